@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Config } from './config.ts';
+import type { Database } from './kernel/db/database.ts';
+import { registerProblemHandler, sendProblem } from './kernel/http/problem.ts';
+import { registerAuth } from './kernel/http/auth.ts';
+import type { AppContext } from './kernel/http/context.ts';
+import healthRoutes from './modules/health/routes.ts';
+import sessionRoutes, { SessionSchema } from './modules/session/routes.ts';
+import childRoutes from './modules/children/routes.ts';
+import registryRoutes from './modules/registry/routes.ts';
+import auditRoutes from './modules/audit/routes.ts';
+
+export const API_VERSION = '1.0.0';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(root, 'dist', 'web');
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP application: the API under /api/v1 and the web app. */
+export async function buildApp(database: Database, config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  });
+  const ctx: AppContext = { database, config };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Samenspel API',
+        version: API_VERSION,
+        description:
+          'API van Samenspel. Alle fouten zijn application/problem+json (RFC 9457) met `invalidParams` per veld. Inloggen geeft een sessiecookie en een `csrfToken`; stuur dat token als header `x-csrf-token` mee bij elk verzoek dat iets wijzigt.',
+      },
+      servers: [{ url: '/' }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samenspel_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  app.addSchema(SessionSchema);
+  registerProblemHandler(app);
+  registerAuth(app, ctx);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) {
+      reply.header('API-Version', API_VERSION);
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
+  await app.register(
+    async (api) => {
+      await healthRoutes(api, ctx);
+      await sessionRoutes(api, ctx);
+      await childRoutes(api, ctx);
+      await registryRoutes(api, ctx);
+      await auditRoutes(api, ctx);
+      api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // The web app: static files, and index.html for client-side routes.
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  const indexPath = path.join(WEB_DIST, 'index.html');
+  const indexHtml = fs.existsSync(indexPath) ? fs.readFileSync(indexPath) : null;
+  app.setNotFoundHandler((request, reply) => {
+    if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0])) {
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    }
+    return sendProblem(reply, request, 404, 'Niet gevonden', `Er is niets op ${request.method} ${request.url.split('?')[0]}.`, 'not_found');
+  });
+  return app;
+}

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../kernel/db/database.ts';
+import { migrate } from '../kernel/db/migrate.ts';
+import { verifyAccessLog } from '../kernel/audit/access-log.ts';
+import { buildApp, WEB_DIST } from '../app.ts';
+import { seedDemo } from '../modules/demo/seed-demo.ts';
+import { createAccount } from './create-user.ts';
+
+const HELP = `samenspel — command-line tool of Samenspel
+
+Usage: npx samenspel <command> [options]
+
+Commands:
+  serve                 Start the web app and API (migrates first; seeds the demo region on an
+                        empty database unless SAMENSPEL_DEMO=0).
+      --build-web-if-missing   Build the web app first when dist/web is missing (used by npm start).
+  migrate               Apply pending database migrations and exit.
+  seed-demo             Seed the synthetic demo region into an empty database.
+      --children N      Number of children (default 2200).
+  create-user           Create a sign-in account for a professional.
+      --username U --password P --given-name G --family-name F
+      --organisation ID|BRINVESTIGING|NAME --role ROLE   (repeat --organisation/--role pairs is not supported; add roles in the app)
+  audit verify          Check the hash chain of the access log; exits 1 at the first broken link.
+  help                  Show this help.
+
+Environment:
+  PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (use PostgreSQL instead of the
+  embedded PGlite), SAMENSPEL_DEMO (1; 0 = no demo seed, second factor required),
+  LOG_LEVEL (info), TRUST_PROXY (0), SESSION_IDLE_MINUTES (30), SESSION_ABSOLUTE_MINUTES (720).
+`;
+
+async function open(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite') });
+  await migrate(database);
+  return database;
+}
+
+async function isEmpty(database: Database) {
+  const row = await database.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+async function main(argv: string[]) {
+  const [command, sub] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { 'build-web-if-missing': { type: 'boolean' } } });
+      if (values['build-web-if-missing'] && !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+        console.log('Building the web app (first start)…');
+        execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+      }
+      const started = Date.now();
+      const database = await open(config);
+      if (config.demo && (await isEmpty(database))) {
+        console.log('Empty database: seeding the demo region…');
+        const r = await seedDemo(database);
+        console.log(`Demo region seeded: ${r.counts.children} children, ${r.counts.schools} school locations.`);
+      }
+      const app = await buildApp(database, config);
+      const close = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', close);
+      process.on('SIGTERM', close);
+      await app.listen({ port: config.port, host: config.host });
+      console.log(`Samenspel ready on http://localhost:${config.port} (${database.engine}${config.demo ? ', demo' : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return;
+    }
+    case 'migrate': {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite') });
+      const applied = await migrate(database);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      await database.close();
+      return;
+    }
+    case 'seed-demo': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { children: { type: 'string' } } });
+      const database = await open(config);
+      if (!(await isEmpty(database))) {
+        console.error('The database already holds a region; the demo is only seeded into an empty database.');
+        await database.close();
+        process.exit(1);
+      }
+      const r = await seedDemo(database, { children: values.children ? Number(values.children) : undefined });
+      console.log(`Demo region seeded: ${JSON.stringify(r.counts)}`);
+      await database.close();
+      return;
+    }
+    case 'create-user': {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          'given-name': { type: 'string' },
+          'family-name': { type: 'string' },
+          organisation: { type: 'string' },
+          role: { type: 'string' },
+        },
+      });
+      const database = await open(config);
+      try {
+        const r = await createAccount(database, {
+          username: values.username,
+          password: values.password,
+          givenName: values['given-name'],
+          familyName: values['family-name'],
+          organisation: values.organisation,
+          role: values.role,
+        });
+        console.log(`Account "${r.username}" created for ${r.organisationName} as ${r.role}.`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const database = await open(config);
+      const report = await verifyAccessLog(database.db);
+      await database.close();
+      if (report.ok) {
+        console.log(`Access log intact: ${report.checked} entries checked.`);
+        return;
+      }
+      console.error(`Access log BROKEN at entry ${report.firstBroken!.seq}: ${report.firstBroken!.reason} (${report.checked} entries before it are intact).`);
+      process.exit(1);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return;
+  }
+  console.error(`Unknown command: ${argv.join(' ')}\n`);
+  console.error(HELP);
+  process.exit(2);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import type { DB } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgresql';
+export type Tx = Transaction<DB>;
+export type Db = Kysely<DB>;
+
+export interface Database {
+  engine: Engine;
+  db: Db;
+  /** Runs a script of one or more SQL statements without parameters (migrations, test set-up). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Dates (not timestamps) are returned as 'YYYY-MM-DD' strings on both engines: a birth date is a
+// calendar day, not an instant, and must not shift with the server's time zone.
+pg.types.setTypeParser(1082, (v) => v);
+// bigint and numeric as JS numbers where they fit; counts come back as numbers on both engines.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Directory for PGlite data; undefined means in memory. */
+  dataDir?: string;
+  /** A PGlite dump (from dumpDataDir) to start from, for fast test databases. */
+  loadDataDir?: Blob | File;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      engine: 'postgresql',
+      db,
+      async exec(script) {
+        await pool.query(script);
+      },
+      async close() {
+        await db.destroy();
+      },
+    };
+  }
+  if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    engine: 'pglite',
+    db,
+    async exec(script) {
+      await pglite.exec(script);
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

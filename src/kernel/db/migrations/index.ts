@@ -1,0 +1,4 @@
+import { foundation } from './0001_foundation.ts';
+
+/** Ordered migrations. Append only: never edit one that has been released. */
+export const migrations: { name: string; sql: string }[] = [{ name: '0001_foundation', sql: foundation }];

@@ -1,0 +1,186 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely table types. Keep in step with migrations/. Dates are 'YYYY-MM-DD' strings. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = string;
+
+export type OrganisationKind = 'school_location' | 'swv' | 'gemeente' | 'wijkteam' | 'youth_care_provider' | 'jgz' | 'region_office';
+export type SchoolType = 'po' | 'so' | 'sbo' | 'vo' | 'vso' | 'mbo';
+export type HolidayRegion = 'noord' | 'midden' | 'zuid';
+export type AccountKind = 'professional' | 'guardian' | 'youth';
+export type GuardianRelation = 'parent' | 'foster_parent' | 'guardian' | 'other';
+
+export interface RegionsTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  created_at: Generated<Date>;
+}
+export interface GemeentenTable {
+  id: Generated<string>;
+  region_id: string;
+  cbs_code: string;
+  name: string;
+  holiday_region: HolidayRegion;
+}
+export interface OrganisationsTable {
+  id: Generated<string>;
+  region_id: string;
+  kind: OrganisationKind;
+  name: string;
+  gemeente_id: string | null;
+  brin: string | null;
+  vestiging: string | null;
+  school_type: SchoolType | null;
+  created_at: Generated<Date>;
+}
+export interface PeopleTable {
+  id: Generated<string>;
+  region_id: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  created_at: Generated<Date>;
+}
+export interface MembershipsTable {
+  id: Generated<string>;
+  person_id: string;
+  organisation_id: string;
+  role: string;
+  created_at: Generated<Date>;
+  ended_at: Timestamp | null;
+}
+export interface ChildrenTable {
+  id: Generated<string>;
+  region_id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: DateOnly;
+  bsn: string | null;
+  created_at: Generated<Date>;
+}
+export interface ChildResidencesTable {
+  id: Generated<string>;
+  child_id: string;
+  gemeente_id: string;
+  valid_from: DateOnly;
+  recorded_at: Generated<Date>;
+}
+export interface GuardiansTable {
+  id: Generated<string>;
+  region_id: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  phone: string | null;
+  created_at: Generated<Date>;
+}
+export interface ChildGuardiansTable {
+  id: Generated<string>;
+  child_id: string;
+  guardian_id: string;
+  relation: GuardianRelation;
+  has_authority: boolean;
+  created_at: Generated<Date>;
+}
+export interface SchoolGroupsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  school_year: string;
+}
+export interface GroupStaffTable {
+  group_id: string;
+  person_id: string;
+  role: 'teacher' | 'mentor';
+}
+export interface EnrolmentsTable {
+  id: Generated<string>;
+  child_id: string;
+  organisation_id: string;
+  group_id: string | null;
+  mentor_person_id: string | null;
+  start_date: DateOnly;
+  end_date: DateOnly | null;
+  created_at: Generated<Date>;
+}
+export interface AccountsTable {
+  id: Generated<string>;
+  region_id: string;
+  username: string;
+  password_hash: string;
+  kind: AccountKind;
+  person_id: string | null;
+  guardian_id: string | null;
+  child_id: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  membership_id: string | null;
+  totp_enrolment_pending: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  ended_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  username: string;
+  address: string;
+  at: Generated<Date>;
+}
+export interface AccessLogTable {
+  seq: number;
+  occurred_at: Timestamp;
+  region_id: string | null;
+  event: string;
+  outcome: 'allowed' | 'denied';
+  child_id: string | null;
+  account_id: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  role: string | null;
+  ground: string | null;
+  consent_id: string | null;
+  ip: string | null;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Generated<Date>;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  gemeenten: GemeentenTable;
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  memberships: MembershipsTable;
+  children: ChildrenTable;
+  child_residences: ChildResidencesTable;
+  guardians: GuardiansTable;
+  child_guardians: ChildGuardiansTable;
+  school_groups: SchoolGroupsTable;
+  group_staff: GroupStaffTable;
+  enrolments: EnrolmentsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  access_log: AccessLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type Child = Selectable<ChildrenTable>;
+export type NewChild = Insertable<ChildrenTable>;
+export type Organisation = Selectable<OrganisationsTable>;

@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../../config.ts';
+import type { LoadedSession } from '../../modules/session/session-service.ts';
+import type { Actor } from '../policy/actor.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import type { Role } from '../policy/roles.ts';
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: LoadedSession | null;
+  }
+  interface FastifyContextConfig {
+    /** 'public': no session needed; 'session': any live session, even one that still has to enrol TOTP. Default: a full session. */
+    auth?: 'public' | 'session';
+  }
+}
+
+/** The actor of a request that passed authentication (routes that are not public). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw new UnauthenticatedError();
+  return request.session.actor;
+}
+
+/** Role gate for functions that are not about a child (administration, privacy office). */
+export function requireRole(actor: Actor, ...roles: Role[]) {
+  if (!actor.membership || !roles.includes(actor.membership.role)) {
+    throw new ForbiddenError('Deze functie is er alleen voor: ' + roles.join(', ') + '.');
+  }
+  return actor.membership;
+}

@@ -1,0 +1,181 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Db, Tx } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * The access policy for a child's data (domain.md §7). Access follows a relation, never a role
+ * alone, and is denied by default. Each relation is a *ground*: a SQL query that yields the
+ * children the actor is related to in that way. Lists and single reads use the same queries, so a
+ * list can never show a child that the detail page would refuse, and lists are scoped in SQL.
+ *
+ * Each ground grants a fixed set of data kinds. A request names the kind it needs; it is allowed
+ * when at least one ground covers that kind.
+ */
+export const DATA_KINDS = ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents', 'access_log'] as const;
+export type DataKind = (typeof DATA_KINDS)[number];
+
+export const GROUNDS = {
+  /** Teacher of the pupil's current group. */
+  group_teacher: ['identity', 'school', 'guardians'],
+  /** Mentor of the pupil (vo), through the enrolment or the group. */
+  mentor: ['identity', 'school', 'guardians'],
+  /** Intern begeleider / zorgcoördinator of the school location where the pupil is enrolled. */
+  school_care: ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals'],
+  /** Leerplichtambtenaar of the gemeente where the child lives (legal task, Leerplichtwet). */
+  leerplicht_residence: ['identity', 'bsn', 'school', 'guardians', 'absence'],
+  /** Parent or carer with authority (gezag). */
+  guardian_authority: ['identity', 'bsn', 'school', 'guardians', 'plan', 'consents', 'access_log'],
+  /** The young person themself, 16 or older: decides alone (Jeugdwet 7.3.4). */
+  self_16plus: ['identity', 'bsn', 'school', 'guardians', 'plan', 'consents', 'access_log'],
+  /** The young person themself, 12 to 15: own plan and consents. */
+  self_12plus: ['identity', 'school', 'plan', 'consents'],
+  /** Privacy officer of the region: the access log, nothing of the child's file. */
+  privacy_officer: ['access_log'],
+} as const satisfies Record<string, readonly DataKind[]>;
+export type Ground = keyof typeof GROUNDS;
+
+export interface GroundRow {
+  child_id: string;
+  ground: Ground;
+}
+
+type GroundQuery = SelectQueryBuilder<DB, keyof DB, GroundRow>;
+
+/** A date as SQL, the "today" against which enrolments and residences are judged. */
+const dateLit = (d: string) => sql<string>`${d}::date`;
+
+/**
+ * The children the actor is related to, with the ground of each relation, on `today`.
+ * Returns null when the actor has no relation that can reach any child.
+ */
+export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQuery | null {
+  const day = dateLit(today);
+  const activeEnrolment = (eb: any) =>
+    eb.and([eb('e.start_date', '<=', day), eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', day)])]);
+  const parts: GroundQuery[] = [];
+
+  if (actor.kind === 'professional' && actor.membership) {
+    const m = actor.membership;
+    switch (m.role) {
+      case 'teacher':
+      case 'mentor':
+        parts.push(
+          db
+            .selectFrom('enrolments as e')
+            .innerJoin('group_staff as gs', 'gs.group_id', 'e.group_id')
+            .where('gs.person_id', '=', actor.personId!)
+            .where('e.organisation_id', '=', m.organisationId)
+            .where(activeEnrolment)
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`case when gs.role = 'mentor' then 'mentor' else 'group_teacher' end`.as('ground')]) as any,
+        );
+        parts.push(
+          db
+            .selectFrom('enrolments as e')
+            .where('e.mentor_person_id', '=', actor.personId!)
+            .where('e.organisation_id', '=', m.organisationId)
+            .where(activeEnrolment)
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'mentor'`.as('ground')]) as any,
+        );
+        break;
+      case 'intern_begeleider':
+      case 'care_coordinator':
+        parts.push(
+          db
+            .selectFrom('enrolments as e')
+            .where('e.organisation_id', '=', m.organisationId)
+            .where(activeEnrolment)
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'school_care'`.as('ground')]) as any,
+        );
+        break;
+      case 'attendance_officer':
+        if (m.gemeenteId) {
+          // The residence on `today` is the latest appended row valid from on or before it.
+          parts.push(
+            db
+              .selectFrom('child_residences as r')
+              .where('r.gemeente_id', '=', m.gemeenteId)
+              .where('r.valid_from', '<=', day)
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom('child_residences as r2')
+                      .whereRef('r2.child_id', '=', 'r.child_id')
+                      .where('r2.valid_from', '<=', day)
+                      .whereRef('r2.valid_from', '>', 'r.valid_from')
+                      .select(sql`1`.as('one')),
+                  ),
+                ),
+              )
+              .select([sql<string>`r.child_id`.as('child_id'), sql<Ground>`'leerplicht_residence'`.as('ground')]) as any,
+          );
+        }
+        break;
+      case 'privacy_officer':
+        parts.push(
+          db
+            .selectFrom('children as c')
+            .where('c.region_id', '=', actor.regionId)
+            .select([sql<string>`c.id`.as('child_id'), sql<Ground>`'privacy_officer'`.as('ground')]) as any,
+        );
+        break;
+      default:
+        // school_leader, youth care, wijkteam, SWV, policy analyst, functional administrator:
+        // no individual relation yet (cases and consent bring it), so nothing.
+        break;
+    }
+  }
+
+  if (actor.kind === 'guardian' && actor.guardianId) {
+    parts.push(
+      db
+        .selectFrom('child_guardians as cg')
+        .where('cg.guardian_id', '=', actor.guardianId)
+        .where('cg.has_authority', '=', true)
+        .select([sql<string>`cg.child_id`.as('child_id'), sql<Ground>`'guardian_authority'`.as('ground')]) as any,
+    );
+  }
+
+  if (actor.kind === 'youth' && actor.childId) {
+    // Age on `today`, from the birth date: 16+ decides alone, 12–15 sees own plan and consents.
+    parts.push(
+      db
+        .selectFrom('children as c')
+        .where('c.id', '=', actor.childId)
+        .where(sql<boolean>`date_part('year', age(${day}, c.birth_date)) >= 12`)
+        .select([
+          sql<string>`c.id`.as('child_id'),
+          sql<Ground>`case when date_part('year', age(${day}, c.birth_date)) >= 16 then 'self_16plus' else 'self_12plus' end`.as('ground'),
+        ]) as any,
+    );
+  }
+
+  if (parts.length === 0) return null;
+  return parts.reduce((acc, q) => acc.unionAll(q) as GroundQuery);
+}
+
+/** The grounds the actor has for one child (empty when none: deny). */
+export async function groundsForChild(db: Db | Tx, actor: Actor, childId: string, today: string): Promise<Ground[]> {
+  const q = groundsQuery(db, actor, today);
+  if (!q) return [];
+  const rows = await db
+    .selectFrom(q.as('g'))
+    .innerJoin('children as c', 'c.id', 'g.child_id')
+    .where('g.child_id', '=', childId)
+    .where('c.region_id', '=', actor.regionId)
+    .select('g.ground')
+    .distinct()
+    .execute();
+  return rows.map((r) => r.ground as Ground);
+}
+
+export function kindsOf(grounds: Ground[]): Set<DataKind> {
+  const kinds = new Set<DataKind>();
+  for (const g of grounds) for (const k of GROUNDS[g]) kinds.add(k);
+  return kinds;
+}
+
+/** The strongest ground that covers a kind, recorded as the legal ground in the access log. */
+export function groundFor(grounds: Ground[], kind: DataKind): Ground | null {
+  return grounds.find((g) => (GROUNDS[g] as readonly DataKind[]).includes(kind)) ?? null;
+}

@@ -1,0 +1,225 @@
+import { sql } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { isValidBrin, isValidCbsCode, isValidVestiging, normaliseBrin } from '../../kernel/identifiers.ts';
+import { ROLE_ORGANISATION_KINDS, isRole } from '../../kernel/policy/roles.ts';
+import type { HolidayRegion, OrganisationKind, SchoolType } from '../../kernel/db/schema.ts';
+import { hashPassword } from '../session/session-service.ts';
+
+/**
+ * The registry of the region: gemeenten, organisations and the people who work there.
+ * Functional administrators manage it; it holds no child data. Changes are logged (event
+ * registry.*) in the same transaction.
+ */
+
+export interface GemeenteInput {
+  cbsCode: string;
+  name: string;
+  holidayRegion: HolidayRegion;
+}
+
+export async function createGemeente(database: Database, actor: Actor, input: GemeenteInput) {
+  const cbsCode = input.cbsCode.trim().toUpperCase();
+  if (!isValidCbsCode(cbsCode)) throw new ValidationError([{ name: 'cbsCode', code: 'cbs_code_invalid', reason: 'Een CBS-gemeentecode is GM gevolgd door 4 cijfers, bijvoorbeeld GM0355.' }]);
+  return database.db.transaction().execute(async (tx) => {
+    const dup = await tx.selectFrom('gemeenten').select('id').where('region_id', '=', actor.regionId).where('cbs_code', '=', cbsCode).executeTakeFirst();
+    if (dup) throw new ConflictError('Deze gemeente staat al in de regio.', 'gemeente_exists', [{ name: 'cbsCode', code: 'gemeente_exists', reason: 'Deze gemeente staat al in de regio.' }]);
+    const row = await tx
+      .insertInto('gemeenten')
+      .values({ region_id: actor.regionId, cbs_code: cbsCode, name: input.name.trim(), holiday_region: input.holidayRegion })
+      .returning(['id', 'cbs_code', 'name', 'holiday_region'])
+      .executeTakeFirstOrThrow();
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.gemeente.create', outcome: 'allowed', detail: { gemeenteId: row.id, cbsCode } });
+    return { id: row.id, cbsCode: row.cbs_code, name: row.name, holidayRegion: row.holiday_region };
+  });
+}
+
+export interface OrganisationInput {
+  kind: OrganisationKind;
+  name: string;
+  gemeenteId?: string | null;
+  brin?: string | null;
+  vestiging?: string | null;
+  schoolType?: SchoolType | null;
+}
+
+async function validateOrganisation(tx: Tx, actor: Actor, input: OrganisationInput, exceptId?: string) {
+  const errors: FieldError[] = [];
+  if (!input.name.trim()) errors.push({ name: 'name', code: 'required', reason: 'Vul de naam in.' });
+  const isSchool = input.kind === 'school_location';
+  const brin = input.brin ? normaliseBrin(input.brin) : null;
+  const vestiging = input.vestiging?.trim() || null;
+  if (isSchool) {
+    if (!brin) errors.push({ name: 'brin', code: 'required', reason: 'Een schoolvestiging heeft een BRIN-nummer.' });
+    else if (!isValidBrin(brin)) errors.push({ name: 'brin', code: 'brin_invalid', reason: 'Een BRIN-nummer is 2 cijfers en 2 letters, bijvoorbeeld 05KO.' });
+    if (!vestiging) errors.push({ name: 'vestiging', code: 'required', reason: 'Vul het vestigingsnummer in (2 cijfers, bijvoorbeeld 00).' });
+    else if (!isValidVestiging(vestiging)) errors.push({ name: 'vestiging', code: 'vestiging_invalid', reason: 'Het vestigingsnummer is 2 cijfers, bijvoorbeeld 00.' });
+    if (!input.schoolType) errors.push({ name: 'schoolType', code: 'required', reason: 'Kies het schooltype (po, so, sbo, vo, vso of mbo).' });
+  } else if (brin || vestiging || input.schoolType) {
+    errors.push({ name: 'kind', code: 'not_a_school', reason: 'Alleen een schoolvestiging heeft BRIN, vestiging en schooltype.' });
+  }
+  if ((input.kind === 'gemeente' || isSchool) && !input.gemeenteId) {
+    errors.push({ name: 'gemeenteId', code: 'required', reason: 'Kies de gemeente.' });
+  }
+  if (input.gemeenteId) {
+    const g = await tx.selectFrom('gemeenten').select('id').where('id', '=', input.gemeenteId).where('region_id', '=', actor.regionId).executeTakeFirst();
+    if (!g) errors.push({ name: 'gemeenteId', code: 'unknown_gemeente', reason: 'Deze gemeente hoort niet bij de regio.' });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  if (isSchool) {
+    let q = tx.selectFrom('organisations').select('name').where('brin', '=', brin).where('vestiging', '=', vestiging);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    const dup = await q.executeTakeFirst();
+    if (dup) throw new ConflictError(`BRIN ${brin}${vestiging} is al geregistreerd voor ${dup.name}.`, 'brin_taken', [{ name: 'brin', code: 'brin_taken', reason: `Al in gebruik door ${dup.name}.` }]);
+  }
+  return { brin: isSchool ? brin : null, vestiging: isSchool ? vestiging : null, schoolType: isSchool ? input.schoolType! : null };
+}
+
+export async function createOrganisation(database: Database, actor: Actor, input: OrganisationInput) {
+  return database.db.transaction().execute(async (tx) => {
+    const v = await validateOrganisation(tx, actor, input);
+    const row = await tx
+      .insertInto('organisations')
+      .values({ region_id: actor.regionId, kind: input.kind, name: input.name.trim(), gemeente_id: input.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.create', outcome: 'allowed', detail: { organisationId: row.id, kind: input.kind } });
+    return row;
+  });
+}
+
+export async function updateOrganisation(database: Database, actor: Actor, id: string, patch: Partial<OrganisationInput>) {
+  return database.db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom('organisations').selectAll().where('id', '=', id).where('region_id', '=', actor.regionId).executeTakeFirst();
+    if (!current) throw new NotFoundError();
+    const merged: OrganisationInput = {
+      kind: current.kind,
+      name: patch.name ?? current.name,
+      gemeenteId: patch.gemeenteId !== undefined ? patch.gemeenteId : current.gemeente_id,
+      brin: patch.brin !== undefined ? patch.brin : current.brin,
+      vestiging: patch.vestiging !== undefined ? patch.vestiging : current.vestiging,
+      schoolType: patch.schoolType !== undefined ? patch.schoolType : current.school_type,
+    };
+    const v = await validateOrganisation(tx, actor, merged, id);
+    await tx
+      .updateTable('organisations')
+      .set({ name: merged.name.trim(), gemeente_id: merged.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType })
+      .where('id', '=', id)
+      .execute();
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.update', outcome: 'allowed', detail: { organisationId: id, fields: Object.keys(patch) } });
+    return { id };
+  });
+}
+
+export interface MembershipInput {
+  organisationId: string;
+  role: string;
+}
+
+async function validateMemberships(tx: Tx, actor: Actor, list: MembershipInput[], prefix: string) {
+  const errors: FieldError[] = [];
+  for (const [i, m] of list.entries()) {
+    const name = list.length === 1 && prefix === '' ? '' : `${prefix}${i}/`;
+    const org = await tx.selectFrom('organisations').select(['kind']).where('id', '=', m.organisationId).where('region_id', '=', actor.regionId).executeTakeFirst();
+    if (!org) {
+      errors.push({ name: `${name}organisationId`, code: 'unknown_organisation', reason: 'Deze organisatie bestaat niet in de regio.' });
+      continue;
+    }
+    if (!isRole(m.role)) errors.push({ name: `${name}role`, code: 'unknown_role', reason: 'Onbekende rol.' });
+    else if (!ROLE_ORGANISATION_KINDS[m.role].includes(org.kind)) {
+      errors.push({ name: `${name}role`, code: 'role_not_for_organisation', reason: 'Deze rol hoort niet bij dit soort organisatie.' });
+    }
+  }
+  if (errors.length) throw new ValidationError(errors);
+}
+
+export interface PersonInput {
+  givenName: string;
+  familyName: string;
+  email?: string | null;
+  username?: string | null;
+  password?: string | null;
+  memberships: MembershipInput[];
+}
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
+/** Creates a person with their memberships and, optionally, a sign-in account, all or nothing. */
+export async function createPerson(database: Database, actor: Actor, input: PersonInput) {
+  const errors: FieldError[] = [];
+  if (!input.givenName.trim()) errors.push({ name: 'givenName', code: 'required', reason: 'Vul de voornaam in.' });
+  if (!input.familyName.trim()) errors.push({ name: 'familyName', code: 'required', reason: 'Vul de achternaam in.' });
+  const username = input.username?.trim().toLowerCase() || null;
+  if (username && !USERNAME_PATTERN.test(username)) errors.push({ name: 'username', code: 'username_invalid', reason: 'Gebruik 2–63 kleine letters, cijfers, punt, streepje of liggend streepje.' });
+  if (username && (!input.password || input.password.length < 12)) errors.push({ name: 'password', code: 'password_too_short', reason: 'Kies een wachtwoord van minstens 12 tekens.' });
+  if (errors.length) throw new ValidationError(errors);
+  const passwordHash = username ? await hashPassword(input.password!) : null;
+  return database.db.transaction().execute(async (tx) => {
+    await validateMemberships(tx, actor, input.memberships, 'memberships/');
+    if (username) {
+      const dup = await tx.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
+      if (dup) throw new ConflictError('Deze gebruikersnaam is al in gebruik.', 'username_taken', [{ name: 'username', code: 'username_taken', reason: 'Al in gebruik.' }]);
+    }
+    const person = await tx
+      .insertInto('people')
+      .values({ region_id: actor.regionId, given_name: input.givenName.trim(), family_name: input.familyName.trim(), email: input.email?.trim() || null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.memberships.length) {
+      await tx
+        .insertInto('memberships')
+        .values(input.memberships.map((m) => ({ person_id: person.id, organisation_id: m.organisationId, role: m.role })))
+        .execute();
+    }
+    if (username) {
+      await tx.insertInto('accounts').values({ region_id: actor.regionId, username, password_hash: passwordHash!, kind: 'professional', person_id: person.id }).execute();
+    }
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.person.create', outcome: 'allowed', detail: { personId: person.id, username, roles: input.memberships.map((m) => m.role) } });
+    return { id: person.id };
+  });
+}
+
+export async function addMembership(database: Database, actor: Actor, personId: string, input: MembershipInput) {
+  return database.db.transaction().execute(async (tx) => {
+    const person = await tx.selectFrom('people').select('id').where('id', '=', personId).where('region_id', '=', actor.regionId).executeTakeFirst();
+    if (!person) throw new NotFoundError();
+    await validateMemberships(tx, actor, [input], '');
+    const existing = await tx
+      .selectFrom('memberships')
+      .select(['id', 'ended_at'])
+      .where('person_id', '=', personId)
+      .where('organisation_id', '=', input.organisationId)
+      .where('role', '=', input.role)
+      .executeTakeFirst();
+    let id: string;
+    if (existing && !existing.ended_at) throw new ConflictError('Deze persoon heeft deze rol al bij deze organisatie.', 'membership_exists');
+    if (existing) {
+      await tx.updateTable('memberships').set({ ended_at: null }).where('id', '=', existing.id).execute();
+      id = existing.id;
+    } else {
+      id = (await tx.insertInto('memberships').values({ person_id: personId, organisation_id: input.organisationId, role: input.role }).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.create', outcome: 'allowed', detail: { personId, membershipId: id, role: input.role, organisationId: input.organisationId } });
+    return { id };
+  });
+}
+
+/** Ends a membership (never deletes it: the access log refers to it). */
+export async function endMembership(database: Database, actor: Actor, personId: string, membershipId: string) {
+  return database.db.transaction().execute(async (tx) => {
+    const m = await tx
+      .selectFrom('memberships as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .select(['m.id', 'm.ended_at'])
+      .where('m.id', '=', membershipId)
+      .where('m.person_id', '=', personId)
+      .where('p.region_id', '=', actor.regionId)
+      .executeTakeFirst();
+    if (!m) throw new NotFoundError();
+    if (!m.ended_at) await tx.updateTable('memberships').set({ ended_at: sql`now()` }).where('id', '=', membershipId).execute();
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.end', outcome: 'allowed', detail: { personId, membershipId } });
+  });
+}

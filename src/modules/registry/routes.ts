@@ -1,0 +1,224 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
+import { ROLES } from '../../kernel/policy/roles.ts';
+import {
+  addMembership,
+  createGemeente,
+  createOrganisation,
+  createPerson,
+  endMembership,
+  updateOrganisation,
+  type GemeenteInput,
+  type MembershipInput,
+  type OrganisationInput,
+  type PersonInput,
+} from './registry-commands.ts';
+
+const tags = ['Register'];
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
+const OrgKind = Type.Union(['school_location', 'swv', 'gemeente', 'wijkteam', 'youth_care_provider', 'jgz', 'region_office'].map((k) => Type.Literal(k)));
+const SchoolType = Type.Union(['po', 'so', 'sbo', 'vo', 'vso', 'mbo'].map((k) => Type.Literal(k)));
+const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const MembershipBody = Type.Object({ organisationId: Type.String({ format: 'uuid' }), role: Role }, { additionalProperties: false });
+
+export default async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
+  const { db } = ctx.database;
+
+  app.get('/gemeenten', { schema: { tags, summary: 'Gemeenten in de regio' } }, async (request) => {
+    const actor = actorOf(request);
+    const rows = await db.selectFrom('gemeenten').selectAll().where('region_id', '=', actor.regionId).orderBy('name').execute();
+    return { items: rows.map((g) => ({ id: g.id, cbsCode: g.cbs_code, name: g.name, holidayRegion: g.holiday_region })) };
+  });
+
+  app.post(
+    '/gemeenten',
+    {
+      schema: {
+        tags,
+        summary: 'Gemeente toevoegen (functioneel beheerder)',
+        body: Type.Object(
+          { cbsCode: Type.String({ minLength: 1, maxLength: 10 }), name: Type.String({ minLength: 1, maxLength: 100 }), holidayRegion: Type.Union([Type.Literal('noord'), Type.Literal('midden'), Type.Literal('zuid')]) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      return reply.status(201).send(await createGemeente(ctx.database, actor, request.body as GemeenteInput));
+    },
+  );
+
+  const organisationQuery = (regionId: string) =>
+    db
+      .selectFrom('organisations as o')
+      .leftJoin('gemeenten as g', 'g.id', 'o.gemeente_id')
+      .where('o.region_id', '=', regionId)
+      .select(['o.id', 'o.kind', 'o.name', 'o.gemeente_id', 'g.name as gemeente_name', 'o.brin', 'o.vestiging', 'o.school_type']);
+  const presentOrganisation = (o: Awaited<ReturnType<ReturnType<typeof organisationQuery>['executeTakeFirstOrThrow']>>) => ({
+    id: o.id,
+    kind: o.kind,
+    name: o.name,
+    gemeenteId: o.gemeente_id,
+    gemeenteName: o.gemeente_name,
+    brin: o.brin,
+    vestiging: o.vestiging,
+    schoolType: o.school_type,
+  });
+
+  app.get('/organisations', { schema: { tags, summary: 'Organisaties in de regio', querystring: Type.Object({ kind: Type.Optional(OrgKind) }) } }, async (request) => {
+    const actor = actorOf(request);
+    const { kind } = request.query as { kind?: string };
+    let q = organisationQuery(actor.regionId);
+    if (kind) q = q.where('o.kind', '=', kind as never);
+    const rows = await q.orderBy('o.kind').orderBy('o.name').execute();
+    return { items: rows.map(presentOrganisation) };
+  });
+
+  app.get('/organisations/:id', { schema: { tags, summary: 'Eén organisatie', params: Id } }, async (request) => {
+    const actor = actorOf(request);
+    const row = await organisationQuery(actor.regionId).where('o.id', '=', (request.params as { id: string }).id).executeTakeFirst();
+    if (!row) throw new NotFoundError();
+    const groups = await db.selectFrom('school_groups').select(['id', 'name', 'school_year']).where('organisation_id', '=', row.id).orderBy('school_year', 'desc').orderBy('name').execute();
+    return { ...presentOrganisation(row), groups: groups.map((g) => ({ id: g.id, name: g.name, schoolYear: g.school_year })) };
+  });
+
+  const OrganisationFields = {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    gemeenteId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+    brin: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
+    vestiging: Type.Optional(Nullable(Type.String({ maxLength: 4 }))),
+    schoolType: Type.Optional(Type.Union([SchoolType, Type.Null()])),
+  };
+
+  app.post(
+    '/organisations',
+    { schema: { tags, summary: 'Organisatie toevoegen (functioneel beheerder)', body: Type.Object({ kind: OrgKind, ...OrganisationFields }, { additionalProperties: false }) } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      const { id } = await createOrganisation(ctx.database, actor, request.body as OrganisationInput);
+      return reply.status(201).send(presentOrganisation((await organisationQuery(actor.regionId).where('o.id', '=', id).executeTakeFirst())!));
+    },
+  );
+
+  app.patch(
+    '/organisations/:id',
+    { schema: { tags, summary: 'Organisatie wijzigen (functioneel beheerder)', params: Id, body: Type.Partial(Type.Object(OrganisationFields), { additionalProperties: false }) } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      const { id } = await updateOrganisation(ctx.database, actor, (request.params as { id: string }).id, request.body as Partial<OrganisationInput>);
+      return presentOrganisation((await organisationQuery(actor.regionId).where('o.id', '=', id).executeTakeFirst())!);
+    },
+  );
+
+  app.get(
+    '/people',
+    {
+      schema: {
+        tags,
+        summary: 'Mensen die in de regio werken (functioneel beheerder)',
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          organisationId: Type.Optional(Type.String({ format: 'uuid' })),
+          page: Type.Integer({ minimum: 1, default: 1 }),
+          pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+        }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      const { q, organisationId, page, pageSize } = request.query as { q?: string; organisationId?: string; page: number; pageSize: number };
+      let base = db.selectFrom('people as p').where('p.region_id', '=', actor.regionId);
+      if (q?.trim()) base = base.where(sql<boolean>`(p.given_name || ' ' || p.family_name || ' ' || coalesce(p.email, '')) ilike ${'%' + q.trim().replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
+      if (organisationId) {
+        base = base.where(({ exists, selectFrom }) =>
+          exists(selectFrom('memberships as m').whereRef('m.person_id', '=', 'p.id').where('m.organisation_id', '=', organisationId).where('m.ended_at', 'is', null).select(sql`1`.as('one'))),
+        );
+      }
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const people = await base
+        .leftJoin('accounts as a', 'a.person_id', 'p.id')
+        .select(['p.id', 'p.given_name', 'p.family_name', 'p.email', 'a.username', 'a.disabled_at'])
+        .orderBy('p.family_name')
+        .orderBy('p.given_name')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      const ms = people.length
+        ? await db
+            .selectFrom('memberships as m')
+            .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+            .where('m.person_id', 'in', people.map((p) => p.id))
+            .where('m.ended_at', 'is', null)
+            .select(['m.id', 'm.person_id', 'm.organisation_id', 'o.name', 'm.role'])
+            .orderBy('o.name')
+            .execute()
+        : [];
+      return {
+        items: people.map((p) => ({
+          id: p.id,
+          givenName: p.given_name,
+          familyName: p.family_name,
+          email: p.email,
+          username: p.username,
+          accountDisabled: !!p.disabled_at,
+          memberships: ms.filter((m) => m.person_id === p.id).map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, role: m.role })),
+        })),
+        total: Number(total.n),
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/people',
+    {
+      schema: {
+        tags,
+        summary: 'Persoon toevoegen, met rollen en eventueel een account (functioneel beheerder)',
+        body: Type.Object(
+          {
+            givenName: Type.String({ minLength: 1, maxLength: 100 }),
+            familyName: Type.String({ minLength: 1, maxLength: 100 }),
+            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+            username: Type.Optional(Nullable(Type.String({ maxLength: 63 }))),
+            password: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+            memberships: Type.Array(MembershipBody, { maxItems: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      return reply.status(201).send(await createPerson(ctx.database, actor, request.body as PersonInput));
+    },
+  );
+
+  app.post('/people/:id/memberships', { schema: { tags, summary: 'Rol bij een organisatie toevoegen', params: Id, body: MembershipBody } }, async (request, reply) => {
+    const actor = actorOf(request);
+    requireRole(actor, 'functional_admin');
+    return reply.status(201).send(await addMembership(ctx.database, actor, (request.params as { id: string }).id, request.body as MembershipInput));
+  });
+
+  app.delete(
+    '/people/:id/memberships/:membershipId',
+    { schema: { tags, summary: 'Rol beëindigen (wordt niet verwijderd)', params: Type.Object({ id: Type.String({ format: 'uuid' }), membershipId: Type.String({ format: 'uuid' }) }) } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      const { id, membershipId } = request.params as { id: string; membershipId: string };
+      await endMembership(ctx.database, actor, id, membershipId);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../kernel/http/context.ts';
+import { UnauthenticatedError } from '../../kernel/errors.ts';
+import { SESSION_COOKIE, confirmTotp, loadSession, setupTotp, signIn, signOut, switchMembership, type LoadedSession } from './session-service.ts';
+
+export const SessionSchema = Type.Object(
+  {
+    user: Type.Object({ id: Type.String(), username: Type.String(), kind: Type.String(), displayName: Type.String() }),
+    memberships: Type.Array(
+      Type.Object({ id: Type.String(), organisationId: Type.String(), organisationName: Type.String(), organisationKind: Type.String(), role: Type.String() }),
+    ),
+    activeMembershipId: Type.Union([Type.String(), Type.Null()]),
+    csrfToken: Type.String(),
+    totpEnrolmentRequired: Type.Boolean(),
+    demo: Type.Boolean(),
+  },
+  { $id: 'Session' },
+);
+
+const tags = ['Sessie'];
+
+export default async function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
+  const secureCookie = (request: { protocol: string }) => request.protocol === 'https';
+  const current = (request: { session: LoadedSession | null }) => {
+    if (!request.session) throw new UnauthenticatedError();
+    return request.session;
+  };
+
+  app.post(
+    '/session',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Inloggen',
+        body: Type.Object(
+          { username: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 500 }), totp: Type.Optional(Type.String({ maxLength: 12 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Ref('Session') },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { username: string; password: string; totp?: string };
+      const { token, session } = await signIn(ctx.database, ctx.config, { ...body, ip: request.ip, userAgent: request.headers['user-agent'] });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookie(request),
+        maxAge: ctx.config.sessionAbsoluteMinutes * 60,
+      });
+      return session.view;
+    },
+  );
+
+  app.get('/session', { config: { auth: 'session' }, schema: { tags, summary: 'De huidige sessie', response: { 200: Type.Ref('Session') } } }, async (request) => current(request).view);
+
+  app.delete('/session', { config: { auth: 'session' }, schema: { tags, summary: 'Uitloggen' } }, async (request, reply) => {
+    await signOut(ctx.database, current(request));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.put(
+    '/session/membership',
+    {
+      schema: {
+        tags,
+        summary: 'Wissel de organisatie/rol waarvoor u werkt',
+        body: Type.Object({ membershipId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 200: Type.Ref('Session') },
+      },
+    },
+    async (request) => {
+      const session = current(request);
+      await switchMembership(ctx.database, session, (request.body as { membershipId: string }).membershipId);
+      return (await loadSession(ctx.database, ctx.config, request.cookies[SESSION_COOKIE], request.ip))!.view;
+    },
+  );
+
+  app.post(
+    '/session/totp/setup',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags,
+        summary: 'Begin met het instellen van de tweede stap (TOTP)',
+        response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrCodeDataUrl: Type.String() }) },
+      },
+    },
+    async (request) => setupTotp(ctx.database, current(request)),
+  );
+
+  app.post(
+    '/session/totp/confirm',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags,
+        summary: 'Bevestig de tweede stap met een eerste code',
+        body: Type.Object({ code: Type.String({ minLength: 6, maxLength: 12 }) }, { additionalProperties: false }),
+        response: { 200: Type.Ref('Session') },
+      },
+    },
+    async (request) => {
+      await confirmTotp(ctx.database, current(request), (request.body as { code: string }).code);
+      return (await loadSession(ctx.database, ctx.config, request.cookies[SESSION_COOKIE], request.ip))!.view;
+    },
+  );
+}

@@ -1,0 +1,305 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import QRCode from 'qrcode';
+import { sql } from 'kysely';
+import type { Database, Db } from '../../kernel/db/database.ts';
+import type { Config } from '../../config.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { isRole } from '../../kernel/policy/roles.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ProblemError, TooManyRequestsError, UnauthenticatedError, ValidationError, NotFoundError } from '../../kernel/errors.ts';
+import type { OrganisationKind } from '../../kernel/db/schema.ts';
+
+export const SESSION_COOKIE = 'samenspel_session';
+export const MAX_ACCOUNT_FAILURES = 5;
+export const ACCOUNT_LOCK_MINUTES = 15;
+export const MAX_ADDRESS_FAILURES = 20;
+export const ADDRESS_WINDOW_MINUTES = 15;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// Verified against when the username is unknown, so a wrong username costs the same time as a wrong password.
+const DUMMY_HASH = argonHash('not-a-real-password-' + randomBytes(8).toString('hex'));
+
+export const hashPassword = (password: string) => argonHash(password);
+
+export interface SessionView {
+  user: { id: string; username: string; kind: string; displayName: string };
+  memberships: { id: string; organisationId: string; organisationName: string; organisationKind: OrganisationKind; role: string }[];
+  activeMembershipId: string | null;
+  csrfToken: string;
+  totpEnrolmentRequired: boolean;
+  demo: boolean;
+}
+
+export interface LoadedSession {
+  id: string;
+  csrfToken: string;
+  accountId: string;
+  totpEnrolmentPending: boolean;
+  actor: Actor;
+  view: SessionView;
+}
+
+interface SignInInput {
+  username: string;
+  password: string;
+  totp?: string;
+  ip: string;
+  userAgent?: string;
+}
+
+async function memberships(db: Db, personId: string | null) {
+  if (!personId) return [];
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .where('m.person_id', '=', personId)
+    .where('m.ended_at', 'is', null)
+    .select(['m.id', 'm.organisation_id', 'o.name', 'o.kind', 'o.gemeente_id', 'm.role'])
+    .orderBy('o.name')
+    .orderBy('m.role')
+    .execute();
+}
+
+async function displayName(db: Db, account: { person_id: string | null; guardian_id: string | null; child_id: string | null; username: string }) {
+  const row = account.person_id
+    ? await db.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', account.person_id).executeTakeFirst()
+    : account.guardian_id
+      ? await db.selectFrom('guardians').select(['given_name', 'family_name']).where('id', '=', account.guardian_id).executeTakeFirst()
+      : account.child_id
+        ? await db.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', account.child_id).executeTakeFirst()
+        : undefined;
+  return row ? `${row.given_name} ${row.family_name}` : account.username;
+}
+
+/** Signs in with username and password (and TOTP when enrolled). Returns the new session token and view. */
+export async function signIn(database: Database, config: Config, input: SignInInput): Promise<{ token: string; session: LoadedSession }> {
+  const { db } = database;
+  const username = input.username.trim().toLowerCase();
+  const since = new Date(Date.now() - ADDRESS_WINDOW_MINUTES * 60_000);
+  const addressFailures = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('address', '=', input.ip)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(addressFailures.n) >= MAX_ADDRESS_FAILURES) {
+    throw new TooManyRequestsError(`Te veel mislukte pogingen vanaf dit adres. Probeer het over ${ADDRESS_WINDOW_MINUTES} minuten opnieuw.`, ADDRESS_WINDOW_MINUTES * 60);
+  }
+  const account = await db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+
+  const fail = async (code: 'invalid_credentials' | 'totp_invalid') => {
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('login_failures').values({ username, address: input.ip }).execute();
+      if (account) {
+        const failed = account.failed_logins + 1;
+        await tx
+          .updateTable('accounts')
+          .set({
+            failed_logins: failed,
+            locked_until: failed >= MAX_ACCOUNT_FAILURES ? new Date(Date.now() + ACCOUNT_LOCK_MINUTES * 60_000) : account.locked_until,
+          })
+          .where('id', '=', account.id)
+          .execute();
+      }
+      await appendAccessLog(tx, {
+        event: 'session.sign_in',
+        outcome: 'denied',
+        regionId: account?.region_id ?? null,
+        accountId: account?.id ?? null,
+        personId: account?.person_id ?? null,
+        ip: input.ip,
+        detail: { username, reason: code },
+      });
+    });
+    if (code === 'totp_invalid') throw new ProblemError(401, 'Code onjuist', 'De code uit uw authenticator-app klopt niet of is verlopen.', 'totp_invalid', [{ name: 'totp', code: 'totp_invalid', reason: 'De code klopt niet of is verlopen.' }]);
+    throw new UnauthenticatedError('Gebruikersnaam of wachtwoord onjuist.', 'invalid_credentials');
+  };
+
+  if (!account || account.disabled_at) {
+    await argonVerify(await DUMMY_HASH, input.password).catch(() => false);
+    return fail('invalid_credentials');
+  }
+  if (account.locked_until && new Date(account.locked_until) > new Date()) {
+    const seconds = Math.ceil((new Date(account.locked_until).getTime() - Date.now()) / 1000);
+    throw new TooManyRequestsError(`Dit account is tijdelijk geblokkeerd na ${MAX_ACCOUNT_FAILURES} mislukte pogingen. Probeer het over ${Math.ceil(seconds / 60)} minuten opnieuw.`, seconds);
+  }
+  const ok = await argonVerify(account.password_hash, input.password).catch(() => false);
+  if (!ok) return fail('invalid_credentials');
+
+  let totpEnrolmentPending = false;
+  if (account.totp_enabled) {
+    if (!input.totp) {
+      throw new ProblemError(401, 'Tweede stap nodig', 'Vul de code uit uw authenticator-app in.', 'totp_required');
+    }
+    const result = await verifyTotp({ secret: account.totp_secret!, token: input.totp.replace(/\s/g, ''), epochTolerance: 30 }).catch(() => ({ valid: false }));
+    if (!result.valid) return fail('totp_invalid');
+  } else if (account.kind === 'professional' && !config.demo) {
+    totpEnrolmentPending = true;
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const id = sha256(token);
+  const first = (await memberships(db, account.person_id))[0];
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
+    await tx
+      .insertInto('sessions')
+      .values({
+        id,
+        account_id: account.id,
+        csrf_token: randomBytes(24).toString('base64url'),
+        membership_id: first?.id ?? null,
+        totp_enrolment_pending: totpEnrolmentPending,
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    await appendAccessLog(tx, {
+      event: 'session.sign_in',
+      outcome: 'allowed',
+      regionId: account.region_id,
+      accountId: account.id,
+      personId: account.person_id,
+      organisationId: first?.organisation_id ?? null,
+      role: first?.role ?? account.kind,
+      ip: input.ip,
+      detail: { secondFactor: account.totp_enabled },
+    });
+  });
+  const session = await loadSession(database, config, token, input.ip);
+  if (!session) throw new Error('session just created could not be loaded');
+  return { token, session };
+}
+
+/** Loads a live session from its token; null when unknown, ended, idle too long or too old. */
+export async function loadSession(database: Database, config: Config, token: string | undefined, ip: string | null): Promise<LoadedSession | null> {
+  if (!token) return null;
+  const { db } = database;
+  const id = sha256(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .where('s.id', '=', id)
+    .where('s.ended_at', 'is', null)
+    .where('a.disabled_at', 'is', null)
+    .select([
+      's.id',
+      's.csrf_token',
+      's.membership_id',
+      's.totp_enrolment_pending',
+      's.created_at',
+      's.last_seen_at',
+      'a.id as account_id',
+      'a.region_id',
+      'a.username',
+      'a.kind',
+      'a.person_id',
+      'a.guardian_id',
+      'a.child_id',
+    ])
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = Date.now();
+  if (now - new Date(row.last_seen_at).getTime() > config.sessionIdleMinutes * 60_000 || now - new Date(row.created_at).getTime() > config.sessionAbsoluteMinutes * 60_000) {
+    await db.updateTable('sessions').set({ ended_at: new Date() }).where('id', '=', id).execute();
+    return null;
+  }
+  if (now - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  }
+  const ms = await memberships(db, row.person_id);
+  const active = ms.find((m) => m.id === row.membership_id) ?? ms[0];
+  const actor: Actor = {
+    accountId: row.account_id,
+    regionId: row.region_id,
+    username: row.username,
+    kind: row.kind,
+    personId: row.person_id,
+    guardianId: row.guardian_id,
+    childId: row.child_id,
+    membership:
+      active && isRole(active.role)
+        ? { id: active.id, organisationId: active.organisation_id, organisationKind: active.kind, organisationName: active.name, gemeenteId: active.gemeente_id, role: active.role }
+        : null,
+    ip,
+  };
+  return {
+    id,
+    csrfToken: row.csrf_token,
+    accountId: row.account_id,
+    totpEnrolmentPending: row.totp_enrolment_pending,
+    actor,
+    view: {
+      user: { id: row.account_id, username: row.username, kind: row.kind, displayName: await displayName(db, row) },
+      memberships: ms.map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, organisationKind: m.kind, role: m.role })),
+      activeMembershipId: active?.id ?? null,
+      csrfToken: row.csrf_token,
+      totpEnrolmentRequired: row.totp_enrolment_pending,
+      demo: config.demo,
+    },
+  };
+}
+
+export async function signOut(database: Database, session: LoadedSession) {
+  await database.db.transaction().execute(async (tx) => {
+    await tx.updateTable('sessions').set({ ended_at: new Date() }).where('id', '=', session.id).execute();
+    await appendAccessLog(tx, {
+      event: 'session.sign_out',
+      outcome: 'allowed',
+      regionId: session.actor.regionId,
+      accountId: session.accountId,
+      personId: session.actor.personId,
+      ip: session.actor.ip,
+    });
+  });
+}
+
+export async function switchMembership(database: Database, session: LoadedSession, membershipId: string) {
+  if (!session.view.memberships.some((m) => m.id === membershipId)) {
+    throw new ValidationError([{ name: 'membershipId', code: 'unknown_membership', reason: 'U heeft deze rol bij deze organisatie niet.' }]);
+  }
+  await database.db.updateTable('sessions').set({ membership_id: membershipId }).where('id', '=', session.id).execute();
+}
+
+export function csrfMatches(session: LoadedSession, header: string | undefined): boolean {
+  if (!header) return false;
+  const a = Buffer.from(session.csrfToken);
+  const b = Buffer.from(header);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Starts TOTP enrolment: a new secret (not yet active) and its QR code. */
+export async function setupTotp(database: Database, session: LoadedSession) {
+  const account = await database.db.selectFrom('accounts').select(['totp_enabled', 'username']).where('id', '=', session.accountId).executeTakeFirstOrThrow();
+  if (account.totp_enabled) throw new ProblemError(409, 'Al ingesteld', 'Voor dit account is de tweede stap al ingesteld.', 'totp_already_enabled');
+  const secret = generateSecret();
+  await database.db.updateTable('accounts').set({ totp_secret: secret }).where('id', '=', session.accountId).execute();
+  const otpauthUrl = generateURI({ issuer: 'Samenspel', label: account.username, secret });
+  return { secret, otpauthUrl, qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
+}
+
+/** Confirms TOTP enrolment with a first code; from then on sign-in needs a code. */
+export async function confirmTotp(database: Database, session: LoadedSession, code: string) {
+  const account = await database.db.selectFrom('accounts').select(['totp_secret', 'totp_enabled']).where('id', '=', session.accountId).executeTakeFirstOrThrow();
+  if (!account.totp_secret) throw new NotFoundError('Start eerst het instellen van de tweede stap.');
+  const result = await verifyTotp({ secret: account.totp_secret, token: code.replace(/\s/g, ''), epochTolerance: 30 }).catch(() => ({ valid: false }));
+  if (!result.valid) {
+    throw new ValidationError([{ name: 'code', code: 'totp_invalid', reason: 'De code klopt niet. Kijk of de tijd op uw telefoon klopt en probeer de nieuwe code.' }]);
+  }
+  await database.db.transaction().execute(async (tx) => {
+    await tx.updateTable('accounts').set({ totp_enabled: true }).where('id', '=', session.accountId).execute();
+    await tx.updateTable('sessions').set({ totp_enrolment_pending: false }).where('id', '=', session.id).execute();
+    await appendAccessLog(tx, { event: 'account.totp_enabled', outcome: 'allowed', regionId: session.actor.regionId, accountId: session.accountId, personId: session.actor.personId, ip: session.actor.ip });
+  });
+}
+
+export async function endExpiredSessions(db: Db, config: Config) {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date() })
+    .where('ended_at', 'is', null)
+    .where(sql<boolean>`last_seen_at < now() - make_interval(mins => ${config.sessionIdleMinutes})`)
+    .execute();
+}
