@@ -132,6 +132,7 @@ async function main(argv: string[]) {
       }
       console.error(`Access log BROKEN at entry ${report.firstBroken!.seq}: ${report.firstBroken!.reason} (${report.checked} entries before it are intact).`);
       process.exit(1);
+      break;
     }
     case undefined:
     case 'help':

@@ -48,7 +48,8 @@ create table memberships (
   id uuid primary key default gen_random_uuid(),
   person_id uuid not null references people(id),
   organisation_id uuid not null references organisations(id),
-  role text not null,
+  role text not null check (role in ('functional_admin', 'privacy_officer', 'teacher', 'mentor', 'intern_begeleider', 'care_coordinator',
+    'school_leader', 'youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer', 'policy_analyst')),
   created_at timestamptz not null default now(),
   ended_at timestamptz,
   unique (person_id, organisation_id, role)

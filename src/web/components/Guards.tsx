@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { useSession } from '../session.tsx';
+import type { ActorRole } from '../roles.ts';
+import { ErrorAlert, Loading } from './Alerts.tsx';
+import { PageHeading } from './PageHeading.tsx';
+import { Shell } from './Layout.tsx';
+import { AppLink } from './AppLink.tsx';
+
+export interface SignInState {
+  from?: string;
+  expired?: boolean;
+  signedOut?: boolean;
+}
+
+/** Routes below need a signed-in user who has finished TOTP enrolment. */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const { session, loading, error, retry } = useSession();
+  const location = useLocation();
+  if (loading) {
+    return (
+      <Shell>
+        <Loading label={t('common.loading')} />
+      </Shell>
+    );
+  }
+  if (error) {
+    return (
+      <Shell>
+        <PageHeading title={t('sessionError.title')} />
+        <ErrorAlert error={error} message={t('sessionError.detail')} />
+        <Button appearance="primary-action-button" onClick={retry}>
+          {t('common.retry')}
+        </Button>
+      </Shell>
+    );
+  }
+  if (!session) {
+    const state: SignInState = { from: location.pathname + location.search };
+    return <Navigate to="/inloggen" replace state={state} />;
+  }
+  if (session.totpEnrolmentRequired) return <Navigate to="/tweestapsverificatie" replace />;
+  return <Outlet />;
+}
+
+/** Shows the page only to the given roles; others get a plain "no access" page. */
+export function RequireRole({ roles, children }: { roles: readonly ActorRole[]; children: ReactNode }) {
+  const { actorRole } = useSession();
+  if (!actorRole || !roles.includes(actorRole)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading title={t('forbidden.title')} />
+      <p className="utrecht-paragraph">{t('forbidden.detail')}</p>
+      <p className="utrecht-paragraph">
+        <AppLink to="/">{t('forbidden.home')}</AppLink>
+      </p>
+    </>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading title={t('notFound.title')} />
+      <p className="utrecht-paragraph">{t('notFound.detail')}</p>
+      <p className="utrecht-paragraph">
+        <AppLink to="/">{t('notFound.home')}</AppLink>
+      </p>
+    </>
+  );
+}

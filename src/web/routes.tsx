@@ -1,0 +1,79 @@
+import type { RouteObject } from 'react-router';
+import { CHILD_LIST_ROLES } from './roles.ts';
+import { Layout } from './components/Layout.tsx';
+import { NotFoundPage, RequireRole, RequireSession } from './components/Guards.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { TotpEnrolPage } from './pages/TotpEnrolPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { ChildrenListPage } from './pages/ChildrenListPage.tsx';
+import { ChildPage } from './pages/ChildPage.tsx';
+import { ChildAccessLogPage } from './pages/ChildAccessLogPage.tsx';
+import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { PeoplePage } from './pages/PeoplePage.tsx';
+import { AccessLogPage } from './pages/AccessLogPage.tsx';
+
+/** URLs are Dutch (the users' language); the server falls back to index.html for each of them. */
+export const routes: RouteObject[] = [
+  { path: '/inloggen', element: <SignInPage /> },
+  { path: '/tweestapsverificatie', element: <TotpEnrolPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'kinderen',
+            element: (
+              <RequireRole roles={CHILD_LIST_ROLES}>
+                <ChildrenListPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'kinderen/:id',
+            element: (
+              <RequireRole roles={CHILD_LIST_ROLES}>
+                <ChildPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'kinderen/:id/toegangslog',
+            element: (
+              <RequireRole roles={['guardian', 'youth', 'privacy_officer']}>
+                <ChildAccessLogPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'beheer/organisaties',
+            element: (
+              <RequireRole roles={['functional_admin']}>
+                <OrganisationsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'beheer/mensen',
+            element: (
+              <RequireRole roles={['functional_admin']}>
+                <PeoplePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'toegangslog',
+            element: (
+              <RequireRole roles={['privacy_officer']}>
+                <AccessLogPage />
+              </RequireRole>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,107 @@
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError, setCsrfToken } from './api.ts';
+import type { Membership, Session } from './types.ts';
+import type { ActorRole } from './roles.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+/** GET /session; null when nobody is signed in (401). */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/session', undefined, { redirectOn401: false });
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (err) {
+    if (isApiError(err, 401)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export interface SessionContextValue {
+  session: Session | null;
+  /** True until the first answer to GET /session. */
+  loading: boolean;
+  /** The session probe failed for another reason than 401 (server down). */
+  error: unknown;
+  retry: () => void;
+  activeMembership: Membership | null;
+  /** The role the user acts in now: the active membership's role, or the portal kind. */
+  actorRole: ActorRole | null;
+  /** Stores a session the server returned (sign-in, TOTP, membership switch); other cached data is dropped. */
+  setSession: (session: Session | null) => void;
+  signOut: () => Promise<void>;
+  switchMembership: (membershipId: string) => Promise<Session>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Infinity,
+    retry: 1,
+  });
+
+  const setSession = useCallback(
+    (session: Session | null) => {
+      setCsrfToken(session?.csrfToken ?? null);
+      // Whatever was loaded belonged to another user or another membership: never show it again.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.setQueryData(SESSION_KEY, session);
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.delete('/session', { redirectOn401: false });
+    } catch (err) {
+      // Already signed out on the server: fine. Anything else: still forget the session here.
+      if (!isApiError(err)) throw err;
+    }
+    setSession(null);
+  }, [setSession]);
+
+  const switchMembership = useCallback(
+    async (membershipId: string) => {
+      const session = await api.put<Session>('/session/membership', { membershipId });
+      setSession(session);
+      return session;
+    },
+    [setSession],
+  );
+
+  const session = query.data ?? null;
+  const value = useMemo<SessionContextValue>(() => {
+    const activeMembership = session?.memberships.find((m) => m.id === session.activeMembershipId) ?? null;
+    let actorRole: ActorRole | null = null;
+    if (session?.user.kind === 'guardian') actorRole = 'guardian';
+    else if (session?.user.kind === 'youth') actorRole = 'youth';
+    else if (activeMembership) actorRole = activeMembership.role;
+    return {
+      session,
+      loading: query.isPending,
+      error: query.isError ? query.error : null,
+      retry: () => void query.refetch(),
+      activeMembership,
+      actorRole,
+      setSession,
+      signOut,
+      switchMembership,
+    };
+  }, [session, query, setSession, signOut, switchMembership]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

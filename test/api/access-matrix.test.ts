@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { today } from '../../src/kernel/time.ts';
+
+/**
+ * The access matrix: each demo role × each child endpoint → allowed or 404 (never 403: a child you
+ * may not see looks exactly like one that does not exist). Run on PGlite and, with DATABASE_URL, on
+ * PostgreSQL.
+ */
+let t: TestApp;
+let pupilOfOuder: string; // a child of `ouder`, in the group of `leerkracht`
+let jongereSelf: string; // the young person's own record
+let livesInZeist: (childId: string) => Promise<boolean>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const ouder = t.demo.accounts.ouder;
+  const leerkracht = t.demo.accounts.leerkracht;
+  const day = today();
+  const row = await t.database.db
+    .selectFrom('child_guardians as cg')
+    .innerJoin('enrolments as e', 'e.child_id', 'cg.child_id')
+    .innerJoin('group_staff as gs', 'gs.group_id', 'e.group_id')
+    .where('cg.guardian_id', '=', ouder.guardianId!)
+    .where('cg.has_authority', '=', true)
+    .where('gs.person_id', '=', leerkracht.personId!)
+    .where('e.start_date', '<=', day)
+    .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', day)]))
+    .select('cg.child_id')
+    .executeTakeFirstOrThrow();
+  pupilOfOuder = row.child_id;
+  jongereSelf = t.demo.accounts.jongere.childId!;
+  livesInZeist = async (childId) => {
+    const r = await t.database.db
+      .selectFrom('child_residences as r')
+      .innerJoin('gemeenten as g', 'g.id', 'r.gemeente_id')
+      .where('r.child_id', '=', childId)
+      .where('r.valid_from', '<=', day)
+      .orderBy('r.valid_from', 'desc')
+      .select('g.cbs_code')
+      .executeTakeFirstOrThrow();
+    return r.cbs_code === 'GM0355';
+  };
+});
+afterAll(async () => t?.close());
+
+type Expect = 200 | 404;
+// [detail of pupilOfOuder, access log of pupilOfOuder, detail of jongere, access log of jongere]
+const MATRIX: Record<string, [Expect | 'residence', Expect, Expect | 'residence', Expect]> = {
+  beheer: [404, 404, 404, 404],
+  privacy: [404, 200, 404, 200],
+  leerkracht: [200, 404, 404, 404],
+  mentor: [404, 404, 200, 404],
+  ib: [200, 404, 404, 404],
+  zorgcoordinator: [404, 404, 200, 404],
+  directeur: [404, 404, 404, 404],
+  jeugdhulp: [404, 404, 404, 404],
+  wijkteam: [404, 404, 404, 404],
+  swv: [404, 404, 404, 404],
+  leerplicht: ['residence', 404, 'residence', 404],
+  beleid: [404, 404, 404, 404],
+  ouder: [200, 200, 404, 404],
+  jongere: [404, 404, 200, 200],
+};
+
+describe('access matrix: demo role × child endpoint', () => {
+  it('the two target children are who the matrix assumes', async () => {
+    const guardiansOfJongere = await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', jongereSelf).execute();
+    expect(guardiansOfJongere.map((g) => g.guardian_id)).not.toContain(t.demo.accounts.ouder.guardianId);
+    const j = await t.database.db.selectFrom('children').select(sql<number>`date_part('year', age(${today()}::date, birth_date))`.as('age')).where('id', '=', jongereSelf).executeTakeFirstOrThrow();
+    expect(Number(j.age)).toBeGreaterThanOrEqual(16);
+  });
+
+  for (const [username, [d1, l1, d2, l2]] of Object.entries(MATRIX)) {
+    it(`${username}`, async () => {
+      const c = await t.login(username);
+      const resolve = async (e: Expect | 'residence', child: string) => (e === 'residence' ? ((await livesInZeist(child)) ? 200 : 404) : e);
+      const got = [
+        (await c.get(`/api/v1/children/${pupilOfOuder}`)).statusCode,
+        (await c.get(`/api/v1/children/${pupilOfOuder}/access-log`)).statusCode,
+        (await c.get(`/api/v1/children/${jongereSelf}`)).statusCode,
+        (await c.get(`/api/v1/children/${jongereSelf}/access-log`)).statusCode,
+      ];
+      expect(got).toEqual([await resolve(d1, pupilOfOuder), l1, await resolve(d2, jongereSelf), l2]);
+      const list = await c.get('/api/v1/children?pageSize=100');
+      expect(list.statusCode).toBe(200);
+      const ids = (list.json().items as { id: string }[]).map((i) => i.id);
+      // The list shows a child exactly when the detail page would.
+      if (got[0] === 200 && list.json().total <= 100) expect(ids).toContain(pupilOfOuder);
+      if (got[0] === 404) expect(ids).not.toContain(pupilOfOuder);
+      if (got[2] === 404) expect(ids).not.toContain(jongereSelf);
+    });
+  }
+
+  it('roles without a relation get an empty list, not an error', async () => {
+    for (const username of ['beheer', 'privacy', 'directeur', 'jeugdhulp', 'wijkteam', 'swv', 'beleid']) {
+      const res = await (await t.login(username)).get('/api/v1/children');
+      expect(res.json()).toMatchObject({ items: [], total: 0 });
+    }
+  });
+
+  it('the attendance officer sees exactly the children living in own gemeente', async () => {
+    const c = await t.login('leerplicht');
+    const res = await c.get('/api/v1/children?pageSize=1');
+    const day = today();
+    const expected = await t.database.db
+      .selectFrom('children as c')
+      .where(({ eb, selectFrom }) =>
+        eb(
+          selectFrom('child_residences as r')
+            .innerJoin('gemeenten as g', 'g.id', 'r.gemeente_id')
+            .whereRef('r.child_id', '=', 'c.id')
+            .where('r.valid_from', '<=', day)
+            .orderBy('r.valid_from', 'desc')
+            .limit(1)
+            .select('g.cbs_code'),
+          '=',
+          'GM0355',
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(res.json().total).toBe(Number(expected.n));
+    expect(Number(expected.n)).toBeGreaterThan(0);
+  });
+
+  it('a teacher sees exactly the pupils of own group; the IB all of the school', async () => {
+    const teacher = (await (await t.login('leerkracht')).get('/api/v1/children?pageSize=100')).json();
+    const ib = (await (await t.login('ib')).get('/api/v1/children?pageSize=100')).json();
+    expect(teacher.total).toBeGreaterThan(0);
+    expect(ib.total).toBeGreaterThan(teacher.total);
+    const schools = new Set(teacher.items.map((i: { school: { name: string } }) => i.school.name));
+    expect(schools.size).toBe(1);
+    const groups = new Set(teacher.items.map((i: { school: { groupName: string } }) => i.school.groupName));
+    expect(groups.size).toBe(1);
+  });
+
+  it('what each role sees of one child differs by relation: the BSN never for a teacher', async () => {
+    const teacher = (await (await t.login('leerkracht')).get(`/api/v1/children/${pupilOfOuder}`)).json();
+    expect(teacher.bsn).toBeUndefined();
+    expect(teacher.grounds).toEqual(['group_teacher']);
+    expect(teacher.guardians.length).toBeGreaterThan(0);
+    const parent = (await (await t.login('ouder')).get(`/api/v1/children/${pupilOfOuder}`)).json();
+    expect(parent.grounds).toEqual(['guardian_authority']);
+    expect(parent.enrolments.length).toBeGreaterThan(0);
+  });
+
+  it('a malformed id is a field error, an unknown one a 404', async () => {
+    const c = await t.login('ib');
+    const bad = await c.get('/api/v1/children/not-a-uuid');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().invalidParams[0]).toMatchObject({ name: 'params/id', code: 'format' });
+    const unknown = await c.get('/api/v1/children/00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
+import { sql } from 'kysely';
+import { buildApp } from '../../src/app.ts';
+import { startTestApp, makeClient, type TestApp } from '../support/test-app.ts';
+import { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES } from '../../src/modules/session/session-service.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ children: 60 });
+});
+afterAll(async () => t?.close());
+
+const signIn = (body: object, ip = '127.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: body, remoteAddress: ip });
+
+describe('health and API conventions', () => {
+  it('GET /health names the engine', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgresql' : 'pglite' });
+    expect(res.headers['api-version']).toBe('1.0.0');
+  });
+  it('publishes OpenAPI 3 with the contract paths', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/v1/session', '/api/v1/children', '/api/v1/children/{id}', '/api/v1/children/{id}/access-log', '/api/v1/health']) expect(doc.paths).toHaveProperty([p]);
+  });
+  it('answers errors as problem+json and sets a strict CSP', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 404, title: expect.any(String), detail: expect.any(String) });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+  it('refuses a sign-in body with missing fields, naming the field', async () => {
+    const res = await signIn({ username: 'ib' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'password', code: 'required' })]);
+  });
+});
+
+describe('sign-in, session and sign-out', () => {
+  it('wrong credentials → 401; right → session cookie (HttpOnly, SameSite) and csrfToken', async () => {
+    const wrong = await signIn({ username: 'ib', password: 'nee' }, '10.0.0.1');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().code).toBe('invalid_credentials');
+    const unknown = await signIn({ username: 'niemand', password: 'demo' }, '10.0.0.1');
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().detail).toBe(wrong.json().detail); // no hint whether the user exists
+    const ok = await signIn({ username: 'IB ', password: 'demo' });
+    expect(ok.statusCode).toBe(200);
+    const body = ok.json();
+    expect(body.user).toMatchObject({ username: 'ib', kind: 'professional' });
+    expect(body.memberships.map((m: { role: string }) => m.role)).toContain('intern_begeleider');
+    expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const cookie = String(ok.headers['set-cookie']);
+    expect(cookie).toMatch(/samenspel_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/); // plain HTTP here; Secure behind TLS
+  });
+
+  it('GET /session → the user; DELETE needs the CSRF header; afterwards 401', async () => {
+    const c = await t.login('leerkracht');
+    expect((await c.get('/api/v1/session')).json().user.username).toBe('leerkracht');
+    const token = c.csrfToken;
+    c.csrfToken = null;
+    const noCsrf = await c.delete('/api/v1/session');
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().code).toBe('csrf_failed');
+    c.csrfToken = 'wrong-token-of-some-length';
+    expect((await c.delete('/api/v1/session')).statusCode).toBe(403);
+    c.csrfToken = token;
+    expect((await c.delete('/api/v1/session')).statusCode).toBe(204);
+    expect((await c.get('/api/v1/session')).statusCode).toBe(401);
+    expect((await c.get('/api/v1/children')).statusCode).toBe(401);
+  });
+
+  it('signed out: 401 on the API', async () => {
+    expect((await t.anonymous().get('/api/v1/children')).statusCode).toBe(401);
+    expect((await t.anonymous().get('/api/v1/session')).statusCode).toBe(401);
+  });
+
+  it('a session ends after 30 minutes idle and after 12 hours in all', async () => {
+    const c = await t.login('mentor');
+    await sql`update sessions set last_seen_at = now() - interval '31 minutes' where ended_at is null and account_id = ${t.demo.accounts.mentor.accountId}`.execute(t.database.db);
+    expect((await c.get('/api/v1/session')).statusCode).toBe(401);
+    const d = await t.login('mentor');
+    await sql`update sessions set last_seen_at = now() - interval '29 minutes' where ended_at is null and account_id = ${t.demo.accounts.mentor.accountId}`.execute(t.database.db);
+    expect((await d.get('/api/v1/session')).statusCode).toBe(200);
+    await sql`update sessions set created_at = now() - interval '12 hours 1 minute' where ended_at is null and account_id = ${t.demo.accounts.mentor.accountId}`.execute(t.database.db);
+    expect((await d.get('/api/v1/session')).statusCode).toBe(401);
+  });
+
+  it('switching the organisation one acts for', async () => {
+    const multi = await t.database.db
+      .selectFrom('memberships as m')
+      .innerJoin('accounts as a', 'a.person_id', 'm.person_id')
+      .where('m.ended_at', 'is', null)
+      .groupBy('a.username')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .select('a.username')
+      .executeTakeFirstOrThrow();
+    const c = await t.login(multi.username);
+    const s = (await c.get('/api/v1/session')).json();
+    const other = s.memberships.find((m: { id: string }) => m.id !== s.activeMembershipId);
+    const res = await c.put('/api/v1/session/membership', { membershipId: other.id });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().activeMembershipId).toBe(other.id);
+    const refused = await c.put('/api/v1/session/membership', { membershipId: '00000000-0000-4000-8000-000000000000' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams[0].name).toBe('membershipId');
+  });
+});
+
+describe('throttling failed sign-ins', () => {
+  it(`locks an account after ${MAX_ACCOUNT_FAILURES} failures, even for the right password`, async () => {
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) expect((await signIn({ username: 'swv', password: 'fout' }, `10.1.0.${i}`)).statusCode).toBe(401);
+    const locked = await signIn({ username: 'swv', password: 'demo' }, '10.1.1.1');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBeDefined();
+    expect(locked.json().detail).toMatch(/geblokkeerd/);
+  });
+  it(`blocks an address after ${MAX_ADDRESS_FAILURES} failures in 15 minutes`, async () => {
+    for (let i = 0; i < MAX_ADDRESS_FAILURES; i++) await signIn({ username: `gok${i}`, password: 'x' }, '10.2.0.1');
+    expect((await signIn({ username: 'beleid', password: 'demo' }, '10.2.0.1')).statusCode).toBe(429);
+    expect((await signIn({ username: 'beleid', password: 'demo' }, '10.2.0.2')).statusCode).toBe(200);
+  });
+  it('failed sign-ins are in the access log', async () => {
+    const rows = await t.database.db.selectFrom('access_log').select(['outcome', 'detail']).where('event', '=', 'session.sign_in').where('outcome', '=', 'denied').execute();
+    expect(rows.length).toBeGreaterThanOrEqual(MAX_ACCOUNT_FAILURES + MAX_ADDRESS_FAILURES);
+  });
+});
+
+describe('second factor (TOTP)', () => {
+  it('outside demo mode a professional must enrol TOTP first, then signs in with a code', async () => {
+    const app = await buildApp(t.database, { ...t.config, demo: false }, { logger: false });
+    try {
+      const login = (body: object) => app.inject({ method: 'POST', url: '/api/v1/session', payload: body, remoteAddress: '10.3.0.1' });
+      const first = await login({ username: 'directeur', password: 'demo' });
+      expect(first.statusCode).toBe(200);
+      expect(first.json().totpEnrolmentRequired).toBe(true);
+      const cookie = String(first.headers['set-cookie']).split(';')[0];
+      const c = makeClient(app, cookie, first.json().csrfToken);
+      const blocked = await c.get('/api/v1/children');
+      expect(blocked.statusCode).toBe(401);
+      expect(blocked.json().code).toBe('totp_enrolment_required');
+      const setup = (await c.post('/api/v1/session/totp/setup')).json();
+      expect(setup.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Samenspel:directeur\?/);
+      expect(setup.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+      const wrongCode = await c.post('/api/v1/session/totp/confirm', { code: '000000' });
+      expect(wrongCode.statusCode).toBe(400);
+      expect(wrongCode.json().invalidParams[0].name).toBe('code');
+      const confirmed = await c.post('/api/v1/session/totp/confirm', { code: await generate({ secret: setup.secret }) });
+      expect(confirmed.statusCode).toBe(200);
+      expect(confirmed.json().totpEnrolmentRequired).toBe(false);
+      expect((await c.get('/api/v1/children')).statusCode).toBe(200);
+
+      const noCode = await login({ username: 'directeur', password: 'demo' });
+      expect(noCode.statusCode).toBe(401);
+      expect(noCode.json().code).toBe('totp_required');
+      const badCode = await login({ username: 'directeur', password: 'demo', totp: '123456' });
+      expect(badCode.statusCode).toBe(401);
+      expect(badCode.json().code).toBe('totp_invalid');
+      const good = await login({ username: 'directeur', password: 'demo', totp: await generate({ secret: setup.secret }) });
+      expect(good.statusCode).toBe(200);
+      expect(good.json().totpEnrolmentRequired).toBe(false);
+      // In demo mode too, an enrolled account needs its code.
+      expect((await signIn({ username: 'directeur', password: 'demo' }, '10.3.0.2')).json().code).toBe('totp_required');
+    } finally {
+      await app.close();
+    }
+  });
+  it('guardians are not forced to enrol (portal accounts)', async () => {
+    const app = await buildApp(t.database, { ...t.config, demo: false }, { logger: false });
+    try {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'ouder', password: 'demo' }, remoteAddress: '10.3.0.3' });
+      expect(res.json().totpEnrolmentRequired).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('demo accounts', () => {
+  it('are listed in demo mode only', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/demo-accounts' });
+    expect(res.statusCode).toBe(200);
+    const names = res.json().items.map((a: { username: string }) => a.username);
+    expect(names).toEqual(expect.arrayContaining(['beheer', 'privacy', 'leerkracht', 'mentor', 'ib', 'zorgcoordinator', 'directeur', 'jeugdhulp', 'wijkteam', 'swv', 'leerplicht', 'beleid', 'ouder', 'jongere']));
+    const app = await buildApp(t.database, { ...t.config, demo: false }, { logger: false });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/demo-accounts' })).statusCode).toBe(404);
+    await app.close();
+  });
+});
