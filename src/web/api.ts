@@ -146,9 +146,16 @@ export function fieldErrors(err: unknown, fieldNames: readonly string[]): { byFi
   const byField: Record<string, string> = {};
   const other: InvalidParam[] = [];
   if (!(err instanceof ApiError)) return { byField, other };
+  // One message per field. A union of allowed values fails once per alternative ('const')
+  // and once as a whole ('anyOf'); the whole says it best.
+  const chosen = new Map<string, InvalidParam>();
   for (const p of err.problem.invalidParams ?? []) {
     const name = normaliseParamName(p.name);
-    if (fieldNames.includes(name) && !byField[name]) byField[name] = p.reason;
+    const current = chosen.get(name);
+    if (!current || (current.code === 'const' && p.code !== 'const')) chosen.set(name, p);
+  }
+  for (const [name, p] of chosen) {
+    if (fieldNames.includes(name)) byField[name] = p.reason;
     else other.push(p);
   }
   return { byField, other };

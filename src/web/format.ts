@@ -11,13 +11,14 @@ export function formatDate(iso: string | null | undefined, lng: string): string 
   return new Intl.DateTimeFormat(locale(lng), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-export function formatDateTime(iso: string | null | undefined, lng: string): string {
+export function fullName(p: { givenName: string; familyName: string }): string {
+  return `${p.givenName} ${p.familyName}`.trim();
+}
+
+/** Compact date and time for tables: 25-11-2026 14:59:18. */
+export function formatDateTimeShort(iso: string | null | undefined, lng: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lng), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
-}
-
-export function fullName(p: { givenName: string; familyName: string }): string {
-  return `${p.givenName} ${p.familyName}`.trim();
+  return new Intl.DateTimeFormat(locale(lng), { dateStyle: 'short', timeStyle: 'medium' }).format(date);
 }

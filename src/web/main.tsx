@@ -9,8 +9,8 @@ import './theme.css';
 import './app.css';
 
 import './i18n/index.ts';
-import { ApiError, setUnauthorizedHandler } from './api.ts';
-import { SESSION_KEY, SessionProvider } from './session.tsx';
+import { ApiError } from './api.ts';
+import { SessionProvider } from './session.tsx';
 import { routes } from './routes.tsx';
 
 const queryClient = new QueryClient({
@@ -29,16 +29,6 @@ const queryClient = new QueryClient({
 });
 
 const router = createBrowserRouter(routes);
-
-// A 401 on an ordinary request: the session ended (timeout, signed out elsewhere). Forget
-// everything that was loaded and go to the sign-in page, which brings the user back afterwards.
-setUnauthorizedHandler(() => {
-  const { pathname, search } = router.state.location;
-  if (pathname.startsWith('/inloggen')) return;
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-  queryClient.setQueryData(SESSION_KEY, null);
-  void router.navigate('/inloggen', { replace: true, state: { from: pathname + search, expired: true } });
-});
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');

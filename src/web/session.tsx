@@ -1,6 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError, setCsrfToken } from './api.ts';
+import { api, isApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import type { Membership, Session } from './types.ts';
 import type { ActorRole } from './roles.ts';
 
@@ -21,8 +21,13 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
+/** Why there is no session any more: the user signed out, or the server ended it (401). */
+export type SessionEnd = 'signedOut' | 'expired' | null;
+
 export interface SessionContextValue {
   session: Session | null;
+  /** Set when a session this tab had has ended; the sign-in page says so. */
+  ended: SessionEnd;
   /** True until the first answer to GET /session. */
   loading: boolean;
   /** The session probe failed for another reason than 401 (server down). */
@@ -48,8 +53,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     retry: 1,
   });
 
+  const [ended, setEnded] = useState<SessionEnd>(null);
+
   const setSession = useCallback(
     (session: Session | null) => {
+      if (session) setEnded(null);
       setCsrfToken(session?.csrfToken ?? null);
       // Whatever was loaded belonged to another user or another membership: never show it again.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
@@ -65,8 +73,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already signed out on the server: fine. Anything else: still forget the session here.
       if (!isApiError(err)) throw err;
     }
+    setEnded('signedOut');
     setSession(null);
   }, [setSession]);
+
+  // A 401 on an ordinary request: the server ended the session (idle timeout, signed out
+  // elsewhere). Forget everything loaded; the route guard sends the user to the sign-in page.
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (queryClient.getQueryData(SESSION_KEY) == null) return;
+      setEnded('expired');
+      setSession(null);
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [queryClient, setSession]);
 
   const switchMembership = useCallback(
     async (membershipId: string) => {
@@ -78,6 +98,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const session = query.data ?? null;
+  const { isPending, isError, error, refetch } = query;
   const value = useMemo<SessionContextValue>(() => {
     const activeMembership = session?.memberships.find((m) => m.id === session.activeMembershipId) ?? null;
     let actorRole: ActorRole | null = null;
@@ -86,16 +107,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     else if (activeMembership) actorRole = activeMembership.role;
     return {
       session,
-      loading: query.isPending,
-      error: query.isError ? query.error : null,
-      retry: () => void query.refetch(),
+      ended,
+      loading: isPending,
+      error: isError ? error : null,
+      retry: () => void refetch(),
       activeMembership,
       actorRole,
       setSession,
       signOut,
       switchMembership,
     };
-  }, [session, query, setSession, signOut, switchMembership]);
+  }, [session, ended, isPending, isError, error, refetch, setSession, signOut, switchMembership]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

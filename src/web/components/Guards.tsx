@@ -18,7 +18,7 @@ export interface SignInState {
 /** Routes below need a signed-in user who has finished TOTP enrolment. */
 export function RequireSession() {
   const { t } = useTranslation();
-  const { session, loading, error, retry } = useSession();
+  const { session, ended, loading, error, retry } = useSession();
   const location = useLocation();
   if (loading) {
     return (
@@ -39,7 +39,8 @@ export function RequireSession() {
     );
   }
   if (!session) {
-    const state: SignInState = { from: location.pathname + location.search };
+    const state: SignInState =
+      ended === 'signedOut' ? { signedOut: true } : { from: location.pathname + location.search, expired: ended === 'expired' };
     return <Navigate to="/inloggen" replace state={state} />;
   }
   if (session.totpEnrolmentRequired) return <Navigate to="/tweestapsverificatie" replace />;

@@ -1,5 +1,5 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { PageLayout } from '@utrecht/page-layout-react';
@@ -92,15 +92,12 @@ export function Shell({ header, children }: { header?: ReactNode; children: Reac
 /** The signed-in frame: who you are, for whom you act, navigation, sign out. */
 export function Layout() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { session, activeMembership, actorRole, signOut } = useSession();
   const [status, setStatus] = useState('');
   if (!session) return null;
 
-  const onSignOut = async () => {
-    await signOut();
-    navigate('/inloggen', { replace: true, state: { signedOut: true } });
-  };
+  // The route guard takes the user to the sign-in page, which confirms the sign-out.
+  const onSignOut = () => void signOut();
   const items = navItems(actorRole);
 
   const header = (
@@ -122,7 +119,7 @@ export function Layout() {
           </p>
         </div>
         <MembershipSwitch onSwitched={setStatus} />
-        <Button appearance="secondary-action-button" className="samenspel-sign-out" onClick={() => void onSignOut()}>
+        <Button appearance="secondary-action-button" className="samenspel-sign-out" onClick={onSignOut}>
           {t('layout.signOut')}
         </Button>
       </div>

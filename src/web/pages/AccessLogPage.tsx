@@ -32,7 +32,6 @@ export function AccessLogPage() {
   const [draft, setDraft] = useState<Filters>(applied);
   const paramsKey = params.toString();
   // When the URL changes (back/forward, reset), the form shows what is applied.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => setDraft(filtersFrom(new URLSearchParams(paramsKey))), [paramsKey]);
 
   const query = useQuery({
@@ -133,7 +132,7 @@ export function AccessLogPage() {
                 <Tr key={e.seq}>
                   <Th row>{e.seq}</Th>
                   <AccessLogCells.When entry={e} />
-                  <AccessLogCells.Event entry={e} />
+                  <AccessLogCells.Event entry={e} showCode />
                   <AccessLogCells.Outcome entry={e} />
                   <Td>
                     {e.childId ? (

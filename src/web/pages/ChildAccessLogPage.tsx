@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api.ts';
 import { useSession } from '../session.tsx';
-import type { ChildAccessLogEntry, Page } from '../types.ts';
+import type { ChildAccessLogEntry, ChildDetail, Page } from '../types.ts';
+import { fullName } from '../format.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorAlert, Loading, StatusText } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
@@ -22,7 +23,15 @@ export function ChildAccessLogPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const { actorRole } = useSession();
-  const name = (location.state as { name?: string } | null)?.name;
+  const passedName = (location.state as { name?: string } | null)?.name;
+  // Opened directly (bookmark, reload): a guardian or young person may read the child's name.
+  // A privacy officer may not, and must not cause a denied read of the file just to show a title.
+  const child = useQuery({
+    queryKey: ['child', id],
+    queryFn: () => api.get<ChildDetail>(`/children/${encodeURIComponent(id)}`),
+    enabled: !passedName && actorRole !== 'privacy_officer',
+  });
+  const name = passedName ?? (child.data ? fullName(child.data) : undefined);
   const [params, setParams] = useSearchParams();
   const page = pageFrom(params);
 

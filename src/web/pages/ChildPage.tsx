@@ -127,7 +127,7 @@ function Enrolments({ name, enrolments }: { name: string; enrolments: Enrolment[
       {enrolments.length === 0 ? (
         <p className="utrecht-paragraph">{t('child.enrolmentsNone')}</p>
       ) : (
-        <Table caption={t('child.enrolmentsCaption', { name })}>
+        <Table caption={t('child.enrolmentsCaption', { name })} captionHidden>
           <THead>
             <Th>{t('child.school')}</Th>
             <Th>{t('child.schoolType')}</Th>
@@ -170,7 +170,7 @@ function Guardians({ name, guardians }: { name: string; guardians: Guardian[] })
       {guardians.length === 0 ? (
         <p className="utrecht-paragraph">{t('child.guardiansNone')}</p>
       ) : (
-        <Table caption={t('child.guardiansCaption', { name })}>
+        <Table caption={t('child.guardiansCaption', { name })} captionHidden>
           <THead>
             <Th>{t('child.guardianName')}</Th>
             <Th>{t('child.relation')}</Th>

@@ -26,7 +26,7 @@ export function DemoAccounts({ onUse }: { onUse: (username: string) => void }) {
       <p className="utrecht-paragraph">
         {t('signIn.demo.intro', { password: 'demo' })}
       </p>
-      <Table caption={t('signIn.demo.caption')}>
+      <Table caption={t('signIn.demo.caption')} captionHidden>
         <THead>
           <Th>{t('signIn.demo.username')}</Th>
           <Th>{t('signIn.demo.role')}</Th>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { FieldsetOnly, FieldsetLegend } from '@utrecht/fieldset-react';
@@ -9,7 +9,7 @@ import type { Session } from '../types.ts';
 import { Shell } from '../components/Layout.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { TextField } from '../components/Fields.tsx';
-import { Alert, ErrorAlert, LiveStatus } from '../components/Alerts.tsx';
+import { Alert, ErrorAlert, LiveStatus, Loading } from '../components/Alerts.tsx';
 import type { SignInState } from '../components/Guards.tsx';
 import { DemoAccounts } from './DemoAccounts.tsx';
 
@@ -30,8 +30,14 @@ function destination(state: SignInState | null): string {
 export function SignInPage() {
   const { t } = useTranslation();
   const location = useLocation();
-  const state = (location.state ?? null) as SignInState | null;
-  const { session, setSession } = useSession();
+  const navigate = useNavigate();
+  // Read the redirect state once and take it out of the history entry, so that a reload of this
+  // page (or the next person at this computer) does not inherit where the last user came from.
+  const [state] = useState(() => (location.state ?? null) as SignInState | null);
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
+  const { session, loading, setSession } = useSession();
 
   const [step, setStep] = useState<Step>('password');
   const [username, setUsername] = useState('');
@@ -46,21 +52,30 @@ export function SignInPage() {
   const passwordRef = useRef<HTMLInputElement>(null);
   const totpRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
-  const focusAfterRender = useRef<HTMLElement | null>(null);
+  // The field to focus once the next render is on screen (the TOTP field does not exist yet
+  // when the server asks for it).
+  const focusAfterRender = useRef<RefObject<HTMLElement | null> | null>(null);
 
   useEffect(() => {
     if (focusAfterRender.current) {
-      focusAfterRender.current.focus();
+      focusAfterRender.current.current?.focus();
       focusAfterRender.current = null;
     }
   });
 
+  if (loading) {
+    return (
+      <Shell>
+        <Loading label={t('common.loading')} />
+      </Shell>
+    );
+  }
   if (session) {
     return <Navigate to={session.totpEnrolmentRequired ? '/tweestapsverificatie' : destination(state)} replace />;
   }
 
   function focusNext(ref: RefObject<HTMLElement | null>) {
-    focusAfterRender.current = ref.current;
+    focusAfterRender.current = ref;
   }
 
   async function onSubmit(event: FormEvent) {
@@ -127,8 +142,13 @@ export function SignInPage() {
       }
     }
     if (isApiError(err, 429)) {
+      const seconds = err.retryAfterSeconds;
       setAlert({
-        message: err.retryAfterSeconds ? t('signIn.tooManySeconds', { count: err.retryAfterSeconds }) : t('signIn.tooMany'),
+        message: !seconds
+          ? t('signIn.tooMany')
+          : seconds <= 90
+            ? t('signIn.tooManySeconds', { count: seconds })
+            : t('signIn.tooManyMinutes', { count: Math.ceil(seconds / 60) }),
       });
       return;
     }

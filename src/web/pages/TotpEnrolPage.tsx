@@ -20,7 +20,7 @@ function groupSecret(secret: string): string {
 export function TotpEnrolPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { session, setSession, signOut } = useSession();
+  const { session, ended, loading, setSession, signOut } = useSession();
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
@@ -37,7 +37,14 @@ export function TotpEnrolPage() {
     retry: false,
   });
 
-  if (!session) return <Navigate to="/inloggen" replace />;
+  if (loading) {
+    return (
+      <Shell>
+        <Loading label={t('common.loading')} />
+      </Shell>
+    );
+  }
+  if (!session) return <Navigate to="/inloggen" replace state={ended === 'signedOut' ? { signedOut: true } : undefined} />;
   if (!session.totpEnrolmentRequired) return <Navigate to="/" replace />;
 
   async function onSubmit(event: FormEvent) {
@@ -71,10 +78,7 @@ export function TotpEnrolPage() {
     }
   }
 
-  const onSignOut = async () => {
-    await signOut();
-    navigate('/inloggen', { replace: true, state: { signedOut: true } });
-  };
+  const onSignOut = () => void signOut();
 
   return (
     <Shell>
@@ -122,7 +126,7 @@ export function TotpEnrolPage() {
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={!setup.data}>
             {t('totp.submit')}
           </Button>
-          <Button appearance="subtle-button" onClick={() => void onSignOut()}>
+          <Button appearance="subtle-button" onClick={onSignOut}>
             {t('layout.signOut')}
           </Button>
         </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ChildAccessLogEntry } from '../types.ts';
-import { formatDateTime } from '../format.ts';
+import { formatDateTimeShort } from '../format.ts';
 import { Td, Th } from '../components/Table.tsx';
 
 /** The access log's event codes the client can name; unknown codes are shown as they are. */
@@ -34,8 +34,14 @@ export function useEventLabel(): (event: string) => string {
 
 function When({ entry, header }: { entry: ChildAccessLogEntry; header?: boolean }) {
   const { i18n } = useTranslation();
-  const content = <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, i18n.language)}</time>;
-  return header ? <Th row>{content}</Th> : <Td>{content}</Td>;
+  const content = <time dateTime={entry.occurredAt}>{formatDateTimeShort(entry.occurredAt, i18n.language)}</time>;
+  return header ? (
+    <Th row className="samenspel-nowrap">
+      {content}
+    </Th>
+  ) : (
+    <Td className="samenspel-nowrap">{content}</Td>
+  );
 }
 
 function Role({ entry }: { entry: ChildAccessLogEntry }) {
@@ -43,12 +49,13 @@ function Role({ entry }: { entry: ChildAccessLogEntry }) {
   return <Td>{entry.role ? t(`roles.${entry.role}`, { defaultValue: entry.role }) : t('common.none')}</Td>;
 }
 
-function Event({ entry }: { entry: ChildAccessLogEntry }) {
+/** The event in words; `showCode` adds the technical code (for the privacy officer, who filters on it). */
+function Event({ entry, showCode }: { entry: ChildAccessLogEntry; showCode?: boolean }) {
   const label = useEventLabel()(entry.event);
   return (
     <Td>
       {label}
-      {label !== entry.event && (
+      {showCode && label !== entry.event && (
         <>
           {' '}
           <code className="samenspel-code-hint">{entry.event}</code>

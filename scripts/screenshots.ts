@@ -1,0 +1,35 @@
+/**
+ * Takes the screenshots in docs/screenshots/ from a running demo: `npm run screenshots`.
+ * Uses the same server and Chromium set-up as the browser tests.
+ */
+import fs from 'node:fs';
+import { newPage, signInAs, startBrowserEnv } from '../test/browser/support.ts';
+
+const out = 'docs/screenshots';
+fs.mkdirSync(out, { recursive: true });
+const env = await startBrowserEnv(400);
+try {
+  const shot = async (name: string, username: string | null, path: string, opts: { width?: number; height?: number } = {}) => {
+    const page = await newPage(env.browser, opts);
+    if (username) await signInAs(page, env.baseUrl, username);
+    await page.goto(env.baseUrl + path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: !opts.width || opts.width > 600 });
+    await page.context().close();
+    console.log(`${out}/${name}.png`);
+  };
+  await shot('sign-in', null, '/inloggen');
+  await shot('children-list', 'ib', '/kinderen');
+  const first = await env.database.db
+    .selectFrom('child_guardians')
+    .select('child_id')
+    .where('guardian_id', '=', env.demo.accounts.ouder.guardianId!)
+    .executeTakeFirstOrThrow();
+  await shot('child-page', 'leerkracht', `/kinderen/${first.child_id}`);
+  await shot('guardian-access-log-phone', 'ouder', `/kinderen/${first.child_id}/toegangslog`, { width: 390, height: 844 });
+  await shot('access-log', 'privacy', '/toegangslog');
+  await shot('organisations', 'beheer', '/beheer/organisaties');
+} finally {
+  await env.close();
+}
