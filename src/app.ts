@@ -101,14 +101,13 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
   );
 
   // The web app: static files, and index.html for client-side routes.
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
-  }
+  // Files are looked up on disk per request, so a rebuild is picked up without a restart.
   const indexPath = path.join(WEB_DIST, 'index.html');
-  const indexHtml = fs.existsSync(indexPath) ? fs.readFileSync(indexPath) : null;
+  fs.mkdirSync(WEB_DIST, { recursive: true });
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false, serveDotFiles: false });
   app.setNotFoundHandler((request, reply) => {
-    if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0])) {
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]) && fs.existsSync(indexPath)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(indexPath));
     }
     return sendProblem(reply, request, 404, 'Niet gevonden', `Er is niets op ${request.method} ${request.url.split('?')[0]}.`, 'not_found');
   });

@@ -108,7 +108,7 @@ export interface AccessLogEntry extends ChildAccessLogEntry {
 export interface ChainVerification {
   ok: boolean;
   checked: number;
-  firstBroken?: { seq: number; reason: string };
+  firstBroken?: { seq: number; code: 'missing' | 'relinked' | 'changed'; reason: string };
 }
 
 export interface Gemeente {

@@ -105,3 +105,12 @@ describe('every look at a child is in the access log', () => {
     expect(broken.firstBroken.seq).toBeGreaterThan(0);
   });
 });
+
+describe('names in the access log', () => {
+  it('a guardian’s own look shows the guardian’s name, not the username', async () => {
+    const ouder = await t.login('ouder');
+    const items = (await ouder.get(`/api/v1/children/${child}/access-log`)).json().items;
+    const g = await t.database.db.selectFrom('guardians').selectAll().where('id', '=', t.demo.accounts.ouder.guardianId!).executeTakeFirstOrThrow();
+    expect(items[0].actorName).toBe(`${g.given_name} ${g.family_name}`);
+  });
+});

@@ -195,3 +195,32 @@ describe('demo accounts', () => {
     await app.close();
   });
 });
+
+describe('session details the web app relies on', () => {
+  it('tells when the session ends (idle and absolute), for a timeout warning', async () => {
+    const c = await t.login('zorgcoordinator');
+    const s = (await c.get('/api/v1/session')).json();
+    const idle = Date.parse(s.idleExpiresAt) - Date.now();
+    expect(idle).toBeGreaterThan(28 * 60_000);
+    expect(idle).toBeLessThanOrEqual(30 * 60_000);
+    expect(Date.parse(s.expiresAt) - Date.now()).toBeGreaterThan(11.9 * 3600_000);
+  });
+  it('TOTP set-up keeps the same pending secret until it is confirmed', async () => {
+    const app = await buildApp(t.database, { ...t.config, demo: false }, { logger: false });
+    try {
+      const first = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'wijkteam', password: 'demo' }, remoteAddress: '10.4.0.1' });
+      const c = makeClient(app, String(first.headers['set-cookie']).split(';')[0], first.json().csrfToken);
+      const a = (await c.post('/api/v1/session/totp/setup')).json();
+      const b = (await c.post('/api/v1/session/totp/setup')).json();
+      expect(b.secret).toBe(a.secret);
+    } finally {
+      await app.close();
+    }
+  });
+  it('a wrong choice value gives one message for that field', async () => {
+    const beheer = await t.login('beheer');
+    const res = await beheer.post('/api/v1/organisations', { kind: 'bakkerij', name: 'X' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'kind', reason: 'Kies een van de toegestane waarden.' })]);
+  });
+});

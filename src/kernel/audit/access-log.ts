@@ -131,7 +131,7 @@ export interface ChainReport {
   ok: boolean;
   checked: number;
   /** The first entry whose link is broken, with what is wrong. */
-  firstBroken?: { seq: number; reason: string };
+  firstBroken?: { seq: number; code: 'missing' | 'relinked' | 'changed'; reason: string };
 }
 
 /** Walks the whole chain in order and reports the first broken link. */
@@ -151,10 +151,10 @@ export async function verifyAccessLog(db: Db, batchSize = 5000): Promise<ChainRe
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expectedSeq) {
-        return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next present is ${seq})` } };
+        return { ok: false, checked, firstBroken: { seq: expectedSeq, code: 'missing', reason: `entry ${expectedSeq} is missing (next present is ${seq})` } };
       }
       if (r.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBroken: { seq, reason: 'prev_hash does not match the hash of the entry before it' } };
+        return { ok: false, checked, firstBroken: { seq, code: 'relinked', reason: 'prev_hash does not match the hash of the entry before it' } };
       }
       const hash = entryHash(prevHash, {
         seq,
@@ -173,7 +173,7 @@ export async function verifyAccessLog(db: Db, batchSize = 5000): Promise<ChainRe
         detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
       });
       if (hash !== r.hash) {
-        return { ok: false, checked, firstBroken: { seq, reason: 'content does not match its hash (the entry was changed)' } };
+        return { ok: false, checked, firstBroken: { seq, code: 'changed', reason: 'content does not match its hash (the entry was changed)' } };
       }
       prevHash = r.hash;
       expectedSeq = seq + 1;

@@ -12,7 +12,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuth(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('session', null);
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/') || !request.routeOptions.url) return; // static files, unknown routes (404)
+    if (!request.routeOptions.url?.startsWith('/api/')) return; // static files and unknown paths (404)
     const token = request.cookies[SESSION_COOKIE];
     request.session = await loadSession(ctx.database, ctx.config, token, request.ip);
     const auth = request.routeOptions.config?.auth;

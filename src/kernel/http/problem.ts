@@ -16,7 +16,7 @@ export function registerProblemHandler(app: FastifyInstance) {
         const name = [fe.validationContext === 'body' ? '' : fe.validationContext, path, missing].filter(Boolean).join('/') || String(fe.validationContext ?? 'request');
         return { name, code: v.keyword, reason: dutchReason(v.keyword, v.message, v.params as Record<string, unknown>) };
       });
-      return sendProblem(reply, request, 400, 'Ongeldige invoer', 'Controleer de gemarkeerde velden.', 'validation_failed', invalidParams);
+      return sendProblem(reply, request, 400, 'Ongeldige invoer', 'Controleer de gemarkeerde velden.', 'validation_failed', onePerField(invalidParams));
     }
     const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;
     if (status === 429) {
@@ -43,6 +43,19 @@ export function sendProblem(
   const body: Record<string, unknown> = { type: 'about:blank', title, status, detail, code, instance: request.url.split('?')[0] };
   if (invalidParams.length) body.invalidParams = invalidParams;
   return reply.status(status).type('application/problem+json').send(body);
+}
+
+/**
+ * A choice between literals (anyOf) makes the validator report one error per alternative plus the
+ * anyOf itself; people need one message per field.
+ */
+function onePerField(errors: FieldError[]): FieldError[] {
+  const byName = new Map<string, FieldError>();
+  for (const e of errors) {
+    const seen = byName.get(e.name);
+    if (!seen || e.code === 'anyOf' || e.code === 'enum') byName.set(e.name, e);
+  }
+  return [...byName.values()];
 }
 
 function dutchReason(keyword: string, message: string | undefined, params: Record<string, unknown>): string {

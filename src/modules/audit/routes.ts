@@ -41,6 +41,8 @@ export default async function auditRoutes(app: FastifyInstance, ctx: AppContext)
         const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         const rows = await base
           .leftJoin('people as p', 'p.id', 'l.person_id')
+          .leftJoin('guardians as ag', 'ag.id', 'a.guardian_id')
+          .leftJoin('children as ac', 'ac.id', 'a.child_id')
           .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
           .select([
             'l.seq',
@@ -49,7 +51,7 @@ export default async function auditRoutes(app: FastifyInstance, ctx: AppContext)
             'l.outcome',
             'l.child_id',
             'a.username',
-            sql<string | null>`p.given_name || ' ' || p.family_name`.as('actor_name'),
+            sql<string | null>`coalesce(p.given_name || ' ' || p.family_name, ag.given_name || ' ' || ag.family_name, ac.given_name || ' ' || ac.family_name)`.as('actor_name'),
             'o.name as organisation_name',
             'l.role',
             'l.ground',

@@ -179,6 +179,8 @@ export async function getChildAccessLog(database: Database, actor: Actor, childI
       .leftJoin('people as p', 'p.id', 'l.person_id')
       .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
       .leftJoin('accounts as a', 'a.id', 'l.account_id')
+      .leftJoin('guardians as ag', 'ag.id', 'a.guardian_id')
+      .leftJoin('children as ac', 'ac.id', 'a.child_id')
       .select([
         'l.seq',
         'l.occurred_at',
@@ -187,7 +189,7 @@ export async function getChildAccessLog(database: Database, actor: Actor, childI
         'l.role',
         'l.ground',
         'o.name as organisation_name',
-        sql<string | null>`coalesce(p.given_name || ' ' || p.family_name, a.username)`.as('actor_name'),
+        sql<string | null>`coalesce(p.given_name || ' ' || p.family_name, ag.given_name || ' ' || ag.family_name, ac.given_name || ' ' || ac.family_name, a.username)`.as('actor_name'),
       ])
       .orderBy('l.seq', 'desc')
       .limit(pageSize)

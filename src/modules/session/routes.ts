@@ -14,6 +14,8 @@ export const SessionSchema = Type.Object(
     csrfToken: Type.String(),
     totpEnrolmentRequired: Type.Boolean(),
     demo: Type.Boolean(),
+    idleExpiresAt: Type.String({ format: 'date-time', description: 'Einde van de sessie bij geen activiteit (30 min)' }),
+    expiresAt: Type.String({ format: 'date-time', description: 'Uiterlijk einde van de sessie (12 uur na inloggen)' }),
   },
   { $id: 'Session' },
 );

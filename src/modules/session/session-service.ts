@@ -30,6 +30,9 @@ export interface SessionView {
   csrfToken: string;
   totpEnrolmentRequired: boolean;
   demo: boolean;
+  /** When the session ends if nothing happens (idle timeout) and at the latest (absolute). */
+  idleExpiresAt: string;
+  expiresAt: string;
 }
 
 export interface LoadedSession {
@@ -206,9 +209,12 @@ export async function loadSession(database: Database, config: Config, token: str
     await db.updateTable('sessions').set({ ended_at: new Date() }).where('id', '=', id).execute();
     return null;
   }
-  if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  let lastSeen = new Date(row.last_seen_at).getTime();
+  if (now - lastSeen > 60_000) {
+    lastSeen = now;
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
   }
+  const absoluteEnd = new Date(row.created_at).getTime() + config.sessionAbsoluteMinutes * 60_000;
   const ms = await memberships(db, row.person_id);
   const active = ms.find((m) => m.id === row.membership_id) ?? ms[0];
   const actor: Actor = {
@@ -238,6 +244,8 @@ export async function loadSession(database: Database, config: Config, token: str
       csrfToken: row.csrf_token,
       totpEnrolmentRequired: row.totp_enrolment_pending,
       demo: config.demo,
+      idleExpiresAt: new Date(Math.min(lastSeen + config.sessionIdleMinutes * 60_000, absoluteEnd)).toISOString(),
+      expiresAt: new Date(absoluteEnd).toISOString(),
     },
   };
 }
@@ -272,10 +280,12 @@ export function csrfMatches(session: LoadedSession, header: string | undefined):
 
 /** Starts TOTP enrolment: a new secret (not yet active) and its QR code. */
 export async function setupTotp(database: Database, session: LoadedSession) {
-  const account = await database.db.selectFrom('accounts').select(['totp_enabled', 'username']).where('id', '=', session.accountId).executeTakeFirstOrThrow();
+  const account = await database.db.selectFrom('accounts').select(['totp_enabled', 'totp_secret', 'username']).where('id', '=', session.accountId).executeTakeFirstOrThrow();
   if (account.totp_enabled) throw new ProblemError(409, 'Al ingesteld', 'Voor dit account is de tweede stap al ingesteld.', 'totp_already_enabled');
-  const secret = generateSecret();
-  await database.db.updateTable('accounts').set({ totp_secret: secret }).where('id', '=', session.accountId).execute();
+  // The pending secret stays the same until it is confirmed: reloading the enrolment page must not
+  // invalidate what the user already scanned.
+  const secret = account.totp_secret ?? generateSecret();
+  if (!account.totp_secret) await database.db.updateTable('accounts').set({ totp_secret: secret }).where('id', '=', session.accountId).execute();
   const otpauthUrl = generateURI({ issuer: 'Samenspel', label: account.username, secret });
   return { secret, otpauthUrl, qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
 }

@@ -189,7 +189,7 @@ function ChainCheck() {
             <Alert type="error">
               {t('accessLog.verify.broken', {
                 seq: result.firstBroken?.seq ?? '?',
-                reason: result.firstBroken?.reason ?? t('common.unknown'),
+                reason: result.firstBroken ? t(`accessLog.verify.reasons.${result.firstBroken.code}`, { defaultValue: result.firstBroken.reason }) : t('common.unknown'),
                 count: result.checked,
               })}
             </Alert>

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signInAs, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => env?.close());
+
+describe('a parent on a phone', () => {
+  it('sees own children and who looked at their data; no sideways scrolling; axe clean', async () => {
+    const page = await newPage(env.browser, { width: 390, height: 844 });
+    await signInAs(page, env.baseUrl, 'ouder');
+    await page.goto(`${env.baseUrl}/kinderen`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const links = page.locator('main table tbody tr a');
+    await links.first().waitFor();
+    expect(await links.count()).toBeGreaterThanOrEqual(2);
+    await expectAccessible(page, 'guardian: my children');
+    const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(scrolls).toBe(false);
+
+    await links.first().click();
+    await page.waitForURL(/\/kinderen\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page, 'guardian: child page');
+    await page.getByRole('link', { name: /toegang|bekeken|ingezien/i }).first().click();
+    await page.waitForURL(/\/toegangslog$/);
+    await page.locator('main table tbody tr').first().waitFor();
+    // The parent's own look at the child page is the newest entry.
+    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'guardian: access log of own child');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('the privacy officer', () => {
+  it('searches the access log and checks the chain', async () => {
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'privacy');
+    await page.goto(`${env.baseUrl}/toegangslog`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('main table tbody tr').first().waitFor();
+    await expectAccessible(page, 'access log');
+    await page.getByRole('button', { name: 'Controleer de keten' }).click();
+    await page.getByRole('status').getByText(/intact|in orde|klopt/i).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('the functional administrator', () => {
+  it('adds a school: a wrong BRIN is shown at the field, fixed, then saved', async () => {
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'beheer');
+    await page.goto(`${env.baseUrl}/beheer/organisaties`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page, 'organisations');
+    const form = page.getByRole('region', { name: 'Organisatie toevoegen' });
+    await form.getByLabel('Soort organisatie').selectOption('school_location');
+    await form.getByLabel('Naam', { exact: true }).fill('OBS De Vlieger');
+    await form.getByLabel(/^BRIN-nummer/).fill('5KO');
+    await form.getByLabel(/^Vestigingsnummer/).fill('00');
+    await form.getByLabel(/^Schooltype/).selectOption('po');
+    await form.getByLabel(/^Gemeente/).selectOption({ label: 'Zeist' });
+    await form.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    const brin = form.getByLabel(/^BRIN-nummer/);
+    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);
+    expect(await brin.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Een BRIN-nummer is 2 cijfers en 2 letters, bijvoorbeeld 05KO.').first().waitFor();
+    await expectAccessible(page, 'organisations with a field error');
+    await brin.fill('97VL');
+    await form.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await page.getByText('OBS De Vlieger is toegevoegd.').waitFor();
+    await page.locator('main table').getByText('OBS De Vlieger', { exact: true }).first().waitFor();
+    await page.goto(`${env.baseUrl}/beheer/mensen`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('main table tbody tr').first().waitFor();
+    await expectAccessible(page, 'people');
+    await page.context().close();
+  });
+});
+
+describe('keyboard and language', () => {
+  it('the skip link is the first tab stop and moves focus to the content', async () => {
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'leerkracht');
+    await page.goto(`${env.baseUrl}/kinderen`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(focused).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    const inMain = await page.evaluate(() => !!document.activeElement?.closest('main') || document.activeElement?.id === 'inhoud');
+    expect(inMain).toBe(true);
+    await page.context().close();
+  });
+
+  it('switches to English and back, and the page language follows', async () => {
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'leerkracht');
+    await page.goto(`${env.baseUrl}/kinderen`);
+    await page.getByRole('heading', { level: 1, name: 'Kinderen' }).waitFor();
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Children' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expectAccessible(page, 'children list in English');
+    await page.getByRole('button', { name: /Nederlands/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kinderen' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await page.context().close();
+  });
+
+  it('a teacher cannot open a child outside own group: the page says not found', async () => {
+    const other = await env.database.db
+      .selectFrom('children')
+      .select('id')
+      .where('id', 'not in', (eb) =>
+        eb
+          .selectFrom('enrolments as e')
+          .innerJoin('group_staff as gs', 'gs.group_id', 'e.group_id')
+          .where('gs.person_id', '=', env.demo.accounts.leerkracht.personId!)
+          .select('e.child_id'),
+      )
+      .executeTakeFirstOrThrow();
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'leerkracht');
+    await page.goto(`${env.baseUrl}/kinderen/${other.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText(/niet gevonden/i).first().waitFor();
+    await expectAccessible(page, 'child not found');
+    await page.context().close();
+  });
+});
