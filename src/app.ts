@@ -104,9 +104,9 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
   // Files are looked up on disk per request, so a rebuild is picked up without a restart.
   const indexPath = path.join(WEB_DIST, 'index.html');
   fs.mkdirSync(WEB_DIST, { recursive: true });
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false, serveDotFiles: false });
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'], serveDotFiles: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]) && fs.existsSync(indexPath)) {
+    if ((request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]) && fs.existsSync(indexPath)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(indexPath));
     }
     return sendProblem(reply, request, 404, 'Niet gevonden', `Er is niets op ${request.method} ${request.url.split('?')[0]}.`, 'not_found');
