@@ -20,14 +20,14 @@ export interface BrowserEnv {
 }
 
 /** Starts the real app on a free port (seeded demo region) and Debian's Chromium. */
-export async function startBrowserEnv(children = 150): Promise<BrowserEnv> {
+export async function startBrowserEnv(children = 150, opts: { demo?: boolean } = {}): Promise<BrowserEnv> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   const database = await createTestDatabase();
   const demo = await seedDemo(database, { children });
-  const app = await buildApp(database, { ...loadConfig(), demo: true, logLevel: 'silent' }, { logger: false });
+  const app = await buildApp(database, { ...loadConfig(), demo: opts.demo ?? true, logLevel: 'silent' }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -7,7 +7,7 @@ import { migrate } from '../../src/kernel/db/migrate.ts';
  * A fresh, migrated database for one test file: in-memory PGlite by default, or — when
  * DATABASE_URL is set — a new database on that PostgreSQL server, dropped again afterwards.
  */
-export async function createTestDatabase(): Promise<Database & { engineLabel: string }> {
+export async function createTestDatabase(): Promise<Database & { engineLabel: string; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
@@ -26,6 +26,7 @@ export async function createTestDatabase(): Promise<Database & { engineLabel: st
   const close = database.close;
   return Object.assign(database, {
     engineLabel: 'postgresql',
+    url: u.toString(),
     async close() {
       await close();
       const a = new pg.Client({ connectionString: url });

@@ -56,7 +56,7 @@ describe('access log', () => {
       alter table access_log enable trigger access_log_no_update;`);
     const report = await verifyAccessLog(database.db, 4);
     expect(report.ok).toBe(false);
-    expect(report.firstBroken).toEqual({ seq: 7, reason: expect.stringContaining('changed') });
+    expect(report.firstBroken).toEqual({ seq: 7, code: 'changed', reason: expect.stringContaining('changed') });
     expect(report.checked).toBe(6);
   });
 
@@ -69,7 +69,7 @@ describe('access log', () => {
         alter table access_log enable trigger access_log_no_update;`);
       const report = await verifyAccessLog(fresh.db);
       expect(report.ok).toBe(false);
-      expect(report.firstBroken?.seq).toBe(3);
+      expect(report.firstBroken).toMatchObject({ seq: 3, code: 'missing' });
     } finally {
       await fresh.close();
     }

@@ -304,12 +304,3 @@ export async function confirmTotp(database: Database, session: LoadedSession, co
     await appendAccessLog(tx, { event: 'account.totp_enabled', outcome: 'allowed', regionId: session.actor.regionId, accountId: session.accountId, personId: session.actor.personId, ip: session.actor.ip });
   });
 }
-
-export async function endExpiredSessions(db: Db, config: Config) {
-  await db
-    .updateTable('sessions')
-    .set({ ended_at: new Date() })
-    .where('ended_at', 'is', null)
-    .where(sql<boolean>`last_seen_at < now() - make_interval(mins => ${config.sessionIdleMinutes})`)
-    .execute();
-}
