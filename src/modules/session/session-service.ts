@@ -2,7 +2,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
-import { sql } from 'kysely';
 import type { Database, Db } from '../../kernel/db/database.ts';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
