@@ -2,7 +2,8 @@
  * The client for /api/v1. Same-origin cookies carry the session; every state-changing request
  * carries the session's CSRF token in `x-csrf-token`. Errors arrive as application/problem+json
  * (RFC 9457) and are thrown as ApiError. A 401 on an ordinary request means the session is gone:
- * the registered handler sends the user to the sign-in page.
+ * the registered handler sends the user to the sign-in page. Every successful answer is recorded as
+ * activity (the server extends the session's idle time on each request; see useIdleTimeout).
  */
 
 export const API_BASE = '/api/v1';
@@ -59,6 +60,39 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
+/**
+ * The last successful answer: the server saw the session then, so its idle time starts again.
+ * `serverTime − receivedAt` is how far the server's clock is ahead of this browser's.
+ */
+export interface ApiActivity {
+  /** This browser's clock (ms) when the request was sent; 0 before the first answer. */
+  sentAt: number;
+  /** This browser's clock when the answer arrived. */
+  receivedAt: number;
+  /** The server's clock at the answer (its Date header), or receivedAt when it sent none. */
+  serverTime: number;
+}
+
+let activity: ApiActivity = { sentAt: 0, receivedAt: 0, serverTime: 0 };
+const activityListeners = new Set<() => void>();
+
+export function getApiActivity(): ApiActivity {
+  return activity;
+}
+
+/** For useSyncExternalStore: calls `listener` after each successful answer. */
+export function subscribeApiActivity(listener: () => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+function recordActivity(sentAt: number, response: Response): void {
+  const receivedAt = Date.now();
+  const serverTime = Date.parse(response.headers.get('date') ?? '');
+  activity = { sentAt, receivedAt, serverTime: Number.isFinite(serverTime) ? serverTime : receivedAt };
+  for (const listener of activityListeners) listener();
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
@@ -86,6 +120,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
+  const sentAt = Date.now();
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
@@ -101,6 +136,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
 
   if (response.ok) {
+    recordActivity(sentAt, response);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;

@@ -39,6 +39,8 @@ export interface SessionContextValue {
   /** Stores a session the server returned (sign-in, TOTP, membership switch); other cached data is dropped. */
   setSession: (session: Session | null) => void;
   signOut: () => Promise<void>;
+  /** Ends the session in this tab as timed out (the sign-in page says the user was signed out). */
+  expire: () => void;
   switchMembership: (membershipId: string) => Promise<Session>;
 }
 
@@ -77,16 +79,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(null);
   }, [setSession]);
 
-  // A 401 on an ordinary request: the server ended the session (idle timeout, signed out
-  // elsewhere). Forget everything loaded; the route guard sends the user to the sign-in page.
-  useEffect(() => {
-    setUnauthorizedHandler(() => {
-      if (queryClient.getQueryData(SESSION_KEY) == null) return;
-      setEnded('expired');
-      setSession(null);
-    });
-    return () => setUnauthorizedHandler(null);
+  // The session ended without the user signing out: a 401 on an ordinary request (idle timeout
+  // on the server, signed out elsewhere) or the idle deadline passed here (useIdleTimeout).
+  // Forget everything loaded; the route guard sends the user to the sign-in page, which says so.
+  const expire = useCallback(() => {
+    if (queryClient.getQueryData(SESSION_KEY) == null) return;
+    setEnded('expired');
+    setSession(null);
   }, [queryClient, setSession]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(expire);
+    return () => setUnauthorizedHandler(null);
+  }, [expire]);
 
   const switchMembership = useCallback(
     async (membershipId: string) => {
@@ -115,9 +120,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       actorRole,
       setSession,
       signOut,
+      expire,
       switchMembership,
     };
-  }, [session, ended, isPending, isError, error, refetch, setSession, signOut, switchMembership]);
+  }, [session, ended, isPending, isError, error, refetch, setSession, signOut, expire, switchMembership]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

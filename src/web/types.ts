@@ -18,6 +18,10 @@ export interface Session {
   csrfToken: string;
   totpEnrolmentRequired: boolean;
   demo: boolean;
+  /** When the session ends if no request reaches the server (server clock, ISO 8601). */
+  idleExpiresAt: string;
+  /** When the session ends at the latest, whatever the user does (server clock, ISO 8601). */
+  expiresAt: string;
 }
 
 export interface Page<T> {
