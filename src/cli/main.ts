@@ -9,6 +9,7 @@ import { verifyAccessLog } from '../kernel/audit/access-log.ts';
 import { buildApp, WEB_DIST } from '../app.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
 import { createAccount } from './create-user.ts';
+import { pruneSignInData } from '../modules/session/maintenance.ts';
 
 const HELP = `samenspel — command-line tool of Samenspel
 
@@ -62,7 +63,10 @@ async function main(argv: string[]) {
         console.log(`Demo region seeded: ${r.counts.children} children, ${r.counts.schools} school locations.`);
       }
       const app = await buildApp(database, config);
+      const housekeeping = setInterval(() => pruneSignInData(database.db, config).catch((err) => app.log.error({ err }, 'housekeeping failed')), 15 * 60_000);
+      housekeeping.unref();
       const close = async () => {
+        clearInterval(housekeeping);
         await app.close();
         await database.close();
         process.exit(0);

@@ -224,3 +224,21 @@ describe('session details the web app relies on', () => {
     expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'kind', reason: 'Kies een van de toegestane waarden.' })]);
   });
 });
+
+describe('housekeeping', () => {
+  it('ends sessions past their lifetime and prunes old failed sign-ins, keeping recent ones', async () => {
+    const { pruneSignInData } = await import('../../src/modules/session/maintenance.ts');
+    const live = await t.login('leerplicht');
+    const stale = await t.login('beleid');
+    await sql`update sessions set last_seen_at = now() - interval '2 hours' where ended_at is null and account_id = ${t.demo.accounts.beleid.accountId}`.execute(t.database.db);
+    await t.database.db.insertInto('login_failures').values({ username: 'oud', address: '10.9.9.9', at: new Date(Date.now() - 2 * 86400_000) }).execute();
+    const recent = await t.database.db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>', new Date(Date.now() - 86400_000)).executeTakeFirstOrThrow();
+    const r = await pruneSignInData(t.database.db, t.config);
+    expect(r.sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect(r.failuresPruned).toBe(1);
+    const after = await t.database.db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(recent.n));
+    expect((await live.get('/api/v1/session')).statusCode).toBe(200);
+    expect((await stale.get('/api/v1/session')).statusCode).toBe(401);
+  });
+});

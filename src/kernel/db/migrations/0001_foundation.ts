@@ -173,6 +173,7 @@ create table login_failures (
   at timestamptz not null default now()
 );
 create index login_failures_address_idx on login_failures(address, at);
+create index login_failures_at_idx on login_failures(at);
 
 -- NEN 7513 access log. Append-only (triggers below) and hash-chained (see src/kernel/audit).
 create table access_log (
