@@ -12,6 +12,7 @@ import { AppLink } from './AppLink.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MembershipSwitch } from './MembershipSwitch.tsx';
 import { LiveStatus } from './Alerts.tsx';
+import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
 
 export interface NavItem {
   to: string;
@@ -89,7 +90,7 @@ export function Shell({ header, children }: { header?: ReactNode; children: Reac
   );
 }
 
-/** The signed-in frame: who you are, for whom you act, navigation, sign out. */
+/** The signed-in frame: who you are, for whom you act, navigation, sign out, the session timeout warning. */
 export function Layout() {
   const { t } = useTranslation();
   const { session, activeMembership, actorRole, signOut } = useSession();
@@ -124,6 +125,7 @@ export function Layout() {
         </Button>
       </div>
       <LiveStatus>{status}</LiveStatus>
+      <SessionTimeoutWarning />
       <nav className="samenspel-nav" aria-label={t('layout.mainNav')}>
         <ul className="samenspel-container samenspel-nav__list">
           <li>
