@@ -17,6 +17,7 @@ import sessionRoutes, { SessionSchema } from './modules/session/routes.ts';
 import childRoutes from './modules/children/routes.ts';
 import registryRoutes from './modules/registry/routes.ts';
 import auditRoutes from './modules/audit/routes.ts';
+import signalRoutes from './modules/signals/routes.ts';
 
 export const API_VERSION = '1.0.0';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,6 +96,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await childRoutes(api, ctx);
       await registryRoutes(api, ctx);
       await auditRoutes(api, ctx);
+      await signalRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

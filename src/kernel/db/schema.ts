@@ -32,6 +32,7 @@ export interface OrganisationsTable {
   brin: string | null;
   vestiging: string | null;
   school_type: SchoolType | null;
+  meldcode_contact_person_id: Generated<string | null>;
   created_at: Generated<Date>;
 }
 export interface PeopleTable {
@@ -156,6 +157,53 @@ export interface AccessLogTable {
   prev_hash: string;
   hash: string;
 }
+export interface SchoolFreePeriodsTable {
+  id: Generated<string>;
+  holiday_region: HolidayRegion | null;
+  organisation_id: string | null;
+  name: string;
+  start_date: DateOnly;
+  end_date: DateOnly;
+}
+export interface DeadlineRulesTable {
+  id: Generated<string>;
+  subject: 'signal_pickup';
+  region_id: string | null;
+  category: string | null;
+  school_days: number;
+}
+export interface SignalsTable {
+  id: Generated<string>;
+  region_id: string;
+  child_id: string;
+  organisation_id: string;
+  author_person_id: string;
+  author_role: string;
+  category: string;
+  urgency: string;
+  observation: string;
+  parents_informed: boolean;
+  parents_not_informed_reason: string | null;
+  status: string;
+  raised_at: Generated<Date>;
+  raised_on: DateOnly;
+  pickup_deadline: DateOnly;
+  pickup_school_days: number;
+  triaged_at: Timestamp | null;
+  triaged_on: DateOnly | null;
+  triage_decision: string | null;
+}
+export interface SignalEventsTable {
+  id: Generated<number>;
+  signal_id: string;
+  at: Generated<Date>;
+  person_id: string | null;
+  role: string | null;
+  from_status: string | null;
+  to_status: string;
+  decision: string | null;
+  reason: string | null;
+}
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -178,6 +226,10 @@ export interface DB {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   access_log: AccessLogTable;
+  school_free_periods: SchoolFreePeriodsTable;
+  deadline_rules: DeadlineRulesTable;
+  signals: SignalsTable;
+  signal_events: SignalEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -13,6 +13,7 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { DB, GuardianRelation, SchoolType } from '../../kernel/db/schema.ts';
 import type { Role } from '../../kernel/policy/roles.ts';
 import { isIsoDate, today as todayNl } from '../../kernel/time.ts';
+import { seedDemoSignals } from './seed-demo-signals.ts';
 import { FAMILY_BACKGROUNDS, NAME_POOLS, STAFF_BACKGROUNDS, emailSlug, surnameFor, type Background } from './names.ts';
 
 export interface DemoSeedOptions {
@@ -784,6 +785,7 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
     await insertBatched(tx, 'child_guardians', childGuardianRows);
     await insertBatched(tx, 'enrolments', enrolmentRows);
     await insertBatched(tx, 'accounts', accountRows);
+    await seedDemoSignals(tx, { today: todayIso, leerkrachtPersonId: demo.leerkracht.id, mentorPersonId: demo.mentor.id });
   });
 
   return {

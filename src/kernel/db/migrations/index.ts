@@ -1,4 +1,8 @@
 import { foundation } from './0001_foundation.ts';
+import { signals } from './0002_signals.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
-export const migrations: { name: string; sql: string }[] = [{ name: '0001_foundation', sql: foundation }];
+export const migrations: { name: string; sql: string }[] = [
+  { name: '0001_foundation', sql: foundation },
+  { name: '0002_signals', sql: signals },
+];

@@ -1,0 +1,79 @@
+import type { Db, Tx } from '../db/database.ts';
+import type { HolidayRegion } from '../db/schema.ts';
+
+/**
+ * School days: Monday to Friday, except holidays of the school's holiday region, days free for
+ * every school, and the school location's own free days. Deadlines such as "a signal is picked up
+ * within 5 school days" count these.
+ */
+export interface FreePeriod {
+  start: string; // YYYY-MM-DD, inclusive
+  end: string; // inclusive
+  name: string;
+}
+
+const DAY = 86_400_000;
+const toTime = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const toDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+export const addCalendarDays = (d: string, n: number) => toDate(toTime(d) + n * DAY);
+
+export class SchoolCalendar {
+  constructor(private readonly free: FreePeriod[]) {}
+
+  isSchoolDay(date: string): boolean {
+    const weekday = new Date(toTime(date)).getUTCDay();
+    if (weekday === 0 || weekday === 6) return false;
+    return !this.free.some((p) => p.start <= date && date <= p.end);
+  }
+
+  /** The n-th school day after `from` (`from` itself does not count). */
+  addSchoolDays(from: string, n: number): string {
+    let d = from;
+    for (let counted = 0; counted < n; ) {
+      d = addCalendarDays(d, 1);
+      if (this.isSchoolDay(d)) counted++;
+    }
+    return d;
+  }
+
+  /** School days after `from` up to and including `to` (0 when `to` ≤ `from`). */
+  schoolDaysBetween(from: string, to: string): number {
+    let n = 0;
+    for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) if (this.isSchoolDay(d)) n++;
+    return n;
+  }
+}
+
+export interface CalendarScope {
+  holidayRegion: HolidayRegion | null;
+  organisationId: string | null;
+}
+
+/** Loads the free periods that apply to a school location between two dates. */
+export async function loadSchoolCalendar(db: Db | Tx, scope: CalendarScope, from: string, to: string): Promise<SchoolCalendar> {
+  const rows = await db
+    .selectFrom('school_free_periods')
+    .select(['start_date', 'end_date', 'name'])
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('holiday_region', 'is', null), eb('organisation_id', 'is', null)]),
+        ...(scope.holidayRegion ? [eb('holiday_region', '=', scope.holidayRegion)] : []),
+        ...(scope.organisationId ? [eb('organisation_id', '=', scope.organisationId)] : []),
+      ]),
+    )
+    .execute();
+  return new SchoolCalendar(rows.map((r) => ({ start: r.start_date, end: r.end_date, name: r.name })));
+}
+
+/** The calendar scope of a school location: its own free days and its gemeente's holiday region. */
+export async function calendarScopeOf(db: Db | Tx, organisationId: string): Promise<CalendarScope> {
+  const row = await db
+    .selectFrom('organisations as o')
+    .leftJoin('gemeenten as g', 'g.id', 'o.gemeente_id')
+    .select(['g.holiday_region'])
+    .where('o.id', '=', organisationId)
+    .executeTakeFirst();
+  return { holidayRegion: row?.holiday_region ?? null, organisationId };
+}

@@ -1,0 +1,131 @@
+import type { Database } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { withChildAccess, actorLogFields } from '../../kernel/policy/child-access.ts';
+import { signalAccess } from '../../kernel/policy/signal-policy.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { today } from '../../kernel/time.ts';
+import { calendarAround, pickupTerm } from './signal-deadlines.ts';
+import { SIGNAL_TRANSITIONS, findTransition, type SignalAction, type SignalCategory, type SignalUrgency, type TriageDecision } from './signal-workflow.ts';
+
+export interface CreateSignalInput {
+  childId: string;
+  category: SignalCategory;
+  urgency: SignalUrgency;
+  observation: string;
+  parentsInformed: boolean;
+  parentsNotInformedReason?: string | null;
+}
+
+/**
+ * A teacher or mentor raises a signal about a pupil of their own group (the care coordinator may
+ * too, for any pupil of the school). The pick-up deadline is the term from the deadline rules,
+ * counted in school days of this school location.
+ */
+export async function createSignal(database: Database, actor: Actor, input: CreateSignalInput) {
+  const m = actor.membership;
+  if (!m || m.organisationKind !== 'school_location' || !['teacher', 'mentor', 'intern_begeleider', 'care_coordinator'].includes(m.role)) {
+    throw new ForbiddenError('Een zorgsignaal meldt u als leerkracht, mentor of intern begeleider/zorgcoördinator van een school.');
+  }
+  const errors: FieldError[] = [];
+  const observation = input.observation.trim();
+  if (!observation) errors.push({ name: 'observation', code: 'required', reason: 'Beschrijf wat u ziet.' });
+  const notInformedReason = input.parentsNotInformedReason?.trim() || null;
+  if (!input.parentsInformed && !notInformedReason) {
+    errors.push({ name: 'parentsNotInformedReason', code: 'required', reason: 'Geef aan waarom de ouders (nog) niet op de hoogte zijn.' });
+  }
+  if (errors.length) throw new ValidationError(errors);
+
+  return withChildAccess(
+    database,
+    actor,
+    input.childId,
+    'school',
+    'signal.create',
+    async ({ tx }) => {
+      const raisedOn = today();
+      const term = await pickupTerm(tx, actor.regionId, input.category);
+      const cal = await calendarAround(tx, m.organisationId, raisedOn, raisedOn);
+      const deadline = cal.addSchoolDays(raisedOn, term);
+      const signal = await tx
+        .insertInto('signals')
+        .values({
+          region_id: actor.regionId,
+          child_id: input.childId,
+          organisation_id: m.organisationId,
+          author_person_id: actor.personId!,
+          author_role: m.role,
+          category: input.category,
+          urgency: input.urgency,
+          observation,
+          parents_informed: input.parentsInformed,
+          parents_not_informed_reason: input.parentsInformed ? null : notInformedReason,
+          status: 'new',
+          raised_on: raisedOn,
+          pickup_deadline: deadline,
+          pickup_school_days: term,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx.insertInto('signal_events').values({ signal_id: signal.id, person_id: actor.personId, role: m.role, from_status: null, to_status: 'new' }).execute();
+      return { id: signal.id };
+    },
+    { category: input.category },
+    ['group_teacher', 'mentor', 'school_care'],
+  );
+}
+
+/** Loads a signal and the actor's access to it; 404 (logged) when none. */
+async function loadForChange(database: Database, actor: Actor, signalId: string, event: string) {
+  const s = await database.db.selectFrom('signals').selectAll().where('id', '=', signalId).executeTakeFirst();
+  const access = s ? signalAccess(actor, s) : null;
+  if (!s || !access) {
+    await database.db.transaction().execute((tx) => appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: s?.child_id ?? null, detail: { signalId } }));
+    throw new NotFoundError();
+  }
+  return { s, access };
+}
+
+async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string) {
+  const { s, access } = await loadForChange(database, actor, signalId, event);
+  const transition = findTransition(s.status, action);
+  const by = access === 'care' ? 'care' : 'author';
+  if (!transition || transition.by !== by) {
+    const allowed = SIGNAL_TRANSITIONS.filter((t) => t.from === s.status && t.by === by).map((t) => t.action);
+    throw new ConflictError(
+      allowed.length
+        ? `Dit kan niet bij een signaal met status "${s.status}". Wel mogelijk: ${allowed.join(', ')}.`
+        : `Bij een signaal met status "${s.status}" kunt u niets meer wijzigen.`,
+      'transition_not_allowed',
+    );
+  }
+  const trimmed = reason.trim();
+  if (!trimmed) throw new ValidationError([{ name: 'reason', code: 'required', reason: 'Licht uw besluit kort toe.' }]);
+  return database.db.transaction().execute(async (tx) => {
+    // Lock the row and re-check, so two coordinators cannot both take the first decision.
+    const current = await tx.selectFrom('signals').select(['status', 'triaged_at']).where('id', '=', signalId).forUpdate().executeTakeFirstOrThrow();
+    if (current.status !== s.status) throw new ConflictError('Iemand anders heeft dit signaal net gewijzigd. Laad het opnieuw.', 'stale_status');
+    const isPickUp = !current.triaged_at && by === 'care';
+    await tx
+      .updateTable('signals')
+      .set({ status: transition.to, ...(isPickUp ? { triaged_at: new Date(), triaged_on: today(), triage_decision: action } : {}) })
+      .where('id', '=', signalId)
+      .execute();
+    await tx
+      .insertInto('signal_events')
+      .values({ signal_id: signalId, person_id: actor.personId, role: actor.membership?.role ?? null, from_status: s.status, to_status: transition.to, decision: action, reason: trimmed })
+      .execute();
+    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: s.child_id, ground: by === 'care' ? 'school_care' : 'signal_author', detail: { signalId, action, from: s.status, to: transition.to } });
+    return { id: signalId, status: transition.to };
+  });
+}
+
+/** The care coordinator's decision on a signal (the first one is the pick-up). */
+export function triageSignal(database: Database, actor: Actor, signalId: string, decision: TriageDecision | 'close', reason: string) {
+  return applyAction(database, actor, signalId, decision, reason, 'signal.triage');
+}
+
+/** The author withdraws a signal that nobody has picked up yet. */
+export function withdrawSignal(database: Database, actor: Actor, signalId: string, reason: string) {
+  return applyAction(database, actor, signalId, 'withdraw', reason, 'signal.withdraw');
+}

@@ -1,0 +1,202 @@
+import { sql } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { isCareCoordinator, signalAccess, signalGround, type SignalAccess } from '../../kernel/policy/signal-policy.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
+import { ageOn, today } from '../../kernel/time.ts';
+import { calendarAround, latenessOf, type Lateness } from './signal-deadlines.ts';
+import { MELDCODE_STEPS } from './signal-workflow.ts';
+import type { SchoolCalendar } from '../../kernel/calendar/school-days.ts';
+
+const signalColumns = [
+  's.id',
+  's.region_id',
+  's.child_id',
+  's.organisation_id',
+  's.author_person_id',
+  's.author_role',
+  's.category',
+  's.urgency',
+  's.observation',
+  's.parents_informed',
+  's.parents_not_informed_reason',
+  's.status',
+  's.raised_at',
+  's.raised_on',
+  's.pickup_deadline',
+  's.pickup_school_days',
+  's.triaged_at',
+  's.triaged_on',
+  's.triage_decision',
+  'c.given_name as child_given_name',
+  'c.family_name as child_family_name',
+  'c.birth_date as child_birth_date',
+  'o.name as organisation_name',
+  sql<string>`a.given_name || ' ' || a.family_name`.as('author_name'),
+] as const;
+
+const baseQuery = (db: Tx) =>
+  db
+    .selectFrom('signals as s')
+    .innerJoin('children as c', 'c.id', 's.child_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .innerJoin('people as a', 'a.id', 's.author_person_id');
+
+function present(r: any, access: Exclude<SignalAccess, null>, cal: SchoolCalendar, day: string) {
+  return {
+    id: r.id as string,
+    child: { id: r.child_id as string, givenName: r.child_given_name as string, familyName: r.child_family_name as string, age: ageOn(r.child_birth_date, day) },
+    organisationId: r.organisation_id as string,
+    organisationName: r.organisation_name as string,
+    author: { name: r.author_name as string, role: r.author_role as string, isMe: access === 'author' },
+    category: r.category as string,
+    urgency: r.urgency as string,
+    observation: r.observation as string,
+    parentsInformed: r.parents_informed as boolean,
+    parentsNotInformedReason: r.parents_not_informed_reason as string | null,
+    status: r.status as string,
+    raisedAt: new Date(r.raised_at).toISOString(),
+    raisedOn: r.raised_on as string,
+    pickupDeadline: r.pickup_deadline as string,
+    pickupSchoolDays: r.pickup_school_days as number,
+    pickedUpOn: r.triaged_on as string | null,
+    triageDecision: r.triage_decision as string | null,
+    lateness: latenessOf(cal, r, day) as Lateness,
+    access,
+  };
+}
+
+export interface SignalListOptions {
+  view: 'queue' | 'mine';
+  status?: string;
+  lateness?: Lateness;
+  open?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The care coordinator's queue (all signals of the own school location) or the author's own
+ * signals. Scoped in SQL; lateness is computed in school days of the school's calendar; every
+ * signal shown is logged against its child.
+ */
+export async function listSignals(database: Database, actor: Actor, opts: SignalListOptions) {
+  const day = today();
+  return database.db.transaction().execute(async (tx) => {
+    let q = baseQuery(tx).where('s.region_id', '=', actor.regionId);
+    let access: Exclude<SignalAccess, null>;
+    if (opts.view === 'queue') {
+      if (!isCareCoordinator(actor)) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
+      q = q.where('s.organisation_id', '=', actor.membership!.organisationId);
+      access = 'care';
+    } else {
+      if (!actor.personId) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
+      q = q.where('s.author_person_id', '=', actor.personId);
+      access = 'author';
+    }
+    const all = await q.select([...signalColumns]).orderBy(sql`s.triaged_at is not null`).orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
+    const from = all.reduce((min, r) => (r.raised_on < min ? r.raised_on : min), day);
+    const cals = new Map<string, SchoolCalendar>();
+    for (const orgId of new Set(all.map((r) => r.organisation_id))) cals.set(orgId, await calendarAround(tx, orgId, from, day));
+    const presented = all.map((r) => present(r, access, cals.get(r.organisation_id)!, day));
+    const counts = {
+      new: presented.filter((s) => s.status === 'new').length,
+      overdue: presented.filter((s) => s.status === 'new' && s.lateness !== 'on_time').length,
+      veryLate: presented.filter((s) => s.status === 'new' && s.lateness === 'very_late').length,
+      pickedUp: presented.filter((s) => s.pickedUpOn !== null).length,
+    };
+    const filtered = presented.filter(
+      (s) =>
+        (!opts.status || s.status === opts.status) &&
+        (!opts.lateness || (s.lateness === opts.lateness && s.pickedUpOn === null) || (opts.lateness === 'late' && s.lateness === 'very_late' && s.pickedUpOn === null)) &&
+        (opts.open === undefined || (s.status === 'new' || s.status === 'watching' || s.status === 'in_school') === opts.open),
+    );
+    const page = filtered.slice((opts.page - 1) * opts.pageSize, opts.page * opts.pageSize);
+    await appendAccessLog(
+      tx,
+      page.map((s) => ({ ...actorLogFields(actor), event: 'signal.list', outcome: 'allowed' as const, childId: s.child.id, ground: signalGround(access), detail: { signalId: s.id } })),
+    );
+    return { items: page, total: filtered.length, page: opts.page, pageSize: opts.pageSize, counts };
+  });
+}
+
+const emptyCounts = () => ({ new: 0, overdue: 0, veryLate: 0, pickedUp: 0 });
+
+/** One signal with its history, for the care coordinator or the author. */
+export async function getSignal(database: Database, actor: Actor, signalId: string) {
+  const day = today();
+  const result = await database.db.transaction().execute(async (tx) => {
+    const r = await baseQuery(tx).where('s.id', '=', signalId).select([...signalColumns]).executeTakeFirst();
+    const access = r ? signalAccess(actor, r) : null;
+    if (!r || !access) {
+      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'signal.read', outcome: 'denied', childId: r?.child_id ?? null, detail: { signalId } });
+      return null;
+    }
+    const cal = await calendarAround(tx, r.organisation_id, r.raised_on, day);
+    const events = await tx
+      .selectFrom('signal_events as e')
+      .leftJoin('people as p', 'p.id', 'e.person_id')
+      .where('e.signal_id', '=', signalId)
+      .select(['e.id', 'e.at', 'e.role', 'e.from_status', 'e.to_status', 'e.decision', 'e.reason', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
+      .orderBy('e.id')
+      .execute();
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'signal.read', outcome: 'allowed', childId: r.child_id, ground: signalGround(access), detail: { signalId } });
+    const contact = r.category === 'safety' ? await meldcodeContact(tx, r.organisation_id) : null;
+    return {
+      ...present(r, access, cal, day),
+      history: events.map((e) => ({ at: new Date(e.at).toISOString(), personName: e.person_name, role: e.role, fromStatus: e.from_status, toStatus: e.to_status, decision: e.decision, reason: e.reason })),
+      meldcode: r.category === 'safety' ? { steps: MELDCODE_STEPS, contact } : null,
+    };
+  });
+  if (!result) throw new NotFoundError();
+  return result;
+}
+
+/**
+ * The school's meldcode contact (aandachtsfunctionaris): the person set on the school location,
+ * or else its care coordinators.
+ */
+export async function meldcodeContact(db: Tx | Database['db'], organisationId: string) {
+  const set = await db
+    .selectFrom('organisations as o')
+    .innerJoin('people as p', 'p.id', 'o.meldcode_contact_person_id')
+    .where('o.id', '=', organisationId)
+    .select(['p.given_name', 'p.family_name', 'p.email'])
+    .executeTakeFirst();
+  if (set) return [{ name: `${set.given_name} ${set.family_name}`, email: set.email }];
+  const care = await db
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.role', 'in', ['intern_begeleider', 'care_coordinator'])
+    .where('m.ended_at', 'is', null)
+    .select(['p.given_name', 'p.family_name', 'p.email'])
+    .execute();
+  return care.map((p) => ({ name: `${p.given_name} ${p.family_name}`, email: p.email }));
+}
+
+/** A child's signals: the care coordinator sees those raised at the own school, an author their own. */
+export async function childSignals(database: Database, actor: Actor, childId: string) {
+  const day = today();
+  const care = isCareCoordinator(actor);
+  return withChildAccess(
+    database,
+    actor,
+    childId,
+    care ? 'signals' : 'school',
+    'child.signals.read',
+    async ({ tx }) => {
+      let q = baseQuery(tx).where('s.child_id', '=', childId);
+      q = care ? q.where('s.organisation_id', '=', actor.membership!.organisationId) : q.where('s.author_person_id', '=', actor.personId ?? '00000000-0000-0000-0000-000000000000');
+      const rows = await q.select([...signalColumns]).orderBy('s.raised_at', 'desc').execute();
+      const items = [];
+      for (const r of rows) items.push(present(r, care ? 'care' : 'author', await calendarAround(tx, r.organisation_id, r.raised_on, day), day));
+      return { items };
+    },
+    {},
+    care ? ['school_care'] : ['group_teacher', 'mentor'],
+  );
+}
+
