@@ -65,3 +65,9 @@ export const CHILD_LIST_ROLES: readonly ActorRole[] = [
   'guardian',
   'youth',
 ];
+
+/** Roles that raise zorgsignalen about pupils and follow what became of them (signals module). */
+export const SIGNAL_ROLES: readonly ActorRole[] = ['teacher', 'mentor', 'intern_begeleider', 'care_coordinator'];
+
+/** The school's care roles: they triage the signals of their school location (the queue). */
+export const CARE_ROLES: readonly ActorRole[] = ['intern_begeleider', 'care_coordinator'];

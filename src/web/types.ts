@@ -148,3 +148,86 @@ export interface Person {
   username: string | null;
   memberships: PersonMembership[];
 }
+
+// ---------- Zorgsignalen ----------
+
+export type SignalCategory = 'learning' | 'behaviour' | 'social_emotional' | 'home_situation' | 'health' | 'absence' | 'safety';
+export type SignalUrgency = 'normal' | 'soon' | 'urgent';
+export type SignalStatus = 'new' | 'watching' | 'in_school' | 'case' | 'referred' | 'closed' | 'withdrawn';
+export type TriageDecision = 'keep_watching' | 'handle_in_school' | 'open_case' | 'refer_outward' | 'no_action';
+export type SignalAction = TriageDecision | 'withdraw' | 'close';
+export type Lateness = 'on_time' | 'late' | 'very_late';
+
+export interface SignalTransition {
+  from: SignalStatus;
+  action: SignalAction;
+  to: SignalStatus;
+  /** Who may take it: the school's care coordinator ('care') or the signal's author. */
+  by: 'care' | 'author';
+}
+
+export interface MeldcodeStep {
+  step: number;
+  nl: string;
+  en: string;
+}
+
+/** GET /signals/meta: the workflow as data. */
+export interface SignalMeta {
+  categories: SignalCategory[];
+  urgencies: SignalUrgency[];
+  statuses: SignalStatus[];
+  decisions: TriageDecision[];
+  transitions: SignalTransition[];
+  meldcodeSteps: MeldcodeStep[];
+}
+
+export interface Signal {
+  id: string;
+  child: { id: string; givenName: string; familyName: string; age: number };
+  organisationId: string;
+  organisationName: string;
+  author: { name: string; role: string; isMe: boolean };
+  category: SignalCategory;
+  urgency: SignalUrgency;
+  observation: string;
+  parentsInformed: boolean;
+  parentsNotInformedReason: string | null;
+  status: SignalStatus;
+  raisedAt: string;
+  raisedOn: string;
+  pickupDeadline: string;
+  pickupSchoolDays: number;
+  pickedUpOn: string | null;
+  triageDecision: SignalAction | null;
+  lateness: Lateness;
+  /** How the user sees it: as the school's care coordinator, or as its author. */
+  access: 'care' | 'author';
+}
+
+export interface SignalEvent {
+  at: string;
+  personName: string | null;
+  role: string | null;
+  fromStatus: SignalStatus | null;
+  toStatus: SignalStatus;
+  decision: SignalAction | null;
+  reason: string | null;
+}
+
+export interface SignalDetail extends Signal {
+  history: SignalEvent[];
+  /** For safety signals only: the Meldcode steps and the school's meldcode contact. */
+  meldcode: { steps: MeldcodeStep[]; contact: { name: string; email: string | null }[] } | null;
+}
+
+export interface SignalCounts {
+  new: number;
+  overdue: number;
+  veryLate: number;
+  pickedUp: number;
+}
+
+export interface SignalPage extends Page<Signal> {
+  counts: SignalCounts;
+}

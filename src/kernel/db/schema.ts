@@ -204,6 +204,82 @@ export interface SignalEventsTable {
   decision: string | null;
   reason: string | null;
 }
+export interface CasesTable {
+  id: Generated<string>;
+  region_id: string;
+  child_id: string;
+  organisation_id: string;
+  opened_from_signal_id: string | null;
+  case_manager_person_id: string;
+  case_manager_organisation_id: string;
+  title: string;
+  safety_route: Generated<boolean>;
+  status: Generated<'open' | 'closed'>;
+  opened_at: Generated<Date>;
+  opened_on: DateOnly;
+  next_evaluation_on: DateOnly;
+  closed_at: Timestamp | null;
+}
+export interface CaseMembersTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  organisation_id: string;
+  role: string;
+  added_at: Generated<Date>;
+  removed_at: Timestamp | null;
+}
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  at: Generated<Date>;
+  person_id: string | null;
+  organisation_id: string | null;
+  event: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+export interface ConsentsTable {
+  id: Generated<string>;
+  region_id: string;
+  child_id: string;
+  case_id: string | null;
+  purpose: string;
+  data_kinds: ColumnType<string[], string[], string[]>;
+  method: 'written' | 'verbal' | 'portal';
+  given_on: DateOnly;
+  valid_until: DateOnly;
+  age_rule: 'guardians' | 'child_and_guardians' | 'child';
+  recorded_by_person_id: string | null;
+  recorded_at: Generated<Date>;
+}
+export interface ConsentRecipientsTable {
+  consent_id: string;
+  organisation_id: string;
+}
+export interface ConsentGiversTable {
+  id: Generated<string>;
+  consent_id: string;
+  guardian_id: string | null;
+  child_self: Generated<boolean>;
+}
+export interface ConsentWithdrawalsTable {
+  consent_id: string;
+  withdrawn_at: Generated<Date>;
+  withdrawn_on: DateOnly;
+  recorded_by_person_id: string | null;
+  by_guardian_id: string | null;
+  by_child: Generated<boolean>;
+  reason: string | null;
+}
+export interface EmergencyAccessesTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  organisation_id: string;
+  reason: string;
+  granted_at: Generated<Date>;
+  expires_at: Timestamp;
+}
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -230,6 +306,14 @@ export interface DB {
   deadline_rules: DeadlineRulesTable;
   signals: SignalsTable;
   signal_events: SignalEventsTable;
+  cases: CasesTable;
+  case_members: CaseMembersTable;
+  case_events: CaseEventsTable;
+  consents: ConsentsTable;
+  consent_recipients: ConsentRecipientsTable;
+  consent_givers: ConsentGiversTable;
+  consent_withdrawals: ConsentWithdrawalsTable;
+  emergency_accesses: EmergencyAccessesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

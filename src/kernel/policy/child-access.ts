@@ -2,14 +2,16 @@ import type { Database, Tx } from '../db/database.ts';
 import { appendAccessLog } from '../audit/access-log.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { groundFor, groundsForChild, kindsOf, type DataKind, type Ground } from './child-policy.ts';
+import { grantFor, grantsForChild, kindsOfGrants, type DataKind, type Grant, type Ground } from './child-policy.ts';
 import { today } from '../time.ts';
 
 export interface ChildAccess {
   tx: Tx;
   grounds: Ground[];
+  grants: Grant[];
   kinds: Set<DataKind>;
   ground: Ground;
+  consentId: string | null;
 }
 
 export const actorLogFields = (actor: Actor) => ({
@@ -39,15 +41,16 @@ export async function withChildAccess<T>(
   onlyGrounds?: Ground[],
 ): Promise<T> {
   const result = await database.db.transaction().execute(async (tx) => {
-    const all = await groundsForChild(tx, actor, childId, today());
-    const grounds = onlyGrounds ? all.filter((g) => onlyGrounds.includes(g)) : all;
-    const ground = groundFor(grounds, kind);
-    if (!ground) {
+    const all = await grantsForChild(tx, actor, childId, today());
+    const usable = onlyGrounds ? all.filter((g) => onlyGrounds.includes(g.ground)) : all;
+    const grant = grantFor(usable, kind);
+    if (!grant) {
       await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId, detail: { ...detail, kind } });
       return { denied: true as const };
     }
-    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId, ground, detail: { ...detail, kind } });
-    return { denied: false as const, value: await work({ tx, grounds: all, kinds: kindsOf(all), ground }) };
+    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId, ground: grant.ground, consentId: grant.consentId, detail: { ...detail, kind } });
+    const grounds = [...new Set(all.map((g) => g.ground))];
+    return { denied: false as const, value: await work({ tx, grounds, grants: all, kinds: kindsOfGrants(all), ground: grant.ground, consentId: grant.consentId }) };
   });
   if (result.denied) throw new NotFoundError();
   return result.value;

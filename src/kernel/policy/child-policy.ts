@@ -32,15 +32,36 @@ export const GROUNDS = {
   self_12plus: ['identity', 'school', 'plan', 'consents'],
   /** Privacy officer of the region: the access log, nothing of the child's file. */
   privacy_officer: ['access_log'],
+  /** Care coordinator of the school location that owns the child's case (cases of own school). */
+  case_owner: ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents'],
+  /**
+   * Member of the team around the child whose organisation a valid consent covers: exactly the
+   * data kinds of that consent (the fixed list here is empty; the consent row supplies them).
+   */
+  case_consent: [],
+  /** Emergency access on the safety route (Meldcode), with a recorded reason, for a limited time. */
+  emergency_meldcode: ['identity', 'school', 'guardians', 'signals', 'plan'],
 } as const satisfies Record<string, readonly DataKind[]>;
 export type Ground = keyof typeof GROUNDS;
 
 export interface GroundRow {
   child_id: string;
   ground: Ground;
+  /** For case_consent: the consent that grants the access, and the data kinds it covers. */
+  consent_id: string | null;
+  consent_kinds: string[] | null;
+}
+
+/** One reason the actor may see some of a child's data. */
+export interface Grant {
+  ground: Ground;
+  consentId: string | null;
+  kinds: DataKind[];
 }
 
 type GroundQuery = SelectQueryBuilder<DB, keyof DB, GroundRow>;
+
+const NO_CONSENT = [sql<string | null>`null::uuid`.as('consent_id'), sql<string[] | null>`null::text[]`.as('consent_kinds')];
 
 /** A date as SQL, the "today" against which enrolments and residences are judged. */
 const dateLit = (d: string) => sql<string>`${d}::date`;
@@ -67,7 +88,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .where('gs.person_id', '=', actor.personId!)
             .where('e.organisation_id', '=', m.organisationId)
             .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`case when gs.role = 'mentor' then 'mentor' else 'group_teacher' end`.as('ground')]) as any,
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`case when gs.role = 'mentor' then 'mentor' else 'group_teacher' end`.as('ground'), ...NO_CONSENT]) as any,
         );
         parts.push(
           db
@@ -75,7 +96,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .where('e.mentor_person_id', '=', actor.personId!)
             .where('e.organisation_id', '=', m.organisationId)
             .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'mentor'`.as('ground')]) as any,
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'mentor'`.as('ground'), ...NO_CONSENT]) as any,
         );
         break;
       case 'intern_begeleider':
@@ -85,7 +106,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .selectFrom('enrolments as e')
             .where('e.organisation_id', '=', m.organisationId)
             .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'school_care'`.as('ground')]) as any,
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'school_care'`.as('ground'), ...NO_CONSENT]) as any,
         );
         break;
       case 'attendance_officer':
@@ -107,7 +128,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
                   ),
                 ),
               )
-              .select([sql<string>`r.child_id`.as('child_id'), sql<Ground>`'leerplicht_residence'`.as('ground')]) as any,
+              .select([sql<string>`r.child_id`.as('child_id'), sql<Ground>`'leerplicht_residence'`.as('ground'), ...NO_CONSENT]) as any,
           );
         }
         break;
@@ -116,13 +137,50 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
           db
             .selectFrom('children as c')
             .where('c.region_id', '=', actor.regionId)
-            .select([sql<string>`c.id`.as('child_id'), sql<Ground>`'privacy_officer'`.as('ground')]) as any,
+            .select([sql<string>`c.id`.as('child_id'), sql<Ground>`'privacy_officer'`.as('ground'), ...NO_CONSENT]) as any,
         );
         break;
       default:
-        // school_leader, youth care, wijkteam, SWV, policy analyst, functional administrator:
-        // no individual relation yet (cases and consent bring it), so nothing.
+        // school_leader, policy analyst, functional administrator: no individual relation of their
+        // own; youth care, wijkteam and SWV only through a case team with consent (below).
         break;
+    }
+    if (['intern_begeleider', 'care_coordinator'].includes(m.role)) {
+      parts.push(
+        db
+          .selectFrom('cases as k')
+          .where('k.organisation_id', '=', m.organisationId)
+          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'case_owner'`.as('ground'), ...NO_CONSENT]) as any,
+      );
+    }
+    if (actor.personId && !['functional_admin', 'privacy_officer', 'policy_analyst', 'school_leader'].includes(m.role)) {
+      // On the team of an open case, for this organisation, and a consent valid today that names
+      // this organisation as a recipient and has not been withdrawn.
+      parts.push(
+        db
+          .selectFrom('case_members as cm')
+          .innerJoin('cases as k', 'k.id', 'cm.case_id')
+          .innerJoin('consents as con', 'con.child_id', 'k.child_id')
+          .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
+          .where('cm.person_id', '=', actor.personId)
+          .where('cm.organisation_id', '=', m.organisationId)
+          .where('cm.removed_at', 'is', null)
+          .where('k.status', '=', 'open')
+          .where('cr.organisation_id', '=', m.organisationId)
+          .where('con.given_on', '<=', day)
+          .where('con.valid_until', '>=', day)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
+          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'case_consent'`.as('ground'), sql<string>`con.id`.as('consent_id'), sql<string[]>`con.data_kinds`.as('consent_kinds')]) as any,
+      );
+      parts.push(
+        db
+          .selectFrom('emergency_accesses as ea')
+          .innerJoin('cases as k', 'k.id', 'ea.case_id')
+          .where('ea.person_id', '=', actor.personId)
+          .where('ea.organisation_id', '=', m.organisationId)
+          .where('ea.expires_at', '>', sql<Date>`now()`)
+          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'emergency_meldcode'`.as('ground'), ...NO_CONSENT]) as any,
+      );
     }
   }
 
@@ -132,7 +190,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
         .selectFrom('child_guardians as cg')
         .where('cg.guardian_id', '=', actor.guardianId)
         .where('cg.has_authority', '=', true)
-        .select([sql<string>`cg.child_id`.as('child_id'), sql<Ground>`'guardian_authority'`.as('ground')]) as any,
+        .select([sql<string>`cg.child_id`.as('child_id'), sql<Ground>`'guardian_authority'`.as('ground'), ...NO_CONSENT]) as any,
     );
   }
 
@@ -146,6 +204,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
         .select([
           sql<string>`c.id`.as('child_id'),
           sql<Ground>`case when date_part('year', age(${day}, c.birth_date)) >= 16 then 'self_16plus' else 'self_12plus' end`.as('ground'),
+          ...NO_CONSENT,
         ]) as any,
     );
   }
@@ -154,8 +213,8 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
   return parts.reduce((acc, q) => acc.unionAll(q) as GroundQuery);
 }
 
-/** The grounds the actor has for one child (empty when none: deny). */
-export async function groundsForChild(db: Db | Tx, actor: Actor, childId: string, today: string): Promise<Ground[]> {
+/** What the actor may see of one child, and why (empty when nothing: deny). */
+export async function grantsForChild(db: Db | Tx, actor: Actor, childId: string, today: string): Promise<Grant[]> {
   const q = groundsQuery(db, actor, today);
   if (!q) return [];
   const rows = await db
@@ -163,19 +222,50 @@ export async function groundsForChild(db: Db | Tx, actor: Actor, childId: string
     .innerJoin('children as c', 'c.id', 'g.child_id')
     .where('g.child_id', '=', childId)
     .where('c.region_id', '=', actor.regionId)
-    .select('g.ground')
-    .distinct()
+    .select(['g.ground', 'g.consent_id', 'g.consent_kinds'])
     .execute();
-  return rows.map((r) => r.ground as Ground);
+  const seen = new Set<string>();
+  const grants: Grant[] = [];
+  for (const r of rows) {
+    const key = `${r.ground}/${r.consent_id ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const kinds = r.ground === 'case_consent' ? parseKinds(r.consent_kinds) : [...GROUNDS[r.ground as Ground]];
+    grants.push({ ground: r.ground as Ground, consentId: r.consent_id, kinds });
+  }
+  return grants;
 }
 
+/** text[] arrives as an array from pg and PGlite, but be tolerant of the '{a,b}' literal form. */
+function parseKinds(value: string[] | string | null): DataKind[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.replace(/^{|}$/g, '').split(',').filter(Boolean) : [];
+  return list.filter((k): k is DataKind => (DATA_KINDS as readonly string[]).includes(k));
+}
+
+/** The grounds the actor has for one child (names only). */
+export async function groundsForChild(db: Db | Tx, actor: Actor, childId: string, today: string): Promise<Ground[]> {
+  return [...new Set((await grantsForChild(db, actor, childId, today)).map((g) => g.ground))];
+}
+
+/** The data kinds that fixed grounds grant (consent grounds: see grants). */
 export function kindsOf(grounds: Ground[]): Set<DataKind> {
   const kinds = new Set<DataKind>();
   for (const g of grounds) for (const k of GROUNDS[g]) kinds.add(k);
   return kinds;
 }
 
+export function kindsOfGrants(grants: Grant[]): Set<DataKind> {
+  const kinds = new Set<DataKind>();
+  for (const g of grants) for (const k of g.kinds) kinds.add(k);
+  return kinds;
+}
+
 /** The strongest ground that covers a kind, recorded as the legal ground in the access log. */
 export function groundFor(grounds: Ground[], kind: DataKind): Ground | null {
   return grounds.find((g) => (GROUNDS[g] as readonly DataKind[]).includes(kind)) ?? null;
+}
+
+/** The grant that covers a kind: a fixed relation first, a consent after. */
+export function grantFor(grants: Grant[], kind: DataKind): Grant | null {
+  return grants.find((g) => g.ground !== 'case_consent' && g.kinds.includes(kind)) ?? grants.find((g) => g.kinds.includes(kind)) ?? null;
 }

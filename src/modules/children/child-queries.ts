@@ -32,7 +32,7 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
       .selectFrom('children as c')
       .innerJoin(grounds.as('g'), 'g.child_id', 'c.id')
       .where('c.region_id', '=', actor.regionId)
-      .where('g.ground', 'in', IDENTITY_GROUNDS);
+      .where((eb) => eb.or([eb('g.ground', 'in', IDENTITY_GROUNDS), eb.and([eb('g.ground', '=', 'case_consent'), sql<boolean>`'identity' = any(g.consent_kinds)`])]));
     const q = opts.q?.trim();
     if (q) {
       const pattern = `%${escapeLike(q)}%`;
@@ -40,7 +40,14 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
     }
     const totalRow = await base.select(sql<number>`count(distinct c.id)`.as('n')).executeTakeFirstOrThrow();
     const rows = await base
-      .select(['c.id', 'c.given_name', 'c.family_name', 'c.birth_date', sql<Ground[]>`array_agg(distinct g.ground)`.as('grounds')])
+      .select([
+        'c.id',
+        'c.given_name',
+        'c.family_name',
+        'c.birth_date',
+        sql<Ground[]>`array_agg(distinct g.ground)`.as('grounds'),
+        sql<string | null>`(array_agg(g.consent_id) filter (where g.consent_id is not null))[1]`.as('consent_id'),
+      ])
       .groupBy('c.id')
       .orderBy('c.family_name')
       .orderBy('c.given_name')
@@ -65,7 +72,7 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
     for (const s of schools) if (!schoolOf.has(s.child_id)) schoolOf.set(s.child_id, { organisationId: s.organisation_id, name: s.name, groupName: s.group_name });
     await appendAccessLog(
       tx,
-      rows.map((r) => ({ ...actorLogFields(actor), event: 'child.list', outcome: 'allowed' as const, childId: r.id, ground: pickGround(r.grounds), detail: { kind: 'identity' } })),
+      rows.map((r) => ({ ...actorLogFields(actor), event: 'child.list', outcome: 'allowed' as const, childId: r.id, ground: pickGround(r.grounds), consentId: r.consent_id, detail: { kind: 'identity' } })),
     );
     return {
       items: rows.map((r) => ({

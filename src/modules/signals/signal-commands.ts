@@ -1,4 +1,4 @@
-import type { Database } from '../../kernel/db/database.ts';
+import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { withChildAccess, actorLogFields } from '../../kernel/policy/child-access.ts';
 import { signalAccess } from '../../kernel/policy/signal-policy.ts';
@@ -75,19 +75,15 @@ export async function createSignal(database: Database, actor: Actor, input: Crea
   );
 }
 
-/** Loads a signal and the actor's access to it; 404 (logged) when none. */
-async function loadForChange(database: Database, actor: Actor, signalId: string, event: string) {
-  const s = await database.db.selectFrom('signals').selectAll().where('id', '=', signalId).executeTakeFirst();
+/**
+ * Applies one workflow action to a signal inside the caller's transaction: checks the workflow
+ * table, locks the row, updates the status (the first care decision is the pick-up), appends the
+ * history and the access log entry.
+ */
+export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string) {
+  const s = await tx.selectFrom('signals').selectAll().where('id', '=', signalId).forUpdate().executeTakeFirst();
   const access = s ? signalAccess(actor, s) : null;
-  if (!s || !access) {
-    await database.db.transaction().execute((tx) => appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: s?.child_id ?? null, detail: { signalId } }));
-    throw new NotFoundError();
-  }
-  return { s, access };
-}
-
-async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string) {
-  const { s, access } = await loadForChange(database, actor, signalId, event);
+  if (!s || !access) return null;
   const transition = findTransition(s.status, action);
   const by = access === 'care' ? 'care' : 'author';
   if (!transition || transition.by !== by) {
@@ -101,23 +97,28 @@ async function applyAction(database: Database, actor: Actor, signalId: string, a
   }
   const trimmed = reason.trim();
   if (!trimmed) throw new ValidationError([{ name: 'reason', code: 'required', reason: 'Licht uw besluit kort toe.' }]);
-  return database.db.transaction().execute(async (tx) => {
-    // Lock the row and re-check, so two coordinators cannot both take the first decision.
-    const current = await tx.selectFrom('signals').select(['status', 'triaged_at']).where('id', '=', signalId).forUpdate().executeTakeFirstOrThrow();
-    if (current.status !== s.status) throw new ConflictError('Iemand anders heeft dit signaal net gewijzigd. Laad het opnieuw.', 'stale_status');
-    const isPickUp = !current.triaged_at && by === 'care';
-    await tx
-      .updateTable('signals')
-      .set({ status: transition.to, ...(isPickUp ? { triaged_at: new Date(), triaged_on: today(), triage_decision: action } : {}) })
-      .where('id', '=', signalId)
-      .execute();
-    await tx
-      .insertInto('signal_events')
-      .values({ signal_id: signalId, person_id: actor.personId, role: actor.membership?.role ?? null, from_status: s.status, to_status: transition.to, decision: action, reason: trimmed })
-      .execute();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: s.child_id, ground: by === 'care' ? 'school_care' : 'signal_author', detail: { signalId, action, from: s.status, to: transition.to } });
-    return { id: signalId, status: transition.to };
-  });
+  const isPickUp = !s.triaged_at && by === 'care';
+  await tx
+    .updateTable('signals')
+    .set({ status: transition.to, ...(isPickUp ? { triaged_at: new Date(), triaged_on: today(), triage_decision: action } : {}) })
+    .where('id', '=', signalId)
+    .execute();
+  await tx
+    .insertInto('signal_events')
+    .values({ signal_id: signalId, person_id: actor.personId, role: actor.membership?.role ?? null, from_status: s.status, to_status: transition.to, decision: action, reason: trimmed })
+    .execute();
+  await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: s.child_id, ground: by === 'care' ? 'school_care' : 'signal_author', detail: { signalId, action, from: s.status, to: transition.to } });
+  return { id: signalId, status: transition.to, signal: s };
+}
+
+async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string) {
+  const result = await database.db.transaction().execute((tx) => transitionSignal(tx, actor, signalId, action, reason, event));
+  if (!result) {
+    const child = await database.db.selectFrom('signals').select('child_id').where('id', '=', signalId).executeTakeFirst();
+    await database.db.transaction().execute((tx) => appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: child?.child_id ?? null, detail: { signalId } }));
+    throw new NotFoundError();
+  }
+  return { id: result.id, status: result.status };
 }
 
 /** The care coordinator's decision on a signal (the first one is the pick-up). */

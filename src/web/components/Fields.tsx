@@ -1,4 +1,4 @@
-import { forwardRef, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { forwardRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '@utrecht/form-field-react';
 import { FormLabel } from '@utrecht/form-label-react';
@@ -113,3 +113,121 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
     />
   );
 });
+
+export type TextAreaFieldProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+
+/** A labelled multi-line text field (NL Design System textarea styling on the native element). */
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
+  { id, label, description, error, optional, className, rows = 5, ...textarea },
+  ref,
+) {
+  return (
+    <FieldShell
+      id={id}
+      label={label}
+      description={description}
+      error={error}
+      optional={optional}
+      input={
+        <textarea
+          ref={ref}
+          id={id}
+          rows={rows}
+          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}${className ? ` ${className}` : ''}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, description, error)}
+          {...textarea}
+        />
+      }
+    />
+  );
+});
+
+export interface RadioOption<T extends string> {
+  value: T;
+  label: string;
+  /** A line under the option's label, referenced by the radio button. */
+  description?: ReactNode;
+}
+
+/**
+ * A group of radio buttons in a fieldset whose legend is the question. The group's description
+ * and error are referenced by the fieldset; the error stands right under the legend and marks
+ * every radio button invalid, so that focusFirstInvalid lands on the first of them.
+ */
+export function RadioGroupField<T extends string>({
+  id,
+  name,
+  legend,
+  description,
+  error,
+  options,
+  value,
+  onChange,
+  className,
+}: {
+  id: string;
+  name: string;
+  legend: string;
+  description?: ReactNode;
+  error?: string;
+  options: readonly RadioOption<T>[];
+  value: T | '';
+  onChange: (value: T) => void;
+  className?: string;
+}) {
+  return (
+    <fieldset
+      id={id}
+      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset samenspel-radio-group${error ? ' utrecht-form-fieldset--invalid samenspel-radio-group--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy(id, description, error)}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend samenspel-radio-group__legend">{legend}</legend>
+      {description ? (
+        <FormFieldDescription id={`${id}-description`} className="samenspel-radio-group__description">
+          {description}
+        </FormFieldDescription>
+      ) : null}
+      {error ? (
+        <FormFieldErrorMessage id={`${id}-error`} className="samenspel-field-error">
+          {error}
+        </FormFieldErrorMessage>
+      ) : null}
+      <div className="samenspel-radio-group__options">
+        {options.map((option) => {
+          const optionId = `${id}-${option.value}`;
+          return (
+            <FormField
+              key={option.value}
+              type="radio"
+              className="samenspel-radio"
+              label={
+                <FormLabel htmlFor={optionId} type="radio" checked={value === option.value}>
+                  {option.label}
+                </FormLabel>
+              }
+              description={
+                option.description ? (
+                  <FormFieldDescription id={`${optionId}-description`}>{option.description}</FormFieldDescription>
+                ) : undefined
+              }
+              input={
+                <input
+                  type="radio"
+                  id={optionId}
+                  name={name}
+                  value={option.value}
+                  checked={value === option.value}
+                  onChange={() => onChange(option.value)}
+                  className={`utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}`}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={option.description ? `${optionId}-description` : undefined}
+                />
+              }
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

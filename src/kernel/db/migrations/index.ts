@@ -1,8 +1,10 @@
 import { foundation } from './0001_foundation.ts';
 import { signals } from './0002_signals.ts';
+import { cases } from './0003_cases.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
   { name: '0001_foundation', sql: foundation },
   { name: '0002_signals', sql: signals },
+  { name: '0003_cases', sql: cases },
 ];

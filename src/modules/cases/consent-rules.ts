@@ -1,0 +1,51 @@
+import { ageOn } from '../../kernel/time.ts';
+import type { FieldError } from '../../kernel/errors.ts';
+
+/**
+ * Who must consent to sharing a child's data (Jeugdwet 7.3.4, 7.3.5, 7.3.15; domain.md §6):
+ * under 12 the parents with authority; 12 to 15 both the child and the parents with authority;
+ * 16 and over the young person alone. Worked out from the birth date on the day consent is given.
+ */
+export type AgeRule = 'guardians' | 'child_and_guardians' | 'child';
+
+export function ageRuleOn(birthDate: string, day: string): AgeRule {
+  const age = ageOn(birthDate, day);
+  if (age < 12) return 'guardians';
+  if (age < 16) return 'child_and_guardians';
+  return 'child';
+}
+
+export const AGE_RULE_TEXT: Record<AgeRule, string> = {
+  guardians: 'Het kind is jonger dan 12: de ouders of verzorgers met gezag geven toestemming.',
+  child_and_guardians: 'Het kind is 12 tot en met 15 jaar: het kind én de ouders of verzorgers met gezag geven toestemming.',
+  child: 'De jongere is 16 of ouder: de jongere beslist zelf; toestemming van de ouders is niet nodig en telt niet in zijn of haar plaats.',
+};
+
+export interface GiversInput {
+  guardianIds: string[];
+  childSelf: boolean;
+}
+
+/**
+ * Checks that the right people gave consent. `authorityGuardianIds` are the child's guardians
+ * with authority (gezag). Returns field errors that say exactly what is missing.
+ */
+export function checkConsentGivers(rule: AgeRule, givers: GiversInput, authorityGuardianIds: string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const unknown = givers.guardianIds.filter((id) => !authorityGuardianIds.includes(id));
+  if (unknown.length) {
+    errors.push({ name: 'givers/guardianIds', code: 'not_an_authority_guardian', reason: 'Alleen een ouder of verzorger met gezag over dit kind kan toestemming geven.' });
+  }
+  const guardiansOk = givers.guardianIds.some((id) => authorityGuardianIds.includes(id));
+  if (rule === 'guardians') {
+    if (givers.childSelf) errors.push({ name: 'givers/childSelf', code: 'child_too_young', reason: 'Een kind jonger dan 12 geeft zelf geen toestemming; dat doen de ouders met gezag.' });
+    if (!guardiansOk) errors.push({ name: 'givers/guardianIds', code: 'guardian_consent_required', reason: 'Kies de ouder(s) of verzorger(s) met gezag die toestemming gaven.' });
+  } else if (rule === 'child_and_guardians') {
+    if (!givers.childSelf) errors.push({ name: 'givers/childSelf', code: 'child_consent_required', reason: 'Het kind is 12 tot en met 15: ook het kind zelf moet toestemming geven.' });
+    if (!guardiansOk) errors.push({ name: 'givers/guardianIds', code: 'guardian_consent_required', reason: 'Het kind is 12 tot en met 15: ook een ouder of verzorger met gezag moet toestemming geven.' });
+  } else {
+    if (!givers.childSelf) errors.push({ name: 'givers/childSelf', code: 'child_consent_required', reason: 'De jongere is 16 of ouder en beslist zelf: de jongere moet de toestemming geven.' });
+    if (givers.guardianIds.length) errors.push({ name: 'givers/guardianIds', code: 'guardians_not_needed', reason: 'Vanaf 16 jaar geven de ouders geen toestemming in plaats van de jongere. Haal de ouders weg of leg alleen de toestemming van de jongere vast.' });
+  }
+  return errors;
+}
