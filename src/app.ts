@@ -18,6 +18,7 @@ import childRoutes from './modules/children/routes.ts';
 import registryRoutes from './modules/registry/routes.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import signalRoutes from './modules/signals/routes.ts';
+import caseRoutes from './modules/cases/routes.ts';
 
 export const API_VERSION = '1.0.0';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,6 +98,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await registryRoutes(api, ctx);
       await auditRoutes(api, ctx);
       await signalRoutes(api, ctx);
+      await caseRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,294 @@
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { DATA_KINDS } from '../../kernel/policy/child-policy.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
+import { isIsoDate, today } from '../../kernel/time.ts';
+import { transitionSignal } from '../signals/signal-commands.ts';
+import { ageRuleOn, checkConsentGivers, type GiversInput } from './consent-rules.ts';
+
+/** Hours an emergency access on the safety route lasts. */
+export const EMERGENCY_ACCESS_HOURS = 24;
+
+async function caseEvent(tx: Tx, caseId: string, actor: Actor, event: string, detail: Record<string, unknown> = {}) {
+  await tx
+    .insertInto('case_events')
+    .values({ case_id: caseId, person_id: actor.personId, organisation_id: actor.membership?.organisationId ?? null, event, detail: JSON.stringify(detail) })
+    .execute();
+}
+
+export interface OpenCaseInput {
+  childId: string;
+  title: string;
+  fromSignalId?: string | null;
+  reason?: string | null;
+  caseManagerPersonId?: string | null;
+  nextEvaluationOn?: string | null;
+}
+
+/**
+ * The school's care coordinator opens a case for a pupil of the own school, from a signal (whose
+ * status becomes "case" in the same transaction) or directly. The case manager (default: the
+ * coordinator) is the first team member.
+ */
+export async function openCase(database: Database, actor: Actor, input: OpenCaseInput) {
+  if (!isCareCoordinator(actor)) throw new ForbiddenError('Een casus opent de intern begeleider of zorgcoördinator van de school.');
+  const m = actor.membership!;
+  const day = today();
+  const errors: FieldError[] = [];
+  if (!input.title.trim()) errors.push({ name: 'title', code: 'required', reason: 'Geef de casus een korte titel.' });
+  const next = input.nextEvaluationOn ?? addCalendarDays(day, 182);
+  if (!isIsoDate(next)) errors.push({ name: 'nextEvaluationOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
+  else if (next <= day || next > addCalendarDays(day, 366)) errors.push({ name: 'nextEvaluationOn', code: 'evaluation_term', reason: 'De eerste evaluatie ligt na vandaag en uiterlijk over een jaar.' });
+  if (input.fromSignalId && !input.reason?.trim()) errors.push({ name: 'reason', code: 'required', reason: 'Licht toe waarom dit signaal een casus wordt.' });
+  if (errors.length) throw new ValidationError(errors);
+
+  return withChildAccess(
+    database,
+    actor,
+    input.childId,
+    'signals',
+    'case.open',
+    async ({ tx }) => {
+      let safety = false;
+      if (input.fromSignalId) {
+        const s = await tx.selectFrom('signals').select(['child_id', 'category']).where('id', '=', input.fromSignalId).executeTakeFirst();
+        if (!s || s.child_id !== input.childId) throw new ValidationError([{ name: 'fromSignalId', code: 'unknown_signal', reason: 'Dit signaal hoort niet bij dit kind.' }]);
+        const moved = await transitionSignal(tx, actor, input.fromSignalId, 'open_case', input.reason!, 'signal.triage');
+        if (!moved) throw new ValidationError([{ name: 'fromSignalId', code: 'unknown_signal', reason: 'Dit signaal is niet van uw school.' }]);
+        safety = s.category === 'safety';
+      }
+      const managerId = input.caseManagerPersonId ?? actor.personId!;
+      const manager = await tx
+        .selectFrom('memberships as mm')
+        .innerJoin('people as p', 'p.id', 'mm.person_id')
+        .where('mm.person_id', '=', managerId)
+        .where('mm.ended_at', 'is', null)
+        .where('p.region_id', '=', actor.regionId)
+        .select(['mm.organisation_id', 'mm.role'])
+        .orderBy(managerId === actor.personId ? 'mm.organisation_id' : 'mm.role')
+        .execute();
+      const managerMembership = managerId === actor.personId ? manager.find((x) => x.organisation_id === m.organisationId) : manager[0];
+      if (!managerMembership) throw new ValidationError([{ name: 'caseManagerPersonId', code: 'unknown_person', reason: 'Deze casusregisseur werkt niet bij een organisatie in de regio.' }]);
+      const k = await tx
+        .insertInto('cases')
+        .values({
+          region_id: actor.regionId,
+          child_id: input.childId,
+          organisation_id: m.organisationId,
+          opened_from_signal_id: input.fromSignalId ?? null,
+          case_manager_person_id: managerId,
+          case_manager_organisation_id: managerMembership.organisation_id,
+          title: input.title.trim(),
+          safety_route: safety,
+          opened_on: day,
+          next_evaluation_on: next,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx.insertInto('case_members').values({ case_id: k.id, person_id: managerId, organisation_id: managerMembership.organisation_id, role: managerMembership.role }).execute();
+      if (managerId !== actor.personId) {
+        await tx.insertInto('case_members').values({ case_id: k.id, person_id: actor.personId!, organisation_id: m.organisationId, role: m.role }).execute();
+      }
+      await caseEvent(tx, k.id, actor, 'opened', { fromSignalId: input.fromSignalId ?? null, caseManagerPersonId: managerId });
+      return { id: k.id };
+    },
+    {},
+    ['school_care', 'case_owner'],
+  );
+}
+
+/** The case, when the actor may manage it: the case owner's care coordinator or the case manager. */
+async function manageable(tx: Tx, actor: Actor, caseId: string) {
+  const k = await tx.selectFrom('cases').selectAll().where('id', '=', caseId).where('region_id', '=', actor.regionId).forUpdate().executeTakeFirst();
+  if (!k) return null;
+  const owner = isCareCoordinator(actor) && actor.membership!.organisationId === k.organisation_id;
+  const manager = actor.personId === k.case_manager_person_id;
+  return owner || manager ? k : null;
+}
+
+async function withManageableCase<T>(database: Database, actor: Actor, caseId: string, event: string, work: (tx: Tx, k: NonNullable<Awaited<ReturnType<typeof manageable>>>) => Promise<T>, detail: Record<string, unknown> = {}) {
+  const result = await database.db.transaction().execute(async (tx) => {
+    const k = await manageable(tx, actor, caseId);
+    if (!k) {
+      const childId = (await tx.selectFrom('cases').select('child_id').where('id', '=', caseId).executeTakeFirst())?.child_id ?? null;
+      await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId, detail: { caseId, ...detail } });
+      return { denied: true as const };
+    }
+    const value = await work(tx, k);
+    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: k.child_id, ground: actor.personId === k.case_manager_person_id ? 'case_manager' : 'case_owner', detail: { caseId, ...detail } });
+    return { denied: false as const, value };
+  });
+  if (result.denied) throw new NotFoundError();
+  return result.value;
+}
+
+/** Adds a professional to the team, for one of their organisations. */
+export async function addCaseMember(database: Database, actor: Actor, caseId: string, input: { personId: string; organisationId: string }) {
+  return withManageableCase(database, actor, caseId, 'case.member.add', async (tx, k) => {
+    if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
+    const membership = await tx
+      .selectFrom('memberships as mm')
+      .innerJoin('people as p', 'p.id', 'mm.person_id')
+      .where('mm.person_id', '=', input.personId)
+      .where('mm.organisation_id', '=', input.organisationId)
+      .where('mm.ended_at', 'is', null)
+      .where('p.region_id', '=', actor.regionId)
+      .select(['mm.role'])
+      .executeTakeFirst();
+    if (!membership) throw new ValidationError([{ name: 'personId', code: 'not_at_organisation', reason: 'Deze persoon werkt niet (meer) bij die organisatie.' }]);
+    const existing = await tx.selectFrom('case_members').select('id').where('case_id', '=', caseId).where('person_id', '=', input.personId).where('removed_at', 'is', null).executeTakeFirst();
+    if (existing) throw new ConflictError('Deze persoon zit al in het team.', 'already_member');
+    const row = await tx.insertInto('case_members').values({ case_id: caseId, person_id: input.personId, organisation_id: input.organisationId, role: membership.role }).returning('id').executeTakeFirstOrThrow();
+    await caseEvent(tx, caseId, actor, 'member_added', { personId: input.personId, organisationId: input.organisationId, role: membership.role });
+    return { id: row.id };
+  });
+}
+
+/** Takes a professional off the team (recorded, not deleted). */
+export async function removeCaseMember(database: Database, actor: Actor, caseId: string, memberId: string) {
+  return withManageableCase(database, actor, caseId, 'case.member.remove', async (tx, k) => {
+    const member = await tx.selectFrom('case_members').selectAll().where('id', '=', memberId).where('case_id', '=', caseId).where('removed_at', 'is', null).executeTakeFirst();
+    if (!member) throw new NotFoundError('Dit teamlid is niet (meer) in het team.');
+    if (member.person_id === k.case_manager_person_id) throw new ConflictError('De casusregisseur kan niet uit het team; wijs eerst een andere casusregisseur aan.', 'is_case_manager');
+    await tx.updateTable('case_members').set({ removed_at: new Date() }).where('id', '=', memberId).execute();
+    await caseEvent(tx, caseId, actor, 'member_removed', { personId: member.person_id });
+  });
+}
+
+export interface RecordConsentInput {
+  purpose: string;
+  dataKinds: string[];
+  recipientOrganisationIds: string[];
+  givers: GiversInput;
+  method: 'written' | 'verbal' | 'portal';
+  givenOn: string;
+  validUntil: string;
+}
+
+/** Data kinds a consent can cover (the access log itself is never shared). */
+export const SHAREABLE_KINDS = DATA_KINDS.filter((k) => k !== 'access_log' && k !== 'bsn');
+
+/**
+ * Records a consent for sharing the child's data within this case: who gave it (checked against
+ * the age rule on the day it was given), for which purpose, to which organisations, which kinds of
+ * data, how, and until when. An incomplete consent is refused with what is missing.
+ */
+export async function recordConsent(database: Database, actor: Actor, caseId: string, input: RecordConsentInput) {
+  return withManageableCase(database, actor, caseId, 'consent.record', async (tx, k) => {
+    const day = today();
+    const errors: FieldError[] = [];
+    if (!input.purpose.trim()) errors.push({ name: 'purpose', code: 'required', reason: 'Beschrijf het doel: waarvoor worden de gegevens gedeeld?' });
+    const badKinds = input.dataKinds.filter((d) => !(SHAREABLE_KINDS as readonly string[]).includes(d));
+    if (!input.dataKinds.length) errors.push({ name: 'dataKinds', code: 'required', reason: 'Kies welke soorten gegevens gedeeld mogen worden.' });
+    if (badKinds.length) errors.push({ name: 'dataKinds', code: 'unknown_kind', reason: `Onbekende of niet te delen soort gegevens: ${badKinds.join(', ')}.` });
+    if (!input.recipientOrganisationIds.length) errors.push({ name: 'recipientOrganisationIds', code: 'required', reason: 'Kies de organisaties die de gegevens mogen zien.' });
+    if (!isIsoDate(input.givenOn)) errors.push({ name: 'givenOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
+    else if (input.givenOn > day) errors.push({ name: 'givenOn', code: 'future', reason: 'De toestemming kan niet in de toekomst gegeven zijn.' });
+    if (!isIsoDate(input.validUntil)) errors.push({ name: 'validUntil', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
+    else if (isIsoDate(input.givenOn) && (input.validUntil < input.givenOn || input.validUntil > addCalendarDays(input.givenOn, 731))) {
+      errors.push({ name: 'validUntil', code: 'validity', reason: 'Geldig tot ligt na de datum van toestemming en hooguit twee jaar later.' });
+    }
+    if (input.recipientOrganisationIds.length) {
+      const orgs = await tx.selectFrom('organisations').select('id').where('id', 'in', input.recipientOrganisationIds).where('region_id', '=', actor.regionId).execute();
+      if (orgs.length !== new Set(input.recipientOrganisationIds).size) errors.push({ name: 'recipientOrganisationIds', code: 'unknown_organisation', reason: 'Een of meer organisaties bestaan niet in de regio.' });
+    }
+    const child = await tx.selectFrom('children').select('birth_date').where('id', '=', k.child_id).executeTakeFirstOrThrow();
+    const rule = ageRuleOn(child.birth_date, isIsoDate(input.givenOn) ? input.givenOn : day);
+    const authority = (await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', k.child_id).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
+    errors.push(...checkConsentGivers(rule, input.givers, authority));
+    if (errors.length) throw new ValidationError(errors, 'De toestemming is niet volledig. Controleer de gemarkeerde velden.');
+    if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
+
+    const consent = await tx
+      .insertInto('consents')
+      .values({
+        region_id: actor.regionId,
+        child_id: k.child_id,
+        case_id: caseId,
+        purpose: input.purpose.trim(),
+        data_kinds: [...new Set(input.dataKinds)],
+        method: input.method,
+        given_on: input.givenOn,
+        valid_until: input.validUntil,
+        age_rule: rule,
+        recorded_by_person_id: actor.personId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.insertInto('consent_recipients').values([...new Set(input.recipientOrganisationIds)].map((o) => ({ consent_id: consent.id, organisation_id: o }))).execute();
+    await tx
+      .insertInto('consent_givers')
+      .values([...input.givers.guardianIds.map((g) => ({ consent_id: consent.id, guardian_id: g, child_self: false })), ...(input.givers.childSelf ? [{ consent_id: consent.id, guardian_id: null, child_self: true }] : [])])
+      .execute();
+    await caseEvent(tx, caseId, actor, 'consent_recorded', { consentId: consent.id, dataKinds: input.dataKinds, recipients: input.recipientOrganisationIds, ageRule: rule });
+    return { id: consent.id, ageRule: rule };
+  });
+}
+
+/** Withdrawal stops access at once; what happened before stays on record. */
+export async function withdrawConsent(database: Database, actor: Actor, consentId: string, input: { byGuardianId?: string | null; byChild?: boolean; reason?: string | null }) {
+  const consent = await database.db.selectFrom('consents').select(['case_id']).where('id', '=', consentId).where('region_id', '=', actor.regionId).executeTakeFirst();
+  if (!consent?.case_id) throw new NotFoundError();
+  return withManageableCase(
+    database,
+    actor,
+    consent.case_id,
+    'consent.withdraw',
+    async (tx) => {
+      const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
+      if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
+      if (!input.byGuardianId && !input.byChild) throw new ValidationError([{ name: 'byGuardianId', code: 'required', reason: 'Wie trekt de toestemming in: een ouder met gezag of het kind/de jongere?' }]);
+      await tx
+        .insertInto('consent_withdrawals')
+        .values({ consent_id: consentId, withdrawn_on: today(), recorded_by_person_id: actor.personId, by_guardian_id: input.byGuardianId ?? null, by_child: !!input.byChild, reason: input.reason?.trim() || null })
+        .execute();
+      await caseEvent(tx, consent.case_id!, actor, 'consent_withdrawn', { consentId });
+    },
+    { consentId },
+  );
+}
+
+/**
+ * Emergency access on the safety route (Meldcode): a team member of a case that came from a safety
+ * signal may see the child's file without consent for a limited time, with a recorded reason.
+ */
+export async function grantEmergencyAccess(database: Database, actor: Actor, caseId: string, reason: string) {
+  if (!actor.personId || !actor.membership) throw new ForbiddenError();
+  if (reason.trim().length < 10) throw new ValidationError([{ name: 'reason', code: 'too_short', reason: 'Beschrijf in een paar zinnen waarom dit nodig is voor de veiligheid van het kind.' }]);
+  const result = await database.db.transaction().execute(async (tx) => {
+    const k = await tx.selectFrom('cases').selectAll().where('id', '=', caseId).where('region_id', '=', actor.regionId).executeTakeFirst();
+    const member = k
+      ? await tx.selectFrom('case_members').select('id').where('case_id', '=', caseId).where('person_id', '=', actor.personId!).where('organisation_id', '=', actor.membership!.organisationId).where('removed_at', 'is', null).executeTakeFirst()
+      : undefined;
+    if (!k || !member) {
+      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k?.child_id ?? null, detail: { caseId } });
+      return null;
+    }
+    if (!k.safety_route) {
+      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k.child_id, detail: { caseId, why: 'not_safety_route' } });
+      return { refused: true as const };
+    }
+    const expires = new Date(Date.now() + EMERGENCY_ACCESS_HOURS * 3600_000);
+    await tx.insertInto('emergency_accesses').values({ case_id: caseId, person_id: actor.personId!, organisation_id: actor.membership!.organisationId, reason: reason.trim(), expires_at: expires }).execute();
+    await caseEvent(tx, caseId, actor, 'emergency_access', { reason: reason.trim(), expiresAt: expires.toISOString() });
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'allowed', childId: k.child_id, ground: 'emergency_meldcode', detail: { caseId, reason: reason.trim() } });
+    return { expiresAt: expires.toISOString() };
+  });
+  if (!result) throw new NotFoundError();
+  if ('refused' in result) throw new ConflictError('Noodtoegang bestaat alleen voor de veiligheidsroute (Meldcode). Vraag toestemming aan de ouders of de jongere.', 'not_safety_route');
+  return result;
+}
+
+/** Closes the case; its history and consents stay on record. */
+export async function closeCase(database: Database, actor: Actor, caseId: string, reason: string) {
+  if (!reason.trim()) throw new ValidationError([{ name: 'reason', code: 'required', reason: 'Licht toe waarom de casus sluit.' }]);
+  return withManageableCase(database, actor, caseId, 'case.close', async (tx, k) => {
+    if (k.status === 'closed') throw new ConflictError('Deze casus is al gesloten.', 'case_closed');
+    await tx.updateTable('cases').set({ status: 'closed', closed_at: new Date() }).where('id', '=', caseId).execute();
+    await caseEvent(tx, caseId, actor, 'closed', { reason: reason.trim() });
+  });
+}

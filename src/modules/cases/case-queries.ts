@@ -1,0 +1,223 @@
+import { sql } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { grantFor, grantsForChild, kindsOfGrants } from '../../kernel/policy/child-policy.ts';
+import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
+import { ageOn, today } from '../../kernel/time.ts';
+import { AGE_RULE_TEXT, ageRuleOn } from './consent-rules.ts';
+
+/**
+ * What a team member sees of a case depends on the consent: with a consent covering their
+ * organisation they see the data kinds it names; without one only that the case exists and who the
+ * case manager is. The case owner (the school's care coordinator) and the case manager see it all.
+ */
+async function caseView(tx: Tx, actor: Actor, caseId: string) {
+  const k = await tx
+    .selectFrom('cases as k')
+    .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
+    .innerJoin('organisations as cmo', 'cmo.id', 'k.case_manager_organisation_id')
+    .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
+    .where('k.id', '=', caseId)
+    .where('k.region_id', '=', actor.regionId)
+    .select([
+      'k.id',
+      'k.child_id',
+      'k.title',
+      'k.status',
+      'k.opened_on',
+      'k.next_evaluation_on',
+      'k.safety_route',
+      'k.organisation_id',
+      'k.opened_from_signal_id',
+      'k.case_manager_person_id',
+      'o.name as organisation_name',
+      sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name'),
+      'cm.email as case_manager_email',
+      'cmo.name as case_manager_organisation',
+    ])
+    .executeTakeFirst();
+  if (!k) return null;
+  const isOwner = isCareCoordinator(actor) && actor.membership!.organisationId === k.organisation_id;
+  const isManager = actor.personId === k.case_manager_person_id;
+  const member = actor.personId
+    ? await tx.selectFrom('case_members').select('id').where('case_id', '=', caseId).where('person_id', '=', actor.personId).where('removed_at', 'is', null).executeTakeFirst()
+    : undefined;
+  if (!isOwner && !isManager && !member) return { k, access: null };
+  const grants = await grantsForChild(tx, actor, k.child_id, today());
+  // The case manager coordinates the team: sees the case file; the child's data by the grants.
+  return { k, access: { isOwner, isManager, grants, kinds: kindsOfGrants(grants) } };
+}
+
+export async function getCase(database: Database, actor: Actor, caseId: string) {
+  const day = today();
+  const result = await database.db.transaction().execute(async (tx) => {
+    const view = await caseView(tx, actor, caseId);
+    if (!view || !view.access) {
+      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.read', outcome: 'denied', childId: view?.k.child_id ?? null, detail: { caseId } });
+      return null;
+    }
+    const { k, access } = view;
+    const identity = grantFor(access.grants, 'identity');
+    const limited = !identity && !access.isManager;
+    await appendAccessLog(tx, {
+      ...actorLogFields(actor),
+      event: 'case.read',
+      outcome: 'allowed',
+      childId: k.child_id,
+      ground: identity?.ground ?? (access.isManager ? 'case_manager' : 'case_team_no_consent'),
+      consentId: identity?.consentId ?? null,
+      detail: { caseId, limited },
+    });
+    const base = {
+      id: k.id,
+      title: limited ? null : k.title,
+      status: k.status,
+      openedOn: k.opened_on,
+      organisationName: k.organisation_name,
+      caseManager: { personId: k.case_manager_person_id, name: k.case_manager_name, email: k.case_manager_email, organisationName: k.case_manager_organisation },
+      limited,
+      dataKinds: [...access.kinds],
+      canManage: access.isOwner || access.isManager,
+    };
+    if (limited) return base;
+    const child = await tx.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date']).where('id', '=', k.child_id).executeTakeFirstOrThrow();
+    const team = await tx
+      .selectFrom('case_members as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .where('m.case_id', '=', caseId)
+      .where('m.removed_at', 'is', null)
+      .select(['m.id', 'm.person_id', 'm.organisation_id', 'm.role', 'o.name as organisation_name', sql<string>`p.given_name || ' ' || p.family_name`.as('name')])
+      .orderBy('m.added_at')
+      .execute();
+    const showConsents = access.isOwner || access.isManager || access.kinds.has('consents');
+    const consents = showConsents ? await consentsOf(tx, k.child_id, caseId, day) : undefined;
+    const history = await tx
+      .selectFrom('case_events as e')
+      .leftJoin('people as p', 'p.id', 'e.person_id')
+      .where('e.case_id', '=', caseId)
+      .select(['e.at', 'e.event', 'e.detail', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
+      .orderBy('e.id')
+      .execute();
+    const guardians = access.isOwner || access.isManager
+      ? await tx
+          .selectFrom('child_guardians as cg')
+          .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+          .where('cg.child_id', '=', k.child_id)
+          .where('cg.has_authority', '=', true)
+          .select(['g.id', sql<string>`g.given_name || ' ' || g.family_name`.as('name')])
+          .execute()
+      : [];
+    const rule = ageRuleOn(child.birth_date, day);
+    return {
+      ...base,
+      child: { id: child.id, givenName: child.given_name, familyName: child.family_name, age: ageOn(child.birth_date, day) },
+      nextEvaluationOn: k.next_evaluation_on,
+      safetyRoute: k.safety_route,
+      openedFromSignalId: k.opened_from_signal_id,
+      team: team.map((t) => ({ id: t.id, personId: t.person_id, name: t.name, organisationId: t.organisation_id, organisationName: t.organisation_name, role: t.role })),
+      consents,
+      consentRule: access.isOwner || access.isManager ? { rule, explanation: AGE_RULE_TEXT[rule], guardiansWithAuthority: guardians } : undefined,
+      history: history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: typeof h.detail === 'string' ? JSON.parse(h.detail) : h.detail })),
+    };
+  });
+  if (!result) throw new NotFoundError();
+  return result;
+}
+
+async function consentsOf(tx: Tx, childId: string, caseId: string, day: string) {
+  const rows = await tx
+    .selectFrom('consents as c')
+    .leftJoin('consent_withdrawals as w', 'w.consent_id', 'c.id')
+    .where('c.child_id', '=', childId)
+    .where('c.case_id', '=', caseId)
+    .select(['c.id', 'c.purpose', 'c.data_kinds', 'c.method', 'c.given_on', 'c.valid_until', 'c.age_rule', 'w.withdrawn_on', 'w.reason as withdrawal_reason'])
+    .orderBy('c.recorded_at', 'desc')
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const recipients = ids.length
+    ? await tx.selectFrom('consent_recipients as r').innerJoin('organisations as o', 'o.id', 'r.organisation_id').where('r.consent_id', 'in', ids).select(['r.consent_id', 'o.id', 'o.name']).execute()
+    : [];
+  const givers = ids.length
+    ? await tx
+        .selectFrom('consent_givers as g')
+        .leftJoin('guardians as gu', 'gu.id', 'g.guardian_id')
+        .where('g.consent_id', 'in', ids)
+        .select(['g.consent_id', 'g.child_self', sql<string | null>`gu.given_name || ' ' || gu.family_name`.as('guardian_name')])
+        .execute()
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    purpose: r.purpose,
+    dataKinds: r.data_kinds,
+    method: r.method,
+    givenOn: r.given_on,
+    validUntil: r.valid_until,
+    ageRule: r.age_rule,
+    status: r.withdrawn_on ? 'withdrawn' : r.valid_until < day ? 'expired' : r.given_on > day ? 'not_yet_valid' : 'valid',
+    withdrawnOn: r.withdrawn_on,
+    withdrawalReason: r.withdrawal_reason,
+    recipients: recipients.filter((x) => x.consent_id === r.id).map((x) => ({ id: x.id, name: x.name })),
+    givenBy: givers.filter((g) => g.consent_id === r.id).map((g) => (g.child_self ? { child: true, name: null } : { child: false, name: g.guardian_name })),
+  }));
+}
+
+/**
+ * "My cases": for a care coordinator the cases of the own school; for everyone the cases whose team
+ * they are on. Without a consent covering identity a case shows only that it exists and who the
+ * case manager is.
+ */
+export async function listCases(database: Database, actor: Actor, opts: { status?: 'open' | 'closed'; dueForEvaluation?: boolean }) {
+  const day = today();
+  return database.db.transaction().execute(async (tx) => {
+    if (!actor.personId || !actor.membership) return { items: [] };
+    const owner = isCareCoordinator(actor);
+    let q = tx
+      .selectFrom('cases as k')
+      .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
+      .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
+      .where('k.region_id', '=', actor.regionId)
+      .where((eb) =>
+        eb.or([
+          ...(owner ? [eb('k.organisation_id', '=', actor.membership!.organisationId)] : []),
+          eb('k.case_manager_person_id', '=', actor.personId!),
+          eb.exists(
+            eb.selectFrom('case_members as m').whereRef('m.case_id', '=', 'k.id').where('m.person_id', '=', actor.personId!).where('m.organisation_id', '=', actor.membership!.organisationId).where('m.removed_at', 'is', null).select(sql`1`.as('one')),
+          ),
+        ]),
+      );
+    if (opts.status) q = q.where('k.status', '=', opts.status);
+    if (opts.dueForEvaluation) q = q.where('k.status', '=', 'open').where('k.next_evaluation_on', '<=', sql<string>`(${day}::date + 28)`);
+    const rows = await q
+      .select(['k.id', 'k.child_id', 'k.title', 'k.status', 'k.opened_on', 'k.next_evaluation_on', 'k.case_manager_person_id', 'o.name as organisation_name', sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name')])
+      .orderBy('k.next_evaluation_on')
+      .execute();
+    const items = [];
+    const logs = [];
+    for (const r of rows) {
+      const grants = await grantsForChild(tx, actor, r.child_id, day);
+      const identity = grantFor(grants, 'identity');
+      const isManager = r.case_manager_person_id === actor.personId;
+      const limited = !identity && !isManager;
+      const child = limited ? null : await tx.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', r.child_id).executeTakeFirstOrThrow();
+      logs.push({ ...actorLogFields(actor), event: 'case.list', outcome: 'allowed' as const, childId: r.child_id, ground: identity?.ground ?? (isManager ? 'case_manager' : 'case_team_no_consent'), consentId: identity?.consentId ?? null, detail: { caseId: r.id, limited } });
+      items.push({
+        id: r.id,
+        title: limited ? null : r.title,
+        child: child ? { id: r.child_id, name: `${child.given_name} ${child.family_name}` } : null,
+        status: r.status,
+        openedOn: r.opened_on,
+        nextEvaluationOn: limited ? null : r.next_evaluation_on,
+        evaluationDue: !limited && r.status === 'open' && r.next_evaluation_on <= day,
+        organisationName: r.organisation_name,
+        caseManagerName: r.case_manager_name,
+        limited,
+      });
+    }
+    await appendAccessLog(tx, logs);
+    return { items };
+  });
+}

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { today } from '../../src/kernel/time.ts';
+import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
+
+let t: TestApp;
+let ib: Client;
+let jeugdhulp: Client;
+let wijkteam: Client;
+let pupil: string; // under 12, in leerkracht's group, with guardians with authority
+let guardianIds: string[];
+let caseId: string;
+const day = today();
+
+beforeAll(async () => {
+  t = await startTestApp({ children: 120 });
+  ib = await t.login('ib');
+  jeugdhulp = await t.login('jeugdhulp');
+  wijkteam = await t.login('wijkteam');
+  const teacherPupils = (await (await t.login('leerkracht')).get('/api/v1/children?pageSize=100')).json().items as { id: string; age: number }[];
+  pupil = teacherPupils.find((p) => p.age < 12)!.id;
+  guardianIds = (await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', pupil).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
+});
+afterAll(async () => t?.close());
+
+const jh = () => t.demo.accounts.jeugdhulp;
+const consent = (over: object = {}) => ({
+  purpose: 'Afstemmen van de hulp thuis en op school.',
+  dataKinds: ['identity', 'plan'],
+  recipientOrganisationIds: [jh().organisationId],
+  givers: { guardianIds: guardianIds.slice(0, 1), childSelf: false },
+  method: 'written',
+  givenOn: day,
+  validUntil: addCalendarDays(day, 365),
+  ...over,
+});
+
+describe('opening a case and the team around the child', () => {
+  it('the IB opens a case from a signal; the signal becomes "case"', async () => {
+    const leerkracht = await t.login('leerkracht');
+    const sig = (await leerkracht.post('/api/v1/signals', { childId: pupil, category: 'home_situation', urgency: 'soon', observation: 'Vertelt over ruzies thuis.', parentsInformed: true })).json();
+    const res = await ib.post('/api/v1/cases', { childId: pupil, title: 'Thuissituatie en schoolwerk', fromSignalId: sig.id, reason: 'Hulp thuis nodig naast ondersteuning op school.' });
+    expect(res.statusCode).toBe(201);
+    caseId = res.json().id;
+    expect(res.json()).toMatchObject({ status: 'open', limited: false, canManage: true, consentRule: { rule: 'guardians' } });
+    expect((await ib.get(`/api/v1/signals/${sig.id}`)).json().status).toBe('case');
+    // The teacher who raised it sees the outcome, not the case.
+    expect((await leerkracht.get(`/api/v1/signals/${sig.id}`)).json().status).toBe('case');
+    expect((await leerkracht.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+  });
+
+  it('a teacher cannot open a case', async () => {
+    expect((await (await t.login('leerkracht')).post('/api/v1/cases', { childId: pupil, title: 'x' })).statusCode).toBe(403);
+  });
+
+  it('a youth care worker on the team without consent sees only that the case exists and who the case manager is', async () => {
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId })).statusCode).toBe(201);
+    const view = (await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json();
+    expect(view).toMatchObject({ limited: true, title: null, caseManager: { name: expect.any(String) } });
+    expect(view.child).toBeUndefined();
+    const list = (await jeugdhulp.get('/api/v1/cases')).json().items;
+    expect(list).toEqual([expect.objectContaining({ id: caseId, limited: true, child: null })]);
+    expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
+  });
+
+  it('someone not on the team gets 404 for the case', async () => {
+    expect((await wijkteam.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await (await t.login('zorgcoordinator')).get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('consent', () => {
+  it('refuses an incomplete consent with what is missing: the child is under 12, the child cannot consent, a parent must', async () => {
+    const res = await ib.post(`/api/v1/cases/${caseId}/consents`, consent({ givers: { guardianIds: [], childSelf: true } }));
+    expect(res.statusCode).toBe(400);
+    const codes = res.json().invalidParams.map((p: { code: string }) => p.code).sort();
+    expect(codes).toEqual(['child_too_young', 'guardian_consent_required']);
+    expect(res.json().detail).toMatch(/niet volledig/);
+  });
+
+  it('refuses a consent whose validity ends before it starts or without recipients', async () => {
+    const res = await ib.post(`/api/v1/cases/${caseId}/consents`, consent({ validUntil: addCalendarDays(day, -1), recipientOrganisationIds: [] }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['recipientOrganisationIds', 'validUntil']);
+  });
+
+  let consentId: string;
+  it('with a consent for identity and plan, the youth care worker sees exactly that: not school data, not guardians', async () => {
+    const res = await ib.post(`/api/v1/cases/${caseId}/consents`, consent());
+    expect(res.statusCode).toBe(201);
+    consentId = res.json().id;
+    const child = await jeugdhulp.get(`/api/v1/children/${pupil}`);
+    expect(child.statusCode).toBe(200);
+    expect(child.json().grounds).toEqual(['case_consent']);
+    expect(child.json().dataKinds.sort()).toEqual(['identity', 'plan']);
+    expect(child.json().enrolments).toBeUndefined();
+    expect(child.json().guardians).toBeUndefined();
+    expect(child.json().bsn).toBeUndefined();
+    const view = (await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json();
+    expect(view.limited).toBe(false);
+    expect(view.child.id).toBe(pupil);
+    expect(view.consents).toBeUndefined(); // 'consents' not covered
+    // The read is logged with the consent as its ground.
+    const log = await t.database.db.selectFrom('access_log').selectAll().where('event', '=', 'child.read').where('child_id', '=', pupil).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(log).toMatchObject({ outcome: 'allowed', ground: 'case_consent', consent_id: consentId, account_id: jh().accountId });
+  });
+
+  it('the consent covers named organisations only: the wijkteam worker, added to the team, sees nothing', async () => {
+    const wt = t.demo.accounts.wijkteam;
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: wt.personId, organisationId: wt.organisationId })).statusCode).toBe(201);
+    expect((await wijkteam.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
+    expect((await wijkteam.get(`/api/v1/cases/${caseId}`)).json().limited).toBe(true);
+  });
+
+  it('the case owner sees the consents with who gave them', async () => {
+    const view = (await ib.get(`/api/v1/cases/${caseId}`)).json();
+    expect(view.consents[0]).toMatchObject({ id: consentId, status: 'valid', ageRule: 'guardians', dataKinds: ['identity', 'plan'], givenBy: [{ child: false, name: expect.any(String) }] });
+    expect(view.history.map((h: { event: string }) => h.event)).toEqual(['opened', 'member_added', 'consent_recorded', 'member_added']);
+  });
+
+  it('withdrawal mid-case stops access at once; what happened before stays on record', async () => {
+    const before = await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).where('consent_id', '=', consentId).executeTakeFirstOrThrow();
+    expect(Number(before.n)).toBeGreaterThan(0);
+    const res = await ib.post(`/api/v1/consents/${consentId}/withdraw`, { byGuardianId: guardianIds[0], reason: 'Ouder wil eerst zelf met de jeugdhulp praten.' });
+    expect(res.statusCode).toBe(200);
+    expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
+    expect((await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json().limited).toBe(true);
+    const after = await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).where('consent_id', '=', consentId).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    const view = (await ib.get(`/api/v1/cases/${caseId}`)).json();
+    expect(view.consents[0]).toMatchObject({ status: 'withdrawn', withdrawnOn: day });
+    expect((await ib.post(`/api/v1/consents/${consentId}/withdraw`, { byChild: true })).statusCode).toBe(409);
+    // Consents themselves are never edited.
+    await expect(sql`update consents set valid_until = '2099-01-01' where id = ${consentId}`.execute(t.database.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('an expired consent gives no access', async () => {
+    const res = await ib.post(`/api/v1/cases/${caseId}/consents`, consent({ givenOn: addCalendarDays(day, -400), validUntil: addCalendarDays(day, -1) }));
+    expect(res.statusCode).toBe(201);
+    expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the age rule through the API', () => {
+  it('16+: the young person consents alone; parents in their place are refused', async () => {
+    const zoco = await t.login('zorgcoordinator');
+    const jongere = t.demo.accounts.jongere.childId!;
+    const k = await zoco.post('/api/v1/cases', { childId: jongere, title: 'Schoolverzuim en somberheid' });
+    expect(k.statusCode).toBe(201);
+    expect(k.json().consentRule.rule).toBe('child');
+    const parents = (await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', jongere).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
+    const byParents = await zoco.post(`/api/v1/cases/${k.json().id}/consents`, consent({ givers: { guardianIds: parents.slice(0, 1), childSelf: false } }));
+    expect(byParents.statusCode).toBe(400);
+    expect(byParents.json().invalidParams.map((p: { code: string }) => p.code).sort()).toEqual(['child_consent_required', 'guardians_not_needed']);
+    const bySelf = await zoco.post(`/api/v1/cases/${k.json().id}/consents`, consent({ givers: { guardianIds: [], childSelf: true } }));
+    expect(bySelf.statusCode).toBe(201);
+    expect(bySelf.json().ageRule).toBe('child');
+  });
+});
+
+describe('emergency access (Meldcode)', () => {
+  it('exists only on the safety route, needs a reason, and is logged', async () => {
+    // Not a safety case: refused.
+    expect((await jeugdhulp.post(`/api/v1/cases/${caseId}/emergency-access`, { reason: 'Ik wil even kijken hoe het gaat met het kind.' })).statusCode).toBe(409);
+    const leerkracht = await t.login('leerkracht');
+    const safety = (
+      await leerkracht.post('/api/v1/signals', { childId: pupil, category: 'safety', urgency: 'urgent', observation: 'Blauwe plekken op de armen.', parentsInformed: false, parentsNotInformedReason: 'Meldcode stap 2 eerst.' })
+    ).json();
+    const k = (await ib.post('/api/v1/cases', { childId: pupil, title: 'Veiligheid', fromSignalId: safety.id, reason: 'Meldcode: overleg met Veilig Thuis nodig.' })).json();
+    expect(k.safetyRoute).toBe(true);
+    await ib.post(`/api/v1/cases/${k.id}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
+    expect((await jeugdhulp.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'kort' })).statusCode).toBe(400);
+    const granted = await jeugdhulp.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'Acuut onveilig: overleg met Veilig Thuis vandaag, gegevens nodig voor de melding.' });
+    expect(granted.statusCode).toBe(201);
+    const child = await jeugdhulp.get(`/api/v1/children/${pupil}`);
+    expect(child.statusCode).toBe(200);
+    expect(child.json().grounds).toContain('emergency_meldcode');
+    const log = await t.database.db.selectFrom('access_log').selectAll().where('event', '=', 'case.emergency_access').where('outcome', '=', 'allowed').executeTakeFirstOrThrow();
+    expect(log.detail).toMatchObject({ reason: expect.stringContaining('Veilig Thuis') });
+    // A non-member cannot use it.
+    expect((await wijkteam.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'Ik wil ook graag even meekijken in dit dossier.' })).statusCode).toBe(404);
+  });
+});
+
+describe('cases due for evaluation', () => {
+  it('lists open cases whose evaluation date is near', async () => {
+    await sql`update cases set next_evaluation_on = ${addCalendarDays(day, 3)}::date where id = ${caseId}`.execute(t.database.db);
+    const due = (await ib.get('/api/v1/cases?dueForEvaluation=true')).json().items;
+    expect(due.map((c: { id: string }) => c.id)).toContain(caseId);
+    const open = (await ib.get('/api/v1/cases?status=open')).json().items;
+    expect(open.length).toBeGreaterThanOrEqual(due.length);
+  });
+});
