@@ -19,6 +19,7 @@ import registryRoutes from './modules/registry/routes.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import signalRoutes from './modules/signals/routes.ts';
 import caseRoutes from './modules/cases/routes.ts';
+import planRoutes from './modules/plans/routes.ts';
 
 export const API_VERSION = '1.0.0';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,6 +100,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await auditRoutes(api, ctx);
       await signalRoutes(api, ctx);
       await caseRoutes(api, ctx);
+      await planRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -280,6 +280,100 @@ export interface EmergencyAccessesTable {
   granted_at: Generated<Date>;
   expires_at: Timestamp;
 }
+export interface PlansTable {
+  id: Generated<string>;
+  case_id: string;
+  child_id: string;
+  region_id: string;
+  created_at: Generated<Date>;
+}
+export interface PlanGoalsTable {
+  id: Generated<string>;
+  plan_id: string;
+  life_domain: string;
+  description: string;
+  expected_outcome: string;
+  in_family_words: Generated<boolean>;
+  added_by_person_id: string | null;
+  added_by_guardian_id: string | null;
+  added_by_child: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export interface PlanActionsTable {
+  id: Generated<string>;
+  goal_id: string;
+  description: string;
+  owner_person_id: string | null;
+  owner_organisation_id: string | null;
+  owner_family: Generated<boolean>;
+  deadline: DateOnly | null;
+  created_at: Generated<Date>;
+}
+export interface GoalEvaluationsTable {
+  id: Generated<string>;
+  goal_id: string;
+  score: number;
+  evaluated_on: DateOnly;
+  rated_by_person_id: string | null;
+  rated_by_guardian_id: string | null;
+  rated_by_child: Generated<boolean>;
+  comment: string | null;
+  created_at: Generated<Date>;
+}
+export interface PlanOppVersionsTable {
+  id: Generated<string>;
+  plan_id: string;
+  exit_profile: string;
+  exit_grounds: string;
+  hindering_factors: string;
+  supporting_factors: string;
+  support: string;
+  deviations: string | null;
+  recorded_by_person_id: string | null;
+  recorded_at: Generated<Date>;
+}
+export interface PlanAgreementsTable {
+  id: Generated<string>;
+  plan_id: string;
+  opp_version_id: string | null;
+  kind: 'guardian_agreement' | 'pupil_heard';
+  guardian_id: string | null;
+  agreed: boolean;
+  on_date: DateOnly;
+  note: string | null;
+  recorded_by_person_id: string | null;
+  recorded_at: Generated<Date>;
+}
+export interface PlanCommentsTable {
+  id: Generated<string>;
+  plan_id: string;
+  goal_id: string | null;
+  text: string;
+  author_person_id: string | null;
+  author_guardian_id: string | null;
+  author_child: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export interface PlanObservationsTable {
+  id: Generated<string>;
+  plan_id: string;
+  goal_id: string | null;
+  author_person_id: string;
+  organisation_id: string;
+  effect: 'better' | 'same' | 'worse' | 'unclear';
+  text: string;
+  observed_on: DateOnly;
+  created_at: Generated<Date>;
+}
+export interface CaseNotesTable {
+  id: Generated<string>;
+  case_id: string;
+  author_person_id: string;
+  organisation_id: string;
+  text: string;
+  shared: Generated<boolean>;
+  created_at: Generated<Date>;
+}
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -314,6 +408,15 @@ export interface DB {
   consent_givers: ConsentGiversTable;
   consent_withdrawals: ConsentWithdrawalsTable;
   emergency_accesses: EmergencyAccessesTable;
+  plans: PlansTable;
+  plan_goals: PlanGoalsTable;
+  plan_actions: PlanActionsTable;
+  goal_evaluations: GoalEvaluationsTable;
+  plan_opp_versions: PlanOppVersionsTable;
+  plan_agreements: PlanAgreementsTable;
+  plan_comments: PlanCommentsTable;
+  plan_observations: PlanObservationsTable;
+  case_notes: CaseNotesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

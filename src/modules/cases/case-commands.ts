@@ -89,6 +89,7 @@ export async function openCase(database: Database, actor: Actor, input: OpenCase
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await tx.insertInto('plans').values({ case_id: k.id, child_id: input.childId, region_id: actor.regionId }).execute();
       await tx.insertInto('case_members').values({ case_id: k.id, person_id: managerId, organisation_id: managerMembership.organisation_id, role: managerMembership.role }).execute();
       if (managerId !== actor.personId) {
         await tx.insertInto('case_members').values({ case_id: k.id, person_id: actor.personId!, organisation_id: m.organisationId, role: m.role }).execute();

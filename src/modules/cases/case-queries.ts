@@ -71,8 +71,10 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       consentId: identity?.consentId ?? null,
       detail: { caseId, limited },
     });
+    const plan = await tx.selectFrom('plans').select('id').where('case_id', '=', k.id).executeTakeFirst();
     const base = {
       id: k.id,
+      planId: plan?.id ?? null,
       title: limited ? null : k.title,
       status: k.status,
       openedOn: k.opened_on,

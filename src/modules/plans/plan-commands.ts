@@ -1,0 +1,213 @@
+import type { Database } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { ConflictError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
+import { isIsoDate, today } from '../../kernel/time.ts';
+import { withPlan, type PlanActor } from './plan-access.ts';
+
+export const LIFE_DOMAINS = ['school', 'home_family', 'health', 'leisure', 'safety', 'future_work'] as const;
+export const EFFECTS = ['better', 'same', 'worse', 'unclear'] as const;
+
+const author = (actor: Actor, p: PlanActor) =>
+  p.family === 'guardian' && actor.kind === 'guardian'
+    ? { person: null, guardian: actor.guardianId, child: false }
+    : p.family === 'child' && actor.kind === 'youth'
+      ? { person: null, guardian: null, child: true }
+      : { person: actor.personId, guardian: null, child: false };
+
+const open = (p: PlanActor) => {
+  if (p.caseRow.status !== 'open') throw new ConflictError('Deze casus is gesloten; het plan kan niet meer worden gewijzigd.', 'case_closed');
+};
+
+export interface GoalInput {
+  lifeDomain: (typeof LIFE_DOMAINS)[number];
+  description: string;
+  expectedOutcome: string;
+  inFamilyWords?: boolean;
+}
+
+/** A goal: professionals on the case, and the family itself (their own goals, in their words). */
+export async function addGoal(database: Database, actor: Actor, planId: string, input: GoalInput) {
+  return withPlan(database, actor, planId, 'plan.goal.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+    open(p);
+    const errors: FieldError[] = [];
+    if (!input.description.trim()) errors.push({ name: 'description', code: 'required', reason: 'Beschrijf het doel.' });
+    if (!input.expectedOutcome.trim()) errors.push({ name: 'expectedOutcome', code: 'required', reason: 'Beschrijf wat er bereikt is als het doel gehaald is (het verwachte resultaat).' });
+    if (errors.length) throw new ValidationError(errors);
+    const a = author(actor, p);
+    const row = await p.tx
+      .insertInto('plan_goals')
+      .values({
+        plan_id: planId,
+        life_domain: input.lifeDomain,
+        description: input.description.trim(),
+        expected_outcome: input.expectedOutcome.trim(),
+        in_family_words: p.family ? true : !!input.inFamilyWords,
+        added_by_person_id: a.person,
+        added_by_guardian_id: a.guardian,
+        added_by_child: a.child,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
+}
+
+async function goalPlan(database: Database, goalId: string) {
+  const g = await database.db.selectFrom('plan_goals').select(['plan_id']).where('id', '=', goalId).executeTakeFirst();
+  return g?.plan_id ?? '00000000-0000-0000-0000-000000000000';
+}
+
+export interface ActionInput {
+  description: string;
+  ownerPersonId?: string | null;
+  ownerOrganisationId?: string | null;
+  ownerFamily?: boolean;
+  deadline?: string | null;
+}
+
+/** An action towards a goal, with an owner (a person, an organisation or the family) and a deadline. */
+export async function addAction(database: Database, actor: Actor, goalId: string, input: ActionInput) {
+  const planId = await goalPlan(database, goalId);
+  return withPlan(database, actor, planId, 'plan.action.add', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
+    open(p);
+    const errors: FieldError[] = [];
+    if (!input.description.trim()) errors.push({ name: 'description', code: 'required', reason: 'Beschrijf de actie.' });
+    if (!input.ownerFamily && !input.ownerPersonId && !input.ownerOrganisationId) errors.push({ name: 'ownerPersonId', code: 'required', reason: 'Wie doet dit? Kies een persoon, een organisatie of het gezin.' });
+    if (input.deadline && !isIsoDate(input.deadline)) errors.push({ name: 'deadline', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
+    if (input.ownerPersonId) {
+      const m = await p.tx.selectFrom('case_members').select('id').where('case_id', '=', p.plan.case_id).where('person_id', '=', input.ownerPersonId).where('removed_at', 'is', null).executeTakeFirst();
+      if (!m) errors.push({ name: 'ownerPersonId', code: 'not_on_team', reason: 'De eigenaar van een actie zit in het team rond het kind.' });
+    }
+    if (errors.length) throw new ValidationError(errors);
+    const row = await p.tx
+      .insertInto('plan_actions')
+      .values({ goal_id: goalId, description: input.description.trim(), owner_person_id: input.ownerPersonId ?? null, owner_organisation_id: input.ownerOrganisationId ?? null, owner_family: !!input.ownerFamily, deadline: input.deadline ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
+}
+
+/** A Goal Attainment Scaling rating (−2 … +2) of a goal on a date, by whoever rated it. */
+export async function evaluateGoal(database: Database, actor: Actor, goalId: string, input: { score: number; evaluatedOn: string; comment?: string | null }) {
+  const planId = await goalPlan(database, goalId);
+  return withPlan(database, actor, planId, 'plan.goal.evaluate', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+    const errors: FieldError[] = [];
+    if (!Number.isInteger(input.score) || input.score < -2 || input.score > 2) errors.push({ name: 'score', code: 'gas_range', reason: 'Een GAS-score is −2, −1, 0, +1 of +2.' });
+    if (!isIsoDate(input.evaluatedOn)) errors.push({ name: 'evaluatedOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
+    else if (input.evaluatedOn > today()) errors.push({ name: 'evaluatedOn', code: 'future', reason: 'Een evaluatie kan niet in de toekomst liggen.' });
+    if (errors.length) throw new ValidationError(errors);
+    const a = author(actor, p);
+    const row = await p.tx
+      .insertInto('goal_evaluations')
+      .values({ goal_id: goalId, score: input.score, evaluated_on: input.evaluatedOn, rated_by_person_id: a.person, rated_by_guardian_id: a.guardian, rated_by_child: a.child, comment: input.comment?.trim() || null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
+}
+
+export interface OppInput {
+  exitProfile: string;
+  exitGrounds: string;
+  hinderingFactors: string;
+  supportingFactors: string;
+  support: string;
+  deviations?: string | null;
+}
+
+/** The OPP elements, as a new version (earlier versions stay). Only the school that owns the case. */
+export async function recordOpp(database: Database, actor: Actor, planId: string, input: OppInput) {
+  return withPlan(database, actor, planId, 'plan.opp.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
+    open(p);
+    const required: [keyof OppInput, string][] = [
+      ['exitProfile', 'Vul het uitstroomprofiel in.'],
+      ['exitGrounds', 'Onderbouw het uitstroomprofiel.'],
+      ['hinderingFactors', 'Beschrijf de belemmerende factoren.'],
+      ['supportingFactors', 'Beschrijf de bevorderende factoren.'],
+      ['support', 'Beschrijf de ondersteuning die de school biedt.'],
+    ];
+    const errors = required.filter(([k]) => !String(input[k] ?? '').trim()).map(([k, reason]) => ({ name: k, code: 'required', reason }));
+    if (errors.length) throw new ValidationError(errors, 'Het OPP is niet volledig: de wet vraagt om al deze onderdelen.');
+    const row = await p.tx
+      .insertInto('plan_opp_versions')
+      .values({
+        plan_id: planId,
+        exit_profile: input.exitProfile.trim(),
+        exit_grounds: input.exitGrounds.trim(),
+        hindering_factors: input.hinderingFactors.trim(),
+        supporting_factors: input.supportingFactors.trim(),
+        support: input.support.trim(),
+        deviations: input.deviations?.trim() || null,
+        recorded_by_person_id: actor.personId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
+}
+
+/** The guardians' agreement (instemming) with the OPP's action part, or that the pupil was heard. */
+export async function recordAgreement(database: Database, actor: Actor, planId: string, input: { kind: 'guardian_agreement' | 'pupil_heard'; guardianId?: string | null; agreed: boolean; onDate: string; note?: string | null }) {
+  return withPlan(database, actor, planId, 'plan.agreement.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
+    const opp = await p.tx.selectFrom('plan_opp_versions').select('id').where('plan_id', '=', planId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
+    if (!opp) throw new ConflictError('Leg eerst het OPP vast; instemming en het horen van de leerling gaan over een OPP.', 'no_opp');
+    if (!isIsoDate(input.onDate) || input.onDate > today()) throw new ValidationError([{ name: 'onDate', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD, niet in de toekomst.' }]);
+    if (input.kind === 'guardian_agreement') {
+      const g = input.guardianId
+        ? await p.tx.selectFrom('child_guardians').select('id').where('child_id', '=', p.plan.child_id).where('guardian_id', '=', input.guardianId).where('has_authority', '=', true).executeTakeFirst()
+        : undefined;
+      if (!g) throw new ValidationError([{ name: 'guardianId', code: 'not_an_authority_guardian', reason: 'Instemming geeft een ouder of verzorger met gezag over dit kind.' }]);
+    }
+    const row = await p.tx
+      .insertInto('plan_agreements')
+      .values({ plan_id: planId, opp_version_id: opp.id, kind: input.kind, guardian_id: input.kind === 'guardian_agreement' ? input.guardianId! : null, agreed: input.agreed, on_date: input.onDate, note: input.note?.trim() || null, recorded_by_person_id: actor.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
+}
+
+/** A comment on the plan or a goal, from a professional or the family. */
+export async function addComment(database: Database, actor: Actor, planId: string, input: { text: string; goalId?: string | null }) {
+  return withPlan(database, actor, planId, 'plan.comment.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+    if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Schrijf uw reactie.' }]);
+    const a = author(actor, p);
+    const row = await p.tx
+      .insertInto('plan_comments')
+      .values({ plan_id: planId, goal_id: input.goalId ?? null, text: input.text.trim(), author_person_id: a.person, author_guardian_id: a.guardian, author_child: a.child })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
+}
+
+/** A teacher's short observation: does the help have effect in class? Team members only. */
+export async function addObservation(database: Database, actor: Actor, planId: string, input: { effect: (typeof EFFECTS)[number]; text: string; goalId?: string | null; observedOn?: string | null }) {
+  return withPlan(database, actor, planId, 'plan.observation.add', { kind: null, who: 'professional', require: 'team' }, async (p) => {
+    if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Wat ziet u in de klas?' }]);
+    const on = input.observedOn ?? today();
+    if (!isIsoDate(on) || on > today()) throw new ValidationError([{ name: 'observedOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD, niet in de toekomst.' }]);
+    const row = await p.tx
+      .insertInto('plan_observations')
+      .values({ plan_id: planId, goal_id: input.goalId ?? null, author_person_id: actor.personId!, organisation_id: actor.membership!.organisationId, effect: input.effect, text: input.text.trim(), observed_on: on })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
+}
+
+/** Records that the plan was evaluated and sets the next evaluation (at most a year ahead). */
+export async function markEvaluated(database: Database, actor: Actor, planId: string, nextEvaluationOn: string) {
+  return withPlan(database, actor, planId, 'plan.evaluated', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
+    open(p);
+    const day = today();
+    if (!isIsoDate(nextEvaluationOn) || nextEvaluationOn <= day || nextEvaluationOn > addCalendarDays(day, 366)) {
+      throw new ValidationError([{ name: 'nextEvaluationOn', code: 'evaluation_term', reason: 'Een plan wordt minstens jaarlijks geëvalueerd: kies een datum na vandaag en uiterlijk over een jaar.' }]);
+    }
+    await p.tx.updateTable('cases').set({ next_evaluation_on: nextEvaluationOn }).where('id', '=', p.plan.case_id).execute();
+    await p.tx.insertInto('case_events').values({ case_id: p.plan.case_id, person_id: actor.personId, organisation_id: actor.membership?.organisationId ?? null, event: 'plan_evaluated', detail: JSON.stringify({ nextEvaluationOn }) }).execute();
+    return { nextEvaluationOn };
+  });
+}

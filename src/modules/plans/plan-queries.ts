@@ -1,0 +1,134 @@
+import { sql } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
+import { ageOn, today } from '../../kernel/time.ts';
+import { withPlan } from './plan-access.ts';
+import { withChildAccess } from '../../kernel/policy/child-access.ts';
+
+const personName = (alias: string) => sql<string | null>`${sql.ref(`${alias}.given_name`)} || ' ' || ${sql.ref(`${alias}.family_name`)}`;
+
+/** Who wrote or rated something, for people to read: a professional's name, the parent's name, or "het kind/de jongere". */
+function who(r: { person_name: string | null; guardian_name: string | null; by_child: boolean }) {
+  if (r.person_name) return { kind: 'professional' as const, name: r.person_name };
+  if (r.guardian_name) return { kind: 'guardian' as const, name: r.guardian_name };
+  return { kind: r.by_child ? ('child' as const) : ('unknown' as const), name: null };
+}
+
+export async function planView(tx: Tx, planId: string) {
+  const plan = await tx
+    .selectFrom('plans as pl')
+    .innerJoin('cases as k', 'k.id', 'pl.case_id')
+    .innerJoin('children as c', 'c.id', 'pl.child_id')
+    .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
+    .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
+    .where('pl.id', '=', planId)
+    .select(['pl.id', 'pl.case_id', 'k.title', 'k.status', 'k.next_evaluation_on', 'k.opened_on', 'c.id as child_id', 'c.given_name', 'c.family_name', 'c.birth_date', 'o.name as school', personName('cm').as('case_manager_name')])
+    .executeTakeFirstOrThrow();
+  const goals = await tx
+    .selectFrom('plan_goals as g')
+    .leftJoin('people as p', 'p.id', 'g.added_by_person_id')
+    .leftJoin('guardians as gu', 'gu.id', 'g.added_by_guardian_id')
+    .where('g.plan_id', '=', planId)
+    .select(['g.id', 'g.life_domain', 'g.description', 'g.expected_outcome', 'g.in_family_words', 'g.added_by_child as by_child', 'g.created_at', personName('p').as('person_name'), personName('gu').as('guardian_name')])
+    .orderBy('g.created_at')
+    .execute();
+  const goalIds = goals.map((g) => g.id);
+  const actions = goalIds.length
+    ? await tx
+        .selectFrom('plan_actions as a')
+        .leftJoin('people as p', 'p.id', 'a.owner_person_id')
+        .leftJoin('organisations as o', 'o.id', 'a.owner_organisation_id')
+        .where('a.goal_id', 'in', goalIds)
+        .select(['a.id', 'a.goal_id', 'a.description', 'a.deadline', 'a.owner_family', 'o.name as organisation_name', personName('p').as('person_name')])
+        .orderBy('a.created_at')
+        .execute()
+    : [];
+  const evaluations = goalIds.length
+    ? await tx
+        .selectFrom('goal_evaluations as e')
+        .leftJoin('people as p', 'p.id', 'e.rated_by_person_id')
+        .leftJoin('guardians as gu', 'gu.id', 'e.rated_by_guardian_id')
+        .where('e.goal_id', 'in', goalIds)
+        .select(['e.id', 'e.goal_id', 'e.score', 'e.evaluated_on', 'e.comment', 'e.rated_by_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
+        .orderBy('e.evaluated_on')
+        .orderBy('e.created_at')
+        .execute()
+    : [];
+  const opp = await tx.selectFrom('plan_opp_versions').selectAll().where('plan_id', '=', planId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
+  const agreements = await tx
+    .selectFrom('plan_agreements as a')
+    .leftJoin('guardians as gu', 'gu.id', 'a.guardian_id')
+    .where('a.plan_id', '=', planId)
+    .select(['a.id', 'a.kind', 'a.agreed', 'a.on_date', 'a.note', 'a.opp_version_id', personName('gu').as('guardian_name')])
+    .orderBy('a.recorded_at')
+    .execute();
+  const comments = await tx
+    .selectFrom('plan_comments as c')
+    .leftJoin('people as p', 'p.id', 'c.author_person_id')
+    .leftJoin('guardians as gu', 'gu.id', 'c.author_guardian_id')
+    .where('c.plan_id', '=', planId)
+    .select(['c.id', 'c.goal_id', 'c.text', 'c.created_at', 'c.author_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
+    .orderBy('c.created_at')
+    .execute();
+  const observations = await tx
+    .selectFrom('plan_observations as ob')
+    .innerJoin('people as p', 'p.id', 'ob.author_person_id')
+    .where('ob.plan_id', '=', planId)
+    .select(['ob.id', 'ob.goal_id', 'ob.effect', 'ob.text', 'ob.observed_on', personName('p').as('person_name')])
+    .orderBy('ob.observed_on', 'desc')
+    .execute();
+  const day = today();
+  return {
+    id: plan.id,
+    caseId: plan.case_id,
+    title: plan.title,
+    status: plan.status,
+    openedOn: plan.opened_on,
+    nextEvaluationOn: plan.next_evaluation_on,
+    evaluationDue: plan.status === 'open' && plan.next_evaluation_on <= day,
+    child: { id: plan.child_id, givenName: plan.given_name, familyName: plan.family_name, age: ageOn(plan.birth_date, day) },
+    school: plan.school,
+    caseManagerName: plan.case_manager_name,
+    goals: goals.map((g) => {
+      const evs = evaluations.filter((e) => e.goal_id === g.id);
+      return {
+        id: g.id,
+        lifeDomain: g.life_domain,
+        description: g.description,
+        expectedOutcome: g.expected_outcome,
+        inFamilyWords: g.in_family_words,
+        addedBy: who(g),
+        actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ id: a.id, description: a.description, deadline: a.deadline, owner: a.owner_family ? 'Gezin' : (a.person_name ?? a.organisation_name) })),
+        evaluations: evs.map((e) => ({ id: e.id, score: e.score, evaluatedOn: e.evaluated_on, comment: e.comment, ratedBy: who(e) })),
+        latestScore: evs.length ? evs[evs.length - 1].score : null,
+      };
+    }),
+    opp: opp
+      ? { versionId: opp.id, exitProfile: opp.exit_profile, exitGrounds: opp.exit_grounds, hinderingFactors: opp.hindering_factors, supportingFactors: opp.supporting_factors, support: opp.support, deviations: opp.deviations, recordedAt: new Date(opp.recorded_at).toISOString() }
+      : null,
+    agreements: agreements.map((a) => ({ id: a.id, kind: a.kind, agreed: a.agreed, onDate: a.on_date, note: a.note, guardianName: a.guardian_name, forCurrentOpp: a.opp_version_id === opp?.id })),
+    comments: comments.map((c) => ({ id: c.id, goalId: c.goal_id, text: c.text, at: new Date(c.created_at).toISOString(), author: who(c) })),
+    observations: observations.map((o) => ({ id: o.id, goalId: o.goal_id, effect: o.effect, text: o.text, observedOn: o.observed_on, authorName: o.person_name })),
+  };
+}
+
+export type PlanView = Awaited<ReturnType<typeof planView>>;
+
+export function getPlan(database: Database, actor: Actor, planId: string) {
+  return withPlan(database, actor, planId, 'plan.read', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, (p) => planView(p.tx, planId));
+}
+
+/** The plans of a child's cases, for whoever may see the plan (the family in the portal, too). */
+export async function childPlans(database: Database, actor: Actor, childId: string) {
+  return withChildAccess(database, actor, childId, 'plan', 'child.plans.read', async ({ tx }) => {
+    const rows = await tx.selectFrom('plans as pl').innerJoin('cases as k', 'k.id', 'pl.case_id').where('pl.child_id', '=', childId).select(['pl.id', 'k.title', 'k.status', 'k.next_evaluation_on']).orderBy('k.opened_at', 'desc').execute();
+    return { items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status, nextEvaluationOn: r.next_evaluation_on })) };
+  });
+}
+
+export async function planIdOfCase(database: Database, caseId: string) {
+  const p = await database.db.selectFrom('plans').select('id').where('case_id', '=', caseId).executeTakeFirst();
+  if (!p) throw new NotFoundError();
+  return p.id;
+}
