@@ -94,10 +94,28 @@ describe('access matrix: demo role × child endpoint', () => {
   }
 
   it('roles without a relation get an empty list, not an error', async () => {
-    for (const username of ['beheer', 'privacy', 'directeur', 'jeugdhulp', 'wijkteam', 'swv', 'beleid']) {
+    for (const username of ['beheer', 'privacy', 'directeur', 'wijkteam', 'swv', 'beleid']) {
       const res = await (await t.login(username)).get('/api/v1/children');
       expect(res.json()).toMatchObject({ items: [], total: 0 });
     }
+  });
+
+  it('the youth care worker sees exactly the children of cases whose team she is on with a valid consent naming her organisation', async () => {
+    const res = (await (await t.login('jeugdhulp')).get('/api/v1/children')).json();
+    const jh = t.demo.accounts.jeugdhulp;
+    const expected = await t.database.db
+      .selectFrom('case_members as m')
+      .innerJoin('cases as k', 'k.id', 'm.case_id')
+      .innerJoin('consents as c', 'c.child_id', 'k.child_id')
+      .innerJoin('consent_recipients as r', 'r.consent_id', 'c.id')
+      .where('m.person_id', '=', jh.personId!)
+      .where('r.organisation_id', '=', jh.organisationId!)
+      .where('c.valid_until', '>=', today())
+      .select('k.child_id')
+      .distinct()
+      .execute();
+    expect(expected.length).toBeGreaterThan(0); // the demo case
+    expect(res.items.map((i: { id: string }) => i.id).sort()).toEqual(expected.map((e) => e.child_id).sort());
   });
 
   it('the attendance officer sees exactly the children living in own gemeente', async () => {

@@ -60,7 +60,7 @@ describe('opening a case and the team around the child', () => {
     expect(view).toMatchObject({ limited: true, title: null, caseManager: { name: expect.any(String) } });
     expect(view.child).toBeUndefined();
     const list = (await jeugdhulp.get('/api/v1/cases')).json().items;
-    expect(list).toEqual([expect.objectContaining({ id: caseId, limited: true, child: null })]);
+    expect(list.find((c: { id: string }) => c.id === caseId)).toMatchObject({ limited: true, child: null, title: null });
     expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
   });
 

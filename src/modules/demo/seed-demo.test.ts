@@ -265,11 +265,11 @@ describe('seedDemo (150 children)', () => {
 
     const ibMemberships = await db.selectFrom('memberships').where('person_id', '=', result.accounts.ib.personId!).select('organisation_id').execute();
     for (const m of ibMemberships) {
-      const rows = await see('ib', m.organisation_id);
+      const rows = (await see('ib', m.organisation_id)).filter((r) => r.ground === 'school_care');
       expect(rows.length).toBe(await currentAt(m.organisation_id));
       expect(rows.length).toBeGreaterThan(0);
     }
-    expect((await see('zorgcoordinator')).length).toBe(await currentAt(result.accounts.zorgcoordinator.organisationId!));
+    expect((await see('zorgcoordinator')).filter((r) => r.ground === 'school_care').length).toBe(await currentAt(result.accounts.zorgcoordinator.organisationId!));
 
     const leerplicht = await see('leerplicht');
     expect(leerplicht.length).toBeGreaterThan(0);
@@ -281,9 +281,13 @@ describe('seedDemo (150 children)', () => {
     expect(await see('jongere')).toEqual([{ child_id: result.accounts.jongere.childId, ground: 'self_16plus' }]);
     expect((await see('privacy')).every((r) => r.ground === 'privacy_officer')).toBe(true);
 
-    for (const username of ['beheer', 'directeur', 'jeugdhulp', 'wijkteam', 'swv', 'beleid']) {
+    for (const username of ['beheer', 'directeur', 'wijkteam', 'swv', 'beleid']) {
       expect(await see(username), username).toEqual([]);
     }
+    // The demo case: the youth care worker sees one child through the parents' consent; the
+    // wijkteam worker on the same team has no consent and sees none (above).
+    const jeugdhulp = await see('jeugdhulp');
+    expect(jeugdhulp.map((r) => r.ground)).toEqual(['case_consent']);
   });
 
   it('is deterministic: the same seed gives the same children', async () => {

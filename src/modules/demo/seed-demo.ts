@@ -14,6 +14,7 @@ import type { DB, GuardianRelation, SchoolType } from '../../kernel/db/schema.ts
 import type { Role } from '../../kernel/policy/roles.ts';
 import { isIsoDate, today as todayNl } from '../../kernel/time.ts';
 import { seedDemoSignals } from './seed-demo-signals.ts';
+import { seedDemoCases } from './seed-demo-cases.ts';
 import { FAMILY_BACKGROUNDS, NAME_POOLS, STAFF_BACKGROUNDS, emailSlug, surnameFor, type Background } from './names.ts';
 
 export interface DemoSeedOptions {
@@ -786,6 +787,16 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
     await insertBatched(tx, 'enrolments', enrolmentRows);
     await insertBatched(tx, 'accounts', accountRows);
     await seedDemoSignals(tx, { today: todayIso, leerkrachtPersonId: demo.leerkracht.id, mentorPersonId: demo.mentor.id });
+    const who = (u: 'ib' | 'leerkracht' | 'jeugdhulp' | 'wijkteam', role: string) => ({ personId: demo[u].id, organisationId: demoOrg[u], role });
+    await seedDemoCases(tx, {
+      today: todayIso,
+      regionId,
+      ib: who('ib', 'intern_begeleider'),
+      leerkracht: who('leerkracht', 'teacher'),
+      jeugdhulp: who('jeugdhulp', 'youth_care_worker'),
+      wijkteam: who('wijkteam', 'wijkteam_worker'),
+      excludeChildIds: childGuardianRows.filter((r) => r.guardian_id === ouderGuardian.id).map((r) => r.child_id),
+    });
   });
 
   return {

@@ -1,0 +1,145 @@
+import type { Tx } from '../../kernel/db/database.ts';
+import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
+
+interface Who {
+  personId: string;
+  organisationId: string;
+  role: string;
+}
+
+/**
+ * A demo case, so that every role sees what a team around a child looks like: a pupil of
+ * `leerkracht`'s group (not a child of `ouder`), opened by `ib` from a signal, with `leerkracht`,
+ * `jeugdhulp` and `wijkteam` on the team. The parents consented to sharing identity, school data
+ * and the plan with the youth care provider only — so `wijkteam` sees just that the case exists.
+ * The plan has goals (one in the family's words), actions, GAS ratings and a teacher's observation.
+ */
+export async function seedDemoCases(tx: Tx, opts: { today: string; regionId: string; ib: Who; leerkracht: Who; jeugdhulp: Who; wijkteam: Who; excludeChildIds: string[] }) {
+  const { today } = opts;
+  const pupil = await tx
+    .selectFrom('group_staff as gs')
+    .innerJoin('enrolments as e', 'e.group_id', 'gs.group_id')
+    .innerJoin('children as c', 'c.id', 'e.child_id')
+    .where('gs.person_id', '=', opts.leerkracht.personId)
+    .where('e.end_date', 'is', null)
+    .where('c.id', 'not in', opts.excludeChildIds.length ? opts.excludeChildIds : ['00000000-0000-0000-0000-000000000000'])
+    .where(({ exists, selectFrom }) => exists(selectFrom('child_guardians as cg').whereRef('cg.child_id', '=', 'c.id').where('cg.has_authority', '=', true).select('cg.id')))
+    .select(['c.id', 'c.given_name', 'e.organisation_id'])
+    .orderBy('c.family_name', 'desc')
+    .executeTakeFirst();
+  if (!pupil) return;
+  const guardian = await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', pupil.id).where('has_authority', '=', true).orderBy('guardian_id').executeTakeFirstOrThrow();
+  const opened = addCalendarDays(today, -42);
+  const at = (d: string, hh = '10') => new Date(`${d}T${hh}:00:00+01:00`);
+
+  const signal = await tx
+    .insertInto('signals')
+    .values({
+      region_id: opts.regionId,
+      child_id: pupil.id,
+      organisation_id: pupil.organisation_id,
+      author_person_id: opts.leerkracht.personId,
+      author_role: 'teacher',
+      category: 'behaviour',
+      urgency: 'soon',
+      observation: `${pupil.given_name} is snel boos en loopt weg uit de klas; thuis spelen ook zorgen (verhuizing, moeder alleen met drie kinderen).`,
+      parents_informed: true,
+      status: 'case',
+      raised_at: at(addCalendarDays(opened, -4), '08'),
+      raised_on: addCalendarDays(opened, -4),
+      pickup_deadline: addCalendarDays(opened, 3),
+      pickup_school_days: 5,
+      triaged_at: at(opened),
+      triaged_on: opened,
+      triage_decision: 'open_case',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('signal_events')
+    .values([
+      { signal_id: signal.id, person_id: opts.leerkracht.personId, role: 'teacher', from_status: null, to_status: 'new', at: at(addCalendarDays(opened, -4), '08') },
+      { signal_id: signal.id, person_id: opts.ib.personId, role: 'intern_begeleider', from_status: 'new', to_status: 'case', decision: 'open_case', reason: 'Hulp thuis en op school samen oppakken; moeder staat open voor jeugdhulp.', at: at(opened) },
+    ])
+    .execute();
+
+  const k = await tx
+    .insertInto('cases')
+    .values({
+      region_id: opts.regionId,
+      child_id: pupil.id,
+      organisation_id: pupil.organisation_id,
+      opened_from_signal_id: signal.id,
+      case_manager_person_id: opts.ib.personId,
+      case_manager_organisation_id: opts.ib.organisationId,
+      title: 'Boosheid in de klas en onrust thuis',
+      opened_at: at(opened),
+      opened_on: opened,
+      next_evaluation_on: addCalendarDays(today, 20),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const plan = await tx.insertInto('plans').values({ case_id: k.id, child_id: pupil.id, region_id: opts.regionId }).returning('id').executeTakeFirstOrThrow();
+  await tx
+    .insertInto('case_members')
+    .values([opts.ib, opts.leerkracht, opts.jeugdhulp, opts.wijkteam].map((w, i) => ({ case_id: k.id, person_id: w.personId, organisation_id: w.organisationId, role: w.role, added_at: at(addCalendarDays(opened, i ? 2 : 0)) })))
+    .execute();
+
+  const consent = await tx
+    .insertInto('consents')
+    .values({
+      region_id: opts.regionId,
+      child_id: pupil.id,
+      case_id: k.id,
+      purpose: 'Hulp thuis en op school op elkaar afstemmen (1 gezin, 1 plan).',
+      data_kinds: ['identity', 'school', 'plan'],
+      method: 'written',
+      given_on: addCalendarDays(opened, 3),
+      valid_until: addCalendarDays(opened, 3 + 365),
+      age_rule: 'guardians',
+      recorded_by_person_id: opts.ib.personId,
+      recorded_at: at(addCalendarDays(opened, 3)),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('consent_recipients').values({ consent_id: consent.id, organisation_id: opts.jeugdhulp.organisationId }).execute();
+  await tx.insertInto('consent_givers').values({ consent_id: consent.id, guardian_id: guardian.guardian_id, child_self: false }).execute();
+
+  const events: [string, string, Record<string, unknown>][] = [
+    [opened, 'opened', { fromSignalId: signal.id }],
+    [addCalendarDays(opened, 2), 'member_added', { personId: opts.jeugdhulp.personId }],
+    [addCalendarDays(opened, 2), 'member_added', { personId: opts.wijkteam.personId }],
+    [addCalendarDays(opened, 3), 'consent_recorded', { consentId: consent.id }],
+  ];
+  await tx.insertInto('case_events').values(events.map(([d, event, detail]) => ({ case_id: k.id, person_id: opts.ib.personId, organisation_id: opts.ib.organisationId, event, detail: JSON.stringify(detail), at: at(d) }))).execute();
+
+  const [school, home] = await tx
+    .insertInto('plan_goals')
+    .values([
+      { plan_id: plan.id, life_domain: 'school', description: 'Blijven in de klas als het moeilijk wordt', expected_outcome: 'Hij gebruikt zijn time-out kaart en komt zelf terug; hooguit één keer per week weglopen.', added_by_person_id: opts.ib.personId, created_at: at(addCalendarDays(opened, 7)) },
+      { plan_id: plan.id, life_domain: 'home_family', description: 'Rust in huis rond bedtijd', expected_outcome: 'Dat we ’s avonds niet meer elke dag ruzie hebben over naar bed gaan.', in_family_words: true, added_by_guardian_id: guardian.guardian_id, created_at: at(addCalendarDays(opened, 7)) },
+    ])
+    .returning('id')
+    .execute();
+  await tx
+    .insertInto('plan_actions')
+    .values([
+      { goal_id: school.id, description: 'Time-out kaart en vaste plek in de klas', owner_person_id: opts.leerkracht.personId, deadline: addCalendarDays(opened, 14) },
+      { goal_id: school.id, description: 'Wekelijks kort gesprek met de IB', owner_person_id: opts.ib.personId, deadline: addCalendarDays(today, 30) },
+      { goal_id: home.id, description: 'Opvoedondersteuning thuis, zes gesprekken', owner_person_id: opts.jeugdhulp.personId, owner_organisation_id: opts.jeugdhulp.organisationId, deadline: addCalendarDays(today, 45) },
+      { goal_id: home.id, description: 'Vast avondritme met plaatjes', owner_family: true },
+    ])
+    .execute();
+  await tx
+    .insertInto('goal_evaluations')
+    .values([
+      { goal_id: school.id, score: -1, evaluated_on: addCalendarDays(opened, 21), rated_by_person_id: opts.ib.personId, comment: 'Nog twee keer per week weggelopen.' },
+      { goal_id: school.id, score: 0, evaluated_on: addCalendarDays(today, -3), rated_by_person_id: opts.ib.personId, comment: 'Eén keer weggelopen deze week; kaart werkt.' },
+      { goal_id: home.id, score: 1, evaluated_on: addCalendarDays(today, -3), rated_by_guardian_id: guardian.guardian_id, comment: 'Het gaat beter dan ik dacht.' },
+    ])
+    .execute();
+  await tx
+    .insertInto('plan_observations')
+    .values({ plan_id: plan.id, goal_id: school.id, author_person_id: opts.leerkracht.personId, organisation_id: opts.leerkracht.organisationId, effect: 'better', text: 'Sinds de gesprekken thuis komt hij rustiger binnen op maandag.', observed_on: addCalendarDays(today, -5) })
+    .execute();
+}
