@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { CHILD_LIST_ROLES } from './roles.ts';
+import { CARE_ROLES, CHILD_LIST_ROLES, SIGNAL_ROLES } from './roles.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage, RequireRole, RequireSession } from './components/Guards.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -11,6 +11,10 @@ import { ChildAccessLogPage } from './pages/ChildAccessLogPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { AccessLogPage } from './pages/AccessLogPage.tsx';
+import { RaiseSignalPage } from './pages/RaiseSignalPage.tsx';
+import { SignalQueuePage } from './pages/SignalQueuePage.tsx';
+import { MySignalsPage } from './pages/MySignalsPage.tsx';
+import { SignalPage } from './pages/SignalPage.tsx';
 
 /** URLs are Dutch (the users' language); the server falls back to index.html for each of them. */
 export const routes: RouteObject[] = [
@@ -44,6 +48,38 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={['guardian', 'youth', 'privacy_officer']}>
                 <ChildAccessLogPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'kinderen/:id/signaal',
+            element: (
+              <RequireRole roles={SIGNAL_ROLES}>
+                <RaiseSignalPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'signalen',
+            element: (
+              <RequireRole roles={CARE_ROLES}>
+                <SignalQueuePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'signalen/mijn',
+            element: (
+              <RequireRole roles={SIGNAL_ROLES}>
+                <MySignalsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'signalen/:id',
+            element: (
+              <RequireRole roles={SIGNAL_ROLES}>
+                <SignalPage />
               </RequireRole>
             ),
           },

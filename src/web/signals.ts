@@ -2,9 +2,10 @@
  * Zorgsignalen in the client: the workflow comes from GET /signals/meta (the server's table of
  * allowed transitions), so that the forms offer exactly what the server will accept.
  */
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './api.ts';
-import type { MeldcodeStep, SignalAction, SignalDetail, SignalMeta, SignalStatus, SignalTransition } from './types.ts';
+import type { MeldcodeStep, Signal, SignalDetail, SignalMeta, SignalStatus, SignalTransition } from './types.ts';
 
 export const SIGNAL_META_KEY = ['signal-meta'] as const;
 export const signalKey = (id: string) => ['signal', id] as const;
@@ -38,12 +39,23 @@ export function signalChanged(queryClient: QueryClient, signal: SignalDetail): v
   void queryClient.invalidateQueries({ queryKey: childSignalsKey(signal.child.id) });
 }
 
+/**
+ * A list is fresher than a signal page kept in the cache: when it shows a signal in another state
+ * than the cached page (someone else decided meanwhile), that page is loaded again when opened.
+ */
+export function useStaleSignalPages(items: readonly Signal[] | undefined): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    for (const s of items ?? []) {
+      const cached = queryClient.getQueryData<SignalDetail>(signalKey(s.id));
+      if (cached && (cached.status !== s.status || cached.lateness !== s.lateness || cached.pickedUpOn !== s.pickedUpOn)) {
+        void queryClient.invalidateQueries({ queryKey: signalKey(s.id), refetchType: 'none' });
+      }
+    }
+  }, [items, queryClient]);
+}
+
 /** A Meldcode step in the user's language. */
 export function stepText(step: MeldcodeStep, lng: string): string {
   return lng === 'en' ? step.en : step.nl;
 }
-
-/** Statuses in which the signal is still being worked on (the API's `open=true`). */
-export const OPEN_STATUSES: readonly SignalStatus[] = ['new', 'watching', 'in_school'];
-
-export type { SignalAction };

@@ -118,9 +118,11 @@ export type TextAreaFieldProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTe
 
 /** A labelled multi-line text field (NL Design System textarea styling on the native element). */
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
-  { id, label, description, error, optional, className, rows = 5, ...textarea },
+  { id, label, description, error, optional, className, rows = 5, required, ...textarea },
   ref,
 ) {
+  // aria-required, not required: an empty required textarea matches :invalid, which the
+  // component library shows as an error before the user did anything.
   return (
     <FieldShell
       id={id}
@@ -134,6 +136,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
           id={id}
           rows={rows}
           className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}${className ? ` ${className}` : ''}`}
+          aria-required={required || undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, description, error)}
           {...textarea}

@@ -7,7 +7,7 @@ import { PageHeader } from '@utrecht/page-header-react';
 import { PageBody } from '@utrecht/page-body-react';
 import { useSession } from '../session.tsx';
 import type { ActorRole } from '../roles.ts';
-import { CHILD_LIST_ROLES } from '../roles.ts';
+import { CARE_ROLES, CHILD_LIST_ROLES, SIGNAL_ROLES } from '../roles.ts';
 import { AppLink } from './AppLink.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MembershipSwitch } from './MembershipSwitch.tsx';
@@ -17,6 +17,8 @@ import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
 export interface NavItem {
   to: string;
   labelKey: string;
+  /** Current only on exactly this path (not on the paths below it). */
+  end?: boolean;
 }
 
 /** The navigation a role gets (domain.md §7): what it may see, nothing more. */
@@ -26,6 +28,8 @@ export function navItems(role: ActorRole | null): NavItem[] {
     const labelKey = role === 'guardian' ? 'nav.myChildren' : role === 'youth' ? 'nav.myData' : 'nav.children';
     items.push({ to: '/kinderen', labelKey });
   }
+  if (role && CARE_ROLES.includes(role)) items.push({ to: '/signalen', labelKey: 'nav.signals', end: true });
+  if (role && SIGNAL_ROLES.includes(role)) items.push({ to: '/signalen/mijn', labelKey: 'nav.mySignals' });
   if (role === 'functional_admin') {
     items.push({ to: '/beheer/organisaties', labelKey: 'nav.organisations' }, { to: '/beheer/mensen', labelKey: 'nav.people' });
   }
@@ -135,7 +139,7 @@ export function Layout() {
           </li>
           {items.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} className="samenspel-nav__link">
+              <NavLink to={item.to} end={item.end} className="samenspel-nav__link">
                 {t(item.labelKey)}
               </NavLink>
             </li>

@@ -4,12 +4,15 @@ import { stepText } from '../signals.ts';
 
 /**
  * How late a signal is, as a badge whose text says it ("Te laat", "3× te laat"): colour and
- * border only repeat what the words say. A withdrawn signal has no term any more.
+ * border only repeat what the words say. A withdrawn signal has no term any more; a picked-up
+ * one says whether it was picked up in time.
  */
-export function LatenessBadge({ signal }: { signal: Pick<Signal, 'lateness' | 'status'> }) {
+export function LatenessBadge({ signal }: { signal: Pick<Signal, 'lateness' | 'status' | 'pickedUpOn'> }) {
   const { t } = useTranslation();
   if (signal.status === 'withdrawn') return <>{t('common.none')}</>;
-  return <Badge kind={signal.lateness}>{t(`signals.lateness.${signal.lateness}`)}</Badge>;
+  // Once picked up, the lateness says whether that happened within the term.
+  const key = signal.pickedUpOn ? 'latenessPickedUp' : 'lateness';
+  return <Badge kind={signal.lateness}>{t(`signals.${key}.${signal.lateness}`)}</Badge>;
 }
 
 export function Badge({ kind, children }: { kind: Lateness | 'status'; children: string }) {

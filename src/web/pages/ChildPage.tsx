@@ -1,9 +1,12 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api.ts';
 import { useSession } from '../session.tsx';
-import type { ChildDetail, Enrolment, Guardian } from '../types.ts';
+import type { ChildDetail, Enrolment, Guardian, Signal } from '../types.ts';
+import { CARE_ROLES, SIGNAL_ROLES } from '../roles.ts';
+import { childSignalsKey, useStaleSignalPages } from '../signals.ts';
+import { LatenessBadge, StatusBadge } from '../components/SignalBits.tsx';
 import { formatDate, fullName } from '../format.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorAlert, Loading } from '../components/Alerts.tsx';
@@ -88,6 +91,7 @@ export function ChildPage() {
 
           {child.enrolments && <Enrolments name={name} enrolments={child.enrolments} />}
           {child.guardians && <Guardians name={name} guardians={child.guardians} />}
+          {actorRole && SIGNAL_ROLES.includes(actorRole) && <ChildSignals childId={child.id} name={name} care={CARE_ROLES.includes(actorRole)} />}
 
           {showAccessLog && (
             <p className="utrecht-paragraph">
@@ -186,6 +190,71 @@ function Guardians({ name, guardians }: { name: string; guardians: Guardian[] })
                 <Td>{g.hasAuthority ? t('common.yes') : t('common.no')}</Td>
                 <Td>{g.email ? <a className="utrecht-link utrecht-link--html-a" href={`mailto:${g.email}`}>{g.email}</a> : t('common.none')}</Td>
                 <Td>{g.phone ? <a className="utrecht-link utrecht-link--html-a" href={`tel:${g.phone.replace(/\s+/g, '')}`}>{g.phone}</a> : t('common.none')}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Zorgsignalen about this child that the user may see (the care coordinator: those raised at the
+ * own school; a teacher or mentor: their own), and the way to raise a new one.
+ */
+function ChildSignals({ childId, name, care }: { childId: string; name: string; care: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const query = useQuery({
+    queryKey: childSignalsKey(childId),
+    queryFn: () => api.get<{ items: Signal[] }>(`/children/${encodeURIComponent(childId)}/signals`),
+  });
+  const items = query.data?.items;
+  useStaleSignalPages(items);
+  return (
+    <section className="samenspel-section" aria-labelledby="child-signals">
+      <h2 id="child-signals" className="utrecht-heading-2">
+        {t('signals.child.heading')}
+      </h2>
+      <p className="utrecht-paragraph">{care ? t('signals.child.introCare', { name }) : t('signals.child.introAuthor', { name })}</p>
+      <p className="utrecht-paragraph">
+        <Link to={`/kinderen/${childId}/signaal`} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action samenspel-button-link">
+          {t('signals.child.raise')}
+        </Link>
+      </p>
+      {query.isPending && <Loading label={t('signals.child.loading')} />}
+      {query.isError && <ErrorAlert error={query.error} />}
+      {items && items.length === 0 && <p className="utrecht-paragraph samenspel-empty">{care ? t('signals.child.emptyCare') : t('signals.child.emptyAuthor')}</p>}
+      {items && items.length > 0 && (
+        <Table caption={care ? t('signals.child.captionCare', { name }) : t('signals.child.captionAuthor', { name })} captionHidden>
+          <THead>
+            <Th>{t('signals.columns.raisedOn')}</Th>
+            <Th>{t('signals.columns.category')}</Th>
+            <Th>{t('signals.columns.urgency')}</Th>
+            <Th>{t('signals.columns.status')}</Th>
+            <Th>{t('signals.columns.lateness')}</Th>
+            {care && <Th>{t('signals.columns.author')}</Th>}
+          </THead>
+          <TBody>
+            {items.map((s) => (
+              <Tr key={s.id}>
+                <Th row>
+                  <AppLink to={`/signalen/${s.id}`}>
+                    <span className="samenspel-visually-hidden">{t('signals.child.linkPrefix')} </span>
+                    <time dateTime={s.raisedOn}>{formatDate(s.raisedOn, lng)}</time>
+                    <span className="samenspel-visually-hidden">, {t(`signals.category.${s.category}`)}</span>
+                  </AppLink>
+                </Th>
+                <Td>{t(`signals.category.${s.category}`)}</Td>
+                <Td>{t(`signals.urgency.${s.urgency}`)}</Td>
+                <Td>
+                  <StatusBadge status={s.status} />
+                </Td>
+                <Td>
+                  <LatenessBadge signal={s} />
+                </Td>
+                {care && <Td>{t('signals.detail.authorRole', { name: s.author.name, role: t(`roles.${s.author.role}`, { defaultValue: s.author.role }) })}</Td>}
               </Tr>
             ))}
           </TBody>
