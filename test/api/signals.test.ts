@@ -173,3 +173,34 @@ describe('deadlines across a holiday: a signal picked up late', () => {
     expect(s.lateness).toBe('late');
   });
 });
+
+describe('queue details', () => {
+  it('filters what was picked up, and gives the latest decision and its explanation in the list', async () => {
+    const picked = (await ib.get('/api/v1/signals?view=queue&pickedUp=true&pageSize=100')).json();
+    expect(picked.items.length).toBe(picked.counts.pickedUp);
+    expect(picked.items.every((s: { pickedUpOn: string | null }) => s.pickedUpOn !== null)).toBe(true);
+    const mine = (await leerkracht.get('/api/v1/signals?view=mine&pageSize=100')).json().items;
+    const watched = mine.find((s: { status: string }) => s.status === 'watching');
+    expect(watched.latestDecision).toBe('keep_watching');
+    expect(watched.latestReason).toMatch(/\w/);
+  });
+  it('the lateness filter shows only signals still waiting, like the counters', async () => {
+    const late = (await ib.get('/api/v1/signals?view=queue&lateness=late&pageSize=100')).json();
+    expect(late.items.length).toBe(late.counts.overdue);
+    expect(late.items.every((s: { status: string }) => s.status === 'new')).toBe(true);
+  });
+  it('a care coordinator who raised a signal herself can withdraw it as its author', async () => {
+    const s = (await ib.post('/api/v1/signals', signal({ observation: 'Dubbel ingevoerd.' }))).json();
+    expect(s.author.isMe).toBe(true);
+    const res = await ib.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Dubbel.' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('withdrawn');
+  });
+  it('a refused transition is explained in Dutch words', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Nog een zorg.' }))).json();
+    await ib.post(`/api/v1/signals/${s.id}/triage`, { decision: 'no_action', reason: 'Besproken, geen zorg.' });
+    const res = await ib.post(`/api/v1/signals/${s.id}/triage`, { decision: 'keep_watching', reason: 'toch' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe('Bij een signaal dat afgesloten is, kunt u niets meer wijzigen.');
+  });
+});

@@ -59,6 +59,7 @@ export default async function signalRoutes(app: FastifyInstance, ctx: AppContext
           status: Type.Optional(oneOf(SIGNAL_STATUSES)),
           lateness: Type.Optional(Type.Union([Type.Literal('on_time'), Type.Literal('late'), Type.Literal('very_late')])),
           open: Type.Optional(Type.Boolean()),
+          pickedUp: Type.Optional(Type.Boolean()),
           page: Type.Integer({ minimum: 1, default: 1 }),
           pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
         }),

@@ -6,7 +6,7 @@ import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { calendarAround, pickupTerm } from './signal-deadlines.ts';
-import { SIGNAL_TRANSITIONS, findTransition, type SignalAction, type SignalCategory, type SignalUrgency, type TriageDecision } from './signal-workflow.ts';
+import { ACTION_NL, SIGNAL_TRANSITIONS, STATUS_NL, findTransition, type SignalAction, type SignalStatus, type SignalCategory, type SignalUrgency, type TriageDecision } from './signal-workflow.ts';
 
 export interface CreateSignalInput {
   childId: string;
@@ -85,13 +85,15 @@ export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, a
   const access = s ? signalAccess(actor, s) : null;
   if (!s || !access) return null;
   const transition = findTransition(s.status, action);
-  const by = access === 'care' ? 'care' : 'author';
+  // A care coordinator who raised the signal herself withdraws it as its author.
+  const by = action === 'withdraw' && actor.personId === s.author_person_id ? 'author' : access === 'care' ? 'care' : 'author';
   if (!transition || transition.by !== by) {
-    const allowed = SIGNAL_TRANSITIONS.filter((t) => t.from === s.status && t.by === by).map((t) => t.action);
+    const allowed = SIGNAL_TRANSITIONS.filter((t) => t.from === s.status && t.by === by).map((t) => ACTION_NL[t.action]);
+    const status = STATUS_NL[s.status as SignalStatus] ?? s.status;
     throw new ConflictError(
       allowed.length
-        ? `Dit kan niet bij een signaal met status "${s.status}". Wel mogelijk: ${allowed.join(', ')}.`
-        : `Bij een signaal met status "${s.status}" kunt u niets meer wijzigen.`,
+        ? `"${ACTION_NL[action] ?? action}" kan niet bij een signaal dat ${status} is. Wel mogelijk: ${allowed.join(', ')}.`
+        : `Bij een signaal dat ${status} is, kunt u niets meer wijzigen.`,
       'transition_not_allowed',
     );
   }

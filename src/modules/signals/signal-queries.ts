@@ -35,6 +35,8 @@ const signalColumns = [
   'c.birth_date as child_birth_date',
   'o.name as organisation_name',
   sql<string>`a.given_name || ' ' || a.family_name`.as('author_name'),
+  sql<string | null>`(select e.decision from signal_events e where e.signal_id = s.id and e.decision is not null order by e.id desc limit 1)`.as('latest_decision'),
+  sql<string | null>`(select e.reason from signal_events e where e.signal_id = s.id and e.decision is not null order by e.id desc limit 1)`.as('latest_reason'),
 ] as const;
 
 const baseQuery = (db: Tx) =>
@@ -44,13 +46,13 @@ const baseQuery = (db: Tx) =>
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
     .innerJoin('people as a', 'a.id', 's.author_person_id');
 
-function present(r: any, access: Exclude<SignalAccess, null>, cal: SchoolCalendar, day: string) {
+function present(r: any, access: Exclude<SignalAccess, null>, cal: SchoolCalendar, day: string, actor: Actor) {
   return {
     id: r.id as string,
     child: { id: r.child_id as string, givenName: r.child_given_name as string, familyName: r.child_family_name as string, age: ageOn(r.child_birth_date, day) },
     organisationId: r.organisation_id as string,
     organisationName: r.organisation_name as string,
-    author: { name: r.author_name as string, role: r.author_role as string, isMe: access === 'author' },
+    author: { name: r.author_name as string, role: r.author_role as string, isMe: r.author_person_id === actor.personId },
     category: r.category as string,
     urgency: r.urgency as string,
     observation: r.observation as string,
@@ -63,7 +65,10 @@ function present(r: any, access: Exclude<SignalAccess, null>, cal: SchoolCalenda
     pickupSchoolDays: r.pickup_school_days as number,
     pickedUpOn: r.triaged_on as string | null,
     triageDecision: r.triage_decision as string | null,
-    lateness: latenessOf(cal, r, day) as Lateness,
+    latestDecision: r.latest_decision as string | null,
+    latestReason: r.latest_reason as string | null,
+    // A withdrawn signal was never due: it counts as on time.
+    lateness: (r.status === 'withdrawn' ? 'on_time' : latenessOf(cal, r, day)) as Lateness,
     access,
   };
 }
@@ -73,6 +78,7 @@ export interface SignalListOptions {
   status?: string;
   lateness?: Lateness;
   open?: boolean;
+  pickedUp?: boolean;
   page: number;
   pageSize: number;
 }
@@ -96,11 +102,12 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
       q = q.where('s.author_person_id', '=', actor.personId);
       access = 'author';
     }
-    const all = await q.select([...signalColumns]).orderBy(sql`s.triaged_at is not null`).orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
+    // Waiting signals first (by deadline), then the ones picked up or withdrawn.
+    const all = await q.select([...signalColumns]).orderBy(sql`s.status = 'new'`, 'desc').orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
     const from = all.reduce((min, r) => (r.raised_on < min ? r.raised_on : min), day);
     const cals = new Map<string, SchoolCalendar>();
     for (const orgId of new Set(all.map((r) => r.organisation_id))) cals.set(orgId, await calendarAround(tx, orgId, from, day));
-    const presented = all.map((r) => present(r, access, cals.get(r.organisation_id)!, day));
+    const presented = all.map((r) => present(r, access, cals.get(r.organisation_id)!, day, actor));
     const counts = {
       new: presented.filter((s) => s.status === 'new').length,
       overdue: presented.filter((s) => s.status === 'new' && s.lateness !== 'on_time').length,
@@ -110,7 +117,9 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
     const filtered = presented.filter(
       (s) =>
         (!opts.status || s.status === opts.status) &&
-        (!opts.lateness || (s.lateness === opts.lateness && s.pickedUpOn === null) || (opts.lateness === 'late' && s.lateness === 'very_late' && s.pickedUpOn === null)) &&
+        // Lateness filters the signals still waiting to be picked up, as the counters do.
+        (!opts.lateness || (s.status === 'new' && (s.lateness === opts.lateness || (opts.lateness === 'late' && s.lateness === 'very_late')))) &&
+        (opts.pickedUp === undefined || (s.pickedUpOn !== null) === opts.pickedUp) &&
         (opts.open === undefined || (s.status === 'new' || s.status === 'watching' || s.status === 'in_school') === opts.open),
     );
     const page = filtered.slice((opts.page - 1) * opts.pageSize, opts.page * opts.pageSize);
@@ -145,7 +154,7 @@ export async function getSignal(database: Database, actor: Actor, signalId: stri
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'signal.read', outcome: 'allowed', childId: r.child_id, ground: signalGround(access), detail: { signalId } });
     const contact = r.category === 'safety' ? await meldcodeContact(tx, r.organisation_id) : null;
     return {
-      ...present(r, access, cal, day),
+      ...present(r, access, cal, day, actor),
       history: events.map((e) => ({ at: new Date(e.at).toISOString(), personName: e.person_name, role: e.role, fromStatus: e.from_status, toStatus: e.to_status, decision: e.decision, reason: e.reason })),
       meldcode: r.category === 'safety' ? { steps: MELDCODE_STEPS, contact } : null,
     };
@@ -192,7 +201,7 @@ export async function childSignals(database: Database, actor: Actor, childId: st
       q = care ? q.where('s.organisation_id', '=', actor.membership!.organisationId) : q.where('s.author_person_id', '=', actor.personId ?? '00000000-0000-0000-0000-000000000000');
       const rows = await q.select([...signalColumns]).orderBy('s.raised_at', 'desc').execute();
       const items = [];
-      for (const r of rows) items.push(present(r, care ? 'care' : 'author', await calendarAround(tx, r.organisation_id, r.raised_on, day), day));
+      for (const r of rows) items.push(present(r, care ? 'care' : 'author', await calendarAround(tx, r.organisation_id, r.raised_on, day), day, actor));
       return { items };
     },
     {},

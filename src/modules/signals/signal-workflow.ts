@@ -55,3 +55,23 @@ export const MELDCODE_STEPS = [
   { step: 4, nl: 'Weeg het geweld of de kindermishandeling, met het afwegingskader.', en: 'Weigh the violence or abuse, using the assessment framework.' },
   { step: 5, nl: 'Beslis: hulp organiseren en/of melden bij Veilig Thuis. Acute of structurele onveiligheid meldt u altijd.', en: 'Decide: organise help and/or report to Veilig Thuis. Acute or structural unsafety is always reported.' },
 ] as const;
+
+/** Dutch labels, for messages that reach people. */
+export const STATUS_NL: Record<SignalStatus, string> = {
+  new: 'nieuw',
+  watching: 'wordt gevolgd',
+  in_school: 'binnen school opgepakt',
+  case: 'casus geopend',
+  referred: 'doorverwezen',
+  closed: 'afgesloten',
+  withdrawn: 'ingetrokken',
+};
+export const ACTION_NL: Record<SignalAction, string> = {
+  keep_watching: 'blijven volgen',
+  handle_in_school: 'binnen school oppakken',
+  open_case: 'casus openen',
+  refer_outward: 'doorverwijzen',
+  no_action: 'geen actie',
+  withdraw: 'intrekken',
+  close: 'afsluiten',
+};
