@@ -165,3 +165,13 @@ describe('children (intern begeleider of the school)', () => {
     expect((await zoco.post(`/api/v1/children/${childId}/enrolments`, { startDate: '2028-01-01' })).statusCode).toBe(404);
   });
 });
+
+describe('the regional directory', () => {
+  it('professionals see who works at an organisation (to form a team); portal accounts do not', async () => {
+    const wijkteamOrg = t.demo.accounts.wijkteam.organisationId!;
+    const res = await ib.get(`/api/v1/organisations/${wijkteamOrg}/members`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ personId: t.demo.accounts.wijkteam.personId, role: 'wijkteam_worker' })]));
+    expect((await (await t.login('ouder')).get(`/api/v1/organisations/${wijkteamOrg}/members`)).statusCode).toBe(404);
+  });
+});

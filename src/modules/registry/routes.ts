@@ -87,6 +87,25 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
     return { ...presentOrganisation(row), groups: groups.map((g) => ({ id: g.id, name: g.name, schoolYear: g.school_year })) };
   });
 
+  // The regional directory: who works where, in which role. Professionals need it to form a team
+  // around a child ("people in the same region barely know each other"); it holds no child data.
+  app.get('/organisations/:id/members', { schema: { tags, summary: 'Wie werkt er bij deze organisatie (smoelenboek van de regio, voor professionals)', params: Id } }, async (request) => {
+    const actor = actorOf(request);
+    if (actor.kind !== 'professional') throw new NotFoundError();
+    const rows = await db
+      .selectFrom('memberships as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .where('m.organisation_id', '=', (request.params as { id: string }).id)
+      .where('o.region_id', '=', actor.regionId)
+      .where('m.ended_at', 'is', null)
+      .select(['p.id', 'p.given_name', 'p.family_name', 'p.email', 'm.role'])
+      .orderBy('p.family_name')
+      .orderBy('p.given_name')
+      .execute();
+    return { items: rows.map((r) => ({ personId: r.id, name: `${r.given_name} ${r.family_name}`, email: r.email, role: r.role })) };
+  });
+
   const OrganisationFields = {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     gemeenteId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
