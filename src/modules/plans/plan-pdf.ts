@@ -1,5 +1,13 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-queries.ts';
+
+// DejaVu Sans covers every letter in Dutch families' names (ı, ş, ğ, ł, ć, ë …); the PDF
+// standard fonts do not.
+const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
+const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
 /** Plain Dutch for the family: what each part of the plan means. */
 const DOMAIN_NL: Record<string, string> = {
@@ -26,11 +34,11 @@ export function renderPlanPdf(plan: PlanView): Promise<Buffer> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const h1 = (t: string) => doc.font('Helvetica-Bold').fontSize(20).fillColor('#0b4f5c').text(t).moveDown(0.3).fillColor('black');
-  const h2 = (t: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(15).text(t).moveDown(0.2);
-  const h3 = (t: string) => doc.moveDown(0.4).font('Helvetica-Bold').fontSize(12.5).text(t);
-  const p = (t: string) => doc.font('Helvetica').fontSize(12).text(t, { lineGap: 2 });
-  const label = (l: string, v: string) => doc.font('Helvetica-Bold').fontSize(12).text(`${l}: `, { continued: true }).font('Helvetica').text(v);
+  const h1 = (t: string) => doc.font(BOLD).fontSize(20).fillColor('#0b4f5c').text(t).moveDown(0.3).fillColor('black');
+  const h2 = (t: string) => doc.moveDown(0.6).font(BOLD).fontSize(15).text(t).moveDown(0.2);
+  const h3 = (t: string) => doc.moveDown(0.4).font(BOLD).fontSize(12.5).text(t);
+  const p = (t: string) => doc.font(REGULAR).fontSize(12).text(t, { lineGap: 2 });
+  const label = (l: string, v: string) => doc.font(BOLD).fontSize(12).text(`${l}: `, { continued: true }).font(REGULAR).text(v);
 
   h1(`Plan voor ${plan.child.givenName} ${plan.child.familyName}`);
   p(`Eén kind, één gezin, één plan. Hierin staat wat we samen willen bereiken, wie wat doet en hoe het gaat.`);
@@ -48,8 +56,8 @@ export function renderPlanPdf(plan: PlanView): Promise<Buffer> {
     label(g.inFamilyWords ? 'Wat we willen bereiken (in uw eigen woorden)' : 'Wat we willen bereiken', g.expectedOutcome);
     if (g.addedBy.kind === 'guardian' || g.addedBy.kind === 'child') p(`Dit doel is toegevoegd door ${g.addedBy.kind === 'child' ? 'het kind/de jongere zelf' : (g.addedBy.name ?? 'de ouder')}.`);
     if (g.actions.length) {
-      doc.font('Helvetica-Bold').fontSize(12).text('Wie doet wat:');
-      for (const a of g.actions) doc.font('Helvetica').fontSize(12).text(`•  ${a.description} — ${a.owner ?? '–'}${a.deadline ? `, vóór ${nlDate(a.deadline)}` : ''}`, { indent: 12, lineGap: 2 });
+      doc.font(BOLD).fontSize(12).text('Wie doet wat:');
+      for (const a of g.actions) doc.font(REGULAR).fontSize(12).text(`•  ${a.description} — ${a.owner ?? '–'}${a.deadline ? `, vóór ${nlDate(a.deadline)}` : ''}`, { indent: 12, lineGap: 2 });
     }
     const last = g.evaluations.at(-1);
     label('Hoe gaat het', last ? `${GAS_NL[last.score]} (${nlDate(last.evaluatedOn)})` : 'nog niet besproken');
@@ -70,7 +78,7 @@ export function renderPlanPdf(plan: PlanView): Promise<Buffer> {
   }
 
   doc.moveDown(1);
-  doc.font('Helvetica').fontSize(10).fillColor('#444').text('Vragen over dit plan? Neem contact op met de casusregisseur. U mag dit plan altijd met iemand anders bespreken. Wie uw gegevens heeft bekeken, ziet u in Samenspel onder "Toegangslog".');
+  doc.font(REGULAR).fontSize(10).fillColor('#444').text('Vragen over dit plan? Neem contact op met de casusregisseur. U mag dit plan altijd met iemand anders bespreken. Wie uw gegevens heeft bekeken, ziet u in Samenspel onder "Toegangslog".');
   doc.end();
   return done;
 }
