@@ -45,24 +45,25 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Expect = 200 | 404;
-// [detail of pupilOfOuder, access log of pupilOfOuder, detail of jongere, access log of jongere]
-const MATRIX: Record<string, [Expect | 'residence', Expect, Expect | 'residence', Expect]> = {
-  beheer: [404, 404, 404, 404],
-  privacy: [404, 200, 404, 200],
-  leerkracht: [200, 404, 404, 404],
-  mentor: [404, 404, 200, 404],
-  ib: [200, 404, 404, 404],
-  zorgcoordinator: [404, 404, 200, 404],
-  directeur: [404, 404, 404, 404],
-  jeugdhulp: [404, 404, 404, 404],
-  wijkteam: [404, 404, 404, 404],
-  swv: [404, 404, 404, 404],
-  leerplicht: ['residence', 404, 'residence', 404],
-  beleid: [404, 404, 404, 404],
-  ouder: [200, 200, 404, 404],
-  jongere: [404, 404, 200, 200],
+type Expect = 200 | 404 | 'residence';
+// Per role, per target child: [detail, access log, signals, plans].
+const MATRIX: Record<string, { ouderChild: [Expect, Expect, Expect, Expect]; jongere: [Expect, Expect, Expect, Expect] }> = {
+  beheer: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
+  privacy: { ouderChild: [404, 200, 404, 404], jongere: [404, 200, 404, 404] },
+  leerkracht: { ouderChild: [200, 404, 200, 404], jongere: [404, 404, 404, 404] },
+  mentor: { ouderChild: [404, 404, 404, 404], jongere: [200, 404, 200, 404] },
+  ib: { ouderChild: [200, 404, 200, 404], jongere: [404, 404, 404, 404] },
+  zorgcoordinator: { ouderChild: [404, 404, 404, 404], jongere: [200, 404, 200, 404] },
+  directeur: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
+  jeugdhulp: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
+  wijkteam: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
+  swv: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
+  leerplicht: { ouderChild: ['residence', 404, 404, 404], jongere: ['residence', 404, 404, 404] },
+  beleid: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
+  ouder: { ouderChild: [200, 200, 404, 200], jongere: [404, 404, 404, 404] },
+  jongere: { ouderChild: [404, 404, 404, 404], jongere: [200, 200, 404, 200] },
 };
+const ENDPOINTS = ['', '/access-log', '/signals', '/plans'];
 
 describe('access matrix: demo role × child endpoint', () => {
   it('the two target children are who the matrix assumes', async () => {
@@ -70,26 +71,32 @@ describe('access matrix: demo role × child endpoint', () => {
     expect(guardiansOfJongere.map((g) => g.guardian_id)).not.toContain(t.demo.accounts.ouder.guardianId);
     const j = await t.database.db.selectFrom('children').select(sql<number>`date_part('year', age(${today()}::date, birth_date))`.as('age')).where('id', '=', jongereSelf).executeTakeFirstOrThrow();
     expect(Number(j.age)).toBeGreaterThanOrEqual(16);
+    // Neither has a case in the demo: case grounds play no part in this matrix.
+    expect(await t.database.db.selectFrom('cases').select('id').where('child_id', 'in', [pupilOfOuder, jongereSelf]).execute()).toEqual([]);
   });
 
-  for (const [username, [d1, l1, d2, l2]] of Object.entries(MATRIX)) {
+  for (const [username, expected] of Object.entries(MATRIX)) {
     it(`${username}`, async () => {
       const c = await t.login(username);
-      const resolve = async (e: Expect | 'residence', child: string) => (e === 'residence' ? ((await livesInZeist(child)) ? 200 : 404) : e);
-      const got = [
-        (await c.get(`/api/v1/children/${pupilOfOuder}`)).statusCode,
-        (await c.get(`/api/v1/children/${pupilOfOuder}/access-log`)).statusCode,
-        (await c.get(`/api/v1/children/${jongereSelf}`)).statusCode,
-        (await c.get(`/api/v1/children/${jongereSelf}/access-log`)).statusCode,
-      ];
-      expect(got).toEqual([await resolve(d1, pupilOfOuder), l1, await resolve(d2, jongereSelf), l2]);
+      const resolve = async (e: Expect, child: string) => (e === 'residence' ? ((await livesInZeist(child)) ? 200 : 404) : e);
+      for (const [target, child] of [
+        ['ouderChild', pupilOfOuder],
+        ['jongere', jongereSelf],
+      ] as const) {
+        const got = [];
+        for (const ep of ENDPOINTS) got.push((await c.get(`/api/v1/children/${child}${ep}`)).statusCode);
+        const want = [];
+        for (const e of expected[target]) want.push(await resolve(e, child));
+        expect(got, `${username} → ${target}`).toEqual(want);
+      }
       const list = await c.get('/api/v1/children?pageSize=100');
       expect(list.statusCode).toBe(200);
       const ids = (list.json().items as { id: string }[]).map((i) => i.id);
       // The list shows a child exactly when the detail page would.
-      if (got[0] === 200 && list.json().total <= 100) expect(ids).toContain(pupilOfOuder);
-      if (got[0] === 404) expect(ids).not.toContain(pupilOfOuder);
-      if (got[2] === 404) expect(ids).not.toContain(jongereSelf);
+      const detailOuderChild = (await c.get(`/api/v1/children/${pupilOfOuder}`)).statusCode;
+      if (detailOuderChild === 200 && list.json().total <= 100) expect(ids).toContain(pupilOfOuder);
+      if (detailOuderChild === 404) expect(ids).not.toContain(pupilOfOuder);
+      if ((await c.get(`/api/v1/children/${jongereSelf}`)).statusCode === 404) expect(ids).not.toContain(jongereSelf);
     });
   }
 
