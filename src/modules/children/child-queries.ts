@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { GROUNDS, groundsQuery, type DataKind, type Ground } from '../../kernel/policy/child-policy.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 
 const IDENTITY_GROUNDS = (Object.keys(GROUNDS) as Ground[]).filter((g) => (GROUNDS[g] as readonly DataKind[]).includes('identity'));
@@ -180,42 +181,8 @@ export async function getChild(database: Database, actor: Actor, childId: string
 /** Who looked at this child's data: for the guardian with authority, the young person 16+, the privacy officer. */
 export async function getChildAccessLog(database: Database, actor: Actor, childId: string, page: number, pageSize: number) {
   return withChildAccess(database, actor, childId, 'access_log', 'child.access_log.read', async ({ tx }) => {
-    const base = tx.selectFrom('access_log as l').where('l.child_id', '=', childId);
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base
-      .leftJoin('people as p', 'p.id', 'l.person_id')
-      .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
-      .leftJoin('accounts as a', 'a.id', 'l.account_id')
-      .leftJoin('guardians as ag', 'ag.id', 'a.guardian_id')
-      .leftJoin('children as ac', 'ac.id', 'a.child_id')
-      .select([
-        'l.seq',
-        'l.occurred_at',
-        'l.event',
-        'l.outcome',
-        'l.role',
-        'l.ground',
-        'o.name as organisation_name',
-        sql<string | null>`coalesce(p.given_name || ' ' || p.family_name, ag.given_name || ' ' || ag.family_name, ac.given_name || ' ' || ac.family_name, a.username)`.as('actor_name'),
-      ])
-      .orderBy('l.seq', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
-    return {
-      items: rows.map((r) => ({
-        seq: Number(r.seq),
-        occurredAt: new Date(r.occurred_at).toISOString(),
-        event: r.event,
-        outcome: r.outcome,
-        actorName: r.actor_name,
-        organisationName: r.organisation_name,
-        role: r.role,
-        ground: r.ground,
-      })),
-      total: Number(total.n),
-      page,
-      pageSize,
-    };
+    const result = await searchAccessLog(tx, { childId }, page, pageSize);
+    // For the family: who, for which organisation, what and when — not usernames or addresses.
+    return { ...result, items: result.items.map(({ seq, occurredAt, event, outcome, actorName, organisationName, role, ground }) => ({ seq, occurredAt, event, outcome, actorName, organisationName, role, ground })) };
   });
 }
