@@ -193,3 +193,41 @@ describe('cases due for evaluation', () => {
     expect(open.length).toBeGreaterThanOrEqual(due.length);
   });
 });
+
+describe('siblings as one family', () => {
+  it('links the cases of two children who share a parent; refuses children who do not', async () => {
+    const ibOrg = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
+    const rows = await t.database.db
+      .selectFrom('child_guardians as a')
+      .innerJoin('child_guardians as b', 'b.guardian_id', 'a.guardian_id')
+      .innerJoin('enrolments as ea', 'ea.child_id', 'a.child_id')
+      .innerJoin('enrolments as eb', 'eb.child_id', 'b.child_id')
+      .where('ea.organisation_id', '=', ibOrg)
+      .where('eb.organisation_id', '=', ibOrg)
+      .where('ea.end_date', 'is', null)
+      .where('eb.end_date', 'is', null)
+      .whereRef('a.child_id', '<', 'b.child_id')
+      .select(['a.child_id as x', 'b.child_id as y'])
+      .executeTakeFirstOrThrow();
+    const kx = (await ib.post('/api/v1/cases', { childId: rows.x, title: 'Gezin: oudste' })).json();
+    const ky = (await ib.post('/api/v1/cases', { childId: rows.y, title: 'Gezin: jongste' })).json();
+    const linked = await ib.post(`/api/v1/cases/${kx.id}/siblings`, { caseId: ky.id });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json().siblings).toEqual([expect.objectContaining({ caseId: ky.id, childName: expect.any(String) })]);
+    expect(linked.json().family.guardians.length).toBeGreaterThan(0);
+    // A child who shares no parent with them is refused.
+    const strangerChild = await t.database.db
+      .selectFrom('enrolments as e')
+      .where('e.organisation_id', '=', ibOrg)
+      .where('e.end_date', 'is', null)
+      .where('e.child_id', 'not in', (eb) =>
+        eb.selectFrom('child_guardians as a').innerJoin('child_guardians as b', 'b.guardian_id', 'a.guardian_id').where('b.child_id', '=', rows.x).select('a.child_id'),
+      )
+      .select('e.child_id')
+      .executeTakeFirstOrThrow();
+    const kz = (await ib.post('/api/v1/cases', { childId: strangerChild.child_id, title: 'Ander gezin' })).json();
+    const refused = await ib.post(`/api/v1/cases/${kx.id}/siblings`, { caseId: kz.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams[0].code).toBe('not_siblings');
+  });
+});

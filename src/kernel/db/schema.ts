@@ -219,6 +219,7 @@ export interface CasesTable {
   opened_on: DateOnly;
   next_evaluation_on: DateOnly;
   closed_at: Timestamp | null;
+  family_id: Generated<string | null>;
 }
 export interface CaseMembersTable {
   id: Generated<string>;

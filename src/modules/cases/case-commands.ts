@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
@@ -292,4 +293,36 @@ export async function closeCase(database: Database, actor: Actor, caseId: string
     await tx.updateTable('cases').set({ status: 'closed', closed_at: new Date() }).where('id', '=', caseId).execute();
     await caseEvent(tx, caseId, actor, 'closed', { reason: reason.trim() });
   });
+}
+
+/**
+ * Links the cases of siblings as one family (1 gezin, 1 plan): both cases then share a family id.
+ * The actor must be able to manage both cases, and the children must share a parent or carer.
+ */
+export async function linkSiblingCase(database: Database, actor: Actor, caseId: string, otherCaseId: string) {
+  if (caseId === otherCaseId) throw new ValidationError([{ name: 'caseId', code: 'same_case', reason: 'Kies de casus van een broer of zus.' }]);
+  return withManageableCase(
+    database,
+    actor,
+    caseId,
+    'case.family.link',
+    async (tx, k) => {
+      const other = await manageable(tx, actor, otherCaseId);
+      if (!other) throw new ValidationError([{ name: 'caseId', code: 'unknown_case', reason: 'Deze casus bestaat niet of u beheert hem niet.' }]);
+      const shared = await tx
+        .selectFrom('child_guardians as a')
+        .innerJoin('child_guardians as b', 'b.guardian_id', 'a.guardian_id')
+        .where('a.child_id', '=', k.child_id)
+        .where('b.child_id', '=', other.child_id)
+        .select('a.guardian_id')
+        .executeTakeFirst();
+      if (!shared) throw new ValidationError([{ name: 'caseId', code: 'not_siblings', reason: 'Deze kinderen hebben geen ouder of verzorger gemeen; koppel alleen broers en zussen.' }]);
+      const familyId = k.family_id ?? other.family_id ?? randomUUID();
+      await tx.updateTable('cases').set({ family_id: familyId }).where((eb) => eb.or([eb('id', 'in', [caseId, otherCaseId]), ...(k.family_id ? [eb('family_id', '=', k.family_id)] : []), ...(other.family_id ? [eb('family_id', '=', other.family_id)] : [])])).execute();
+      await caseEvent(tx, caseId, actor, 'sibling_linked', { caseId: otherCaseId });
+      await caseEvent(tx, otherCaseId, actor, 'sibling_linked', { caseId });
+      return { familyId };
+    },
+    { otherCaseId },
+  );
 }

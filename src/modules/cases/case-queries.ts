@@ -33,6 +33,7 @@ async function caseView(tx: Tx, actor: Actor, caseId: string) {
       'k.organisation_id',
       'k.opened_from_signal_id',
       'k.case_manager_person_id',
+      'k.family_id',
       'o.name as organisation_name',
       sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name'),
       'cm.email as case_manager_email',
@@ -114,6 +115,29 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
           .execute()
       : [];
     const rule = ageRuleOn(child.birth_date, day);
+    // The family as participants: the parents/carers with authority and, from 12, the child.
+    const family = await tx
+      .selectFrom('child_guardians as cg')
+      .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+      .where('cg.child_id', '=', k.child_id)
+      .where('cg.has_authority', '=', true)
+      .select(sql<string>`g.given_name || ' ' || g.family_name`.as('name'))
+      .execute();
+    // Siblings' cases in the same family, as far as this actor may see them at all.
+    const siblingRows = k.family_id
+      ? await tx
+          .selectFrom('cases as s')
+          .innerJoin('children as sc', 'sc.id', 's.child_id')
+          .where('s.family_id', '=', k.family_id)
+          .where('s.id', '!=', k.id)
+          .select(['s.id', 's.child_id', 's.status', 'sc.given_name', 'sc.family_name'])
+          .execute()
+      : [];
+    const siblings = [];
+    for (const sRow of siblingRows) {
+      const sees = grantFor(await grantsForChild(tx, actor, sRow.child_id, day), 'identity');
+      siblings.push({ caseId: sRow.id, status: sRow.status, childName: sees ? `${sRow.given_name} ${sRow.family_name}` : null });
+    }
     return {
       ...base,
       child: { id: child.id, givenName: child.given_name, familyName: child.family_name, age: ageOn(child.birth_date, day) },
@@ -123,6 +147,8 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       team: team.map((t) => ({ id: t.id, personId: t.person_id, name: t.name, organisationId: t.organisation_id, organisationName: t.organisation_name, role: t.role })),
       consents,
       consentRule: access.isOwner || access.isManager ? { rule, explanation: AGE_RULE_TEXT[rule], guardiansWithAuthority: guardians } : undefined,
+      family: { guardians: family.map((f) => f.name), childParticipates: ageOn(child.birth_date, day) >= 12 },
+      siblings,
       history: history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: typeof h.detail === 'string' ? JSON.parse(h.detail) : h.detail })),
     };
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
-import { addCaseMember, closeCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, SHAREABLE_KINDS, withdrawConsent, type OpenCaseInput, type RecordConsentInput } from './case-commands.ts';
+import { addCaseMember, closeCase, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, SHAREABLE_KINDS, withdrawConsent, type OpenCaseInput, type RecordConsentInput } from './case-commands.ts';
 import { getCase, listCases } from './case-queries.ts';
 
 const tags = ['Casussen en toestemming'];
@@ -133,6 +133,17 @@ export default async function caseRoutes(app: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request, reply) => reply.status(201).send(await grantEmergencyAccess(ctx.database, actorOf(request), (request.params as { id: string }).id, (request.body as { reason: string }).reason)),
+  );
+
+  app.post(
+    '/cases/:id/siblings',
+    { schema: { tags, summary: 'De casus van een broer of zus koppelen als één gezin', params: Id, body: Type.Object({ caseId: Uuid }, { additionalProperties: false }) } },
+    async (request) => {
+      const actor = actorOf(request);
+      const id = (request.params as { id: string }).id;
+      await linkSiblingCase(ctx.database, actor, id, (request.body as { caseId: string }).caseId);
+      return getCase(ctx.database, actor, id);
+    },
   );
 
   app.post(

@@ -2,6 +2,7 @@ import { foundation } from './0001_foundation.ts';
 import { signals } from './0002_signals.ts';
 import { cases } from './0003_cases.ts';
 import { plans } from './0004_plans.ts';
+import { caseFamily } from './0005_case_family.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0002_signals', sql: signals },
   { name: '0003_cases', sql: cases },
   { name: '0004_plans', sql: plans },
+  { name: '0005_case_family', sql: caseFamily },
 ];
