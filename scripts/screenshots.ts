@@ -30,6 +30,13 @@ try {
   await shot('guardian-access-log-phone', 'ouder', `/kinderen/${first.child_id}/toegangslog`, { width: 390, height: 844 });
   await shot('access-log', 'privacy', '/toegangslog');
   await shot('organisations', 'beheer', '/beheer/organisaties');
+  await shot('signal-queue', 'ib', '/signalen');
+  const safety = await env.database.db.selectFrom('signals').select('id').where('category', '=', 'safety').executeTakeFirstOrThrow();
+  await shot('signal-safety', 'ib', `/signalen/${safety.id}`);
+  const demoCase = await env.database.db.selectFrom('cases').innerJoin('plans', 'plans.case_id', 'cases.id').select(['cases.id', 'plans.id as plan_id']).executeTakeFirstOrThrow();
+  await shot('case', 'ib', `/casussen/${demoCase.id}`);
+  await shot('case-limited-wijkteam', 'wijkteam', `/casussen/${demoCase.id}`);
+  await shot('plan', 'jeugdhulp', `/plannen/${demoCase.plan_id}`);
 } finally {
   await env.close();
 }

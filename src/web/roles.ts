@@ -71,3 +71,15 @@ export const SIGNAL_ROLES: readonly ActorRole[] = ['teacher', 'mentor', 'intern_
 
 /** The school's care roles: they triage the signals of their school location (the queue). */
 export const CARE_ROLES: readonly ActorRole[] = ['intern_begeleider', 'care_coordinator'];
+
+/** Everyone who can be on the team around a child (cases module): "Casussen" in the navigation. */
+export const CASE_ROLES: readonly ActorRole[] = [
+  'intern_begeleider',
+  'care_coordinator',
+  'youth_care_worker',
+  'wijkteam_worker',
+  'swv_consultant',
+  'attendance_officer',
+  'teacher',
+  'mentor',
+];

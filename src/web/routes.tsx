@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { CARE_ROLES, CHILD_LIST_ROLES, SIGNAL_ROLES } from './roles.ts';
+import { CARE_ROLES, CASE_ROLES, CHILD_LIST_ROLES, SIGNAL_ROLES } from './roles.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage, RequireRole, RequireSession } from './components/Guards.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -15,6 +15,9 @@ import { RaiseSignalPage } from './pages/RaiseSignalPage.tsx';
 import { SignalQueuePage } from './pages/SignalQueuePage.tsx';
 import { MySignalsPage } from './pages/MySignalsPage.tsx';
 import { SignalPage } from './pages/SignalPage.tsx';
+import { CasesListPage } from './pages/CasesListPage.tsx';
+import { CasePage } from './pages/CasePage.tsx';
+import { PlanPage } from './pages/PlanPage.tsx';
 
 /** URLs are Dutch (the users' language); the server falls back to index.html for each of them. */
 export const routes: RouteObject[] = [
@@ -80,6 +83,31 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={SIGNAL_ROLES}>
                 <SignalPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'casussen',
+            element: (
+              <RequireRole roles={CASE_ROLES}>
+                <CasesListPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'casussen/:id',
+            element: (
+              <RequireRole roles={CASE_ROLES}>
+                <CasePage />
+              </RequireRole>
+            ),
+          },
+          {
+            // Professionals on the team and the family (parents with authority, the young person 12+).
+            path: 'plannen/:id',
+            element: (
+              <RequireRole roles={[...CASE_ROLES, 'guardian', 'youth']}>
+                <PlanPage />
               </RequireRole>
             ),
           },

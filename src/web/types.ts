@@ -231,3 +231,155 @@ export interface SignalCounts {
 export interface SignalPage extends Page<Signal> {
   counts: SignalCounts;
 }
+
+// ---------- Casussen, toestemming en het gezamenlijke plan ----------
+
+export type CaseStatus = 'open' | 'closed';
+
+export interface CaseListItem {
+  id: string;
+  /** null when the user is on the team without a consent covering their organisation. */
+  title: string | null;
+  child: { id: string; name: string } | null;
+  status: CaseStatus;
+  openedOn: string;
+  nextEvaluationOn: string | null;
+  evaluationDue: boolean;
+  organisationName: string;
+  caseManagerName: string;
+  limited: boolean;
+}
+
+export interface CaseTeamMember {
+  id: string;
+  personId: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  role: string;
+}
+
+export type ConsentStatus = 'valid' | 'withdrawn' | 'expired' | 'not_yet_valid';
+export type ConsentMethod = 'written' | 'verbal' | 'portal';
+export type AgeRule = 'guardians' | 'child_and_guardians' | 'child';
+
+export interface Consent {
+  id: string;
+  purpose: string;
+  dataKinds: string[];
+  method: ConsentMethod;
+  givenOn: string;
+  validUntil: string;
+  ageRule: AgeRule;
+  status: ConsentStatus;
+  withdrawnOn: string | null;
+  withdrawalReason: string | null;
+  recipients: { id: string; name: string }[];
+  givenBy: { child: boolean; name: string | null }[];
+}
+
+export interface CaseEvent {
+  at: string;
+  event: string;
+  personName: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** GET /cases/{id}: the limited view has only the fields up to `canManage`. */
+export interface CaseDetail {
+  id: string;
+  planId: string | null;
+  title: string | null;
+  status: CaseStatus;
+  openedOn: string;
+  organisationName: string;
+  caseManager: { personId: string; name: string; email: string | null; organisationName: string };
+  limited: boolean;
+  dataKinds: string[];
+  canManage: boolean;
+  child?: { id: string; givenName: string; familyName: string; age: number };
+  nextEvaluationOn?: string;
+  safetyRoute?: boolean;
+  openedFromSignalId?: string | null;
+  team?: CaseTeamMember[];
+  consents?: Consent[];
+  consentRule?: { rule: AgeRule; explanation: string; guardiansWithAuthority: { id: string; name: string }[] };
+  history?: CaseEvent[];
+  /** The family as participants: the parents/carers with authority and, from 12, the child. */
+  family?: { guardians: string[]; childParticipates: boolean };
+  /** Siblings' cases linked as one family; the name only when the user may see that child. */
+  siblings?: { caseId: string; status: CaseStatus; childName: string | null }[];
+}
+
+export interface CaseNote {
+  id: string;
+  text: string;
+  shared: boolean;
+  at: string;
+  authorName: string;
+  organisationName: string;
+  ownOrganisation: boolean;
+}
+
+export interface OrganisationMember {
+  personId: string;
+  name: string;
+  email: string | null;
+  role: string;
+}
+
+export type LifeDomain = 'school' | 'home_family' | 'health' | 'leisure' | 'safety' | 'future_work';
+export type Effect = 'better' | 'same' | 'worse' | 'unclear';
+
+export interface PlanAuthor {
+  kind: 'professional' | 'guardian' | 'child' | 'unknown';
+  name: string | null;
+}
+
+export interface PlanGoal {
+  id: string;
+  lifeDomain: LifeDomain;
+  description: string;
+  expectedOutcome: string;
+  inFamilyWords: boolean;
+  addedBy: PlanAuthor;
+  actions: { id: string; description: string; deadline: string | null; owner: string | null }[];
+  evaluations: { id: string; score: number; evaluatedOn: string; comment: string | null; ratedBy: PlanAuthor }[];
+  latestScore: number | null;
+}
+
+export interface Opp {
+  versionId: string;
+  exitProfile: string;
+  exitGrounds: string;
+  hinderingFactors: string;
+  supportingFactors: string;
+  support: string;
+  deviations: string | null;
+  recordedAt: string;
+}
+
+export interface PlanDetail {
+  id: string;
+  caseId: string;
+  title: string;
+  status: CaseStatus;
+  openedOn: string;
+  nextEvaluationOn: string;
+  evaluationDue: boolean;
+  child: { id: string; givenName: string; familyName: string; age: number };
+  school: string;
+  caseManagerName: string;
+  goals: PlanGoal[];
+  opp: Opp | null;
+  agreements: { id: string; kind: 'guardian_agreement' | 'pupil_heard'; agreed: boolean; onDate: string; note: string | null; guardianName: string | null; forCurrentOpp: boolean }[];
+  comments: { id: string; goalId: string | null; text: string; at: string; author: PlanAuthor }[];
+  observations: { id: string; goalId: string | null; effect: Effect; text: string; observedOn: string; authorName: string | null }[];
+}
+
+export interface ChildPlanSummary {
+  id: string;
+  title: string;
+  status: CaseStatus;
+  nextEvaluationOn: string;
+}

@@ -234,3 +234,139 @@ export function RadioGroupField<T extends string>({
     </fieldset>
   );
 }
+
+export interface CheckboxOption<T extends string> {
+  value: T;
+  label: string;
+  description?: ReactNode;
+}
+
+/**
+ * A group of checkboxes in a fieldset whose legend is the question (as RadioGroupField): the
+ * group's description and error are referenced by the fieldset, the error stands under the legend
+ * and marks every checkbox invalid, so that focusFirstInvalid lands on the first of them.
+ */
+export function CheckboxGroupField<T extends string>({
+  id,
+  legend,
+  description,
+  error,
+  options,
+  value,
+  onChange,
+  className,
+}: {
+  id: string;
+  legend: string;
+  description?: ReactNode;
+  error?: string;
+  options: readonly CheckboxOption<T>[];
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  className?: string;
+}) {
+  const toggle = (v: T, on: boolean) => onChange(on ? [...value.filter((x) => x !== v), v] : value.filter((x) => x !== v));
+  return (
+    <fieldset
+      id={id}
+      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset samenspel-radio-group${error ? ' utrecht-form-fieldset--invalid samenspel-radio-group--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy(id, description, error)}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend samenspel-radio-group__legend">{legend}</legend>
+      {description ? (
+        <FormFieldDescription id={`${id}-description`} className="samenspel-radio-group__description">
+          {description}
+        </FormFieldDescription>
+      ) : null}
+      {error ? (
+        <FormFieldErrorMessage id={`${id}-error`} className="samenspel-field-error">
+          {error}
+        </FormFieldErrorMessage>
+      ) : null}
+      <div className="samenspel-radio-group__options">
+        {options.map((option) => {
+          const optionId = `${id}-${option.value}`;
+          const checked = value.includes(option.value);
+          return (
+            <FormField
+              key={option.value}
+              type="checkbox"
+              className="samenspel-radio"
+              label={
+                <FormLabel htmlFor={optionId} type="checkbox" checked={checked}>
+                  {option.label}
+                </FormLabel>
+              }
+              description={
+                option.description ? (
+                  <FormFieldDescription id={`${optionId}-description`}>{option.description}</FormFieldDescription>
+                ) : undefined
+              }
+              input={
+                <input
+                  type="checkbox"
+                  id={optionId}
+                  value={option.value}
+                  checked={checked}
+                  onChange={(e) => toggle(option.value, e.target.checked)}
+                  className={`utrecht-checkbox utrecht-checkbox--html-input${error ? ' utrecht-checkbox--invalid' : ''}`}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={option.description ? `${optionId}-description` : undefined}
+                />
+              }
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** One labelled checkbox (a yes/no choice), with an optional description and error. */
+export function CheckboxField({
+  id,
+  label,
+  description,
+  error,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  description?: ReactNode;
+  error?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <FormField
+      type="checkbox"
+      className="samenspel-radio samenspel-checkbox-field"
+      invalid={Boolean(error)}
+      label={
+        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+          {label}
+        </FormLabel>
+      }
+      description={description ? <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription> : undefined}
+      errorMessage={
+        error ? (
+          <FormFieldErrorMessage id={`${id}-error`} className="samenspel-field-error">
+            {error}
+          </FormFieldErrorMessage>
+        ) : undefined
+      }
+      input={
+        <input
+          type="checkbox"
+          id={id}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          className={`utrecht-checkbox utrecht-checkbox--html-input${error ? ' utrecht-checkbox--invalid' : ''}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, description, error)}
+        />
+      }
+    />
+  );
+}

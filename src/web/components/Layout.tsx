@@ -7,7 +7,7 @@ import { PageHeader } from '@utrecht/page-header-react';
 import { PageBody } from '@utrecht/page-body-react';
 import { useSession } from '../session.tsx';
 import type { ActorRole } from '../roles.ts';
-import { CARE_ROLES, CHILD_LIST_ROLES, SIGNAL_ROLES } from '../roles.ts';
+import { CARE_ROLES, CASE_ROLES, CHILD_LIST_ROLES, SIGNAL_ROLES } from '../roles.ts';
 import { AppLink } from './AppLink.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MembershipSwitch } from './MembershipSwitch.tsx';
@@ -30,6 +30,7 @@ export function navItems(role: ActorRole | null): NavItem[] {
   }
   if (role && CARE_ROLES.includes(role)) items.push({ to: '/signalen', labelKey: 'nav.signals', end: true });
   if (role && SIGNAL_ROLES.includes(role)) items.push({ to: '/signalen/mijn', labelKey: 'nav.mySignals' });
+  if (role && CASE_ROLES.includes(role)) items.push({ to: '/casussen', labelKey: 'nav.cases' });
   if (role === 'functional_admin') {
     items.push({ to: '/beheer/organisaties', labelKey: 'nav.organisations' }, { to: '/beheer/mensen', labelKey: 'nav.people' });
   }

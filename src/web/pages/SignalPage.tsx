@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { api, fieldErrors, isApiError } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { CARE_ROLES } from '../roles.ts';
-import type { SignalAction, SignalDetail, SignalEvent, SignalTransition } from '../types.ts';
+import type { CaseDetail, SignalAction, SignalDetail, SignalEvent, SignalTransition } from '../types.ts';
 import { formatDate, formatDateTimeShort, fullName } from '../format.ts';
-import { allowedActions, signalChanged, signalKey, useSignal, useSignalMeta } from '../signals.ts';
+import { allowedActions, childSignalsKey, signalChanged, signalKey, useSignal, useSignalMeta } from '../signals.ts';
+import { caseKey, casesKey } from '../cases.ts';
+import type { CaseOpenedState } from './CasePage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { RadioGroupField, TextAreaField } from '../components/Fields.tsx';
+import { RadioGroupField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { Alert, ErrorAlert, LiveStatus, Loading, problemMessage } from '../components/Alerts.tsx';
 import { AppLink } from '../components/AppLink.tsx';
 import { LatenessBadge, MeldcodeContact, MeldcodeSteps, StatusBadge } from '../components/SignalBits.tsx';
@@ -237,9 +239,28 @@ function TriageSection({ signal, actions, onDone, onConflict }: ActionProps & { 
   const [decision, setDecision] = useState<SignalAction | ''>('');
   const [reason, setReason] = useState('');
 
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+
+  // "Casus openen" opens the case (POST /cases with the signal): the server moves the signal to
+  // "case" in the same transaction, so triage is not called as well.
   const triage = useMutation({
-    mutationFn: (body: { decision?: SignalAction; reason: string }) => api.post<SignalDetail>(`/signals/${signal.id}/triage`, body),
-    onSuccess: (next, body) => {
+    mutationFn: async (body: { decision?: SignalAction; reason: string; title?: string }): Promise<{ opened: CaseDetail } | { signal: SignalDetail }> =>
+      body.decision === 'open_case'
+        ? { opened: await api.post<CaseDetail>('/cases', { childId: signal.child.id, title: body.title ?? '', fromSignalId: signal.id, reason: body.reason }) }
+        : { signal: await api.post<SignalDetail>(`/signals/${signal.id}/triage`, body) },
+    onSuccess: (result, body) => {
+      if ('opened' in result) {
+        queryClient.setQueryData(caseKey(result.opened.id), result.opened);
+        void queryClient.invalidateQueries({ queryKey: casesKey });
+        void queryClient.invalidateQueries({ queryKey: signalKey(signal.id) });
+        void queryClient.invalidateQueries({ queryKey: ['signals'] });
+        void queryClient.invalidateQueries({ queryKey: childSignalsKey(signal.child.id) });
+        const state: CaseOpenedState = { opened: true };
+        void navigate(`/casussen/${result.opened.id}`, { state });
+        return;
+      }
+      const next = result.signal;
       signalChanged(queryClient, next);
       setDecision('');
       setReason('');
@@ -254,7 +275,7 @@ function TriageSection({ signal, actions, onDone, onConflict }: ActionProps & { 
       void queryClient.invalidateQueries({ queryKey: signalKey(signal.id) });
     },
   });
-  const { byField, other } = fieldErrors(triage.error, ['decision', 'reason']);
+  const { byField, other } = fieldErrors(triage.error, ['decision', 'reason', 'title']);
   useEffect(() => {
     if (triage.isError) focusFirstInvalid(formRef.current);
   }, [triage.isError, triage.error]);
@@ -264,7 +285,7 @@ function TriageSection({ signal, actions, onDone, onConflict }: ActionProps & { 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (triage.isPending) return;
-    triage.mutate(chosen ? { decision: chosen, reason } : { reason });
+    triage.mutate(chosen === 'open_case' ? { decision: chosen, reason, title } : chosen ? { decision: chosen, reason } : { reason });
   }
 
   const authorName = signal.author.name;
@@ -293,6 +314,17 @@ function TriageSection({ signal, actions, onDone, onConflict }: ActionProps & { 
               error={byField.decision}
               onChange={setDecision}
             />
+            {chosen === 'open_case' && (
+              <TextField
+                id="triage-case-title"
+                label={t('signals.triage.caseTitle')}
+                description={t('signals.triage.caseTitleHint')}
+                maxLength={200}
+                value={title}
+                error={byField.title}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+            )}
             <TextAreaField
               id="triage-reason"
               label={t('signals.triage.reason')}
@@ -306,7 +338,7 @@ function TriageSection({ signal, actions, onDone, onConflict }: ActionProps & { 
             />
             <div className="utrecht-button-group samenspel-actions">
               <Button type="submit" appearance="primary-action-button" busy={triage.isPending}>
-                {t('signals.triage.submit')}
+                {chosen === 'open_case' ? t('signals.triage.submitOpenCase') : t('signals.triage.submit')}
               </Button>
             </div>
           </form>

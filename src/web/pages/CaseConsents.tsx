@@ -1,0 +1,266 @@
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { api } from '../api.ts';
+import type { CaseDetail, Consent, ConsentMethod } from '../types.ts';
+import { formatDate } from '../format.ts';
+import { addToDate, caseChanged, CONSENT_DATA_KINDS, CONSENT_METHODS, todayIso, useOrganisations } from '../cases.ts';
+import { Alert, ErrorAlert } from '../components/Alerts.tsx';
+import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
+import { CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
+import { FormErrors, useApiForm } from '../components/ApiForm.tsx';
+import { ConsentStatusBadge } from '../components/CaseBits.tsx';
+
+type Done = (message: string) => void;
+
+/** The consents recorded in this case, newest first, and (for the case owner) the way to withdraw one. */
+export function ConsentsSection({ k, consents, onDone }: { k: CaseDetail; consents: Consent[]; onDone: Done }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  return (
+    <section className="samenspel-section" aria-labelledby="case-consents">
+      <h2 id="case-consents" className="utrecht-heading-2">
+        {t('consents.heading')}
+      </h2>
+      {consents.length === 0 ? (
+        <p className="utrecht-paragraph samenspel-empty">{t('consents.empty')}</p>
+      ) : (
+        <Table caption={t('consents.caption')} captionHidden>
+          <THead>
+            <Th>{t('consents.columns.purpose')}</Th>
+            <Th>{t('consents.columns.recipients')}</Th>
+            <Th>{t('consents.columns.dataKinds')}</Th>
+            <Th>{t('consents.columns.givenBy')}</Th>
+            <Th>{t('consents.columns.method')}</Th>
+            <Th>{t('consents.columns.period')}</Th>
+            <Th>{t('consents.columns.status')}</Th>
+          </THead>
+          <TBody>
+            {consents.map((c) => (
+              <Tr key={c.id}>
+                <Th row>{c.purpose}</Th>
+                <Td>{c.recipients.map((r) => r.name).join(', ')}</Td>
+                <Td>{c.dataKinds.map((d) => t(`consents.kinds.${d}`, { defaultValue: d })).join(', ')}</Td>
+                <Td>{c.givenBy.map((g) => (g.child ? t('consents.childSelf') : (g.name ?? t('common.unknown')))).join(', ')}</Td>
+                <Td>{t(`consents.methods.${c.method}`)}</Td>
+                <Td>
+                  {t('consents.period', { from: formatDate(c.givenOn, lng), until: formatDate(c.validUntil, lng) })}
+                </Td>
+                <Td>
+                  <ConsentStatusBadge status={c.status} />
+                  {c.withdrawnOn && <> {t('consents.withdrawnOn', { date: formatDate(c.withdrawnOn, lng) })}</>}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {k.canManage && k.consentRule && consents.some((c) => c.status === 'valid' || c.status === 'not_yet_valid') && (
+        <WithdrawConsent k={k} consents={consents.filter((c) => c.status === 'valid' || c.status === 'not_yet_valid')} onDone={onDone} />
+      )}
+    </section>
+  );
+}
+
+function WithdrawConsent({ k, consents, onDone }: { k: CaseDetail; consents: Consent[]; onDone: Done }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [consentId, setConsentId] = useState(consents.length === 1 ? consents[0].id : '');
+  const [by, setBy] = useState('');
+  const [reason, setReason] = useState('');
+  const chosen = consents.some((c) => c.id === consentId) ? consentId : '';
+  const { mutation, byField, other, formRef } = useApiForm({
+    mutationFn: (vars: { consentId: string; body: { byGuardianId?: string; byChild?: boolean; reason?: string } }) =>
+      api.post(`/consents/${encodeURIComponent(vars.consentId)}/withdraw`, vars.body),
+    fields: ['byGuardianId', 'byChild', 'reason', 'consentId'],
+    onSuccess: () => {
+      setBy('');
+      setReason('');
+      setConsentId('');
+      onDone(t('consents.withdraw.done'));
+      caseChanged(queryClient, k.id, k.child?.id);
+    },
+  });
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const body = { ...(by === 'child' ? { byChild: true } : by ? { byGuardianId: by } : {}), reason: reason.trim() || undefined };
+    mutation.mutate({ consentId: chosen, body });
+  }
+  const options = [
+    ...(k.consentRule?.guardiansWithAuthority ?? []).map((g) => ({ value: g.id, label: g.name })),
+    { value: 'child', label: t('consents.withdraw.byChild') },
+  ];
+  return (
+    <>
+      <h3 className="utrecht-heading-3">{t('consents.withdraw.heading')}</h3>
+      <p className="utrecht-paragraph">{t('consents.withdraw.intro')}</p>
+      <FormErrors mutation={mutation} byField={byField} other={other} />
+      <form ref={formRef} className="samenspel-form" noValidate onSubmit={onSubmit}>
+        <SelectField id="withdraw-consent" label={t('consents.withdraw.which')} value={chosen} error={byField.consentId} onChange={(e) => setConsentId(e.target.value)}>
+          <option value="">{t('consents.withdraw.choose')}</option>
+          {consents.map((c) => (
+            <option key={c.id} value={c.id}>
+              {t('consents.withdraw.option', { purpose: c.purpose, date: formatDate(c.givenOn, i18n.language) })}
+            </option>
+          ))}
+        </SelectField>
+        <RadioGroupField id="withdraw-by" name="withdraw-by" legend={t('consents.withdraw.by')} options={options} value={by} error={byField.byGuardianId ?? byField.byChild} onChange={setBy} />
+        <TextAreaField id="withdraw-consent-reason" label={t('consents.withdraw.reason')} optional rows={3} maxLength={2000} value={reason} error={byField.reason} onChange={(e) => setReason(e.target.value)} />
+        <div className="utrecht-button-group samenspel-actions">
+          <Button type="submit" appearance="secondary-action-button" hint="danger" busy={mutation.isPending} disabled={!chosen}>
+            {t('consents.withdraw.submit')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+interface ConsentBody {
+  purpose: string;
+  dataKinds: string[];
+  recipientOrganisationIds: string[];
+  givers: { guardianIds: string[]; childSelf: boolean };
+  method: ConsentMethod;
+  givenOn: string;
+  validUntil: string;
+}
+
+const CONSENT_FIELDS = ['purpose', 'dataKinds', 'recipientOrganisationIds', 'givers/guardianIds', 'givers/childSelf', 'givers', 'method', 'givenOn', 'validUntil'] as const;
+
+/**
+ * "Toestemming vastleggen": the age rule on top (who must consent), then purpose, kinds of data,
+ * recipients, who gave it, how, and the period. The server checks the age rule and answers with
+ * field errors (givers/guardianIds, givers/childSelf, …), shown at the fieldset they belong to.
+ */
+export function RecordConsentSection({ k, onDone }: { k: CaseDetail; onDone: Done }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const organisations = useOrganisations();
+  const today = todayIso();
+  const [purpose, setPurpose] = useState('');
+  const [dataKinds, setDataKinds] = useState<string[]>([]);
+  const [recipients, setRecipients] = useState<string[]>([]);
+  const [givers, setGivers] = useState<string[]>([]);
+  const [method, setMethod] = useState<ConsentMethod | ''>('');
+  const [givenOn, setGivenOn] = useState(today);
+  const [validUntil, setValidUntil] = useState(addToDate(today, { years: 1 }));
+  const { mutation, byField, other, formRef } = useApiForm({
+    mutationFn: (body: ConsentBody) => api.post<{ id: string }>(`/cases/${k.id}/consents`, body),
+    fields: CONSENT_FIELDS,
+    onSuccess: () => {
+      setPurpose('');
+      setDataKinds([]);
+      setRecipients([]);
+      setGivers([]);
+      setMethod('');
+      onDone(t('consents.record.saved'));
+      caseChanged(queryClient, k.id, k.child?.id);
+      document.getElementById('case-consents')?.scrollIntoView();
+    },
+  });
+  const rule = k.consentRule!;
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    mutation.mutate({
+      purpose,
+      dataKinds,
+      recipientOrganisationIds: recipients,
+      givers: { guardianIds: givers.filter((g) => g !== 'child'), childSelf: givers.includes('child') },
+      // The server's schema names the field when no method was chosen.
+      method: method as ConsentMethod,
+      givenOn,
+      validUntil,
+    });
+  }
+  const giverError = [byField['givers/guardianIds'], byField['givers/childSelf'], byField.givers].filter(Boolean).join(' ');
+  // The team's organisations first: those are the ones usually named in a consent.
+  const teamOrgs = new Set((k.team ?? []).map((m) => m.organisationId));
+  const orgs = [...(organisations.data?.items ?? [])].sort((a, b) => Number(teamOrgs.has(b.id)) - Number(teamOrgs.has(a.id)));
+  return (
+    <section className="samenspel-section samenspel-panel" aria-labelledby="case-record-consent">
+      <h2 id="case-record-consent" className="utrecht-heading-2">
+        {t('consents.record.heading')}
+      </h2>
+      <Alert type="info">
+        <p className="utrecht-paragraph">
+          <strong>{t('consents.record.ruleHeading')}</strong> {rule.explanation}
+        </p>
+      </Alert>
+      <FormErrors mutation={mutation} byField={byField} other={other} />
+      <form ref={formRef} className="samenspel-form" noValidate onSubmit={onSubmit}>
+        <TextAreaField
+          id="consent-purpose"
+          label={t('consents.record.purpose')}
+          description={t('consents.record.purposeHint')}
+          required
+          rows={3}
+          maxLength={1000}
+          value={purpose}
+          error={byField.purpose}
+          onChange={(e) => setPurpose(e.target.value)}
+        />
+        <CheckboxGroupField
+          id="consent-data-kinds"
+          legend={t('consents.record.dataKinds')}
+          options={CONSENT_DATA_KINDS.map((d) => ({ value: d, label: t(`consents.kinds.${d}`) }))}
+          value={dataKinds}
+          error={byField.dataKinds}
+          onChange={setDataKinds}
+        />
+        {organisations.isError && <ErrorAlert error={organisations.error} />}
+        <CheckboxGroupField
+          id="consent-recipients"
+          legend={t('consents.record.recipients')}
+          description={t('consents.record.recipientsHint')}
+          options={orgs.map((o) => ({
+            value: o.id,
+            label: `${o.name} (${t(`organisationKinds.${o.kind}`, { defaultValue: o.kind })})${teamOrgs.has(o.id) ? ` – ${t('consents.record.inTeam')}` : ''}`,
+          }))}
+          value={recipients}
+          error={byField.recipientOrganisationIds}
+          onChange={setRecipients}
+        />
+        <CheckboxGroupField
+          id="consent-givers"
+          legend={t('consents.record.givers')}
+          description={rule.guardiansWithAuthority.length === 0 ? t('consents.record.noGuardians') : undefined}
+          options={[
+            ...rule.guardiansWithAuthority.map((g) => ({ value: g.id, label: t('consents.record.guardian', { name: g.name }) })),
+            { value: 'child', label: t('consents.record.childSelf') },
+          ]}
+          value={givers}
+          error={giverError || undefined}
+          onChange={setGivers}
+        />
+        <RadioGroupField
+          id="consent-method"
+          name="consent-method"
+          legend={t('consents.record.method')}
+          options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consents.methods.${m}`) }))}
+          value={method}
+          error={byField.method}
+          onChange={setMethod}
+        />
+        <TextField id="consent-given-on" type="date" label={t('consents.record.givenOn')} value={givenOn} max={today} error={byField.givenOn} onChange={(e) => setGivenOn(e.target.value)} />
+        <TextField
+          id="consent-valid-until"
+          type="date"
+          label={t('consents.record.validUntil')}
+          description={t('consents.record.validUntilHint')}
+          value={validUntil}
+          error={byField.validUntil}
+          onChange={(e) => setValidUntil(e.target.value)}
+        />
+        <div className="utrecht-button-group samenspel-actions">
+          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending}>
+            {t('consents.record.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
