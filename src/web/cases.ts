@@ -20,10 +20,10 @@ export const LIFE_DOMAINS = ['school', 'home_family', 'health', 'leisure', 'safe
 export const EFFECTS = ['better', 'same', 'worse', 'unclear'] as const;
 export const GAS_SCORES = [-2, -1, 0, 1, 2] as const;
 
-export function useCases(dueForEvaluation: boolean) {
+export function useCases(dueForEvaluation: boolean, childId?: string) {
   return useQuery({
-    queryKey: [...casesKey, { dueForEvaluation }],
-    queryFn: () => api.get<{ items: CaseListItem[] }>('/cases', { dueForEvaluation: dueForEvaluation || undefined }),
+    queryKey: [...casesKey, { dueForEvaluation, childId }],
+    queryFn: () => api.get<{ items: CaseListItem[] }>('/cases', { dueForEvaluation: dueForEvaluation || undefined, childId }),
   });
 }
 

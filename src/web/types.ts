@@ -200,6 +200,10 @@ export interface Signal {
   pickupSchoolDays: number;
   pickedUpOn: string | null;
   triageDecision: SignalAction | null;
+  latestDecision?: SignalAction | null;
+  latestReason?: string | null;
+  /** The case opened from this signal (care coordinator only). */
+  caseId?: string | null;
   lateness: Lateness;
   /** How the user sees it: as the school's care coordinator, or as its author. */
   access: 'care' | 'author';
@@ -343,7 +347,7 @@ export interface PlanGoal {
   expectedOutcome: string;
   inFamilyWords: boolean;
   addedBy: PlanAuthor;
-  actions: { id: string; description: string; deadline: string | null; owner: string | null }[];
+  actions: { id: string; description: string; deadline: string | null; owner: string | null; ownerFamily: boolean }[];
   evaluations: { id: string; score: number; evaluatedOn: string; comment: string | null; ratedBy: PlanAuthor }[];
   latestScore: number | null;
 }

@@ -231,3 +231,19 @@ describe('siblings as one family', () => {
     expect(refused.json().invalidParams[0].code).toBe('not_siblings');
   });
 });
+
+describe('case details for the screens', () => {
+  it('the signal that became a case links to it for the coordinator only; cases filter by child', async () => {
+    const sig = await t.database.db.selectFrom('cases').select(['id', 'opened_from_signal_id', 'child_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    expect((await ib.get(`/api/v1/signals/${sig.opened_from_signal_id}`)).json().caseId).toBe(caseId);
+    expect((await (await t.login('leerkracht')).get(`/api/v1/signals/${sig.opened_from_signal_id}`)).json().caseId).toBeNull();
+    const forChild = (await ib.get(`/api/v1/cases?childId=${sig.child_id}`)).json().items;
+    expect(forChild.length).toBeGreaterThan(0);
+    expect(forChild.every((c: { child: { id: string } }) => c.child.id === sig.child_id)).toBe(true);
+  });
+  it('a limited view still says whether the case is on the safety route', async () => {
+    const view = (await wijkteam.get(`/api/v1/cases?status=open`)).json().items.find((c: { limited: boolean }) => c.limited);
+    const detail = (await wijkteam.get(`/api/v1/cases/${view.id}`)).json();
+    expect(detail).toMatchObject({ limited: true, safetyRoute: expect.any(Boolean) });
+  });
+});

@@ -82,6 +82,8 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       organisationName: k.organisation_name,
       caseManager: { personId: k.case_manager_person_id, name: k.case_manager_name, email: k.case_manager_email, organisationName: k.case_manager_organisation },
       limited,
+      // Whether emergency access (Meldcode) is possible at all; no child data.
+      safetyRoute: k.safety_route,
       dataKinds: [...access.kinds],
       canManage: access.isOwner || access.isManager,
     };
@@ -142,7 +144,6 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       ...base,
       child: { id: child.id, givenName: child.given_name, familyName: child.family_name, age: ageOn(child.birth_date, day) },
       nextEvaluationOn: k.next_evaluation_on,
-      safetyRoute: k.safety_route,
       openedFromSignalId: k.opened_from_signal_id,
       team: team.map((t) => ({ id: t.id, personId: t.person_id, name: t.name, organisationId: t.organisation_id, organisationName: t.organisation_name, role: t.role })),
       consents,
@@ -198,7 +199,7 @@ async function consentsOf(tx: Tx, childId: string, caseId: string, day: string) 
  * they are on. Without a consent covering identity a case shows only that it exists and who the
  * case manager is.
  */
-export async function listCases(database: Database, actor: Actor, opts: { status?: 'open' | 'closed'; dueForEvaluation?: boolean }) {
+export async function listCases(database: Database, actor: Actor, opts: { status?: 'open' | 'closed'; dueForEvaluation?: boolean; childId?: string }) {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
     if (!actor.personId || !actor.membership) return { items: [] };
@@ -218,6 +219,7 @@ export async function listCases(database: Database, actor: Actor, opts: { status
         ]),
       );
     if (opts.status) q = q.where('k.status', '=', opts.status);
+    if (opts.childId) q = q.where('k.child_id', '=', opts.childId);
     if (opts.dueForEvaluation) q = q.where('k.status', '=', 'open').where('k.next_evaluation_on', '<=', sql<string>`(${day}::date + 28)`);
     const rows = await q
       .select(['k.id', 'k.child_id', 'k.title', 'k.status', 'k.opened_on', 'k.next_evaluation_on', 'k.case_manager_person_id', 'o.name as organisation_name', sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name')])

@@ -43,10 +43,14 @@ export default async function caseRoutes(app: FastifyInstance, ctx: AppContext) 
       schema: {
         tags,
         summary: 'Mijn casussen: van de eigen school (zorgcoördinator) en die waarin u in het team zit',
-        querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])), dueForEvaluation: Type.Optional(Type.Boolean()) }),
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+          dueForEvaluation: Type.Optional(Type.Boolean()),
+          childId: Type.Optional(Uuid),
+        }),
       },
     },
-    async (request) => listCases(ctx.database, actorOf(request), request.query as { status?: 'open' | 'closed'; dueForEvaluation?: boolean }),
+    async (request) => listCases(ctx.database, actorOf(request), request.query as { status?: 'open' | 'closed'; dueForEvaluation?: boolean; childId?: string }),
   );
 
   app.get('/cases/:id', { schema: { tags, summary: 'Eén casus: wat u ziet hangt af van de toestemming', params: Id } }, async (request) =>

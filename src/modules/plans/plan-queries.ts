@@ -99,7 +99,7 @@ export async function planView(tx: Tx, planId: string) {
         expectedOutcome: g.expected_outcome,
         inFamilyWords: g.in_family_words,
         addedBy: who(g),
-        actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ id: a.id, description: a.description, deadline: a.deadline, owner: a.owner_family ? 'Gezin' : (a.person_name ?? a.organisation_name) })),
+        actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ id: a.id, description: a.description, deadline: a.deadline, ownerFamily: a.owner_family, owner: a.owner_family ? 'Gezin' : (a.person_name ?? a.organisation_name) })),
         evaluations: evs.map((e) => ({ id: e.id, score: e.score, evaluatedOn: e.evaluated_on, comment: e.comment, ratedBy: who(e) })),
         latestScore: evs.length ? evs[evs.length - 1].score : null,
       };

@@ -36,6 +36,7 @@ const signalColumns = [
   'o.name as organisation_name',
   sql<string>`a.given_name || ' ' || a.family_name`.as('author_name'),
   sql<string | null>`(select e.decision from signal_events e where e.signal_id = s.id and e.decision is not null order by e.id desc limit 1)`.as('latest_decision'),
+  sql<string | null>`(select k.id from cases k where k.opened_from_signal_id = s.id)`.as('case_id'),
   sql<string | null>`(select e.reason from signal_events e where e.signal_id = s.id and e.decision is not null order by e.id desc limit 1)`.as('latest_reason'),
 ] as const;
 
@@ -67,6 +68,8 @@ function present(r: any, access: Exclude<SignalAccess, null>, cal: SchoolCalenda
     triageDecision: r.triage_decision as string | null,
     latestDecision: r.latest_decision as string | null,
     latestReason: r.latest_reason as string | null,
+    /** The case opened from this signal — only for the care coordinator (the author learns the outcome, not the case). */
+    caseId: access === 'care' ? (r.case_id as string | null) : null,
     // A withdrawn signal was never due: it counts as on time.
     lateness: (r.status === 'withdrawn' ? 'on_time' : latenessOf(cal, r, day)) as Lateness,
     access,

@@ -21,8 +21,8 @@ import type { CaseOpenedState } from './CasePage.tsx';
  */
 export function ChildCases({ childId, name }: { childId: string; name: string }) {
   const { t, i18n } = useTranslation();
-  const query = useCases(false);
-  const items = query.data?.items.filter((c) => c.child?.id === childId);
+  const query = useCases(false, childId);
+  const items = query.data?.items;
   return (
     <section className="samenspel-section" aria-labelledby="child-cases">
       <h2 id="child-cases" className="utrecht-heading-2">

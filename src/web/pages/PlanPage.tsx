@@ -198,7 +198,7 @@ function Goal({ plan, goal, k, professional, open, onDone }: { plan: PlanDetail;
             {goal.actions.map((a) => (
               <Tr key={a.id}>
                 <Th row>{a.description}</Th>
-                <Td>{a.owner === 'Gezin' ? t('plans.actions.family') : (a.owner ?? t('common.unknown'))}</Td>
+                <Td>{a.ownerFamily ? t('plans.actions.family') : (a.owner ?? t('common.unknown'))}</Td>
                 <Td>{a.deadline ? <time dateTime={a.deadline}>{formatDate(a.deadline, lng)}</time> : t('common.none')}</Td>
               </Tr>
             ))}

@@ -192,6 +192,14 @@ function Summary({ signal }: { signal: SignalDetail }) {
             <dd>{t(`signals.decision.${signal.triageDecision}`)}</dd>
           </div>
         )}
+        {signal.caseId && (
+          <div>
+            <dt>{t('signals.detail.case')}</dt>
+            <dd>
+              <AppLink to={`/casussen/${signal.caseId}`}>{t('signals.detail.openCase')}</AppLink>
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   );
