@@ -65,7 +65,7 @@ export function PlanPage() {
                 <dd>{professional ? <AppLink to={`/casussen/${plan.caseId}`}>{plan.title}</AppLink> : plan.title}</dd>
               </div>
               <div>
-                <dt>{t('plans.child')}</dt>
+                <dt>{t('plans.childLabel')}</dt>
                 <dd>
                   <AppLink to={`/kinderen/${plan.child.id}`}>{fullName(plan.child)}</AppLink> ({t('common.ageYears', { count: plan.child.age })})
                 </dd>
