@@ -15,6 +15,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../compone
 import { FormErrors, useApiForm } from '../components/ApiForm.tsx';
 import { CaseStatusBadge, SafetyRouteBadge } from '../components/CaseBits.tsx';
 import { ConsentsSection, RecordConsentSection } from './CaseConsents.tsx';
+import { CaseManage } from './CaseManage.tsx';
 
 export interface CaseOpenedState {
   opened?: boolean;
@@ -66,7 +67,7 @@ export function CasePage() {
               <p className="utrecht-paragraph">{t('cases.detail.limitedExplanation')}</p>
             </Alert>
           )}
-          {(k.limited || (k.safetyRoute && !k.canManage)) && <EmergencyAccess k={k} onDone={setStatus} />}
+          {k.safetyRoute && !k.canManage && <EmergencyAccess k={k} onDone={setStatus} />}
           {!k.limited && (
             <>
               {k.planId && (
@@ -79,6 +80,7 @@ export function CasePage() {
               {k.canManage && k.consentRule && k.status === 'open' && <RecordConsentSection k={k} onDone={setStatus} />}
               <Notes caseId={k.id} onDone={setStatus} />
               {k.history && <History history={k.history} />}
+              {k.canManage && k.status === 'open' && <CaseManage k={k} onDone={setStatus} />}
             </>
           )}
           <p className="utrecht-paragraph">
