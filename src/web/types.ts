@@ -364,6 +364,7 @@ export interface Opp {
 }
 
 export interface PlanDetail {
+  can?: { addGoal: boolean; addAction: boolean; evaluate: boolean; comment: boolean; observe: boolean; writeOpp: boolean; recordAgreement: boolean; markEvaluated: boolean };
   id: string;
   caseId: string;
   title: string;

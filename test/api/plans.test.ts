@@ -178,3 +178,14 @@ describe('professional notes stay inside the organisation', () => {
     expect(after).not.toContain('Interne notitie school.');
   });
 });
+
+describe('what the plan says each user may do', () => {
+  it('the case owner may write the OPP; a youth care worker with consent may add actions but not the OPP; the parent adds goals', async () => {
+    const owner = (await ib.get(`/api/v1/plans/${planId}`)).json().can;
+    expect(owner).toMatchObject({ writeOpp: true, addAction: true, addGoal: true });
+    const jhCan = (await jeugdhulp.get(`/api/v1/plans/${planId}`)).json().can;
+    expect(jhCan).toMatchObject({ writeOpp: false, addAction: true });
+    const parent = (await ouder.get(`/api/v1/plans/${planId}`)).json().can;
+    expect(parent).toMatchObject({ addGoal: true, comment: true, addAction: false, writeOpp: false, observe: false });
+  });
+});

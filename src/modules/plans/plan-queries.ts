@@ -116,7 +116,24 @@ export async function planView(tx: Tx, planId: string) {
 export type PlanView = Awaited<ReturnType<typeof planView>>;
 
 export function getPlan(database: Database, actor: Actor, planId: string) {
-  return withPlan(database, actor, planId, 'plan.read', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, (p) => planView(p.tx, planId));
+  return withPlan(database, actor, planId, 'plan.read', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+    const open = p.caseRow.status === 'open';
+    const onTeam = actor.kind === 'professional' && (p.isOwner || p.isManager || p.isMember);
+    return {
+      ...(await planView(p.tx, planId)),
+      /** What this user may do here, so screens offer only what the server will accept. */
+      can: {
+        addGoal: open && (onTeam || !!p.family),
+        addAction: open && onTeam,
+        evaluate: onTeam || !!p.family,
+        comment: onTeam || !!p.family,
+        observe: onTeam,
+        writeOpp: open && p.isOwner,
+        recordAgreement: p.isOwner,
+        markEvaluated: open && onTeam,
+      },
+    };
+  });
 }
 
 /** The plans of a child's cases, for whoever may see the plan (the family in the portal, too). */

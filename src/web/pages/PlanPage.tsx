@@ -246,7 +246,7 @@ function Goal({ plan, goal, k, professional, open, onDone }: { plan: PlanDetail;
 function Opp({ plan, k, open, onDone }: { plan: PlanDetail; k?: CaseDetail; open: boolean; onDone: (m: string) => void }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const canWrite = Boolean(k?.canManage) && open;
+  const canWrite = Boolean(plan.can?.writeOpp) && open;
   if (!plan.opp && !canWrite) return null;
   const fields = ['exitProfile', 'exitGrounds', 'hinderingFactors', 'supportingFactors', 'support', 'deviations'] as const;
   return (
