@@ -12,9 +12,10 @@ export function useApiForm<TVars, TResult>(opts: {
   mutationFn: (vars: TVars) => Promise<TResult>;
   fields: readonly string[];
   onSuccess?: (result: TResult, vars: TVars) => void;
+  onError?: (error: Error) => void;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const mutation = useMutation({ mutationFn: opts.mutationFn, onSuccess: opts.onSuccess });
+  const mutation = useMutation({ mutationFn: opts.mutationFn, onSuccess: opts.onSuccess, onError: opts.onError });
   const { byField, other } = fieldErrors(mutation.error, opts.fields);
   useEffect(() => {
     if (mutation.isError) focusFirstInvalid(formRef.current);

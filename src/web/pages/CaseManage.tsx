@@ -5,7 +5,8 @@ import { Button } from '@utrecht/button-react';
 import { api } from '../api.ts';
 import type { CaseDetail } from '../types.ts';
 import { caseChanged, useCases } from '../cases.ts';
-import { SelectField, TextAreaField } from '../components/Fields.tsx';
+import { SelectField } from '../components/Fields.tsx';
+import { ReasonForm } from '../components/ReasonForm.tsx';
 import { FormErrors, useApiForm } from '../components/ApiForm.tsx';
 
 /** For the case owner or manager of an open case: link a sibling's case as one family, and close the case. */
@@ -67,35 +68,18 @@ function LinkSibling({ k, onDone }: { k: CaseDetail; onDone: (message: string) =
 function CloseCase({ k, onDone }: { k: CaseDetail; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const { mutation, byField, other, formRef } = useApiForm({
-    mutationFn: (body: { reason: string }) => api.post<CaseDetail>(`/cases/${k.id}/close`, body),
-    fields: ['reason'],
-    onSuccess: () => {
-      setReason('');
-      onDone(t('cases.manage.closed'));
-      caseChanged(queryClient, k.id, k.child?.id);
-    },
-  });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate({ reason });
-  }
   return (
-    <section className="samenspel-section" aria-labelledby="case-close">
-      <h2 id="case-close" className="utrecht-heading-2">
-        {t('cases.manage.closeHeading')}
-      </h2>
-      <p className="utrecht-paragraph">{t('cases.manage.closeIntro')}</p>
-      <FormErrors mutation={mutation} byField={byField} other={other} />
-      <form ref={formRef} className="samenspel-form" noValidate onSubmit={onSubmit}>
-        <TextAreaField id="close-reason" label={t('cases.manage.closeReason')} required rows={3} maxLength={2000} value={reason} error={byField.reason} onChange={(e) => setReason(e.target.value)} />
-        <div className="utrecht-button-group samenspel-actions">
-          <Button type="submit" appearance="secondary-action-button" busy={mutation.isPending}>
-            {t('cases.manage.closeSubmit')}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <ReasonForm
+      id="case-close"
+      heading={t('cases.manage.closeHeading')}
+      intro={t('cases.manage.closeIntro')}
+      label={t('cases.manage.closeReason')}
+      submitLabel={t('cases.manage.closeSubmit')}
+      send={(reason) => api.post<CaseDetail>(`/cases/${k.id}/close`, { reason })}
+      onSuccess={() => {
+        onDone(t('cases.manage.closed'));
+        caseChanged(queryClient, k.id, k.child?.id);
+      }}
+    />
   );
 }

@@ -16,6 +16,7 @@ import { FormErrors, useApiForm } from '../components/ApiForm.tsx';
 import { CaseStatusBadge, SafetyRouteBadge } from '../components/CaseBits.tsx';
 import { ConsentsSection, RecordConsentSection } from './CaseConsents.tsx';
 import { CaseManage } from './CaseManage.tsx';
+import { ReasonForm } from '../components/ReasonForm.tsx';
 
 export interface CaseOpenedState {
   opened?: boolean;
@@ -197,46 +198,23 @@ function Summary({ k }: { k: CaseDetail }) {
 function EmergencyAccess({ k, onDone }: { k: CaseDetail; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const { mutation, byField, other, formRef } = useApiForm({
-    mutationFn: (body: { reason: string }) => api.post<{ expiresAt: string }>(`/cases/${k.id}/emergency-access`, body),
-    fields: ['reason'],
-    onSuccess: (result) => {
-      setReason('');
-      onDone(t('cases.emergency.granted', { until: formatDateTimeShort(result.expiresAt, i18n.language) }));
-      caseChanged(queryClient, k.id, k.child?.id);
-    },
-  });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!mutation.isPending) mutation.mutate({ reason });
-  }
   return (
-    <section className="samenspel-section samenspel-panel" aria-labelledby="case-emergency">
-      <h2 id="case-emergency" className="utrecht-heading-2">
-        {t('cases.emergency.heading')}
-      </h2>
-      <p className="utrecht-paragraph">{k.limited ? t('cases.emergency.introLimited') : t('cases.emergency.intro')}</p>
-      <FormErrors mutation={mutation} byField={byField} other={other} />
-      <form ref={formRef} className="samenspel-form" noValidate onSubmit={onSubmit}>
-        <TextAreaField
-          id="emergency-reason"
-          label={t('cases.emergency.reason')}
-          description={t('cases.emergency.reasonHint')}
-          required
-          rows={4}
-          maxLength={2000}
-          value={reason}
-          error={byField.reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <div className="utrecht-button-group samenspel-actions">
-          <Button type="submit" appearance="secondary-action-button" hint="danger" busy={mutation.isPending}>
-            {t('cases.emergency.submit')}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <ReasonForm
+      id="case-emergency"
+      panel
+      danger
+      rows={4}
+      heading={t('cases.emergency.heading')}
+      intro={k.limited ? t('cases.emergency.introLimited') : t('cases.emergency.intro')}
+      label={t('cases.emergency.reason')}
+      hint={t('cases.emergency.reasonHint')}
+      submitLabel={t('cases.emergency.submit')}
+      send={(reason) => api.post<{ expiresAt: string }>(`/cases/${k.id}/emergency-access`, { reason })}
+      onSuccess={(result) => {
+        onDone(t('cases.emergency.granted', { until: formatDateTimeShort(result.expiresAt, i18n.language) }));
+        caseChanged(queryClient, k.id, k.child?.id);
+      }}
+    />
   );
 }
 

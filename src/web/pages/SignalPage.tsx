@@ -17,6 +17,7 @@ import { Alert, ErrorAlert, LiveStatus, Loading, problemMessage } from '../compo
 import { AppLink } from '../components/AppLink.tsx';
 import { LatenessBadge, MeldcodeContact, MeldcodeSteps, StatusBadge } from '../components/SignalBits.tsx';
 import { focusFirstInvalid } from '../components/focus.ts';
+import { ReasonForm } from '../components/ReasonForm.tsx';
 import type { SignalCreatedState } from './RaiseSignalPage.tsx';
 
 /**
@@ -360,59 +361,30 @@ function TriageSection({ signal, actions, onDone, onConflict }: ActionProps & { 
 function WithdrawSection({ signal, onDone, onConflict }: ActionProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [reason, setReason] = useState('');
-
-  const withdraw = useMutation({
-    mutationFn: (body: { reason: string }) => api.post<SignalDetail>(`/signals/${signal.id}/withdraw`, body),
-    onSuccess: (next) => {
-      signalChanged(queryClient, next);
-      onDone(t('signals.withdraw.done'));
-      // This section goes away with the new status: keep the keyboard at the top of the page.
-      document.querySelector<HTMLElement>('h1')?.focus();
-    },
-    onError: (err) => {
-      if (!isApiError(err, 409)) return;
-      onConflict(err);
-      void queryClient.invalidateQueries({ queryKey: signalKey(signal.id) });
-    },
-  });
-  const { byField, other } = fieldErrors(withdraw.error, ['reason']);
-  useEffect(() => {
-    if (withdraw.isError) focusFirstInvalid(formRef.current);
-  }, [withdraw.isError, withdraw.error]);
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!withdraw.isPending) withdraw.mutate({ reason });
-  }
-
   return (
-    <section className="samenspel-section samenspel-panel" aria-labelledby="signal-withdraw">
-      <h2 id="signal-withdraw" className="utrecht-heading-2">
-        {t('signals.withdraw.heading')}
-      </h2>
-      <p className="utrecht-paragraph">{t('signals.withdraw.intro')}</p>
-      {withdraw.isError && !isApiError(withdraw.error, 409) && <ErrorAlert error={withdraw.error} fieldCount={Object.keys(byField).length} otherParams={other} />}
-      <form ref={formRef} className="samenspel-form" noValidate onSubmit={onSubmit}>
-        <TextAreaField
-          id="withdraw-reason"
-          label={t('signals.withdraw.reason')}
-          description={t('signals.withdraw.reasonHint')}
-          required
-          rows={3}
-          maxLength={2000}
-          value={reason}
-          error={byField.reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <div className="utrecht-button-group samenspel-actions">
-          <Button type="submit" appearance="secondary-action-button" hint="danger" busy={withdraw.isPending}>
-            {t('signals.withdraw.submit')}
-          </Button>
-        </div>
-      </form>
-    </section>
+    <ReasonForm
+      id="signal-withdraw"
+      panel
+      danger
+      heading={t('signals.withdraw.heading')}
+      intro={t('signals.withdraw.intro')}
+      label={t('signals.withdraw.reason')}
+      hint={t('signals.withdraw.reasonHint')}
+      submitLabel={t('signals.withdraw.submit')}
+      send={(reason) => api.post<SignalDetail>(`/signals/${signal.id}/withdraw`, { reason })}
+      onSuccess={(next) => {
+        signalChanged(queryClient, next);
+        onDone(t('signals.withdraw.done'));
+        // This section goes away with the new status: keep the keyboard at the top of the page.
+        document.querySelector<HTMLElement>('h1')?.focus();
+      }}
+      hidesError={(err) => isApiError(err, 409)}
+      onError={(err) => {
+        if (!isApiError(err, 409)) return;
+        onConflict(err);
+        void queryClient.invalidateQueries({ queryKey: signalKey(signal.id) });
+      }}
+    />
   );
 }
 
