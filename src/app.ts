@@ -20,6 +20,8 @@ import auditRoutes from './modules/audit/routes.ts';
 import signalRoutes from './modules/signals/routes.ts';
 import caseRoutes from './modules/cases/routes.ts';
 import planRoutes from './modules/plans/routes.ts';
+import absenceRoutes from './modules/absence/routes.ts';
+import multipart from '@fastify/multipart';
 
 export const API_VERSION = '1.0.0';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +62,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  await app.register(multipart);
   await app.register(rateLimit, {
     max: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 1200),
     timeWindow: '1 minute',
@@ -101,6 +104,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await signalRoutes(api, ctx);
       await caseRoutes(api, ctx);
       await planRoutes(api, ctx);
+      await absenceRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

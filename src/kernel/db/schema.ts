@@ -104,6 +104,7 @@ export interface EnrolmentsTable {
   start_date: DateOnly;
   end_date: DateOnly | null;
   created_at: Generated<Date>;
+  pupil_number: Generated<string | null>;
 }
 export interface AccountsTable {
   id: Generated<string>;
@@ -375,6 +376,32 @@ export interface CaseNotesTable {
   shared: Generated<boolean>;
   created_at: Generated<Date>;
 }
+export interface AbsenceImportsTable {
+  id: Generated<string>;
+  region_id: string;
+  organisation_id: string;
+  uploaded_by_person_id: string | null;
+  uploaded_at: Generated<Date>;
+  file_name: string;
+  file_sha256: string;
+  row_count: number;
+  rows: ColumnType<unknown, string, string>;
+  errors: ColumnType<unknown, string, string>;
+  status: Generated<'preview' | 'committed'>;
+  committed_at: Timestamp | null;
+}
+export interface AbsenceRecordsTable {
+  id: Generated<number>;
+  region_id: string;
+  child_id: string;
+  organisation_id: string;
+  day: DateOnly;
+  hours: ColumnType<number, number | string, number | string>;
+  reason: string;
+  source: 'manual' | 'import' | 'api';
+  import_id: string | null;
+  recorded_at: Generated<Date>;
+}
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -418,6 +445,8 @@ export interface DB {
   plan_comments: PlanCommentsTable;
   plan_observations: PlanObservationsTable;
   case_notes: CaseNotesTable;
+  absence_imports: AbsenceImportsTable;
+  absence_records: AbsenceRecordsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

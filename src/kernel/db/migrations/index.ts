@@ -3,6 +3,7 @@ import { signals } from './0002_signals.ts';
 import { cases } from './0003_cases.ts';
 import { plans } from './0004_plans.ts';
 import { caseFamily } from './0005_case_family.ts';
+import { absence } from './0006_absence.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0003_cases', sql: cases },
   { name: '0004_plans', sql: plans },
   { name: '0005_case_family', sql: caseFamily },
+  { name: '0006_absence', sql: absence },
 ];

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
+import { parseAbsenceCsv, type RowError } from './absence-csv.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ResolvedRow {
+  row: number;
+  childId: string;
+  day: string;
+  hours: number;
+  reason: string;
+}
+
+/** Only the school's own care coordinator imports its absence (the school holds this data). */
+function schoolOf(actor: Actor, schoolLocationId: string) {
+  if (!isCareCoordinator(actor) || actor.membership!.organisationId !== schoolLocationId) {
+    throw new ForbiddenError('Verzuim importeert de intern begeleider of zorgcoördinator van deze schoolvestiging.');
+  }
+  return schoolLocationId;
+}
+
+/**
+ * Step 1: parse and check the file, resolve every pupil (child id or the school's pupil number,
+ * enrolled at this school on that day) and store the preview. Nothing is written to the absence
+ * records yet.
+ */
+export async function previewAbsenceImport(database: Database, actor: Actor, input: { schoolLocationId: string; fileName: string; content: Buffer }) {
+  const organisationId = schoolOf(actor, input.schoolLocationId);
+  const parsed = parseAbsenceCsv(input.content);
+  const errors: RowError[] = [...parsed.errors];
+  const db = database.db;
+  const ids = [...new Set(parsed.rows.map((r) => r.leerling))];
+  const byId = new Set(
+    ids.some((x) => UUID.test(x))
+      ? (await db.selectFrom('children').select('id').where('id', 'in', ids.filter((x) => UUID.test(x))).where('region_id', '=', actor.regionId).execute()).map((c) => c.id)
+      : [],
+  );
+  const numbers = ids.filter((x) => !UUID.test(x));
+  const byNumber = new Map(
+    numbers.length
+      ? (await db.selectFrom('enrolments').select(['pupil_number', 'child_id']).where('organisation_id', '=', organisationId).where('pupil_number', 'in', numbers).execute()).map((e) => [e.pupil_number!, e.child_id])
+      : [],
+  );
+  const enrolments = await db.selectFrom('enrolments').select(['child_id', 'start_date', 'end_date']).where('organisation_id', '=', organisationId).execute();
+  const enrolled = (childId: string, day: string) => enrolments.some((e) => e.child_id === childId && e.start_date <= day && (!e.end_date || e.end_date >= day));
+  const resolved: ResolvedRow[] = [];
+  for (const r of parsed.rows) {
+    const childId = UUID.test(r.leerling) ? (byId.has(r.leerling) ? r.leerling : null) : (byNumber.get(r.leerling) ?? null);
+    if (!childId) errors.push({ row: r.row, column: 'leerling', message: `Leerling "${r.leerling}" is onbekend op deze school.` });
+    else if (!enrolled(childId, r.day)) errors.push({ row: r.row, column: 'datum', message: `Deze leerling stond op ${r.day} niet ingeschreven op deze school.` });
+    else resolved.push({ row: r.row, childId, day: r.day, hours: r.hours, reason: r.reason });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const sha = createHash('sha256').update(input.content).digest('hex');
+  const previous = await db.selectFrom('absence_imports').select(['id', 'committed_at']).where('organisation_id', '=', organisationId).where('file_sha256', '=', sha).where('status', '=', 'committed').executeTakeFirst();
+  const stored = await db
+    .insertInto('absence_imports')
+    .values({
+      region_id: actor.regionId,
+      organisation_id: organisationId,
+      uploaded_by_person_id: actor.personId,
+      file_name: input.fileName.slice(0, 200),
+      file_sha256: sha,
+      row_count: parsed.rows.length + parsed.errors.filter((e) => e.row > 1).length,
+      rows: JSON.stringify(resolved),
+      errors: JSON.stringify(errors),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    id: stored.id,
+    rows: resolved.length,
+    errors,
+    alreadyImported: previous ? { importId: previous.id, committedAt: new Date(previous.committed_at!).toISOString() } : null,
+    preview: resolved.slice(0, 20),
+  };
+}
+
+/**
+ * Step 2: write the whole import in one transaction, or nothing. A file with errors is refused
+ * until it is fixed. Importing the same rows again changes nothing (one record per pupil, school,
+ * day and reason; the newest import sets the hours). Every pupil touched is in the access log.
+ */
+export async function commitAbsenceImport(database: Database, actor: Actor, importId: string) {
+  return database.db.transaction().execute(async (tx) => {
+    const imp = await tx.selectFrom('absence_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).forUpdate().executeTakeFirst();
+    if (!imp) throw new NotFoundError();
+    schoolOf(actor, imp.organisation_id);
+    if (imp.status === 'committed') throw new ConflictError('Deze import is al verwerkt.', 'already_committed');
+    const errors = (typeof imp.errors === 'string' ? JSON.parse(imp.errors) : imp.errors) as RowError[];
+    if (errors.length) throw new ConflictError(`Het bestand heeft ${errors.length} fout(en). Verbeter ze en laad het bestand opnieuw; er is niets opgeslagen.`, 'import_has_errors');
+    const rows = (typeof imp.rows === 'string' ? JSON.parse(imp.rows) : imp.rows) as ResolvedRow[];
+    let written = 0;
+    for (let i = 0; i < rows.length; i += 1000) {
+      const batch = rows.slice(i, i + 1000);
+      const res = await tx
+        .insertInto('absence_records')
+        .values(batch.map((r) => ({ region_id: actor.regionId, child_id: r.childId, organisation_id: imp.organisation_id, day: r.day, hours: r.hours, reason: r.reason, source: 'import' as const, import_id: importId })))
+        .onConflict((oc) =>
+          oc.columns(['child_id', 'organisation_id', 'day', 'reason']).doUpdateSet({ hours: sql`excluded.hours`, import_id: sql`excluded.import_id`, source: sql`excluded.source` }).where(sql<boolean>`absence_records.hours <> excluded.hours`),
+        )
+        .executeTakeFirst();
+      written += Number(res.numInsertedOrUpdatedRows ?? 0);
+    }
+    await tx.updateTable('absence_imports').set({ status: 'committed', committed_at: new Date() }).where('id', '=', importId).execute();
+    const children = [...new Set(rows.map((r) => r.childId))];
+    await appendAccessLog(tx, children.map((childId) => ({ ...actorLogFields(actor), event: 'absence.import', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { importId } })));
+    return { id: importId, rows: rows.length, changed: written, children: children.length };
+  });
+}

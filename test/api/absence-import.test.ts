@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+
+let t: TestApp;
+let ib: Client;
+let school: string;
+let pupils: { id: string }[];
+
+function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
+  const boundary = '----samenspel' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
+    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const upload = (c: Client, csv: string | Buffer, schoolId = school) => {
+  const m = multipart({ schoolLocationId: schoolId }, { name: 'verzuim.csv', content: csv });
+  return c.request('POST', '/api/v1/absence-imports', m.payload, m.headers);
+};
+const count = async () => Number((await t.database.db.selectFrom('absence_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  t = await startTestApp({ children: 80 });
+  ib = await t.login('ib');
+  school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
+  pupils = (await ib.get('/api/v1/children?pageSize=10')).json().items;
+});
+afterAll(async () => t?.close());
+
+describe('absence import: preview, all or nothing, idempotent', () => {
+  const good = () => ['leerling;datum;uren;reden', `${pupils[0].id};2026-11-23;2,5;ongeoorloofd`, `${pupils[1].id};2026-11-23;6;ziek`, `${pupils[2].id};2026-11-24;1;te-laat`].join('\n');
+
+  it('a bad row is reported with its row and column, and a file with errors cannot be committed; nothing is written', async () => {
+    const bad = good() + `\n${pupils[3].id};2026-11-24;drie;ziek\n00000000-0000-4000-8000-000000000000;2026-11-24;1;ziek`;
+    const res = await upload(ib, bad);
+    expect(res.statusCode).toBe(201);
+    const p = res.json();
+    expect(p.rows).toBe(3);
+    expect(p.errors).toEqual([
+      { row: 5, column: 'uren', message: expect.stringContaining('drie') },
+      { row: 6, column: 'leerling', message: expect.stringContaining('onbekend') },
+    ]);
+    const commit = await ib.post(`/api/v1/absence-imports/${p.id}/commit`);
+    expect(commit.statusCode).toBe(409);
+    expect(commit.json().code).toBe('import_has_errors');
+    expect(await count()).toBe(0);
+  });
+
+  let firstId: string;
+  it('the fixed file commits all rows, and each pupil is in the access log', async () => {
+    const p = (await upload(ib, good())).json();
+    expect(p.errors).toEqual([]);
+    firstId = p.id;
+    const res = await ib.post(`/api/v1/absence-imports/${p.id}/commit`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 3, changed: 3, children: 3 });
+    expect(await count()).toBe(3);
+    const rec = await t.database.db.selectFrom('absence_records').selectAll().where('child_id', '=', pupils[0].id).executeTakeFirstOrThrow();
+    expect(Number(rec.hours)).toBe(2.5);
+    expect(rec.reason).toBe('unauthorised');
+    const logged = await t.database.db.selectFrom('access_log').select('child_id').where('event', '=', 'absence.import').execute();
+    expect(new Set(logged.map((l) => l.child_id))).toEqual(new Set(pupils.slice(0, 3).map((p) => p.id)));
+    expect((await ib.post(`/api/v1/absence-imports/${p.id}/commit`)).statusCode).toBe(409);
+  });
+
+  it('importing the same file again is recognised and changes nothing', async () => {
+    const p = (await upload(ib, good())).json();
+    expect(p.alreadyImported).toMatchObject({ importId: firstId });
+    const res = (await ib.post(`/api/v1/absence-imports/${p.id}/commit`)).json();
+    expect(res.changed).toBe(0);
+    expect(await count()).toBe(3);
+  });
+
+  it('the school’s own pupil number works, leading zeros included; a pupil not enrolled on that day is refused', async () => {
+    await sql`update enrolments set pupil_number = '000123' where child_id = ${pupils[4].id} and organisation_id = ${school} and end_date is null`.execute(t.database.db);
+    const p = (await upload(ib, `leerling,datum,uren,reden\n000123,2026-11-25,1,geoorloofd\n000123,1999-01-04,1,ziek`)).json();
+    expect(p.rows).toBe(1);
+    expect(p.errors).toEqual([{ row: 3, column: 'datum', message: expect.stringContaining('niet ingeschreven') }]);
+  });
+
+  it('only the school’s own care coordinator may import', async () => {
+    expect((await upload(await t.login('leerkracht'), good())).statusCode).toBe(403);
+    expect((await upload(await t.login('zorgcoordinator'), good())).statusCode).toBe(403);
+    const noFile = multipart({ schoolLocationId: school });
+    const res = await ib.request('POST', '/api/v1/absence-imports', noFile.payload, noFile.headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0].name).toBe('file');
+  });
+});
