@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { AbsenceImportPage } from './pages/AbsenceImportPage.tsx';
 import { CARE_ROLES, CASE_ROLES, CHILD_LIST_ROLES, SIGNAL_ROLES } from './roles.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage, RequireRole, RequireSession } from './components/Guards.tsx';
@@ -67,6 +68,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={CARE_ROLES}>
                 <SignalQueuePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'verzuim/importeren',
+            element: (
+              <RequireRole roles={CARE_ROLES}>
+                <AbsenceImportPage />
               </RequireRole>
             ),
           },

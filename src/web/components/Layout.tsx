@@ -31,6 +31,7 @@ export function navItems(role: ActorRole | null): NavItem[] {
   if (role && CARE_ROLES.includes(role)) items.push({ to: '/signalen', labelKey: 'nav.signals', end: true });
   if (role && SIGNAL_ROLES.includes(role)) items.push({ to: '/signalen/mijn', labelKey: 'nav.mySignals' });
   if (role && CASE_ROLES.includes(role)) items.push({ to: '/casussen', labelKey: 'nav.cases' });
+  if (role && CARE_ROLES.includes(role)) items.push({ to: '/verzuim/importeren', labelKey: 'nav.absenceImport' });
   if (role === 'functional_admin') {
     items.push({ to: '/beheer/organisaties', labelKey: 'nav.organisations' }, { to: '/beheer/mensen', labelKey: 'nav.people' });
   }

@@ -1,0 +1,149 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { api } from '../api.ts';
+import { useSession } from '../session.tsx';
+import { formatDate, formatDateTimeShort } from '../format.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Alert, ErrorAlert, LiveStatus } from '../components/Alerts.tsx';
+import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
+
+interface Preview {
+  id: string;
+  rows: number;
+  errors: { row: number; column: string | null; message: string }[];
+  alreadyImported: { importId: string; committedAt: string } | null;
+  preview: { row: number; childId: string; day: string; hours: number; reason: string }[];
+}
+
+/**
+ * The care coordinator loads the school's absence file: first a check of every line (nothing is
+ * written), then "Opslaan" writes it all at once — only when there are no errors.
+ */
+export function AbsenceImportPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { session } = useSession();
+  const schoolId = session?.memberships.find((m) => m.id === session.activeMembershipId)?.organisationId ?? '';
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState('');
+  const check = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('schoolLocationId', schoolId);
+      form.append('file', file);
+      return api.post<Preview>('/absence-imports', form);
+    },
+    onSuccess: (p) => setStatus(t('absenceImport.result', { rows: p.rows, errors: p.errors.length })),
+  });
+  const commit = useMutation({
+    mutationFn: (id: string) => api.post<{ rows: number; changed: number; children: number }>(`/absence-imports/${id}/commit`),
+    onSuccess: (r) => setStatus(t('absenceImport.saved', r)),
+  });
+  const preview = check.data;
+
+  function onCheck(event: FormEvent) {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    commit.reset();
+    if (file && !check.isPending) check.mutate(file);
+  }
+
+  return (
+    <>
+      <PageHeading title={t('absenceImport.title')} />
+      <p className="utrecht-paragraph">{t('absenceImport.intro')}</p>
+      <p className="utrecht-paragraph">{t('absenceImport.formatLink')}</p>
+      <LiveStatus>{status}</LiveStatus>
+      <form className="samenspel-form" noValidate onSubmit={onCheck}>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="absence-file">
+            {t('absenceImport.file')}
+          </label>
+          <input ref={fileRef} id="absence-file" name="file" type="file" accept=".csv,text/csv" className="utrecht-textbox samenspel-file" required />
+        </div>
+        <div className="utrecht-button-group samenspel-actions">
+          <Button type="submit" appearance="primary-action-button" busy={check.isPending}>
+            {check.isPending ? t('absenceImport.checking') : t('absenceImport.check')}
+          </Button>
+        </div>
+      </form>
+      {check.isError && <ErrorAlert error={check.error} />}
+      {preview && (
+        <>
+          {preview.alreadyImported && (
+            <Alert type="info">
+              <p className="utrecht-paragraph">{t('absenceImport.already', { date: formatDateTimeShort(preview.alreadyImported.committedAt, lng) })}</p>
+            </Alert>
+          )}
+          {preview.errors.length > 0 && (
+            <section className="samenspel-section" aria-labelledby="import-errors">
+              <h2 id="import-errors" className="utrecht-heading-2">
+                {t('absenceImport.errorsHeading')}
+              </h2>
+              <Table caption={t('absenceImport.errorsCaption')}>
+                <THead>
+                  <Tr>
+                    <Th>{t('absenceImport.row')}</Th>
+                    <Th>{t('absenceImport.column')}</Th>
+                    <Th>{t('absenceImport.message')}</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {preview.errors.map((e, i) => (
+                    <Tr key={i}>
+                      <Td>{e.row}</Td>
+                      <Td>{e.column ?? '–'}</Td>
+                      <Td>{e.message}</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+              <Alert type="warning">
+                <p className="utrecht-paragraph">{t('absenceImport.saveBlocked')}</p>
+              </Alert>
+            </section>
+          )}
+          {preview.preview.length > 0 && (
+            <section className="samenspel-section" aria-labelledby="import-preview">
+              <h2 id="import-preview" className="utrecht-heading-2">
+                {t('absenceImport.previewHeading')}
+              </h2>
+              <Table caption={t('absenceImport.previewCaption')}>
+                <THead>
+                  <Tr>
+                    <Th>{t('absenceImport.row')}</Th>
+                    <Th>{t('absenceImport.child')}</Th>
+                    <Th>{t('absenceImport.date')}</Th>
+                    <Th>{t('absenceImport.hours')}</Th>
+                    <Th>{t('absenceImport.reason')}</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {preview.preview.map((r) => (
+                    <Tr key={r.row}>
+                      <Td>{r.row}</Td>
+                      <Td>{r.childId.slice(0, 8)}…</Td>
+                      <Td>{formatDate(r.day, lng)}</Td>
+                      <Td>{r.hours.toLocaleString(lng)}</Td>
+                      <Td>{r.reason}</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            </section>
+          )}
+          {preview.errors.length === 0 && !commit.isSuccess && (
+            <div className="utrecht-button-group samenspel-actions">
+              <Button type="button" appearance="primary-action-button" busy={commit.isPending} onClick={() => !commit.isPending && commit.mutate(preview.id)}>
+                {t('absenceImport.save')}
+              </Button>
+            </div>
+          )}
+          {commit.isError && <ErrorAlert error={commit.error} />}
+        </>
+      )}
+    </>
+  );
+}
