@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { today } from '../../src/kernel/time.ts';
+import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
+
+// Dates relative to today: the demo's enrolments are built around today.
+const D0 = today();
+const D1 = addCalendarDays(D0, -1);
+const D2 = addCalendarDays(D0, -2);
 
 let t: TestApp;
 let ib: Client;
@@ -29,15 +36,18 @@ beforeAll(async () => {
   t = await startTestApp({ children: 80 });
   ib = await t.login('ib');
   school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
-  pupils = (await ib.get('/api/v1/children?pageSize=10')).json().items;
+  // Pupils enrolled at this school since before the dates used below.
+  pupils = (
+    await t.database.db.selectFrom('enrolments').select('child_id').where('organisation_id', '=', school).where('end_date', 'is', null).where('start_date', '<=', D2).orderBy('child_id').limit(10).execute()
+  ).map((e) => ({ id: e.child_id }));
 });
 afterAll(async () => t?.close());
 
 describe('absence import: preview, all or nothing, idempotent', () => {
-  const good = () => ['leerling;datum;uren;reden', `${pupils[0].id};2026-11-23;2,5;ongeoorloofd`, `${pupils[1].id};2026-11-23;6;ziek`, `${pupils[2].id};2026-11-24;1;te-laat`].join('\n');
+  const good = () => ['leerling;datum;uren;reden', `${pupils[0].id};${D2};2,5;ongeoorloofd`, `${pupils[1].id};${D2};6;ziek`, `${pupils[2].id};${D1};1;te-laat`].join('\n');
 
   it('a bad row is reported with its row and column, and a file with errors cannot be committed; nothing is written', async () => {
-    const bad = good() + `\n${pupils[3].id};2026-11-24;drie;ziek\n00000000-0000-4000-8000-000000000000;2026-11-24;1;ziek`;
+    const bad = good() + `\n${pupils[3].id};${D1};drie;ziek\n00000000-0000-4000-8000-000000000000;${D1};1;ziek`;
     const res = await upload(ib, bad);
     expect(res.statusCode).toBe(201);
     const p = res.json();
@@ -79,7 +89,7 @@ describe('absence import: preview, all or nothing, idempotent', () => {
 
   it('the school’s own pupil number works, leading zeros included; a pupil not enrolled on that day is refused', async () => {
     await sql`update enrolments set pupil_number = '000123' where child_id = ${pupils[4].id} and organisation_id = ${school} and end_date is null`.execute(t.database.db);
-    const p = (await upload(ib, `leerling,datum,uren,reden\n000123,2026-11-25,1,geoorloofd\n000123,1999-01-04,1,ziek`)).json();
+    const p = (await upload(ib, `leerling,datum,uren,reden\n000123,${D0},1,geoorloofd\n000123,1999-01-04,1,ziek`)).json();
     expect(p.rows).toBe(1);
     expect(p.errors).toEqual([{ row: 3, column: 'datum', message: expect.stringContaining('niet ingeschreven') }]);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, newPage, signInAs, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { today } from '../../src/kernel/time.ts';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -11,7 +12,8 @@ describe('importing absence', () => {
   it('a bad row is shown with its line and column; the fixed file is saved all at once', async () => {
     const ib = env.demo.accounts.ib;
     const pupils = await env.database.db.selectFrom('enrolments').select('child_id').where('organisation_id', '=', ib.organisationId!).where('end_date', 'is', null).limit(2).execute();
-    const bad = `leerling;datum;uren;reden\n${pupils[0].child_id};2026-11-23;2,5;ongeoorloofd\n${pupils[1].child_id};2026-11-23;drie;ziek\n`;
+    const day = today();
+    const bad = `leerling;datum;uren;reden\n${pupils[0].child_id};${day};2,5;ongeoorloofd\n${pupils[1].child_id};${day};drie;ziek\n`;
     const good = bad.replace(';drie;', ';3;');
 
     const page = await newPage(env.browser);
