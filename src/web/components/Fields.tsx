@@ -153,21 +153,106 @@ export interface RadioOption<T extends string> {
   description?: ReactNode;
 }
 
+interface ChoiceOption<T extends string> {
+  value: T;
+  label: string;
+  description?: ReactNode;
+}
+
 /**
- * A group of radio buttons in a fieldset whose legend is the question. The group's description
- * and error are referenced by the fieldset; the error stands right under the legend and marks
- * every radio button invalid, so that focusFirstInvalid lands on the first of them.
+ * The fieldset both choice groups share: the legend is the question, the group's description and
+ * error are referenced by the fieldset, and the error stands right under the legend and marks every
+ * option invalid, so that focusFirstInvalid lands on the first of them.
  */
-export function RadioGroupField<T extends string>({
+function ChoiceGroup<T extends string>({
   id,
+  type,
   name,
   legend,
   description,
   error,
   options,
+  isChecked,
+  onToggle,
+  className,
+}: {
+  id: string;
+  type: 'radio' | 'checkbox';
+  name?: string;
+  legend: string;
+  description?: ReactNode;
+  error?: string;
+  options: readonly ChoiceOption<T>[];
+  isChecked: (value: T) => boolean;
+  onToggle: (value: T, checked: boolean) => void;
+  className?: string;
+}) {
+  const inputClass = type === 'radio' ? 'utrecht-radio-button utrecht-radio-button--html-input' : 'utrecht-checkbox utrecht-checkbox--html-input';
+  const invalidClass = type === 'radio' ? ' utrecht-radio-button--invalid' : ' utrecht-checkbox--invalid';
+  return (
+    <fieldset
+      id={id}
+      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset samenspel-radio-group${error ? ' utrecht-form-fieldset--invalid samenspel-radio-group--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy(id, description, error)}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend samenspel-radio-group__legend">{legend}</legend>
+      {description ? (
+        <FormFieldDescription id={`${id}-description`} className="samenspel-radio-group__description">
+          {description}
+        </FormFieldDescription>
+      ) : null}
+      {error ? (
+        <FormFieldErrorMessage id={`${id}-error`} className="samenspel-field-error">
+          {error}
+        </FormFieldErrorMessage>
+      ) : null}
+      <div className="samenspel-radio-group__options">
+        {options.map((option) => {
+          const optionId = `${id}-${option.value}`;
+          const checked = isChecked(option.value);
+          return (
+            <FormField
+              key={option.value}
+              type={type}
+              className="samenspel-radio"
+              label={
+                <FormLabel htmlFor={optionId} type={type} checked={checked}>
+                  {option.label}
+                </FormLabel>
+              }
+              description={
+                option.description ? (
+                  <FormFieldDescription id={`${optionId}-description`}>{option.description}</FormFieldDescription>
+                ) : undefined
+              }
+              input={
+                <input
+                  type={type}
+                  id={optionId}
+                  name={name}
+                  value={option.value}
+                  checked={checked}
+                  onChange={(e) => onToggle(option.value, e.target.checked)}
+                  className={`${inputClass}${error ? invalidClass : ''}`}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={option.description ? `${optionId}-description` : undefined}
+                />
+              }
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A group of radio buttons: one answer to the question in the legend. */
+export function RadioGroupField<T extends string>({
+  name,
+  options,
   value,
   onChange,
-  className,
+  ...group
 }: {
   id: string;
   name: string;
@@ -179,82 +264,17 @@ export function RadioGroupField<T extends string>({
   onChange: (value: T) => void;
   className?: string;
 }) {
-  return (
-    <fieldset
-      id={id}
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset samenspel-radio-group${error ? ' utrecht-form-fieldset--invalid samenspel-radio-group--invalid' : ''}${className ? ` ${className}` : ''}`}
-      aria-describedby={describedBy(id, description, error)}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend samenspel-radio-group__legend">{legend}</legend>
-      {description ? (
-        <FormFieldDescription id={`${id}-description`} className="samenspel-radio-group__description">
-          {description}
-        </FormFieldDescription>
-      ) : null}
-      {error ? (
-        <FormFieldErrorMessage id={`${id}-error`} className="samenspel-field-error">
-          {error}
-        </FormFieldErrorMessage>
-      ) : null}
-      <div className="samenspel-radio-group__options">
-        {options.map((option) => {
-          const optionId = `${id}-${option.value}`;
-          return (
-            <FormField
-              key={option.value}
-              type="radio"
-              className="samenspel-radio"
-              label={
-                <FormLabel htmlFor={optionId} type="radio" checked={value === option.value}>
-                  {option.label}
-                </FormLabel>
-              }
-              description={
-                option.description ? (
-                  <FormFieldDescription id={`${optionId}-description`}>{option.description}</FormFieldDescription>
-                ) : undefined
-              }
-              input={
-                <input
-                  type="radio"
-                  id={optionId}
-                  name={name}
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(option.value)}
-                  className={`utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}`}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={option.description ? `${optionId}-description` : undefined}
-                />
-              }
-            />
-          );
-        })}
-      </div>
-    </fieldset>
-  );
+  return <ChoiceGroup {...group} type="radio" name={name} options={options} isChecked={(v) => value === v} onToggle={(v) => onChange(v)} />;
 }
 
-export interface CheckboxOption<T extends string> {
-  value: T;
-  label: string;
-  description?: ReactNode;
-}
+export type CheckboxOption<T extends string> = ChoiceOption<T>;
 
-/**
- * A group of checkboxes in a fieldset whose legend is the question (as RadioGroupField): the
- * group's description and error are referenced by the fieldset, the error stands under the legend
- * and marks every checkbox invalid, so that focusFirstInvalid lands on the first of them.
- */
+/** A group of checkboxes: any number of answers to the question in the legend. */
 export function CheckboxGroupField<T extends string>({
-  id,
-  legend,
-  description,
-  error,
   options,
   value,
   onChange,
-  className,
+  ...group
 }: {
   id: string;
   legend: string;
@@ -266,60 +286,7 @@ export function CheckboxGroupField<T extends string>({
   className?: string;
 }) {
   const toggle = (v: T, on: boolean) => onChange(on ? [...value.filter((x) => x !== v), v] : value.filter((x) => x !== v));
-  return (
-    <fieldset
-      id={id}
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset samenspel-radio-group${error ? ' utrecht-form-fieldset--invalid samenspel-radio-group--invalid' : ''}${className ? ` ${className}` : ''}`}
-      aria-describedby={describedBy(id, description, error)}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend samenspel-radio-group__legend">{legend}</legend>
-      {description ? (
-        <FormFieldDescription id={`${id}-description`} className="samenspel-radio-group__description">
-          {description}
-        </FormFieldDescription>
-      ) : null}
-      {error ? (
-        <FormFieldErrorMessage id={`${id}-error`} className="samenspel-field-error">
-          {error}
-        </FormFieldErrorMessage>
-      ) : null}
-      <div className="samenspel-radio-group__options">
-        {options.map((option) => {
-          const optionId = `${id}-${option.value}`;
-          const checked = value.includes(option.value);
-          return (
-            <FormField
-              key={option.value}
-              type="checkbox"
-              className="samenspel-radio"
-              label={
-                <FormLabel htmlFor={optionId} type="checkbox" checked={checked}>
-                  {option.label}
-                </FormLabel>
-              }
-              description={
-                option.description ? (
-                  <FormFieldDescription id={`${optionId}-description`}>{option.description}</FormFieldDescription>
-                ) : undefined
-              }
-              input={
-                <input
-                  type="checkbox"
-                  id={optionId}
-                  value={option.value}
-                  checked={checked}
-                  onChange={(e) => toggle(option.value, e.target.checked)}
-                  className={`utrecht-checkbox utrecht-checkbox--html-input${error ? ' utrecht-checkbox--invalid' : ''}`}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={option.description ? `${optionId}-description` : undefined}
-                />
-              }
-            />
-          );
-        })}
-      </div>
-    </fieldset>
-  );
+  return <ChoiceGroup {...group} type="checkbox" options={options} isChecked={(v) => value.includes(v)} onToggle={toggle} />;
 }
 
 /** One labelled checkbox (a yes/no choice), with an optional description and error. */
