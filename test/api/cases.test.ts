@@ -247,3 +247,22 @@ describe('case details for the screens', () => {
     expect(detail).toMatchObject({ limited: true, safetyRoute: expect.any(Boolean) });
   });
 });
+
+describe('the BSN is never shared under consent (SWVs may not use it)', () => {
+  it('a consent naming "bsn" as a data kind is refused', async () => {
+    const swv = t.demo.accounts.swv;
+    const res = await ib.post(`/api/v1/cases/${caseId}/consents`, consent({ dataKinds: ['identity', 'bsn'], recipientOrganisationIds: [swv.organisationId] }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0].name).toMatch(/^dataKinds/);
+  });
+  it('even with a consent covering identity, an SWV consultant on the team does not see the BSN', async () => {
+    const swv = t.demo.accounts.swv;
+    const swvClient = await t.login('swv');
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: swv.personId, organisationId: swv.organisationId })).statusCode).toBe(201);
+    expect((await ib.post(`/api/v1/cases/${caseId}/consents`, consent({ dataKinds: ['identity', 'school'], recipientOrganisationIds: [swv.organisationId] }))).statusCode).toBe(201);
+    const child = await swvClient.get(`/api/v1/children/${pupil}`);
+    expect(child.statusCode).toBe(200);
+    expect(child.json().bsn).toBeUndefined();
+    expect(child.json().dataKinds).not.toContain('bsn');
+  });
+});
