@@ -58,6 +58,8 @@ export interface ChildrenTable {
   family_name: string;
   birth_date: DateOnly;
   bsn: string | null;
+/** A startkwalificatie (havo, vwo, mbo 2+) ends kwalificatieplicht: no absence reports after. */
+  startkwalificatie_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
   created_at: Generated<Date>;
 }
 export interface ChildResidencesTable {
@@ -390,6 +392,48 @@ export interface AbsenceImportsTable {
   status: Generated<'preview' | 'committed'>;
   committed_at: Timestamp | null;
 }
+export type AbsenceReportType = '16-uur' | 'lrv' | 'luxe' | 'overig';
+export type AbsenceReportEventKind = 'reported' | 'dismissed' | 'reopened' | 'withdrawn';
+export type FollowupStatus = 'received' | 'talk' | 'warning' | 'official_report' | 'closed';
+
+export interface AbsenceReportsTable {
+  id: Generated<string>;
+  region_id: string;
+  child_id: string;
+  organisation_id: string;
+  type: AbsenceReportType;
+  start_date: DateOnly;
+  end_date: DateOnly;
+  hours: ColumnType<number, number | string | undefined, never>;
+  due_on: DateOnly;
+  deadline: DateOnly;
+  origin: 'rule' | 'manual';
+  explanation: string | null;
+  created_by_person_id: string | null;
+  detected_at: Generated<Date>;
+}
+
+export interface AbsenceReportEventsTable {
+  id: Generated<number>;
+  report_id: string;
+  kind: AbsenceReportEventKind;
+  occurred_on: DateOnly;
+  reference: string | null;
+  reason: string | null;
+  person_id: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface AbsenceReportFollowupsTable {
+  id: Generated<number>;
+  report_id: string;
+  organisation_id: string;
+  status: FollowupStatus | null;
+  note: string | null;
+  person_id: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface AbsenceRecordsTable {
   id: Generated<number>;
   region_id: string;
@@ -447,6 +491,9 @@ export interface DB {
   case_notes: CaseNotesTable;
   absence_imports: AbsenceImportsTable;
   absence_records: AbsenceRecordsTable;
+  absence_reports: AbsenceReportsTable;
+  absence_report_events: AbsenceReportEventsTable;
+  absence_report_followups: AbsenceReportFollowupsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

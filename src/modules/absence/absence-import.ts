@@ -6,6 +6,7 @@ import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
+import { evaluateAbsenceReports } from './report-evaluation.ts';
 import { parseAbsenceCsv, type RowError } from './absence-csv.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -111,7 +112,9 @@ export async function commitAbsenceImport(database: Database, actor: Actor, impo
     }
     await tx.updateTable('absence_imports').set({ status: 'committed', committed_at: new Date() }).where('id', '=', importId).execute();
     const children = [...new Set(rows.map((r) => r.childId))];
+    // The legal reports follow from the new absence at once, for the pupils this import touched.
+    const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: imp.organisation_id, childIds: children });
     await appendAccessLog(tx, children.map((childId) => ({ ...actorLogFields(actor), event: 'absence.import', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { importId } })));
-    return { id: importId, rows: rows.length, changed: written, children: children.length };
+    return { id: importId, rows: rows.length, changed: written, children: children.length, newReports: evaluation.inserted };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../../kernel/calendar/school-days.ts';
-import { addWorkingDays, lessonWeekIndex, luxuryReports, sixteenHourReports, type AbsenceDay } from './absence-rules.ts';
+import { addWorkingDays, isCompulsoryOn, legalReports, lessonWeekIndex, lrvReports, luxuryReports, sixteenHourReports, type AbsenceDay } from './absence-rules.ts';
 
 // Region midden, autumn 2026: holiday Saturday 17 – Sunday 25 October. 2 November is a Monday.
 const cal = new SchoolCalendar([{ start: '2026-10-17', end: '2026-10-25', name: 'Herfstvakantie' }]);
@@ -51,12 +51,30 @@ describe('16 uur in 4 weken (table)', () => {
       expected: [{ startDate: '2026-11-30', endDate: '2026-12-07', hours: 16 }],
     },
     {
-      name: 'a report followed by more absence: a new window starts after the report',
-      days: [U('2026-11-02', 8), U('2026-11-03', 8), U('2026-11-04', 8), U('2026-11-05', 8), U('2026-11-06', 2)],
+      name: 'a report followed by more absence a week later: a new window starts after the report',
+      days: [U('2026-11-02', 8), U('2026-11-03', 8), U('2026-11-16', 8), U('2026-11-17', 8)],
       expected: [
         { startDate: '2026-11-02', endDate: '2026-11-03', hours: 16 },
-        { startDate: '2026-11-04', endDate: '2026-11-05', hours: 16 },
+        { startDate: '2026-11-16', endDate: '2026-11-17', hours: 16 },
       ],
+    },
+    {
+      name: 'continuous absence: at most one report per 7 days; the follow-up waits and covers the whole period',
+      // 16 hours again on Thursday 5 November, only 2 days after the first report (due 3 November):
+      // the follow-up collects until Tuesday 10 November and covers 4–9 November; the next one waits
+      // until 17 November.
+      days: [U('2026-11-02', 8), U('2026-11-03', 8), U('2026-11-04', 8), U('2026-11-05', 8), U('2026-11-06', 8), U('2026-11-09', 8), U('2026-11-10', 8), U('2026-11-11', 8)],
+      expected: [
+        { startDate: '2026-11-02', endDate: '2026-11-03', hours: 16 },
+        { startDate: '2026-11-04', endDate: '2026-11-09', hours: 32 },
+        { startDate: '2026-11-10', endDate: '2026-11-11', hours: 16 },
+      ],
+    },
+    {
+      name: 'under 5: not yet leerplichtig (leerplicht starts the first day of the month after the 5th birthday)',
+      birth: '2021-10-15',
+      days: [U('2026-10-26', 8), U('2026-10-27', 8), U('2026-11-02', 8), U('2026-11-03', 8)],
+      expected: [{ startDate: '2026-11-02', endDate: '2026-11-03', hours: 16 }],
     },
     {
       name: 'turning 18 mid-window: absence from the birthday on does not count',
@@ -101,5 +119,74 @@ describe('luxury absence', () => {
       // 16 October (Friday) and 26 October (first school day after the holiday) are consecutive school days
       { startDate: '2026-10-15', endDate: '2026-10-26', hours: 18 },
     ]);
+  });
+});
+
+describe('7-day rule: the waiting report', () => {
+  it('is due 7 days after the previous report, with its deadline 5 working days after that', () => {
+    const days = [U('2026-11-02', 8), U('2026-11-03', 8), U('2026-11-04', 8), U('2026-11-05', 8)];
+    const [first, second] = sixteenHourReports(days, cal, CHILD);
+    expect(first.dueOn).toBe('2026-11-03');
+    expect(second).toMatchObject({ startDate: '2026-11-04', endDate: '2026-11-05', hours: 16, dueOn: '2026-11-10', deadline: '2026-11-17' });
+  });
+});
+
+describe('who is leerplichtig or kwalificatieplichtig', () => {
+  const cases: { name: string; birth: string; kwal?: string; day: string; expected: boolean }[] = [
+    { name: 'the day before the first of the month after the 5th birthday', birth: '2021-10-15', day: '2026-10-31', expected: false },
+    { name: 'the first of the month after the 5th birthday', birth: '2021-10-15', day: '2026-11-01', expected: true },
+    { name: 'born on the first: leerplichtig from the next month', birth: '2021-10-01', day: '2026-10-30', expected: false },
+    { name: '17 years old', birth: '2009-11-10', day: '2026-11-09', expected: true },
+    { name: 'the 18th birthday', birth: '2008-11-10', day: '2026-11-10', expected: false },
+    { name: 'startkwalificatie at 17: no longer kwalificatieplichtig', birth: '2009-06-01', kwal: '2026-07-01', day: '2026-11-02', expected: false },
+    { name: 'startkwalificatie at 15 (leerplicht goes on until the end of the school year of the 16th birthday)', birth: '2011-03-01', kwal: '2026-07-01', day: '2026-11-02', expected: true },
+    { name: 'startkwalificatie, after the school year of the 16th birthday', birth: '2010-03-01', kwal: '2026-07-01', day: '2026-11-02', expected: false },
+  ];
+  it.each(cases)('$name', ({ birth, kwal, day, expected }) => {
+    expect(isCompulsoryOn({ birthDate: birth, startkwalificatieOn: kwal ?? null }, day)).toBe(expected);
+  });
+});
+
+describe('langdurig relatief verzuim (LRV)', () => {
+  /** Unauthorised absence of `hours` on every school day from `from` to `to`. */
+  const every = (from: string, to: string, hours = 6): AbsenceDay[] => {
+    const out: AbsenceDay[] = [];
+    for (let d = from; d <= to; d = new Date(Date.parse(d + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10)) if (cal.isSchoolDay(d)) out.push(U(d, hours));
+    return out;
+  };
+  it('absent every school day for more than 4 lesson weeks: LRV on the same weekday 4 lesson weeks later', () => {
+    const [r] = lrvReports(every('2026-11-04', '2026-12-11'), cal, CHILD);
+    expect(r).toMatchObject({ type: 'lrv', startDate: '2026-11-04', endDate: '2026-12-02', dueOn: '2026-12-02' });
+  });
+  it('the holiday week does not count as one of the 4 weeks', () => {
+    const [r] = lrvReports(every('2026-10-07', '2026-11-20'), cal, CHILD);
+    // Lesson weeks: 5 Oct (start Wednesday), 12 Oct, [holiday], 26 Oct, 2 Nov, 9 Nov -> Wednesday 11 November
+    expect(r).toMatchObject({ startDate: '2026-10-07', endDate: '2026-11-11' });
+  });
+  it('one school day present breaks the run: no LRV', () => {
+    const days = every('2026-11-04', '2026-12-11').filter((d) => d.day !== '2026-11-20');
+    expect(lrvReports(days, cal, CHILD)).toEqual([]);
+  });
+  it('an ill day breaks the run too (illness is authorised)', () => {
+    const days = every('2026-11-04', '2026-12-11').map((d) => (d.day === '2026-11-20' ? { ...d, reason: 'ill' as const } : d));
+    expect(lrvReports(days, cal, CHILD)).toEqual([]);
+  });
+  it('a day with only a lesson hour missed does not count as a day out of school', () => {
+    const days = every('2026-11-04', '2026-12-11').map((d) => (d.day === '2026-11-20' ? { ...d, hours: 1 } : d));
+    expect(lrvReports(days, cal, CHILD)).toEqual([]);
+  });
+  it('with continuous absence: 16-uur reports at most weekly until the LRV, and none after it for the same stretch', () => {
+    const reports = legalReports(every('2026-11-02', '2026-12-18'), cal, CHILD);
+    const sixteen = reports.filter((r) => r.type === '16-uur');
+    const lrv = reports.filter((r) => r.type === 'lrv');
+    expect(lrv).toHaveLength(1);
+    expect(lrv[0].dueOn).toBe('2026-11-30');
+    for (let i = 1; i < sixteen.length; i++) {
+      const gap = (Date.parse(sixteen[i].dueOn) - Date.parse(sixteen[i - 1].dueOn)) / 86_400_000;
+      expect(gap).toBeGreaterThanOrEqual(7);
+    }
+    expect(sixteen.every((r) => r.dueOn <= lrv[0].dueOn)).toBe(true);
+    // every unauthorised hour before the LRV is in exactly one 16-uur report
+    expect(sixteen[0]).toMatchObject({ startDate: '2026-11-02', endDate: '2026-11-04', hours: 18 });
   });
 });

@@ -5,13 +5,20 @@ import { ageOn } from '../../kernel/time.ts';
  * The legal absence reports (Leerplichtwet art. 21/21a; domain.md §3), as pure functions over one
  * pupil's absence at one school, so that every edge case of the law is a table-driven test.
  *
+ * - Reports are due only for pupils who are leerplichtig or kwalificatieplichtig on the day of the
+ *   absence: from the first day of the month after the 5th birthday, until the 18th birthday, and
+ *   not after a startkwalificatie once leerplicht has ended (end of the school year of the 16th
+ *   birthday).
  * - "16 uur in 4 weken": 16 hours of unauthorised absence within 4 consecutive lesson weeks.
  *   Holiday weeks are not lesson weeks. Start = first absence day in the window, end = the day the
  *   16th hour was reached; after a report a new window starts.
+ * - At most one report per 7 calendar days for continuous absence: when the next window reaches 16
+ *   hours within 7 days of the previous report, the report waits and keeps collecting the absence
+ *   until 7 days have passed; it then covers the whole period.
+ * - "lrv" (langdurig relatief verzuim): unauthorised absence on every school day for more than 4
+ *   lesson weeks. Once reported as LRV, the same stretch gives no further 16-uur reports.
  * - "luxe": absence during a holiday outside the school holidays without leave is always reported,
  *   one report per consecutive stretch.
- * - Reports are due for pupils under 18 (leerplicht or kwalificatieplicht); absence on or after the
- *   18th birthday does not count.
  * - Each report's deadline is 5 working days after the day it became due.
  */
 export interface AbsenceDay {
@@ -20,25 +27,72 @@ export interface AbsenceDay {
   reason: 'ill' | 'authorised' | 'suspension' | 'unauthorised' | 'late' | 'luxury' | 'other';
 }
 
+export type RuleReportType = '16-uur' | 'lrv' | 'luxe';
+
 export interface LegalReport {
-  type: '16-uur' | 'luxe';
+  type: RuleReportType;
   startDate: string;
   endDate: string;
   hours: number;
-  /** The day the report became due (the end date) and its deadline: 5 working days later. */
+  /** The day the report became due and its deadline: 5 working days later. */
   dueOn: string;
   deadline: string;
+}
+
+export interface Pupil {
+  birthDate: string;
+  /** Day a startkwalificatie was obtained (havo, vwo, mbo 2+), if any. */
+  startkwalificatieOn?: string | null;
 }
 
 export const THRESHOLD_HOURS = 16;
 export const WINDOW_LESSON_WEEKS = 4;
 export const DEADLINE_WORKING_DAYS = 5;
+/** Continuous absence: at most one report per this many calendar days. */
+export const MIN_DAYS_BETWEEN_REPORTS = 7;
+/** LRV: more than this many lesson weeks absent on every school day. */
+export const LRV_LESSON_WEEKS = 4;
+/** LRV: a school day counts as a day out of school when at least this many unauthorised hours were missed. */
+export const LRV_MIN_HOURS_PER_DAY = 3;
+
+const byDay = (a: { day: string }, b: { day: string }) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 /** Monday of the ISO week of a date. */
 export function mondayOf(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const offset = (d.getUTCDay() + 6) % 7;
-  return addCalendarDays(day, -offset);
+  return addCalendarDays(day, -((weekday(day) + 6) % 7));
+}
+
+/** The first day of the month after the given day's month. */
+function firstOfNextMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The birthday at a given age (29 February falls on 28 February in other years is not needed: ageOn decides). */
+function birthdayAt(birthDate: string, age: number): string {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const candidate = `${y + age}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return m === 2 && d === 29 && ageOn(birthDate, candidate) !== age ? `${y + age}-03-01` : candidate;
+}
+
+/** 31 July that ends the school year (1 August – 31 July) containing a day. */
+export function schoolYearEnd(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  return `${m >= 8 ? y + 1 : y}-07-31`;
+}
+
+/**
+ * Whether absence on `day` falls under the duty to report: the pupil is leerplichtig (from the
+ * first day of the month after the 5th birthday to the end of the school year of the 16th
+ * birthday) or kwalificatieplichtig (until 18, unless a startkwalificatie was obtained).
+ */
+export function isCompulsoryOn(pupil: Pupil, day: string): boolean {
+  if (day < firstOfNextMonth(birthdayAt(pupil.birthDate, 5))) return false;
+  if (ageOn(pupil.birthDate, day) >= 18) return false;
+  const leerplichtEnds = schoolYearEnd(birthdayAt(pupil.birthDate, 16));
+  if (day <= leerplichtEnds) return true;
+  return !(pupil.startkwalificatieOn && pupil.startkwalificatieOn <= day);
 }
 
 /**
@@ -60,48 +114,117 @@ export function addWorkingDays(day: string, n: number): string {
   let d = day;
   for (let i = 0; i < n; ) {
     d = addCalendarDays(d, 1);
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    const wd = weekday(d);
     if (wd !== 0 && wd !== 6) i++;
   }
   return d;
 }
 
-const report = (type: LegalReport['type'], startDate: string, endDate: string, hours: number): LegalReport => ({
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+const report = (type: RuleReportType, startDate: string, endDate: string, hours: number, dueOn = endDate): LegalReport => ({
   type,
   startDate,
   endDate,
-  hours: Math.round(hours * 100) / 100,
-  dueOn: endDate,
-  deadline: addWorkingDays(endDate, DEADLINE_WORKING_DAYS),
+  hours: round2(hours),
+  dueOn,
+  deadline: addWorkingDays(dueOn, DEADLINE_WORKING_DAYS),
 });
 
-/** The "16 uur in 4 weken" reports for one pupil at one school. */
-export function sixteenHourReports(days: AbsenceDay[], cal: SchoolCalendar, birthDate: string): LegalReport[] {
-  const counted = days
-    .filter((d) => d.reason === 'unauthorised' && d.hours > 0 && ageOn(birthDate, d.day) < 18)
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+const asPupil = (p: Pupil | string): Pupil => (typeof p === 'string' ? { birthDate: p } : p);
+
+/** The unauthorised school-day absence that counts, sorted by day. */
+function countedUnauthorised(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil): AbsenceDay[] {
+  return days.filter((d) => d.reason === 'unauthorised' && d.hours > 0 && isCompulsoryOn(pupil, d.day)).sort(byDay);
+}
+
+/**
+ * LRV: runs of consecutive school days, each with at least LRV_MIN_HOURS_PER_DAY unauthorised
+ * hours. The report is due on the first day on which the run has lasted more than 4 lesson weeks
+ * (holiday weeks skipped): the same weekday 4 lesson weeks after the first day, or later.
+ */
+export function lrvReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string): LegalReport[] {
+  const p = asPupil(pupil);
+  const counted = countedUnauthorised(days, cal, p).filter((d) => d.hours >= LRV_MIN_HOURS_PER_DAY && cal.isSchoolDay(d.day));
   if (!counted.length) return [];
   const weeks = lessonWeekIndex(cal, counted[0].day, counted[counted.length - 1].day);
   const reports: LegalReport[] = [];
-  let window: { day: string; hours: number; week: number }[] = [];
+  let runStart: AbsenceDay | null = null;
+  let prev: AbsenceDay | null = null;
+  let hours = 0;
+  let reported = false;
   for (const d of counted) {
-    const week = weeks.get(mondayOf(d.day));
-    if (week === undefined) continue; // absence in a holiday week is no lesson time
-    window.push({ day: d.day, hours: d.hours, week });
-    // Keep only what lies within 4 consecutive lesson weeks ending with this day's week.
-    while (window.length && week - window[0].week >= WINDOW_LESSON_WEEKS) window.shift();
-    const sum = window.reduce((s, x) => s + x.hours, 0);
-    if (sum >= THRESHOLD_HOURS) {
-      reports.push(report('16-uur', window[0].day, d.day, sum));
-      window = []; // a new window starts after a report
+    const continues = prev !== null && cal.addSchoolDays(prev.day, 1) === d.day;
+    if (!continues) {
+      runStart = d;
+      hours = 0;
+      reported = false;
+    }
+    prev = d;
+    hours += d.hours;
+    if (reported || !runStart) continue;
+    const w0 = weeks.get(mondayOf(runStart.day))!;
+    const w = weeks.get(mondayOf(d.day))!;
+    const passed = w - w0 > LRV_LESSON_WEEKS || (w - w0 === LRV_LESSON_WEEKS && (weekday(d.day) + 6) % 7 >= (weekday(runStart.day) + 6) % 7);
+    if (passed) {
+      reports.push(report('lrv', runStart.day, d.day, hours));
+      reported = true;
     }
   }
   return reports;
 }
 
+/** The days of LRV runs from the day the LRV report became due: they need no further 16-uur report. */
+function daysCoveredByLrv(days: AbsenceDay[], cal: SchoolCalendar, lrv: LegalReport[]): Set<string> {
+  const covered = new Set<string>();
+  const unauthorised = new Set(days.filter((d) => d.reason === 'unauthorised' && d.hours >= LRV_MIN_HOURS_PER_DAY).map((d) => d.day));
+  for (const r of lrv) {
+    for (let d = r.dueOn; unauthorised.has(d); d = cal.addSchoolDays(d, 1)) covered.add(d);
+  }
+  return covered;
+}
+
+/** The "16 uur in 4 weken" reports for one pupil at one school. */
+export function sixteenHourReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string, lrv: LegalReport[] = []): LegalReport[] {
+  const p = asPupil(pupil);
+  const covered = daysCoveredByLrv(days, cal, lrv);
+  const counted = countedUnauthorised(days, cal, p).filter((d) => !covered.has(d.day));
+  if (!counted.length) return [];
+  const weeks = lessonWeekIndex(cal, counted[0].day, counted[counted.length - 1].day);
+  const reports: LegalReport[] = [];
+  let window: { day: string; hours: number; week: number }[] = [];
+  /** When the threshold was reached within 7 days of the previous report: the earliest due day. */
+  let heldUntil: string | null = null;
+  const sum = () => window.reduce((s, x) => s + x.hours, 0);
+  const emit = (endDate: string, dueOn: string) => {
+    // A waiting report overtaken by the LRV report of the same stretch is covered by that report.
+    const absorbed = lrv.some((r) => r.startDate <= window[0].day && window[0].day <= r.dueOn && r.dueOn <= dueOn);
+    if (!absorbed) reports.push(report('16-uur', window[0].day, endDate, sum(), dueOn));
+    window = [];
+    heldUntil = null;
+  };
+  for (const d of counted) {
+    const week = weeks.get(mondayOf(d.day));
+    if (week === undefined) continue; // absence in a holiday week is no lesson time
+    if (heldUntil && d.day >= heldUntil) emit(window[window.length - 1].day, heldUntil);
+    window.push({ day: d.day, hours: d.hours, week });
+    if (heldUntil) continue; // waiting: keep collecting, no sliding
+    // Keep only what lies within 4 consecutive lesson weeks ending with this day's week.
+    while (window.length && week - window[0].week >= WINDOW_LESSON_WEEKS) window.shift();
+    if (sum() < THRESHOLD_HOURS) continue;
+    const previous = reports[reports.length - 1];
+    const earliest = previous ? addCalendarDays(previous.dueOn, MIN_DAYS_BETWEEN_REPORTS) : d.day;
+    if (d.day >= earliest) emit(d.day, d.day);
+    else heldUntil = earliest;
+  }
+  if (heldUntil && window.length) emit(window[window.length - 1].day, heldUntil);
+  return reports;
+}
+
 /** Luxury absence is always reported: one report per stretch of consecutive school days. */
-export function luxuryReports(days: AbsenceDay[], cal: SchoolCalendar, birthDate: string): LegalReport[] {
-  const lux = days.filter((d) => d.reason === 'luxury' && ageOn(birthDate, d.day) < 18).sort((a, b) => (a.day < b.day ? -1 : 1));
+export function luxuryReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string): LegalReport[] {
+  const p = asPupil(pupil);
+  const lux = days.filter((d) => d.reason === 'luxury' && d.hours > 0 && isCompulsoryOn(p, d.day)).sort(byDay);
   const reports: LegalReport[] = [];
   let start: AbsenceDay | null = null;
   let last: AbsenceDay | null = null;
@@ -119,4 +242,12 @@ export function luxuryReports(days: AbsenceDay[], cal: SchoolCalendar, birthDate
   }
   if (start && last) reports.push(report('luxe', start.day, last.day, hours));
   return reports;
+}
+
+/** All reports the rules find for one pupil at one school, ordered by due date. */
+export function legalReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string): LegalReport[] {
+  const lrv = lrvReports(days, cal, pupil);
+  return [...sixteenHourReports(days, cal, pupil, lrv), ...lrv, ...luxuryReports(days, cal, pupil)].sort((a, b) =>
+    a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0,
+  );
 }

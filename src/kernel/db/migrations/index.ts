@@ -4,6 +4,7 @@ import { cases } from './0003_cases.ts';
 import { plans } from './0004_plans.ts';
 import { caseFamily } from './0005_case_family.ts';
 import { absence } from './0006_absence.ts';
+import { absenceReports } from './0007_absence_reports.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0004_plans', sql: plans },
   { name: '0005_case_family', sql: caseFamily },
   { name: '0006_absence', sql: absence },
+  { name: '0007_absence_reports', sql: absenceReports },
 ];

@@ -1,0 +1,503 @@
+import { sql } from 'kysely';
+import type { Database, Db, Tx } from '../../kernel/db/database.ts';
+import type { AbsenceReportType, FollowupStatus } from '../../kernel/db/schema.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
+import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { isIsoDate, today } from '../../kernel/time.ts';
+import { addWorkingDays, DEADLINE_WORKING_DAYS } from './absence-rules.ts';
+import { evaluateAbsenceReports } from './report-evaluation.ts';
+import { FOLLOWUP_TRANSITIONS, REPORT_TRANSITIONS, reportStateOn, type ReportEvent, type ReportState, type ReportStatus } from './report-status.ts';
+
+/** Grounds through which a school sees its own pupils' absence reports. */
+const SCHOOL_GROUNDS: Ground[] = ['school_care', 'case_owner'];
+
+export interface ReportItem {
+  id: string;
+  childId: string;
+  child: { givenName: string; familyName: string; birthDate: string };
+  schoolLocationId: string;
+  schoolName: string;
+  type: AbsenceReportType;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  dueOn: string;
+  deadline: string;
+  origin: 'rule' | 'manual';
+  explanation: string | null;
+  status: ReportStatus;
+  reportedOn: string | null;
+  reference: string | null;
+  dismissedReason: string | null;
+  allowed: ('reported' | 'dismissed' | 'reopened')[];
+}
+
+type ReportRow = {
+  id: string;
+  child_id: string;
+  organisation_id: string;
+  type: AbsenceReportType;
+  start_date: string;
+  end_date: string;
+  hours: number | string;
+  due_on: string;
+  deadline: string;
+  origin: 'rule' | 'manual';
+  explanation: string | null;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  school_name: string;
+};
+
+function baseReports(tx: Tx) {
+  return tx
+    .selectFrom('absence_reports as r')
+    .innerJoin('children as c', 'c.id', 'r.child_id')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select(['r.id', 'r.child_id', 'r.organisation_id', 'r.type', 'r.start_date', 'r.end_date', 'r.hours', 'r.due_on', 'r.deadline', 'r.origin', 'r.explanation', 'c.given_name', 'c.family_name', 'c.birth_date', 'o.name as school_name']);
+}
+
+async function eventsOf(tx: Db | Tx, ids: string[]): Promise<Map<string, ReportEvent[]>> {
+  const out = new Map<string, ReportEvent[]>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await tx.selectFrom('absence_report_events').select(['id', 'report_id', 'kind', 'occurred_on', 'reference', 'reason']).where('report_id', 'in', ids.slice(i, i + 5000)).orderBy('id').execute();
+    for (const e of rows) {
+      let list = out.get(e.report_id);
+      if (!list) out.set(e.report_id, (list = []));
+      list.push({ id: Number(e.id), kind: e.kind, occurred_on: e.occurred_on, reference: e.reference, reason: e.reason });
+    }
+  }
+  return out;
+}
+
+function present(r: ReportRow, state: ReportState): ReportItem {
+  return {
+    id: r.id,
+    childId: r.child_id,
+    child: { givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date },
+    schoolLocationId: r.organisation_id,
+    schoolName: r.school_name,
+    type: r.type,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    hours: Number(r.hours),
+    dueOn: r.due_on,
+    deadline: r.deadline,
+    origin: r.origin,
+    explanation: r.explanation,
+    ...state,
+    allowed: REPORT_TRANSITIONS[state.status],
+  };
+}
+
+const STATUS_ORDER: Record<ReportStatus, number> = { overdue: 0, due: 1, dismissed: 2, reported: 3, withdrawn: 4 };
+
+function requireSchoolCare(actor: Actor, schoolLocationId: string) {
+  if (!isCareCoordinator(actor) || actor.membership!.organisationId !== schoolLocationId) {
+    throw new ForbiddenError('Verzuimmeldingen van een school beheert de intern begeleider of zorgcoördinator van die schoolvestiging.');
+  }
+}
+
+export interface SchoolReportFilter {
+  schoolLocationId: string;
+  asOf?: string;
+  status?: ReportStatus[];
+  type?: AbsenceReportType[];
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The school's reports as they stand on `asOf` (default today): only reports due on or before
+ * that day, with the status derived from the events up to that day. Scoped by the access policy;
+ * every pupil on the page is written to the access log.
+ */
+export async function listSchoolReports(database: Database, actor: Actor, f: SchoolReportFilter) {
+  requireSchoolCare(actor, f.schoolLocationId);
+  const asOf = f.asOf ?? today();
+  return database.db.transaction().execute(async (tx) => {
+    const grounds = groundsQuery(tx, actor, today());
+    const rows: ReportRow[] = grounds
+      ? await baseReports(tx)
+          .where('r.organisation_id', '=', f.schoolLocationId)
+          .where('r.region_id', '=', actor.regionId)
+          .where('r.due_on', '<=', asOf)
+          .$if(!!f.type?.length, (q) => q.where('r.type', 'in', f.type!))
+          .where('r.child_id', 'in', tx.selectFrom(grounds.as('g')).select('g.child_id').where('g.ground', 'in', SCHOOL_GROUNDS))
+          .execute()
+      : [];
+    const events = await eventsOf(tx, rows.map((r) => r.id));
+    const all = rows.map((r) => present(r, reportStateOn(r, events.get(r.id) ?? [], asOf)));
+    const counts = Object.fromEntries((['due', 'overdue', 'reported', 'dismissed', 'withdrawn'] as ReportStatus[]).map((s) => [s, all.filter((x) => x.status === s).length])) as Record<ReportStatus, number>;
+    const wanted = f.status?.length ? all.filter((x) => f.status!.includes(x.status)) : all;
+    wanted.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.status === 'due' || a.status === 'overdue' ? a.deadline.localeCompare(b.deadline) : b.dueOn.localeCompare(a.dueOn)) || a.child.familyName.localeCompare(b.child.familyName));
+    const items = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+    const children = [...new Set(items.map((i) => i.childId))];
+    await appendAccessLog(tx, children.map((childId) => ({ ...actorLogFields(actor), event: 'absence.report.list', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { kind: 'absence', asOf } })));
+    return { asOf, items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
+  });
+}
+
+/** Which grounds may open this report: the school that holds it, or the attendance officer of the pupil's gemeente once reported. */
+async function groundsForReport(database: Database, actor: Actor, report: { organisation_id: string; id: string; deadline: string }): Promise<Ground[]> {
+  if (actor.membership?.organisationId === report.organisation_id && isCareCoordinator(actor)) return SCHOOL_GROUNDS;
+  if (actor.membership?.role === 'attendance_officer') {
+    const events = await eventsOf(database.db, [report.id]);
+    return reportStateOn(report, events.get(report.id) ?? [], today()).status === 'reported' ? ['leerplicht_residence'] : [];
+  }
+  return [];
+}
+
+async function loadReport(database: Database, actor: Actor, reportId: string) {
+  const r = await database.db.selectFrom('absence_reports').select(['id', 'child_id', 'organisation_id', 'deadline', 'region_id']).where('id', '=', reportId).executeTakeFirst();
+  if (!r || r.region_id !== actor.regionId) throw new NotFoundError();
+  return r;
+}
+
+export interface FollowupItem {
+  id: number;
+  status: FollowupStatus | null;
+  note: string | null;
+  by: string | null;
+  at: string;
+}
+
+async function followupsOf(tx: Tx, reportId: string, organisationId: string): Promise<FollowupItem[]> {
+  const rows = await tx
+    .selectFrom('absence_report_followups as f')
+    .leftJoin('people as p', 'p.id', 'f.person_id')
+    .select(['f.id', 'f.status', 'f.note', 'f.recorded_at', sql<string | null>`p.given_name || ' ' || p.family_name`.as('by')])
+    .where('f.report_id', '=', reportId)
+    .where('f.organisation_id', '=', organisationId)
+    .orderBy('f.id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), status: r.status, note: r.note, by: r.by, at: new Date(r.recorded_at).toISOString() }));
+}
+
+const currentFollowup = (items: FollowupItem[]): FollowupStatus | 'new' => [...items].reverse().find((f) => f.status)?.status ?? 'new';
+
+/** One report with its history; for the attendance officer also their own follow-up. */
+export async function getReport(database: Database, actor: Actor, reportId: string) {
+  const meta = await loadReport(database, actor, reportId);
+  const only = await groundsForReport(database, actor, meta);
+  return withChildAccess(
+    database,
+    actor,
+    meta.child_id,
+    'absence',
+    'absence.report.read',
+    async ({ tx, ground }) => {
+      const row = (await baseReports(tx).where('r.id', '=', reportId).executeTakeFirstOrThrow()) as ReportRow;
+      const events = (await eventsOf(tx, [reportId])).get(reportId) ?? [];
+      const item = present(row, reportStateOn(row, events, today()));
+      const history = await tx
+        .selectFrom('absence_report_events as e')
+        .leftJoin('people as p', 'p.id', 'e.person_id')
+        .select(['e.id', 'e.kind', 'e.occurred_on', 'e.reference', 'e.reason', 'e.recorded_at', sql<string | null>`p.given_name || ' ' || p.family_name`.as('by')])
+        .where('e.report_id', '=', reportId)
+        .orderBy('e.id')
+        .execute();
+      const isOfficer = ground === 'leerplicht_residence';
+      const followups = isOfficer ? await followupsOf(tx, reportId, actor.membership!.organisationId) : [];
+      return {
+        ...item,
+        allowed: isOfficer ? [] : item.allowed,
+        history: history.map((h) => ({ id: Number(h.id), kind: h.kind, occurredOn: h.occurred_on, reference: h.reference, reason: h.reason, by: h.by, at: new Date(h.recorded_at).toISOString() })),
+        followup: isOfficer ? { status: currentFollowup(followups), allowed: FOLLOWUP_TRANSITIONS[currentFollowup(followups)], items: followups } : null,
+      };
+    },
+    { reportId },
+    only,
+  );
+}
+
+export interface ReportDecision {
+  kind: 'reported' | 'dismissed' | 'reopened';
+  occurredOn?: string;
+  reference?: string;
+  reason?: string;
+}
+
+/** The school records what it did with a report: reported to DUO (date and reference), dismissed (reason), or reopened. */
+export async function recordReportDecision(database: Database, actor: Actor, reportId: string, input: ReportDecision) {
+  const meta = await loadReport(database, actor, reportId);
+  requireSchoolCare(actor, meta.organisation_id);
+  const day = today();
+  const occurredOn = input.occurredOn ?? day;
+  const errors: FieldError[] = [];
+  if (!isIsoDate(occurredOn)) errors.push({ name: 'occurredOn', code: 'invalid_date', reason: 'Geef de datum als JJJJ-MM-DD.' });
+  else if (occurredOn > day) errors.push({ name: 'occurredOn', code: 'in_future', reason: 'De datum kan niet in de toekomst liggen.' });
+  const reference = input.reference?.trim() ?? '';
+  const reason = input.reason?.trim() ?? '';
+  if (input.kind === 'reported' && !reference) errors.push({ name: 'reference', code: 'required', reason: 'Vul het meldingsnummer van DUO (of het kenmerk van de melding) in.' });
+  if (reference.length > 100) errors.push({ name: 'reference', code: 'too_long', reason: 'Het kenmerk is hooguit 100 tekens.' });
+  if (input.kind === 'dismissed' && reason.length < 5) errors.push({ name: 'reason', code: 'required', reason: 'Leg in een zin uit waarom deze melding niet nodig is (bijvoorbeeld: verlof alsnog verleend).' });
+  if (reason.length > 2000) errors.push({ name: 'reason', code: 'too_long', reason: 'De toelichting is hooguit 2000 tekens.' });
+  if (errors.length) throw new ValidationError(errors);
+  return withChildAccess(
+    database,
+    actor,
+    meta.child_id,
+    'absence',
+    `absence.report.${input.kind}`,
+    async ({ tx }) => {
+      await tx.selectFrom('absence_reports').select('id').where('id', '=', reportId).forUpdate().execute();
+      const row = (await baseReports(tx).where('r.id', '=', reportId).executeTakeFirstOrThrow()) as ReportRow;
+      const state = reportStateOn(row, (await eventsOf(tx, [reportId])).get(reportId) ?? [], day);
+      if (!REPORT_TRANSITIONS[state.status].includes(input.kind)) {
+        throw new ConflictError(`Deze melding heeft de status "${state.status}"; "${input.kind}" kan dan niet.`, 'invalid_transition');
+      }
+      if (input.kind === 'reported' && occurredOn < row.start_date) throw new ValidationError([{ name: 'occurredOn', code: 'before_start', reason: 'De meldingsdatum ligt voor het begin van het verzuim.' }]);
+      await tx
+        .insertInto('absence_report_events')
+        .values({ report_id: reportId, kind: input.kind, occurred_on: occurredOn, reference: reference || null, reason: reason || null, person_id: actor.personId })
+        .execute();
+      const events = (await eventsOf(tx, [reportId])).get(reportId) ?? [];
+      return present(row, reportStateOn(row, events, day));
+    },
+    { reportId },
+    SCHOOL_GROUNDS,
+  );
+}
+
+/** "Overig verzuim" (signaalverzuim): worrying absence below the threshold, reported by the school's own judgement. */
+export async function createOverigReport(database: Database, actor: Actor, input: { childId: string; schoolLocationId: string; startDate: string; endDate: string; explanation: string }) {
+  requireSchoolCare(actor, input.schoolLocationId);
+  const day = today();
+  const errors: FieldError[] = [];
+  if (!isIsoDate(input.startDate)) errors.push({ name: 'startDate', code: 'invalid_date', reason: 'Geef de eerste verzuimdag als JJJJ-MM-DD.' });
+  if (!isIsoDate(input.endDate)) errors.push({ name: 'endDate', code: 'invalid_date', reason: 'Geef de laatste verzuimdag als JJJJ-MM-DD.' });
+  if (!errors.length && input.endDate < input.startDate) errors.push({ name: 'endDate', code: 'before_start', reason: 'De laatste verzuimdag ligt voor de eerste.' });
+  if (!errors.length && input.endDate > day) errors.push({ name: 'endDate', code: 'in_future', reason: 'Meld alleen verzuim dat al heeft plaatsgevonden.' });
+  const explanation = input.explanation?.trim() ?? '';
+  if (explanation.length < 10) errors.push({ name: 'explanation', code: 'required', reason: 'Beschrijf waarom dit verzuim zorgen geeft (minstens een zin).' });
+  if (explanation.length > 2000) errors.push({ name: 'explanation', code: 'too_long', reason: 'De toelichting is hooguit 2000 tekens.' });
+  if (errors.length) throw new ValidationError(errors);
+  return withChildAccess(
+    database,
+    actor,
+    input.childId,
+    'absence',
+    'absence.report.create',
+    async ({ tx }) => {
+      const enrolled = await tx
+        .selectFrom('enrolments')
+        .select('id')
+        .where('child_id', '=', input.childId)
+        .where('organisation_id', '=', input.schoolLocationId)
+        .where('start_date', '<=', input.endDate)
+        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.startDate)]))
+        .executeTakeFirst();
+      if (!enrolled) throw new ValidationError([{ name: 'startDate', code: 'not_enrolled', reason: 'De leerling stond in deze periode niet ingeschreven op deze school.' }]);
+      const hours = await tx
+        .selectFrom('absence_records')
+        .select(sql<string>`coalesce(sum(hours), 0)`.as('h'))
+        .where('child_id', '=', input.childId)
+        .where('organisation_id', '=', input.schoolLocationId)
+        .where('day', '>=', input.startDate)
+        .where('day', '<=', input.endDate)
+        .executeTakeFirstOrThrow();
+      const created = await tx
+        .insertInto('absence_reports')
+        .values({
+          region_id: actor.regionId,
+          child_id: input.childId,
+          organisation_id: input.schoolLocationId,
+          type: 'overig',
+          start_date: input.startDate,
+          end_date: input.endDate,
+          hours: Number(hours.h),
+          due_on: day,
+          deadline: addWorkingDays(day, DEADLINE_WORKING_DAYS),
+          origin: 'manual',
+          explanation,
+          created_by_person_id: actor.personId,
+        })
+        .onConflict((oc) => oc.columns(['child_id', 'organisation_id', 'type', 'start_date', 'end_date']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!created) throw new ConflictError('Er is al een melding overig verzuim voor deze leerling en periode.', 'duplicate');
+      const row = (await baseReports(tx).where('r.id', '=', created.id).executeTakeFirstOrThrow()) as ReportRow;
+      return present(row, reportStateOn(row, [], day));
+    },
+    {},
+    SCHOOL_GROUNDS,
+  );
+}
+
+/** The attendance officer's own status and notes on a report of a pupil living in their gemeente. */
+export async function addFollowup(database: Database, actor: Actor, reportId: string, input: { status?: FollowupStatus | null; note?: string | null }) {
+  if (actor.membership?.role !== 'attendance_officer') throw new ForbiddenError('Alleen de leerplichtambtenaar houdt de opvolging van een melding bij.');
+  const note = input.note?.trim() || null;
+  const errors: FieldError[] = [];
+  if (!input.status && !note) errors.push({ name: 'note', code: 'required', reason: 'Kies een nieuwe status of schrijf een notitie.' });
+  if (note && note.length > 4000) errors.push({ name: 'note', code: 'too_long', reason: 'Een notitie is hooguit 4000 tekens.' });
+  if (errors.length) throw new ValidationError(errors);
+  const meta = await loadReport(database, actor, reportId);
+  const only = await groundsForReport(database, actor, meta);
+  return withChildAccess(
+    database,
+    actor,
+    meta.child_id,
+    'absence',
+    'absence.report.followup',
+    async ({ tx }) => {
+      await tx.selectFrom('absence_reports').select('id').where('id', '=', reportId).forUpdate().execute();
+      const orgId = actor.membership!.organisationId;
+      const current = currentFollowup(await followupsOf(tx, reportId, orgId));
+      if (input.status && !FOLLOWUP_TRANSITIONS[current].includes(input.status)) {
+        throw new ConflictError(`Van "${current}" kan de opvolging niet naar "${input.status}".`, 'invalid_transition');
+      }
+      await tx.insertInto('absence_report_followups').values({ report_id: reportId, organisation_id: orgId, status: input.status ?? null, note, person_id: actor.personId }).execute();
+      const items = await followupsOf(tx, reportId, orgId);
+      return { status: currentFollowup(items), allowed: FOLLOWUP_TRANSITIONS[currentFollowup(items)], items };
+    },
+    { reportId },
+    only,
+  );
+}
+
+/**
+ * The attendance officer's workspace: reports the schools have made for pupils living in their
+ * gemeente (scoped by the policy's leerplicht_residence ground), with the officer's own status.
+ */
+export async function listWorkspace(database: Database, actor: Actor, f: { followup?: (FollowupStatus | 'new')[]; q?: string; page: number; pageSize: number }) {
+  if (actor.membership?.role !== 'attendance_officer') throw new ForbiddenError('De werkvoorraad verzuimmeldingen is er voor de leerplichtambtenaar.');
+  const day = today();
+  const orgId = actor.membership.organisationId;
+  return database.db.transaction().execute(async (tx) => {
+    const grounds = groundsQuery(tx, actor, day);
+    let rows: ReportRow[] = [];
+    if (grounds) {
+      let q = baseReports(tx)
+        .where('r.region_id', '=', actor.regionId)
+        .where('r.child_id', 'in', tx.selectFrom(grounds.as('g')).select('g.child_id').where('g.ground', '=', 'leerplicht_residence'))
+        .where(sql<boolean>`exists (select 1 from absence_report_events e where e.report_id = r.id and e.kind = 'reported')`);
+      const term = f.q?.trim();
+      if (term) q = q.where(sql<boolean>`(c.given_name || ' ' || c.family_name || ' ' || o.name) ilike ${'%' + term.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
+      rows = await q.execute();
+    }
+    const events = await eventsOf(tx, rows.map((r) => r.id));
+    const follow = new Map<string, FollowupStatus>();
+    for (let i = 0; i < rows.length; i += 5000) {
+      const fs = await tx
+        .selectFrom('absence_report_followups')
+        .select(['report_id', 'status'])
+        .where('organisation_id', '=', orgId)
+        .where('status', 'is not', null)
+        .where('report_id', 'in', rows.slice(i, i + 5000).map((r) => r.id))
+        .orderBy('id')
+        .execute();
+      for (const x of fs) follow.set(x.report_id, x.status!);
+    }
+    const all = rows
+      .map((r) => ({ ...present(r, reportStateOn(r, events.get(r.id) ?? [], day)), followup: (follow.get(r.id) ?? 'new') as FollowupStatus | 'new' }))
+      .filter((x) => x.status === 'reported')
+      .map((x) => ({ ...x, allowed: [] as ReportItem['allowed'] }));
+    const counts = Object.fromEntries((['new', 'received', 'talk', 'warning', 'official_report', 'closed'] as const).map((s) => [s, all.filter((x) => x.followup === s).length]));
+    const wanted = f.followup?.length ? all.filter((x) => f.followup!.includes(x.followup)) : all;
+    wanted.sort((a, b) => (a.followup === 'new' ? 0 : 1) - (b.followup === 'new' ? 0 : 1) || (b.reportedOn ?? '').localeCompare(a.reportedOn ?? '') || a.child.familyName.localeCompare(b.child.familyName));
+    const items = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+    await appendAccessLog(tx, [...new Set(items.map((i) => i.childId))].map((childId) => ({ ...actorLogFields(actor), event: 'absence.report.workspace', outcome: 'allowed' as const, childId, ground: 'leerplicht_residence', detail: { kind: 'absence' } })));
+    return { items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
+  });
+}
+
+/** Labels of the report types as the verzuimloket names them. */
+export const DUO_TYPE_LABEL: Record<AbsenceReportType, string> = {
+  '16-uur': '16 uur in 4 weken',
+  lrv: 'Langdurig relatief verzuim',
+  luxe: 'Luxe verzuim',
+  overig: 'Overig verzuim',
+};
+
+export const DUO_COLUMNS = ['brin', 'vestiging', 'bsn_of_onderwijsnummer', 'geboortedatum', 'achternaam', 'voornamen', 'soort_verzuim', 'begindatum_verzuim', 'einddatum_verzuim', 'aantal_uren', 'toelichting', 'contactpersoon_school'] as const;
+
+/**
+ * The export for DUO's verzuimloket: one row per report still to be made (due or overdue on
+ * `asOf`), with the fields the verzuimloket asks for. It contains the BSN, so each pupil's 'bsn'
+ * use is logged.
+ */
+export async function exportForDuo(database: Database, actor: Actor, f: { schoolLocationId: string; asOf?: string }) {
+  requireSchoolCare(actor, f.schoolLocationId);
+  const asOf = f.asOf ?? today();
+  const list = await listSchoolReports(database, actor, { schoolLocationId: f.schoolLocationId, asOf, status: ['due', 'overdue'], page: 1, pageSize: 100_000 });
+  return database.db.transaction().execute(async (tx) => {
+    const school = await tx.selectFrom('organisations').select(['brin', 'vestiging']).where('id', '=', f.schoolLocationId).executeTakeFirstOrThrow();
+    const contact = actor.personId ? await tx.selectFrom('people').select(sql<string>`given_name || ' ' || family_name`.as('n')).where('id', '=', actor.personId).executeTakeFirst() : null;
+    const ids = [...new Set(list.items.map((i) => i.childId))];
+    const bsn = new Map(ids.length ? (await tx.selectFrom('children').select(['id', 'bsn']).where('id', 'in', ids).execute()).map((c) => [c.id, c.bsn]) : []);
+    await appendAccessLog(tx, ids.map((childId) => ({ ...actorLogFields(actor), event: 'absence.report.export', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { kind: 'bsn', asOf } })));
+    const rows = list.items.map((i) => ({
+      brin: school.brin ?? '',
+      vestiging: school.vestiging ?? '',
+      bsn_of_onderwijsnummer: bsn.get(i.childId) ?? '',
+      geboortedatum: i.child.birthDate,
+      achternaam: i.child.familyName,
+      voornamen: i.child.givenName,
+      soort_verzuim: DUO_TYPE_LABEL[i.type],
+      begindatum_verzuim: i.startDate,
+      einddatum_verzuim: i.endDate,
+      aantal_uren: i.hours.toFixed(2).replace('.', ','),
+      toelichting: i.explanation ?? '',
+      contactpersoon_school: contact?.n ?? '',
+    }));
+    return { asOf, rows };
+  });
+}
+
+/** A CSV for the verzuimloket: `;`-separated, UTF-8 with BOM (Excel opens it correctly), quoted where needed, no formulas. */
+export function duoCsv(rows: Record<(typeof DUO_COLUMNS)[number], string>[]): string {
+  const cell = (v: string) => {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return '\uFEFF' + [DUO_COLUMNS.join(';'), ...rows.map((r) => DUO_COLUMNS.map((c) => cell(r[c])).join(';'))].join('\r\n') + '\r\n';
+}
+
+/** Absence entered by hand (or through the API) for one pupil on one day; the reports follow at once. */
+export async function recordAbsence(
+  database: Database,
+  actor: Actor,
+  input: { childId: string; schoolLocationId: string; day: string; hours: number; reason: string; source?: 'manual' | 'api' },
+) {
+  requireSchoolCare(actor, input.schoolLocationId);
+  const errors: FieldError[] = [];
+  if (!isIsoDate(input.day)) errors.push({ name: 'day', code: 'invalid_date', reason: 'Geef de dag als JJJJ-MM-DD.' });
+  else if (input.day > today()) errors.push({ name: 'day', code: 'in_future', reason: 'Verzuim kan niet in de toekomst liggen.' });
+  if (!(input.hours > 0 && input.hours <= 12)) errors.push({ name: 'hours', code: 'out_of_range', reason: 'Het aantal uren ligt tussen 0 en 12 (bijvoorbeeld 2,5).' });
+  if (!['ill', 'authorised', 'suspension', 'unauthorised', 'late', 'luxury', 'other'].includes(input.reason)) errors.push({ name: 'reason', code: 'invalid', reason: 'Kies een reden.' });
+  if (errors.length) throw new ValidationError(errors);
+  return withChildAccess(
+    database,
+    actor,
+    input.childId,
+    'absence',
+    'absence.record',
+    async ({ tx }) => {
+      const enrolled = await tx
+        .selectFrom('enrolments')
+        .select('id')
+        .where('child_id', '=', input.childId)
+        .where('organisation_id', '=', input.schoolLocationId)
+        .where('start_date', '<=', input.day)
+        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.day)]))
+        .executeTakeFirst();
+      if (!enrolled) throw new ValidationError([{ name: 'day', code: 'not_enrolled', reason: 'De leerling stond op deze dag niet ingeschreven op deze school.' }]);
+      await tx
+        .insertInto('absence_records')
+        .values({ region_id: actor.regionId, child_id: input.childId, organisation_id: input.schoolLocationId, day: input.day, hours: input.hours, reason: input.reason, source: input.source ?? 'manual' })
+        .onConflict((oc) => oc.columns(['child_id', 'organisation_id', 'day', 'reason']).doUpdateSet({ hours: sql`excluded.hours`, source: sql`excluded.source`, import_id: null }))
+        .execute();
+      const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: input.schoolLocationId, childIds: [input.childId] });
+      return { childId: input.childId, day: input.day, hours: input.hours, reason: input.reason, newReports: evaluation.inserted };
+    },
+    { day: input.day },
+    SCHOOL_GROUNDS,
+  );
+}

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+
+// A fixed Wednesday in November 2026, outside every school holiday, so the dates below are school days.
+process.env.SAMENSPEL_TODAY = '2026-11-25';
+
+const { startTestApp } = await import('../support/test-app.ts');
+type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+type Client = Awaited<ReturnType<TestApp['login']>>;
+
+let t: TestApp;
+let ib: Client;
+let leerplicht: Client;
+let school: string;
+/** Pupils of the ib's school enrolled since before November, living in Zeist (the attendance officer's gemeente) or De Bilt. */
+let zeist: string[];
+let debilt: string[];
+
+const absent = (c: Client, childId: string, day: string, hours: number, reason = 'unauthorised') => c.post('/api/v1/absence-records', { childId, schoolLocationId: school, day, hours, reason });
+const reports = (c: Client, query: string) => c.get(`/api/v1/absence-reports?schoolLocationId=${school}&${query}`);
+
+beforeAll(async () => {
+  t = await startTestApp({ children: 150 });
+  ib = await t.login('ib');
+  leerplicht = await t.login('leerplicht');
+  school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
+  const rows = await t.database.db
+    .selectFrom('enrolments as e')
+    .innerJoin('children as c', 'c.id', 'e.child_id')
+    .select([
+      'e.child_id',
+      sql<string>`(select g.name from child_residences r join gemeenten g on g.id = r.gemeente_id where r.child_id = e.child_id order by r.valid_from desc, r.recorded_at desc limit 1)`.as('gemeente'),
+    ])
+    .where('e.organisation_id', '=', school)
+    .where('e.end_date', 'is', null)
+    .where('e.start_date', '<=', '2026-10-01')
+    .where('c.birth_date', '<=', '2020-06-01')
+    .orderBy('e.child_id')
+    .execute();
+  zeist = rows.filter((r) => r.gemeente === 'Zeist').map((r) => r.child_id);
+  debilt = rows.filter((r) => r.gemeente === 'De Bilt').map((r) => r.child_id);
+  expect(zeist.length).toBeGreaterThan(4);
+  expect(debilt.length).toBeGreaterThan(0);
+});
+afterAll(async () => t?.close());
+
+describe('the 16-uur report from absence entered by hand', () => {
+  let reportId: string;
+
+  it('the 16th hour makes the report; it is listed from the day it became due, with the deadline 5 working days later', async () => {
+    const child = zeist[0];
+    for (const day of ['2026-11-02', '2026-11-03', '2026-11-04']) expect((await absent(ib, child, day, 4)).statusCode).toBe(201);
+    const last = await absent(ib, child, '2026-11-05', 4);
+    expect(last.json().newReports).toBe(1);
+
+    expect((await reports(ib, 'asOf=2026-11-04')).json().items).toEqual([]);
+    const onDue = (await reports(ib, 'asOf=2026-11-05')).json();
+    expect(onDue.items).toHaveLength(1);
+    expect(onDue.items[0]).toMatchObject({ childId: child, type: '16-uur', startDate: '2026-11-02', endDate: '2026-11-05', hours: 16, deadline: '2026-11-12', status: 'due' });
+    reportId = onDue.items[0].id;
+    expect((await reports(ib, 'asOf=2026-11-12')).json().items[0].status).toBe('due');
+    expect((await reports(ib, 'asOf=2026-11-13')).json().items[0].status).toBe('overdue');
+    expect((await reports(ib, 'status=overdue')).json().counts.overdue).toBe(1);
+  });
+
+  it('15.5 hours gives no report', async () => {
+    const child = zeist[1];
+    for (const [day, h] of [['2026-11-02', 4], ['2026-11-03', 4], ['2026-11-04', 4], ['2026-11-05', 3.5]] as const) await absent(ib, child, day, h);
+    expect((await reports(ib, 'asOf=2026-11-25')).json().items.filter((r: { childId: string }) => r.childId === child)).toEqual([]);
+  });
+
+  it('the attendance officer does not see a report the school has not made yet', async () => {
+    expect((await leerplicht.get(`/api/v1/absence-reports/${reportId}`)).statusCode).toBe(404);
+    expect((await leerplicht.get('/api/v1/leerplicht/absence-reports')).json().items.map((r: { id: string }) => r.id)).not.toContain(reportId);
+  });
+
+  it('"reported" needs the DUO reference; then the status is reported from that date on', async () => {
+    const missing = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reported', occurredOn: '2026-11-10' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().invalidParams[0]).toMatchObject({ name: 'reference' });
+    const future = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reported', occurredOn: '2026-12-01', reference: 'X' });
+    expect(future.json().invalidParams[0]).toMatchObject({ name: 'occurredOn', code: 'in_future' });
+
+    const ok = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reported', occurredOn: '2026-11-10', reference: 'DUO-2026-000123' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'reported', reportedOn: '2026-11-10', reference: 'DUO-2026-000123', allowed: [] });
+    // Looking back: on 9 November it was still due.
+    expect((await reports(ib, 'asOf=2026-11-09')).json().items[0].status).toBe('due');
+    expect((await reports(ib, 'asOf=2026-11-10')).json().items[0].status).toBe('reported');
+    const again = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'dismissed', reason: 'toch niet nodig' });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('once reported, the report is in the workspace of the attendance officer of the pupil’s gemeente, who keeps an own status and notes', async () => {
+    const ws = (await leerplicht.get('/api/v1/leerplicht/absence-reports')).json();
+    const item = ws.items.find((r: { id: string }) => r.id === reportId);
+    expect(item).toMatchObject({ type: '16-uur', status: 'reported', followup: 'new', reference: 'DUO-2026-000123' });
+    expect(ws.counts.new).toBeGreaterThanOrEqual(1);
+
+    const talk = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { status: 'talk', note: 'Gesprek met ouders gepland op 1 december.' });
+    expect(talk.statusCode).toBe(201);
+    expect(talk.json()).toMatchObject({ status: 'talk' });
+    const back = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { status: 'received' });
+    expect(back.statusCode).toBe(409);
+    const empty = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { note: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect((await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { note: 'Ouders gebeld, afspraak bevestigd.' })).json().status).toBe('talk');
+
+    const detail = (await leerplicht.get(`/api/v1/absence-reports/${reportId}`)).json();
+    expect(detail.followup.status).toBe('talk');
+    expect(detail.followup.items.map((f: { note: string }) => f.note)).toEqual(['Gesprek met ouders gepland op 1 december.', null, 'Ouders gebeld, afspraak bevestigd.'].filter(Boolean));
+    expect(detail.history.map((h: { kind: string }) => h.kind)).toEqual(['reported']);
+    expect((await leerplicht.get('/api/v1/leerplicht/absence-reports?followup=talk')).json().items.map((r: { id: string }) => r.id)).toEqual([reportId]);
+
+    // The school does not see the officer's notes.
+    expect((await ib.get(`/api/v1/absence-reports/${reportId}`)).json().followup).toBeNull();
+  });
+
+  it('each read is in the access log with its ground; a refused read is logged as denied', async () => {
+    const wijkteam = await t.login('wijkteam');
+    expect((await wijkteam.get(`/api/v1/absence-reports/${reportId}`)).statusCode).toBe(404);
+    const log = await t.database.db.selectFrom('access_log').select(['event', 'outcome', 'ground', 'role']).where('event', '=', 'absence.report.read').execute();
+    expect(log).toEqual(expect.arrayContaining([
+      expect.objectContaining({ outcome: 'allowed', ground: 'leerplicht_residence', role: 'attendance_officer' }),
+      expect.objectContaining({ outcome: 'allowed', ground: 'school_care' }),
+      expect.objectContaining({ outcome: 'denied', role: 'wijkteam_worker' }),
+    ]));
+  });
+});
+
+describe('who may see and act', () => {
+  it('a teacher, the school leader and the analyst get no report list; the officer may not decide for the school', async () => {
+    for (const user of ['leerkracht', 'directeur', 'beleid']) {
+      const c = await t.login(user);
+      expect((await reports(c, 'asOf=2026-11-25')).statusCode).toBe(403);
+      expect((await c.get('/api/v1/leerplicht/absence-reports')).statusCode).toBe(403);
+    }
+    const any = (await reports(ib, 'asOf=2026-11-25')).json().items[0];
+    expect((await leerplicht.post(`/api/v1/absence-reports/${any.id}/decisions`, { kind: 'dismissed', reason: 'niet van mij' })).statusCode).toBe(403);
+    expect((await ib.post(`/api/v1/absence-reports/${any.id}/followups`, { status: 'talk' })).statusCode).toBe(403);
+  });
+
+  it('a pupil living in another gemeente is not in this officer’s workspace', async () => {
+    const child = debilt[0];
+    for (const day of ['2026-11-09', '2026-11-10']) await absent(ib, child, day, 8);
+    const r = (await reports(ib, 'asOf=2026-11-25')).json().items.find((x: { childId: string }) => x.childId === child);
+    expect(r).toMatchObject({ type: '16-uur', startDate: '2026-11-09', endDate: '2026-11-10' });
+    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'reported', reference: 'DUO-2' })).statusCode).toBe(200);
+    expect((await leerplicht.get('/api/v1/leerplicht/absence-reports')).json().items.map((x: { id: string }) => x.id)).not.toContain(r.id);
+    expect((await leerplicht.get(`/api/v1/absence-reports/${r.id}`)).statusCode).toBe(404);
+    expect((await leerplicht.post(`/api/v1/absence-reports/${r.id}/followups`, { status: 'talk' })).statusCode).toBe(404);
+  });
+});
+
+describe('corrections, luxury absence, overig verzuim and the DUO export', () => {
+  it('corrected absence withdraws a report that was not made yet; correcting it back reopens it', async () => {
+    const child = zeist[2];
+    for (const day of ['2026-11-16', '2026-11-17']) await absent(ib, child, day, 8);
+    const find = async () => (await reports(ib, 'asOf=2026-11-25')).json().items.find((x: { childId: string }) => x.childId === child);
+    expect((await find()).status).toBe('overdue');
+    await absent(ib, child, '2026-11-17', 2); // it was 2 hours, not 8
+    expect((await find()).status).toBe('withdrawn');
+    await absent(ib, child, '2026-11-17', 8);
+    expect((await find()).status).toBe('overdue');
+  });
+
+  it('luxury absence is reported whatever the hours', async () => {
+    const child = zeist[3];
+    await absent(ib, child, '2026-11-19', 6, 'luxury');
+    await absent(ib, child, '2026-11-20', 6, 'luxury');
+    const r = (await reports(ib, 'type=luxe')).json().items.find((x: { childId: string }) => x.childId === child);
+    expect(r).toMatchObject({ type: 'luxe', startDate: '2026-11-19', endDate: '2026-11-20', hours: 12, deadline: '2026-11-27' });
+  });
+
+  it('dismissing needs a reason and can be undone', async () => {
+    const r = (await reports(ib, 'type=luxe')).json().items[0];
+    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'dismissed', reason: '' })).json().invalidParams[0].name).toBe('reason');
+    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'dismissed', reason: 'Verlof was wel verleend (art. 13a), verkeerd geregistreerd.' })).json().status).toBe('dismissed');
+    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'reopened' })).json().status).not.toBe('dismissed');
+  });
+
+  it('"overig verzuim" is made by hand with an explanation, once per period', async () => {
+    const child = zeist[4];
+    const short = await ib.post('/api/v1/absence-reports', { childId: child, schoolLocationId: school, startDate: '2026-11-02', endDate: '2026-11-20', explanation: 'ziek' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['explanation']);
+    const body = { childId: child, schoolLocationId: school, startDate: '2026-11-02', endDate: '2026-11-20', explanation: 'Elke maandag ziek gemeld; ouders onbereikbaar. Twijfel aan de ziekmeldingen.' };
+    const ok = await ib.post('/api/v1/absence-reports', body);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ type: 'overig', origin: 'manual', status: 'due', dueOn: '2026-11-25', deadline: '2026-12-02' });
+    expect((await ib.post('/api/v1/absence-reports', body)).statusCode).toBe(409);
+    expect((await ib.post('/api/v1/absence-reports', { ...body, startDate: '2026-11-21', endDate: '2026-11-20' })).json().invalidParams[0].name).toBe('endDate');
+  });
+
+  it('the DUO export lists the reports still to be made, with BSN and the verzuimloket fields, and logs the BSN use', async () => {
+    const res = await ib.get(`/api/v1/absence-reports/export?schoolLocationId=${school}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('brin;vestiging;bsn_of_onderwijsnummer;geboortedatum;achternaam;voornamen;soort_verzuim;begindatum_verzuim;einddatum_verzuim;aantal_uren;toelichting;contactpersoon_school');
+    const open = (await reports(ib, 'status=due,overdue')).json();
+    expect(lines).toHaveLength(1 + open.total);
+    const overig = lines.find((l) => l.includes('Overig verzuim'))!.split(';');
+    const child = await t.database.db.selectFrom('children').select(['bsn', 'birth_date', 'family_name']).where('id', '=', zeist[4]).executeTakeFirstOrThrow();
+    expect(overig[2]).toBe(child.bsn ?? '');
+    expect(overig.slice(3, 5)).toEqual([child.birth_date, child.family_name]);
+    expect(overig[7]).toBe('2026-11-02');
+    const logged = await t.database.db.selectFrom('access_log').select(['child_id', 'detail']).where('event', '=', 'absence.report.export').execute();
+    expect(logged).toHaveLength(open.total > 0 ? new Set(open.items.map((i: { childId: string }) => i.childId)).size : 0);
+  });
+
+  it('bad filters are refused with a message that says what is allowed', async () => {
+    const res = await reports(ib, 'status=open');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({ name: 'status' });
+    expect((await reports(ib, 'asOf=2026-02-30')).json().invalidParams[0].name).toBe('asOf');
+  });
+});
+
+describe('history is appended, never edited', () => {
+  it('a stored report and its events cannot be changed or deleted', async () => {
+    await expect(sql`update absence_reports set hours = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from absence_report_events`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update absence_report_followups set note = 'x'`.execute(t.database.db)).rejects.toThrow(/append-only/);
+  });
+});
