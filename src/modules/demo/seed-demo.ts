@@ -15,6 +15,7 @@ import type { Role } from '../../kernel/policy/roles.ts';
 import { isIsoDate, today as todayNl } from '../../kernel/time.ts';
 import { seedDemoSignals } from './seed-demo-signals.ts';
 import { seedDemoCases } from './seed-demo-cases.ts';
+import { seedDemoAbsence } from './seed-demo-absence.ts';
 import { FAMILY_BACKGROUNDS, NAME_POOLS, STAFF_BACKGROUNDS, emailSlug, surnameFor, type Background } from './names.ts';
 
 export interface DemoSeedOptions {
@@ -137,7 +138,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 // Deterministic randomness
 
 /** mulberry32: a small, fast 32-bit PRNG; good enough for synthetic data. */
-class Rng {
+export class Rng {
   private state: number;
   constructor(seed: number) {
     this.state = seed >>> 0;
@@ -797,6 +798,7 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
       wijkteam: who('wijkteam', 'wijkteam_worker'),
       excludeChildIds: childGuardianRows.filter((r) => r.guardian_id === ouderGuardian.id).map((r) => r.child_id),
     });
+    await seedDemoAbsence(tx, { regionId, today: todayIso, schoolYearStart: isoOf(schoolYearStart), rng, attendanceOfficer: { personId: demo.leerplicht.id, organisationId: demoOrg.leerplicht } });
   });
 
   return {
