@@ -38,19 +38,24 @@ export async function previewAbsenceImport(database: Database, actor: Actor, inp
   const errors: RowError[] = [...parsed.errors];
   const db = database.db;
   const ids = [...new Set(parsed.rows.map((r) => r.leerling))];
-  const byId = new Set(
-    ids.some((x) => UUID.test(x))
-      ? (await db.selectFrom('children').select('id').where('id', 'in', ids.filter((x) => UUID.test(x))).where('region_id', '=', actor.regionId).execute()).map((c) => c.id)
-      : [],
-  );
+  const byId = new Set<string>();
+  const uuids = ids.filter((x) => UUID.test(x));
+  for (let i = 0; i < uuids.length; i += 5000) {
+    for (const c of await db.selectFrom('children').select('id').where('id', 'in', uuids.slice(i, i + 5000)).where('region_id', '=', actor.regionId).execute()) byId.add(c.id);
+  }
   const numbers = ids.filter((x) => !UUID.test(x));
-  const byNumber = new Map(
-    numbers.length
-      ? (await db.selectFrom('enrolments').select(['pupil_number', 'child_id']).where('organisation_id', '=', organisationId).where('pupil_number', 'in', numbers).execute()).map((e) => [e.pupil_number!, e.child_id])
-      : [],
-  );
-  const enrolments = await db.selectFrom('enrolments').select(['child_id', 'start_date', 'end_date']).where('organisation_id', '=', organisationId).execute();
-  const enrolled = (childId: string, day: string) => enrolments.some((e) => e.child_id === childId && e.start_date <= day && (!e.end_date || e.end_date >= day));
+  const byNumber = new Map<string, string>();
+  for (let i = 0; i < numbers.length; i += 5000) {
+    const found = await db.selectFrom('enrolments').select(['pupil_number', 'child_id']).where('organisation_id', '=', organisationId).where('pupil_number', 'in', numbers.slice(i, i + 5000)).execute();
+    for (const e of found) byNumber.set(e.pupil_number!, e.child_id);
+  }
+  const enrolmentsOf = new Map<string, { start_date: string; end_date: string | null }[]>();
+  for (const e of await db.selectFrom('enrolments').select(['child_id', 'start_date', 'end_date']).where('organisation_id', '=', organisationId).execute()) {
+    let list = enrolmentsOf.get(e.child_id);
+    if (!list) enrolmentsOf.set(e.child_id, (list = []));
+    list.push(e);
+  }
+  const enrolled = (childId: string, day: string) => (enrolmentsOf.get(childId) ?? []).some((e) => e.start_date <= day && (!e.end_date || e.end_date >= day));
   const resolved: ResolvedRow[] = [];
   for (const r of parsed.rows) {
     const childId = UUID.test(r.leerling) ? (byId.has(r.leerling) ? r.leerling : null) : (byNumber.get(r.leerling) ?? null);
@@ -98,18 +103,17 @@ export async function commitAbsenceImport(database: Database, actor: Actor, impo
     const errors = (typeof imp.errors === 'string' ? JSON.parse(imp.errors) : imp.errors) as RowError[];
     if (errors.length) throw new ConflictError(`Het bestand heeft ${errors.length} fout(en). Verbeter ze en laad het bestand opnieuw; er is niets opgeslagen.`, 'import_has_errors');
     const rows = (typeof imp.rows === 'string' ? JSON.parse(imp.rows) : imp.rows) as ResolvedRow[];
-    let written = 0;
-    for (let i = 0; i < rows.length; i += 1000) {
-      const batch = rows.slice(i, i + 1000);
-      const res = await tx
-        .insertInto('absence_records')
-        .values(batch.map((r) => ({ region_id: actor.regionId, child_id: r.childId, organisation_id: imp.organisation_id, day: r.day, hours: r.hours, reason: r.reason, source: 'import' as const, import_id: importId })))
-        .onConflict((oc) =>
-          oc.columns(['child_id', 'organisation_id', 'day', 'reason']).doUpdateSet({ hours: sql`excluded.hours`, import_id: sql`excluded.import_id`, source: sql`excluded.source` }).where(sql<boolean>`absence_records.hours <> excluded.hours`),
-        )
-        .executeTakeFirst();
-      written += Number(res.numInsertedOrUpdatedRows ?? 0);
-    }
+    // One statement, straight from the stored preview: no rows travel back and forth. The preview
+    // holds at most one row per pupil, day and reason (duplicates are errors), so the upsert is safe.
+    const res = await sql`
+      insert into absence_records (region_id, child_id, organisation_id, day, hours, reason, source, import_id)
+      select i.region_id, r."childId"::uuid, i.organisation_id, r.day::date, r.hours, r.reason, 'import', i.id
+      from absence_imports i cross join lateral jsonb_to_recordset(i.rows) as r("childId" text, day text, hours numeric, reason text)
+      where i.id = ${importId}
+      on conflict (child_id, organisation_id, day, reason) do update
+        set hours = excluded.hours, import_id = excluded.import_id, source = excluded.source
+        where absence_records.hours <> excluded.hours`.execute(tx);
+    const written = Number(res.numAffectedRows ?? 0);
     await tx.updateTable('absence_imports').set({ status: 'committed', committed_at: new Date() }).where('id', '=', importId).execute();
     const children = [...new Set(rows.map((r) => r.childId))];
     // The legal reports follow from the new absence at once, for the pupils this import touched.
