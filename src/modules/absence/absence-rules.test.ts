@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../../kernel/calendar/school-days.ts';
-import { addWorkingDays, isCompulsoryOn, legalReports, lessonWeekIndex, lrvReports, luxuryReports, sixteenHourReports, type AbsenceDay } from './absence-rules.ts';
+import { addWorkingDays, compulsoryWindow, isCompulsoryOn, LessonCalendar, legalReports, lessonWeekIndex, lrvReports, luxuryReports, sixteenHourReports, type AbsenceDay } from './absence-rules.ts';
 
 // Region midden, autumn 2026: holiday Saturday 17 – Sunday 25 October. 2 November is a Monday.
 const cal = new SchoolCalendar([{ start: '2026-10-17', end: '2026-10-25', name: 'Herfstvakantie' }]);
@@ -143,7 +143,11 @@ describe('who is leerplichtig or kwalificatieplichtig', () => {
     { name: 'startkwalificatie, after the school year of the 16th birthday', birth: '2010-03-01', kwal: '2026-07-01', day: '2026-11-02', expected: false },
   ];
   it.each(cases)('$name', ({ birth, kwal, day, expected }) => {
-    expect(isCompulsoryOn({ birthDate: birth, startkwalificatieOn: kwal ?? null }, day)).toBe(expected);
+    const pupil = { birthDate: birth, startkwalificatieOn: kwal ?? null };
+    expect(isCompulsoryOn(pupil, day)).toBe(expected);
+    // the precomputed window used by the evaluation says the same
+    const w = compulsoryWindow(pupil);
+    expect(w.from <= day && day < w.until).toBe(expected);
   });
 });
 
@@ -188,5 +192,22 @@ describe('langdurig relatief verzuim (LRV)', () => {
     expect(sixteen.every((r) => r.dueOn <= lrv[0].dueOn)).toBe(true);
     // every unauthorised hour before the LRV is in exactly one 16-uur report
     expect(sixteen[0]).toMatchObject({ startDate: '2026-11-02', endDate: '2026-11-04', hours: 18 });
+  });
+});
+
+describe('the precomputed calendar used for region-wide evaluation', () => {
+  it('finds exactly the same reports as the plain school calendar', () => {
+    const fast = new LessonCalendar(cal, '2026-08-01', '2027-01-31');
+    const days: AbsenceDay[] = [];
+    let seed = 7;
+    const r = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let t = Date.parse('2026-08-24'); t < Date.parse('2027-01-15'); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      if (!cal.isSchoolDay(day) || r() > 0.45) continue;
+      days.push({ day, hours: 1 + Math.floor(r() * 6), reason: r() < 0.8 ? 'unauthorised' : r() < 0.5 ? 'luxury' : 'ill' });
+    }
+    const plain = legalReports(days, cal, CHILD);
+    expect(plain.length).toBeGreaterThan(5);
+    expect(legalReports(days, fast, CHILD)).toEqual(plain);
   });
 });

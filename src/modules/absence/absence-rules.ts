@@ -1,4 +1,4 @@
-import { addCalendarDays, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
+import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { ageOn } from '../../kernel/time.ts';
 
 /**
@@ -29,6 +29,14 @@ export interface AbsenceDay {
 
 export type RuleReportType = '16-uur' | 'lrv' | 'luxe';
 
+/** What the rules need of a school calendar (SchoolCalendar, or the precomputed LessonCalendar). */
+export interface CalendarLike {
+  isSchoolDay(day: string): boolean;
+  addSchoolDays(from: string, n: number): string;
+  /** The lesson week number of a Monday, when precomputed (LessonCalendar). */
+  lessonWeek?(monday: string): number | undefined;
+}
+
 export interface LegalReport {
   type: RuleReportType;
   startDate: string;
@@ -58,9 +66,18 @@ export const LRV_MIN_HOURS_PER_DAY = 3;
 const byDay = (a: { day: string }, b: { day: string }) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
+// Date arithmetic on 'YYYY-MM-DD' strings is the hot path of a region-wide evaluation; the few
+// thousand distinct days of a school year are memoised.
+const mondayMemo = new Map<string, string>();
 /** Monday of the ISO week of a date. */
 export function mondayOf(day: string): string {
-  return addCalendarDays(day, -((weekday(day) + 6) % 7));
+  let m = mondayMemo.get(day);
+  if (m === undefined) {
+    m = addCalendarDays(day, -((weekday(day) + 6) % 7));
+    if (mondayMemo.size > 100_000) mondayMemo.clear();
+    mondayMemo.set(day, m);
+  }
+  return m;
 }
 
 /** The first day of the month after the given day's month. */
@@ -96,10 +113,26 @@ export function isCompulsoryOn(pupil: Pupil, day: string): boolean {
 }
 
 /**
+ * The same rule as a window [from, until): computed once per pupil, so that every absence day is a
+ * string comparison. isCompulsoryOn is the specification; a test checks that both agree.
+ */
+export function compulsoryWindow(pupil: Pupil): { from: string; until: string } {
+  const from = firstOfNextMonth(birthdayAt(pupil.birthDate, 5));
+  const eighteen = birthdayAt(pupil.birthDate, 18);
+  let until = eighteen;
+  if (pupil.startkwalificatieOn) {
+    const afterLeerplicht = addCalendarDays(schoolYearEnd(birthdayAt(pupil.birthDate, 16)), 1);
+    const kwal = pupil.startkwalificatieOn > afterLeerplicht ? pupil.startkwalificatieOn : afterLeerplicht;
+    if (kwal < until) until = kwal;
+  }
+  return { from, until };
+}
+
+/**
  * Numbers the lesson weeks: a week counts when at least one of its weekdays is a school day, so a
  * holiday week has no number and does not count towards the 4 weeks.
  */
-export function lessonWeekIndex(cal: SchoolCalendar, from: string, to: string): Map<string, number> {
+export function lessonWeekIndex(cal: CalendarLike, from: string, to: string): Map<string, number> {
   const index = new Map<string, number>();
   let n = 0;
   for (let monday = mondayOf(from); monday <= to; monday = addCalendarDays(monday, 7)) {
@@ -109,8 +142,19 @@ export function lessonWeekIndex(cal: SchoolCalendar, from: string, to: string): 
   return index;
 }
 
+const workingMemo = new Map<string, string>();
 /** n working days (Monday–Friday) after a day. */
 export function addWorkingDays(day: string, n: number): string {
+  const k = `${day}|${n}`;
+  let out = workingMemo.get(k);
+  if (out === undefined) {
+    out = addWorkingDaysUncached(day, n);
+    if (workingMemo.size > 100_000) workingMemo.clear();
+    workingMemo.set(k, out);
+  }
+  return out;
+}
+function addWorkingDaysUncached(day: string, n: number): string {
   let d = day;
   for (let i = 0; i < n; ) {
     d = addCalendarDays(d, 1);
@@ -134,8 +178,16 @@ const report = (type: RuleReportType, startDate: string, endDate: string, hours:
 const asPupil = (p: Pupil | string): Pupil => (typeof p === 'string' ? { birthDate: p } : p);
 
 /** The unauthorised school-day absence that counts, sorted by day. */
-function countedUnauthorised(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil): AbsenceDay[] {
-  return days.filter((d) => d.reason === 'unauthorised' && d.hours > 0 && isCompulsoryOn(pupil, d.day)).sort(byDay);
+function countedUnauthorised(days: AbsenceDay[], pupil: Pupil): AbsenceDay[] {
+  const w = compulsoryWindow(pupil);
+  return days.filter((d) => d.reason === 'unauthorised' && d.hours > 0 && w.from <= d.day && d.day < w.until).sort(byDay);
+}
+
+/** Lesson week numbers for the days from..to: precomputed by a LessonCalendar, else counted. */
+function weeksOf(cal: CalendarLike, from: string, to: string): (monday: string) => number | undefined {
+  if (cal.lessonWeek) return (m) => cal.lessonWeek!(m);
+  const index = lessonWeekIndex(cal, from, to);
+  return (m) => index.get(m);
 }
 
 /**
@@ -143,11 +195,11 @@ function countedUnauthorised(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pup
  * hours. The report is due on the first day on which the run has lasted more than 4 lesson weeks
  * (holiday weeks skipped): the same weekday 4 lesson weeks after the first day, or later.
  */
-export function lrvReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string): LegalReport[] {
+export function lrvReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string): LegalReport[] {
   const p = asPupil(pupil);
-  const counted = countedUnauthorised(days, cal, p).filter((d) => d.hours >= LRV_MIN_HOURS_PER_DAY && cal.isSchoolDay(d.day));
+  const counted = countedUnauthorised(days, p).filter((d) => d.hours >= LRV_MIN_HOURS_PER_DAY && cal.isSchoolDay(d.day));
   if (!counted.length) return [];
-  const weeks = lessonWeekIndex(cal, counted[0].day, counted[counted.length - 1].day);
+  const weekOf = weeksOf(cal, counted[0].day, counted[counted.length - 1].day);
   const reports: LegalReport[] = [];
   let runStart: AbsenceDay | null = null;
   let prev: AbsenceDay | null = null;
@@ -163,8 +215,8 @@ export function lrvReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil
     prev = d;
     hours += d.hours;
     if (reported || !runStart) continue;
-    const w0 = weeks.get(mondayOf(runStart.day))!;
-    const w = weeks.get(mondayOf(d.day))!;
+    const w0 = weekOf(mondayOf(runStart.day))!;
+    const w = weekOf(mondayOf(d.day))!;
     const passed = w - w0 > LRV_LESSON_WEEKS || (w - w0 === LRV_LESSON_WEEKS && (weekday(d.day) + 6) % 7 >= (weekday(runStart.day) + 6) % 7);
     if (passed) {
       reports.push(report('lrv', runStart.day, d.day, hours));
@@ -175,7 +227,7 @@ export function lrvReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil
 }
 
 /** The days of LRV runs from the day the LRV report became due: they need no further 16-uur report. */
-function daysCoveredByLrv(days: AbsenceDay[], cal: SchoolCalendar, lrv: LegalReport[]): Set<string> {
+function daysCoveredByLrv(days: AbsenceDay[], cal: CalendarLike, lrv: LegalReport[]): Set<string> {
   const covered = new Set<string>();
   const unauthorised = new Set(days.filter((d) => d.reason === 'unauthorised' && d.hours >= LRV_MIN_HOURS_PER_DAY).map((d) => d.day));
   for (const r of lrv) {
@@ -185,12 +237,12 @@ function daysCoveredByLrv(days: AbsenceDay[], cal: SchoolCalendar, lrv: LegalRep
 }
 
 /** The "16 uur in 4 weken" reports for one pupil at one school. */
-export function sixteenHourReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string, lrv: LegalReport[] = []): LegalReport[] {
+export function sixteenHourReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string, lrv: LegalReport[] = []): LegalReport[] {
   const p = asPupil(pupil);
   const covered = daysCoveredByLrv(days, cal, lrv);
-  const counted = countedUnauthorised(days, cal, p).filter((d) => !covered.has(d.day));
+  const counted = countedUnauthorised(days, p).filter((d) => !covered.has(d.day));
   if (!counted.length) return [];
-  const weeks = lessonWeekIndex(cal, counted[0].day, counted[counted.length - 1].day);
+  const weekOf = weeksOf(cal, counted[0].day, counted[counted.length - 1].day);
   const reports: LegalReport[] = [];
   let window: { day: string; hours: number; week: number }[] = [];
   /** When the threshold was reached within 7 days of the previous report: the earliest due day. */
@@ -204,7 +256,7 @@ export function sixteenHourReports(days: AbsenceDay[], cal: SchoolCalendar, pupi
     heldUntil = null;
   };
   for (const d of counted) {
-    const week = weeks.get(mondayOf(d.day));
+    const week = weekOf(mondayOf(d.day));
     if (week === undefined) continue; // absence in a holiday week is no lesson time
     if (heldUntil && d.day >= heldUntil) emit(window[window.length - 1].day, heldUntil);
     window.push({ day: d.day, hours: d.hours, week });
@@ -222,9 +274,10 @@ export function sixteenHourReports(days: AbsenceDay[], cal: SchoolCalendar, pupi
 }
 
 /** Luxury absence is always reported: one report per stretch of consecutive school days. */
-export function luxuryReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string): LegalReport[] {
+export function luxuryReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string): LegalReport[] {
   const p = asPupil(pupil);
-  const lux = days.filter((d) => d.reason === 'luxury' && d.hours > 0 && isCompulsoryOn(p, d.day)).sort(byDay);
+  const w = compulsoryWindow(p);
+  const lux = days.filter((d) => d.reason === 'luxury' && d.hours > 0 && w.from <= d.day && d.day < w.until).sort(byDay);
   const reports: LegalReport[] = [];
   let start: AbsenceDay | null = null;
   let last: AbsenceDay | null = null;
@@ -245,9 +298,45 @@ export function luxuryReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pu
 }
 
 /** All reports the rules find for one pupil at one school, ordered by due date. */
-export function legalReports(days: AbsenceDay[], cal: SchoolCalendar, pupil: Pupil | string): LegalReport[] {
+export function legalReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string): LegalReport[] {
   const lrv = lrvReports(days, cal, pupil);
   return [...sixteenHourReports(days, cal, pupil, lrv), ...lrv, ...luxuryReports(days, cal, pupil)].sort((a, b) =>
     a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0,
   );
+}
+
+/**
+ * A school calendar precomputed for a period (a school year and a margin): school days, the next
+ * school day and lesson week numbers are lookups. Region-wide evaluation builds one per school.
+ */
+export class LessonCalendar implements CalendarLike {
+  private readonly schoolDays: string[] = [];
+  private readonly position = new Map<string, number>();
+  private readonly weeks: Map<string, number>;
+  constructor(
+    private readonly base: CalendarLike,
+    private readonly from: string,
+    private readonly to: string,
+  ) {
+    for (let d = from; d <= to; d = addCalendarDays(d, 1)) {
+      if (base.isSchoolDay(d)) {
+        this.position.set(d, this.schoolDays.length);
+        this.schoolDays.push(d);
+      }
+    }
+    this.weeks = lessonWeekIndex(base, from, to);
+  }
+  isSchoolDay(day: string): boolean {
+    if (day < this.from || day > this.to) return this.base.isSchoolDay(day);
+    return this.position.has(day);
+  }
+  addSchoolDays(from: string, n: number): string {
+    const i = this.position.get(from);
+    if (i !== undefined && i + n < this.schoolDays.length) return this.schoolDays[i + n];
+    return this.base.addSchoolDays(from, n);
+  }
+  lessonWeek(monday: string): number | undefined {
+    if (monday < mondayOf(this.from) || monday > this.to) return undefined;
+    return this.weeks.get(monday);
+  }
 }

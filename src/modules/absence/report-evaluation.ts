@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../kernel/db/database.ts';
-import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
+import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../kernel/calendar/school-days.ts';
 import { today as todayNl } from '../../kernel/time.ts';
-import { legalReports, type AbsenceDay, type LegalReport } from './absence-rules.ts';
+import { legalReports, LessonCalendar, type AbsenceDay, type LegalReport } from './absence-rules.ts';
 
 /**
  * Turns the absence records into stored reports. The rules (absence-rules.ts) are pure; this
@@ -31,10 +31,12 @@ const key = (childId: string, orgId: string) => `${childId}|${orgId}`;
 const reportKey = (r: { type: string; startDate: string; endDate: string }) => `${r.type}|${r.startDate}|${r.endDate}`;
 const CHUNK = 2000;
 
-/** Calendars per school location, loaded once per evaluation. */
-async function calendarsFor(db: Db | Tx, orgIds: string[], from: string, to: string): Promise<Map<string, SchoolCalendar>> {
-  const out = new Map<string, SchoolCalendar>();
-  for (const id of orgIds) out.set(id, await loadSchoolCalendar(db, await calendarScopeOf(db, id), addCalendarDays(from, -14), addCalendarDays(to, 120)));
+/** Calendars per school location, loaded and precomputed once per evaluation. */
+async function calendarsFor(db: Db | Tx, orgIds: string[], from: string, to: string): Promise<Map<string, LessonCalendar>> {
+  const out = new Map<string, LessonCalendar>();
+  const start = addCalendarDays(from, -14);
+  const end = addCalendarDays(to, 120);
+  for (const id of orgIds) out.set(id, new LessonCalendar(await loadSchoolCalendar(db, await calendarScopeOf(db, id), start, end), start, end));
   return out;
 }
 

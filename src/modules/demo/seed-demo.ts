@@ -25,6 +25,8 @@ export interface DemoSeedOptions {
   seed?: number;
   /** 'YYYY-MM-DD' the data is built around (default: today in the Netherlands). */
   today?: string;
+  /** Seed the school year's absence and its reports (default true; benchmarks bring their own). */
+  absence?: boolean;
 }
 
 export interface DemoSeedResult {
@@ -798,7 +800,7 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
       wijkteam: who('wijkteam', 'wijkteam_worker'),
       excludeChildIds: childGuardianRows.filter((r) => r.guardian_id === ouderGuardian.id).map((r) => r.child_id),
     });
-    await seedDemoAbsence(tx, { regionId, today: todayIso, schoolYearStart: isoOf(schoolYearStart), rng, attendanceOfficer: { personId: demo.leerplicht.id, organisationId: demoOrg.leerplicht } });
+    if (opts.absence !== false) await seedDemoAbsence(tx, { regionId, today: todayIso, schoolYearStart: isoOf(schoolYearStart), rng, attendanceOfficer: { personId: demo.leerplicht.id, organisationId: demoOrg.leerplicht } });
   });
 
   return {
