@@ -107,6 +107,12 @@ describe('absence import: preview, all or nothing, idempotent', () => {
     expect(p.errors).toEqual([{ row: 3, column: 'datum', message: expect.stringContaining('niet ingeschreven') }]);
   });
 
+  it('one pupil named by child id on one row and by pupil number on another, same day and reason: an error, not a failed commit', async () => {
+    const p = (await upload(ib, `leerling,datum,uren,reden\n${pupils[4].id},${D1},1,ziek\n000123,${D1},2,ziek`)).json();
+    expect(p.errors).toEqual([{ row: 3, column: 'leerling', message: expect.stringContaining('regel 2') }]);
+    expect((await ib.post(`/api/v1/absence-imports/${p.id}/commit`)).statusCode).toBe(409);
+  });
+
   it('only the school’s own care coordinator may import', async () => {
     expect((await upload(await t.login('leerkracht'), good())).statusCode).toBe(403);
     expect((await upload(await t.login('zorgcoordinator'), good())).statusCode).toBe(403);

@@ -1,84 +1,90 @@
 import { parse } from 'csv-parse/sync';
-import { isIsoDate } from '../../kernel/time.ts';
+import { mapTable, MAX_ROWS, type MappedFile, type MapOptions } from './formats/map-table.ts';
+import type { Cell, Table, TableRow } from './formats/types.ts';
 
 /**
- * The generic absence import format (issue contract): CSV in UTF-8 with a header row, separated by
- * "," or ";", columns `leerling` (the child id or the school's own pupil number), `datum`
- * (YYYY-MM-DD), `uren` (hours missed; decimal comma or point) and `reden`.
+ * Reading a CSV absence file: UTF-8 (with or without BOM), a header row, separated by ";", "," or
+ * a tab (recognised from the header). Every cell is text: a value starting with =, +, - or @ is
+ * plain data, nothing in a file is ever evaluated. The rows are then mapped by the format
+ * recognised from the header (the generic format or a vendor's, see ./formats).
  */
-export const REASONS = {
-  ziek: 'ill',
-  geoorloofd: 'authorised',
-  schorsing: 'suspension',
-  ongeoorloofd: 'unauthorised',
-  'te-laat': 'late',
-  luxeverzuim: 'luxury',
-  overig: 'other',
-} as const;
-export type AbsenceReason = (typeof REASONS)[keyof typeof REASONS];
+export { REASONS } from './formats/generiek.ts';
+export type { AbsenceReason, AbsenceRow, RowError } from './formats/types.ts';
 
-export interface AbsenceRow {
-  /** Line number in the file (the header is line 1). */
-  row: number;
-  leerling: string;
-  day: string;
-  hours: number;
-  reason: AbsenceReason;
+export const NOT_UTF8 = 'Het bestand is niet in UTF-8 opgeslagen. Sla het op als "CSV UTF-8" en probeer het opnieuw.';
+
+/**
+ * The separator: of ";", "," and tab, the one that occurs most on the first line that has at least
+ * three of one of them (the header has four columns or more; a title line above it has fewer).
+ */
+function detectDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 50).filter((l) => l.trim()).slice(0, 10);
+  const best = (line: string) => ([';', ',', '\t'] as const).map((d) => [d, line.split(d).length - 1] as const).reduce((a, b) => (b[1] > a[1] ? b : a));
+  const header = lines.map(best).find(([, n]) => n >= 3) ?? best(lines[0] ?? '');
+  return header[1] > 0 ? header[0] : ',';
 }
 
-export interface RowError {
-  row: number;
-  column: string | null;
-  message: string;
+const EMPTY: Cell = { kind: 'empty' };
+function toCell(value: string): Cell {
+  const text = value.trim();
+  return text ? { kind: 'text', text } : EMPTY;
 }
 
-const REQUIRED = ['leerling', 'datum', 'uren', 'reden'] as const;
+type CsvRead = { table: Table } | { error: string; row?: number };
 
-export function parseAbsenceCsv(content: Buffer | string): { rows: AbsenceRow[]; errors: RowError[] } {
-  let text = typeof content === 'string' ? content : content.toString('utf8');
-  if (typeof content !== 'string' && text.includes('\uFFFD')) {
-    return { rows: [], errors: [{ row: 0, column: null, message: 'Het bestand is niet in UTF-8 opgeslagen. Sla het op als "CSV UTF-8" en probeer het opnieuw.' }] };
+export function readCsvTable(content: Buffer | string, options: MapOptions = {}): CsvRead {
+  let text: string;
+  if (typeof content === 'string') {
+    text = content;
+  } else {
+    if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) {
+      return { error: 'Het bestand is als "Unicode-tekst" (UTF-16) opgeslagen. Sla het op als "CSV UTF-8" en probeer het opnieuw.' };
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+    } catch {
+      return { error: NOT_UTF8 };
+    }
   }
   text = text.replace(/^\uFEFF/, '');
-  if (!text.trim()) return { rows: [], errors: [{ row: 0, column: null, message: 'Het bestand is leeg.' }] };
-  const firstLine = text.split(/\r?\n/, 1)[0];
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: string[][];
+  if (text.includes('\u0000')) return { error: 'Dit is geen tekstbestand. Kies een CSV-bestand (UTF-8) of een Excel-werkmap (.xlsx).' };
+  if (!text.trim()) return { error: 'Het bestand is leeg.' };
+  const delimiter = detectDelimiter(text);
+  const maxRows = options.maxRows ?? MAX_ROWS;
+  // Most exports have no quotes at all: split them directly (several times faster than a full CSV parser).
+  if (!text.includes('"')) {
+    const rows: TableRow[] = [];
+    const lines = text.split(/\r\n|\n|\r/);
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i].trim()) continue;
+      rows.push({ row: i + 1, cells: lines[i].split(delimiter).map(toCell) });
+      if (rows.length > maxRows + 10) break;
+    }
+    return { table: { fileType: 'csv', rows } };
+  }
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, bom: true, info: true }) as unknown as typeof records;
   } catch (err) {
-    return { rows: [], errors: [{ row: 0, column: null, message: `Het bestand is geen geldige CSV: ${(err as Error).message}` }] };
+    const line = (err as { lines?: number }).lines;
+    return { error: `Het bestand is geen geldige CSV${line ? ` (rond regel ${line})` : ''}: ${(err as Error).message}`, row: line };
   }
-  const header = records[0].map((h) => h.trim().toLowerCase());
-  const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length) {
-    return { rows: [], errors: [{ row: 1, column: null, message: `Kolom(men) ontbreken in de kopregel: ${missing.join(', ')}. Verwacht: leerling, datum, uren, reden.` }] };
+  const rows: TableRow[] = [];
+  let line = 1;
+  for (const { record, info } of records) {
+    // info.lines is the line the record ends on; a record starts right after the previous one.
+    const start = line;
+    line = info.lines + 1;
+    if (record.every((v) => v === '')) continue;
+    rows.push({ row: start, cells: record.map(toCell) });
+    if (rows.length > maxRows + 10) break;
   }
-  const at = Object.fromEntries(REQUIRED.map((c) => [c, header.indexOf(c)])) as Record<(typeof REQUIRED)[number], number>;
-  const rows: AbsenceRow[] = [];
-  const errors: RowError[] = [];
-  records.slice(1).forEach((rec, i) => {
-    const row = i + 2;
-    const get = (c: (typeof REQUIRED)[number]) => (rec[at[c]] ?? '').trim();
-    const before = errors.length;
-    const leerling = get('leerling');
-    if (!leerling) errors.push({ row, column: 'leerling', message: 'Vul het leerlingnummer of de id van het kind in.' });
-    const day = get('datum');
-    if (!isIsoDate(day)) errors.push({ row, column: 'datum', message: `"${day}" is geen datum als JJJJ-MM-DD.` });
-    const rawHours = get('uren').replace(',', '.');
-    const hours = Number(rawHours);
-    if (!/^\d+(\.\d+)?$/.test(rawHours) || !(hours > 0) || hours > 12) errors.push({ row, column: 'uren', message: `"${get('uren')}" is geen aantal uren tussen 0 en 12.` });
-    const reden = get('reden').toLowerCase();
-    const reason = REASONS[reden as keyof typeof REASONS];
-    if (!reason) errors.push({ row, column: 'reden', message: `Onbekende reden "${get('reden')}". Kies uit: ${Object.keys(REASONS).join(', ')}.` });
-    if (errors.length === before) rows.push({ row, leerling, day, hours: Math.round(hours * 100) / 100, reason });
-  });
-  // The same pupil, day and reason twice in one file is ambiguous: which hours count?
-  const seen = new Map<string, number>();
-  for (const r of rows) {
-    const key = `${r.leerling}|${r.day}|${r.reason}`;
-    if (seen.has(key)) errors.push({ row: r.row, column: 'leerling', message: `Dubbel: dezelfde leerling, datum en reden staan ook op regel ${seen.get(key)}.` });
-    else seen.set(key, r.row);
-  }
-  return { rows: rows.filter((r) => !errors.some((e) => e.row === r.row)), errors };
+  return { table: { fileType: 'csv', rows } };
+}
+
+/** Parse a CSV absence file into rows and per-row errors (nothing is written). */
+export function parseAbsenceCsv(content: Buffer | string, options: MapOptions = {}): MappedFile {
+  const read = readCsvTable(content, options);
+  if ('error' in read) return { rows: [], errors: [{ row: read.row ?? 0, column: null, message: read.error }], format: null, fileType: 'csv' };
+  return mapTable(read.table, options);
 }

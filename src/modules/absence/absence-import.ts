@@ -7,7 +7,8 @@ import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
 import { evaluateAbsenceReports } from './report-evaluation.ts';
-import { parseAbsenceCsv, type RowError } from './absence-csv.ts';
+import type { RowError } from './absence-csv.ts';
+import { readAbsenceFile } from './absence-file.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,7 +35,7 @@ function schoolOf(actor: Actor, schoolLocationId: string) {
  */
 export async function previewAbsenceImport(database: Database, actor: Actor, input: { schoolLocationId: string; fileName: string; content: Buffer }) {
   const organisationId = schoolOf(actor, input.schoolLocationId);
-  const parsed = parseAbsenceCsv(input.content);
+  const parsed = await readAbsenceFile(database, organisationId, input);
   const errors: RowError[] = [...parsed.errors];
   const db = database.db;
   const ids = [...new Set(parsed.rows.map((r) => r.leerling))];
@@ -57,11 +58,22 @@ export async function previewAbsenceImport(database: Database, actor: Actor, inp
   }
   const enrolled = (childId: string, day: string) => (enrolmentsOf.get(childId) ?? []).some((e) => e.start_date <= day && (!e.end_date || e.end_date >= day));
   const resolved: ResolvedRow[] = [];
+  // The same pupil may be named by child id on one row and by pupil number on another: after
+  // resolving, one pupil, day and reason may still occur only once.
+  const firstRowOf = new Map<string, number>();
   for (const r of parsed.rows) {
     const childId = UUID.test(r.leerling) ? (byId.has(r.leerling) ? r.leerling : null) : (byNumber.get(r.leerling) ?? null);
     if (!childId) errors.push({ row: r.row, column: 'leerling', message: `Leerling "${r.leerling}" is onbekend op deze school.` });
     else if (!enrolled(childId, r.day)) errors.push({ row: r.row, column: 'datum', message: `Deze leerling stond op ${r.day} niet ingeschreven op deze school.` });
-    else resolved.push({ row: r.row, childId, day: r.day, hours: r.hours, reason: r.reason });
+    else {
+      const key = `${childId}|${r.day}|${r.reason}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) errors.push({ row: r.row, column: 'leerling', message: `Dezelfde leerling, dag en reden staan al op regel ${first} (met id of leerlingnummer). Voeg de regels samen.` });
+      else {
+        firstRowOf.set(key, r.row);
+        resolved.push({ row: r.row, childId, day: r.day, hours: r.hours, reason: r.reason });
+      }
+    }
   }
   errors.sort((a, b) => a.row - b.row);
   const sha = createHash('sha256').update(input.content).digest('hex');
@@ -86,6 +98,8 @@ export async function previewAbsenceImport(database: Database, actor: Actor, inp
     errors,
     alreadyImported: previous ? { importId: previous.id, committedAt: new Date(previous.committed_at!).toISOString() } : null,
     preview: resolved.slice(0, 20),
+    format: parsed.format,
+    fileType: parsed.fileType,
   };
 }
 

@@ -36,7 +36,7 @@ export default async function absenceRoutes(app: FastifyInstance, ctx: AppContex
     {
       schema: {
         tags,
-        summary: 'Verzuim importeren, stap 1: het bestand controleren (multipart: file, schoolLocationId). Er wordt nog niets opgeslagen.',
+        summary: 'Verzuim importeren, stap 1: het bestand (CSV of .xlsx) controleren (multipart: file, schoolLocationId). Er wordt nog niets opgeslagen.',
         consumes: ['multipart/form-data'],
       },
     },
@@ -55,7 +55,7 @@ export default async function absenceRoutes(app: FastifyInstance, ctx: AppContex
         }
       }
       const errors: FieldError[] = [];
-      if (!file) errors.push({ name: 'file', code: 'required', reason: 'Kies het bestand met verzuim (CSV).' });
+      if (!file) errors.push({ name: 'file', code: 'required', reason: 'Kies het bestand met verzuim (CSV of Excel .xlsx).' });
       if (!/^[0-9a-f-]{36}$/i.test(schoolLocationId)) errors.push({ name: 'schoolLocationId', code: 'required', reason: 'Geef de schoolvestiging (id) op.' });
       if (errors.length) throw new ValidationError(errors);
       return reply.status(201).send(await previewAbsenceImport(ctx.database, actor, { schoolLocationId, fileName: file!.name, content: file!.content }));

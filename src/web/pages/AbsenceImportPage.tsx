@@ -8,6 +8,7 @@ import { formatDate, formatDateTimeShort } from '../format.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Alert, ErrorAlert, LiveStatus } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
+import { AppLink } from '../components/AppLink.tsx';
 
 interface Preview {
   id: string;
@@ -15,7 +16,12 @@ interface Preview {
   errors: { row: number; column: string | null; message: string }[];
   alreadyImported: { importId: string; committedAt: string } | null;
   preview: { row: number; childId: string; day: string; hours: number; reason: string }[];
+  /** The format recognised from the header, and what the file turned out to be (null when refused). */
+  format?: 'generiek' | 'magister' | 'somtoday' | 'parnassys' | null;
+  fileType?: 'csv' | 'xlsx' | null;
 }
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The care coordinator loads the school's absence file: first a check of every line (nothing is
@@ -61,7 +67,7 @@ export function AbsenceImportPage() {
           <label className="utrecht-form-label" htmlFor="absence-file">
             {t('absenceImport.file')}
           </label>
-          <input ref={fileRef} id="absence-file" name="file" type="file" accept=".csv,text/csv" className="utrecht-textbox samenspel-file" required />
+          <input ref={fileRef} id="absence-file" name="file" type="file" accept={`.csv,.xlsx,text/csv,${XLSX_MIME}`} className="utrecht-textbox samenspel-file" required />
         </div>
         <div className="utrecht-button-group samenspel-actions">
           <Button type="submit" appearance="primary-action-button" busy={check.isPending}>
@@ -72,6 +78,9 @@ export function AbsenceImportPage() {
       {check.isError && <ErrorAlert error={check.error} />}
       {preview && (
         <>
+          {preview.format && preview.fileType && (
+            <p className="utrecht-paragraph">{t('absenceImport.recognised', { format: t(`absenceImport.formats.${preview.format}`), fileType: t(`absenceImport.fileTypes.${preview.fileType}`) })}</p>
+          )}
           {preview.alreadyImported && (
             <Alert type="info">
               <p className="utrecht-paragraph">{t('absenceImport.already', { date: formatDateTimeShort(preview.alreadyImported.committedAt, lng) })}</p>
@@ -142,6 +151,11 @@ export function AbsenceImportPage() {
             </div>
           )}
           {commit.isError && <ErrorAlert error={commit.error} />}
+          {commit.isSuccess && (
+            <p className="utrecht-paragraph">
+              <AppLink to="/verzuim/meldingen">{t('absenceReports.entry.toReports')}</AppLink>
+            </p>
+          )}
         </>
       )}
     </>
