@@ -58,7 +58,7 @@ export interface ChildrenTable {
   family_name: string;
   birth_date: DateOnly;
   bsn: string | null;
-/** A startkwalificatie (havo, vwo, mbo 2+) ends kwalificatieplicht: no absence reports after. */
+  /** A startkwalificatie (havo, vwo, mbo 2+) ends kwalificatieplicht: no absence reports after. */
   startkwalificatie_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
   created_at: Generated<Date>;
 }
@@ -160,6 +160,8 @@ export interface AccessLogTable {
   prev_hash: string;
   hash: string;
 }
+export type FreePeriodKind = 'vacation' | 'national_free_day' | 'school_free_day';
+export type FreePeriodOrigin = 'shipped' | 'rijksoverheid_import' | 'school';
 export interface SchoolFreePeriodsTable {
   id: Generated<string>;
   holiday_region: HolidayRegion | null;
@@ -167,6 +169,30 @@ export interface SchoolFreePeriodsTable {
   name: string;
   start_date: DateOnly;
   end_date: DateOnly;
+  /** From 0008_school_calendar; derived from the scope by a trigger when left out. */
+  kind: Generated<FreePeriodKind>;
+  school_year: string | null;
+  vacation_type: string | null;
+  origin: Generated<FreePeriodOrigin>;
+  verified: Generated<boolean>;
+  note: string | null;
+  created_by_person_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp | null;
+}
+export interface HolidayImportsTable {
+  id: Generated<string>;
+  region_id: string;
+  uploaded_by_person_id: string | null;
+  uploaded_at: Generated<Date>;
+  file_name: string;
+  file_sha256: string;
+  school_years: ColumnType<unknown, string, string>;
+  periods: ColumnType<unknown, string, string>;
+  errors: ColumnType<unknown, string, string>;
+  status: Generated<'preview' | 'committed'>;
+  committed_at: Timestamp | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
 }
 export interface DeadlineRulesTable {
   id: Generated<string>;
@@ -446,9 +472,74 @@ export interface AbsenceRecordsTable {
   import_id: string | null;
   recorded_at: Generated<Date>;
 }
+/** Early warning (0009): band thresholds per region; region_id null holds the defaults. */
+export interface EarlyWarningSettingsTable {
+  id: Generated<string>;
+  region_id: string | null;
+  attention_threshold: ColumnType<number, number | string, number | string>;
+  chronic_threshold: ColumnType<number, number | string, number | string>;
+  severe_threshold: ColumnType<number, number | string, number | string>;
+  updated_at: Timestamp;
+  updated_by_person_id: string | null;
+}
+/** Early warning (0009): lesson hours per school day per school type; region_id null holds the defaults. */
+export interface EarlyWarningLessonHoursTable {
+  id: Generated<string>;
+  region_id: string | null;
+  school_type: SchoolType;
+  hours_per_day: ColumnType<number, number | string, number | string>;
+  updated_at: Timestamp;
+  updated_by_person_id: string | null;
+}
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
+}
+
+export type ThuiszitterCategory = 'lrv' | 'absoluut' | '5a' | '5b' | '5c' | 'art15';
+export type ThuiszitterOffer = 'none' | 'education_partial' | 'education_full' | 'care' | 'education_care';
+export type ThuiszitterEndReason = 'back_to_school' | 'fitting_offer' | 'moved_away' | 'exemption_ended' | 'no_longer_compulsory' | 'other';
+
+export interface ThuiszittersTable {
+  id: Generated<string>;
+  region_id: string;
+  child_id: string;
+  start_date: DateOnly;
+  absence_report_id: string | null;
+  registered_by_person_id: string | null;
+  registered_by_organisation_id: string | null;
+  created_at: Generated<Date>;
+}
+export interface ThuiszitterEventsTable {
+  id: Generated<number>;
+  thuiszitter_id: string;
+  kind: 'category' | 'responsible' | 'offer' | 'end';
+  effective_on: DateOnly;
+  category: ThuiszitterCategory | null;
+  school_location_id: string | null;
+  responsible_person_id: string | null;
+  offer: ThuiszitterOffer | null;
+  offer_hours: ColumnType<number | string | null, number | null | undefined, never>;
+  offer_fitting: boolean | null;
+  end_reason: ThuiszitterEndReason | null;
+  note: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  recorded_at: Generated<Date>;
+}
+export interface ThuiszitterCandidateDecisionsTable {
+  id: Generated<number>;
+  region_id: string;
+  child_id: string;
+  kind: 'lrv' | 'absoluut';
+  absence_report_id: string | null;
+  not_enrolled_since: DateOnly | null;
+  decision: 'confirmed' | 'rejected';
+  reason: string | null;
+  thuiszitter_id: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  decided_at: Generated<Date>;
 }
 
 export interface DB {
@@ -469,6 +560,7 @@ export interface DB {
   login_failures: LoginFailuresTable;
   access_log: AccessLogTable;
   school_free_periods: SchoolFreePeriodsTable;
+  holiday_imports: HolidayImportsTable;
   deadline_rules: DeadlineRulesTable;
   signals: SignalsTable;
   signal_events: SignalEventsTable;
@@ -494,6 +586,11 @@ export interface DB {
   absence_reports: AbsenceReportsTable;
   absence_report_events: AbsenceReportEventsTable;
   absence_report_followups: AbsenceReportFollowupsTable;
+  early_warning_settings: EarlyWarningSettingsTable;
+  early_warning_lesson_hours: EarlyWarningLessonHoursTable;
+  thuiszitters: ThuiszittersTable;
+  thuiszitter_events: ThuiszitterEventsTable;
+  thuiszitter_candidate_decisions: ThuiszitterCandidateDecisionsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

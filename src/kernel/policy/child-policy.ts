@@ -12,7 +12,7 @@ import type { Actor } from './actor.ts';
  * Each ground grants a fixed set of data kinds. A request names the kind it needs; it is allowed
  * when at least one ground covers that kind.
  */
-export const DATA_KINDS = ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents', 'access_log'] as const;
+export const DATA_KINDS = ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents', 'access_log', 'thuiszitter'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export const GROUNDS = {
@@ -21,9 +21,14 @@ export const GROUNDS = {
   /** Mentor of the pupil (vo), through the enrolment or the group. */
   mentor: ['identity', 'school', 'guardians'],
   /** Intern begeleider / zorgcoördinator of the school location where the pupil is enrolled. */
-  school_care: ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals'],
+  school_care: ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'thuiszitter'],
   /** Leerplichtambtenaar of the gemeente where the child lives (legal task, Leerplichtwet). */
-  leerplicht_residence: ['identity', 'bsn', 'school', 'guardians', 'absence'],
+  leerplicht_residence: ['identity', 'bsn', 'school', 'guardians', 'absence', 'thuiszitter'],
+  /**
+   * School leader of the school location of the child's open entry in the thuiszitter register
+   * (domain.md §7: "thuiszitters of own school"): who the child is and the entry, nothing else.
+   */
+  school_leader_thuiszitter: ['identity', 'thuiszitter'],
   /** Parent or carer with authority (gezag). */
   guardian_authority: ['identity', 'bsn', 'school', 'guardians', 'plan', 'consents', 'access_log'],
   /** The young person themself, 16 or older: decides alone (Jeugdwet 7.3.4). */
@@ -33,7 +38,7 @@ export const GROUNDS = {
   /** Privacy officer of the region: the access log, nothing of the child's file. */
   privacy_officer: ['access_log'],
   /** Care coordinator of the school location that owns the child's case (cases of own school). */
-  case_owner: ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents'],
+  case_owner: ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents', 'thuiszitter'],
   /**
    * Member of the team around the child whose organisation a valid consent covers: exactly the
    * data kinds of that consent (the fixed list here is empty; the consent row supplies them).
@@ -132,6 +137,25 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
           );
         }
         break;
+      case 'school_leader':
+        // Only the children with an entry in the thuiszitter register that is open on `today` and
+        // whose current category names this school location (the latest category event).
+        parts.push(
+          db
+            .selectFrom('thuiszitters as t')
+            .where('t.region_id', '=', actor.regionId)
+            .where('t.start_date', '<=', day)
+            .where(
+              sql<string | null>`(select te.school_location_id from thuiszitter_events te where te.thuiszitter_id = t.id and te.kind = 'category' and te.effective_on <= ${day} order by te.effective_on desc, te.id desc limit 1)`,
+              '=',
+              m.organisationId,
+            )
+            .where(({ not, exists, selectFrom }) =>
+              not(exists(selectFrom('thuiszitter_events as te').whereRef('te.thuiszitter_id', '=', 't.id').where('te.kind', '=', 'end').where('te.effective_on', '<=', day).select(sql`1`.as('one')))),
+            )
+            .select([sql<string>`t.child_id`.as('child_id'), sql<Ground>`'school_leader_thuiszitter'`.as('ground'), ...NO_CONSENT]) as any,
+        );
+        break;
       case 'privacy_officer':
         parts.push(
           db
@@ -141,8 +165,8 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
         );
         break;
       default:
-        // school_leader, policy analyst, functional administrator: no individual relation of their
-        // own; youth care, wijkteam and SWV only through a case team with consent (below).
+        // policy analyst, functional administrator: no individual relation of their own; youth
+        // care, wijkteam and SWV only through a case team with consent (below).
         break;
     }
     if (['intern_begeleider', 'care_coordinator'].includes(m.role)) {

@@ -5,6 +5,9 @@ import { plans } from './0004_plans.ts';
 import { caseFamily } from './0005_case_family.ts';
 import { absence } from './0006_absence.ts';
 import { absenceReports } from './0007_absence_reports.ts';
+import { schoolCalendar } from './0008_school_calendar.ts';
+import { earlyWarning } from './0009_early_warning.ts';
+import { thuiszitters } from './0010_thuiszitters.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -15,4 +18,7 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0005_case_family', sql: caseFamily },
   { name: '0006_absence', sql: absence },
   { name: '0007_absence_reports', sql: absenceReports },
+  { name: '0008_school_calendar', sql: schoolCalendar },
+  { name: '0009_early_warning', sql: earlyWarning },
+  { name: '0010_thuiszitters', sql: thuiszitters },
 ];
