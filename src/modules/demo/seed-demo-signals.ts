@@ -1,5 +1,5 @@
 import type { Tx } from '../../kernel/db/database.ts';
-import { addCalendarDays, SchoolCalendar } from '../../kernel/calendar/school-days.ts';
+import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 
 /**
  * Demo signals, so that the queues show what a Monday morning looks like: new ones on time, one
@@ -24,9 +24,18 @@ export async function seedDemoSignals(tx: Tx, opts: { today: string; leerkrachtP
     await tx.updateTable('organisations').set({ meldcode_contact_person_id: c.person_id }).where('id', '=', c.organisation_id).execute();
   }
 
-  // No holidays are known to the demo calendar yet: weekends only.
-  const cal = new SchoolCalendar([]);
-  const schoolDaysAgo = (n: number) => {
+  // Each school's own calendar (weekends, the holidays of its region, national free days, its own
+  // free days), as the queue counts the deadlines.
+  const calendars = new Map<string, SchoolCalendar>();
+  const calendarOf = async (organisationId: string) => {
+    let found = calendars.get(organisationId);
+    if (!found) {
+      found = await loadSchoolCalendar(tx, await calendarScopeOf(tx, organisationId), addCalendarDays(opts.today, -120), addCalendarDays(opts.today, 60));
+      calendars.set(organisationId, found);
+    }
+    return found;
+  };
+  const schoolDaysAgo = (cal: SchoolCalendar, n: number) => {
     let d = opts.today;
     for (let i = 0; i < n; ) {
       d = addCalendarDays(d, -1);
@@ -64,7 +73,8 @@ export async function seedDemoSignals(tx: Tx, opts: { today: string; leerkrachtP
     for (const [i, spec] of specs.entries()) {
       const pupil = pupils[(i * 3) % pupils.length];
       if (!pupil) return;
-      const raisedOn = schoolDaysAgo(spec.daysAgo);
+      const cal = await calendarOf(pupil.organisation_id);
+      const raisedOn = schoolDaysAgo(cal, spec.daysAgo);
       const triagedOn = spec.decision ? cal.addSchoolDays(raisedOn, spec.decision.after) : null;
       const careCoordinator = care.find((c) => c.organisation_id === pupil.organisation_id);
       const s = await tx

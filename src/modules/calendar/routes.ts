@@ -1,0 +1,166 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@fastify/type-provider-typebox';
+import { actorOf, type AppContext } from '../../kernel/http/context.ts';
+import { ValidationError } from '../../kernel/errors.ts';
+import { today } from '../../kernel/time.ts';
+import { isSchoolYear, schoolYearOf, schoolYearRange } from '../../kernel/calendar/school-year.ts';
+import type { HolidayRegion } from '../../kernel/db/schema.ts';
+import { commitHolidayImport, previewHolidayImport } from './holiday-import.ts';
+import { countsOf, holidaysOf, knownSchoolYears } from './calendar-queries.ts';
+import { addFreeDay, canManageFreeDays, listFreeDays, removeFreeDay, requireSee, schoolLocationOf, type FreeDayInput } from './free-days.ts';
+
+const tags = ['Schoolkalender'];
+const MAX_FILE_BYTES = 1024 * 1024;
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const SchoolYear = Type.String({ pattern: '^[0-9]{4}-[0-9]{4}$', description: 'Schooljaar, bijvoorbeeld 2025-2026 (1 augustus – 31 juli). Standaard het huidige.' });
+const Region = Type.Unsafe<HolidayRegion>({ type: 'string', enum: ['noord', 'midden', 'zuid'] });
+
+function schoolYearParam(value: string | undefined): string {
+  const year = value ?? schoolYearOf(today());
+  if (!isSchoolYear(year)) throw new ValidationError([{ name: 'schoolYear', code: 'school_year_invalid', reason: 'Een schooljaar is twee opeenvolgende jaren, bijvoorbeeld 2025-2026.' }]);
+  return year;
+}
+
+/** The Rijksoverheid JSON from a multipart upload (field "file") or as the request body itself. */
+async function importInput(request: FastifyRequest): Promise<{ fileName: string; content: Buffer | string }> {
+  if (request.isMultipart()) {
+    let file: { fileName: string; content: Buffer } | null = null;
+    for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
+      if (part.type !== 'file') continue;
+      const content = await part.toBuffer();
+      if (part.file.truncated) throw new ValidationError([{ name: 'file', code: 'too_large', reason: 'Het bestand is groter dan 1 MB; een schoolvakantiebestand van de Rijksoverheid is veel kleiner.' }]);
+      file = { fileName: part.filename || 'schoolvakanties.json', content };
+    }
+    if (!file) throw new ValidationError([{ name: 'file', code: 'required', reason: 'Kies het JSON-bestand met de schoolvakanties van de Rijksoverheid.' }]);
+    return file;
+  }
+  const body = request.body;
+  if (body === undefined || body === null || body === '') {
+    throw new ValidationError([{ name: 'file', code: 'required', reason: 'Stuur de schoolvakanties van de Rijksoverheid als JSON, of als bestand (multipart, veld file).' }]);
+  }
+  return { fileName: 'schoolvakanties.json', content: typeof body === 'string' ? body : Buffer.isBuffer(body) ? body : JSON.stringify(body) };
+}
+
+export default async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
+  const { db } = ctx.database;
+
+  app.get(
+    '/school-calendar',
+    {
+      schema: {
+        tags,
+        summary: 'De schoolvakanties en landelijke vrije dagen van een schooljaar, voor één vakantieregio of alle',
+        querystring: Type.Object({ schoolYear: Type.Optional(SchoolYear), region: Type.Optional(Region) }),
+      },
+    },
+    async (request) => {
+      actorOf(request);
+      const q = request.query as { schoolYear?: string; region?: HolidayRegion };
+      const schoolYear = schoolYearParam(q.schoolYear);
+      const region = q.region ?? null;
+      const { vacations, nationalFreeDays } = await holidaysOf(db, schoolYear, region);
+      const counts = region ? await countsOf(db, schoolYear, { holidayRegion: region, organisationId: null }) : null;
+      return { schoolYear, ...schoolYearRange(schoolYear), region, vacations, nationalFreeDays, ...(counts ?? {}), knownSchoolYears: await knownSchoolYears(db) };
+    },
+  );
+
+  // The import gets the raw body, so that a malformed JSON file gets a Dutch answer that says what is wrong.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/school-calendar/holiday-imports',
+      {
+        schema: {
+          tags,
+          summary:
+            'Schoolvakanties importeren (functioneel beheerder), stap 1: het Rijksoverheid-bestand (opendata.rijksoverheid.nl, schoolvakanties, JSON) controleren en tonen wat er verandert. Stuur de JSON als body of als multipart-veld file. Er wordt nog niets opgeslagen.',
+          consumes: ['application/json', 'multipart/form-data'],
+        },
+      },
+      async (request, reply) => reply.status(201).send(await previewHolidayImport(ctx.database, actorOf(request), await importInput(request))),
+    );
+  });
+
+  app.post(
+    '/school-calendar/holiday-imports/:id/commit',
+    { schema: { tags, summary: 'Schoolvakanties importeren, stap 2: alles opslaan of niets', params: Id } },
+    async (request) => commitHolidayImport(ctx.database, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.get(
+    '/school-locations/:id/calendar',
+    {
+      schema: {
+        tags,
+        summary: 'De schoolkalender van een schoolvestiging: vakanties van haar regio, landelijke vrije dagen, eigen vrije dagen, lesweken en schooldagen',
+        params: Id,
+        querystring: Type.Object({ schoolYear: Type.Optional(SchoolYear) }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const school = await schoolLocationOf(db, actor, (request.params as { id: string }).id);
+      requireSee(actor, school.id);
+      const schoolYear = schoolYearParam((request.query as { schoolYear?: string }).schoolYear);
+      const range = schoolYearRange(schoolYear);
+      const { vacations, nationalFreeDays } = await holidaysOf(db, schoolYear, school.holidayRegion);
+      const freeDays = await listFreeDays(db, school.id, range);
+      // Without a holiday region (a gemeente not yet set up) only the national dates apply.
+      const ofRegion = school.holidayRegion ? vacations : vacations.filter((v) => v.region === null);
+      return {
+        schoolLocation: school,
+        schoolYear,
+        ...range,
+        vacations: ofRegion,
+        nationalFreeDays,
+        freeDays,
+        ...(await countsOf(db, schoolYear, { holidayRegion: school.holidayRegion, organisationId: school.id })),
+        canEdit: canManageFreeDays(actor, school.id),
+        knownSchoolYears: await knownSchoolYears(db),
+      };
+    },
+  );
+
+  app.get(
+    '/school-locations/:id/free-days',
+    { schema: { tags, summary: 'De eigen vrije dagen (studiedagen) van een schoolvestiging', params: Id, querystring: Type.Object({ schoolYear: Type.Optional(SchoolYear) }) } },
+    async (request) => {
+      const actor = actorOf(request);
+      const school = await schoolLocationOf(db, actor, (request.params as { id: string }).id);
+      requireSee(actor, school.id);
+      const q = request.query as { schoolYear?: string };
+      return { items: await listFreeDays(db, school.id, q.schoolYear ? schoolYearRange(schoolYearParam(q.schoolYear)) : undefined) };
+    },
+  );
+
+  app.post(
+    '/school-locations/:id/free-days',
+    {
+      schema: {
+        tags,
+        summary: 'Een eigen vrije dag of periode toevoegen (IB/zorgcoördinator of directeur van de school, functioneel beheerder)',
+        params: Id,
+        body: Type.Object(
+          {
+            name: Type.String({ maxLength: 200, description: 'Bijvoorbeeld Studiedag' }),
+            startDate: Type.String({ maxLength: 20, description: 'Eerste vrije dag, JJJJ-MM-DD' }),
+            endDate: Type.Optional(Type.Union([Type.String({ maxLength: 20, description: 'Laatste vrije dag (inclusief); leeg = één dag' }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addFreeDay(ctx.database, actorOf(request), (request.params as { id: string }).id, request.body as FreeDayInput)),
+  );
+
+  app.delete(
+    '/school-locations/:id/free-days/:dayId',
+    { schema: { tags, summary: 'Een eigen vrije dag verwijderen (wie dat doet staat in het log)', params: Type.Object({ id: Type.String({ format: 'uuid' }), dayId: Type.String({ format: 'uuid' }) }) } },
+    async (request, reply) => {
+      const { id, dayId } = request.params as { id: string; dayId: string };
+      await removeFreeDay(ctx.database, actorOf(request), id, dayId);
+      return reply.status(204).send();
+    },
+  );
+}
