@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
@@ -62,12 +62,26 @@ export function ChildCases({ childId, name }: { childId: string; name: string })
   );
 }
 
+/** What another page may fill in beforehand (router state), e.g. the early-warning list: the user still checks and opens. */
+export interface OpenCasePrefillState {
+  openCasePrefill: { title?: string; reason?: string };
+}
+
 function OpenCase({ childId, name }: { childId: string; name: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [title, setTitle] = useState('');
-  const [reason, setReason] = useState('');
+  const prefill = (useLocation().state as Partial<OpenCasePrefillState> | null)?.openCasePrefill;
+  const [title, setTitle] = useState(prefill?.title ?? '');
+  const [reason, setReason] = useState(prefill?.reason ?? '');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const arrivedToOpen = useRef(Boolean(prefill));
+  // Arriving to open a case (from the early-warning list): the keyboard starts at this form.
+  useEffect(() => {
+    if (!arrivedToOpen.current) return;
+    headingRef.current?.focus();
+    headingRef.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
   const { mutation, byField, other, formRef } = useApiForm({
     mutationFn: (body: { childId: string; title: string; reason: string | null }) => api.post<CaseDetail>('/cases', body),
     fields: ['title', 'reason', 'nextEvaluationOn'],
@@ -84,7 +98,9 @@ function OpenCase({ childId, name }: { childId: string; name: string }) {
   }
   return (
     <>
-      <h3 className="utrecht-heading-3">{t('cases.open.heading')}</h3>
+      <h3 id="casus-openen" ref={headingRef} tabIndex={-1} className="utrecht-heading-3">
+        {t('cases.open.heading')}
+      </h3>
       <p className="utrecht-paragraph">{t('cases.open.intro', { name })}</p>
       <FormErrors mutation={mutation} byField={byField} other={other} />
       <form ref={formRef} className="samenspel-form" noValidate onSubmit={onSubmit}>

@@ -13,6 +13,7 @@ import { ErrorAlert, Loading } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
 import { AppLink } from '../components/AppLink.tsx';
 import { ChildCases, ChildPlans } from './ChildCases.tsx';
+import { ChildAbsence } from '../components/EarlyWarningBits.tsx';
 
 export function ChildPage() {
   const { t, i18n } = useTranslation();
@@ -92,6 +93,7 @@ export function ChildPage() {
 
           {child.enrolments && <Enrolments name={name} enrolments={child.enrolments} />}
           {child.guardians && <Guardians name={name} guardians={child.guardians} />}
+          {child.dataKinds.includes('absence') && <ChildAbsence childId={child.id} name={name} />}
           {actorRole && SIGNAL_ROLES.includes(actorRole) && <ChildSignals childId={child.id} name={name} care={CARE_ROLES.includes(actorRole)} />}
           {actorRole && CARE_ROLES.includes(actorRole) && <ChildCases childId={child.id} name={name} />}
           {child.dataKinds.includes('plan') && <ChildPlans childId={child.id} name={name} />}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
@@ -21,6 +21,11 @@ export interface SignalCreatedState {
   created: true;
 }
 
+/** What another page may fill in beforehand (router state), e.g. the early-warning list: the user still checks and sends. */
+export interface SignalPrefillState {
+  signalPrefill: { category?: SignalCategory; observation?: string };
+}
+
 /**
  * A teacher, mentor or the school's care coordinator raises a zorgsignaal about a pupil: facts and
  * behaviour, a category, how urgent, and whether the parents know. For a safety concern the
@@ -40,8 +45,9 @@ export function RaiseSignalPage() {
   });
   const meta = useSignalMeta();
 
-  const [observation, setObservation] = useState('');
-  const [category, setCategory] = useState<SignalCategory | ''>('');
+  const prefill = (useLocation().state as Partial<SignalPrefillState> | null)?.signalPrefill;
+  const [observation, setObservation] = useState(prefill?.observation ?? '');
+  const [category, setCategory] = useState<SignalCategory | ''>(prefill?.category ?? '');
   const [urgency, setUrgency] = useState<SignalUrgency | ''>('');
   const [informed, setInformed] = useState<'yes' | 'no' | ''>('');
   const [reason, setReason] = useState('');

@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { Database } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ForbiddenError, ValidationError } from '../../kernel/errors.ts';
+import { SCHOOL_TYPES, loadSettings, validateSettings, type SettingsInput } from './early-warning-settings.ts';
+
+/**
+ * The functional administrator of the region sets the early-warning thresholds and the lesson
+ * hours per school day per school type. The region gets its own rows (the defaults stay as they
+ * are for other regions); the change is in the access log with the values before and after.
+ */
+export async function updateEarlyWarningSettings(database: Database, actor: Actor, input: SettingsInput) {
+  if (actor.membership?.role !== 'functional_admin') {
+    throw new ForbiddenError('De instellingen van de verzuimsignalering wijzigt de functioneel beheerder van de regio.');
+  }
+  const errors = validateSettings(input);
+  if (errors.length) throw new ValidationError(errors);
+  return database.db.transaction().execute(async (tx) => {
+    const before = await loadSettings(tx, actor.regionId);
+    const t = input.thresholds;
+    await tx
+      .insertInto('early_warning_settings')
+      .values({
+        region_id: actor.regionId,
+        attention_threshold: t.attention,
+        chronic_threshold: t.chronic,
+        severe_threshold: t.severe,
+        updated_by_person_id: actor.personId,
+      })
+      .onConflict((oc) =>
+        oc.column('region_id').doUpdateSet({
+          attention_threshold: t.attention,
+          chronic_threshold: t.chronic,
+          severe_threshold: t.severe,
+          updated_at: sql`now()`,
+          updated_by_person_id: actor.personId,
+        }),
+      )
+      .execute();
+    for (const type of SCHOOL_TYPES) {
+      const hours = input.lessonHoursPerDay[type];
+      await tx
+        .insertInto('early_warning_lesson_hours')
+        .values({ region_id: actor.regionId, school_type: type, hours_per_day: hours, updated_by_person_id: actor.personId })
+        .onConflict((oc) => oc.columns(['region_id', 'school_type']).doUpdateSet({ hours_per_day: hours, updated_at: sql`now()`, updated_by_person_id: actor.personId }))
+        .execute();
+    }
+    const after = await loadSettings(tx, actor.regionId);
+    await appendAccessLog(tx, {
+      ...actorLogFields(actor),
+      event: 'early_warning.settings.update',
+      outcome: 'allowed',
+      detail: {
+        before: { thresholds: before.thresholds, lessonHoursPerDay: before.lessonHoursPerDay },
+        after: { thresholds: after.thresholds, lessonHoursPerDay: after.lessonHoursPerDay },
+      },
+    });
+    return after;
+  });
+}
