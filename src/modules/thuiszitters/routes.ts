@@ -1,0 +1,189 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@fastify/type-provider-typebox';
+import { actorOf, type AppContext } from '../../kernel/http/context.ts';
+import { ValidationError } from '../../kernel/errors.ts';
+import { isIsoDate, today } from '../../kernel/time.ts';
+import type { ThuiszitterCategory } from '../../kernel/db/schema.ts';
+import { CATEGORIES, END_REASONS, EVENT_KINDS, EXEMPTION_CATEGORIES, NORM_CATEGORIES, NORM_MONTHS, OFFERS, THUISZITTER_CATEGORIES } from './thuiszitter-state.ts';
+import { getThuiszitter, listCandidates, listThuiszitters, responsibleOptions } from './thuiszitter-queries.ts';
+import { registerThuiszitter, type RegisterInput } from './register-thuiszitter.ts';
+import { recordThuiszitterEvent, type EventInput } from './record-thuiszitter-event.ts';
+import { rejectThuiszitterCandidate, type RejectInput } from './reject-thuiszitter-candidate.ts';
+import { COUNT_COLUMNS, thuiszitterCounts, thuiszitterCountsMonthly, thuiszitterEscalations, type CountsBy } from './thuiszitter-counts.ts';
+import { SUPPRESSION_THRESHOLD } from './suppression.ts';
+
+const tags = ['Thuiszitters'];
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const oneOf = (values: readonly string[]) => Type.Unsafe<string>({ type: 'string', enum: [...values] });
+const Paging = { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }) };
+const DateText = Type.String({ maxLength: 10, description: 'JJJJ-MM-DD' });
+const Offer = Type.Object(
+  {
+    kind: oneOf(OFFERS),
+    // Null first: with type coercion a null would otherwise become the number 0.
+    hoursPerWeek: Type.Optional(Type.Union([Type.Null(), Type.Number()], { description: 'Uren per week, bij gedeeltelijk onderwijs verplicht' })),
+    fitting: Type.Boolean({ description: 'Passend: past dit aanbod bij wat het kind nodig heeft?' }),
+  },
+  { additionalProperties: false },
+);
+const Note = Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })]));
+
+function asOfFrom(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new ValidationError([{ name: 'asOf', code: 'date', reason: 'Vul een bestaande datum in als JJJJ-MM-DD.' }]);
+  if (value > today()) throw new ValidationError([{ name: 'asOf', code: 'future', reason: 'Kies een datum tot en met vandaag.' }]);
+  return value;
+}
+
+export default async function thuiszitterRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get('/thuiszitters/meta', { schema: { tags, summary: 'Categorieën, aanbod, redenen van einde, de norm en de drempel voor kleine aantallen' } }, async () => ({
+    categories: CATEGORIES,
+    thuiszitterCategories: THUISZITTER_CATEGORIES,
+    exemptionCategories: EXEMPTION_CATEGORIES,
+    normCategories: NORM_CATEGORIES,
+    normMonths: NORM_MONTHS,
+    offers: OFFERS,
+    endReasons: END_REASONS,
+    eventKinds: EVENT_KINDS,
+    countColumns: COUNT_COLUMNS,
+    suppressionThreshold: SUPPRESSION_THRESHOLD,
+  }));
+
+  app.get(
+    '/thuiszitters',
+    {
+      schema: {
+        tags,
+        summary: 'Het thuiszittersregister zoals u het mag zien, de langst thuiszittenden eerst',
+        querystring: Type.Object({
+          category: Type.Optional(oneOf(CATEGORIES)),
+          open: Type.Optional(Type.Boolean({ description: 'true: lopende registraties; false: beëindigde' })),
+          over3months: Type.Optional(Type.Boolean({ description: 'true: langer dan 3 maanden zonder passend aanbod' })),
+          ...Paging,
+        }),
+      },
+    },
+    async (request) => {
+      const q = request.query as { category?: ThuiszitterCategory; open?: boolean; over3months?: boolean; page: number; pageSize: number };
+      return listThuiszitters(ctx.database, actorOf(request), { category: q.category, open: q.open, over3Months: q.over3months, page: q.page, pageSize: q.pageSize });
+    },
+  );
+
+  app.post(
+    '/thuiszitters',
+    {
+      schema: {
+        tags,
+        summary: 'Een kind in het register zetten: een LRV-kandidaat bevestigen (absenceReportId), of met de hand bij absoluut verzuim of een vrijstelling (leerplichtambtenaar)',
+        body: Type.Object(
+          {
+            absenceReportId: Type.Optional(Type.String({ format: 'uuid' })),
+            childId: Type.Optional(Type.String({ format: 'uuid' })),
+            category: Type.Optional(oneOf(CATEGORIES)),
+            startDate: Type.Optional(DateText),
+            responsiblePersonId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
+            offer: Type.Optional(Offer),
+            note: Note,
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = await registerThuiszitter(ctx.database, actor, request.body as RegisterInput);
+      return reply.status(201).send(await getThuiszitter(ctx.database, actor, id));
+    },
+  );
+
+  app.get('/thuiszitters/candidates', { schema: { tags, summary: 'Kandidaten: LRV-verzuimmeldingen om te bevestigen, en (leerplichtambtenaar) kinderen die nergens ingeschreven staan' } }, async (request) =>
+    listCandidates(ctx.database, actorOf(request)),
+  );
+
+  app.post(
+    '/thuiszitters/candidates/rejections',
+    {
+      schema: {
+        tags,
+        summary: 'Een kandidaat afwijzen met een reden: de kandidaat verdwijnt van de lijst, het besluit blijft bewaard',
+        body: Type.Object(
+          { absenceReportId: Type.Optional(Type.String({ format: 'uuid' })), childId: Type.Optional(Type.String({ format: 'uuid' })), reason: Type.String({ maxLength: 2000 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await rejectThuiszitterCandidate(ctx.database, actorOf(request), request.body as RejectInput)),
+  );
+
+  app.get(
+    '/thuiszitters/counts',
+    {
+      schema: {
+        tags,
+        summary: 'Aantallen op een datum per gemeente of schoolsoort, per categorie; kleine aantallen afgeschermd (beleid, SWV, leerplicht)',
+        querystring: Type.Object({ asOf: Type.Optional(Type.String({ maxLength: 10 })), by: Type.Optional(Type.Union([Type.Literal('gemeente'), Type.Literal('school_type')])) }),
+      },
+    },
+    async (request) => {
+      const q = request.query as { asOf?: string; by?: CountsBy };
+      return thuiszitterCounts(ctx.database, actorOf(request), { asOf: asOfFrom(q.asOf), by: q.by ?? 'gemeente' });
+    },
+  );
+
+  app.get(
+    '/thuiszitters/counts/monthly',
+    {
+      schema: {
+        tags,
+        summary: 'Aantallen aan het eind van elk van de laatste 12 maanden, voor de regio of per gemeente of schoolsoort',
+        querystring: Type.Object({ by: Type.Optional(Type.Union([Type.Literal('gemeente'), Type.Literal('school_type')])) }),
+      },
+    },
+    async (request) => thuiszitterCountsMonthly(ctx.database, actorOf(request), { by: (request.query as { by?: CountsBy }).by }),
+  );
+
+  app.get(
+    '/thuiszitters/escalations',
+    { schema: { tags, summary: 'Escalatietafel: langer dan 3 maanden zonder passend aanbod — kinderen alleen zoals het toegangsbeleid toestaat, en aantallen per gemeente', querystring: Type.Object(Paging) } },
+    async (request) => thuiszitterEscalations(ctx.database, actorOf(request), request.query as { page: number; pageSize: number }),
+  );
+
+  app.get(
+    '/thuiszitters/responsible-options',
+    { schema: { tags, summary: 'Wie verantwoordelijk kan zijn voor een kind in het register', querystring: Type.Object({ childId: Type.String({ format: 'uuid' }) }) } },
+    async (request) => responsibleOptions(ctx.database, actorOf(request), (request.query as { childId: string }).childId),
+  );
+
+  app.get('/thuiszitters/:id', { schema: { tags, summary: 'Eén registratie met de hele geschiedenis', params: Id } }, async (request) =>
+    getThuiszitter(ctx.database, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/thuiszitters/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Een wijziging vastleggen: aanbod, verantwoordelijke, categorie of het einde (met reden)',
+        params: Id,
+        body: Type.Object(
+          {
+            kind: oneOf(EVENT_KINDS),
+            effectiveOn: DateText,
+            offer: Type.Optional(Offer),
+            responsiblePersonId: Type.Optional(Type.String({ format: 'uuid' })),
+            category: Type.Optional(oneOf(CATEGORIES)),
+            endReason: Type.Optional(oneOf(END_REASONS)),
+            note: Note,
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = (request.params as { id: string }).id;
+      await recordThuiszitterEvent(ctx.database, actor, id, request.body as EventInput);
+      return reply.status(201).send(await getThuiszitter(ctx.database, actor, id));
+    },
+  );
+}

@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { GROUNDS, groundsQuery, type DataKind, type Ground } from '../../kernel/policy/child-policy.ts';
+import type { Role } from '../../kernel/policy/roles.ts';
+
+/**
+ * Who sees and changes what of the register (domain.md §7), on top of the one access policy:
+ *
+ * - reading an entry needs the data kind 'thuiszitter': the attendance officer of the gemeente the
+ *   child lives in, the care coordinator of the child's school, the care coordinator who owns a
+ *   case of the child, the school leader of the school of an open entry, and a case team member
+ *   whose consent names this kind;
+ * - changing an entry (offer, responsible person, category, end) is for the attendance officer,
+ *   the school's care coordinator and the case owner — the school leader and consent readers only
+ *   read;
+ * - registering a child not enrolled, or an exemption, is the attendance officer's legal task;
+ *   confirming an LRV candidate is for the care coordinator of the school that reported it or the
+ *   attendance officer.
+ * - aggregates: the policy analyst, the SWV consultant and the attendance officer, with small
+ *   counts suppressed (never a single child).
+ */
+export const READ_GROUNDS = (Object.keys(GROUNDS) as Ground[]).filter((g) => (GROUNDS[g] as readonly DataKind[]).includes('thuiszitter'));
+export const WRITE_GROUNDS: Ground[] = ['leerplicht_residence', 'school_care', 'case_owner'];
+export const REGISTER_GROUNDS: Ground[] = ['leerplicht_residence'];
+export const COUNT_ROLES: Role[] = ['policy_analyst', 'swv_consultant', 'attendance_officer'];
+/** Who can be the responsible professional of an entry. */
+export const RESPONSIBLE_ROLES: Role[] = ['attendance_officer', 'intern_begeleider', 'care_coordinator', 'school_leader', 'swv_consultant', 'wijkteam_worker', 'youth_care_worker'];
+
+/** The grounds that may confirm or reject an LRV report's candidate: the reporting school's care coordinator, or the attendance officer. */
+export function candidateGrounds(actor: Actor, reportOrganisationId: string): Ground[] {
+  return actor.membership?.organisationId === reportOrganisationId ? ['school_care', 'leerplicht_residence'] : ['leerplicht_residence'];
+}
+
+/**
+ * The children whose register entries the actor may read, one row per child with its grounds and
+ * whether the grounds also cover the child's identity; null when the actor reaches no child.
+ */
+export function thuiszitterScope(tx: Tx, actor: Actor, day: string) {
+  const grounds = groundsQuery(tx, actor, day);
+  if (!grounds) return null;
+  const identityGrounds = (Object.keys(GROUNDS) as Ground[]).filter((g) => (GROUNDS[g] as readonly DataKind[]).includes('identity'));
+  return tx
+    .selectFrom(grounds.as('g'))
+    .where((eb) => eb.or([eb('g.ground', 'in', READ_GROUNDS), eb.and([eb('g.ground', '=', 'case_consent'), sql<boolean>`'thuiszitter' = any(g.consent_kinds)`])]))
+    .groupBy('g.child_id')
+    .select([
+      'g.child_id',
+      sql<Ground[]>`array_agg(distinct g.ground)`.as('grounds'),
+      sql<string | null>`(array_agg(g.consent_id) filter (where g.consent_id is not null))[1]`.as('consent_id'),
+      sql<boolean>`bool_or(g.ground in (${sql.join(identityGrounds)}) or (g.ground = 'case_consent' and 'identity' = any(g.consent_kinds)))`.as('identity'),
+    ]);
+}
+
+/** A Postgres text[] as it arrives: an array, or the '{a,b}' literal. */
+export const asList = <T extends string>(v: T[] | string | null): T[] => (Array.isArray(v) ? v : typeof v === 'string' ? (v.replace(/[{}]/g, '').split(',').filter(Boolean) as T[]) : []);
+
+/** The ground recorded in the access log for a list row: a fixed relation before a consent. */
+export function logGround(grounds: Ground[]): Ground {
+  return grounds.find((g) => READ_GROUNDS.includes(g)) ?? grounds[0];
+}
