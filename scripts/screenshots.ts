@@ -37,6 +37,25 @@ try {
   await shot('case', 'ib', `/casussen/${demoCase.id}`);
   await shot('case-limited-wijkteam', 'wijkteam', `/casussen/${demoCase.id}`);
   await shot('plan', 'jeugdhulp', `/plannen/${demoCase.plan_id}`);
+  // Absence reports: the list of the school (of ib or zorgcoordinator) with the most reports, one report (preferably
+  // one still to be made, with the decision form), the attendance officer's workspace.
+  const reportsOf = (username: 'ib' | 'zorgcoordinator', open: boolean) =>
+    env.database.db
+      .selectFrom('absence_reports as r')
+      .select('r.id')
+      .where('r.organisation_id', '=', env.demo.accounts[username].organisationId!)
+      .$if(open, (q) => q.where(({ not, exists, selectFrom }) => not(exists(selectFrom('absence_report_events as e').select('e.id').whereRef('e.report_id', '=', 'r.id')))))
+      .orderBy('r.due_on', 'desc')
+      .execute();
+  const coordinator = (await reportsOf('zorgcoordinator', false)).length > (await reportsOf('ib', false)).length ? 'zorgcoordinator' : 'ib';
+  await shot('absence-reports', coordinator, '/verzuim/meldingen');
+  for (const [username, open] of [[coordinator, true], [coordinator === 'ib' ? 'zorgcoordinator' : 'ib', true], [coordinator, false]] as const) {
+    const [report] = await reportsOf(username, open);
+    if (!report) continue;
+    await shot('absence-report', username, `/verzuim/meldingen/${report.id}`);
+    break;
+  }
+  await shot('attendance-workspace', 'leerplicht', '/leerplicht/meldingen');
 } finally {
   await env.close();
 }
