@@ -21,6 +21,9 @@ import signalRoutes from './modules/signals/routes.ts';
 import caseRoutes from './modules/cases/routes.ts';
 import planRoutes from './modules/plans/routes.ts';
 import absenceRoutes from './modules/absence/routes.ts';
+import calendarRoutes from './modules/calendar/routes.ts';
+import earlyWarningRoutes from './modules/early-warning/routes.ts';
+import thuiszitterRoutes from './modules/thuiszitters/routes.ts';
 import multipart from '@fastify/multipart';
 
 export const API_VERSION = '1.0.0';
@@ -105,6 +108,9 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await caseRoutes(api, ctx);
       await planRoutes(api, ctx);
       await absenceRoutes(api, ctx);
+      await calendarRoutes(api, ctx);
+      await earlyWarningRoutes(api, ctx);
+      await thuiszitterRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -13,6 +13,8 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MembershipSwitch } from './MembershipSwitch.tsx';
 import { LiveStatus } from './Alerts.tsx';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
+import { SCHOOL_CALENDAR_ROLES } from '../pages/CalendarShared.tsx';
+import { THUISZITTER_ROLES } from '../pages/ThuiszitterShared.tsx';
 
 export interface NavItem {
   to: string;
@@ -31,10 +33,27 @@ export function navItems(role: ActorRole | null): NavItem[] {
   if (role && CARE_ROLES.includes(role)) items.push({ to: '/signalen', labelKey: 'nav.signals', end: true });
   if (role && SIGNAL_ROLES.includes(role)) items.push({ to: '/signalen/mijn', labelKey: 'nav.mySignals' });
   if (role && CASE_ROLES.includes(role)) items.push({ to: '/casussen', labelKey: 'nav.cases' });
-  if (role && CARE_ROLES.includes(role)) items.push({ to: '/verzuim/importeren', labelKey: 'nav.absenceImport' });
-  if (role === 'functional_admin') {
-    items.push({ to: '/beheer/organisaties', labelKey: 'nav.organisations' }, { to: '/beheer/mensen', labelKey: 'nav.people' });
+  if (role && CARE_ROLES.includes(role)) {
+    items.push(
+      { to: '/verzuim/signalering', labelKey: 'nav.earlyWarning' },
+      { to: '/verzuim/meldingen', labelKey: 'nav.absenceReports' },
+      { to: '/verzuim/invoeren', labelKey: 'nav.absenceEntry' },
+      { to: '/verzuim/importeren', labelKey: 'nav.absenceImport' },
+    );
   }
+  if (role === 'attendance_officer') items.push({ to: '/leerplicht/meldingen', labelKey: 'nav.absenceWorkspace' });
+  if (role && THUISZITTER_ROLES.includes(role)) items.push({ to: '/thuiszitters', labelKey: 'nav.thuiszitters' });
+  // Aggregates only (never a single child): the monitor's figures and the escalation table.
+  if (role === 'policy_analyst' || role === 'swv_consultant') items.push({ to: '/thuiszitters/cijfers', labelKey: 'nav.thuiszitterCounts' });
+  if (role && SCHOOL_CALENDAR_ROLES.includes(role)) items.push({ to: '/schoolkalender', labelKey: 'nav.schoolCalendar' });
+  if (role === 'functional_admin') {
+    items.push(
+      { to: '/beheer/organisaties', labelKey: 'nav.organisations' },
+      { to: '/beheer/mensen', labelKey: 'nav.people' },
+      { to: '/beheer/verzuimsignalering', labelKey: 'nav.earlyWarningSettings' },
+    );
+  }
+  if (role === 'functional_admin') items.push({ to: '/beheer/schoolvakanties', labelKey: 'nav.holidays' });
   if (role === 'privacy_officer') items.push({ to: '/toegangslog', labelKey: 'nav.accessLog' });
   return items;
 }
