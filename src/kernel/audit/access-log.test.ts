@@ -31,6 +31,13 @@ describe('access log', () => {
     expect(report).toEqual({ ok: true, checked: 12 });
   });
 
+  it('logs thousands of children in one call (the import of a large school) and keeps the chain intact', async () => {
+    const before = (await verifyAccessLog(database.db)).checked;
+    const entries = Array.from({ length: 5001 }, (_, i) => ({ event: 'absence.import', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { i } }));
+    await database.db.transaction().execute((tx) => appendAccessLog(tx, entries));
+    expect(await verifyAccessLog(database.db)).toEqual({ ok: true, checked: before + 5001 });
+  });
+
   it('is written in the same transaction: a rolled-back change leaves no entry', async () => {
     const before = await verifyAccessLog(database.db);
     await expect(

@@ -124,8 +124,12 @@ export async function appendAccessLog(tx: Tx, entries: AccessLogEntry | AccessLo
     prevHash = hash;
     return row;
   });
-  await tx.insertInto('access_log').values(rows).execute();
+  // 17 columns a row: batches stay well under PostgreSQL's 65,535 parameters per statement, so a
+  // list or an import that touches thousands of children is logged in full.
+  for (let i = 0; i < rows.length; i += APPEND_BATCH) await tx.insertInto('access_log').values(rows.slice(i, i + APPEND_BATCH)).execute();
 }
+
+const APPEND_BATCH = 2000;
 
 export interface ChainReport {
   ok: boolean;
