@@ -15,8 +15,9 @@
  * 2. full evaluation of all legal reports of the region (from an empty reports table) against one
  *    hand-written window-function query counting the pupils with 16 hours in 4 lesson weeks.
  *    Target: ≤ 2× the query.
- * 3. one new school day: the evaluation of the pupils it touched, against the full evaluation.
- *    Target: under 1 s on PostgreSQL.
+ * 3. one new school day: its import committed (rows written, reports of the pupils with
+ *    unauthorised or luxury absence that day evaluated; other absence cannot change a report), and
+ *    that evaluation alone, against the full evaluation. Target: under 1 s on PostgreSQL.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -62,17 +63,20 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
 }
 
-async function copyInto(database: Database, table: string, columns: string[], csv: string) {
-  const statement = `copy ${table} (${columns.join(', ')}) from stdin with (format csv)`;
+/** COPY of CSV lines, streamed in chunks (a school year of a large region is more than one string can hold). */
+async function copyInto(database: Database, table: string, columns: string[], lines: string[]) {
+  const chunks = function* () {
+    for (let i = 0; i < lines.length; i += 10_000) yield lines.slice(i, i + 10_000).join('\n') + '\n';
+  };
   if (database.native.engine === 'postgresql') {
     const client = await database.native.pool.connect();
     try {
-      await pipeline(Readable.from([csv]), client.query(copyStreams.from(statement)));
+      await pipeline(Readable.from(chunks()), client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`)));
     } finally {
       client.release();
     }
   } else {
-    await database.native.pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+    await database.native.pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([...chunks()]) });
   }
 }
 
@@ -132,21 +136,25 @@ try {
   }
   const totalRows = copyLines.length;
   const mb = [...files.values()].reduce((n, l) => n + l.reduce((m, x) => m + x.length + 1, 0), 0) / 1e6;
-  console.log(`${totalRows.toLocaleString('en')} absence rows for school year 2026-2027 (${mb.toFixed(0)} MB of CSV in ${schools.length} files)\n`);
+  console.log(`${totalRows.toLocaleString('en')} absence rows for school year 2026-2027 (${mb.toFixed(0)} MB of CSV in ${schools.length * 2} files: per school, per half year)\n`);
 
   // ---- 1. import vs COPY
   // COPY into the real table (same indexes, constraints and foreign keys), then empty it again.
-  const copy = await timed(() => copyInto(database, 'absence_records', ['region_id', 'child_id', 'organisation_id', 'day', 'hours', 'reason', 'source'], copyLines.join('\n') + '\n'));
+  const copy = await timed(() => copyInto(database, 'absence_records', ['region_id', 'child_id', 'organisation_id', 'day', 'hours', 'reason', 'source'], copyLines));
   copyLines.length = 0;
   await database.exec('truncate absence_records');
   const imported = await timed(async () => {
     let reports = 0;
     for (const s of schools) {
-      const content = Buffer.from(files.get(s.id)!.join('\n') + '\n');
-      const actor = actorFor(s.id, s.name);
-      const preview = await previewAbsenceImport(database, actor, { schoolLocationId: s.id, fileName: 'verzuim.csv', content });
-      if (preview.errors.length) throw new Error(`import of ${s.name}: ${preview.errors.length} errors, first ${JSON.stringify(preview.errors[0])}`);
-      reports += (await commitAbsenceImport(database, actor, preview.id)).newReports;
+      // One file per half year, as a large school would (an import takes at most 500,000 rows).
+      const [header, ...lines] = files.get(s.id)!;
+      for (const half of [lines.filter((l) => l.split(';')[1] < '2027-02-01'), lines.filter((l) => l.split(';')[1] >= '2027-02-01')]) {
+        const content = Buffer.from([header, ...half].join('\n') + '\n');
+        const actor = actorFor(s.id, s.name);
+        const preview = await previewAbsenceImport(database, actor, { schoolLocationId: s.id, fileName: 'verzuim.csv', content });
+        if (preview.errors.length) throw new Error(`import of ${s.name}: ${preview.errors.length} errors, first ${JSON.stringify(preview.errors[0])}`);
+        reports += (await commitAbsenceImport(database, actor, preview.id)).newReports;
+      }
     }
     return reports;
   });
@@ -161,7 +169,7 @@ try {
   await database.exec('create table bench_lesson_weeks (organisation_id uuid, monday date, idx int, primary key (organisation_id, monday))');
   const weekRows: string[] = [];
   for (const [orgId, cal] of calendars) for (const [monday, idx] of lessonWeekIndex(cal, YEAR_START, TODAY)) weekRows.push(`${orgId},${monday},${idx}`);
-  await copyInto(database, 'bench_lesson_weeks', ['organisation_id', 'monday', 'idx'], weekRows.join('\n') + '\n');
+  await copyInto(database, 'bench_lesson_weeks', ['organisation_id', 'monday', 'idx'], weekRows);
   await database.exec('analyze');
   const query = sql<{ n: number }>`
     with per_week as (
@@ -190,8 +198,9 @@ try {
     if (!day || random() >= RATE) continue;
     dayRows.push({ school: e.organisation_id, child: e.child_id, line: `${e.child_id};${day};${random() < 0.3 ? 6 : 2};${random() < 0.3 ? 'ongeoorloofd' : 'ziek'}` });
   }
-  // The import of that day without its evaluation, then the evaluation of the pupils it touched.
-  let touched: string[] = [];
+  // The day's files are checked first (the preview), then committed: writing the rows and
+  // evaluating the pupils with unauthorised or luxury absence that day, as every import does.
+  const previews: { id: string; actor: Actor }[] = [];
   for (const s of schools) {
     const rows = dayRows.filter((r) => r.school === s.id);
     if (!rows.length) continue;
@@ -199,14 +208,18 @@ try {
     const content = Buffer.from(['leerling;datum;uren;reden', ...rows.map((r) => r.line)].join('\n') + '\n');
     const preview = await previewAbsenceImport(database, actor, { schoolLocationId: s.id, fileName: 'dag.csv', content });
     if (preview.errors.length) throw new Error(`day import: ${JSON.stringify(preview.errors[0])}`);
-    await sql`insert into absence_records (region_id, child_id, organisation_id, day, hours, reason, source, import_id)
-      select i.region_id, r."childId"::uuid, i.organisation_id, r.day::date, r.hours, r.reason, 'import', i.id
-      from absence_imports i cross join lateral jsonb_to_recordset(i.rows) as r("childId" text, day text, hours numeric, reason text) where i.id = ${preview.id}`.execute(database.db);
-    touched = touched.concat(rows.map((r) => r.child));
+    previews.push({ id: preview.id, actor });
   }
-  const increment = await timed(() => database.db.transaction().execute((tx) => evaluateAbsenceReports(tx, { regionId, childIds: [...new Set(touched)] }, TODAY)));
+  const dayCommit = await timed(async () => {
+    let found = 0;
+    for (const p of previews) found += (await commitAbsenceImport(database, p.actor, p.id)).newReports;
+    return found;
+  });
+  const ruleInput = [...new Set(dayRows.filter((r) => r.line.endsWith(';ongeoorloofd')).map((r) => r.child))];
+  const increment = await timed(() => database.db.transaction().execute((tx) => evaluateAbsenceReports(tx, { regionId, childIds: ruleInput }, TODAY)));
   console.log('\n3. one new school day');
-  line(`evaluation of the ${new Set(touched).size} pupils with absence that day (${increment.value.inserted} new reports)`, increment.ms, `   ratio ${(increment.ms / full.ms).toFixed(3)}× full evaluation (target < 1 s on PostgreSQL)`);
+  line(`commit of the day (${dayRows.length} rows at ${previews.length} schools, ${dayCommit.value} new reports)`, dayCommit.ms);
+  line(`evaluation of the ${ruleInput.length} pupils with unauthorised absence that day`, increment.ms, `   ratio ${(increment.ms / full.ms).toFixed(3)}× full evaluation (target < 1 s on PostgreSQL)`);
 } finally {
   await database.close();
 }

@@ -6,7 +6,7 @@ import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
-import { evaluateAbsenceReports } from './report-evaluation.ts';
+import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
 import type { RowError } from './absence-csv.ts';
 import { readAbsenceFile } from './absence-file.ts';
 
@@ -130,8 +130,10 @@ export async function commitAbsenceImport(database: Database, actor: Actor, impo
     const written = Number(res.numAffectedRows ?? 0);
     await tx.updateTable('absence_imports').set({ status: 'committed', committed_at: new Date() }).where('id', '=', importId).execute();
     const children = [...new Set(rows.map((r) => r.childId))];
-    // The legal reports follow from the new absence at once, for the pupils this import touched.
-    const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: imp.organisation_id, childIds: children });
+    // The legal reports follow from the new absence at once. Only unauthorised and luxury absence
+    // feed the rules, so only the pupils with such rows in this import are evaluated again.
+    const ruleInput = [...new Set(rows.filter((r) => RULE_REASONS.includes(r.reason)).map((r) => r.childId))];
+    const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: imp.organisation_id, childIds: ruleInput });
     await appendAccessLog(tx, children.map((childId) => ({ ...actorLogFields(actor), event: 'absence.import', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { importId } })));
     return { id: importId, rows: rows.length, changed: written, children: children.length, newReports: evaluation.inserted };
   });

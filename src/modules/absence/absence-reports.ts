@@ -9,7 +9,7 @@ import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { addWorkingDays, DEADLINE_WORKING_DAYS } from './absence-rules.ts';
-import { evaluateAbsenceReports } from './report-evaluation.ts';
+import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
 import { FOLLOWUP_TRANSITIONS, REPORT_TRANSITIONS, reportStateOn, type ReportEvent, type ReportState, type ReportStatus } from './report-status.ts';
 
 /** Grounds through which a school sees its own pupils' absence reports. */
@@ -494,8 +494,8 @@ export async function recordAbsence(
         .values({ region_id: actor.regionId, child_id: input.childId, organisation_id: input.schoolLocationId, day: input.day, hours: input.hours, reason: input.reason, source: input.source ?? 'manual' })
         .onConflict((oc) => oc.columns(['child_id', 'organisation_id', 'day', 'reason']).doUpdateSet({ hours: sql`excluded.hours`, source: sql`excluded.source`, import_id: null }))
         .execute();
-      const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: input.schoolLocationId, childIds: [input.childId] });
-      return { childId: input.childId, day: input.day, hours: input.hours, reason: input.reason, newReports: evaluation.inserted };
+      const evaluation = RULE_REASONS.includes(input.reason) ? await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: input.schoolLocationId, childIds: [input.childId] }) : null;
+      return { childId: input.childId, day: input.day, hours: input.hours, reason: input.reason, newReports: evaluation?.inserted ?? 0 };
     },
     { day: input.day },
     SCHOOL_GROUNDS,

@@ -116,7 +116,18 @@ export function isCompulsoryOn(pupil: Pupil, day: string): boolean {
  * The same rule as a window [from, until): computed once per pupil, so that every absence day is a
  * string comparison. isCompulsoryOn is the specification; a test checks that both agree.
  */
+const windowMemo = new Map<string, { from: string; until: string }>();
 export function compulsoryWindow(pupil: Pupil): { from: string; until: string } {
+  const k = `${pupil.birthDate}|${pupil.startkwalificatieOn ?? ''}`;
+  let w = windowMemo.get(k);
+  if (!w) {
+    w = computeCompulsoryWindow(pupil);
+    if (windowMemo.size > 100_000) windowMemo.clear();
+    windowMemo.set(k, w);
+  }
+  return w;
+}
+function computeCompulsoryWindow(pupil: Pupil): { from: string; until: string } {
   const from = firstOfNextMonth(birthdayAt(pupil.birthDate, 5));
   const eighteen = birthdayAt(pupil.birthDate, 18);
   let until = eighteen;

@@ -27,9 +27,11 @@ export interface EvaluationResult {
   reopened: number;
 }
 
+/** The reasons the rules read: a change in other absence never changes a report. */
+export const RULE_REASONS: string[] = ['unauthorised', 'luxury'];
+
 const key = (childId: string, orgId: string) => `${childId}|${orgId}`;
 const reportKey = (r: { type: string; startDate: string; endDate: string }) => `${r.type}|${r.startDate}|${r.endDate}`;
-const CHUNK = 2000;
 
 /**
  * Calendars of all school locations in scope, precomputed for the period: the free periods of the
@@ -56,141 +58,171 @@ async function calendarsFor(db: Db | Tx, regionId: string, organisationId: strin
 }
 
 /**
- * Pupils at a school who can have a rule report at all: 16 unauthorised hours within some 4
- * consecutive lesson weeks (which LRV implies too), or any luxury absence. Exact, not a guess: the
- * rules find nothing for the others. One set-based query, so a region-wide evaluation only moves
- * the rows of these pupils out of the database.
+ * The rows of the pupils at a school who can have a rule report at all: 16 unauthorised hours
+ * within some 4 consecutive lesson weeks (which LRV implies too), or any luxury absence. Exact, not
+ * a guess: the rules find nothing for the others. One scan with window functions — the rolling sum
+ * over lesson weeks is a RANGE frame over the lesson week number — so a region-wide evaluation only
+ * moves the rows of these pupils out of the database, ordered per pupil.
  */
 function candidateRecords(tx: Tx, regionId: string, organisationId: string | undefined, calendars: Map<string, LessonCalendar>, from: string, to: string) {
   const weeks: { o: string; m: string; i: number }[] = [];
   for (const [orgId, cal] of calendars) for (const [monday, i] of lessonWeekIndex(cal, from, to)) weeks.push({ o: orgId, m: monday, i });
   const org = organisationId ? sql`and a.organisation_id = ${organisationId}` : sql``;
-  return sql<{ child_id: string; organisation_id: string; day: string; hours: number | string; reason: string }>`
+  return sql<PupilRows>`
     with w as (select * from jsonb_to_recordset(${JSON.stringify(weeks)}::jsonb) as w(o uuid, m date, i int)),
-    per_week as (
-      select a.child_id, a.organisation_id, w.i, sum(a.hours) as h
-      from absence_records a join w on w.o = a.organisation_id and w.m = date_trunc('week', a.day)::date
-      where a.region_id = ${regionId} and a.reason = 'unauthorised' ${org}
-      group by a.child_id, a.organisation_id, w.i
+    u as (
+      select a.child_id, a.organisation_id, a.day, a.hours, a.reason, w.i
+      from absence_records a left join w on w.o = a.organisation_id and w.m = date_trunc('week', a.day)::date
+      where a.region_id = ${regionId} and a.reason in ('unauthorised', 'luxury') ${org}
     ),
     rolling as (
-      select child_id, organisation_id, sum(h) over (partition by child_id, organisation_id order by i range between 3 preceding and current row) as s
-      from per_week
+      select u.*, sum(case when u.reason = 'unauthorised' and u.i is not null then u.hours else 0 end)
+        over (partition by u.child_id, u.organisation_id order by u.i range between 3 preceding and current row) as s
+      from u
     ),
-    candidates as (
-      select child_id, organisation_id from rolling where s >= ${THRESHOLD_HOURS}
-      union
-      select a.child_id, a.organisation_id from absence_records a where a.region_id = ${regionId} and a.reason = 'luxury' ${org}
+    flagged as (
+      select r.*, max(r.s) over p as top, bool_or(r.reason = 'luxury') over p as lux
+      from rolling r window p as (partition by r.child_id, r.organisation_id)
     )
-    select a.child_id, a.organisation_id, a.day, a.hours, a.reason
-    from absence_records a join candidates c on c.child_id = a.child_id and c.organisation_id = a.organisation_id
-    where a.region_id = ${regionId} and a.reason in ('unauthorised', 'luxury') ${org}`.execute(tx);
+    select child_id, organisation_id, ${PACKED} as packed
+    from flagged where top >= ${THRESHOLD_HOURS} or lux
+    group by child_id, organisation_id`.execute(tx);
 }
 
-export async function evaluateAbsenceReports(tx: Tx, scope: EvaluationScope, today = todayNl()): Promise<EvaluationResult> {
-  if (scope.childIds && !scope.childIds.length) return { pupils: 0, found: 0, inserted: 0, withdrawn: 0, reopened: 0 };
-  const result: EvaluationResult = { pupils: 0, found: 0, inserted: 0, withdrawn: 0, reopened: 0 };
-  const childChunks = scope.childIds ? Array.from({ length: Math.ceil(scope.childIds.length / CHUNK) }, (_, i) => scope.childIds!.slice(i * CHUNK, (i + 1) * CHUNK)) : [null];
-  for (const childIds of childChunks) {
-    const range = await tx
-      .selectFrom('absence_records')
-      .select([sql<string | null>`min(day)::text`.as('first'), sql<string | null>`max(day)::text`.as('last')])
-      .where('region_id', '=', scope.regionId)
-      .where('reason', 'in', ['unauthorised', 'luxury'])
-      .$if(!!scope.organisationId, (q) => q.where('organisation_id', '=', scope.organisationId!))
-      .$if(!!childIds, (q) => q.where('child_id', 'in', childIds!))
-      .executeTakeFirstOrThrow();
-    const first = range.first ?? today;
-    const last = range.last ?? today;
-    const calendars = await calendarsFor(tx, scope.regionId, scope.organisationId, first, last);
-    const records = childIds
-      ? await tx
-          .selectFrom('absence_records')
-          .select(['child_id', 'organisation_id', 'day', 'hours', 'reason'])
-          .where('region_id', '=', scope.regionId)
-          .where('reason', 'in', ['unauthorised', 'luxury'])
-          .$if(!!scope.organisationId, (q) => q.where('organisation_id', '=', scope.organisationId!))
-          .where('child_id', 'in', childIds)
-          .execute()
-      : range.first
-        ? (await candidateRecords(tx, scope.regionId, scope.organisationId, calendars, first, last)).rows
-        : [];
-    const stored = await tx
-      .selectFrom('absence_reports as r')
-      .select([
-        'r.id',
-        'r.child_id',
-        'r.organisation_id',
-        'r.type',
-        'r.start_date',
-        'r.end_date',
-        sql<string | null>`(select e.kind from absence_report_events e where e.report_id = r.id order by e.id desc limit 1)`.as('last_event'),
-      ])
-      .where('r.region_id', '=', scope.regionId)
-      .where('r.origin', '=', 'rule')
-      .$if(!!scope.organisationId, (q) => q.where('r.organisation_id', '=', scope.organisationId!))
-      .$if(!!childIds, (q) => q.where('r.child_id', 'in', childIds!))
-      .execute();
+/**
+ * One pupil at one school with the days the rules read, packed as 'day:hours:u|l,…' (u =
+ * unauthorised, l = luxury): one short text per pupil travels much lighter than a row per day.
+ */
+type PupilRows = { child_id: string; organisation_id: string; packed: string };
+const PACKED = sql<string>`string_agg(day::text || ':' || hours::text || ':' || left(reason, 1), ',')`; // columns of absence_records, unqualified
+function unpack(packed: string): AbsenceDay[] {
+  return packed.split(',').map((item) => {
+    const [day, hours, r] = item.split(':');
+    return { day, hours: Number(hours), reason: r === 'u' ? 'unauthorised' : 'luxury' };
+  });
+}
 
-    // Group by pupil-at-school.
-    const days = new Map<string, AbsenceDay[]>();
-    for (const r of records) {
-      const k = key(r.child_id, r.organisation_id);
-      let list = days.get(k);
-      if (!list) days.set(k, (list = []));
-      list.push({ day: r.day, hours: Number(r.hours), reason: r.reason as AbsenceDay['reason'] });
-    }
-    const storedBy = new Map<string, typeof stored>();
-    for (const s of stored) {
-      const k = key(s.child_id, s.organisation_id);
-      let list = storedBy.get(k);
-      if (!list) storedBy.set(k, (list = []));
-      list.push(s);
-    }
-    const pairs = new Set([...days.keys(), ...storedBy.keys()]);
-    if (!pairs.size) continue;
-    const childSet = [...new Set([...pairs].map((p) => p.split('|')[0]))];
-    const pupils = new Map<string, { birthDate: string; startkwalificatieOn: string | null }>();
-    for (let i = 0; i < childSet.length; i += CHUNK) {
-      const rows = await tx.selectFrom('children').select(['id', 'birth_date', 'startkwalificatie_on']).where('id', 'in', childSet.slice(i, i + CHUNK)).execute();
-      for (const c of rows) pupils.set(c.id, { birthDate: c.birth_date, startkwalificatieOn: c.startkwalificatie_on });
-    }
-    const inserts: { region_id: string; child_id: string; organisation_id: string; type: LegalReport['type']; start_date: string; end_date: string; hours: number; due_on: string; deadline: string; origin: 'rule' }[] = [];
-    const events: { report_id: string; kind: 'withdrawn' | 'reopened'; occurred_on: string }[] = [];
-    for (const pair of pairs) {
-      const [childId, orgId] = pair.split('|');
-      const pupil = pupils.get(childId);
-      if (!pupil) continue;
-      result.pupils++;
-      const calendar = calendars.get(orgId);
-      if (!calendar) continue;
-      const found = legalReports(days.get(pair) ?? [], calendar, pupil);
-      result.found += found.length;
-      const existing = new Map((storedBy.get(pair) ?? []).map((s) => [reportKey({ type: s.type, startDate: s.start_date, endDate: s.end_date }), s]));
-      const foundKeys = new Set<string>();
-      for (const r of found) {
-        const k = reportKey(r);
-        foundKeys.add(k);
-        const s = existing.get(k);
-        if (!s) inserts.push({ region_id: scope.regionId, child_id: childId, organisation_id: orgId, type: r.type, start_date: r.startDate, end_date: r.endDate, hours: r.hours, due_on: r.dueOn, deadline: r.deadline, origin: 'rule' });
-        else if (s.last_event === 'withdrawn') events.push({ report_id: s.id, kind: 'reopened', occurred_on: today });
-      }
-      for (const [k, s] of existing) {
-        if (foundKeys.has(k)) continue;
-        if (s.last_event === null || s.last_event === 'reopened') events.push({ report_id: s.id, kind: 'withdrawn', occurred_on: today });
+/**
+ * Evaluates the reports of the pupils in scope (a region, a school, or given children) and stores
+ * what changed. For given children — the pupils an import or an entry touched with unauthorised or
+ * luxury absence — only their rows are read.
+ */
+export async function evaluateAbsenceReports(tx: Tx, scope: EvaluationScope, today = todayNl()): Promise<EvaluationResult> {
+  const result: EvaluationResult = { pupils: 0, found: 0, inserted: 0, withdrawn: 0, reopened: 0 };
+  if (scope.childIds && !scope.childIds.length) return result;
+  const childIds = scope.childIds ? [...new Set(scope.childIds)] : null;
+  /** The scope as one SQL condition, on a table with the columns region_id, organisation_id and child_id. */
+  const inScope = (alias: string) =>
+    sql<boolean>`${sql.ref(`${alias}.region_id`)} = ${scope.regionId}
+      ${scope.organisationId ? sql`and ${sql.ref(`${alias}.organisation_id`)} = ${scope.organisationId}` : sql``}
+      ${childIds ? sql`and ${sql.ref(`${alias}.child_id`)} = any(${childIds}::uuid[])` : sql``}`;
+  // Given children: their rows first, and the calendars for the period they span. A region or a
+  // school: the period per school from the (organisation_id, day) index — two index probes each —
+  // then one set-based query for the pupils who can have a report.
+  let perPupil: PupilRows[] = [];
+  let first: string = today;
+  let last: string = today;
+  let calendars: Map<string, LessonCalendar>;
+  if (childIds) {
+    perPupil = await tx
+      .selectFrom('absence_records as a')
+      .select(['a.child_id', 'a.organisation_id', PACKED.as('packed')])
+      .where('a.reason', 'in', RULE_REASONS)
+      .where(inScope('a'))
+      .groupBy(['a.child_id', 'a.organisation_id'])
+      .execute();
+    for (const p of perPupil) {
+      for (const item of p.packed.split(',')) {
+        const day = item.slice(0, 10);
+        if (day < first) first = day;
+        if (day > last) last = day;
       }
     }
-    for (let i = 0; i < inserts.length; i += 1000) {
-      const res = await tx
-        .insertInto('absence_reports')
-        .values(inserts.slice(i, i + 1000))
-        .onConflict((oc) => oc.columns(['child_id', 'organisation_id', 'type', 'start_date', 'end_date']).doNothing())
-        .executeTakeFirst();
-      result.inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
-    }
-    for (let i = 0; i < events.length; i += 1000) await tx.insertInto('absence_report_events').values(events.slice(i, i + 1000)).execute();
-    result.withdrawn += events.filter((e) => e.kind === 'withdrawn').length;
-    result.reopened += events.filter((e) => e.kind === 'reopened').length;
+    calendars = await calendarsFor(tx, scope.regionId, scope.organisationId, first, last);
+  } else {
+    const range = await tx
+      .selectFrom('organisations as o')
+      .select([
+        sql<string | null>`min((select min(a.day) from absence_records a where a.organisation_id = o.id))::text`.as('first'),
+        sql<string | null>`max((select max(a.day) from absence_records a where a.organisation_id = o.id))::text`.as('last'),
+      ])
+      .where('o.region_id', '=', scope.regionId)
+      .where('o.kind', '=', 'school_location')
+      .$if(!!scope.organisationId, (q) => q.where('o.id', '=', scope.organisationId!))
+      .executeTakeFirstOrThrow();
+    first = range.first ?? today;
+    last = range.last ?? today;
+    calendars = await calendarsFor(tx, scope.regionId, scope.organisationId, first, last);
+    if (range.first) perPupil = (await candidateRecords(tx, scope.regionId, scope.organisationId, calendars, first, last)).rows;
   }
+  const stored = await tx
+    .selectFrom('absence_reports as r')
+    .select([
+      'r.id',
+      'r.child_id',
+      'r.organisation_id',
+      'r.type',
+      'r.start_date',
+      'r.end_date',
+      sql<string | null>`(select e.kind from absence_report_events e where e.report_id = r.id order by e.id desc limit 1)`.as('last_event'),
+    ])
+    .where('r.origin', '=', 'rule')
+    .where(inScope('r'))
+    .execute();
+
+  const days = new Map<string, AbsenceDay[]>();
+  for (const p of perPupil) days.set(key(p.child_id, p.organisation_id), unpack(p.packed));
+  const storedBy = new Map<string, typeof stored>();
+  for (const s of stored) {
+    const k = key(s.child_id, s.organisation_id);
+    let list = storedBy.get(k);
+    if (!list) storedBy.set(k, (list = []));
+    list.push(s);
+  }
+  const pairs = new Set([...days.keys(), ...storedBy.keys()]);
+  if (!pairs.size) return result;
+  const childSet = [...new Set([...pairs].map((p) => p.split('|')[0]))];
+  const pupils = new Map<string, { birthDate: string; startkwalificatieOn: string | null }>();
+  for (const c of await tx.selectFrom('children').select(['id', 'birth_date', 'startkwalificatie_on']).where(sql<boolean>`id = any(${childSet}::uuid[])`).execute()) {
+    pupils.set(c.id, { birthDate: c.birth_date, startkwalificatieOn: c.startkwalificatie_on });
+  }
+
+  const inserts: { child_id: string; organisation_id: string; type: LegalReport['type']; start_date: string; end_date: string; hours: number; due_on: string; deadline: string }[] = [];
+  const events: { report_id: string; kind: 'withdrawn' | 'reopened'; occurred_on: string }[] = [];
+  for (const pair of pairs) {
+    const [childId, orgId] = pair.split('|');
+    const pupil = pupils.get(childId);
+    const calendar = calendars.get(orgId);
+    if (!pupil || !calendar) continue;
+    result.pupils++;
+    const found = legalReports(days.get(pair) ?? [], calendar, pupil);
+    result.found += found.length;
+    const existing = new Map((storedBy.get(pair) ?? []).map((s) => [reportKey({ type: s.type, startDate: s.start_date, endDate: s.end_date }), s]));
+    const foundKeys = new Set<string>();
+    for (const r of found) {
+      const k = reportKey(r);
+      foundKeys.add(k);
+      const s = existing.get(k);
+      if (!s) inserts.push({ child_id: childId, organisation_id: orgId, type: r.type, start_date: r.startDate, end_date: r.endDate, hours: r.hours, due_on: r.dueOn, deadline: r.deadline });
+      else if (s.last_event === 'withdrawn') events.push({ report_id: s.id, kind: 'reopened', occurred_on: today });
+    }
+    for (const [k, s] of existing) {
+      if (foundKeys.has(k)) continue;
+      if (s.last_event === null || s.last_event === 'reopened') events.push({ report_id: s.id, kind: 'withdrawn', occurred_on: today });
+    }
+  }
+  // One statement per 20,000 reports, the rows as one JSON parameter.
+  for (let i = 0; i < inserts.length; i += 20_000) {
+    const res = await sql`
+      insert into absence_reports (region_id, child_id, organisation_id, type, start_date, end_date, hours, due_on, deadline, origin)
+      select ${scope.regionId}::uuid, r.child_id, r.organisation_id, r.type, r.start_date, r.end_date, r.hours, r.due_on, r.deadline, 'rule'
+      from jsonb_to_recordset(${JSON.stringify(inserts.slice(i, i + 20_000))}::jsonb)
+        as r(child_id uuid, organisation_id uuid, type text, start_date date, end_date date, hours numeric, due_on date, deadline date)
+      on conflict (child_id, organisation_id, type, start_date, end_date) do nothing`.execute(tx);
+    result.inserted += Number(res.numAffectedRows ?? 0);
+  }
+  for (let i = 0; i < events.length; i += 1000) await tx.insertInto('absence_report_events').values(events.slice(i, i + 1000)).execute();
+  result.withdrawn = events.filter((e) => e.kind === 'withdrawn').length;
+  result.reopened = events.filter((e) => e.kind === 'reopened').length;
   return result;
 }
