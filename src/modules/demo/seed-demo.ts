@@ -16,6 +16,7 @@ import { isIsoDate, today as todayNl } from '../../kernel/time.ts';
 import { seedDemoSignals } from './seed-demo-signals.ts';
 import { seedDemoCases } from './seed-demo-cases.ts';
 import { seedDemoAbsence } from './seed-demo-absence.ts';
+import { seedDemoThuiszitters } from './seed-demo-thuiszitters.ts';
 import { FAMILY_BACKGROUNDS, NAME_POOLS, STAFF_BACKGROUNDS, emailSlug, surnameFor, type Background } from './names.ts';
 
 export interface DemoSeedOptions {
@@ -800,7 +801,11 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
       wijkteam: who('wijkteam', 'wijkteam_worker'),
       excludeChildIds: childGuardianRows.filter((r) => r.guardian_id === ouderGuardian.id).map((r) => r.child_id),
     });
-    if (opts.absence !== false) await seedDemoAbsence(tx, { regionId, today: todayIso, schoolYearStart: isoOf(schoolYearStart), rng, attendanceOfficer: { personId: demo.leerplicht.id, organisationId: demoOrg.leerplicht } });
+    if (opts.absence !== false) {
+      const attendanceOfficer = { personId: demo.leerplicht.id, organisationId: demoOrg.leerplicht };
+      await seedDemoAbsence(tx, { regionId, today: todayIso, schoolYearStart: isoOf(schoolYearStart), rng, attendanceOfficer });
+      await seedDemoThuiszitters(tx, { regionId, today: todayIso, attendanceOfficer });
+    }
   });
 
   return {
