@@ -101,10 +101,22 @@ describe('access matrix: demo role × child endpoint', () => {
   }
 
   it('roles without a relation get an empty list, not an error', async () => {
-    for (const username of ['beheer', 'privacy', 'directeur', 'wijkteam', 'swv', 'beleid']) {
+    for (const username of ['beheer', 'privacy', 'wijkteam', 'swv', 'beleid']) {
       const res = await (await t.login(username)).get('/api/v1/children');
       expect(res.json()).toMatchObject({ items: [], total: 0 });
     }
+  });
+
+  it('the school leader sees exactly the children with an open thuiszitter entry at the own school, nobody else', async () => {
+    const school = t.demo.accounts.directeur.organisationId!;
+    const open = await t.database.db
+      .selectFrom('thuiszitters as z')
+      .select('z.child_id')
+      .where(sql<boolean>`(select e.school_location_id from thuiszitter_events e where e.thuiszitter_id = z.id and e.kind = 'category' order by e.effective_on desc, e.id desc limit 1) = ${school}`)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('thuiszitter_events as e').select('e.id').whereRef('e.thuiszitter_id', '=', 'z.id').where('e.kind', '=', 'end'))))
+      .execute();
+    const res = (await (await t.login('directeur')).get('/api/v1/children?pageSize=100')).json();
+    expect(res.items.map((c: { id: string }) => c.id).sort()).toEqual(open.map((o) => o.child_id).sort());
   });
 
   it('the youth care worker sees exactly the children of cases whose team she is on with a valid consent naming her organisation', async () => {
