@@ -22,6 +22,9 @@ describe('the thuiszitter register', () => {
       .where('e.end_date', 'is', null)
       .where('e.start_date', '<=', addCalendarDays(d0, -90))
       .where(sql<boolean>`c.birth_date <= ${addCalendarDays(d0, -7 * 366)}::date`)
+      // not one of the demo's own thuiszitters, and without an LRV report of the demo's absence
+      .where(sql<boolean>`not exists (select 1 from thuiszitters z where z.child_id = c.id)`)
+      .where(sql<boolean>`not exists (select 1 from absence_reports r where r.child_id = c.id and r.type = 'lrv')`)
       .select(['c.id', 'c.given_name', 'c.family_name'])
       .orderBy('c.family_name')
       .executeTakeFirstOrThrow();
@@ -90,7 +93,14 @@ describe('the thuiszitter register', () => {
     await history.getByText('Geen aanbod').waitFor();
     await expectAccessible(page, 'entry after the offer');
 
-    const stored = await env.database.db.selectFrom('thuiszitter_events').select(['kind', 'offer', 'offer_hours', 'offer_fitting']).where('kind', '=', 'offer').orderBy('id').execute();
+    const stored = await env.database.db
+      .selectFrom('thuiszitter_events as e')
+      .innerJoin('thuiszitters as z', 'z.id', 'e.thuiszitter_id')
+      .select(['e.kind', 'e.offer', 'e.offer_hours', 'e.offer_fitting'])
+      .where('e.kind', '=', 'offer')
+      .where('z.child_id', '=', pupil.id) // this pupil's entry, not the demo's own thuiszitters
+      .orderBy('e.id')
+      .execute();
     expect(stored.map((e) => [e.offer, e.offer_hours === null ? null : Number(e.offer_hours), e.offer_fitting])).toEqual([
       ['none', null, false],
       ['education_partial', 12.5, true],
