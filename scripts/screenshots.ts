@@ -56,6 +56,10 @@ try {
     break;
   }
   await shot('attendance-workspace', 'leerplicht', '/leerplicht/meldingen');
+  await shot('early-warning', 'ib', '/verzuim/signalering');
+  await shot('thuiszitters', 'leerplicht', '/thuiszitters');
+  await shot('thuiszitter-counts', 'beleid', '/thuiszitters/cijfers');
+  await shot('school-calendar', 'ib', '/schoolkalender');
 } finally {
   await env.close();
 }
