@@ -265,6 +265,19 @@ export async function recordReportDecision(database: Database, actor: Actor, rep
   );
 }
 
+/** Whether the pupil was enrolled at the school on some day from `from` to `to`. */
+async function enrolledBetween(tx: Tx, childId: string, schoolLocationId: string, from: string, to: string) {
+  const row = await tx
+    .selectFrom('enrolments')
+    .select('id')
+    .where('child_id', '=', childId)
+    .where('organisation_id', '=', schoolLocationId)
+    .where('start_date', '<=', to)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', from)]))
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** "Overig verzuim" (signaalverzuim): worrying absence below the threshold, reported by the school's own judgement. */
 export async function createOverigReport(database: Database, actor: Actor, input: { childId: string; schoolLocationId: string; startDate: string; endDate: string; explanation: string }) {
   requireSchoolCare(actor, input.schoolLocationId);
@@ -285,15 +298,7 @@ export async function createOverigReport(database: Database, actor: Actor, input
     'absence',
     'absence.report.create',
     async ({ tx }) => {
-      const enrolled = await tx
-        .selectFrom('enrolments')
-        .select('id')
-        .where('child_id', '=', input.childId)
-        .where('organisation_id', '=', input.schoolLocationId)
-        .where('start_date', '<=', input.endDate)
-        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.startDate)]))
-        .executeTakeFirst();
-      if (!enrolled) throw new ValidationError([{ name: 'startDate', code: 'not_enrolled', reason: 'De leerling stond in deze periode niet ingeschreven op deze school.' }]);
+      if (!(await enrolledBetween(tx, input.childId, input.schoolLocationId, input.startDate, input.endDate))) throw new ValidationError([{ name: 'startDate', code: 'not_enrolled', reason: 'De leerling stond in deze periode niet ingeschreven op deze school.' }]);
       const hours = await tx
         .selectFrom('absence_records')
         .select(sql<string>`coalesce(sum(hours), 0)`.as('h'))
@@ -480,15 +485,7 @@ export async function recordAbsence(
     'absence',
     'absence.record',
     async ({ tx }) => {
-      const enrolled = await tx
-        .selectFrom('enrolments')
-        .select('id')
-        .where('child_id', '=', input.childId)
-        .where('organisation_id', '=', input.schoolLocationId)
-        .where('start_date', '<=', input.day)
-        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.day)]))
-        .executeTakeFirst();
-      if (!enrolled) throw new ValidationError([{ name: 'day', code: 'not_enrolled', reason: 'De leerling stond op deze dag niet ingeschreven op deze school.' }]);
+      if (!(await enrolledBetween(tx, input.childId, input.schoolLocationId, input.day, input.day))) throw new ValidationError([{ name: 'day', code: 'not_enrolled', reason: 'De leerling stond op deze dag niet ingeschreven op deze school.' }]);
       await tx
         .insertInto('absence_records')
         .values({ region_id: actor.regionId, child_id: input.childId, organisation_id: input.schoolLocationId, day: input.day, hours: input.hours, reason: input.reason, source: input.source ?? 'manual' })
