@@ -227,6 +227,47 @@ describe('corrections, luxury absence, overig verzuim and the DUO export', () =>
   });
 });
 
+describe('startkwalificatie: the end of kwalificatieplicht', () => {
+  it('a 17-year-old with a startkwalificatie needs no report; recording it withdraws the open one, clearing it brings it back', async () => {
+    const zc = await t.login('zorgcoordinator');
+    const vo = (await zc.get('/api/v1/session')).json().memberships[0].organisationId;
+    // Turned 16 before this school year (leerplicht over), not yet 18, no recent unauthorised absence.
+    const pupil = await t.database.db
+      .selectFrom('enrolments as e')
+      .innerJoin('children as c', 'c.id', 'e.child_id')
+      .select('c.id')
+      .where('e.organisation_id', '=', vo)
+      .where('e.end_date', 'is', null)
+      .where('e.start_date', '<=', '2026-10-01')
+      .where('c.birth_date', '>', '2008-11-26')
+      .where('c.birth_date', '<', '2010-07-31')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('absence_records as a').select('a.id').whereRef('a.child_id', '=', 'c.id').where('a.reason', 'in', ['unauthorised', 'luxury']).where('a.day', '>=', '2026-09-28'))),
+      )
+      .orderBy('c.id')
+      .executeTakeFirstOrThrow();
+    for (const day of ['2026-11-16', '2026-11-17']) {
+      expect((await zc.post('/api/v1/absence-records', { childId: pupil.id, schoolLocationId: vo, day, hours: 8, reason: 'unauthorised' })).statusCode).toBe(201);
+    }
+    const mine = async () => (await zc.get(`/api/v1/absence-reports?schoolLocationId=${vo}&pageSize=500`)).json().items.filter((r: { childId: string; startDate: string }) => r.childId === pupil.id && r.startDate >= '2026-11-01');
+    expect((await mine()).map((r: { status: string }) => r.status)).toEqual(['overdue']);
+
+    const future = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2027-07-01' });
+    expect(future.json().invalidParams[0]).toMatchObject({ name: 'obtainedOn', code: 'in_future' });
+    const set = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ obtainedOn: '2026-07-03', withdrawnReports: 1 });
+    expect((await mine()).map((r: { status: string }) => r.status)).toEqual(['withdrawn']);
+
+    expect((await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: null })).json()).toMatchObject({ obtainedOn: null });
+    expect((await mine()).map((r: { status: string }) => r.status)).toEqual(['overdue']);
+
+    // Only the school's care coordinator records it; a teacher or the officer may not.
+    expect((await (await t.login('mentor')).put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03' })).statusCode).toBe(403);
+    expect((await ib.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03' })).statusCode).toBe(404);
+  });
+});
+
 describe('history is appended, never edited', () => {
   it('a stored report and its events cannot be changed or deleted', async () => {
     await expect(sql`update absence_reports set hours = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);

@@ -4,6 +4,7 @@ import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { commitAbsenceImport, previewAbsenceImport } from './absence-import.ts';
 import { addFollowup, createOverigReport, duoCsv, exportForDuo, getReport, listSchoolReports, listWorkspace, recordAbsence, recordReportDecision } from './absence-reports.ts';
+import { recordStartkwalificatie } from './record-startkwalificatie.ts';
 import { FOLLOWUP_STATUSES, REPORT_STATUSES, type ReportStatus } from './report-status.ts';
 import type { AbsenceReportType, FollowupStatus } from '../../kernel/db/schema.ts';
 import { isIsoDate } from '../../kernel/time.ts';
@@ -199,5 +200,19 @@ export default async function absenceRoutes(app: FastifyInstance, ctx: AppContex
       const q = request.query as { followup?: string; q?: string; page: number; pageSize: number };
       return listWorkspace(ctx.database, actorOf(request), { followup: listParam<FollowupStatus | 'new'>('followup', q.followup, ['new', ...FOLLOWUP_STATUSES]), q: q.q, page: q.page, pageSize: q.pageSize });
     },
+  );
+
+  app.put(
+    '/children/:id/startkwalificatie',
+    {
+      schema: {
+        tags,
+        summary: 'De startkwalificatie van een leerling vastleggen (havo, vwo, mbo 2+), of null om een vergissing te wissen; de verzuimmeldingen volgen direct',
+        params: Id,
+        // Null first: with type coercion a null would otherwise become an empty string.
+        body: Type.Object({ obtainedOn: Type.Union([Type.Null(), Type.String({ description: 'JJJJ-MM-DD' })]) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => recordStartkwalificatie(ctx.database, actorOf(request), (request.params as { id: string }).id, (request.body as { obtainedOn: string | null }).obtainedOn),
   );
 }
