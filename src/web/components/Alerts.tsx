@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, type InvalidParam } from '../api.ts';
@@ -91,5 +91,25 @@ export function Loading({ label }: { label: string }) {
       <span className="samenspel-spinner" aria-hidden="true" />
       {label}
     </p>
+  );
+}
+
+/**
+ * A 409 from a workflow action (someone else acted first), shown at the top of the page because
+ * the section that caused it may go away when the page reloads; it takes the focus when it appears.
+ */
+export function ConflictAlert({ error, reloaded }: { error: unknown; reloaded: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [error]);
+  return (
+    <div ref={ref} tabIndex={-1} className="samenspel-focus-target">
+      <Alert type="error" role="alert">
+        <p className="utrecht-paragraph">{problemMessage(error, t)}</p>
+        <p className="utrecht-paragraph">{reloaded}</p>
+      </Alert>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ import {
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { FormErrors, useApiForm } from '../components/ApiForm.tsx';
-import { Alert, ErrorAlert, LiveStatus, Loading, problemMessage } from '../components/Alerts.tsx';
+import { Alert, ConflictAlert, ErrorAlert, LiveStatus, Loading } from '../components/Alerts.tsx';
 import { AppLink } from '../components/AppLink.tsx';
 import { DateText, Deadline, FollowupBadge, formatHours, Period, ReportStatusBadge } from './AbsenceReportsParts.tsx';
 import type { ReportCreatedState } from './AbsenceReportsOverigForm.tsx';
@@ -55,10 +55,6 @@ export function AbsenceReportPage() {
   }, [statusSeq]);
   // A 409: the workflow did not allow the action (someone acted first); shown at the top of the page.
   const [conflict, setConflict] = useState<unknown>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
   const done = (message: string) => {
     setConflict(null);
     setStatus(message);
@@ -91,14 +87,7 @@ export function AbsenceReportPage() {
       <div ref={statusRef} tabIndex={-1} className="samenspel-focus-target">
         <LiveStatus>{status}</LiveStatus>
       </div>
-      {conflict != null && (
-        <div ref={conflictRef} tabIndex={-1} className="samenspel-focus-target">
-          <Alert type="error" role="alert">
-            <p className="utrecht-paragraph">{problemMessage(conflict, t)}</p>
-            <p className="utrecht-paragraph">{t('absenceReports.detail.conflictReloaded')}</p>
-          </Alert>
-        </div>
-      )}
+      {conflict != null && <ConflictAlert error={conflict} reloaded={t('absenceReports.detail.conflictReloaded')} />}
       {query.isPending && <Loading label={t('absenceReports.detail.loading')} />}
       {query.isError && <ErrorAlert error={query.error} />}
       {report && (

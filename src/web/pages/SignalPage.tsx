@@ -13,7 +13,7 @@ import { caseKey, casesKey } from '../cases.ts';
 import type { CaseOpenedState } from './CasePage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RadioGroupField, TextAreaField, TextField } from '../components/Fields.tsx';
-import { Alert, ErrorAlert, LiveStatus, Loading, problemMessage } from '../components/Alerts.tsx';
+import { ConflictAlert, ErrorAlert, LiveStatus, Loading } from '../components/Alerts.tsx';
 import { AppLink } from '../components/AppLink.tsx';
 import { LatenessBadge, MeldcodeContact, MeldcodeSteps, StatusBadge } from '../components/SignalBits.tsx';
 import { focusFirstInvalid } from '../components/focus.ts';
@@ -37,10 +37,6 @@ export function SignalPage() {
   // A 409: the workflow did not allow the action (someone else acted first). Shown at the top of
   // the page, because the section that caused it may go away when the signal is reloaded.
   const [conflict, setConflict] = useState<unknown>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
   const done = (message: string) => {
     setConflict(null);
     setStatus(message);
@@ -79,14 +75,7 @@ export function SignalPage() {
     <>
       <PageHeading title={signal ? t('signals.detail.titleNamed', { name }) : t('signals.detail.title')} />
       <LiveStatus>{status}</LiveStatus>
-      {conflict != null && (
-        <div ref={conflictRef} tabIndex={-1} className="samenspel-focus-target">
-          <Alert type="error" role="alert">
-            <p className="utrecht-paragraph">{problemMessage(conflict, t)}</p>
-            <p className="utrecht-paragraph">{t('signals.detail.conflictReloaded')}</p>
-          </Alert>
-        </div>
-      )}
+      {conflict != null && <ConflictAlert error={conflict} reloaded={t('signals.detail.conflictReloaded')} />}
       {query.isPending && <Loading label={t('signals.detail.loading')} />}
       {query.isError && <ErrorAlert error={query.error} />}
       {signal && (
