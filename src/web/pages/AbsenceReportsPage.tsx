@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { api, buildUrl } from '../api.ts';
 import { useSession } from '../session.tsx';
-import { formatDate, fullName } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { pageFrom } from '../url.ts';
 import { isIsoDate, REPORT_STATUSES, REPORT_TYPES, SCHOOL_REPORTS_KEY, typeKey, type ReportStatus, type ReportType, type SchoolReportPage } from '../absence.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -14,7 +14,7 @@ import { ErrorAlert, Loading, StatusText } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { AppLink } from '../components/AppLink.tsx';
-import { Deadline, formatHours, Period, ReportStatusBadge } from './AbsenceReportsParts.tsx';
+import { Deadline, formatHours, Period, ReportPupilCell, ReportStatusBadge } from './AbsenceReportsParts.tsx';
 import { OverigReportForm } from './AbsenceReportsOverigForm.tsx';
 
 const PAGE_SIZE = 25;
@@ -193,15 +193,7 @@ export function AbsenceReportsPage() {
               <TBody>
                 {data.items.map((r) => (
                   <Tr key={r.id}>
-                    <Th row>
-                      <AppLink to={`/verzuim/meldingen/${r.id}`}>
-                        {fullName(r.child)}
-                        <span className="samenspel-visually-hidden">
-                          {', '}
-                          {t('absenceReports.columns.linkSuffix', { type: t(typeKey(r.type)), date: formatDate(r.startDate, lng) })}
-                        </span>
-                      </AppLink>
-                    </Th>
+                    <ReportPupilCell report={r} to={`/verzuim/meldingen/${r.id}`} />
                     <Td>{t(typeKey(r.type))}</Td>
                     <Td>
                       <Period start={r.startDate} end={r.endDate} />

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import type { ChildSummary, Page } from '../types.ts';
 import { formatDate, fullName } from '../format.ts';
-import { deadlineState, type AbsenceReport, type Followup, type ReportStatus } from '../absence.ts';
+import { deadlineState, typeKey, type AbsenceReport, type Followup, type ReportStatus } from '../absence.ts';
 import { RadioGroupField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert, StatusText } from '../components/Alerts.tsx';
+import { AppLink } from '../components/AppLink.tsx';
+import { Th } from '../components/Table.tsx';
 
 /*
  * Small parts the absence screens share: badges whose words carry the meaning (colour and border
@@ -171,5 +173,21 @@ export function PupilPicker({
       )}
       {value && !chosenVisible && <p className="utrecht-paragraph">{t('absenceReports.picker.chosen', { name: value.name })}</p>}
     </div>
+  );
+}
+
+/** The row header of a report table: the pupil's name, linking to the report, with its type and start for screen readers. */
+export function ReportPupilCell({ report, to }: { report: Pick<AbsenceReport, 'child' | 'type' | 'startDate'>; to: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Th row>
+      <AppLink to={to}>
+        {fullName(report.child)}
+        <span className="samenspel-visually-hidden">
+          {', '}
+          {t('absenceReports.columns.linkSuffix', { type: t(typeKey(report.type)), date: formatDate(report.startDate, i18n.language) })}
+        </span>
+      </AppLink>
+    </Th>
   );
 }

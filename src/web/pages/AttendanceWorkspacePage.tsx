@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { api } from '../api.ts';
 import { useSession } from '../session.tsx';
-import { formatDate, fullName } from '../format.ts';
 import { pageFrom } from '../url.ts';
 import { FOLLOWUPS, typeKey, WORKSPACE_KEY, type Followup, type WorkspacePage } from '../absence.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -14,7 +13,7 @@ import { ErrorAlert, Loading, StatusText } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { AppLink } from '../components/AppLink.tsx';
-import { DateText, FollowupBadge, Period } from './AbsenceReportsParts.tsx';
+import { DateText, FollowupBadge, Period, ReportPupilCell } from './AbsenceReportsParts.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -25,8 +24,7 @@ const PAGE_SIZE = 25;
  * double as filters; search by pupil or school; paged, all in the URL.
  */
 export function AttendanceWorkspacePage() {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
   const { activeMembership } = useSession();
   const [params, setParams] = useSearchParams();
   const followupParam = params.get('opvolging') ?? '';
@@ -131,15 +129,7 @@ export function AttendanceWorkspacePage() {
             <TBody>
               {data.items.map((r) => (
                 <Tr key={r.id}>
-                  <Th row>
-                    <AppLink to={`/leerplicht/meldingen/${r.id}`}>
-                      {fullName(r.child)}
-                      <span className="samenspel-visually-hidden">
-                        {', '}
-                        {t('absenceReports.columns.linkSuffix', { type: t(typeKey(r.type)), date: formatDate(r.startDate, lng) })}
-                      </span>
-                    </AppLink>
-                  </Th>
+                  <ReportPupilCell report={r} to={`/leerplicht/meldingen/${r.id}`} />
                   <Td>{r.schoolName}</Td>
                   <Td>{t(typeKey(r.type))}</Td>
                   <Td>
