@@ -55,7 +55,7 @@ const logged = (event: string, childId: string) =>
 
 beforeAll(async () => {
   t = await startTestApp({ children: 80 });
-  passwordHash = (await db().selectFrom('accounts').select('password_hash').where('username', '=', 'ib').executeTakeFirstOrThrow()).password_hash;
+  passwordHash = (await db().selectFrom('accounts').select('password_hash').where('username', '=', 'ib').executeTakeFirstOrThrow()).password_hash!;
   school = t.demo.accounts.ib.organisationId!;
   zeist = (await db().selectFrom('organisations').select('gemeente_id').where('id', '=', t.demo.accounts.leerplicht.organisationId!).executeTakeFirstOrThrow()).gemeente_id!;
   const biltOrg = t.demo.accounts.beleid.organisationId!;

@@ -22,6 +22,16 @@ export interface GemeentenTable {
   cbs_code: string;
   name: string;
   holiday_region: HolidayRegion;
+  /** From the shipped list of Dutch gemeenten; null for one added by hand without it. */
+  province: Generated<string | null>;
+}
+export interface GemeentePostcodesTable {
+  id: Generated<string>;
+  region_id: string;
+  gemeente_id: string;
+  pc4_from: number;
+  pc4_to: number;
+  created_at: Generated<Date>;
 }
 export interface OrganisationsTable {
   id: Generated<string>;
@@ -33,6 +43,8 @@ export interface OrganisationsTable {
   vestiging: string | null;
   school_type: SchoolType | null;
   meldcode_contact_person_id: Generated<string | null>;
+  /** The school board (bevoegd gezag) of a school location. */
+  board_name: Generated<string | null>;
   created_at: Generated<Date>;
 }
 export interface PeopleTable {
@@ -60,6 +72,8 @@ export interface ChildrenTable {
   bsn: string | null;
   /** A startkwalificatie (havo, vwo, mbo 2+) ends kwalificatieplicht: no absence reports after. */
   startkwalificatie_on: ColumnType<DateOnly | null, DateOnly | null | undefined, DateOnly | null>;
+  /** Used by a school when the pupil has no BSN: 9 digits starting with 10 (domain.md §6). */
+  onderwijsnummer: Generated<string | null>;
   created_at: Generated<Date>;
 }
 export interface ChildResidencesTable {
@@ -107,12 +121,15 @@ export interface EnrolmentsTable {
   end_date: DateOnly | null;
   created_at: Generated<Date>;
   pupil_number: Generated<string | null>;
+  /** Level or year as the school's administration names it: groep 5, havo 3, vmbo-t 2. */
+  school_level: Generated<string | null>;
 }
 export interface AccountsTable {
   id: Generated<string>;
   region_id: string;
   username: string;
-  password_hash: string;
+  /** Null for an invited account that has not set a password yet: it cannot sign in. */
+  password_hash: string | null;
   kind: AccountKind;
   person_id: string | null;
   guardian_id: string | null;
@@ -542,7 +559,92 @@ export interface ThuiszitterCandidateDecisionsTable {
   decided_at: Generated<Date>;
 }
 
+export type SetupStep = 'region' | 'gemeenten' | 'schools' | 'partners' | 'settings' | 'staff' | 'pupils';
+export interface RegionSetupStepsTable {
+  region_id: string;
+  step: SetupStep;
+  completed_at: Generated<Date>;
+  completed_by_person_id: string | null;
+}
+export interface RegionSettingsTable {
+  region_id: string;
+  key: string;
+  /** JSON value; pg and PGlite return it parsed. */
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+  updated_by_person_id: string | null;
+}
+export type RegistryImportKind = 'staff' | 'pupils' | 'guardians';
+export interface RegistryImportsTable {
+  id: Generated<string>;
+  region_id: string;
+  organisation_id: string;
+  kind: RegistryImportKind;
+  uploaded_by_person_id: string | null;
+  uploaded_at: Generated<Date>;
+  file_name: string;
+  file_sha256: string;
+  file_type: string | null;
+  format: string | null;
+  full_export: Generated<boolean>;
+  row_count: number;
+  /** JSON; insert as a JSON string. */
+  rows: ColumnType<unknown, string, string>;
+  errors: ColumnType<unknown, string, string>;
+  matches: ColumnType<unknown, string | undefined, string>;
+  leavers: ColumnType<unknown, string | undefined, string>;
+  summary: ColumnType<unknown, string | undefined, string>;
+  status: Generated<'preview' | 'committed' | 'discarded'>;
+  committed_at: Timestamp | null;
+  committed_by_person_id: string | null;
+}
+export interface LeaverCandidatesTable {
+  id: Generated<string>;
+  region_id: string;
+  organisation_id: string;
+  import_id: string;
+  kind: 'pupil' | 'staff';
+  enrolment_id: string | null;
+  person_id: string | null;
+  status: Generated<'open' | 'confirmed' | 'dismissed'>;
+  end_date: DateOnly | null;
+  decided_at: Timestamp | null;
+  decided_by_person_id: string | null;
+  created_at: Generated<Date>;
+}
+export interface InvitationsTable {
+  id: Generated<string>;
+  region_id: string;
+  account_id: string;
+  token_sha256: string;
+  email: string;
+  created_at: Generated<Date>;
+  created_by_person_id: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+export interface MailOutboxTable {
+  id: Generated<string>;
+  region_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface DB {
+  gemeente_postcodes: GemeentePostcodesTable;
+  region_setup_steps: RegionSetupStepsTable;
+  region_settings: RegionSettingsTable;
+  registry_imports: RegistryImportsTable;
+  leaver_candidates: LeaverCandidatesTable;
+  invitations: InvitationsTable;
+  mail_outbox: MailOutboxTable;
   regions: RegionsTable;
   gemeenten: GemeentenTable;
   organisations: OrganisationsTable;

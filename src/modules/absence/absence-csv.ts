@@ -1,6 +1,7 @@
-import { parse } from 'csv-parse/sync';
-import { mapTable, MAX_ROWS, type MappedFile, type MapOptions } from './formats/map-table.ts';
-import type { Cell, Table, TableRow } from './formats/types.ts';
+import { readCsvTable } from '../../kernel/files/csv-table.ts';
+import { mapTable, type MappedFile, type MapOptions } from './formats/map-table.ts';
+
+export { NOT_UTF8, readCsvTable } from '../../kernel/files/csv-table.ts';
 
 /**
  * Reading a CSV absence file: UTF-8 (with or without BOM), a header row, separated by ";", "," or
@@ -10,77 +11,6 @@ import type { Cell, Table, TableRow } from './formats/types.ts';
  */
 export { REASONS } from './formats/generiek.ts';
 export type { AbsenceReason, AbsenceRow, RowError } from './formats/types.ts';
-
-export const NOT_UTF8 = 'Het bestand is niet in UTF-8 opgeslagen. Sla het op als "CSV UTF-8" en probeer het opnieuw.';
-
-/**
- * The separator: of ";", "," and tab, the one that occurs most on the first line that has at least
- * three of one of them (the header has four columns or more; a title line above it has fewer).
- */
-function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/, 50).filter((l) => l.trim()).slice(0, 10);
-  const best = (line: string) => ([';', ',', '\t'] as const).map((d) => [d, line.split(d).length - 1] as const).reduce((a, b) => (b[1] > a[1] ? b : a));
-  const header = lines.map(best).find(([, n]) => n >= 3) ?? best(lines[0] ?? '');
-  return header[1] > 0 ? header[0] : ',';
-}
-
-const EMPTY: Cell = { kind: 'empty' };
-function toCell(value: string): Cell {
-  const text = value.trim();
-  return text ? { kind: 'text', text } : EMPTY;
-}
-
-type CsvRead = { table: Table } | { error: string; row?: number };
-
-export function readCsvTable(content: Buffer | string, options: MapOptions = {}): CsvRead {
-  let text: string;
-  if (typeof content === 'string') {
-    text = content;
-  } else {
-    if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) {
-      return { error: 'Het bestand is als "Unicode-tekst" (UTF-16) opgeslagen. Sla het op als "CSV UTF-8" en probeer het opnieuw.' };
-    }
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-    } catch {
-      return { error: NOT_UTF8 };
-    }
-  }
-  text = text.replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) return { error: 'Dit is geen tekstbestand. Kies een CSV-bestand (UTF-8) of een Excel-werkmap (.xlsx).' };
-  if (!text.trim()) return { error: 'Het bestand is leeg.' };
-  const delimiter = detectDelimiter(text);
-  const maxRows = options.maxRows ?? MAX_ROWS;
-  // Most exports have no quotes at all: split them directly (several times faster than a full CSV parser).
-  if (!text.includes('"')) {
-    const rows: TableRow[] = [];
-    const lines = text.split(/\r\n|\n|\r/);
-    for (let i = 0; i < lines.length; i++) {
-      if (!lines[i].trim()) continue;
-      rows.push({ row: i + 1, cells: lines[i].split(delimiter).map(toCell) });
-      if (rows.length > maxRows + 10) break;
-    }
-    return { table: { fileType: 'csv', rows } };
-  }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, bom: true, info: true }) as unknown as typeof records;
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return { error: `Het bestand is geen geldige CSV${line ? ` (rond regel ${line})` : ''}: ${(err as Error).message}`, row: line };
-  }
-  const rows: TableRow[] = [];
-  let line = 1;
-  for (const { record, info } of records) {
-    // info.lines is the line the record ends on; a record starts right after the previous one.
-    const start = line;
-    line = info.lines + 1;
-    if (record.every((v) => v === '')) continue;
-    rows.push({ row: start, cells: record.map(toCell) });
-    if (rows.length > maxRows + 10) break;
-  }
-  return { table: { fileType: 'csv', rows } };
-}
 
 /** Parse a CSV absence file into rows and per-row errors (nothing is written). */
 export function parseAbsenceCsv(content: Buffer | string, options: MapOptions = {}): MappedFile {

@@ -193,7 +193,7 @@ describe('seedDemo (150 children)', () => {
         expect(membership, `${demo.username} is ${demo.role}`).toBeDefined();
       }
     }
-    expect(await verify(accounts[0].password_hash, 'demo')).toBe(true);
+    expect(await verify(accounts[0].password_hash!, 'demo')).toBe(true);
     expect(new Set(accounts.map((a) => a.password_hash)).size).toBe(1);
   });
 

@@ -119,7 +119,8 @@ export async function signIn(database: Database, config: Config, input: SignInIn
     throw new UnauthenticatedError('Gebruikersnaam of wachtwoord onjuist.', 'invalid_credentials');
   };
 
-  if (!account || account.disabled_at) {
+  // An invited account without a password yet signs in only through its invitation link.
+  if (!account || account.disabled_at || !account.password_hash) {
     await argonVerify(await DUMMY_HASH, input.password).catch(() => false);
     return fail('invalid_credentials');
   }

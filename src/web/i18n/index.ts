@@ -1,11 +1,24 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import nl from './nl.json';
+import enBase from './en.json';
+import nlBase from './nl.json';
+import setupEn from './parts/setup.en.json';
+import setupNl from './parts/setup.nl.json';
+import staffEn from './parts/staff.en.json';
+import staffNl from './parts/staff.nl.json';
+import pupilsEn from './parts/pupils.en.json';
+import pupilsNl from './parts/pupils.nl.json';
 import { setApiLanguage } from '../api.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The texts of a capability may live in their own file under parts/ (one top-level key per file,
+ * e.g. "setup"), merged into the main dictionary here and in the translation test.
+ */
+const nl = { ...nlBase, ...setupNl, ...staffNl, ...pupilsNl };
+const en = { ...enBase, ...setupEn, ...staffEn, ...pupilsEn };
 
 const STORAGE_KEY = 'samenspel.language';
 

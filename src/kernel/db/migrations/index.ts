@@ -8,6 +8,7 @@ import { absenceReports } from './0007_absence_reports.ts';
 import { schoolCalendar } from './0008_school_calendar.ts';
 import { earlyWarning } from './0009_early_warning.ts';
 import { thuiszitters } from './0010_thuiszitters.ts';
+import { onboarding } from './0011_onboarding.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0008_school_calendar', sql: schoolCalendar },
   { name: '0009_early_warning', sql: earlyWarning },
   { name: '0010_thuiszitters', sql: thuiszitters },
+  { name: '0011_onboarding', sql: onboarding },
 ];

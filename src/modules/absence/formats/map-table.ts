@@ -1,9 +1,9 @@
-import { isIsoDate } from '../../../kernel/time.ts';
 import { detectFormat, MAPPINGS, missingGenericColumns, type DetectedFormat } from './index.ts';
 import { normaliseName, type AbsenceReason, type AbsenceRow, type Cell, type FormatId, type FormatMapping, type RowError, type Table, type TableRow } from './types.ts';
 
-/** At most this many data rows in one file. */
-export const MAX_ROWS = 500_000;
+import { cellText, isEmpty, MAX_ROWS, parseDay, parseDecimal, parseFlag, shown } from '../../../kernel/files/cells.ts';
+
+export { cellText, MAX_ROWS, parseDay, parseDecimal, parseFlag, shown };
 /** The header is the first non-empty row; rows before it that match no format (a title, a date) are skipped, up to this many. */
 const HEADER_LOOKAHEAD = 10;
 /** Hours of one pupil on one day: more than 0 and at most 12. */
@@ -23,93 +23,6 @@ export interface MapOptions {
 }
 
 const fileError = (table: Pick<Table, 'fileType'>, message: string, row = 0): MappedFile => ({ rows: [], errors: [{ row, column: null, message }], format: null, fileType: table.fileType });
-
-/** Cut a value from the file to a readable length before echoing it in a message. */
-export function shown(value: string): string {
-  const v = value.replace(/\s+/g, ' ').trim();
-  return v.length > 60 ? `${v.slice(0, 57)}…` : v;
-}
-
-export function cellText(cell: Cell | undefined): string {
-  if (!cell) return '';
-  switch (cell.kind) {
-    case 'text':
-      return cell.text.trim();
-    case 'number':
-      return String(cell.value);
-    case 'date':
-      return cell.value.toISOString().slice(0, 10);
-    case 'boolean':
-      return cell.value ? 'ja' : 'nee';
-    case 'error':
-      return cell.text;
-    default:
-      return '';
-  }
-}
-
-const isEmpty = (cell: Cell | undefined) => !cell || cell.kind === 'empty' || (cell.kind === 'text' && !cell.text.trim());
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-/** Excel's day 0 is 1899-12-30 (the 1900 system, with its leap-year bug folded in) or 1904-01-01. */
-function fromSerial(serial: number, date1904: boolean): string | null {
-  if (!Number.isFinite(serial) || serial < 1) return null;
-  const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const d = new Date(base + Math.floor(serial) * 86_400_000);
-  const iso = d.toISOString().slice(0, 10);
-  const year = d.getUTCFullYear();
-  return year >= 1990 && year <= 2100 ? iso : null;
-}
-
-/**
- * A day from a cell: an Excel date, an Excel serial number, or text as JJJJ-MM-DD, D-M-JJJJ or
- * DD-MM-JJJJ (also with / or .), optionally followed by a time.
- */
-export function parseDay(cell: Cell | undefined, date1904 = false): string | null {
-  if (!cell) return null;
-  if (cell.kind === 'date') {
-    // A time-only cell is a date in 1899; no absence is that old.
-    const year = cell.value.getUTCFullYear();
-    return Number.isNaN(year) || year < 1990 || year > 2100 ? null : cell.value.toISOString().slice(0, 10);
-  }
-  if (cell.kind === 'number') return fromSerial(cell.value, date1904);
-  if (cell.kind !== 'text') return null;
-  // A file has few distinct days: remember what each text meant.
-  let day = days.get(cell.text);
-  if (day === undefined) {
-    day = parseDayText(cell.text.trim());
-    if (days.size >= 10_000) days.clear();
-    days.set(cell.text, day);
-  }
-  return day;
-}
-const days = new Map<string, string | null>();
-
-function parseDayText(t: string): string | null {
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
-  if (m) {
-    const iso = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-    return isIsoDate(iso) ? iso : null;
-  }
-  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
-  if (m) {
-    const iso = ymd(Number(m[4]), Number(m[3]), Number(m[1]));
-    return isIsoDate(iso) ? iso : null;
-  }
-  return null;
-}
-
-/** A decimal number: a number cell, or text with a decimal comma or point ("2,5", "2.5"). */
-export function parseDecimal(cell: Cell | undefined): number | null {
-  if (!cell) return null;
-  if (cell.kind === 'number') return Number.isFinite(cell.value) ? cell.value : null;
-  if (cell.kind !== 'text') return null;
-  const t = cell.text.trim();
-  if (!/^\d+([.,]\d+)?$/.test(t)) return null;
-  return Number(t.replace(',', '.'));
-}
 
 /** Minutes since midnight: "8:30", "08.30", "23-11-2026 08:30", an Excel time (fraction of a day) or date-time. */
 export function parseTime(cell: Cell | undefined): number | null {
@@ -150,19 +63,6 @@ export function parsePeriods(cell: Cell | undefined): number[] | null {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1', 'x', 'geoorloofd']);
-const NO = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', 'ongeoorloofd']);
-
-/** A yes/no cell; undefined when empty, null when it is neither. */
-export function parseFlag(cell: Cell | undefined): boolean | null | undefined {
-  if (isEmpty(cell)) return undefined;
-  if (cell!.kind === 'boolean') return cell!.value;
-  const v = normaliseName(cellText(cell));
-  if (YES.has(v)) return true;
-  if (NO.has(v)) return false;
-  return null;
-}
-
 const AUTHORISED_KINDS = new Set<AbsenceReason>(['ill', 'authorised', 'suspension']);
 const UNAUTHORISED_KINDS = new Set<AbsenceReason>(['unauthorised', 'luxury']);
 const REASON_NL: Record<AbsenceReason, string> = {
@@ -182,6 +82,7 @@ function acceptedReasons(mapping: FormatMapping): string {
   return `Bekende redenen voor ${mapping.label}: ${known.join(', ')}. Pas de reden in de export aan, of laat de beheerder deze reden toevoegen aan de koppeling (zie de documentatie van de verzuimimport).`;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 const nlDay = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 

@@ -26,28 +26,8 @@ export interface RowError {
   message: string;
 }
 
-/** One cell as read from the file. CSV cells are always text; XLSX cells keep their type. */
-export type Cell =
-  | { kind: 'empty' }
-  | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'date'; value: Date }
-  | { kind: 'boolean'; value: boolean }
-  /** An Excel error value (#N/A, #REF!, ...) or a formula without a stored result. */
-  | { kind: 'error'; text: string };
-
-export interface TableRow {
-  row: number;
-  cells: Cell[];
-}
-
-export interface Table {
-  fileType: 'csv' | 'xlsx';
-  /** Non-empty rows only, in order. */
-  rows: TableRow[];
-  /** Excel's 1904 date system (old Mac workbooks): serial numbers count from 1904-01-01. */
-  date1904?: boolean;
-}
+export type { Cell, Table, TableRow } from '../../../kernel/files/cells.ts';
+export { normaliseName } from '../../../kernel/files/cells.ts';
 
 export type FormatId = 'generiek' | 'magister' | 'somtoday' | 'parnassys';
 
@@ -106,20 +86,3 @@ export interface FormatMapping {
   aggregate: boolean;
 }
 
-/** Header names and values compare case-, accent- and punctuation-insensitively: "Geoorloofd?" = "geoorloofd". */
-export function normaliseName(value: string): string {
-  // Files repeat the same few values (reasons, yes/no) on every row: remember them.
-  let n = normalised.get(value);
-  if (n === undefined) {
-    n = value
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-    if (normalised.size >= 10_000) normalised.clear();
-    normalised.set(value, n);
-  }
-  return n;
-}
-const normalised = new Map<string, string>();
