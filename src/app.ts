@@ -24,6 +24,9 @@ import absenceRoutes from './modules/absence/routes.ts';
 import calendarRoutes from './modules/calendar/routes.ts';
 import earlyWarningRoutes from './modules/early-warning/routes.ts';
 import thuiszitterRoutes from './modules/thuiszitters/routes.ts';
+import setupRoutes from './modules/setup/routes.ts';
+import staffRoutes from './modules/staff/routes.ts';
+import pupilsRoutes from './modules/pupils/routes.ts';
 import multipart from '@fastify/multipart';
 
 export const API_VERSION = '1.0.0';
@@ -111,6 +114,9 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await calendarRoutes(api, ctx);
       await earlyWarningRoutes(api, ctx);
       await thuiszitterRoutes(api, ctx);
+      await setupRoutes(api, ctx);
+      await staffRoutes(api, ctx);
+      await pupilsRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -34,12 +34,16 @@ import { ThuiszitterCandidatesPage } from './pages/ThuiszitterCandidatesPage.tsx
 import { ThuiszitterRegisterPage } from './pages/ThuiszitterRegisterPage.tsx';
 import { ThuiszitterEscalationPage } from './pages/ThuiszitterEscalationPage.tsx';
 import { ThuiszitterCountsPage } from './pages/ThuiszitterCountsPage.tsx';
+import { setupRoutes } from './pages/setup/routes.tsx';
+import { publicStaffRoutes, staffRoutes } from './pages/staff/routes.tsx';
+import { pupilRoutes } from './pages/pupils/routes.tsx';
 import { CANDIDATE_ROLES, COUNT_ROLES, ESCALATION_ROLES, THUISZITTER_ROLES } from './pages/ThuiszitterShared.tsx';
 
 /** URLs are Dutch (the users' language); the server falls back to index.html for each of them. */
 export const routes: RouteObject[] = [
   { path: '/inloggen', element: <SignInPage /> },
   { path: '/tweestapsverificatie', element: <TotpEnrolPage /> },
+  ...publicStaffRoutes,
   {
     element: <RequireSession />,
     children: [
@@ -217,6 +221,9 @@ export const routes: RouteObject[] = [
               </RequireRole>
             ),
           },
+          ...setupRoutes,
+          ...staffRoutes,
+          ...pupilRoutes,
           {
             path: 'beheer/mensen',
             element: (

@@ -41,6 +41,7 @@ export function navItems(role: ActorRole | null): NavItem[] {
       { to: '/verzuim/importeren', labelKey: 'nav.absenceImport' },
     );
   }
+  if (role === 'intern_begeleider' || role === 'care_coordinator') items.push({ to: '/leerlingen/importeren', labelKey: 'nav.pupilImport' });
   if (role === 'attendance_officer') items.push({ to: '/leerplicht/meldingen', labelKey: 'nav.absenceWorkspace' });
   if (role && THUISZITTER_ROLES.includes(role)) items.push({ to: '/thuiszitters', labelKey: 'nav.thuiszitters' });
   // Aggregates only (never a single child): the monitor's figures and the escalation table.
@@ -48,12 +49,14 @@ export function navItems(role: ActorRole | null): NavItem[] {
   if (role && SCHOOL_CALENDAR_ROLES.includes(role)) items.push({ to: '/schoolkalender', labelKey: 'nav.schoolCalendar' });
   if (role === 'functional_admin') {
     items.push(
+      { to: '/beheer/inrichting', labelKey: 'nav.setup' },
+      { to: '/beheer/medewerkers/importeren', labelKey: 'nav.staffImport' },
       { to: '/beheer/organisaties', labelKey: 'nav.organisations' },
       { to: '/beheer/mensen', labelKey: 'nav.people' },
       { to: '/beheer/verzuimsignalering', labelKey: 'nav.earlyWarningSettings' },
     );
   }
-  if (role === 'functional_admin') items.push({ to: '/beheer/schoolvakanties', labelKey: 'nav.holidays' });
+  if (role === 'functional_admin') items.push({ to: '/beheer/schoolvakanties', labelKey: 'nav.holidays' }, { to: '/beheer/uitgaande-mail', labelKey: 'nav.outbox' });
   if (role === 'privacy_officer') items.push({ to: '/toegangslog', labelKey: 'nav.accessLog' });
   return items;
 }

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../kernel/http/context.ts';
+
+export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext) {
+  void app;
+  void ctx;
+}
