@@ -223,6 +223,14 @@ const PO_SCHOOLS: LocationDef[] = [
   { key: 'po5', name: 'Daltonschool De Zonnewijzer', brin: '99ZW', vestiging: '00', type: 'po', gemeente: 'zeist' },
   { key: 'po6', name: 'Montessorischool De Vlinderhof', brin: '99VH', vestiging: '00', type: 'po', gemeente: 'debilt' },
 ];
+/** The school board (bevoegd gezag) of a demo school, from its kind of school. */
+function boardOf(l: LocationDef): string {
+  if (l.type === 'vo') return 'Stichting Voortgezet Onderwijs Heuvelrug';
+  if (l.type === 'so' || l.type === 'sbo') return 'Stichting Speciaal Onderwijs Utrecht-Oost';
+  if (l.name.startsWith('CBS')) return 'Vereniging Christelijk Primair Onderwijs Zeist';
+  if (l.name.startsWith('RKBS')) return 'Stichting Katholiek Onderwijs De Bilt';
+  return 'Stichting Openbaar Primair Onderwijs Heuvelrug';
+}
 const SBO_SCHOOL: LocationDef = { key: 'sbo', name: 'SBO De Wissel', brin: '99WI', vestiging: '00', type: 'sbo', gemeente: 'zeist' };
 const SO_SCHOOL: LocationDef = { key: 'so', name: 'SO De Boomgaard', brin: '99BG', vestiging: '00', type: 'so', gemeente: 'debilt' };
 const VO1: LocationDef = { key: 'vo1', name: 'Heuvelrug Lyceum Zeist', brin: '99HL', vestiging: '00', type: 'vo', gemeente: 'zeist' };
@@ -678,10 +686,26 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
 
   // ----- enrolments: history without overlaps; vo pupils came from a primary school
   const enrolmentRows: Row<'enrolments'>[] = [];
+  // The school's own pupil number (leerlingnummer), as its administration gives it: one per pupil
+  // per school, kept when the pupil re-enrols there. The imports match pupils on it.
+  const pupilNumbers = new Map<string, string>();
+  const nextPupilNumber = new Map<string, number>();
+  const pupilNumberOf = (kid: Kid, loc: LocationDef) => {
+    const key = `${kid.id}|${loc.key}`;
+    let n = pupilNumbers.get(key);
+    if (!n) {
+      const next = (nextPupilNumber.get(loc.key) ?? 0) + 1;
+      nextPupilNumber.set(loc.key, next);
+      n = String(200_000 + next);
+      pupilNumbers.set(key, n);
+    }
+    return n;
+  };
   const enrol = (kid: Kid, loc: LocationDef, start: number, end: number | null, slot: Slot | null) => {
     enrolmentRows.push({
       child_id: kid.id,
       organisation_id: orgOf(loc.key),
+      pupil_number: pupilNumberOf(kid, loc),
       group_id: slot?.groupId ?? null,
       mentor_person_id: slot && slot.staffRole === 'mentor' ? slot.staffIds[0] : null,
       start_date: isoOf(start),
@@ -735,7 +759,7 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
     { id: orgs.jgz, region_id: regionId, kind: 'jgz', name: 'JGZ Heuvelrug', gemeente_id: null, brin: null, vestiging: null, school_type: null },
     ...locations.map((l) => ({
       id: orgOf(l.key), region_id: regionId, kind: 'school_location' as const, name: l.name,
-      gemeente_id: gemeenteIds[l.gemeente], brin: l.brin, vestiging: l.vestiging, school_type: l.type,
+      gemeente_id: gemeenteIds[l.gemeente], brin: l.brin, vestiging: l.vestiging, school_type: l.type, board_name: boardOf(l),
     })),
   ];
   const groupRows: Row<'school_groups'>[] = slots.map((s) => ({ id: s.groupId, organisation_id: orgOf(s.loc.key), name: s.name, school_year: schoolYear }));
@@ -775,8 +799,16 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
     await tx
       .insertInto('gemeenten')
       .values([
-        { id: gemeenteIds.zeist, region_id: regionId, cbs_code: 'GM0355', name: 'Zeist', holiday_region: 'midden' },
-        { id: gemeenteIds.debilt, region_id: regionId, cbs_code: 'GM0310', name: 'De Bilt', holiday_region: 'midden' },
+        { id: gemeenteIds.zeist, region_id: regionId, cbs_code: 'GM0355', name: 'Zeist', holiday_region: 'midden', province: 'Utrecht' },
+        { id: gemeenteIds.debilt, region_id: regionId, cbs_code: 'GM0310', name: 'De Bilt', holiday_region: 'midden', province: 'Utrecht' },
+      ])
+      .execute();
+    // Postcode areas (PC4) of the two gemeenten, so a pupil import can find the gemeente from a postcode.
+    await tx
+      .insertInto('gemeente_postcodes')
+      .values([
+        { region_id: regionId, gemeente_id: gemeenteIds.zeist, pc4_from: 3700, pc4_to: 3712 },
+        { region_id: regionId, gemeente_id: gemeenteIds.debilt, pc4_from: 3720, pc4_to: 3739 },
       ])
       .execute();
     await insertBatched(tx, 'organisations', organisationRows);
