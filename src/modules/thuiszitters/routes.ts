@@ -4,13 +4,13 @@ import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import type { ThuiszitterCategory } from '../../kernel/db/schema.ts';
-import { CATEGORIES, END_REASONS, EVENT_KINDS, EXEMPTION_CATEGORIES, NORM_CATEGORIES, NORM_MONTHS, OFFERS, THUISZITTER_CATEGORIES } from './thuiszitter-state.ts';
+import { CATEGORIES, END_REASONS, EVENT_KINDS, EXEMPTION_CATEGORIES, NORM_CATEGORIES, OFFERS, THUISZITTER_CATEGORIES } from './thuiszitter-state.ts';
 import { getThuiszitter, listCandidates, listThuiszitters, responsibleOptions } from './thuiszitter-queries.ts';
 import { registerThuiszitter, type RegisterInput } from './register-thuiszitter.ts';
 import { recordThuiszitterEvent, type EventInput } from './record-thuiszitter-event.ts';
 import { rejectThuiszitterCandidate, type RejectInput } from './reject-thuiszitter-candidate.ts';
 import { COUNT_COLUMNS, thuiszitterCounts, thuiszitterCountsMonthly, thuiszitterEscalations, type CountsBy } from './thuiszitter-counts.ts';
-import { SUPPRESSION_THRESHOLD } from './suppression.ts';
+import { loadRegionSettings } from '../../kernel/settings/region-settings.ts';
 
 const tags = ['Thuiszitters'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -36,18 +36,21 @@ function asOfFrom(value: string | undefined): string | undefined {
 }
 
 export default async function thuiszitterRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/thuiszitters/meta', { schema: { tags, summary: 'Categorieën, aanbod, redenen van einde, de norm en de drempel voor kleine aantallen' } }, async () => ({
-    categories: CATEGORIES,
-    thuiszitterCategories: THUISZITTER_CATEGORIES,
-    exemptionCategories: EXEMPTION_CATEGORIES,
-    normCategories: NORM_CATEGORIES,
-    normMonths: NORM_MONTHS,
-    offers: OFFERS,
-    endReasons: END_REASONS,
-    eventKinds: EVENT_KINDS,
-    countColumns: COUNT_COLUMNS,
-    suppressionThreshold: SUPPRESSION_THRESHOLD,
-  }));
+  app.get('/thuiszitters/meta', { schema: { tags, summary: 'Categorieën, aanbod, redenen van einde, de norm en de drempel voor kleine aantallen (instellingen van de regio)' } }, async (request) => {
+    const settings = await loadRegionSettings(ctx.database.db, actorOf(request).regionId);
+    return {
+      categories: CATEGORIES,
+      thuiszitterCategories: THUISZITTER_CATEGORIES,
+      exemptionCategories: EXEMPTION_CATEGORIES,
+      normCategories: NORM_CATEGORIES,
+      normMonths: settings.thuiszitterNormMonths,
+      offers: OFFERS,
+      endReasons: END_REASONS,
+      eventKinds: EVENT_KINDS,
+      countColumns: COUNT_COLUMNS,
+      suppressionThreshold: settings.suppressionThreshold,
+    };
+  });
 
   app.get(
     '/thuiszitters',

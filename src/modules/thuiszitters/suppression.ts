@@ -12,7 +12,10 @@
  * first — and the check runs again until no small cell can be worked out.
  */
 
-/** The region's threshold. There is no per-region setting (yet): 5 is domain.md §8's default. */
+/**
+ * The default threshold (domain.md §8). A region may set a higher one (setting
+ * `suppressionThreshold`, kernel/settings); the counts pass the region's value to suppressTable.
+ */
 export const SUPPRESSION_THRESHOLD = 5;
 
 export interface Cell {

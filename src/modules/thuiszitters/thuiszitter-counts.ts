@@ -8,7 +8,8 @@ import { today } from '../../kernel/time.ts';
 import { CATEGORIES, monthEndsBefore, stateOn } from './thuiszitter-state.ts';
 import { listThuiszitters, loadEntries, type StoredEntry } from './thuiszitter-queries.ts';
 import { COUNT_ROLES } from './thuiszitter-access.ts';
-import { SUPPRESSION_THRESHOLD, suppressTable, type CountTable } from './suppression.ts';
+import { suppressTable, type CountTable } from './suppression.ts';
+import { loadRegionSettings } from '../../kernel/settings/region-settings.ts';
 
 /**
  * Counts for the monitor (domain.md §8): the register on any date, per gemeente (where the child
@@ -37,6 +38,9 @@ export function requireCountRole(actor: Actor) {
 }
 
 interface RegionData {
+  /** The region's settings: the suppression threshold and the norm in months. */
+  threshold: number;
+  normMonths: number;
   entries: StoredEntry[];
   residences: Map<string, { gemeenteId: string; validFrom: string }[]>;
   schoolTypes: Map<string, SchoolType | null>;
@@ -54,7 +58,15 @@ async function loadRegion(tx: Tx, regionId: string): Promise<RegionData> {
   }
   const orgs = await tx.selectFrom('organisations').select(['id', 'school_type']).where('region_id', '=', regionId).where('kind', '=', 'school_location').execute();
   const gemeenten = await tx.selectFrom('gemeenten').select(['id', 'name']).where('region_id', '=', regionId).orderBy('name').execute();
-  return { entries, residences, schoolTypes: new Map(orgs.map((o) => [o.id, o.school_type])), gemeenten };
+  const settings = await loadRegionSettings(tx, regionId);
+  return {
+    threshold: settings.suppressionThreshold,
+    normMonths: settings.thuiszitterNormMonths,
+    entries,
+    residences,
+    schoolTypes: new Map(orgs.map((o) => [o.id, o.school_type])),
+    gemeenten,
+  };
 }
 
 const residenceOn = (list: { gemeenteId: string; validFrom: string }[] | undefined, day: string) => {
@@ -80,7 +92,7 @@ function tallyOn(data: RegionData, by: CountsBy, day: string) {
   const values = new Map(groups.map((g) => [g.key, zero()]));
   const escalation = new Map(groups.map((g) => [g.key, { lrv: 0, absoluut: 0, '5a': 0, total: 0 } as Record<EscalationColumn, number>]));
   for (const entry of data.entries) {
-    const s = stateOn(entry, day);
+    const s = stateOn(entry, day, data.normMonths);
     if (!s.open || !s.category) continue;
     const key = groupKey(data, entry, s.schoolLocationId, by, day);
     if (!values.has(key)) {
@@ -109,7 +121,7 @@ function asTable<K extends string>(groups: { key: string }[], values: Map<string
 
 function countsTable(data: RegionData, by: CountsBy, day: string) {
   const { groups, values } = tallyOn(data, by, day);
-  const suppressed = suppressTable(asTable(groups, values, COUNT_COLUMNS), COUNT_COLUMNS, COUNT_SUMS);
+  const suppressed = suppressTable(asTable(groups, values, COUNT_COLUMNS), COUNT_COLUMNS, COUNT_SUMS, data.threshold);
   return {
     rows: suppressed.rows.map((r, i) => ({ key: r.key, label: groups[i].label, cells: r.cells })),
     total: suppressed.total,
@@ -127,7 +139,7 @@ export async function thuiszitterCounts(database: Database, actor: Actor, opts: 
   return database.db.transaction().execute(async (tx) => {
     const data = await loadRegion(tx, actor.regionId);
     await logCounts(tx, actor, 'thuiszitter.counts', { asOf, by: opts.by });
-    return { asOf, by: opts.by, threshold: SUPPRESSION_THRESHOLD, columns: COUNT_COLUMNS, categories: CATEGORIES, ...countsTable(data, opts.by, asOf) };
+    return { asOf, by: opts.by, threshold: data.threshold, normMonths: data.normMonths, columns: COUNT_COLUMNS, categories: CATEGORIES, ...countsTable(data, opts.by, asOf) };
   });
 }
 
@@ -143,10 +155,10 @@ export async function thuiszitterCountsMonthly(database: Database, actor: Actor,
       // The region alone: one row, the sums within it still protected.
       const { groups, values } = tallyOn(data, 'school_type', asOf);
       const t = asTable(groups, values, COUNT_COLUMNS);
-      const suppressed = suppressTable({ rows: [], total: t.total }, COUNT_COLUMNS, COUNT_SUMS);
+      const suppressed = suppressTable({ rows: [], total: t.total }, COUNT_COLUMNS, COUNT_SUMS, data.threshold);
       return { month: asOf.slice(0, 7), asOf, rows: [], total: suppressed.total };
     });
-    return { by: opts.by ?? 'region', threshold: SUPPRESSION_THRESHOLD, columns: COUNT_COLUMNS, months };
+    return { by: opts.by ?? 'region', threshold: data.threshold, normMonths: data.normMonths, columns: COUNT_COLUMNS, months };
   });
 }
 
@@ -169,8 +181,8 @@ export async function thuiszitterEscalations(database: Database, actor: Actor, o
           const data = await loadRegion(tx, actor.regionId);
           await logCounts(tx, actor, 'thuiszitter.escalations.counts', { asOf: day });
           const { groups, escalation } = tallyOn(data, 'gemeente', day);
-          const suppressed = suppressTable(asTable(groups, escalation, ESCALATION_COLUMNS), ESCALATION_COLUMNS, ESCALATION_SUMS);
-          return { threshold: SUPPRESSION_THRESHOLD, columns: ESCALATION_COLUMNS, rows: suppressed.rows.map((r, i) => ({ key: r.key, label: groups[i].label, cells: r.cells })), total: suppressed.total };
+          const suppressed = suppressTable(asTable(groups, escalation, ESCALATION_COLUMNS), ESCALATION_COLUMNS, ESCALATION_SUMS, data.threshold);
+          return { threshold: data.threshold, columns: ESCALATION_COLUMNS, rows: suppressed.rows.map((r, i) => ({ key: r.key, label: groups[i].label, cells: r.cells })), total: suppressed.total };
         })
       : null;
   return { asOf: day, items: list.items, total: list.total, page: list.page, pageSize: list.pageSize, counts };

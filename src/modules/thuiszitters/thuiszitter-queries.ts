@@ -9,6 +9,7 @@ import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { isCompulsoryOn, schoolYearEnd } from '../absence/absence-rules.ts';
 import { stateOn, type EntryEvent, type EntryState } from './thuiszitter-state.ts';
+import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import { asList, logGround, RESPONSIBLE_ROLES, thuiszitterScope, WRITE_GROUNDS } from './thuiszitter-access.ts';
 
 export interface StoredEntry {
@@ -165,7 +166,8 @@ export async function listThuiszitters(database: Database, actor: Actor, opts: L
       .select(['t.id', 't.child_id', 't.start_date', 't.absence_report_id', 't.created_at', 'c.given_name', 'c.family_name', 'c.birth_date', 's.grounds', 's.consent_id', 's.identity'])
       .execute();
     const entries = await loadEntries(tx, rows);
-    const all = entries.map((entry, i) => ({ entry, row: rows[i], state: stateOn(entry, day) }));
+    const normMonths = await regionSetting(tx, actor.regionId, 'thuiszitterNormMonths');
+    const all = entries.map((entry, i) => ({ entry, row: rows[i], state: stateOn(entry, day, normMonths) }));
     const summary = { open: all.filter((x) => x.state.open).length, over3Months: all.filter((x) => x.state.over3Months).length };
     const filtered = all
       .filter(
@@ -222,7 +224,7 @@ export async function getThuiszitter(database: Database, actor: Actor, id: strin
     async ({ tx, kinds, grounds }) => {
       const child = await tx.selectFrom('children').select(['id as child_id', 'given_name', 'family_name', 'birth_date']).where('id', '=', row.child_id).executeTakeFirstOrThrow();
       const [entry] = await loadEntries(tx, [row]);
-      const state = stateOn(entry, day);
+      const state = stateOn(entry, day, await regionSetting(tx, actor.regionId, 'thuiszitterNormMonths'));
       const events = await eventRows(tx, [id]);
       const names = await namesFor(
         tx,

@@ -20,6 +20,7 @@ export const EXEMPTION_CATEGORIES: readonly ThuiszitterCategory[] = ['5a', '5b',
  * (replacement programme) is a lawful alternative in itself, so the norm does not apply.
  */
 export const NORM_CATEGORIES: readonly ThuiszitterCategory[] = ['lrv', 'absoluut', '5a'];
+/** The Thuiszitterspact's 3 months: the default of the region setting `thuiszitterNormMonths` (kernel/settings). */
 export const NORM_MONTHS = 3;
 
 export const OFFERS = ['none', 'education_partial', 'education_full', 'care', 'education_care'] as const satisfies readonly ThuiszitterOffer[];
@@ -108,15 +109,15 @@ export function latestOfKind(events: readonly EntryEvent[], kind: EventKind, asO
   return best;
 }
 
-/** The first day on which a child at home since `startDate` has been at home longer than 3 months. */
-export const normDateOf = (startDate: string) => addMonths(startDate, NORM_MONTHS);
+/** The first day on which a child at home since `startDate` has been at home longer than the norm (3 months unless the region set otherwise). */
+export const normDateOf = (startDate: string, normMonths = NORM_MONTHS) => addMonths(startDate, normMonths);
 
 /**
- * An entry's state on a date. The start date is the first day at home; the end date is the first
+ * An entry's state on a date, with the region's norm in months (`thuiszitterNormMonths`). The start date is the first day at home; the end date is the first
  * day the child is no longer in the register (e.g. back at school). So on the day 3 calendar
  * months after the start the child has been at home 3 months and 1 day: longer than 3 months.
  */
-export function stateOn(entry: EntryFacts, asOf: string): EntryState {
+export function stateOn(entry: EntryFacts, asOf: string, normMonths = NORM_MONTHS): EntryState {
   const endEvent = latestOfKind(entry.events, 'end', asOf);
   const started = entry.startDate <= asOf;
   const open = started && !endEvent;
@@ -128,7 +129,7 @@ export function stateOn(entry: EntryFacts, asOf: string): EntryState {
     : null;
   const endExclusive = !started ? entry.startDate : endEvent ? endEvent.effectiveOn : addCalendarDays(asOf, 1);
   const days = Math.max(0, daysBetween(entry.startDate, endExclusive));
-  const normDate = normDateOf(entry.startDate);
+  const normDate = normDateOf(entry.startDate, normMonths);
   const normApplies = !!category?.category && NORM_CATEGORIES.includes(category.category);
   return {
     open,
