@@ -13,6 +13,12 @@ export interface Config {
   /** Session lifetimes, in minutes. */
   sessionIdleMinutes: number;
   sessionAbsoluteMinutes: number;
+  /** The address users reach Samenspel at (links in e-mails), e.g. https://samenspel.regio.nl; else the request's host. */
+  publicUrl?: string;
+  /** SMTP server for the mail outbox, e.g. smtp://mail.regio.nl:25 or smtps://user:pass@host:465; none: nothing is sent. */
+  smtpUrl?: string;
+  /** Sender of the e-mails Samenspel sends. */
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteMinutes: Number(env.SESSION_ABSOLUTE_MINUTES ?? 12 * 60),
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Samenspel <noreply@samenspel.invalid>',
   };
 }

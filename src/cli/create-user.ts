@@ -18,7 +18,7 @@ export async function createAccount(database: Database, input: CreateAccountInpu
   const missing = (['username', 'password', 'givenName', 'familyName', 'organisation', 'role'] as const).filter((k) => !input[k]);
   if (missing.length) throw new Error(`Missing: ${missing.map((k) => '--' + k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())).join(', ')}`);
   const username = input.username!.trim().toLowerCase();
-  if (!USERNAME_PATTERN.test(username)) throw new Error('--username: use 2–63 lower-case letters, digits, ".", "-" or "_".');
+  if (!USERNAME_PATTERN.test(username)) throw new Error('--username: use 2–63 lower-case letters, digits, ".", "-" or "_", or an e-mail address.');
   if (input.password!.length < 12) throw new Error('--password: at least 12 characters.');
   if (!isRole(input.role!)) throw new Error(`--role: one of ${ROLES.join(', ')}.`);
   const role = input.role;

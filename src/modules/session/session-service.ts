@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
-import type { Database, Db } from '../../kernel/db/database.ts';
+import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { isRole } from '../../kernel/policy/roles.ts';
@@ -51,7 +51,7 @@ interface SignInInput {
   userAgent?: string;
 }
 
-async function memberships(db: Db, personId: string | null) {
+async function memberships(db: Db | Tx, personId: string | null) {
   if (!personId) return [];
   return db
     .selectFrom('memberships as m')
@@ -73,6 +73,52 @@ async function displayName(db: Db, account: { person_id: string | null; guardian
         ? await db.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', account.child_id).executeTakeFirst()
         : undefined;
   return row ? `${row.given_name} ${row.family_name}` : account.username;
+}
+
+export interface StartSessionInput {
+  account: { id: string; region_id: string; person_id: string | null; kind: string };
+  /** true: the session may only enrol a second factor (the page /tweestapsverificatie) before anything else. */
+  totpEnrolmentPending: boolean;
+  ip: string;
+  userAgent?: string;
+  /** Logged with session.sign_in (e.g. how the user signed in). */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Starts a session for an account that has just proven who it is (password sign-in, or accepting
+ * an invitation), inside the caller's transaction: the session row and its session.sign_in entry in
+ * the access log. Returns the session token for the cookie; load the session with
+ * {@link loadSession} after the transaction commits.
+ */
+export async function startSession(tx: Tx, input: StartSessionInput): Promise<string> {
+  const { account } = input;
+  const token = randomBytes(32).toString('base64url');
+  const first = (await memberships(tx, account.person_id))[0];
+  await tx
+    .insertInto('sessions')
+    .values({
+      id: sha256(token),
+      account_id: account.id,
+      csrf_token: randomBytes(24).toString('base64url'),
+      membership_id: first?.id ?? null,
+      totp_enrolment_pending: input.totpEnrolmentPending,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  await appendAccessLog(tx, {
+    event: 'session.sign_in',
+    outcome: 'allowed',
+    regionId: account.region_id,
+    accountId: account.id,
+    personId: account.person_id,
+    organisationId: first?.organisation_id ?? null,
+    role: first?.role ?? account.kind,
+    ip: input.ip,
+    detail: input.detail ?? {},
+  });
+  return token;
 }
 
 /** Signs in with username and password (and TOTP when enrolled). Returns the new session token and view. */
@@ -142,34 +188,10 @@ export async function signIn(database: Database, config: Config, input: SignInIn
     totpEnrolmentPending = true;
   }
 
-  const token = randomBytes(32).toString('base64url');
-  const id = sha256(token);
-  const first = (await memberships(db, account.person_id))[0];
+  let token = '';
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
-    await tx
-      .insertInto('sessions')
-      .values({
-        id,
-        account_id: account.id,
-        csrf_token: randomBytes(24).toString('base64url'),
-        membership_id: first?.id ?? null,
-        totp_enrolment_pending: totpEnrolmentPending,
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 300) ?? null,
-      })
-      .execute();
-    await appendAccessLog(tx, {
-      event: 'session.sign_in',
-      outcome: 'allowed',
-      regionId: account.region_id,
-      accountId: account.id,
-      personId: account.person_id,
-      organisationId: first?.organisation_id ?? null,
-      role: first?.role ?? account.kind,
-      ip: input.ip,
-      detail: { secondFactor: account.totp_enabled },
-    });
+    token = await startSession(tx, { account, totpEnrolmentPending, ip: input.ip, userAgent: input.userAgent, detail: { secondFactor: account.totp_enabled } });
   });
   const session = await loadSession(database, config, token, input.ip);
   if (!session) throw new Error('session just created could not be loaded');

@@ -1,7 +1,152 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../kernel/http/context.ts';
+import { Type } from '@fastify/type-provider-typebox';
+import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
+import { ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { isIsoDate } from '../../kernel/time.ts';
+import { SESSION_COOKIE } from '../session/session-service.ts';
+import { commitStaffImport, confirmStaffLeaver, dismissStaffLeaver, listStaffLeavers, previewStaffImport, requireFunctionalAdmin } from './staff-import.ts';
+import { acceptInvitation, getInvitation, publicBaseUrl, resendInvitation } from './invitations.ts';
+import { listOutbox } from './mail.ts';
+import { STAFF_FIELD_LABELS, STAFF_FORMATS, ROLE_LABELS_NL } from './staff-formats.ts';
+
+const tags = ['Medewerkers en uitnodigingen'];
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Token = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The public invitation routes are rate-limited per address: a token cannot be guessed, but must not be tried in bulk. */
+const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 export default async function staffRoutes(app: FastifyInstance, ctx: AppContext) {
-  void app;
-  void ctx;
+  const baseUrl = (request: { protocol: string; host: string }) => publicBaseUrl(ctx.config, request);
+
+  app.get('/staff-import-formats', { schema: { tags, summary: 'De bestandsformaten van de medewerkersimport: standaardformaat en exports van leerlingadministraties' } }, async (request) => {
+    requireRole(actorOf(request), 'functional_admin');
+    return {
+      fields: STAFF_FIELD_LABELS,
+      roles: ROLE_LABELS_NL,
+      formats: STAFF_FORMATS.map((f) => ({ id: f.id, label: f.label, assumption: f.assumption, columns: f.columns, required: f.required })),
+    };
+  });
+
+  app.post(
+    '/staff-imports',
+    {
+      schema: {
+        tags,
+        summary: 'Medewerkers importeren, stap 1: het bestand (CSV of .xlsx) controleren (multipart: file, organisationId, fullExport). Er wordt nog niets opgeslagen.',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireFunctionalAdmin(actor);
+      if (!request.isMultipart()) throw new ValidationError([{ name: 'file', code: 'required', reason: 'Stuur het bestand als multipart/form-data met de velden file en organisationId.' }]);
+      let organisationId = '';
+      let fullExport = false;
+      let file: { name: string; content: Buffer } | null = null;
+      for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
+        if (part.type === 'file') {
+          const content = await part.toBuffer();
+          if (part.file.truncated) throw new ValidationError([{ name: 'file', code: 'too_large', reason: 'Het bestand is groter dan 10 MB. Splits het per organisatie.' }]);
+          file = { name: part.filename || 'medewerkers.csv', content };
+        } else if (part.fieldname === 'organisationId') organisationId = String(part.value ?? '').trim();
+        else if (part.fieldname === 'fullExport') fullExport = ['true', '1', 'on', 'ja'].includes(String(part.value ?? '').trim().toLowerCase());
+      }
+      const errors: FieldError[] = [];
+      if (!file) errors.push({ name: 'file', code: 'required', reason: 'Kies het bestand met medewerkers (CSV of Excel .xlsx).' });
+      if (!/^[0-9a-f-]{36}$/i.test(organisationId)) errors.push({ name: 'organisationId', code: 'required', reason: 'Kies de organisatie waarvan dit de medewerkers zijn.' });
+      if (errors.length) throw new ValidationError(errors);
+      return reply.status(201).send(await previewStaffImport(ctx.database, actor, { organisationId, fileName: file!.name, content: file!.content, fullExport }));
+    },
+  );
+
+  app.post(
+    '/staff-imports/:id/commit',
+    { schema: { tags, summary: 'Medewerkers importeren, stap 2: alles opslaan of niets; nieuwe accounts krijgen een uitnodiging', params: Id } },
+    async (request) => commitStaffImport(ctx.database, actorOf(request), (request.params as { id: string }).id, baseUrl(request)),
+  );
+
+  app.get(
+    '/staff-leavers',
+    { schema: { tags, summary: 'Waarschijnlijke vertrekkers uit een volledige export, nog te bevestigen', querystring: Type.Object({ organisationId: Type.Optional(Type.String({ format: 'uuid' })) }) } },
+    async (request) => listStaffLeavers(ctx.database, actorOf(request), (request.query as { organisationId?: string }).organisationId),
+  );
+
+  app.post(
+    '/staff-leavers/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Vertrek bevestigen met de datum: de rollen bij deze organisatie eindigen; zonder andere rol wordt het account uitgeschakeld (nooit verwijderd)',
+        params: Id,
+        body: Type.Object({ endDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'JJJJ-MM-DD' }) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const { endDate } = request.body as { endDate: string };
+      if (!isIsoDate(endDate)) throw new ValidationError([{ name: 'endDate', code: 'invalid_date', reason: 'Geef de datum als JJJJ-MM-DD.' }]);
+      return confirmStaffLeaver(ctx.database, actorOf(request), (request.params as { id: string }).id, endDate);
+    },
+  );
+
+  app.post('/staff-leavers/:id/dismiss', { schema: { tags, summary: 'Geen vertrekker: de melding afwijzen, er verandert niets', params: Id } }, async (request) =>
+    dismissStaffLeaver(ctx.database, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/people/:id/invitation',
+    { schema: { tags, summary: 'Nieuwe uitnodiging sturen (eerdere links van dit account vervallen)', params: Id } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      return reply.status(201).send(await resendInvitation(ctx.database, actor, (request.params as { id: string }).id, baseUrl(request)));
+    },
+  );
+
+  app.get(
+    '/outbox',
+    {
+      schema: {
+        tags,
+        summary: 'Uitgaande e-mail van de regio. In demomodus zonder SMTP met de berichten zelf; anders alleen de status (de links in uitnodigingen zijn geheim)',
+        querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }) }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      const { page, pageSize } = request.query as { page: number; pageSize: number };
+      return listOutbox(ctx.database.db, ctx.config, actor.regionId, page, pageSize);
+    },
+  );
+
+  app.get(
+    '/invitations/:token',
+    { config: { auth: 'public', ...PUBLIC_LIMIT }, schema: { tags, summary: 'Een uitnodiging bekijken (zonder sessie): naam, organisatie(s), e-mailadres en geldigheid', params: Token } },
+    async (request) => getInvitation(ctx.database, (request.params as { token: string }).token),
+  );
+
+  app.post(
+    '/invitations/:token/accept',
+    {
+      config: { auth: 'public', ...PUBLIC_LIMIT },
+      schema: {
+        tags,
+        summary: 'Uitnodiging aannemen: wachtwoord kiezen (minstens 12 tekens). Logt in; daarna eerst de tweede stap instellen.',
+        params: Token,
+        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+        response: { 200: Type.Ref('Session') },
+      },
+    },
+    async (request, reply) => {
+      const { token, session } = await acceptInvitation(ctx.database, ctx.config, {
+        token: (request.params as { token: string }).token,
+        password: (request.body as { password: string }).password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: ctx.config.sessionAbsoluteMinutes * 60 });
+      return session.view;
+    },
+  );
 }

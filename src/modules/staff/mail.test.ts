@@ -1,0 +1,132 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/test-db.ts';
+import type { Database } from '../../kernel/db/database.ts';
+import { loadConfig } from '../../config.ts';
+import { deliverPendingMail, enqueueMail, listOutbox, MAX_MAIL_ATTEMPTS, outboxShowsBodies } from './mail.ts';
+
+/** A tiny SMTP server: accepts every message and keeps what it received; can be told to refuse recipients. */
+function smtpServer() {
+  const received: { from: string; to: string[]; data: string }[] = [];
+  let refuse = false;
+  const server = net.createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    let current = { from: '', to: [] as string[], data: '' };
+    const reply = (line: string) => socket.write(line + '\r\n');
+    reply('220 test.local ESMTP');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      let i: number;
+      while ((i = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            received.push(current);
+            current = { from: '', to: [], data: '' };
+            reply('250 OK queued');
+          } else current.data += (line.startsWith('..') ? line.slice(1) : line) + '\n';
+          continue;
+        }
+        const cmd = line.slice(0, 4).toUpperCase();
+        if (cmd === 'EHLO') socket.write('250-test.local\r\n250 8BITMIME\r\n');
+        else if (cmd === 'HELO') reply('250 test.local');
+        else if (cmd === 'MAIL') {
+          current.from = line;
+          reply('250 OK');
+        } else if (cmd === 'RCPT') {
+          if (refuse) reply('550 No such user');
+          else {
+            current.to.push(line);
+            reply('250 OK');
+          }
+        } else if (cmd === 'DATA') {
+          inData = true;
+          reply('354 End data with <CR><LF>.<CR><LF>');
+        } else if (cmd === 'QUIT') {
+          reply('221 Bye');
+          socket.end();
+        } else if (cmd === 'RSET' || cmd === 'NOOP') reply('250 OK');
+        else reply('502 Not implemented');
+      }
+    });
+    socket.on('error', () => {});
+  });
+  return {
+    received,
+    setRefuse: (v: boolean) => (refuse = v),
+    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let database: Database;
+const smtp = smtpServer();
+let smtpUrl: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  smtpUrl = `smtp://127.0.0.1:${await smtp.listen()}`;
+});
+afterAll(async () => {
+  await smtp.close();
+  await database?.close();
+});
+
+describe('mail outbox delivery', () => {
+  it('without SMTP nothing is sent', async () => {
+    await database.db.transaction().execute((tx) => enqueueMail(tx, [{ regionId: null, kind: 'invitation', to: 'a@school.nl', subject: 'Uitnodiging voor Samenspel', body: 'Beste Anna,\n\nhttps://x/uitnodiging/abc\n.\nregel met punt' }]));
+    expect(await deliverPendingMail(database.db, { smtpUrl: undefined, mailFrom: 'Samenspel <noreply@samenspel.test>' })).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('with SMTP_URL the worker delivers pending mail over SMTP and marks it sent; sent mail is not sent again', async () => {
+    const r = await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'Samenspel <noreply@samenspel.test>' });
+    expect(r).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const m = smtp.received[0];
+    expect(m.from).toContain('noreply@samenspel.test');
+    expect(m.to[0]).toContain('a@school.nl');
+    expect(m.data).toContain('Subject: Uitnodiging voor Samenspel');
+    expect(m.data).toContain('https://x/uitnodiging/abc');
+    const row = await database.db.selectFrom('mail_outbox').selectAll().executeTakeFirstOrThrow();
+    expect(row.sent_at).not.toBeNull();
+    expect(row.attempts).toBe(1);
+    expect(await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'x@y.nl' })).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('a refused message keeps its error and is tried again later, at most MAX_MAIL_ATTEMPTS times', async () => {
+    await database.db.transaction().execute((tx) => enqueueMail(tx, [{ regionId: null, kind: 'invitation', to: 'b@school.nl', subject: 'S', body: 'B' }]));
+    smtp.setRefuse(true);
+    const r = await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'noreply@samenspel.test' });
+    expect(r).toEqual({ sent: 0, failed: 1 });
+    const row = await database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'b@school.nl').executeTakeFirstOrThrow();
+    expect(row.sent_at).toBeNull();
+    expect(row.last_error).toMatch(/550|No such user/);
+    smtp.setRefuse(false);
+    expect(await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'noreply@samenspel.test' })).toEqual({ sent: 1, failed: 0 });
+    await database.db.transaction().execute((tx) => enqueueMail(tx, [{ regionId: null, kind: 'invitation', to: 'c@school.nl', subject: 'S', body: 'B' }]));
+    await database.db.updateTable('mail_outbox').set({ attempts: MAX_MAIL_ATTEMPTS }).where('to_address', '=', 'c@school.nl').execute();
+    expect(await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'noreply@samenspel.test' })).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it('the outbox shows bodies only in demo mode without SMTP', () => {
+    expect(outboxShowsBodies({ demo: true, smtpUrl: undefined })).toBe(true);
+    expect(outboxShowsBodies({ demo: true, smtpUrl })).toBe(false);
+    expect(outboxShowsBodies({ demo: false, smtpUrl: undefined })).toBe(false);
+  });
+
+  it('in production the outbox lists status, not the bodies with live links', async () => {
+    const region = await database.db.insertInto('regions').values({ name: 'Regio Test', slug: 'regio-test' }).returning('id').executeTakeFirstOrThrow();
+    await database.db.transaction().execute((tx) => enqueueMail(tx, [{ regionId: region.id, kind: 'invitation', to: 'd@school.nl', subject: 'S', body: 'geheime link' }]));
+    const prod = await listOutbox(database.db, { ...loadConfig({ SAMENSPEL_DEMO: '0', SMTP_URL: smtpUrl }) }, region.id, 1, 10);
+    expect(prod.mode).toBe('smtp');
+    expect(prod.items).toEqual([expect.objectContaining({ to: 'd@school.nl', body: null, status: 'pending' })]);
+    const none = await listOutbox(database.db, { ...loadConfig({ SAMENSPEL_DEMO: '0' }) }, region.id, 1, 10);
+    expect(none.mode).toBe('not_configured');
+    expect(none.items[0].body).toBeNull();
+  });
+});

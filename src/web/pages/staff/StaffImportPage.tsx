@@ -1,0 +1,306 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/button-react';
+import { api } from '../../api.ts';
+import { formatDateTimeShort } from '../../format.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Alert, ErrorAlert, LiveStatus } from '../../components/Alerts.tsx';
+import { CheckboxField, SelectField } from '../../components/Fields.tsx';
+import { Table, TBody, THead, Td, Th, Tr } from '../../components/Table.tsx';
+import { AppLink } from '../../components/AppLink.tsx';
+
+interface RowError {
+  row: number;
+  column: string | null;
+  message: string;
+}
+interface PlannedRow {
+  row: number;
+  email: string;
+  givenName: string;
+  familyName: string;
+  roles: string[];
+  taught: string[];
+  mentored: string[];
+  status: 'new' | 'update' | 'unchanged';
+  changes: { name: { from: string; to: string } | null; rolesAdded: string[]; groupsAdded: { name: string; role: 'teacher' | 'mentor' }[]; account: boolean };
+}
+interface Preview {
+  id: string;
+  organisation: { id: string; name: string; kind: string };
+  format: string | null;
+  formatLabel: string | null;
+  assumption: boolean;
+  fileType: 'csv' | 'xlsx' | null;
+  ignoredColumns: string[];
+  rowCount: number;
+  fullExport: boolean;
+  summary: { new: number; update: number; unchanged: number; invitations: number; leavers: number; errors: number };
+  errors: RowError[];
+  rows: PlannedRow[];
+  leavers: { personId: string; name: string; email: string | null; roles: string[] }[];
+  alreadyImported: { importId: string; committedAt: string } | null;
+}
+interface CommitResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  invitations: number;
+  leaverCandidates: number;
+}
+interface Formats {
+  fields: Record<string, string>;
+  formats: { id: string; label: string; assumption: boolean; columns: Record<string, string[]> }[];
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FIELDS = ['givenName', 'tussenvoegsel', 'familyName', 'email', 'roles', 'taught', 'mentored'] as const;
+
+/**
+ * The functional administrator loads the staff of one organisation: first a check of every row
+ * (nothing is written), then "Opslaan" writes it all at once — only without errors. New accounts
+ * get an invitation e-mail.
+ */
+export function StaffImportPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [organisationId, setOrganisationId] = useState('');
+  const [fullExport, setFullExport] = useState(false);
+  const [formError, setFormError] = useState<{ organisationId?: string; file?: string }>({});
+  const [status, setStatus] = useState('');
+  const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => api.get<{ items: { id: string; name: string; kind: string }[] }>('/organisations') });
+  const formats = useQuery({ queryKey: ['staff-import-formats'], queryFn: () => api.get<Formats>('/staff-import-formats') });
+  const check = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('organisationId', organisationId);
+      form.append('fullExport', fullExport ? 'true' : 'false');
+      form.append('file', file);
+      return api.post<Preview>('/staff-imports', form);
+    },
+    onSuccess: (p) => setStatus(t('staff.import.result', { rows: p.rows.length, errors: p.errors.length })),
+  });
+  const commit = useMutation({
+    mutationFn: (id: string) => api.post<CommitResult>(`/staff-imports/${id}/commit`),
+    onSuccess: (r) => setStatus(t('staff.import.saved', { ...r })),
+  });
+  const preview = check.data;
+
+  function onCheck(event: FormEvent) {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    const errors = { organisationId: organisationId ? undefined : t('staff.import.chooseOrganisation'), file: file ? undefined : t('staff.import.chooseFile') };
+    setFormError(errors);
+    if (errors.organisationId) return document.getElementById('staff-organisation')?.focus();
+    if (errors.file) return fileRef.current?.focus();
+    commit.reset();
+    if (file && !check.isPending) check.mutate(file);
+  }
+
+  const columnLabel = (c: string | null) => (c ? t(`staff.import.fields.${c}`, { defaultValue: c }) : '–');
+  const roleList = (roles: string[]) => roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ');
+
+  return (
+    <>
+      <PageHeading title={t('staff.import.title')} />
+      <p className="utrecht-paragraph">{t('staff.import.intro')}</p>
+      <details className="samenspel-section">
+        <summary>{t('staff.import.formatsHeading')}</summary>
+        <p className="utrecht-paragraph">{t('staff.import.formatsIntro')}</p>
+        {formats.data && (
+          <Table caption={t('staff.import.formatsCaption')}>
+            <THead>
+              <Th>{t('staff.import.format')}</Th>
+              {FIELDS.map((f) => (
+                <Th key={f}>{t(`staff.import.fields.${f}`)}</Th>
+              ))}
+            </THead>
+            <TBody>
+              {formats.data.formats.map((f) => (
+                <Tr key={f.id}>
+                  <Th row>
+                    {f.label}
+                    {f.assumption ? ` ${t('staff.import.assumption')}` : ''}
+                  </Th>
+                  {FIELDS.map((field) => (
+                    <Td key={field}>{f.columns[field]?.join(' / ') ?? '–'}</Td>
+                  ))}
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        <p className="utrecht-paragraph">{t('staff.import.assumptionNote')}</p>
+      </details>
+      <LiveStatus>{status}</LiveStatus>
+      <form className="samenspel-form" noValidate onSubmit={onCheck}>
+        <SelectField id="staff-organisation" label={t('staff.import.organisation')} value={organisationId} error={formError.organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+          <option value="">{t('staff.import.chooseOrganisationOption')}</option>
+          {(orgs.data?.items ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name} ({t(`organisationKinds.${o.kind}`, { defaultValue: o.kind })})
+            </option>
+          ))}
+        </SelectField>
+        <div className={`utrecht-form-field${formError.file ? ' utrecht-form-field--invalid' : ''}`}>
+          <label className="utrecht-form-label" htmlFor="staff-file">
+            {t('staff.import.file')}
+          </label>
+          <p id="staff-file-description" className="utrecht-form-field-description">
+            {t('staff.import.fileHelp')}
+          </p>
+          {formError.file && (
+            <p id="staff-file-error" className="utrecht-form-field-error-message samenspel-field-error">
+              {formError.file}
+            </p>
+          )}
+          <input
+            ref={fileRef}
+            id="staff-file"
+            name="file"
+            type="file"
+            accept={`.csv,.xlsx,text/csv,${XLSX_MIME}`}
+            className="utrecht-textbox samenspel-file"
+            aria-describedby={formError.file ? 'staff-file-description staff-file-error' : 'staff-file-description'}
+            aria-invalid={formError.file ? true : undefined}
+          />
+        </div>
+        <CheckboxField id="staff-full-export" label={t('staff.import.fullExport')} description={t('staff.import.fullExportHelp')} checked={fullExport} onChange={setFullExport} />
+        <div className="utrecht-button-group samenspel-actions">
+          <Button type="submit" appearance="primary-action-button" busy={check.isPending}>
+            {check.isPending ? t('staff.import.checking') : t('staff.import.check')}
+          </Button>
+        </div>
+      </form>
+      {check.isError && <ErrorAlert error={check.error} />}
+      {preview && (
+        <>
+          {preview.formatLabel && preview.fileType && (
+            <p className="utrecht-paragraph">
+              {t('staff.import.recognised', { format: preview.formatLabel, fileType: preview.fileType.toUpperCase(), organisation: preview.organisation.name })}
+              {preview.assumption ? ` ${t('staff.import.recognisedAssumption')}` : ''}
+            </p>
+          )}
+          {preview.ignoredColumns.length > 0 && <p className="utrecht-paragraph">{t('staff.import.ignored', { columns: preview.ignoredColumns.join(', ') })}</p>}
+          {preview.alreadyImported && (
+            <Alert type="info">
+              <p className="utrecht-paragraph">{t('staff.import.already', { date: formatDateTimeShort(preview.alreadyImported.committedAt, lng) })}</p>
+            </Alert>
+          )}
+          <p className="utrecht-paragraph">{t('staff.import.summary', { ...preview.summary })}</p>
+          {preview.errors.length > 0 && (
+            <section className="samenspel-section" aria-labelledby="staff-import-errors">
+              <h2 id="staff-import-errors" className="utrecht-heading-2">
+                {t('staff.import.errorsHeading')}
+              </h2>
+              <Table caption={t('staff.import.errorsCaption')}>
+                <THead>
+                  <Th>{t('staff.import.row')}</Th>
+                  <Th>{t('staff.import.column')}</Th>
+                  <Th>{t('staff.import.message')}</Th>
+                </THead>
+                <TBody>
+                  {preview.errors.map((e, i) => (
+                    <Tr key={i}>
+                      <Td>{e.row || '–'}</Td>
+                      <Td>{columnLabel(e.column)}</Td>
+                      <Td>{e.message}</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+              <Alert type="warning">
+                <p className="utrecht-paragraph">{t('staff.import.saveBlocked')}</p>
+              </Alert>
+            </section>
+          )}
+          {preview.rows.length > 0 && (
+            <section className="samenspel-section" aria-labelledby="staff-import-preview">
+              <h2 id="staff-import-preview" className="utrecht-heading-2">
+                {t('staff.import.previewHeading')}
+              </h2>
+              <Table caption={t('staff.import.previewCaption')}>
+                <THead>
+                  <Th>{t('staff.import.row')}</Th>
+                  <Th>{t('staff.import.name')}</Th>
+                  <Th>{t('staff.import.fields.email')}</Th>
+                  <Th>{t('staff.import.fields.roles')}</Th>
+                  <Th>{t('staff.import.status')}</Th>
+                  <Th>{t('staff.import.changes')}</Th>
+                </THead>
+                <TBody>
+                  {preview.rows.map((r) => (
+                    <Tr key={r.row}>
+                      <Td>{r.row}</Td>
+                      <Td>
+                        {r.givenName} {r.familyName}
+                      </Td>
+                      <Td>{r.email}</Td>
+                      <Td>{roleList(r.roles)}</Td>
+                      <Td>{t(`staff.import.statuses.${r.status}`)}</Td>
+                      <Td>
+                        {[
+                          r.changes.name ? t('staff.import.changeName', r.changes.name) : null,
+                          r.status !== 'new' && r.changes.rolesAdded.length ? t('staff.import.changeRoles', { roles: roleList(r.changes.rolesAdded) }) : null,
+                          r.changes.groupsAdded.length
+                            ? t('staff.import.changeGroups', { groups: r.changes.groupsAdded.map((g) => `${g.name} (${t(`staff.import.groupRoles.${g.role}`)})`).join(', ') })
+                            : null,
+                          r.changes.account ? t('staff.import.changeInvite') : null,
+                        ]
+                          .filter(Boolean)
+                          .join('; ') || '–'}
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            </section>
+          )}
+          {preview.leavers.length > 0 && (
+            <section className="samenspel-section" aria-labelledby="staff-import-leavers">
+              <h2 id="staff-import-leavers" className="utrecht-heading-2">
+                {t('staff.import.leaversHeading')}
+              </h2>
+              <p className="utrecht-paragraph">{t('staff.import.leaversIntro')}</p>
+              <ul className="utrecht-unordered-list">
+                {preview.leavers.map((l) => (
+                  <li key={l.personId} className="utrecht-unordered-list__item">
+                    {l.name}
+                    {l.email ? ` (${l.email})` : ''} – {roleList(l.roles)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {preview.errors.length === 0 && !commit.isSuccess && (
+            <div className="utrecht-button-group samenspel-actions">
+              <Button type="button" appearance="primary-action-button" busy={commit.isPending} onClick={() => !commit.isPending && commit.mutate(preview.id)}>
+                {t('staff.import.save')}
+              </Button>
+            </div>
+          )}
+          {commit.isError && <ErrorAlert error={commit.error} />}
+          {commit.isSuccess && (
+            <>
+              <Alert type="ok">
+                <p className="utrecht-paragraph">{t('staff.import.saved', { ...commit.data })}</p>
+              </Alert>
+              <ul className="utrecht-unordered-list">
+                <li className="utrecht-unordered-list__item">
+                  <AppLink to="/beheer/uitgaande-mail">{t('staff.import.toOutbox')}</AppLink>
+                </li>
+                {commit.data.leaverCandidates > 0 && (
+                  <li className="utrecht-unordered-list__item">
+                    <AppLink to="/beheer/medewerkers/vertrekkers">{t('staff.import.toLeavers')}</AppLink>
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
