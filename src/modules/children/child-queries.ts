@@ -91,6 +91,14 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
   });
 }
 
+/**
+ * The BSN and the onderwijsnummer are shown only with the 'bsn' data kind, and never to anyone of
+ * a samenwerkingsverband (domain.md §6: SWVs may not use the BSN), whatever a consent says.
+ */
+export function mayShowIdentifiers(actor: Actor, kinds: Set<DataKind>): boolean {
+  return kinds.has('bsn') && actor.membership?.organisationKind !== 'swv' && actor.membership?.role !== 'swv_consultant';
+}
+
 function pickGround(grounds: Ground[] | string): Ground {
   const list = typeof grounds === 'string' ? (grounds.replace(/[{}]/g, '').split(',') as Ground[]) : grounds;
   return list.find((g) => IDENTITY_GROUNDS.includes(g)) ?? list[0];
@@ -120,7 +128,10 @@ export async function getChild(database: Database, actor: Actor, childId: string
       dataKinds: [...kinds],
       grounds,
     };
-    if (kinds.has('bsn') && c.bsn) result.bsn = c.bsn;
+    if (mayShowIdentifiers(actor, kinds)) {
+      if (c.bsn) result.bsn = c.bsn;
+      if (c.onderwijsnummer) result.onderwijsnummer = c.onderwijsnummer;
+    }
     if (kinds.has('school')) {
       const enrolments = await tx
         .selectFrom('enrolments as e')

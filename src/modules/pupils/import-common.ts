@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { ForbiddenError } from '../../kernel/errors.ts';
+import { readTableFile } from '../../kernel/files/table-file.ts';
+import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
+import type { Table } from '../../kernel/files/cells.ts';
+
+/** What an import of the school's administration needs, with or without HTTP (the benchmark calls it directly). */
+export interface RegistryImportInput {
+  schoolLocationId: string;
+  fileName: string;
+  content: Buffer;
+  /** The file is a full export of the school's pupils: pupils missing from it are probable leavers. */
+  fullExport?: boolean;
+}
+
+/**
+ * Only the school's own intern begeleider / zorgcoördinator imports the pupils of THEIR school
+ * location: the school holds this data (domain.md §7). The functional administrator has no child
+ * data and may not import pupils.
+ */
+export function schoolOf(actor: Actor, schoolLocationId?: string | null): string {
+  if (!isCareCoordinator(actor) || (schoolLocationId && actor.membership!.organisationId !== schoolLocationId)) {
+    throw new ForbiddenError('Leerlingen en ouders importeert de intern begeleider of zorgcoördinator van deze schoolvestiging.');
+  }
+  return actor.membership!.organisationId;
+}
+
+export const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+/** Reads the file; a refused file becomes one error on row 0 (the file). */
+export async function readImportTable(content: Buffer): Promise<{ table: Table | null; fileType: 'csv' | 'xlsx' | null; errors: ImportRowError[] }> {
+  const read = await readTableFile(content);
+  if ('error' in read) return { table: null, fileType: read.fileType, errors: [{ row: read.row ?? 0, column: null, message: read.error }] };
+  return { table: read.table, fileType: read.table.fileType, errors: [] };
+}
+
+export const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/** Splits a list for `= any(...)` lookups, so one statement never carries an unbounded parameter. */
+export function chunks<T>(list: T[], size = 10_000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+export const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** Dutch date for messages: 2026-09-01 → 01-09-2026. */
+export const nlDate = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;

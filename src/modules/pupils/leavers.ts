@@ -1,0 +1,86 @@
+import type { Database } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { isIsoDate } from '../../kernel/time.ts';
+import { nlDate, schoolOf } from './import-common.ts';
+
+/**
+ * Probable leavers: pupils with an open enrolment at the school who were missing from a full
+ * export. Nothing changes until the school's care coordinator confirms a date per pupil (the
+ * enrolment ends on it) or says the pupil stays.
+ */
+export async function listPupilLeavers(database: Database, actor: Actor, schoolLocationId?: string | null) {
+  const organisationId = schoolOf(actor, schoolLocationId);
+  return database.db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('leaver_candidates as l')
+      .innerJoin('enrolments as e', 'e.id', 'l.enrolment_id')
+      .innerJoin('children as c', 'c.id', 'e.child_id')
+      .leftJoin('school_groups as g', 'g.id', 'e.group_id')
+      .innerJoin('registry_imports as i', 'i.id', 'l.import_id')
+      .where('l.organisation_id', '=', organisationId)
+      .where('l.kind', '=', 'pupil')
+      .where('l.status', '=', 'open')
+      .select(['l.id', 'l.created_at', 'e.child_id', 'e.pupil_number', 'e.start_date', 'c.given_name', 'c.family_name', 'g.name as group_name', 'i.file_name'])
+      .orderBy('c.family_name')
+      .orderBy('c.given_name')
+      .orderBy('l.id')
+      .execute();
+    await appendAccessLog(
+      tx,
+      rows.map((r) => ({ ...actorLogFields(actor), event: 'registry.pupil_leaver.list', outcome: 'allowed' as const, childId: r.child_id, ground: 'school_care', detail: { candidateId: r.id, kind: 'school' } })),
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        childId: r.child_id,
+        pupilNumber: r.pupil_number,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        groupName: r.group_name,
+        startDate: r.start_date,
+        listedAt: new Date(r.created_at).toISOString(),
+        fileName: r.file_name,
+      })),
+    };
+  });
+}
+
+/** "Uitschrijven per datum" (confirmed, with the end date) or "Blijft ingeschreven" (dismissed). */
+export async function decidePupilLeaver(database: Database, actor: Actor, candidateId: string, input: { decision: 'confirmed' | 'dismissed'; endDate?: string | null }) {
+  const organisationId = schoolOf(actor);
+  return database.db.transaction().execute(async (tx) => {
+    const l = await tx
+      .selectFrom('leaver_candidates as l')
+      .innerJoin('enrolments as e', 'e.id', 'l.enrolment_id')
+      .where('l.id', '=', candidateId)
+      .where('l.kind', '=', 'pupil')
+      .where('l.organisation_id', '=', organisationId)
+      .select(['l.id', 'l.status', 'l.enrolment_id', 'e.child_id', 'e.start_date', 'e.end_date'])
+      .forUpdate()
+      .executeTakeFirst();
+    if (!l) throw new NotFoundError();
+    if (l.status !== 'open') throw new ConflictError('Over deze leerling is al besloten.', 'already_decided');
+    if (input.decision === 'confirmed') {
+      const endDate = input.endDate ?? '';
+      if (!isIsoDate(endDate)) throw new ValidationError([{ name: 'endDate', code: 'date', reason: 'Vul de datum van uitschrijving in (DD-MM-JJJJ).' }]);
+      if (endDate < l.start_date) throw new ValidationError([{ name: 'endDate', code: 'end_before_start', reason: `De datum van uitschrijving ligt vóór de inschrijfdatum (${nlDate(l.start_date)}).` }]);
+      if (l.end_date !== null) throw new ConflictError('Deze inschrijving is al beëindigd.', 'already_ended');
+      await tx.updateTable('enrolments').set({ end_date: endDate }).where('id', '=', l.enrolment_id!).execute();
+      await tx.updateTable('leaver_candidates').set({ status: 'confirmed', end_date: endDate, decided_at: new Date(), decided_by_person_id: actor.personId }).where('id', '=', candidateId).execute();
+    } else {
+      await tx.updateTable('leaver_candidates').set({ status: 'dismissed', decided_at: new Date(), decided_by_person_id: actor.personId }).where('id', '=', candidateId).execute();
+    }
+    await appendAccessLog(tx, {
+      ...actorLogFields(actor),
+      event: input.decision === 'confirmed' ? 'registry.pupil_leaver.confirm' : 'registry.pupil_leaver.dismiss',
+      outcome: 'allowed',
+      childId: l.child_id,
+      ground: 'school_care',
+      detail: { candidateId, enrolmentId: l.enrolment_id, endDate: input.decision === 'confirmed' ? input.endDate : null, kind: 'school' },
+    });
+    return { id: candidateId, status: input.decision, endDate: input.decision === 'confirmed' ? input.endDate! : null };
+  });
+}

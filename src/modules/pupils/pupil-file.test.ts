@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readCsvTable } from '../../kernel/files/csv-table.ts';
+import type { Table } from '../../kernel/files/cells.ts';
+import { numericPupilNumberIndex, parseGuardianTable, parsePupilTable } from './pupil-file.ts';
+
+const table = (csv: string): Table => {
+  const r = readCsvTable(csv);
+  if ('error' in r) throw new Error(r.error);
+  return r.table;
+};
+const TODAY = '2026-11-25';
+
+describe('parsePupilTable', () => {
+  it('recognises vendor exports from the header', () => {
+    expect(parsePupilTable(table('Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Groep\n1;A;;B;01-01-2016;5'), TODAY).format?.id).toBe('parnassys');
+    expect(parsePupilTable(table('Stamnr;Roepnaam;Achternaam;Geb.datum;Klas\n1;A;B;01-01-2012;1A'), TODAY).format?.id).toBe('magister');
+    expect(parsePupilTable(table('Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Stamgroep\n1;A;;B;01-01-2012;1A'), TODAY).format?.id).toBe('somtoday');
+    expect(parsePupilTable(table('Llnr;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum\n1;A;;B;01-01-2012'), TODAY).format?.id).toBe('esis');
+    expect(parsePupilTable(table('leerlingnummer;voornaam;achternaam;geboortedatum\n1;A;B;01-01-2012'), TODAY).format?.id).toBe('generiek');
+  });
+
+  it('keeps leading zeros, joins the tussenvoegsel, sorts BSN and onderwijsnummer from one column', () => {
+    const p = parsePupilTable(table('leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;bsn/onderwijsnummer;postcode\n000123;Sanne;van der;Berg;2016-04-03;111222333;3701 ab\n000124;Tim;;Berg, van;03-04-2016;101234564;\n'), TODAY);
+    expect(p.errors).toEqual([]);
+    expect(p.rows[0]).toMatchObject({ pupilNumber: '000123', familyName: 'van der Berg', birthDate: '2016-04-03', bsn: '111222333', onderwijsnummer: null, pc4: 3701 });
+    expect(p.rows[1]).toMatchObject({ familyName: 'van Berg', bsn: null, onderwijsnummer: '101234564' });
+  });
+
+  it('says per row and column what to fix', () => {
+    const p = parsePupilTable(table('leerlingnummer;voornaam;achternaam;geboortedatum;bsn;postcode\n;A;B;01-01-2016;;\n2;;B;morgen;123456789;12\n'), TODAY);
+    expect(p.rows).toEqual([]);
+    expect(p.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'pupilNumber'],
+      [3, 'givenName'],
+      [3, 'birthDate'],
+      [3, 'bsn'],
+      [3, 'postcode'],
+    ]);
+    expect(p.numbersSeen).toEqual([{ value: '2', fromNumber: false }]);
+  });
+});
+
+describe('numericPupilNumberIndex', () => {
+  it('matches an Excel number to the school number with leading zeros, and refuses an ambiguous one', () => {
+    const of = numericPupilNumberIndex(['000123', '0042', '042', 'A-7']);
+    expect(of('123', true)).toEqual({ number: '000123' });
+    expect(of('123', false)).toEqual({ number: '123' });
+    expect(of('999', true)).toEqual({ number: '999' });
+    expect('error' in of('42', true)).toBe(true);
+  });
+});
+
+describe('parseGuardianTable', () => {
+  it('maps relations and gezag', () => {
+    const p = parseGuardianTable(table('leerlingnummer;voornaam;achternaam;e-mail;relatie;gezag\n1;A;B;a@b.nl;Moeder;ja\n1;C;D;;pleegouder;nee\n1;E;F;;voogd;misschien\n'));
+    expect(p.rows.map((r) => [r.relation, r.hasAuthority])).toEqual([
+      ['parent', true],
+      ['foster_parent', false],
+    ]);
+    expect(p.errors).toEqual([{ row: 4, column: 'authority', message: expect.stringContaining("misschien") }]);
+  });
+});

@@ -1,0 +1,762 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { normaliseName } from '../../kernel/files/cells.ts';
+import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
+import { schoolYearOf, schoolYearRange } from '../../kernel/calendar/school-year.ts';
+import { TRANSFER_MATCH_GROUND } from '../../kernel/policy/child-policy.ts';
+import { today } from '../../kernel/time.ts';
+import { resolvePostcodes } from '../setup/postcodes.ts';
+import { chunks, dayBefore, json, nlDate, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
+import { nameKey, numericPupilNumberIndex, parsePupilTable, type ParsedFile, type PupilFileRow } from './pupil-file.ts';
+
+/**
+ * Importing the pupils of a school location from its own administration (ParnasSys, Magister,
+ * SOMtoday, Esis or the generic format): preview first (nothing is written), then commit all or
+ * nothing. Pupils are identified at the school by the school's pupil number; a pupil new to the
+ * school who is already known in the region (a transfer) keeps ONE child record: matched on BSN or
+ * onderwijsnummer, or — without one — proposed as a probable match on name and birth date that a
+ * person must review. Nothing is ever deleted: a changed gemeente appends a residence, a pupil
+ * missing from a full export becomes a probable leaver whose enrolment ends only when confirmed.
+ *
+ * Enrolment date when the file has none: a new child is enrolled from the first day of the current
+ * school year (1 August); a child who comes from another school in the region (a transfer) from
+ * the day of the import, so the other school's enrolment is not ended retroactively. A re-import
+ * never changes the start date of an existing enrolment.
+ */
+
+export type PupilRowStatus = 'new' | 'updated' | 'unchanged' | 'transfer';
+
+/** The planned change for one row; stored in registry_imports.rows and read back by the commit's SQL. */
+export interface PlannedPupil {
+  row: number;
+  pupilNumber: string;
+  status: PupilRowStatus;
+  /** The existing child (updated, unchanged, transfer); null for a new child. */
+  childId: string | null;
+  /** The id a new child gets (generated in the preview; an import commits once). */
+  newChildId: string;
+  /** The open enrolment at this school (updated, unchanged). */
+  enrolmentId: string | null;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  bsn: string | null;
+  onderwijsnummer: string | null;
+  /** A residence to append (new child: from the birth date; a move: from the import date). */
+  gemeenteId: string | null;
+  residenceFrom: string | null;
+  groupName: string | null;
+  mentorPersonId: string | null;
+  level: string | null;
+  startDate: string | null;
+  identityChanged: boolean;
+  enrolmentChanged: boolean;
+  changes: string[];
+  /** For a transfer: the school the pupil comes from. */
+  fromSchool: string | null;
+}
+
+export interface EnrolmentEnd {
+  enrolmentId: string;
+  endDate: string;
+  childId: string;
+  schoolName: string;
+  row: number;
+}
+
+export interface TransferMatch {
+  id: string;
+  row: number;
+  pupilNumber: string;
+  file: { givenName: string; familyName: string; birthDate: string };
+  candidateChildId: string;
+  /** Minimal: who, and where the child is or was enrolled. Viewing it is logged. */
+  candidate: { givenName: string; familyName: string; birthDate: string; enrolments: { schoolName: string; startDate: string; endDate: string | null }[] };
+  decision: 'same' | 'different' | null;
+  /** When "zelfde kind" is chosen: the enrolment start here, what ends at the other school, the residence. */
+  same: { startDate: string; ends: EnrolmentEnd[]; gemeenteId: string | null; bsn: string | null; onderwijsnummer: string | null } | null;
+  /** Why "zelfde kind" cannot be chosen as the file is (e.g. the dates overlap). */
+  sameError: string | null;
+}
+
+export interface Leaver {
+  enrolmentId: string;
+  childId: string;
+  pupilNumber: string | null;
+  givenName: string;
+  familyName: string;
+  groupName: string | null;
+  startDate: string;
+  alreadyListed: boolean;
+}
+
+interface Summary {
+  day: string;
+  schoolYear: string;
+  counts: Record<PupilRowStatus, number>;
+  ends: EnrolmentEnd[];
+  newGroups: string[];
+}
+
+const SAMPLE = 500;
+
+interface ExistingEnrolment {
+  id: string;
+  child_id: string;
+  pupil_number: string | null;
+  start_date: string;
+  group_name: string | null;
+  group_year: string | null;
+  mentor_person_id: string | null;
+  school_level: string | null;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  bsn: string | null;
+  onderwijsnummer: string | null;
+  gemeente_id: string | null;
+}
+
+interface KnownChild {
+  id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  bsn: string | null;
+  onderwijsnummer: string | null;
+  gemeente_id: string | null;
+}
+
+interface ChildEnrolment {
+  id: string;
+  child_id: string;
+  organisation_id: string;
+  school_name: string;
+  pupil_number: string | null;
+  start_date: string;
+  end_date: string | null;
+}
+
+const latestResidence = (day: string) =>
+  sql<string | null>`(select r.gemeente_id from child_residences r where r.child_id = c.id and r.valid_from <= ${day}::date order by r.valid_from desc, r.recorded_at desc limit 1)`;
+
+async function childrenWhere(db: Tx, regionId: string, column: 'bsn' | 'onderwijsnummer' | 'birth_date', values: string[], day: string): Promise<KnownChild[]> {
+  const out: KnownChild[] = [];
+  const type = column === 'birth_date' ? sql.raw('date[]') : sql.raw('text[]');
+  for (const part of chunks([...new Set(values)])) {
+    const res = await sql<KnownChild>`
+      select c.id, c.given_name, c.family_name, c.birth_date, c.bsn, c.onderwijsnummer, ${latestResidence(day)} as gemeente_id
+      from children c where c.region_id = ${regionId} and c.${sql.ref(column)} = any(${part}::${type})`.execute(db);
+    out.push(...res.rows);
+  }
+  return out;
+}
+
+async function enrolmentsOf(db: Tx, childIds: string[]): Promise<Map<string, ChildEnrolment[]>> {
+  const by = new Map<string, ChildEnrolment[]>();
+  for (const part of chunks([...new Set(childIds)])) {
+    const res = await sql<ChildEnrolment>`
+      select e.id, e.child_id, e.organisation_id, o.name as school_name, e.pupil_number, e.start_date, e.end_date
+      from enrolments e join organisations o on o.id = e.organisation_id
+      where e.child_id = any(${part}::uuid[]) order by e.start_date`.execute(db);
+    for (const e of res.rows) {
+      let list = by.get(e.child_id);
+      if (!list) by.set(e.child_id, (list = []));
+      list.push(e);
+    }
+  }
+  return by;
+}
+
+/**
+ * A pupil of this school who comes from elsewhere in the region: the enrolment here starts on
+ * `start`; an open enrolment at another school ends the day before. Returns an error when the
+ * dates do not fit.
+ */
+function planTransfer(organisationId: string, enrolments: ChildEnrolment[], start: string, childId: string, row: number): { ends: EnrolmentEnd[] } | { error: string } {
+  const ends: EnrolmentEnd[] = [];
+  for (const e of enrolments) {
+    if (e.end_date === null) {
+      if (e.organisation_id === organisationId) return { error: `Dit kind staat al ingeschreven op deze school (leerlingnummer ${e.pupil_number ?? 'onbekend'}).` };
+      const endDate = dayBefore(start);
+      if (endDate < e.start_date) {
+        return { error: `Dit kind staat sinds ${nlDate(e.start_date)} ingeschreven bij ${e.school_name}. Vul een inschrijfdatum in ná ${nlDate(e.start_date)}.` };
+      }
+      ends.push({ enrolmentId: e.id, endDate, childId, schoolName: e.school_name, row });
+    } else if (e.end_date >= start && e.start_date <= start) {
+      return { error: `De inschrijfdatum ${nlDate(start)} valt in de inschrijving bij ${e.school_name} (${nlDate(e.start_date)} tot en met ${nlDate(e.end_date)}). Vul een latere inschrijfdatum in.` };
+    } else if (e.start_date > start) {
+      return { error: `Dit kind heeft een latere inschrijving bij ${e.school_name} (vanaf ${nlDate(e.start_date)}). Controleer de inschrijfdatum.` };
+    }
+  }
+  return { ends };
+}
+
+function gemeenteResolver(gemeenten: { id: string; name: string; cbs_code: string }[]) {
+  const byName = new Map(gemeenten.map((g) => [normaliseName(g.name), g.id]));
+  const byCode = new Map(gemeenten.map((g) => [g.cbs_code, g.id]));
+  return (value: string): string | null => {
+    const code = /^\s*(?:gm)?\s*(\d{1,4})\s*$/i.exec(value);
+    if (code) return byCode.get(`GM${code[1].padStart(4, '0')}`) ?? null;
+    return byName.get(normaliseName(value)) ?? null;
+  };
+}
+
+function mentorResolver(people: { id: string; given_name: string; family_name: string; email: string | null }[]) {
+  const byEmail = new Map<string, string>();
+  const byName = new Map<string, Set<string>>();
+  const addName = (n: string, id: string) => {
+    let s = byName.get(n);
+    if (!s) byName.set(n, (s = new Set()));
+    s.add(id);
+  };
+  for (const p of people) {
+    if (p.email) byEmail.set(p.email.toLowerCase(), p.id);
+    addName(normaliseName(`${p.given_name} ${p.family_name}`), p.id);
+    addName(normaliseName(`${p.family_name}, ${p.given_name}`), p.id);
+  }
+  return (value: string): { id: string } | { error: string } => {
+    if (value.includes('@')) {
+      const id = byEmail.get(value.trim().toLowerCase());
+      return id ? { id } : { error: `Mentor "${value}" is onbekend: er werkt niemand met dit e-mailadres op deze school. Voeg de mentor eerst toe bij de medewerkers, of verbeter het e-mailadres.` };
+    }
+    const ids = [...(byName.get(normaliseName(value)) ?? [])];
+    if (ids.length === 1) return { id: ids[0] };
+    if (ids.length > 1) return { error: `Er werken meer mensen met de naam "${value}" op deze school. Gebruik het e-mailadres van de mentor.` };
+    return { error: `Mentor "${value}" is onbekend: er werkt niemand met deze naam op deze school. Voeg de mentor eerst toe bij de medewerkers, of gebruik het e-mailadres.` };
+  };
+}
+
+/**
+ * Step 1: read and check the file, work out per row what would change, find transfers, probable
+ * matches and (with a full export) probable leavers, and store the preview. Nothing else is written
+ * except the access log entries for the children of other schools shown for review.
+ */
+export async function previewPupilImport(database: Database, actor: Actor, input: RegistryImportInput) {
+  const organisationId = schoolOf(actor, input.schoolLocationId);
+  const day = today();
+  const schoolYear = schoolYearOf(day);
+  const yearStart = schoolYearRange(schoolYear).start;
+  const read = await readImportTable(input.content);
+  const parsed: ParsedFile<PupilFileRow> = read.table ? parsePupilTable(read.table, day) : { format: null, columns: {}, ignoredColumns: [], rows: [], errors: [], numbersSeen: [] };
+  const errors: ImportRowError[] = [...read.errors, ...parsed.errors];
+  const err = (row: number, column: string | null, message: string) => errors.push({ row, column, message });
+
+  return database.db.transaction().execute(async (tx) => {
+    // Everything the rows are checked against, each in one query (no query per row).
+    const existing = (
+      await sql<ExistingEnrolment>`
+        select e.id, e.child_id, e.pupil_number, e.start_date, sg.name as group_name, sg.school_year as group_year, e.mentor_person_id, e.school_level,
+               c.given_name, c.family_name, c.birth_date, c.bsn, c.onderwijsnummer, ${latestResidence(day)} as gemeente_id
+        from enrolments e join children c on c.id = e.child_id left join school_groups sg on sg.id = e.group_id
+        where e.organisation_id = ${organisationId} and e.end_date is null`.execute(tx)
+    ).rows;
+    const byNumber = new Map<string, ExistingEnrolment>();
+    const openByChild = new Map<string, ExistingEnrolment>();
+    for (const e of existing) {
+      if (e.pupil_number) byNumber.set(e.pupil_number, e);
+      openByChild.set(e.child_id, e);
+    }
+    const numberOf = numericPupilNumberIndex(byNumber.keys());
+    const gemeenten = await tx.selectFrom('gemeenten').select(['id', 'name', 'cbs_code']).where('region_id', '=', actor.regionId).execute();
+    const gemeenteOf = gemeenteResolver(gemeenten);
+    const gemeenteName = new Map(gemeenten.map((g) => [g.id, g.name]));
+    const postcodes = await resolvePostcodes(tx, actor.regionId, parsed.rows.filter((r) => !r.gemeente && r.pc4 !== null).map((r) => r.pc4!));
+    const groups = await tx.selectFrom('school_groups').select('name').where('organisation_id', '=', organisationId).where('school_year', '=', schoolYear).execute();
+    const groupByKey = new Map(groups.map((g) => [normaliseName(g.name), g.name]));
+    const staff = await tx
+      .selectFrom('memberships as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .where('m.organisation_id', '=', organisationId)
+      .where('m.ended_at', 'is', null)
+      .select(['p.id', 'p.given_name', 'p.family_name', 'p.email'])
+      .distinct()
+      .execute();
+    const mentorOf = mentorResolver(staff);
+
+    // Pupil numbers: Excel numbers matched by value; each pupil once in the file.
+    const rows: PupilFileRow[] = [];
+    const firstRowOfNumber = new Map<string, number>();
+    const firstRowOfId = new Map<string, number>();
+    for (const r of parsed.rows) {
+      const n = numberOf(r.pupilNumber, r.pupilNumberFromNumber);
+      if ('error' in n) {
+        err(r.row, 'pupilNumber', n.error);
+        continue;
+      }
+      const first = firstRowOfNumber.get(n.number);
+      if (first !== undefined) {
+        err(r.row, 'pupilNumber', `Leerlingnummer ${n.number} staat op regel ${first} en op regel ${r.row}. Elke leerling mag één keer in het bestand staan.`);
+        continue;
+      }
+      firstRowOfNumber.set(n.number, r.row);
+      let duplicateId = false;
+      for (const [kind, v] of [['BSN', r.bsn], ['onderwijsnummer', r.onderwijsnummer]] as const) {
+        if (!v) continue;
+        const firstId = firstRowOfId.get(`${kind}|${v}`);
+        if (firstId !== undefined) {
+          err(r.row, kind === 'BSN' ? 'bsn' : 'onderwijsnummer', `Hetzelfde ${kind} staat op regel ${firstId} en op regel ${r.row}. Eén kind staat één keer in het bestand; controleer beide regels.`);
+          duplicateId = true;
+        } else firstRowOfId.set(`${kind}|${v}`, r.row);
+      }
+      if (!duplicateId) rows.push({ ...r, pupilNumber: n.number });
+    }
+
+    // Children of the region with the same BSN or onderwijsnummer.
+    const byBsn = new Map((await childrenWhere(tx, actor.regionId, 'bsn', rows.filter((r) => r.bsn).map((r) => r.bsn!), day)).map((c) => [c.bsn!, c]));
+    const byOwn = new Map((await childrenWhere(tx, actor.regionId, 'onderwijsnummer', rows.filter((r) => r.onderwijsnummer).map((r) => r.onderwijsnummer!), day)).map((c) => [c.onderwijsnummer!, c]));
+    // Candidates for a name + birth date match: only for rows new to this school without a known identifier.
+    const unmatched = rows.filter((r) => !byNumber.has(r.pupilNumber) && !(r.bsn && byBsn.has(r.bsn)) && !(r.onderwijsnummer && byOwn.has(r.onderwijsnummer)));
+    const byNameBirth = new Map<string, KnownChild[]>();
+    if (unmatched.length) {
+      const wanted = new Set(unmatched.map((r) => `${nameKey(r.givenName, r.familyName)}|${r.birthDate}`));
+      for (const c of await childrenWhere(tx, actor.regionId, 'birth_date', unmatched.map((r) => r.birthDate), day)) {
+        const key = `${nameKey(c.given_name, c.family_name)}|${c.birth_date}`;
+        if (!wanted.has(key) || openByChild.has(c.id)) continue;
+        byNameBirth.set(key, [...(byNameBirth.get(key) ?? []), c]);
+      }
+    }
+    const related = [...byBsn.values(), ...byOwn.values(), ...[...byNameBirth.values()].flat()].map((c) => c.id);
+    const enrolments = await enrolmentsOf(tx, related);
+
+    const planned: PlannedPupil[] = [];
+    const matches: TransferMatch[] = [];
+    const ends: EnrolmentEnd[] = [];
+    const newGroups = new Set<string>();
+    const viewed: { childId: string; row: number; match: 'bsn' | 'onderwijsnummer' | 'name_birth_date' }[] = [];
+
+    for (const r of rows) {
+      const before = errors.length;
+      // Gemeente of residence: the gemeente column first, else the postcode.
+      let gemeenteId: string | null = null;
+      if (r.gemeente) {
+        gemeenteId = gemeenteOf(r.gemeente);
+        if (!gemeenteId) err(r.row, 'gemeente', `De gemeente "${r.gemeente}" hoort niet bij de regio. Controleer de naam (of CBS-code), of vraag de functioneel beheerder de gemeente toe te voegen in de inrichting.`);
+      } else if (r.pc4 !== null) {
+        gemeenteId = postcodes.get(r.pc4) ?? null;
+        if (!gemeenteId) err(r.row, 'postcode', `Postcode ${r.pc4} ligt in geen gemeente van de regio. Vraag de functioneel beheerder dit postcodegebied toe te voegen in de inrichting, of vul de gemeente in.`);
+      }
+      let mentorPersonId: string | null = null;
+      if (r.mentor) {
+        const m = mentorOf(r.mentor);
+        if ('error' in m) err(r.row, 'mentor', m.error);
+        else mentorPersonId = m.id;
+      }
+      const groupName = r.group ? (groupByKey.get(normaliseName(r.group)) ?? r.group) : null;
+      const base = {
+        row: r.row,
+        pupilNumber: r.pupilNumber,
+        newChildId: randomUUID(),
+        groupName,
+        mentorPersonId,
+        level: r.level,
+        fromSchool: null,
+      };
+
+      // The pupil this school already has under this number, or an enrolment here without a number that the BSN names.
+      let ex = byNumber.get(r.pupilNumber) ?? null;
+      const idChild = (r.bsn ? byBsn.get(r.bsn) : undefined) ?? (r.onderwijsnummer ? byOwn.get(r.onderwijsnummer) : undefined) ?? null;
+      if (r.bsn && r.onderwijsnummer && byBsn.get(r.bsn) && byOwn.get(r.onderwijsnummer) && byBsn.get(r.bsn)!.id !== byOwn.get(r.onderwijsnummer)!.id) {
+        err(r.row, 'onderwijsnummer', 'Het BSN en het onderwijsnummer horen in Samenspel bij twee verschillende kinderen. Controleer beide nummers.');
+      }
+      if (!ex && idChild) {
+        const here = openByChild.get(idChild.id);
+        if (here && here.pupil_number === null) ex = here;
+        else if (here) err(r.row, r.bsn ? 'bsn' : 'onderwijsnummer', `Dit ${r.bsn ? 'BSN' : 'onderwijsnummer'} hoort bij een andere leerling van deze school (leerlingnummer ${here.pupil_number}). Controleer het leerlingnummer en het nummer.`);
+      }
+      if (ex) {
+        // Identifiers that belong to another child of the region.
+        for (const [kind, v, map, current] of [
+          ['BSN', r.bsn, byBsn, ex.bsn],
+          ['onderwijsnummer', r.onderwijsnummer, byOwn, ex.onderwijsnummer],
+        ] as const) {
+          if (!v || v === current) continue;
+          const other = map.get(v);
+          if (other && other.id !== ex.child_id) {
+            const here = openByChild.get(other.id);
+            err(
+              r.row,
+              kind === 'BSN' ? 'bsn' : 'onderwijsnummer',
+              here
+                ? `Dit ${kind} hoort bij een andere leerling van deze school (leerlingnummer ${here.pupil_number ?? 'zonder nummer'}). Controleer het nummer.`
+                : `Dit ${kind} hoort in Samenspel bij een ander kind (op een andere school). Controleer het nummer; klopt het, neem dan contact op met de functioneel beheerder.`,
+            );
+          }
+        }
+        if (errors.length > before) continue;
+        const changes: string[] = [];
+        if (r.givenName !== ex.given_name) changes.push('givenName');
+        if (r.familyName !== ex.family_name) changes.push('familyName');
+        if (r.birthDate !== ex.birth_date) changes.push('birthDate');
+        if (r.bsn && r.bsn !== ex.bsn) changes.push('bsn');
+        if (r.onderwijsnummer && r.onderwijsnummer !== ex.onderwijsnummer) changes.push('onderwijsnummer');
+        const identityChanged = changes.length > 0;
+        const moved = gemeenteId !== null && gemeenteId !== ex.gemeente_id;
+        if (moved) changes.push('gemeente');
+        const enrolmentChanges: string[] = [];
+        if (groupName && (groupName !== ex.group_name || ex.group_year !== schoolYear)) enrolmentChanges.push('group');
+        if (mentorPersonId && mentorPersonId !== ex.mentor_person_id) enrolmentChanges.push('mentor');
+        if (r.level && r.level !== ex.school_level) enrolmentChanges.push('level');
+        if (ex.pupil_number === null) enrolmentChanges.push('pupilNumber');
+        changes.push(...enrolmentChanges);
+        if (enrolmentChanges.includes('group') && !groupByKey.has(normaliseName(groupName!))) newGroups.add(groupName!);
+        planned.push({
+          ...base,
+          status: changes.length ? 'updated' : 'unchanged',
+          childId: ex.child_id,
+          enrolmentId: ex.id,
+          givenName: r.givenName,
+          familyName: r.familyName,
+          birthDate: r.birthDate,
+          bsn: r.bsn,
+          onderwijsnummer: r.onderwijsnummer,
+          gemeenteId: moved ? gemeenteId : null,
+          residenceFrom: moved ? day : null,
+          startDate: null,
+          identityChanged,
+          enrolmentChanged: enrolmentChanges.length > 0,
+          changes,
+        });
+        continue;
+      }
+      if (errors.length > before) continue;
+      if (groupName && !groupByKey.has(normaliseName(groupName))) newGroups.add(groupName);
+
+      if (idChild) {
+        // A transfer on BSN / onderwijsnummer: the same child, enrolled here from the start date.
+        const start = r.startDate ?? day;
+        const plan = planTransfer(organisationId, enrolments.get(idChild.id) ?? [], start, idChild.id, r.row);
+        if ('error' in plan) {
+          err(r.row, 'startDate', plan.error);
+          continue;
+        }
+        ends.push(...plan.ends);
+        viewed.push({ childId: idChild.id, row: r.row, match: r.bsn && byBsn.get(r.bsn) ? 'bsn' : 'onderwijsnummer' });
+        const moved = gemeenteId !== null && gemeenteId !== idChild.gemeente_id;
+        planned.push({
+          ...base,
+          status: 'transfer',
+          childId: idChild.id,
+          enrolmentId: null,
+          // The child's identity stays as the region knows it; a missing identifier is added.
+          givenName: idChild.given_name,
+          familyName: idChild.family_name,
+          birthDate: idChild.birth_date,
+          bsn: idChild.bsn ?? r.bsn,
+          onderwijsnummer: idChild.onderwijsnummer ?? r.onderwijsnummer,
+          gemeenteId: moved ? gemeenteId : null,
+          residenceFrom: moved ? day : null,
+          startDate: start,
+          identityChanged: (!idChild.bsn && !!r.bsn) || (!idChild.onderwijsnummer && !!r.onderwijsnummer),
+          enrolmentChanged: false,
+          changes: [],
+          fromSchool: plan.ends[0]?.schoolName ?? null,
+        });
+        continue;
+      }
+
+      // A child new to this school.
+      if (!gemeenteId) {
+        err(r.row, 'gemeente', 'Vul de gemeente of de postcode in: daarmee weet Samenspel in welke gemeente het kind woont.');
+        continue;
+      }
+      const candidates = (byNameBirth.get(`${nameKey(r.givenName, r.familyName)}|${r.birthDate}`) ?? []).filter(
+        (c) => !(c.bsn && r.bsn && c.bsn !== r.bsn) && !(c.onderwijsnummer && r.onderwijsnummer && c.onderwijsnummer !== r.onderwijsnummer),
+      );
+      for (const c of candidates) {
+        const start = r.startDate ?? day;
+        const plan = planTransfer(organisationId, enrolments.get(c.id) ?? [], start, c.id, r.row);
+        matches.push({
+          id: randomUUID(),
+          row: r.row,
+          pupilNumber: r.pupilNumber,
+          file: { givenName: r.givenName, familyName: r.familyName, birthDate: r.birthDate },
+          candidateChildId: c.id,
+          candidate: {
+            givenName: c.given_name,
+            familyName: c.family_name,
+            birthDate: c.birth_date,
+            enrolments: (enrolments.get(c.id) ?? []).map((e) => ({ schoolName: e.school_name, startDate: e.start_date, endDate: e.end_date })),
+          },
+          decision: null,
+          same: 'error' in plan ? null : { startDate: start, ends: plan.ends, gemeenteId: gemeenteId !== c.gemeente_id ? gemeenteId : null, bsn: c.bsn ? null : r.bsn, onderwijsnummer: c.onderwijsnummer ? null : r.onderwijsnummer },
+          sameError: 'error' in plan ? plan.error : null,
+        });
+        viewed.push({ childId: c.id, row: r.row, match: 'name_birth_date' });
+      }
+      planned.push({
+        ...base,
+        status: 'new',
+        childId: null,
+        enrolmentId: null,
+        givenName: r.givenName,
+        familyName: r.familyName,
+        birthDate: r.birthDate,
+        bsn: r.bsn,
+        onderwijsnummer: r.onderwijsnummer,
+        gemeenteId,
+        residenceFrom: r.birthDate,
+        startDate: r.startDate ?? yearStart,
+        identityChanged: false,
+        enrolmentChanged: false,
+        changes: [],
+      });
+    }
+
+    // Pupils with an open enrolment here who are missing from a full export: probable leavers.
+    let leavers: Leaver[] = [];
+    if (input.fullExport && read.table && !parsed.errors.some((e) => e.row === 0)) {
+      const inFile = new Set(planned.map((p) => p.enrolmentId).filter(Boolean));
+      // A pupil whose row has an error is in the file too: not a leaver.
+      for (const seen of parsed.numbersSeen) {
+        const n = numberOf(seen.value, seen.fromNumber);
+        const e = 'number' in n ? byNumber.get(n.number) : undefined;
+        if (e) inFile.add(e.id);
+      }
+      const missing = existing.filter((e) => !inFile.has(e.id));
+      const open = new Set<string>();
+      for (const part of chunks(missing.map((e) => e.id))) {
+        for (const l of await tx.selectFrom('leaver_candidates').select('enrolment_id').where('enrolment_id', 'in', part).where('status', '=', 'open').execute()) open.add(l.enrolment_id!);
+      }
+      leavers = missing
+        .map((e) => ({ enrolmentId: e.id, childId: e.child_id, pupilNumber: e.pupil_number, givenName: e.given_name, familyName: e.family_name, groupName: e.group_year === schoolYear ? e.group_name : null, startDate: e.start_date, alreadyListed: open.has(e.id) }))
+        .sort((a, b) => a.familyName.localeCompare(b.familyName, 'nl') || a.givenName.localeCompare(b.givenName, 'nl'));
+    }
+
+    errors.sort((a, b) => a.row - b.row);
+    const counts: Record<PupilRowStatus, number> = { new: 0, updated: 0, unchanged: 0, transfer: 0 };
+    for (const p of planned) counts[p.status]++;
+    const summary: Summary = { day, schoolYear, counts, ends, newGroups: [...newGroups].sort() };
+    const stored = await tx
+      .insertInto('registry_imports')
+      .values({
+        region_id: actor.regionId,
+        organisation_id: organisationId,
+        kind: 'pupils',
+        uploaded_by_person_id: actor.personId,
+        file_name: input.fileName.slice(0, 200),
+        file_sha256: sha256(input.content),
+        file_type: read.fileType,
+        format: parsed.format?.id ?? null,
+        full_export: !!input.fullExport,
+        row_count: parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size,
+        rows: JSON.stringify(planned),
+        errors: JSON.stringify(errors),
+        matches: JSON.stringify(matches),
+        leavers: JSON.stringify(leavers),
+        summary: JSON.stringify(summary),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The children of other schools shown in this preview (to decide on a transfer) are in the access log.
+    await appendAccessLog(
+      tx,
+      viewed.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId: stored.id, row: v.row, match: v.match, kind: 'identity' } })),
+    );
+    return presentPupilPreview({ id: stored.id, format: parsed.format, fileType: read.fileType, fullExport: !!input.fullExport, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns, planned, errors, matches, leavers, summary, gemeenteName });
+  });
+}
+
+function presentPupilPreview(p: {
+  id: string;
+  format: { id: string; label: string; assumption: boolean } | null;
+  fileType: string | null;
+  fullExport: boolean;
+  columns: Record<string, string>;
+  ignoredColumns: string[];
+  planned: PlannedPupil[];
+  errors: ImportRowError[];
+  matches: TransferMatch[];
+  leavers: Leaver[];
+  summary: Summary;
+  gemeenteName: Map<string, string>;
+}) {
+  const endsByRow = new Map(p.summary.ends.map((e) => [e.row, e]));
+  return {
+    id: p.id,
+    kind: 'pupils' as const,
+    format: p.format ? { id: p.format.id, label: p.format.label, assumption: p.format.assumption } : null,
+    fileType: p.fileType,
+    fullExport: p.fullExport,
+    columns: p.columns,
+    ignoredColumns: p.ignoredColumns,
+    counts: { ...p.summary.counts, errors: p.errors.length, matches: p.matches.length, leavers: p.leavers.length },
+    errors: p.errors,
+    /** The rows that change something (at most 500), with what changes; the BSN is never echoed. */
+    changes: p.planned
+      .filter((r) => r.status !== 'unchanged')
+      .slice(0, SAMPLE)
+      .map((r) => ({
+        row: r.row,
+        pupilNumber: r.pupilNumber,
+        givenName: r.givenName,
+        familyName: r.familyName,
+        status: r.status,
+        changes: r.changes,
+        groupName: r.groupName,
+        gemeente: r.gemeenteId ? (p.gemeenteName.get(r.gemeenteId) ?? null) : null,
+        startDate: r.startDate,
+        transfer: r.status === 'transfer' ? { fromSchool: r.fromSchool, endDate: endsByRow.get(r.row)?.endDate ?? null } : null,
+      })),
+    newGroups: p.summary.newGroups,
+    matches: p.matches.map(presentMatch),
+    leavers: p.leavers.map(({ childId: _childId, ...l }) => l),
+  };
+}
+
+const presentMatch = (m: TransferMatch) => ({ id: m.id, row: m.row, pupilNumber: m.pupilNumber, file: m.file, candidate: m.candidate, decision: m.decision, sameError: m.sameError, startDate: m.same?.startDate ?? null, ends: m.same?.ends.map((e) => ({ schoolName: e.schoolName, endDate: e.endDate })) ?? [] });
+
+async function loadImport(tx: Tx, actor: Actor, importId: string) {
+  const imp = await tx.selectFrom('registry_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).where('kind', '=', 'pupils').forUpdate().executeTakeFirst();
+  if (!imp) throw new NotFoundError();
+  schoolOf(actor, imp.organisation_id);
+  return imp;
+}
+
+/**
+ * The user decides about one probable match: "zelfde kind" (the pupil is that child: one record,
+ * enrolled here, the other school's open enrolment ends) or "ander kind" (a new child is made).
+ */
+export async function decideTransferMatch(database: Database, actor: Actor, importId: string, matchId: string, decision: 'same' | 'different') {
+  return database.db.transaction().execute(async (tx) => {
+    const imp = await loadImport(tx, actor, importId);
+    if (imp.status !== 'preview') throw new ConflictError('Deze import is al verwerkt.', 'already_committed');
+    const matches = json<TransferMatch[]>(imp.matches);
+    const m = matches.find((x) => x.id === matchId);
+    if (!m) throw new NotFoundError('Deze mogelijke overstap bestaat niet in deze import.');
+    if (decision === 'same') {
+      if (m.sameError) throw new ValidationError([{ name: 'decision', code: 'transfer_dates', reason: m.sameError }], m.sameError);
+      const other = matches.find((x) => x.id !== m.id && x.decision === 'same' && (x.row === m.row || x.candidateChildId === m.candidateChildId));
+      if (other) {
+        const reason = other.row === m.row ? `Voor regel ${m.row} is al een ander kind als "zelfde kind" gekozen.` : `Dit kind is al gekozen als "zelfde kind" voor regel ${other.row}.`;
+        throw new ConflictError(reason, 'match_taken', [{ name: 'decision', code: 'match_taken', reason }]);
+      }
+    }
+    m.decision = decision;
+    await tx.updateTable('registry_imports').set({ matches: JSON.stringify(matches) }).where('id', '=', importId).execute();
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.transfer_match.decide', outcome: 'allowed', childId: m.candidateChildId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: m.row, decision, kind: 'identity' } });
+    return { match: presentMatch(m), open: matches.filter((x) => x.decision === null).length };
+  });
+}
+
+const PLANNED_COLUMNS = sql.raw(`r(row int, status text, "childId" uuid, "newChildId" uuid, "enrolmentId" uuid, "pupilNumber" text, "givenName" text, "familyName" text, "birthDate" date,
+  bsn text, onderwijsnummer text, "gemeenteId" uuid, "residenceFrom" date, "groupName" text, "mentorPersonId" uuid, level text, "startDate" date,
+  "identityChanged" boolean, "enrolmentChanged" boolean)`);
+
+/**
+ * Step 2: write the whole import in one transaction, or nothing; set-based SQL straight from the
+ * stored preview. Refused while the file has errors or a probable match is not decided.
+ */
+export async function commitPupilImport(database: Database, actor: Actor, importId: string) {
+  return database.db.transaction().execute(async (tx) => {
+    const imp = await loadImport(tx, actor, importId);
+    if (imp.status !== 'preview') throw new ConflictError('Deze import is al verwerkt.', 'already_committed');
+    const errors = json<ImportRowError[]>(imp.errors);
+    if (errors.length) throw new ConflictError(`Het bestand heeft ${errors.length} fout(en). Verbeter ze en laad het bestand opnieuw; er is niets opgeslagen.`, 'import_has_errors');
+    const matches = json<TransferMatch[]>(imp.matches);
+    const open = matches.filter((m) => m.decision === null).length;
+    if (open) throw new ConflictError(`${open} mogelijke overstap${open === 1 ? '' : 'pen'} nog beoordelen: kies per leerling "zelfde kind" of "ander kind". Er is niets opgeslagen.`, 'matches_open');
+    const later = await tx
+      .selectFrom('registry_imports')
+      .select('id')
+      .where('organisation_id', '=', imp.organisation_id)
+      .where('kind', '=', 'pupils')
+      .where('status', '=', 'committed')
+      .where('committed_at', '>', imp.uploaded_at)
+      .executeTakeFirst();
+    if (later) throw new ConflictError('Na deze controle is een andere leerlingenimport opgeslagen. Laad het bestand opnieuw om de actuele wijzigingen te zien; er is niets opgeslagen.', 'import_outdated');
+    const summary = json<Summary>(imp.summary);
+    const organisationId = imp.organisation_id;
+    const ends = [...summary.ends];
+    // "Zelfde kind": the row becomes a transfer to that child.
+    const same = matches.filter((m) => m.decision === 'same');
+    if (same.length) {
+      const rows = json<PlannedPupil[]>(imp.rows);
+      const byRow = new Map(same.map((m) => [m.row, m]));
+      for (const r of rows) {
+        const m = byRow.get(r.row);
+        if (!m || !m.same) continue;
+        Object.assign(r, {
+          status: 'transfer',
+          childId: m.candidateChildId,
+          givenName: m.candidate.givenName,
+          familyName: m.candidate.familyName,
+          birthDate: m.candidate.birthDate,
+          bsn: m.same.bsn,
+          onderwijsnummer: m.same.onderwijsnummer,
+          identityChanged: !!(m.same.bsn || m.same.onderwijsnummer),
+          gemeenteId: m.same.gemeenteId,
+          residenceFrom: m.same.gemeenteId ? summary.day : null,
+          startDate: m.same.startDate,
+        });
+        ends.push(...m.same.ends);
+      }
+      await tx.updateTable('registry_imports').set({ rows: JSON.stringify(rows) }).where('id', '=', importId).execute();
+    }
+    const R = sql`(select r.* from registry_imports i cross join lateral jsonb_to_recordset(i.rows) as ${PLANNED_COLUMNS} where i.id = ${importId})`;
+    const year = summary.schoolYear;
+
+    await sql`
+      insert into school_groups (organisation_id, name, school_year)
+      select distinct ${organisationId}::uuid, r."groupName", ${year} from ${R} r
+      where r."groupName" is not null and r.status <> 'unchanged'
+      on conflict (organisation_id, school_year, name) do nothing`.execute(tx);
+    const created = await sql`
+      insert into children (id, region_id, given_name, family_name, birth_date, bsn, onderwijsnummer)
+      select r."newChildId", ${actor.regionId}::uuid, r."givenName", r."familyName", r."birthDate", r.bsn, r.onderwijsnummer from ${R} r where r.status = 'new'`.execute(tx);
+    await sql`
+      update children c set given_name = r."givenName", family_name = r."familyName", birth_date = r."birthDate",
+        bsn = coalesce(r.bsn, c.bsn), onderwijsnummer = coalesce(r.onderwijsnummer, c.onderwijsnummer)
+      from ${R} r where c.id = r."childId" and r."identityChanged"`.execute(tx);
+    const residences = await sql`
+      insert into child_residences (child_id, gemeente_id, valid_from)
+      select coalesce(r."childId", r."newChildId"), r."gemeenteId", r."residenceFrom" from ${R} r where r."gemeenteId" is not null
+      on conflict (child_id, valid_from) do nothing`.execute(tx);
+    // Transfers: the other school's open enrolment ends the day before; an open leaver question about it is answered.
+    if (ends.length) {
+      const E = sql`jsonb_to_recordset(${JSON.stringify(ends)}::jsonb) as x("enrolmentId" uuid, "endDate" date)`;
+      await sql`update enrolments e set end_date = x."endDate" from ${E} where e.id = x."enrolmentId" and e.end_date is null`.execute(tx);
+      await sql`
+        update leaver_candidates l set status = 'confirmed', end_date = x."endDate", decided_at = now(), decided_by_person_id = ${actor.personId}
+        from ${E} where l.enrolment_id = x."enrolmentId" and l.status = 'open'`.execute(tx);
+    }
+    await sql`
+      insert into enrolments (child_id, organisation_id, group_id, mentor_person_id, start_date, pupil_number, school_level)
+      select coalesce(r."childId", r."newChildId"), ${organisationId}::uuid, g.id, r."mentorPersonId", r."startDate", r."pupilNumber", r.level
+      from ${R} r left join school_groups g on g.organisation_id = ${organisationId} and g.school_year = ${year} and g.name = r."groupName"
+      where r.status in ('new', 'transfer')`.execute(tx);
+    await sql`
+      update enrolments e set group_id = coalesce(x.group_id, e.group_id), mentor_person_id = coalesce(x."mentorPersonId", e.mentor_person_id),
+        school_level = coalesce(x.level, e.school_level), pupil_number = x."pupilNumber"
+      from (select r.*, g.id as group_id from ${R} r left join school_groups g on g.organisation_id = ${organisationId} and g.school_year = ${year} and g.name = r."groupName") x
+      where e.id = x."enrolmentId" and x."enrolmentChanged"`.execute(tx);
+    // A pupil back in the file is no probable leaver any more.
+    await sql`
+      update leaver_candidates l set status = 'dismissed', decided_at = now(), decided_by_person_id = ${actor.personId}
+      from ${R} r where l.enrolment_id = r."enrolmentId" and l.status = 'open'`.execute(tx);
+    let leavers = 0;
+    if (imp.full_export) {
+      const res = await sql`
+        insert into leaver_candidates (region_id, organisation_id, import_id, kind, enrolment_id)
+        select ${actor.regionId}::uuid, ${organisationId}::uuid, i.id, 'pupil', l."enrolmentId"
+        from registry_imports i cross join lateral jsonb_to_recordset(i.leavers) as l("enrolmentId" uuid)
+        join enrolments e on e.id = l."enrolmentId" and e.end_date is null
+        where i.id = ${importId} and not exists (select 1 from leaver_candidates c where c.enrolment_id = l."enrolmentId" and c.status = 'open')`.execute(tx);
+      leavers = Number(res.numAffectedRows ?? 0);
+    }
+    await tx.updateTable('registry_imports').set({ status: 'committed', committed_at: new Date(), committed_by_person_id: actor.personId }).where('id', '=', importId).execute();
+    const touched = (await sql<{ child_id: string; status: string }>`select coalesce(r."childId", r."newChildId") as child_id, r.status from ${R} r`.execute(tx)).rows;
+    await appendAccessLog(
+      tx,
+      touched.map((t) => ({ ...actorLogFields(actor), event: 'registry.pupil_import', outcome: 'allowed' as const, childId: t.child_id, ground: 'school_care', detail: { importId, status: t.status, kind: 'identity' } })),
+    );
+    const counts = { new: 0, updated: 0, unchanged: 0, transfer: 0 } as Record<PupilRowStatus, number>;
+    for (const t of touched) counts[t.status as PupilRowStatus]++;
+    return { id: importId, ...counts, childrenCreated: Number(created.numAffectedRows ?? 0), residencesAdded: Number(residences.numAffectedRows ?? 0), enrolmentsEnded: ends.length, leavers };
+  });
+}

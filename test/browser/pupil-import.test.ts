@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signInAs, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv(80);
+});
+afterAll(async () => env?.close());
+
+const pupilCount = async (number: string) =>
+  Number((await env.database.db.selectFrom('enrolments').select((eb) => eb.fn.countAll<number>().as('n')).where('pupil_number', '=', number).executeTakeFirstOrThrow()).n);
+
+describe('importing pupils', () => {
+  it('shows the error of a bad row on screen; the fixed file is saved', async () => {
+    const header = 'leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;postcode;gemeente;groep';
+    const bad = `${header}\n000901;Yara;;de Groot;01-05-2016;3701 AB;;5A\n000902;Luuk;van;Dijk;31-02-2016;;Zeist;5A\n`;
+    const good = bad.replace('31-02-2016', '28-02-2016');
+
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'ib');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Leerlingen importeren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Leerlingen importeren' }).waitFor();
+
+    await page.getByLabel('Bestand uit de leerlingadministratie (CSV of Excel)').setInputFiles({ name: 'leerlingen.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const errors = page.getByRole('table', { name: /Fouten per regel/ });
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').count()).toBe(1);
+    const cells = await errors.locator('tbody tr td').allInnerTexts();
+    expect(cells[0]).toBe('3');
+    expect(cells[1]).toBe('Geboortedatum');
+    expect(cells[2]).toContain('31-02-2016');
+    expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
+    // The focus moved to the errors, so they are read first.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('import-errors');
+    await expectAccessible(page, 'pupil import with an error');
+    expect(await pupilCount('000901')).toBe(0);
+
+    await page.getByLabel('Bestand uit de leerlingadministratie (CSV of Excel)').setInputFiles({ name: 'leerlingen.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('2 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 overstap(pen) van een andere school.').waitFor();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen. Alle regels zijn in één keer verwerkt.', { exact: true }).first().waitFor();
+    expect(await pupilCount('000901')).toBe(1);
+    expect(await pupilCount('000902')).toBe(1);
+    await expectAccessible(page, 'pupil import saved');
+    await page.context().close();
+  });
+});
