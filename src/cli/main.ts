@@ -9,7 +9,9 @@ import { verifyAccessLog } from '../kernel/audit/access-log.ts';
 import { buildApp, WEB_DIST } from '../app.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
 import { createAccount } from './create-user.ts';
+import { checkRegionInput, createRegion } from './create-region.ts';
 import { pruneSignInData } from '../modules/session/maintenance.ts';
+import { startMailWorker } from '../modules/staff/mail.ts';
 
 const HELP = `samenspel — command-line tool of Samenspel
 
@@ -22,6 +24,10 @@ Commands:
   migrate               Apply pending database migrations and exit.
   seed-demo             Seed the synthetic demo region into an empty database.
       --children N      Number of children (default 2200).
+  create-region         Create a region and its region office (a fresh installation without the demo).
+      --name "Regio X" --slug regio-x [--office-name NAME]   (office default: "Regiobureau <name>")
+                        Then: create-user --organisation "<office name>" --role functional_admin …
+                        and set the region up in the app under Beheer → Inrichting regio.
   create-user           Create a sign-in account for a professional.
       --username U --password P --given-name G --family-name F
       --organisation ID|BRINVESTIGING|NAME --role ROLE   (repeat --organisation/--role pairs is not supported; add roles in the app)
@@ -31,7 +37,9 @@ Commands:
 Environment:
   PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (use PostgreSQL instead of the
   embedded PGlite), SAMENSPEL_DEMO (1; 0 = no demo seed, second factor required),
-  LOG_LEVEL (info), TRUST_PROXY (0), SESSION_IDLE_MINUTES (30), SESSION_ABSOLUTE_MINUTES (720).
+  LOG_LEVEL (info), TRUST_PROXY (0), SESSION_IDLE_MINUTES (30), SESSION_ABSOLUTE_MINUTES (720),
+  PUBLIC_URL (address in e-mail links), SMTP_URL (smtp://host:25; none: mail stays in the outbox),
+  MAIL_FROM (sender of e-mails).
 `;
 
 async function open(config: Config): Promise<Database> {
@@ -65,8 +73,10 @@ async function main(argv: string[]) {
       const app = await buildApp(database, config);
       const housekeeping = setInterval(() => pruneSignInData(database.db, config).catch((err) => app.log.error({ err }, 'housekeeping failed')), 15 * 60_000);
       housekeeping.unref();
+      const stopMail = startMailWorker(database.db, config, app.log);
       const close = async () => {
         clearInterval(housekeeping);
+        stopMail();
         await app.close();
         await database.close();
         process.exit(0);
@@ -95,6 +105,20 @@ async function main(argv: string[]) {
       const r = await seedDemo(database, { children: values.children ? Number(values.children) : undefined });
       console.log(`Demo region seeded: ${JSON.stringify(r.counts)}`);
       await database.close();
+      return;
+    }
+    case 'create-region': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { name: { type: 'string' }, slug: { type: 'string' }, 'office-name': { type: 'string' } } });
+      const input = { name: values.name, slug: values.slug, officeName: values['office-name'] };
+      checkRegionInput(input);
+      const database = await open(config);
+      try {
+        const r = await createRegion(database, input);
+        console.log(`Region "${r.name}" (${r.slug}) created with its region office "${r.officeName}".`);
+        console.log(`Next: npx samenspel create-user --organisation "${r.officeName}" --role functional_admin --username … --password … --given-name … --family-name …`);
+      } finally {
+        await database.close();
+      }
       return;
     }
     case 'create-user': {

@@ -146,6 +146,8 @@ export interface Person {
   familyName: string;
   email: string | null;
   username: string | null;
+  /** The account's state: invited (link not used yet), expired (link expired), active, disabled; null without an account. */
+  invitationState?: 'invited' | 'expired' | 'active' | 'disabled' | null;
   memberships: PersonMembership[];
 }
 

@@ -8,6 +8,7 @@ import { isValidBrin, isValidCbsCode, isValidVestiging, normaliseBrin } from '..
 import { ROLE_ORGANISATION_KINDS, isRole } from '../../kernel/policy/roles.ts';
 import type { HolidayRegion, OrganisationKind, SchoolType } from '../../kernel/db/schema.ts';
 import { hashPassword } from '../session/session-service.ts';
+import { DUTCH_GEMEENTEN, findGemeente } from '../../kernel/reference/gemeenten-nl.ts';
 
 /**
  * The registry of the region: gemeenten, organisations and the people who work there.
@@ -17,23 +18,63 @@ import { hashPassword } from '../session/session-service.ts';
 
 export interface GemeenteInput {
   cbsCode: string;
-  name: string;
-  holidayRegion: HolidayRegion;
+  /** Only for a gemeente that is not (yet) in the shipped list; when given for a listed one it must match the list. */
+  name?: string | null;
+  holidayRegion?: HolidayRegion | null;
+  province?: string | null;
 }
 
-export async function createGemeente(database: Database, actor: Actor, input: GemeenteInput) {
+const sameText = (a: string, b: string) => a.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() === b.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The gemeente to add, from the shipped list of Dutch gemeenten (kernel/reference/gemeenten-nl.ts)
+ * or entered by hand.
+ * - `{cbsCode}` alone: name, province and holiday region come from the list.
+ * - A code in the list with a name, province or holiday region that differs from the list is an
+ *   error, not silently corrected: a typing error in the code would otherwise add another gemeente
+ *   than the administrator meant. Values that agree with the list are fine.
+ * - A code not in the list (a new gemeente after a merger): name, province and holiday region are
+ *   all required.
+ */
+export function resolveGemeenteInput(input: GemeenteInput): { cbsCode: string; name: string; province: string; holidayRegion: HolidayRegion; listed: boolean } {
   const cbsCode = input.cbsCode.trim().toUpperCase();
   if (!isValidCbsCode(cbsCode)) throw new ValidationError([{ name: 'cbsCode', code: 'cbs_code_invalid', reason: 'Een CBS-gemeentecode is GM gevolgd door 4 cijfers, bijvoorbeeld GM0355.' }]);
+  const name = input.name?.trim() || null;
+  const province = input.province?.trim() || null;
+  const holidayRegion = input.holidayRegion || null;
+  const listed = findGemeente(cbsCode);
+  const errors: FieldError[] = [];
+  if (listed) {
+    const says = `Volgens de lijst van gemeenten is ${cbsCode} ${listed.name} (${listed.province}, vakantieregio ${listed.holidayRegion}).`;
+    if (name && !sameText(name, listed.name)) errors.push({ name: 'name', code: 'differs_from_list', reason: `${says} Controleer de code, of laat de naam leeg.` });
+    if (province && !sameText(province, listed.province)) errors.push({ name: 'province', code: 'differs_from_list', reason: `${says} Controleer de code, of laat de provincie leeg.` });
+    if (holidayRegion && holidayRegion !== listed.holidayRegion) errors.push({ name: 'holidayRegion', code: 'differs_from_list', reason: `${says} Controleer de code, of laat de vakantieregio leeg.` });
+    if (errors.length) throw new ValidationError(errors);
+    return { cbsCode, name: listed.name, province: listed.province, holidayRegion: listed.holidayRegion as HolidayRegion, listed: true };
+  }
+  if (!name) errors.push({ name: 'name', code: 'required', reason: `${cbsCode} staat niet in de lijst van gemeenten. Vul de naam van de gemeente in.` });
+  if (!province) errors.push({ name: 'province', code: 'required', reason: 'Kies de provincie.' });
+  else if (!PROVINCES.some((p) => sameText(p, province))) errors.push({ name: 'province', code: 'province_unknown', reason: `Kies een van de provincies: ${PROVINCES.join(', ')}.` });
+  if (!holidayRegion) errors.push({ name: 'holidayRegion', code: 'required', reason: 'Kies de vakantieregio (noord, midden of zuid).' });
+  if (errors.length) throw new ValidationError(errors);
+  return { cbsCode, name: name!, province: PROVINCES.find((p) => sameText(p, province!))!, holidayRegion: holidayRegion!, listed: false };
+}
+
+/** The provinces as the shipped list names them. */
+export const PROVINCES: readonly string[] = [...new Set(DUTCH_GEMEENTEN.map((g) => g.province))].sort((a, b) => a.localeCompare(b, 'nl'));
+
+export async function createGemeente(database: Database, actor: Actor, input: GemeenteInput) {
+  const g = resolveGemeenteInput(input);
   return database.db.transaction().execute(async (tx) => {
-    const dup = await tx.selectFrom('gemeenten').select('id').where('region_id', '=', actor.regionId).where('cbs_code', '=', cbsCode).executeTakeFirst();
-    if (dup) throw new ConflictError('Deze gemeente staat al in de regio.', 'gemeente_exists', [{ name: 'cbsCode', code: 'gemeente_exists', reason: 'Deze gemeente staat al in de regio.' }]);
+    const dup = await tx.selectFrom('gemeenten').select('id').where('region_id', '=', actor.regionId).where('cbs_code', '=', g.cbsCode).executeTakeFirst();
+    if (dup) throw new ConflictError(`${g.name} (${g.cbsCode}) staat al in de regio.`, 'gemeente_exists', [{ name: 'cbsCode', code: 'gemeente_exists', reason: `${g.name} (${g.cbsCode}) staat al in de regio.` }]);
     const row = await tx
       .insertInto('gemeenten')
-      .values({ region_id: actor.regionId, cbs_code: cbsCode, name: input.name.trim(), holiday_region: input.holidayRegion })
-      .returning(['id', 'cbs_code', 'name', 'holiday_region'])
+      .values({ region_id: actor.regionId, cbs_code: g.cbsCode, name: g.name, holiday_region: g.holidayRegion, province: g.province })
+      .returning(['id', 'cbs_code', 'name', 'holiday_region', 'province'])
       .executeTakeFirstOrThrow();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.gemeente.create', outcome: 'allowed', detail: { gemeenteId: row.id, cbsCode } });
-    return { id: row.id, cbsCode: row.cbs_code, name: row.name, holidayRegion: row.holiday_region };
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.gemeente.create', outcome: 'allowed', detail: { gemeenteId: row.id, cbsCode: g.cbsCode, fromList: g.listed } });
+    return { id: row.id, cbsCode: row.cbs_code, name: row.name, holidayRegion: row.holiday_region, province: row.province, listed: g.listed };
   });
 }
 
@@ -44,6 +85,8 @@ export interface OrganisationInput {
   brin?: string | null;
   vestiging?: string | null;
   schoolType?: SchoolType | null;
+  /** The school board (bevoegd gezag) of a school location. */
+  boardName?: string | null;
 }
 
 async function validateOrganisation(tx: Tx, actor: Actor, input: OrganisationInput, exceptId?: string) {
@@ -61,6 +104,8 @@ async function validateOrganisation(tx: Tx, actor: Actor, input: OrganisationInp
   } else if (brin || vestiging || input.schoolType) {
     errors.push({ name: 'kind', code: 'not_a_school', reason: 'Alleen een schoolvestiging heeft BRIN, vestiging en schooltype.' });
   }
+  const boardName = input.boardName?.trim() || null;
+  if (boardName && !isSchool) errors.push({ name: 'boardName', code: 'not_a_school', reason: 'Alleen een schoolvestiging heeft een schoolbestuur.' });
   if ((input.kind === 'gemeente' || isSchool) && !input.gemeenteId) {
     errors.push({ name: 'gemeenteId', code: 'required', reason: 'Kies de gemeente.' });
   }
@@ -75,7 +120,7 @@ async function validateOrganisation(tx: Tx, actor: Actor, input: OrganisationInp
     const dup = await q.executeTakeFirst();
     if (dup) throw new ConflictError(`BRIN ${brin}${vestiging} is al geregistreerd voor ${dup.name}.`, 'brin_taken', [{ name: 'brin', code: 'brin_taken', reason: `Al in gebruik door ${dup.name}.` }]);
   }
-  return { brin: isSchool ? brin : null, vestiging: isSchool ? vestiging : null, schoolType: isSchool ? input.schoolType! : null };
+  return { brin: isSchool ? brin : null, vestiging: isSchool ? vestiging : null, schoolType: isSchool ? input.schoolType! : null, boardName: isSchool ? boardName : null };
 }
 
 export async function createOrganisation(database: Database, actor: Actor, input: OrganisationInput) {
@@ -83,7 +128,7 @@ export async function createOrganisation(database: Database, actor: Actor, input
     const v = await validateOrganisation(tx, actor, input);
     const row = await tx
       .insertInto('organisations')
-      .values({ region_id: actor.regionId, kind: input.kind, name: input.name.trim(), gemeente_id: input.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType })
+      .values({ region_id: actor.regionId, kind: input.kind, name: input.name.trim(), gemeente_id: input.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType, board_name: v.boardName })
       .returning('id')
       .executeTakeFirstOrThrow();
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.create', outcome: 'allowed', detail: { organisationId: row.id, kind: input.kind } });
@@ -102,11 +147,12 @@ export async function updateOrganisation(database: Database, actor: Actor, id: s
       brin: patch.brin !== undefined ? patch.brin : current.brin,
       vestiging: patch.vestiging !== undefined ? patch.vestiging : current.vestiging,
       schoolType: patch.schoolType !== undefined ? patch.schoolType : current.school_type,
+      boardName: patch.boardName !== undefined ? patch.boardName : current.board_name,
     };
     const v = await validateOrganisation(tx, actor, merged, id);
     await tx
       .updateTable('organisations')
-      .set({ name: merged.name.trim(), gemeente_id: merged.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType })
+      .set({ name: merged.name.trim(), gemeente_id: merged.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType, board_name: v.boardName })
       .where('id', '=', id)
       .execute();
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.update', outcome: 'allowed', detail: { organisationId: id, fields: Object.keys(patch) } });
@@ -145,7 +191,8 @@ export interface PersonInput {
   memberships: MembershipInput[];
 }
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+/** A username: 2–63 lower-case letters, digits, ".", "-" or "_", or an e-mail address (imported staff sign in with their e-mail). */
+export const USERNAME_PATTERN = /^(?:[a-z0-9][a-z0-9._-]{1,62}|[a-z0-9._%+-]{1,64}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$/;
 
 /** Creates a person with their memberships and, optionally, a sign-in account, all or nothing. */
 export async function createPerson(database: Database, actor: Actor, input: PersonInput) {
@@ -153,7 +200,7 @@ export async function createPerson(database: Database, actor: Actor, input: Pers
   if (!input.givenName.trim()) errors.push({ name: 'givenName', code: 'required', reason: 'Vul de voornaam in.' });
   if (!input.familyName.trim()) errors.push({ name: 'familyName', code: 'required', reason: 'Vul de achternaam in.' });
   const username = input.username?.trim().toLowerCase() || null;
-  if (username && !USERNAME_PATTERN.test(username)) errors.push({ name: 'username', code: 'username_invalid', reason: 'Gebruik 2–63 kleine letters, cijfers, punt, streepje of liggend streepje.' });
+  if (username && !USERNAME_PATTERN.test(username)) errors.push({ name: 'username', code: 'username_invalid', reason: 'Gebruik 2–63 kleine letters, cijfers, punt, streepje of liggend streepje, of een e-mailadres.' });
   if (username && (!input.password || input.password.length < 12)) errors.push({ name: 'password', code: 'password_too_short', reason: 'Kies een wachtwoord van minstens 12 tekens.' });
   if (errors.length) throw new ValidationError(errors);
   const passwordHash = username ? await hashPassword(input.password!) : null;

@@ -16,10 +16,12 @@ import {
   type OrganisationInput,
   type PersonInput,
 } from './registry-commands.ts';
+import { findGemeente } from '../../kernel/reference/gemeenten-nl.ts';
+import { invitationStates } from '../staff/invitations.ts';
 
 const tags = ['Register'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
+const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([Type.Null(), t]);
 const OrgKind = Type.Union(['school_location', 'swv', 'gemeente', 'wijkteam', 'youth_care_provider', 'jgz', 'region_office'].map((k) => Type.Literal(k)));
 const SchoolType = Type.Union(['po', 'so', 'sbo', 'vo', 'vso', 'mbo'].map((k) => Type.Literal(k)));
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -31,7 +33,8 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
   app.get('/gemeenten', { schema: { tags, summary: 'Gemeenten in de regio' } }, async (request) => {
     const actor = actorOf(request);
     const rows = await db.selectFrom('gemeenten').selectAll().where('region_id', '=', actor.regionId).orderBy('name').execute();
-    return { items: rows.map((g) => ({ id: g.id, cbsCode: g.cbs_code, name: g.name, holidayRegion: g.holiday_region })) };
+    // A gemeente added before the province was stored takes it from the shipped list.
+    return { items: rows.map((g) => ({ id: g.id, cbsCode: g.cbs_code, name: g.name, holidayRegion: g.holiday_region, province: g.province ?? findGemeente(g.cbs_code)?.province ?? null })) };
   });
 
   app.post(
@@ -39,9 +42,14 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
     {
       schema: {
         tags,
-        summary: 'Gemeente toevoegen (functioneel beheerder)',
+        summary: 'Gemeente toevoegen (functioneel beheerder): alleen de CBS-code neemt naam, provincie en vakantieregio uit de lijst; een gemeente die niet in de lijst staat met naam, provincie en vakantieregio',
         body: Type.Object(
-          { cbsCode: Type.String({ minLength: 1, maxLength: 10 }), name: Type.String({ minLength: 1, maxLength: 100 }), holidayRegion: Type.Union([Type.Literal('noord'), Type.Literal('midden'), Type.Literal('zuid')]) },
+          {
+            cbsCode: Type.String({ minLength: 1, maxLength: 10 }),
+            name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+            province: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
+            holidayRegion: Type.Optional(Type.Union([Type.Null(), Type.Literal('noord'), Type.Literal('midden'), Type.Literal('zuid')])),
+          },
           { additionalProperties: false },
         ),
       },
@@ -58,7 +66,7 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
       .selectFrom('organisations as o')
       .leftJoin('gemeenten as g', 'g.id', 'o.gemeente_id')
       .where('o.region_id', '=', regionId)
-      .select(['o.id', 'o.kind', 'o.name', 'o.gemeente_id', 'g.name as gemeente_name', 'o.brin', 'o.vestiging', 'o.school_type']);
+      .select(['o.id', 'o.kind', 'o.name', 'o.gemeente_id', 'g.name as gemeente_name', 'o.brin', 'o.vestiging', 'o.school_type', 'o.board_name']);
   const presentOrganisation = (o: Awaited<ReturnType<ReturnType<typeof organisationQuery>['executeTakeFirstOrThrow']>>) => ({
     id: o.id,
     kind: o.kind,
@@ -68,6 +76,7 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
     brin: o.brin,
     vestiging: o.vestiging,
     schoolType: o.school_type,
+    boardName: o.board_name,
   });
 
   app.get('/organisations', { schema: { tags, summary: 'Organisaties in de regio', querystring: Type.Object({ kind: Type.Optional(OrgKind) }) } }, async (request) => {
@@ -111,7 +120,8 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
     gemeenteId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
     brin: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
     vestiging: Type.Optional(Nullable(Type.String({ maxLength: 4 }))),
-    schoolType: Type.Optional(Type.Union([SchoolType, Type.Null()])),
+    schoolType: Type.Optional(Type.Union([Type.Null(), SchoolType])),
+    boardName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   };
 
   app.post(
@@ -180,6 +190,8 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
             .orderBy('o.name')
             .execute()
         : [];
+      // invited / expired / active / disabled (staff/invitations.ts); null without an account.
+      const states = await invitationStates(db, people.map((p) => p.id));
       return {
         items: people.map((p) => ({
           id: p.id,
@@ -188,6 +200,7 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
           email: p.email,
           username: p.username,
           accountDisabled: !!p.disabled_at,
+          invitationState: states.get(p.id) ?? null,
           memberships: ms.filter((m) => m.person_id === p.id).map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, role: m.role })),
         })),
         total: Number(total.n),

@@ -106,7 +106,10 @@ export function PeoplePage() {
               {data.items.map((p) => (
                 <Tr key={p.id}>
                   <Th row>{fullName(p)}</Th>
-                  <Td>{p.username ? <code>{p.username}</code> : t('common.none')}</Td>
+                  <Td>
+                    {p.username ? <code>{p.username}</code> : t('common.none')}
+                    {p.invitationState && <div className="samenspel-hint">{t(`people.accountState.${p.invitationState}`)}</div>}
+                  </Td>
                   <Td>{p.email ?? t('common.none')}</Td>
                   <Td>
                     <PersonMemberships person={p} onEnded={setStatus} />
@@ -125,6 +128,7 @@ export function PeoplePage() {
                     >
                       {t('people.addMembership')}
                     </Button>
+                    {p.email && (p.invitationState === 'invited' || p.invitationState === 'expired' || !p.invitationState) && <ResendInvitation person={p} onSent={setStatus} />}
                   </Td>
                 </Tr>
               ))}
@@ -138,6 +142,25 @@ export function PeoplePage() {
 
       <CreatePerson organisations={orgs} onCreated={setStatus} />
     </>
+  );
+}
+
+/** A new invitation link for someone who has not signed in yet (earlier links stop working). */
+function ResendInvitation({ person, onSent }: { person: Person; onSent: (message: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const send = useMutation({
+    mutationFn: () => api.post(`/people/${person.id}/invitation`),
+    onSuccess: () => {
+      onSent(t('people.invitationSent', { name: fullName(person), email: person.email }));
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+    },
+    onError: (error) => onSent(error instanceof Error ? error.message : String(error)),
+  });
+  return (
+    <Button appearance="subtle-button" aria-label={`${t('people.resendInvitation')}: ${fullName(person)}`} busy={send.isPending} onClick={() => !send.isPending && send.mutate()}>
+      {t('people.resendInvitation')}
+    </Button>
   );
 }
 
