@@ -3,7 +3,11 @@
  * Uses the same server and Chromium set-up as the browser tests.
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import { newPage, signInAs, startBrowserEnv } from '../test/browser/support.ts';
+import { loadConfig } from '../src/config.ts';
+import { loadSession, signIn } from '../src/modules/session/session-service.ts';
+import { commitPupilImport, previewPupilImport } from '../src/modules/pupils/pupil-import.ts';
 
 const out = 'docs/screenshots';
 fs.mkdirSync(out, { recursive: true });
@@ -60,6 +64,74 @@ try {
   await shot('thuiszitters', 'leerplicht', '/thuiszitters');
   await shot('thuiszitter-counts', 'beleid', '/thuiszitters/cijfers');
   await shot('school-calendar', 'ib', '/schoolkalender');
+
+  // Onboarding (docs/onboarding.md): the set-up wizard, the staff import, the pupil import with an error, leavers.
+  await shot('setup-overview', 'beheer', '/beheer/inrichting');
+  {
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'beheer');
+    await page.goto(env.baseUrl + '/beheer/inrichting/gemeenten');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByLabel('Zoek een gemeente').fill('Hout');
+    await page.getByRole('button', { name: 'Voeg Houten toe' }).waitFor();
+    await page.screenshot({ path: `${out}/setup-gemeenten.png`, fullPage: true });
+    console.log(`${out}/setup-gemeenten.png`);
+    await page.context().close();
+  }
+  await shot('setup-settings', 'beheer', '/beheer/inrichting/instellingen');
+  {
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'beheer');
+    await page.goto(env.baseUrl + '/beheer/medewerkers/importeren');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const school = (await page.getByLabel('Organisatie').locator('option').allTextContents()).find((o) => o.includes('Schoolvestiging'))!;
+    await page.getByLabel('Organisatie').selectOption({ label: school });
+    const staff = 'voornaam;tussenvoegsel;achternaam;e-mail;rollen;lesgroepen;mentorgroepen\nFemke;van der;Linden;f.vanderlinden@voorbeeldschool.nl;leerkracht;5A;5A\nOmar;;Haddou;o.haddou@voorbeeldschool.nl;leerkracht, intern begeleider;6B;\nIris;de;Jong;i.dejong@voorbeeldschool;leerkracht;7A;\n';
+    await page.getByLabel(/^Bestand met medewerkers/).setInputFiles({ name: 'medewerkers.csv', mimeType: 'text/csv', buffer: Buffer.from(staff) });
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await page.getByRole('table').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${out}/staff-import.png`, fullPage: true });
+    console.log(`${out}/staff-import.png`);
+    // The fixed file is saved: the new staff get their invitations (shown on the outbox page in the demo).
+    await page.getByLabel(/^Bestand met medewerkers/).setInputFiles({ name: 'medewerkers.csv', mimeType: 'text/csv', buffer: Buffer.from(staff.replace('@voorbeeldschool;', '@voorbeeldschool.nl;')) });
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await page.getByRole('button', { name: 'Alles opslaan' }).click();
+    await page.getByText(/Opgeslagen: 3 nieuw/).first().waitFor();
+    await page.context().close();
+  }
+  {
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'ib');
+    await page.goto(env.baseUrl + '/leerlingen/importeren');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const bad = 'leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;postcode;gemeente;groep\n000901;Yara;;de Groot;01-05-2016;3701 AB;;5A\n000902;Luuk;van;Dijk;31-02-2016;;Zeist;5A\n';
+    await page.getByLabel('Bestand uit de leerlingadministratie (CSV of Excel)').setInputFiles({ name: 'leerlingen.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('table', { name: /Fouten per regel/ }).waitFor();
+    await page.screenshot({ path: `${out}/pupil-import-errors.png`, fullPage: true });
+    console.log(`${out}/pupil-import-errors.png`);
+    await page.context().close();
+  }
+  {
+    // A full export of the school without three of its pupils: they become probable leavers.
+    const config = { ...loadConfig(), demo: true };
+    const { token } = await signIn(env.database, config, { username: 'ib', password: 'demo', ip: '127.0.0.1' });
+    const ib = (await loadSession(env.database, config, token, '127.0.0.1'))!.actor;
+    const school = ib.membership!.organisationId;
+    const pupils = (
+      await sql<{ n: string; g: string; f: string; b: string }>`
+        select e.pupil_number as n, c.given_name as g, c.family_name as f, to_char(c.birth_date, 'YYYY-MM-DD') as b
+        from enrolments e join children c on c.id = e.child_id
+        where e.organisation_id = ${school} and e.end_date is null and e.pupil_number is not null order by e.pupil_number`.execute(env.database.db)
+    ).rows;
+    const csv = ['leerlingnummer;voornaam;achternaam;geboortedatum', ...pupils.slice(0, -3).map((p) => `${p.n};${p.g};${p.f};${p.b}`)].join('\n') + '\n';
+    const preview = await previewPupilImport(env.database, ib, { schoolLocationId: school, fileName: 'leerlingen.csv', content: Buffer.from(csv), fullExport: true });
+    if (preview.errors.length) throw new Error(`leavers screenshot: ${JSON.stringify(preview.errors[0])}`);
+    await commitPupilImport(env.database, ib, preview.id);
+  }
+  await shot('pupil-leavers', 'ib', '/leerlingen/vertrekkers');
+  await shot('outbox', 'beheer', '/beheer/uitgaande-mail');
 } finally {
   await env.close();
 }

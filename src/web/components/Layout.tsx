@@ -41,7 +41,7 @@ export function navItems(role: ActorRole | null): NavItem[] {
       { to: '/verzuim/importeren', labelKey: 'nav.absenceImport' },
     );
   }
-  if (role === 'intern_begeleider' || role === 'care_coordinator') items.push({ to: '/leerlingen/importeren', labelKey: 'nav.pupilImport' });
+  if (role === 'intern_begeleider' || role === 'care_coordinator') items.push({ to: '/leerlingen/importeren', labelKey: 'nav.pupilImport' }, { to: '/leerlingen/vertrekkers', labelKey: 'nav.pupilLeavers' });
   if (role === 'attendance_officer') items.push({ to: '/leerplicht/meldingen', labelKey: 'nav.absenceWorkspace' });
   if (role && THUISZITTER_ROLES.includes(role)) items.push({ to: '/thuiszitters', labelKey: 'nav.thuiszitters' });
   // Aggregates only (never a single child): the monitor's figures and the escalation table.

@@ -9,7 +9,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert, Loading } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
-import { CountValue, THUISZITTER_LISTS, ThuiszitterNav, type CountTable } from './ThuiszitterShared.tsx';
+import { CountValue, THUISZITTER_LISTS, ThuiszitterNav, type CountTable, useNormMonths } from './ThuiszitterShared.tsx';
 
 type By = 'gemeente' | 'school_type';
 interface Counts extends CountTable {
@@ -44,6 +44,7 @@ export function groupLabel(by: By, row: { key: string; label: string }, t: (k: s
  */
 export function ThuiszitterCountsPage() {
   const { t, i18n } = useTranslation();
+  const months = useNormMonths();
   const lng = i18n.language;
   const [params, setParams] = useSearchParams();
   const asOf = params.get('peildatum') ?? '';
@@ -96,7 +97,7 @@ export function ThuiszitterCountsPage() {
             <THead>
               <Th>{data.by === 'gemeente' ? t('thuiszitters.counts.gemeente') : t('thuiszitters.counts.schoolType')}</Th>
               {columns.map((c) => (
-                <Th key={c}>{t(`thuiszitters.counts.columns.${c}`)}</Th>
+                <Th key={c}>{t(`thuiszitters.counts.columns.${c}`, { months })}</Th>
               ))}
             </THead>
             <TBody>
@@ -137,7 +138,7 @@ export function ThuiszitterCountsPage() {
             <THead>
               <Th>{t('thuiszitters.counts.monthEnd')}</Th>
               {monthly.data.columns.map((c) => (
-                <Th key={c}>{t(`thuiszitters.counts.columns.${c}`)}</Th>
+                <Th key={c}>{t(`thuiszitters.counts.columns.${c}`, { months })}</Th>
               ))}
             </THead>
             <TBody>

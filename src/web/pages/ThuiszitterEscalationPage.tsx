@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorAlert, Loading } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
 import { AppLink } from '../components/AppLink.tsx';
-import { childName, CountValue, durationText, OfferText, THUISZITTER_LISTS, ThuiszitterNav, type CountTable, type ThuiszitterEntry } from './ThuiszitterShared.tsx';
+import { childName, CountValue, durationText, OfferText, THUISZITTER_LISTS, ThuiszitterNav, type CountTable, type ThuiszitterEntry, useNormMonths } from './ThuiszitterShared.tsx';
 
 interface Escalations {
   asOf: string;
@@ -23,13 +23,14 @@ interface Escalations {
  */
 export function ThuiszitterEscalationPage() {
   const { t, i18n } = useTranslation();
+  const months = useNormMonths();
   const lng = i18n.language;
   const query = useQuery({ queryKey: [...THUISZITTER_LISTS, 'escalations'], queryFn: () => api.get<Escalations>('/thuiszitters/escalations', { pageSize: 100 }) });
   const data = query.data;
   return (
     <>
       <PageHeading title={t('thuiszitters.escalation.title')} />
-      <p className="utrecht-paragraph">{t('thuiszitters.escalation.intro')}</p>
+      <p className="utrecht-paragraph">{t('thuiszitters.escalation.intro', { months })}</p>
       <ThuiszitterNav />
       {query.isPending && <Loading label={t('common.loading')} />}
       {query.isError && <ErrorAlert error={query.error} />}
@@ -39,7 +40,7 @@ export function ThuiszitterEscalationPage() {
             {t('thuiszitters.escalation.countsHeading')}
           </h2>
           <p className="utrecht-paragraph">{t('thuiszitters.counts.legend', { threshold: data.counts.threshold, max: data.counts.threshold - 1 })}</p>
-          <Table caption={t('thuiszitters.escalation.countsCaption', { date: formatDate(data.asOf, lng) })}>
+          <Table caption={t('thuiszitters.escalation.countsCaption', { months, date: formatDate(data.asOf, lng) })}>
             <THead>
               <Th>{t('thuiszitters.counts.gemeente')}</Th>
               {data.counts.columns.map((c) => (
@@ -77,9 +78,9 @@ export function ThuiszitterEscalationPage() {
             {t('thuiszitters.escalation.childrenHeading', { count: data.total })}
           </h2>
           {data.items.length === 0 ? (
-            <p className="utrecht-paragraph samenspel-empty">{data.counts ? t('thuiszitters.escalation.noChildrenAggregate') : t('thuiszitters.escalation.noChildren')}</p>
+            <p className="utrecht-paragraph samenspel-empty">{data.counts ? t('thuiszitters.escalation.noChildrenAggregate') : t('thuiszitters.escalation.noChildren', { months })}</p>
           ) : (
-            <Table caption={t('thuiszitters.escalation.childrenCaption')}>
+            <Table caption={t('thuiszitters.escalation.childrenCaption', { months })}>
               <THead>
                 <Th>{t('thuiszitters.columns.child')}</Th>
                 <Th>{t('thuiszitters.columns.category')}</Th>

@@ -99,6 +99,12 @@ export interface RegisteredState {
   registered: true;
 }
 
+/** The region's norm (Thuiszitterspact: 3 months unless the region set another), for the texts that name it. */
+export function useNormMonths(): number {
+  const meta = useQuery({ queryKey: ['thuiszitters', 'meta'], queryFn: () => api.get<{ normMonths: number }>('/thuiszitters/meta'), staleTime: 5 * 60_000 });
+  return meta.data?.normMonths ?? 3;
+}
+
 export const thuiszitterKey = (id: string) => ['thuiszitter', id] as const;
 export const THUISZITTER_LISTS = ['thuiszitters'] as const;
 
@@ -144,17 +150,18 @@ export function durationText(d: ThuiszitterEntry['duration'], t: (key: string, o
  */
 export function NormBadge({ entry }: { entry: Pick<ThuiszitterEntry, 'open' | 'over3Months' | 'normApplies' | 'normDate' | 'offer' | 'end'> }) {
   const { t, i18n } = useTranslation();
+  const months = useNormMonths();
   if (!entry.open) return <span className="samenspel-badge samenspel-badge--status">{t('thuiszitters.norm.ended', { date: formatDate(entry.end?.on, i18n.language) })}</span>;
   if (entry.over3Months)
     return (
       <span className="samenspel-badge samenspel-badge--very-late">
         <span aria-hidden="true">⚠ </span>
-        {t('thuiszitters.norm.over')}
+        {t('thuiszitters.norm.over', { months })}
       </span>
     );
   if (!entry.normApplies) return <span className="samenspel-badge samenspel-badge--status">{t('thuiszitters.norm.notApplicable')}</span>;
   if (entry.offer?.fitting) return <span className="samenspel-badge samenspel-badge--on-time">{t('thuiszitters.norm.fitting')}</span>;
-  return <span className="samenspel-badge samenspel-badge--late">{t('thuiszitters.norm.until', { date: formatDate(entry.normDate, i18n.language) })}</span>;
+  return <span className="samenspel-badge samenspel-badge--late">{t('thuiszitters.norm.until', { date: formatDate(entry.normDate, i18n.language), months })}</span>;
 }
 
 /** A count as it may be shown: the number, or "<5" / "≥5" with an explanation for screen readers. */

@@ -12,7 +12,7 @@ import { ErrorAlert, Loading, StatusText } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { AppLink } from '../components/AppLink.tsx';
-import { CATEGORIES, childName, durationText, NormBadge, OfferText, ThuiszitterNav, THUISZITTER_LISTS, type ThuiszitterCategory, type ThuiszitterList } from './ThuiszitterShared.tsx';
+import { CATEGORIES, childName, durationText, NormBadge, OfferText, ThuiszitterNav, THUISZITTER_LISTS, type ThuiszitterCategory, type ThuiszitterList, useNormMonths } from './ThuiszitterShared.tsx';
 
 const PAGE_SIZE = 25;
 type StatusFilter = 'open' | 'closed' | 'all';
@@ -23,6 +23,7 @@ type StatusFilter = 'open' | 'closed' | 'all';
  */
 export function ThuiszittersPage() {
   const { t, i18n } = useTranslation();
+  const months = useNormMonths();
   const lng = i18n.language;
   const [params, setParams] = useSearchParams();
   const categoryParam = params.get('categorie') ?? '';
@@ -74,9 +75,9 @@ export function ThuiszittersPage() {
         <p className="utrecht-paragraph">
           {t('thuiszitters.list.summary', { open: data.summary.open })}{' '}
           {data.summary.over3Months > 0 ? (
-            <AppLink to={{ search: 'norm=over' }}>{t('thuiszitters.list.summaryOver', { count: data.summary.over3Months })}</AppLink>
+            <AppLink to={{ search: 'norm=over' }}>{t('thuiszitters.list.summaryOver', { months, count: data.summary.over3Months })}</AppLink>
           ) : (
-            t('thuiszitters.list.summaryNoneOver')
+            t('thuiszitters.list.summaryNoneOver', { months })
           )}
         </p>
       )}
@@ -100,7 +101,7 @@ export function ThuiszittersPage() {
             <option value="all">{t('thuiszitters.list.statusAll')}</option>
           </SelectField>
         </div>
-        <CheckboxField id="thuiszitters-over" label={t('thuiszitters.list.overOnly')} checked={draft.over} onChange={(checked) => setDraft({ ...draft, over: checked })} />
+        <CheckboxField id="thuiszitters-over" label={t('thuiszitters.list.overOnly', { months })} checked={draft.over} onChange={(checked) => setDraft({ ...draft, over: checked })} />
         <div className="utrecht-button-group samenspel-actions">
           <Button type="submit" appearance="secondary-action-button">
             {t('thuiszitters.list.filterSubmit')}
