@@ -8,6 +8,7 @@ import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../../components/Table.tsx';
 import { ErrorSummary, useSetupForm } from './setup-shared.tsx';
+import { SignalTermsSection } from './SignalTermsSection.tsx';
 
 interface Setting {
   key: string;
@@ -102,6 +103,7 @@ export function SettingsStep() {
           </form>
         )}
       </section>
+      <SignalTermsSection />
       {fixed.length > 0 && (
         <section className="samenspel-section" aria-labelledby="setup-settings-fixed">
           <h2 id="setup-settings-fixed" className="utrecht-heading-2">
