@@ -634,6 +634,7 @@ export interface MailOutboxTable {
   created_at: Generated<Date>;
   sent_at: Timestamp | null;
   attempts: Generated<number>;
+  claimed_at: Timestamp | null;
   last_error: string | null;
 }
 

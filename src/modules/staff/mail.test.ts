@@ -113,6 +113,19 @@ describe('mail outbox delivery', () => {
     expect(await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'noreply@samenspel.test' })).toEqual({ sent: 0, failed: 0 });
   });
 
+  it('a message another node is sending is left alone for 5 minutes, then taken over', async () => {
+    await database.db.transaction().execute((tx) => enqueueMail(tx, [{ regionId: null, kind: 'invitation', to: 'e@school.nl', subject: 'S', body: 'B' }]));
+    // Another node claimed it a minute ago and has not finished.
+    await database.db.updateTable('mail_outbox').set({ attempts: 1, claimed_at: new Date(Date.now() - 60_000) }).where('to_address', '=', 'e@school.nl').execute();
+    const before = smtp.received.length;
+    expect(await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'noreply@samenspel.test' })).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(before);
+    // That node died: after 5 minutes the message is delivered by this one.
+    await database.db.updateTable('mail_outbox').set({ claimed_at: new Date(Date.now() - 6 * 60_000) }).where('to_address', '=', 'e@school.nl').execute();
+    expect(await deliverPendingMail(database.db, { smtpUrl, mailFrom: 'noreply@samenspel.test' })).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(before + 1);
+  });
+
   it('the outbox shows bodies only in demo mode without SMTP', () => {
     expect(outboxShowsBodies({ demo: true, smtpUrl: undefined })).toBe(true);
     expect(outboxShowsBodies({ demo: true, smtpUrl })).toBe(false);

@@ -37,17 +37,17 @@ export const MAX_MAIL_ATTEMPTS = 8;
 type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
 
 /**
- * Delivers pending mail: each message is claimed (attempts + 1) in one short statement, so two
- * nodes do not send the same message in the same round, then sent outside any transaction. A
- * failure is kept as last_error and tried again in a later round.
+ * Delivers pending mail: each message is claimed (attempts + 1, claimed_at) in one short
+ * statement, so no other node takes it for the next 5 minutes, then sent outside any transaction.
+ * A failure is kept as last_error and tried again in a later round.
  */
 export async function deliverPendingMail(db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom'>, opts: { limit?: number; transport?: Transport } = {}) {
   if (!config.smtpUrl && !opts.transport) return { sent: 0, failed: 0 };
   const claimed = await sql<{ id: string; to_address: string; subject: string; body_text: string }>`
-    update mail_outbox set attempts = attempts + 1
+    update mail_outbox set attempts = attempts + 1, claimed_at = now()
     where id in (
       select id from mail_outbox
-      where sent_at is null and attempts < ${MAX_MAIL_ATTEMPTS}
+      where sent_at is null and attempts < ${MAX_MAIL_ATTEMPTS} and (claimed_at is null or claimed_at < now() - interval '5 minutes')
       order by created_at
       limit ${opts.limit ?? 50}
       for update skip locked)
@@ -65,7 +65,7 @@ export async function deliverPendingMail(db: Db, config: Pick<Config, 'smtpUrl' 
       } catch (err) {
         await db
           .updateTable('mail_outbox')
-          .set({ last_error: String((err as Error)?.message ?? err).slice(0, 500) })
+          .set({ last_error: String((err as Error)?.message ?? err).slice(0, 500), claimed_at: null })
           .where('id', '=', m.id)
           .execute();
         failed++;

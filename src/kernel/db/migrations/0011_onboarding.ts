@@ -135,6 +135,8 @@ create table mail_outbox (
   created_at timestamptz not null default now(),
   sent_at timestamptz,
   attempts integer not null default 0,
+  -- A node that takes a message for delivery sets this; others leave it alone for 5 minutes.
+  claimed_at timestamptz,
   last_error text
 );
 create index mail_outbox_pending_idx on mail_outbox(created_at) where sent_at is null;
