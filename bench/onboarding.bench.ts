@@ -5,8 +5,10 @@
  *   npm run bench:onboarding                          # on embedded PGlite
  *   DATABASE_URL=postgres://… npm run bench:onboarding  # on PostgreSQL (a fresh database, dropped again)
  *
- * BENCH_PUPILS sets the number of pupils (default 60000), spread over the demo region's school
- * locations; every pupil has one or two guardians (about 1.6 on average; siblings share them).
+ * BENCH_PUPILS sets the number of pupils (default 60000), BENCH_SCHOOLS the school locations they
+ * are spread over (default 60, about 1,000 pupils each, as in a large samenwerkingsverband); every
+ * pupil has one or two guardians (about 1.2 on average; siblings share them). Each school imports
+ * its own two files, as it would.
  *
  * The figure is printed next to a reference measured in the same run on the same rows: PostgreSQL
  * COPY of exactly the rows the import writes (children, residences, enrolments, guardians and
@@ -29,6 +31,7 @@ import { commitPupilImport, previewPupilImport } from '../src/modules/pupils/pup
 import { commitGuardianImport, previewGuardianImport } from '../src/modules/pupils/guardian-import.ts';
 
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 60000);
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 60);
 const TODAY = process.env.SAMENSPEL_TODAY ?? '2026-11-25';
 process.env.SAMENSPEL_TODAY = TODAY;
 
@@ -89,7 +92,16 @@ try {
   const config = { ...loadConfig(), demo: true };
   const { token } = await signIn(database, config, { username: 'ib', password: 'demo', ip: '127.0.0.1' });
   const ib = (await loadSession(database, config, token, '127.0.0.1'))!.actor;
-  const schools = await database.db.selectFrom('organisations').select(['id', 'name', 'school_type']).where('region_id', '=', regionId).where('kind', '=', 'school_location').orderBy('name').execute();
+  // School locations of the region (the demo has a few; more are added in its gemeente Zeist).
+  const zeist = (await database.db.selectFrom('gemeenten').select('id').where('region_id', '=', regionId).where('cbs_code', '=', 'GM0355').executeTakeFirstOrThrow()).id;
+  const existing = await database.db.selectFrom('organisations').select('id').where('region_id', '=', regionId).where('kind', '=', 'school_location').execute();
+  for (let n = existing.length; n < SCHOOLS; n++) {
+    await database.db
+      .insertInto('organisations')
+      .values({ region_id: regionId, kind: 'school_location', name: `Benchmarkschool ${n}`, gemeente_id: zeist, brin: `${String(n).padStart(2, '0')}BM`, vestiging: '00', school_type: n % 4 === 0 ? 'vo' : 'po' })
+      .execute();
+  }
+  const schools = (await database.db.selectFrom('organisations').select(['id', 'name', 'school_type']).where('region_id', '=', regionId).where('kind', '=', 'school_location').orderBy('name').execute()).slice(0, SCHOOLS);
   const actorFor = (orgId: string, name: string): Actor => ({ ...ib, membership: { ...ib.membership!, organisationId: orgId, organisationName: name, role: 'care_coordinator' } });
   console.log(`engine ${database.engine}; demo region with ${schools.length} school locations seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; today ${TODAY}\n`);
 
@@ -157,7 +169,7 @@ try {
     const n = [...school2.keys()].indexOf(s);
     await database.db
       .insertInto('organisations')
-      .values({ id, region_id: region2, kind: 'school_location', name: `School ${n}`, gemeente_id: gemeente2, brin: `${String(10 + n).padStart(2, '0')}ZZ`, vestiging: '00', school_type: 'po' })
+      .values({ id, region_id: region2, kind: 'school_location', name: `School ${n}`, gemeente_id: gemeente2, brin: `${String(n).padStart(2, '0')}ZZ`, vestiging: '00', school_type: 'po' })
       .execute();
   }
   const copy = await timed(async () => {

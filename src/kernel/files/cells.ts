@@ -131,6 +131,18 @@ function parseDayText(t: string): string | null {
   return null;
 }
 
+/**
+ * Why a cell is not a day, for the message to the user: a date that looks right but does not
+ * exist (31-02-2016) needs another fix than text in an unknown form.
+ */
+export function dayProblem(cell: Cell | undefined, what: string): string {
+  const text = cellText(cell);
+  if (cell?.kind === 'text' && /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$|^\d{4}-\d{1,2}-\d{1,2}$/.test(text.trim())) {
+    return `De ${what} "${shown(text)}" bestaat niet. Controleer de dag en de maand.`;
+  }
+  return `De ${what} "${shown(text)}" is niet te lezen. Schrijf haar als DD-MM-JJJJ (bijvoorbeeld 05-03-2016) of JJJJ-MM-DD.`;
+}
+
 /** A decimal number: a number cell, or text with a decimal comma or point ("2,5", "2.5"). */
 export function parseDecimal(cell: Cell | undefined): number | null {
   if (!cell) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsvTable } from './csv-table.ts';
 import { familyNameOf, identifierOf, mapColumns, parseEmail, type ImportFormat } from './column-mapping.ts';
-import type { Table } from './cells.ts';
+import { dayProblem, type Table } from './cells.ts';
 
 type F = 'number' | 'name' | 'birth';
 const generic: ImportFormat<F> = { id: 'generiek', label: 'Standaardformaat', assumption: false, columns: { number: ['leerlingnummer'], name: ['naam'], birth: ['geboortedatum'] }, required: ['number', 'name'] };
@@ -54,5 +54,13 @@ describe('cell values', () => {
     expect(familyNameOf('van der', 'Berg')).toBe('van der Berg');
     expect(familyNameOf('', 'Berg, van der')).toBe('van der Berg');
     expect(familyNameOf('', 'Jansen')).toBe('Jansen');
+  });
+});
+
+describe('dayProblem', () => {
+  it('tells a date that does not exist from text in an unknown form', () => {
+    expect(dayProblem({ kind: 'text', text: '31-02-2016' }, 'geboortedatum')).toBe('De geboortedatum "31-02-2016" bestaat niet. Controleer de dag en de maand.');
+    expect(dayProblem({ kind: 'text', text: '2016-13-01' }, 'geboortedatum')).toContain('bestaat niet');
+    expect(dayProblem({ kind: 'text', text: 'vijf maart' }, 'inschrijfdatum')).toContain('is niet te lezen. Schrijf haar als DD-MM-JJJJ');
   });
 });

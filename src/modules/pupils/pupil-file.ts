@@ -1,5 +1,5 @@
 import { familyNameOf, identifierOf, mapColumns, parseEmail, textOf, type ImportFormat, type ImportRowError } from '../../kernel/files/column-mapping.ts';
-import { cellText, isEmpty, normaliseName, parseDay, parseFlag, shown, type Cell, type Table } from '../../kernel/files/cells.ts';
+import { cellText, dayProblem, isEmpty, normaliseName, parseDay, parseFlag, shown, type Cell, type Table } from '../../kernel/files/cells.ts';
 import { isValidBsn, isValidOnderwijsnummer, normaliseBsn } from '../../kernel/identifiers.ts';
 import type { GuardianRelation } from '../../kernel/db/schema.ts';
 import { pc4Of } from '../setup/postcodes.ts';
@@ -71,7 +71,7 @@ export function parsePupilTable(table: Table, today: string): ParsedFile<PupilFi
     if (!familyName) err('familyName', 'Vul de achternaam in.');
     const birthDate = parseDay(c.birthDate, table.date1904);
     if (isEmpty(c.birthDate)) err('birthDate', 'Vul de geboortedatum in (DD-MM-JJJJ).');
-    else if (!birthDate) err('birthDate', `De geboortedatum "${shown(cellText(c.birthDate))}" is niet te lezen. Schrijf haar als DD-MM-JJJJ.`);
+    else if (!birthDate) err('birthDate', dayProblem(c.birthDate, 'geboortedatum'));
     else if (birthDate > today) err('birthDate', `De geboortedatum ${birthDate} ligt in de toekomst.`);
     let bsn: string | null = null;
     let onderwijsnummer: string | null = null;
@@ -99,7 +99,7 @@ export function parsePupilTable(table: Table, today: string): ParsedFile<PupilFi
     let startDate: string | null = null;
     if (!isEmpty(c.startDate)) {
       startDate = parseDay(c.startDate, table.date1904);
-      if (!startDate) err('startDate', `De inschrijfdatum "${shown(cellText(c.startDate))}" is niet te lezen. Schrijf haar als DD-MM-JJJJ.`);
+      if (!startDate) err('startDate', dayProblem(c.startDate, 'inschrijfdatum'));
       else if (birthDate && startDate < birthDate) err('startDate', 'De inschrijfdatum ligt vóór de geboortedatum.');
     }
     const level = textOf(c.level, 50) || null;
