@@ -80,7 +80,7 @@ export function StaffImportPage() {
       form.append('file', file);
       return api.post<Preview>('/staff-imports', form);
     },
-    onSuccess: (p) => setStatus(t('staff.import.result', { rows: p.rows.length, errors: p.errors.length })),
+    onSuccess: (p) => setStatus(t('staff.import.result', { rows: p.rows.length, count: p.errors.length })),
   });
   const commit = useMutation({
     mutationFn: (id: string) => api.post<CommitResult>(`/staff-imports/${id}/commit`),
