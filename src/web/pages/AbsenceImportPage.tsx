@@ -9,6 +9,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Alert, ErrorAlert, LiveStatus } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { ImportErrors } from '../components/ImportErrors.tsx';
 
 interface Preview {
   id: string;
@@ -87,32 +88,7 @@ export function AbsenceImportPage() {
             </Alert>
           )}
           {preview.errors.length > 0 && (
-            <section className="samenspel-section" aria-labelledby="import-errors">
-              <h2 id="import-errors" className="utrecht-heading-2">
-                {t('absenceImport.errorsHeading')}
-              </h2>
-              <Table caption={t('absenceImport.errorsCaption')}>
-                <THead>
-                  <Tr>
-                    <Th>{t('absenceImport.row')}</Th>
-                    <Th>{t('absenceImport.column')}</Th>
-                    <Th>{t('absenceImport.message')}</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {preview.errors.map((e, i) => (
-                    <Tr key={i}>
-                      <Td>{e.row}</Td>
-                      <Td>{e.column ?? '–'}</Td>
-                      <Td>{e.message}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-              <Alert type="warning">
-                <p className="utrecht-paragraph">{t('absenceImport.saveBlocked')}</p>
-              </Alert>
-            </section>
+            <ImportErrors heading={t('absenceImport.errorsHeading')} caption={t('absenceImport.errorsCaption')} errors={preview.errors} blocked={t('absenceImport.saveBlocked')} />
           )}
           {preview.preview.length > 0 && (
             <section className="samenspel-section" aria-labelledby="import-preview">

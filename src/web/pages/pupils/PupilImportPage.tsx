@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
@@ -9,6 +9,7 @@ import { Alert, ErrorAlert, LiveStatus } from '../../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../../components/Table.tsx';
 import { CheckboxField, RadioGroupField } from '../../components/Fields.tsx';
 import { AppLink } from '../../components/AppLink.tsx';
+import { ImportErrors } from '../../components/ImportErrors.tsx';
 
 type Kind = 'pupils' | 'guardians';
 interface RowError {
@@ -51,7 +52,6 @@ export function PupilImportPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const fileRef = useRef<HTMLInputElement>(null);
-  const errorsRef = useRef<HTMLHeadingElement>(null);
   const [kind, setKind] = useState<Kind>('pupils');
   const [fullExport, setFullExport] = useState(false);
   const [status, setStatus] = useState('');
@@ -78,11 +78,6 @@ export function PupilImportPage() {
   });
   const preview = check.data;
   const hasErrors = !!preview && preview.errors.length > 0;
-
-  // With errors, the focus goes to the list of errors so that it is read first.
-  useEffect(() => {
-    if (hasErrors) errorsRef.current?.focus();
-  }, [hasErrors, preview]);
 
   function onCheck(event: FormEvent) {
     event.preventDefault();
@@ -142,30 +137,7 @@ export function PupilImportPage() {
           )}
           <p className="utrecht-paragraph">{t('pupils.import.counts', { new: preview.counts.new, updated: preview.counts.updated, unchanged: preview.counts.unchanged, transfer: preview.counts.transfer ?? 0 })}</p>
           {hasErrors && (
-            <section className="samenspel-section" aria-labelledby="import-errors">
-              <h2 id="import-errors" ref={errorsRef} tabIndex={-1} className="utrecht-heading-2">
-                {t('pupils.import.errorsHeading', { count: preview.errors.length })}
-              </h2>
-              <Table caption={t('pupils.import.errorsCaption')}>
-                <THead>
-                  <Th>{t('pupils.import.row')}</Th>
-                  <Th>{t('pupils.import.column')}</Th>
-                  <Th>{t('pupils.import.message')}</Th>
-                </THead>
-                <TBody>
-                  {preview.errors.map((e, i) => (
-                    <Tr key={i}>
-                      <Td>{e.row || '–'}</Td>
-                      <Td>{columnLabel(e.column)}</Td>
-                      <Td>{e.message}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-              <Alert type="warning">
-                <p className="utrecht-paragraph">{t('pupils.import.saveBlocked')}</p>
-              </Alert>
-            </section>
+            <ImportErrors heading={t('pupils.import.errorsHeading', { count: preview.errors.length })} caption={t('pupils.import.errorsCaption')} errors={preview.errors} columnLabel={columnLabel} blocked={t('pupils.import.saveBlocked')} />
           )}
           {!hasErrors && matches.length > 0 && (
             <section className="samenspel-section" aria-labelledby="import-matches">

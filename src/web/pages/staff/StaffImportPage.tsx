@@ -9,6 +9,7 @@ import { Alert, ErrorAlert, LiveStatus } from '../../components/Alerts.tsx';
 import { CheckboxField, SelectField } from '../../components/Fields.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../../components/Table.tsx';
 import { AppLink } from '../../components/AppLink.tsx';
+import { ImportErrors } from '../../components/ImportErrors.tsx';
 
 interface RowError {
   row: number;
@@ -191,30 +192,7 @@ export function StaffImportPage() {
           )}
           <p className="utrecht-paragraph">{t('staff.import.summary', { ...preview.summary })}</p>
           {preview.errors.length > 0 && (
-            <section className="samenspel-section" aria-labelledby="staff-import-errors">
-              <h2 id="staff-import-errors" className="utrecht-heading-2">
-                {t('staff.import.errorsHeading')}
-              </h2>
-              <Table caption={t('staff.import.errorsCaption')}>
-                <THead>
-                  <Th>{t('staff.import.row')}</Th>
-                  <Th>{t('staff.import.column')}</Th>
-                  <Th>{t('staff.import.message')}</Th>
-                </THead>
-                <TBody>
-                  {preview.errors.map((e, i) => (
-                    <Tr key={i}>
-                      <Td>{e.row || '–'}</Td>
-                      <Td>{columnLabel(e.column)}</Td>
-                      <Td>{e.message}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-              <Alert type="warning">
-                <p className="utrecht-paragraph">{t('staff.import.saveBlocked')}</p>
-              </Alert>
-            </section>
+            <ImportErrors id="staff-import-errors" heading={t('staff.import.errorsHeading')} caption={t('staff.import.errorsCaption')} errors={preview.errors} columnLabel={columnLabel} blocked={t('staff.import.saveBlocked')} />
           )}
           {preview.rows.length > 0 && (
             <section className="samenspel-section" aria-labelledby="staff-import-preview">
