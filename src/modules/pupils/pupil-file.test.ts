@@ -51,6 +51,15 @@ describe('numericPupilNumberIndex', () => {
 });
 
 describe('parseGuardianTable', () => {
+  it('recognises the parents export of each vendor from the header', () => {
+    const id = (header: string, row: string) => parseGuardianTable(table(`${header}\n${row}\n`)).format?.id;
+    expect(id('Leerlingnummer;Roepnaam verzorger;Voorvoegsel verzorger;Achternaam verzorger;E-mail verzorger;Relatie tot leerling;Wettelijk gezag', '1;A;;B;a@b.nl;Moeder;Ja')).toBe('parnassys');
+    expect(id('Stamnr;Roepnaam ouder;Tussenv ouder;Achternaam ouder;E-mail ouder;Relatie;Gezag', '1;A;;B;a@b.nl;Vader;Ja')).toBe('magister');
+    expect(id('Leerlingnummer;Roepnaam contactpersoon;Voorvoegsel contactpersoon;Achternaam contactpersoon;E-mail contactpersoon;Relatie;Wettelijk gezag', '1;A;;B;a@b.nl;Moeder;Ja')).toBe('somtoday');
+    expect(id('Llnr;Voornaam verzorger;Tussenvoegsel verzorger;Achternaam verzorger;E-mailadres verzorger;Relatie;Gezag', '1;A;;B;a@b.nl;Moeder;Ja')).toBe('esis');
+    expect(id('leerlingnummer;voornaam;achternaam;relatie;gezag', '1;A;B;moeder;ja')).toBe('generiek');
+  });
+
   it('maps relations and gezag', () => {
     const p = parseGuardianTable(table('leerlingnummer;voornaam;achternaam;e-mail;relatie;gezag\n1;A;B;a@b.nl;Moeder;ja\n1;C;D;;pleegouder;nee\n1;E;F;;voogd;misschien\n'));
     expect(p.rows.map((r) => [r.relation, r.hasAuthority])).toEqual([
