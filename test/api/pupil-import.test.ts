@@ -252,6 +252,9 @@ describe('transfers between schools of the region keep one child record', () => 
     expect(p.errors).toEqual([]);
     expect(p.counts).toMatchObject({ transfer: 1, new: 0 });
     expect(p.changes[0]).toMatchObject({ status: 'transfer', transfer: { fromSchool: schoolAName, endDate: addCalendarDays(D0, -1) } });
+    // That the preview named the school she comes from is in her access log.
+    const viewed = await t.database.db.selectFrom('access_log').select(['ground', 'detail']).where('event', '=', 'registry.transfer_match.view').where('child_id', '=', sanne.child_id).execute();
+    expect(viewed).toEqual([expect.objectContaining({ ground: 'transfer_match', detail: expect.objectContaining({ importId: p.id, match: 'bsn' }) })]);
     const c = (await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).json();
     expect(c).toMatchObject({ transfer: 1, childrenCreated: 0, enrolmentsEnded: 1 });
     expect(await count('children')).toBe(children);
@@ -320,6 +323,9 @@ describe('full export: probable leavers', () => {
     const emile = (await enrolmentOf('000503'))!;
     expect(p.leavers).toContainEqual(expect.objectContaining({ enrolmentId: emile.id, pupilNumber: '000503', familyName: 'Bakker', alreadyListed: false }));
     expect(p.leavers.some((l: { pupilNumber: string }) => l.pupilNumber === '000502')).toBe(false);
+    // Showing a pupil as a probable leaver is a look at the pupil's school data: logged.
+    const looked = await t.database.db.selectFrom('access_log').select(['ground', 'detail']).where('event', '=', 'registry.pupil_import.leaver_view').where('child_id', '=', emile.child_id).execute();
+    expect(looked).toEqual([expect.objectContaining({ ground: 'school_care', detail: expect.objectContaining({ importId: p.id }) })]);
     const committed = (await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).json();
     expect(committed.leavers).toBe(p.leavers.length);
     // The enrolment is still open: nothing ends before a person confirms.

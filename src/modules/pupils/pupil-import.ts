@@ -553,11 +553,13 @@ export async function previewPupilImport(database: Database, actor: Actor, input
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // The children of other schools shown in this preview (to decide on a transfer) are in the access log.
-    await appendAccessLog(
-      tx,
-      viewed.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId: stored.id, row: v.row, match: v.match, kind: 'identity' } })),
-    );
+    // What this preview shows of children already in Samenspel is in the access log: the children of
+    // other schools shown for a transfer (on BSN, naming the school the pupil comes from, or a
+    // probable match to decide on), and this school's own pupils listed as probable leavers.
+    await appendAccessLog(tx, [
+      ...viewed.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId: stored.id, row: v.row, match: v.match, kind: 'identity' } })),
+      ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId: stored.id, kind: 'school' } })),
+    ]);
     return presentPupilPreview({ id: stored.id, format: parsed.format, fileType: read.fileType, fullExport: !!input.fullExport, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns, planned, errors, matches, leavers, summary, gemeenteName });
   });
 }
