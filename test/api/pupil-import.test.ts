@@ -287,6 +287,17 @@ describe('transfers between schools of the region keep one child record', () => 
     expect((await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).json().detail).toContain('1 mogelijke overstap nog beoordelen');
     const m2 = p.matches.find((m: { row: number }) => m.row === 3);
     expect((await ib.put(`/api/v1/pupil-imports/${p.id}/matches/${m2.id}`, { decision: 'same' })).statusCode).toBe(200);
+    // The page was reloaded: the stored check comes back with the decisions taken so far, and the look is logged again.
+    const again = await ib.get(`/api/v1/pupil-imports/${p.id}`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: p.id, status: 'preview', counts: p.counts, errors: [] });
+    expect(again.json().matches.map((m: { row: number; decision: string }) => [m.row, m.decision]).sort()).toEqual([[2, 'different'], [3, 'same']]);
+    expect(JSON.stringify(again.json())).not.toContain(BSN2);
+    const viewsAfter = await t.database.db.selectFrom('access_log').select('seq').where('event', '=', 'registry.transfer_match.view').where('child_id', 'in', [daan.child_id, lotte.child_id]).execute();
+    expect(viewsAfter).toHaveLength(4);
+    // Only this school's care coordinator sees it.
+    expect((await (await t.login('beheer')).get(`/api/v1/pupil-imports/${p.id}`)).statusCode).toBe(403);
+    expect((await (await t.login('zorgcoordinator')).get(`/api/v1/pupil-imports/${p.id}`)).statusCode).toBe(403);
     const children = await count('children');
     const c = await ib.post(`/api/v1/pupil-imports/${p.id}/commit`);
     expect(c.statusCode).toBe(200);

@@ -13,6 +13,7 @@ import { today } from '../../kernel/time.ts';
 import { resolvePostcodes } from '../setup/postcodes.ts';
 import { chunks, dayBefore, json, nlDate, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parsePupilTable, type ParsedFile, type PupilFileRow } from './pupil-file.ts';
+import { PUPIL_FORMATS } from './pupil-formats.ts';
 
 /**
  * Importing the pupils of a school location from its own administration (ParnasSys, Magister,
@@ -609,6 +610,53 @@ function presentPupilPreview(p: {
     matches: p.matches.map(presentMatch),
     leavers: p.leavers.map(({ childId: _childId, ...l }) => l),
   };
+}
+
+/**
+ * A stored preview again (the page was reloaded, or the user came back later): what the check
+ * found, the transfer decisions taken so far, and whether it has been saved. What it shows of
+ * children already in Samenspel is logged again, like the first time.
+ */
+export async function getPupilImport(database: Database, actor: Actor, importId: string) {
+  return database.db.transaction().execute(async (tx) => {
+    const imp = await tx.selectFrom('registry_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).where('kind', '=', 'pupils').executeTakeFirst();
+    if (!imp) throw new NotFoundError();
+    schoolOf(actor, imp.organisation_id);
+    const matches = json<TransferMatch[]>(imp.matches);
+    const leavers = json<Leaver[]>(imp.leavers);
+    const planned = json<PlannedPupil[]>(imp.rows);
+    const gemeenten = await tx.selectFrom('gemeenten').select(['id', 'name']).where('region_id', '=', actor.regionId).execute();
+    const format = PUPIL_FORMATS.find((f) => f.id === imp.format) ?? null;
+    if (imp.status === 'preview') {
+      await appendAccessLog(tx, [
+        ...matches.map((m) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: m.candidateChildId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: m.row, match: 'name_birth_date', kind: 'identity' } })),
+        ...planned
+          .filter((r) => r.status === 'transfer' && r.childId)
+          .map((r) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: r.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: r.row, match: 'number', kind: 'identity' } })),
+        ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId, kind: 'school' } })),
+      ]);
+    }
+    return {
+      ...presentPupilPreview({
+        id: imp.id,
+        format,
+        fileType: imp.file_type,
+        fullExport: imp.full_export,
+        columns: {},
+        ignoredColumns: [],
+        planned,
+        errors: json<ImportRowError[]>(imp.errors),
+        matches,
+        leavers,
+        summary: json<Summary>(imp.summary),
+        gemeenteName: new Map(gemeenten.map((g) => [g.id, g.name])),
+      }),
+      status: imp.status,
+      fileName: imp.file_name,
+      uploadedAt: new Date(imp.uploaded_at).toISOString(),
+      committedAt: imp.committed_at ? new Date(imp.committed_at).toISOString() : null,
+    };
+  });
 }
 
 const presentMatch = (m: TransferMatch) => ({ id: m.id, row: m.row, pupilNumber: m.pupilNumber, file: m.file, candidate: m.candidate, decision: m.decision, sameError: m.sameError, startDate: m.same?.startDate ?? null, ends: m.same?.ends.map((e) => ({ schoolName: e.schoolName, endDate: e.endDate })) ?? [] });

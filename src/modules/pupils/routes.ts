@@ -3,7 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { parseFlag } from '../../kernel/files/cells.ts';
-import { commitPupilImport, decideTransferMatch, previewPupilImport } from './pupil-import.ts';
+import { commitPupilImport, decideTransferMatch, getPupilImport, previewPupilImport } from './pupil-import.ts';
 import { commitGuardianImport, previewGuardianImport } from './guardian-import.ts';
 import { decidePupilLeaver, listPupilLeavers } from './leavers.ts';
 import { schoolOf } from './import-common.ts';
@@ -52,6 +52,12 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
       const actor = actorOf(request);
       return reply.status(201).send(await previewPupilImport(ctx.database, actor, await readUpload(request, actor, 'leerlingen.csv')));
     },
+  );
+
+  app.get(
+    '/pupil-imports/:id',
+    { schema: { tags, summary: 'Een gecontroleerd bestand opnieuw bekijken (na herladen): fouten, wijzigingen, beoordeelde overstappen, en of het is opgeslagen', params: Id } },
+    async (request) => getPupilImport(ctx.database, actorOf(request), (request.params as { id: string }).id),
   );
 
   app.put(

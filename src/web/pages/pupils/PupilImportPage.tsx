@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { api } from '../../api.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, formatDateTimeShort } from '../../format.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Alert, ErrorAlert, LiveStatus } from '../../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../../components/Table.tsx';
@@ -38,6 +39,11 @@ interface Preview {
   newGroups?: string[];
   matches?: Match[];
   leavers?: { enrolmentId: string; pupilNumber: string | null; givenName: string; familyName: string; groupName: string | null; startDate: string; alreadyListed: boolean }[];
+  /** Only when a stored check is shown again (after a reload). */
+  status?: 'preview' | 'committed' | 'discarded';
+  fileName?: string;
+  uploadedAt?: string;
+  committedAt?: string | null;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -56,6 +62,10 @@ export function PupilImportPage() {
   const [fullExport, setFullExport] = useState(false);
   const [status, setStatus] = useState('');
   const [matches, setMatches] = useState<Match[]>([]);
+  // The checked pupil file stays in the address (?controle=<id>), so a reload or a later visit shows
+  // it again with the transfer decisions taken so far; the file need not be chosen again to save it.
+  const [params, setParams] = useSearchParams();
+  const storedId = params.get('controle');
   const check = useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
@@ -65,18 +75,30 @@ export function PupilImportPage() {
     },
     onSuccess: (p) => {
       setMatches(p.matches ?? []);
+      setParams(p.kind === 'pupils' ? { controle: p.id } : {}, { replace: true });
       setStatus(t('pupils.import.result', { new: p.counts.new, updated: p.counts.updated, unchanged: p.counts.unchanged, errors: p.counts.errors }));
     },
   });
   const decide = useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: 'same' | 'different' }) => api.put<{ match: Match; open: number }>(`/pupil-imports/${check.data!.id}/matches/${id}`, { decision }),
+    mutationFn: ({ id, decision }: { id: string; decision: 'same' | 'different' }) => api.put<{ match: Match; open: number }>(`/pupil-imports/${preview!.id}/matches/${id}`, { decision }),
     onSuccess: (r) => setMatches((list) => list.map((m) => (m.id === r.match.id ? { ...m, decision: r.match.decision } : m))),
   });
   const commit = useMutation({
     mutationFn: (p: Preview) => api.post<Record<string, number>>(`${PATHS[p.kind]}/${p.id}/commit`),
     onSuccess: () => setStatus(t('pupils.import.saved')),
   });
-  const preview = check.data;
+  const stored = useQuery({
+    queryKey: ['pupil-import', storedId],
+    queryFn: () => api.get<Preview>(`/pupil-imports/${storedId}`),
+    enabled: !!storedId && !check.data && !check.isPending,
+    staleTime: Infinity,
+    retry: false,
+  });
+  useEffect(() => {
+    if (stored.data && !check.data) setMatches(stored.data.matches ?? []);
+  }, [stored.data, check.data]);
+  const preview = check.data ?? (storedId ? stored.data : undefined);
+  const committedBefore = preview?.status === 'committed';
   const hasErrors = !!preview && preview.errors.length > 0;
 
   function onCheck(event: FormEvent) {
@@ -107,6 +129,7 @@ export function PupilImportPage() {
           onChange={(v) => {
             setKind(v);
             check.reset();
+            if (storedId) setParams({}, { replace: true });
           }}
           options={[
             { value: 'pupils', label: t('pupils.import.kinds.pupils'), description: t('pupils.import.kinds.pupilsHelp') },
@@ -127,8 +150,16 @@ export function PupilImportPage() {
         </div>
       </form>
       {check.isError && <ErrorAlert error={check.error} />}
+      {!check.data && stored.isError && <ErrorAlert error={stored.error} />}
       {preview && (
         <>
+          {!check.data && preview.fileName && (
+            <p className="utrecht-paragraph">
+              {committedBefore
+                ? t('pupils.import.storedCommitted', { file: preview.fileName, date: formatDateTimeShort(preview.committedAt ?? preview.uploadedAt, lng) })
+                : t('pupils.import.stored', { file: preview.fileName, date: formatDateTimeShort(preview.uploadedAt, lng) })}
+            </p>
+          )}
           {preview.format && (
             <p className="utrecht-paragraph">
               {t('pupils.import.recognised', { format: preview.format.label, fileType: preview.fileType === 'xlsx' ? 'Excel (.xlsx)' : 'CSV' })}
@@ -233,7 +264,7 @@ export function PupilImportPage() {
               </Table>
             </section>
           )}
-          {!hasErrors && !commit.isSuccess && (
+          {!hasErrors && !commit.isSuccess && !committedBefore && (
             <>
               {openMatches > 0 && (
                 <Alert type="info">
