@@ -19,16 +19,13 @@
  *    unauthorised or luxury absence that day evaluated; other absence cannot change a report), and
  *    that evaluation alone, against the full evaluation. Target: under 1 s on PostgreSQL.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
-import copyStreams from 'pg-copy-streams';
 import { createTestDatabase } from '../test/support/test-db.ts';
+import { copyInto, line, rng, timed } from './support.ts';
 import { seedDemo } from '../src/modules/demo/seed-demo.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadSession, signIn } from '../src/modules/session/session-service.ts';
 import type { Actor } from '../src/kernel/policy/actor.ts';
-import type { Database } from '../src/kernel/db/database.ts';
 import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../src/kernel/calendar/school-days.ts';
 import { commitAbsenceImport, previewAbsenceImport } from '../src/modules/absence/absence-import.ts';
 import { evaluateAbsenceReports } from '../src/modules/absence/report-evaluation.ts';
@@ -43,42 +40,6 @@ const YEAR_START = '2026-08-01';
 
 const REASONS = [['ziek', 'ill', 0.45], ['te-laat', 'late', 0.24], ['geoorloofd', 'authorised', 0.12], ['ongeoorloofd', 'unauthorised', 0.13], ['overig', 'other', 0.058], ['luxeverzuim', 'luxury', 0.002]] as const;
 
-/** A small deterministic PRNG, so every run generates the same rows. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const secs = (ms: number) => (ms / 1000).toFixed(2).padStart(7) + ' s';
-const line = (label: string, ms: number, extra = '') => console.log(`  ${label.padEnd(64)} ${secs(ms)}${extra}`);
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
-}
-
-/** COPY of CSV lines, streamed in chunks (a school year of a large region is more than one string can hold). */
-async function copyInto(database: Database, table: string, columns: string[], lines: string[]) {
-  const chunks = function* () {
-    for (let i = 0; i < lines.length; i += 10_000) yield lines.slice(i, i + 10_000).join('\n') + '\n';
-  };
-  if (database.native.engine === 'postgresql') {
-    const client = await database.native.pool.connect();
-    try {
-      await pipeline(Readable.from(chunks()), client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`)));
-    } finally {
-      client.release();
-    }
-  } else {
-    await database.native.pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([...chunks()]) });
-  }
-}
 
 const database = await createTestDatabase();
 try {

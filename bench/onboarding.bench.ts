@@ -18,15 +18,12 @@
  * Target: ≥ 0.2× COPY's rows per second.
  */
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import copyStreams from 'pg-copy-streams';
 import { createTestDatabase } from '../test/support/test-db.ts';
+import { copyInto, line, rng, timed } from './support.ts';
 import { seedDemo } from '../src/modules/demo/seed-demo.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadSession, signIn } from '../src/modules/session/session-service.ts';
 import type { Actor } from '../src/kernel/policy/actor.ts';
-import type { Database } from '../src/kernel/db/database.ts';
 import { commitPupilImport, previewPupilImport } from '../src/modules/pupils/pupil-import.ts';
 import { commitGuardianImport, previewGuardianImport } from '../src/modules/pupils/guardian-import.ts';
 
@@ -35,41 +32,6 @@ const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 60);
 const TODAY = process.env.SAMENSPEL_TODAY ?? '2026-11-25';
 process.env.SAMENSPEL_TODAY = TODAY;
 
-/** A small deterministic PRNG, so every run generates the same rows. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const secs = (ms: number) => (ms / 1000).toFixed(2).padStart(7) + ' s';
-const line = (label: string, ms: number, extra = '') => console.log(`  ${label.padEnd(64)} ${secs(ms)}${extra}`);
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
-}
-
-async function copyInto(database: Database, table: string, columns: string[], lines: string[]) {
-  const chunks = function* () {
-    for (let i = 0; i < lines.length; i += 10_000) yield lines.slice(i, i + 10_000).join('\n') + '\n';
-  };
-  if (database.native.engine === 'postgresql') {
-    const client = await database.native.pool.connect();
-    try {
-      await pipeline(Readable.from(chunks()), client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`)));
-    } finally {
-      client.release();
-    }
-  } else {
-    await database.native.pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([...chunks()]) });
-  }
-}
 
 const GIVEN = ['Sanne', 'Daan', 'Emma', 'Lucas', 'Julia', 'Sem', 'Tess', 'Finn', 'Mila', 'Noah', 'Zoë', 'Bram', 'Yara', 'Mohammed', 'Fleur', 'Levi', 'Nora', 'Ahmed', 'Lotte', 'Jesse'];
 const FAMILY = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Yılmaz', 'El Amrani', 'Nguyen'];
