@@ -132,14 +132,18 @@ function parseDayText(t: string): string | null {
 }
 
 /**
- * Why a cell is not a day, for the message to the user: a date that looks right but does not
- * exist (31-02-2016) needs another fix than text in an unknown form.
+ * A text written as a date (D-M-JJJJ, JJJJ-M-D) that {@link parseDay} refused: a day that does not
+ * exist (31-02-2016, month 13, an American 11/23/2026), which needs another fix than text in an
+ * unknown form.
  */
+export function isImpossibleDay(cell: Cell | undefined): boolean {
+  return cell?.kind === 'text' && /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$|^\d{4}-\d{1,2}-\d{1,2}$/.test(cell.text.trim()) && parseDay(cell) === null;
+}
+
+/** Why a cell is not a day, for the message to the user (see {@link isImpossibleDay}). */
 export function dayProblem(cell: Cell | undefined, what: string): string {
   const text = cellText(cell);
-  if (cell?.kind === 'text' && /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$|^\d{4}-\d{1,2}-\d{1,2}$/.test(text.trim())) {
-    return `De ${what} "${shown(text)}" bestaat niet. Controleer de dag en de maand.`;
-  }
+  if (isImpossibleDay(cell)) return `De ${what} "${shown(text)}" bestaat niet. Controleer de dag en de maand.`;
   return `De ${what} "${shown(text)}" is niet te lezen. Schrijf haar als DD-MM-JJJJ (bijvoorbeeld 05-03-2016) of JJJJ-MM-DD.`;
 }
 

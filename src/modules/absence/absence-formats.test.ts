@@ -67,6 +67,8 @@ describe('the generic format', () => {
     ['31 February does not exist', 'a;2026-02-31;1;ziek', ['datum', /geen geldige datum/]],
     ['month 13', 'a;13-13-2026;1;ziek', ['datum', /geen geldige datum/]],
     ['American date', 'a;11/23/2026;1;ziek', ['datum', /geen geldige datum/]],
+    ['a day that does not exist says so, not "use another form"', 'a;31-02-2026;1;ziek', ['datum', /31-02-2026" is geen geldige datum\. Die dag bestaat niet/]],
+    ['text that is no date asks for the form', 'a;maandag;1;ziek', ['datum', /is geen geldige datum\. Gebruik JJJJ-MM-DD of DD-MM-JJJJ\./]],
     ['zero hours', 'a;2026-11-23;0;ziek', ['uren', /tussen 0 en 12/]],
     ['more than 12 hours', 'a;2026-11-23;12,5;ziek', ['uren', /tussen 0 en 12/]],
     ['hours as a word', 'a;2026-11-23;twee;ziek', ['uren', /"twee" is geen getal/]],

@@ -26,6 +26,15 @@ describe('parsePupilTable', () => {
     expect(p.rows[1]).toMatchObject({ familyName: 'van Berg', bsn: null, onderwijsnummer: '101234564' });
   });
 
+  it('checks a BSN and an onderwijsnummer with their own proof (domain.md §6)', () => {
+    // 101234565 starts with 10 but its weighted sum is 4 modulo 11: no onderwijsnummer (5) and no BSN (0).
+    const one = parsePupilTable(table('leerlingnummer;voornaam;achternaam;geboortedatum;bsn/onderwijsnummer;postcode\n1;A;B;01-01-2016;101234565;3701\n'), TODAY);
+    expect(one.errors).toEqual([{ row: 2, column: 'identifier', message: expect.stringContaining('geen geldig BSN en geen geldig onderwijsnummer') }]);
+    // In its own column, a valid BSN is no onderwijsnummer.
+    const own = parsePupilTable(table('leerlingnummer;voornaam;achternaam;geboortedatum;onderwijsnummer;postcode\n1;A;B;01-01-2016;111222333;3701\n'), TODAY);
+    expect(own.errors).toEqual([{ row: 2, column: 'onderwijsnummer', message: expect.stringContaining('begint met 10 en moet de elfproef doorstaan') }]);
+  });
+
   it('says per row and column what to fix', () => {
     const p = parsePupilTable(table('leerlingnummer;voornaam;achternaam;geboortedatum;bsn;postcode\n;A;B;01-01-2016;;\n2;;B;morgen;123456789;12\n'), TODAY);
     expect(p.rows).toEqual([]);

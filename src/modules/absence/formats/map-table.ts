@@ -1,7 +1,7 @@
 import { detectFormat, MAPPINGS, missingGenericColumns, type DetectedFormat } from './index.ts';
 import { normaliseName, type AbsenceReason, type AbsenceRow, type Cell, type FormatId, type FormatMapping, type RowError, type Table, type TableRow } from './types.ts';
 
-import { cellText, isEmpty, MAX_ROWS, parseDay, parseDecimal, parseFlag, shown } from '../../../kernel/files/cells.ts';
+import { cellText, isEmpty, isImpossibleDay, MAX_ROWS, parseDay, parseDecimal, parseFlag, shown } from '../../../kernel/files/cells.ts';
 
 export { cellText, MAX_ROWS, parseDay, parseDecimal, parseFlag, shown };
 /** The header is the first non-empty row; rows before it that match no format (a title, a date) are skipped, up to this many. */
@@ -301,7 +301,8 @@ function readRow(r: TableRow, ctx: Context): AbsenceRow | null {
   const dc = cellAt(cells, at.datum);
   const day = parseDay(dc, table.date1904);
   if (!day) {
-    errors.push({ row, column: 'datum', message: `"${shown(cellText(dc))}"${inColumnOf(detected, 'datum')} is geen geldige datum. Gebruik JJJJ-MM-DD of DD-MM-JJJJ.` });
+    const fix = isImpossibleDay(dc) ? 'Die dag bestaat niet: controleer de dag en de maand.' : 'Gebruik JJJJ-MM-DD of DD-MM-JJJJ.';
+    errors.push({ row, column: 'datum', message: `"${shown(cellText(dc))}"${inColumnOf(detected, 'datum')} is geen geldige datum. ${fix}` });
   } else if (at.einddatum >= 0 && !isEmpty(cellAt(cells, at.einddatum))) {
     const end = parseDay(cellAt(cells, at.einddatum), table.date1904);
     if (!end) errors.push({ row, column: 'datum', message: `"${shown(cellText(cellAt(cells, at.einddatum)))}"${inColumnOf(detected, 'einddatum')} is geen geldige datum.` });
