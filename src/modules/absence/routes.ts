@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { commitAbsenceImport, previewAbsenceImport } from './absence-import.ts';
@@ -43,18 +44,8 @@ export default async function absenceRoutes(app: FastifyInstance, ctx: AppContex
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw new ValidationError([{ name: 'file', code: 'required', reason: 'Stuur het bestand als multipart/form-data met de velden file en schoolLocationId.' }]);
-      let schoolLocationId = '';
-      let file: { name: string; content: Buffer } | null = null;
-      for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
-        if (part.type === 'file') {
-          const content = await part.toBuffer();
-          if (part.file.truncated) throw new ValidationError([{ name: 'file', code: 'too_large', reason: 'Het bestand is groter dan 50 MB. Splits het per periode.' }]);
-          file = { name: part.filename || 'verzuim.csv', content };
-        } else if (part.fieldname === 'schoolLocationId') {
-          schoolLocationId = String(part.value ?? '').trim();
-        }
-      }
+      const { file, fields } = await readMultipartUpload(request, { maxBytes: MAX_FILE_BYTES, defaultName: 'verzuim.csv', tooLarge: 'Het bestand is groter dan 50 MB. Splits het per periode.', fields: 'de velden file en schoolLocationId' });
+      const schoolLocationId = fields.schoolLocationId ?? '';
       const errors: FieldError[] = [];
       if (!file) errors.push({ name: 'file', code: 'required', reason: 'Kies het bestand met verzuim (CSV of Excel .xlsx).' });
       if (!/^[0-9a-f-]{36}$/i.test(schoolLocationId)) errors.push({ name: 'schoolLocationId', code: 'required', reason: 'Geef de schoolvestiging (id) op.' });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
@@ -24,15 +25,9 @@ function schoolYearParam(value: string | undefined): string {
 /** The Rijksoverheid JSON from a multipart upload (field "file") or as the request body itself. */
 async function importInput(request: FastifyRequest): Promise<{ fileName: string; content: Buffer | string }> {
   if (request.isMultipart()) {
-    let file: { fileName: string; content: Buffer } | null = null;
-    for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
-      if (part.type !== 'file') continue;
-      const content = await part.toBuffer();
-      if (part.file.truncated) throw new ValidationError([{ name: 'file', code: 'too_large', reason: 'Het bestand is groter dan 1 MB; een schoolvakantiebestand van de Rijksoverheid is veel kleiner.' }]);
-      file = { fileName: part.filename || 'schoolvakanties.json', content };
-    }
+    const { file } = await readMultipartUpload(request, { maxBytes: MAX_FILE_BYTES, defaultName: 'schoolvakanties.json', tooLarge: 'Het bestand is groter dan 1 MB; een schoolvakantiebestand van de Rijksoverheid is veel kleiner.', fields: 'het veld file' });
     if (!file) throw new ValidationError([{ name: 'file', code: 'required', reason: 'Kies het JSON-bestand met de schoolvakanties van de Rijksoverheid.' }]);
-    return file;
+    return { fileName: file.name, content: file.content };
   }
   const body = request.body;
   if (body === undefined || body === null || body === '') {

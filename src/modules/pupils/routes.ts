@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { parseFlag } from '../../kernel/files/cells.ts';
@@ -18,18 +19,9 @@ const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type:
 async function readUpload(request: FastifyRequest, actor: Actor, defaultName: string) {
   // Refuse before reading the file when the user may not import at all.
   schoolOf(actor);
-  if (!request.isMultipart()) throw new ValidationError([{ name: 'file', code: 'required', reason: 'Stuur het bestand als multipart/form-data met het veld file.' }]);
-  let schoolLocationId = '';
-  let fullExport = false;
-  let file: { name: string; content: Buffer } | null = null;
-  for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (part.file.truncated) throw new ValidationError([{ name: 'file', code: 'too_large', reason: 'Het bestand is groter dan 50 MB. Splits het, bijvoorbeeld per groep of leerjaar.' }]);
-      file = { name: part.filename || defaultName, content };
-    } else if (part.fieldname === 'schoolLocationId') schoolLocationId = String(part.value ?? '').trim();
-    else if (part.fieldname === 'fullExport') fullExport = parseFlag({ kind: 'text', text: String(part.value ?? '') }) === true || String(part.value) === 'on';
-  }
+  const { file, fields } = await readMultipartUpload(request, { maxBytes: MAX_FILE_BYTES, defaultName, tooLarge: 'Het bestand is groter dan 50 MB. Splits het, bijvoorbeeld per groep of leerjaar.', fields: 'het veld file' });
+  const schoolLocationId = fields.schoolLocationId ?? '';
+  const fullExport = parseFlag({ kind: 'text', text: fields.fullExport ?? '' }) === true || fields.fullExport === 'on';
   const errors: FieldError[] = [];
   if (!file || file.content.length === 0) errors.push({ name: 'file', code: 'required', reason: 'Kies het bestand uit de leerlingadministratie (CSV of Excel .xlsx).' });
   if (schoolLocationId && !/^[0-9a-f-]{36}$/i.test(schoolLocationId)) errors.push({ name: 'schoolLocationId', code: 'invalid', reason: 'Geef de schoolvestiging als id.' });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate } from '../../kernel/time.ts';
@@ -40,18 +41,9 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
     async (request, reply) => {
       const actor = actorOf(request);
       requireFunctionalAdmin(actor);
-      if (!request.isMultipart()) throw new ValidationError([{ name: 'file', code: 'required', reason: 'Stuur het bestand als multipart/form-data met de velden file en organisationId.' }]);
-      let organisationId = '';
-      let fullExport = false;
-      let file: { name: string; content: Buffer } | null = null;
-      for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
-        if (part.type === 'file') {
-          const content = await part.toBuffer();
-          if (part.file.truncated) throw new ValidationError([{ name: 'file', code: 'too_large', reason: 'Het bestand is groter dan 10 MB. Splits het per organisatie.' }]);
-          file = { name: part.filename || 'medewerkers.csv', content };
-        } else if (part.fieldname === 'organisationId') organisationId = String(part.value ?? '').trim();
-        else if (part.fieldname === 'fullExport') fullExport = ['true', '1', 'on', 'ja'].includes(String(part.value ?? '').trim().toLowerCase());
-      }
+      const { file, fields } = await readMultipartUpload(request, { maxBytes: MAX_FILE_BYTES, defaultName: 'medewerkers.csv', tooLarge: 'Het bestand is groter dan 10 MB. Splits het per organisatie.', fields: 'de velden file en organisationId' });
+      const organisationId = fields.organisationId ?? '';
+      const fullExport = ['true', '1', 'on', 'ja'].includes((fields.fullExport ?? '').toLowerCase());
       const errors: FieldError[] = [];
       if (!file) errors.push({ name: 'file', code: 'required', reason: 'Kies het bestand met medewerkers (CSV of Excel .xlsx).' });
       if (!/^[0-9a-f-]{36}$/i.test(organisationId)) errors.push({ name: 'organisationId', code: 'required', reason: 'Kies de organisatie waarvan dit de medewerkers zijn.' });
