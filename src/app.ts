@@ -12,6 +12,7 @@ import type { Database } from './kernel/db/database.ts';
 import { registerProblemHandler, sendProblem } from './kernel/http/problem.ts';
 import { registerAuth } from './kernel/http/auth.ts';
 import type { AppContext } from './kernel/http/context.ts';
+import { ephemeralKeys, type AppKeys } from './kernel/keys.ts';
 import healthRoutes from './modules/health/routes.ts';
 import sessionRoutes, { SessionSchema } from './modules/session/routes.ts';
 import childRoutes from './modules/children/routes.ts';
@@ -35,17 +36,20 @@ export const WEB_DIST = path.join(root, 'dist', 'web');
 
 export interface BuildOptions {
   logger?: boolean | object;
+  /** The installation key; without it (tests) a random one for this process. */
+  keys?: AppKeys;
 }
 
 /** Builds the HTTP application: the API under /api/v1 and the web app. */
 export async function buildApp(database: Database, config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // Only these reverse proxies are believed for the client address, protocol and host (config.ts).
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
-  const ctx: AppContext = { database, config };
+  const ctx: AppContext = { database, config, keys: opts.keys ?? ephemeralKeys() };
 
   await app.register(helmet, {
     contentSecurityPolicy: {

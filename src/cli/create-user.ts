@@ -3,6 +3,7 @@ import { isRole, ROLE_ORGANISATION_KINDS, ROLES } from '../kernel/policy/roles.t
 import { hashPassword } from '../modules/session/session-service.ts';
 import { USERNAME_PATTERN } from '../modules/registry/registry-commands.ts';
 import { appendAccessLog } from '../kernel/audit/access-log.ts';
+import { grantRoles } from '../modules/registry/role-grants.ts';
 
 export interface CreateAccountInput {
   username?: string;
@@ -46,7 +47,9 @@ export async function createAccount(database: Database, input: CreateAccountInpu
       .values({ region_id: org.region_id, given_name: input.givenName!, family_name: input.familyName! })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('memberships').values({ person_id: person.id, organisation_id: org.id, role }).execute();
+    // Whoever runs the command line is the installation: a role that sees children's data is in the
+    // ledger the privacy officer reads (requested by nobody in the app), and takes effect at once.
+    await grantRoles(tx, null, org.region_id, [{ personId: person.id, organisationId: org.id, role }]);
     const account = await tx
       .insertInto('accounts')
       .values({ region_id: org.region_id, username, password_hash: passwordHash, kind: 'professional', person_id: person.id })

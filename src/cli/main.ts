@@ -2,16 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { loadConfig, type Config } from '../config.ts';
-import { openDatabase, type Database } from '../kernel/db/database.ts';
+import { loadConfig, serveConfigProblem, type Config } from '../config.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { openAppDatabase } from '../kernel/db/data-dir.ts';
 import { migrate } from '../kernel/db/migrate.ts';
 import { verifyAccessLog } from '../kernel/audit/access-log.ts';
+import { startSequencer } from '../kernel/audit/sequencer.ts';
+import { loadKeys, type AppKeys } from '../kernel/keys.ts';
 import { buildApp, WEB_DIST } from '../app.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
 import { createAccount } from './create-user.ts';
 import { checkRegionInput, createRegion } from './create-region.ts';
 import { pruneSignInData } from '../modules/session/maintenance.ts';
 import { startMailWorker } from '../modules/staff/mail.ts';
+import { requirePublicUrl } from '../modules/staff/invitation-link.ts';
 
 const HELP = `samenspel — command-line tool of Samenspel
 
@@ -31,21 +35,31 @@ Commands:
   create-user           Create a sign-in account for a professional.
       --username U --password P --given-name G --family-name F
       --organisation ID|BRINVESTIGING|NAME --role ROLE   (repeat --organisation/--role pairs is not supported; add roles in the app)
-  audit verify          Check the hash chain of the access log; exits 1 at the first broken link.
+  audit verify          Check the access log's keyed chain and the anchors written outside the database;
+                        exits 1 at the first broken link.
   help                  Show this help.
 
 Environment:
-  PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (use PostgreSQL instead of the
-  embedded PGlite), SAMENSPEL_DEMO (1; 0 = no demo seed, second factor required),
-  LOG_LEVEL (info), TRUST_PROXY (0), SESSION_IDLE_MINUTES (30), SESSION_ABSOLUTE_MINUTES (720),
+  PORT (8080), HOST (127.0.0.1; 0.0.0.0 = all addresses), DATA_DIR (./data; one process at a time,
+  only for this user), DATABASE_URL (use PostgreSQL instead of the embedded PGlite),
+  SAMENSPEL_DEMO (1; 0 = no demo seed, second factor required), SAMENSPEL_DEMO_PUBLIC (0; 1 = allow
+  demo mode on a non-loopback HOST), LOG_LEVEL (info), TRUST_PROXY (none; the reverse proxies'
+  addresses/CIDRs, e.g. 10.0.0.5,10.0.1.0/24), SESSION_IDLE_MINUTES (30), SESSION_ABSOLUTE_MINUTES (720),
   PUBLIC_URL (address in e-mail links), SMTP_URL (smtp://host:25; none: mail stays in the outbox),
-  MAIL_FROM (sender of e-mails).
+  MAIL_FROM (sender of e-mails), SAMENSPEL_KEY / SAMENSPEL_KEY_FILE (the installation key; default
+  DATA_DIR/samenspel.key, generated), AUDIT_ANCHOR_FILE (DATA_DIR/audit-anchors.log), AUDIT_ANCHOR_URL
+  (a write-once target), AUDIT_ANCHOR_INTERVAL_SECONDS (60).
 `;
 
 async function open(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite') });
+  const database = await openAppDatabase(config);
   await migrate(database);
   return database;
+}
+
+/** The installation key, outside the database (kernel/keys.ts). */
+function keysOf(config: Config): AppKeys {
+  return loadKeys({ key: process.env.SAMENSPEL_KEY, keyFile: process.env.SAMENSPEL_KEY_FILE, dataDir: config.dataDir });
 }
 
 async function isEmpty(database: Database) {
@@ -59,36 +73,55 @@ async function main(argv: string[]) {
   switch (command) {
     case 'serve': {
       const { values } = parseArgs({ args: argv.slice(1), options: { 'build-web-if-missing': { type: 'boolean' } } });
+      const problem = serveConfigProblem(config);
+      if (problem) {
+        console.error(problem);
+        process.exit(1);
+      }
+      // Links in e-mails come from PUBLIC_URL only (required outside demo mode), never from a request.
+      requirePublicUrl(config);
       if (values['build-web-if-missing'] && !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
         console.log('Building the web app (first start)…');
         execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
       }
       const started = Date.now();
+      const keys = keysOf(config);
       const database = await open(config);
       if (config.demo && (await isEmpty(database))) {
         console.log('Empty database: seeding the demo region…');
         const r = await seedDemo(database);
         console.log(`Demo region seeded: ${r.counts.children} children, ${r.counts.schools} school locations.`);
       }
-      const app = await buildApp(database, config);
+      const app = await buildApp(database, config, { keys });
+      const sequencer = startSequencer(database.db, keys, {
+        anchorFile: config.auditAnchorFile,
+        anchorUrl: config.auditAnchorUrl,
+        anchorIntervalMs: config.auditAnchorIntervalSeconds * 1000,
+        log: app.log,
+      });
+      await sequencer.anchorNow();
       const housekeeping = setInterval(() => pruneSignInData(database.db, config).catch((err) => app.log.error({ err }, 'housekeeping failed')), 15 * 60_000);
       housekeeping.unref();
-      const stopMail = startMailWorker(database.db, config, app.log);
+      const stopMail = startMailWorker(database.db, config, keys, app.log);
       const close = async () => {
         clearInterval(housekeeping);
         stopMail();
         await app.close();
+        await sequencer.stop();
         await database.close();
         process.exit(0);
       };
       process.on('SIGINT', close);
       process.on('SIGTERM', close);
       await app.listen({ port: config.port, host: config.host });
-      console.log(`Samenspel ready on http://localhost:${config.port} (${database.engine}${config.demo ? ', demo' : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+      console.log(`Samenspel ready on http://${shownHost}:${port} (${database.engine}${config.demo ? ', demo' : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return;
     }
     case 'migrate': {
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite') });
+      const database = await openAppDatabase(config);
       const applied = await migrate(database);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
       await database.close();
@@ -151,14 +184,19 @@ async function main(argv: string[]) {
     }
     case 'audit': {
       if (sub !== 'verify') break;
+      const keys = keysOf(config);
       const database = await open(config);
-      const report = await verifyAccessLog(database.db);
-      await database.close();
+      const report = await verifyAccessLog(database.db, keys, { anchorFile: config.auditAnchorFile }).finally(() => database.close());
+      const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+      const anchors = report.anchors
+        ? `; ${n(report.anchors.checked, 'anchor', 'anchors')} outside the database ${report.anchors.checked === 1 ? 'matches' : 'match'} (${config.auditAnchorFile})`
+        : '; no anchor file';
       if (report.ok) {
-        console.log(`Access log intact: ${report.checked} entries checked.`);
+        const unkeyed = report.unkeyed ? ` (the first ${report.unkeyed} from before keyed chaining)` : '';
+        console.log(`Access log intact: ${n(report.checked, 'entry', 'entries')} checked${unkeyed}, key ${keys.id}${anchors}.`);
         return;
       }
-      console.error(`Access log BROKEN at entry ${report.firstBroken!.seq}: ${report.firstBroken!.reason} (${report.checked} entries before it are intact).`);
+      console.error(`Access log BROKEN at link ${report.firstBroken!.seq} (${report.firstBroken!.code}): ${report.firstBroken!.reason} (${n(report.checked, 'entry', 'entries')} before it intact).`);
       process.exit(1);
       break;
     }

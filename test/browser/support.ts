@@ -27,7 +27,7 @@ export async function startBrowserEnv(children = 150, opts: { demo?: boolean } =
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   const database = await createTestDatabase();
   const demo = await seedDemo(database, { children });
-  const app = await buildApp(database, { ...loadConfig(), demo: opts.demo ?? true, logLevel: 'silent' }, { logger: false });
+  const app = await buildApp(database, { ...loadConfig(), demo: opts.demo ?? true, logLevel: 'silent', auditAnchorFile: null }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

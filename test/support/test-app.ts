@@ -4,12 +4,15 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/kernel/db/database.ts';
 import { seedDemo, type DemoSeedResult } from '../../src/modules/demo/seed-demo.ts';
 import { createTestDatabase } from './test-db.ts';
+import { ephemeralKeys, type AppKeys } from '../../src/kernel/keys.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
   demo: DemoSeedResult;
+  /** The installation key the app uses (access-log chain, invitation tokens). */
+  keys: AppKeys;
   /** Signs in as a demo account (password "demo") and returns a client that keeps the session. */
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
@@ -54,8 +57,10 @@ export function makeClient(app: FastifyInstance, cookie: string | null = null, c
 export async function startTestApp(opts: { children?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const demo = await seedDemo(database, { children: opts.children ?? 150 });
-  const config = { ...loadConfig({ ...process.env, SAMENSPEL_DEMO: '1', ...opts.env }), logLevel: 'silent' };
-  const app = await buildApp(database, config, { logger: false });
+  // No anchor file: a test's chain is its own (the repository's ./data belongs to `npm start`).
+  const config = { ...loadConfig({ ...process.env, SAMENSPEL_DEMO: '1', AUDIT_ANCHOR_FILE: '', ...opts.env }), logLevel: 'silent' };
+  const keys = ephemeralKeys();
+  const app = await buildApp(database, config, { logger: false, keys });
   await app.ready();
   const login = async (username: string, password = 'demo') => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
@@ -69,6 +74,7 @@ export async function startTestApp(opts: { children?: number; env?: Record<strin
     database,
     config,
     demo,
+    keys,
     login,
     anonymous: () => makeClient(app),
     async close() {

@@ -1,15 +1,24 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
+import type { AppKeys } from '../keys.ts';
+import { readAnchors, type Anchor } from './anchors.ts';
 
 /**
  * NEN 7513 access log: who (account, person, organisation acted for, role), when, which child,
  * what event, on which legal ground or consent, and the outcome — denied attempts too.
  *
- * Entries are written in the same transaction as the read or change they record. The table is
- * append-only (database triggers refuse UPDATE, DELETE and TRUNCATE) and hash-chained: each entry's
- * hash covers its content and the previous entry's hash, so an edit or deletion made around the
- * triggers breaks the chain at that point, which `samenspel audit verify` reports.
+ * Entries are written in the same transaction as the read or change they record: no read commits
+ * without its entry. Writing one takes no lock, so reads of different children never wait for each
+ * other. The table is append-only (database triggers refuse UPDATE, DELETE and TRUNCATE).
+ *
+ * A sequencer then seals committed entries into one chain (`access_log_seals`), in the order it
+ * finds them: each link holds a keyed MAC (HMAC-SHA256 with the installation key, which lives
+ * outside the database — kernel/keys.ts) over the entry and the previous link. Without the key
+ * nobody can re-chain a changed copy of the database; the chain head is also written outside the
+ * database (anchors.ts), so removing the newest entries shows too. `samenspel audit verify` checks
+ * both. Only one sequencer works at a time (an advisory lock), across connections and app nodes;
+ * it holds the lock only for the sealing itself.
  */
 export interface AccessLogEntry {
   event: string;
@@ -27,8 +36,8 @@ export interface AccessLogEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Serialises appends so that the chain has one order, across connections and app nodes. */
-const CHAIN_LOCK = 7_513_000;
+/** One sequencer seals at a time, across connections and app nodes. */
+const SEAL_LOCK = 7_513_000;
 
 /** JSON with object keys sorted at every level, so the hash does not depend on jsonb key order. */
 export function canonicalJson(value: unknown): string {
@@ -38,8 +47,9 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
-interface StoredFields {
-  seq: number;
+/** An entry as stored, the input of its link in the chain. */
+interface EntryFields {
+  entrySeq: number;
   occurredAt: string;
   regionId: string | null;
   event: string;
@@ -55,134 +65,277 @@ interface StoredFields {
   detail: unknown;
 }
 
-export function entryHash(prevHash: string, f: StoredFields): string {
-  const body = canonicalJson([
-    f.seq,
-    f.occurredAt,
-    f.regionId,
-    f.event,
-    f.outcome,
-    f.childId,
-    f.accountId,
-    f.personId,
-    f.organisationId,
-    f.role,
-    f.ground,
-    f.consentId,
-    f.ip,
-    f.detail ?? {},
-  ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+const contentOf = (f: EntryFields) => [f.occurredAt, f.regionId, f.event, f.outcome, f.childId, f.accountId, f.personId, f.organisationId, f.role, f.ground, f.consentId, f.ip, f.detail ?? {}];
+
+/**
+ * The link of one entry: HMAC over the previous link, the position in the chain, the entry's number
+ * and its content. `keyId` null is a link of the first, unkeyed chain (SHA-256, before keyed
+ * chaining), kept verifiable for installations that have entries from then.
+ */
+export function linkHash(keys: AppKeys | null, keyId: string | null, prevHash: string, chainSeq: number, f: EntryFields): string {
+  if (keyId === null) {
+    // The first chain: sha256(prev + "\n" + [seq, …content]); seq was the entry's own number.
+    return createHash('sha256').update(prevHash).update('\n').update(canonicalJson([chainSeq, ...contentOf(f)])).digest('hex');
+  }
+  if (!keys) throw new Error('keyed link without a key');
+  return keys.mac('audit-chain', prevHash, '\n', canonicalJson([chainSeq, f.entrySeq, keyId, ...contentOf(f)])).toString('hex');
 }
 
-/** Appends entries to the access log inside the caller's transaction. */
+/** Hooks that want to know that entries were appended (the in-process sequencer wakes up). */
+const appendListeners = new Set<() => void>();
+export function onAppend(listener: () => void): () => void {
+  appendListeners.add(listener);
+  return () => appendListeners.delete(listener);
+}
+
+/**
+ * Appends entries to the access log inside the caller's transaction, without a lock: the entry
+ * commits or rolls back with the work it records. The sequencer seals it into the chain after it
+ * has committed.
+ */
 export async function appendAccessLog(tx: Tx, entries: AccessLogEntry | AccessLogEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('access_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let seq = last ? Number(last.seq) : 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
   const occurredAt = new Date();
-  const rows = list.map((e) => {
-    seq += 1;
-    const fields: StoredFields = {
-      seq,
-      occurredAt: occurredAt.toISOString(),
-      regionId: e.regionId ?? null,
-      event: e.event,
-      outcome: e.outcome,
-      childId: e.childId ?? null,
-      accountId: e.accountId ?? null,
-      personId: e.personId ?? null,
-      organisationId: e.organisationId ?? null,
-      role: e.role ?? null,
-      ground: e.ground ?? null,
-      consentId: e.consentId ?? null,
-      ip: e.ip ?? null,
-      detail: e.detail ?? {},
-    };
-    const hash = entryHash(prevHash, fields);
-    const row = {
-      seq,
-      occurred_at: occurredAt,
-      region_id: fields.regionId,
-      event: fields.event,
-      outcome: e.outcome,
-      child_id: fields.childId,
-      account_id: fields.accountId,
-      person_id: fields.personId,
-      organisation_id: fields.organisationId,
-      role: fields.role,
-      ground: fields.ground,
-      consent_id: fields.consentId,
-      ip: fields.ip,
-      detail: JSON.stringify(fields.detail),
-      prev_hash: prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return row;
-  });
-  // 17 columns a row: batches stay well under PostgreSQL's 65,535 parameters per statement, so a
-  // list or an import that touches thousands of children is logged in full.
-  for (let i = 0; i < rows.length; i += APPEND_BATCH) await tx.insertInto('access_log').values(rows.slice(i, i + APPEND_BATCH)).execute();
+  const rows = list.map((e) => ({
+    occurred_at: occurredAt,
+    region_id: e.regionId ?? null,
+    event: e.event,
+    outcome: e.outcome,
+    child_id: e.childId ?? null,
+    account_id: e.accountId ?? null,
+    person_id: e.personId ?? null,
+    organisation_id: e.organisationId ?? null,
+    role: e.role ?? null,
+    ground: e.ground ?? null,
+    consent_id: e.consentId ?? null,
+    ip: e.ip ?? null,
+    detail: JSON.stringify(e.detail ?? {}),
+  }));
+  // 13 columns a row: batches stay well under PostgreSQL's 65,535 parameters per statement, so a
+  // list or an import that touches thousands of children is logged in full. Each new entry is
+  // queued for the sequencer in the same statement.
+  for (let i = 0; i < rows.length; i += APPEND_BATCH) {
+    await tx
+      .with('added', (db) => db.insertInto('access_log').values(rows.slice(i, i + APPEND_BATCH)).returning('seq'))
+      .insertInto('access_log_pending')
+      .columns(['entry_seq'])
+      .expression((eb) => eb.selectFrom('added').select('added.seq'))
+      .execute();
+  }
+  for (const l of appendListeners) l();
 }
 
 const APPEND_BATCH = 2000;
 
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  /** The first entry whose link is broken, with what is wrong. */
-  firstBroken?: { seq: number; code: 'missing' | 'relinked' | 'changed'; reason: string };
+type StoredRow = {
+  seq: number;
+  occurred_at: Date | string;
+  region_id: string | null;
+  event: string;
+  outcome: string;
+  child_id: string | null;
+  account_id: string | null;
+  person_id: string | null;
+  organisation_id: string | null;
+  role: string | null;
+  ground: string | null;
+  consent_id: string | null;
+  ip: string | null;
+  detail: unknown;
+};
+
+const fieldsOf = (r: StoredRow): EntryFields => ({
+  entrySeq: Number(r.seq),
+  occurredAt: new Date(r.occurred_at).toISOString(),
+  regionId: r.region_id,
+  event: r.event,
+  outcome: r.outcome,
+  childId: r.child_id,
+  accountId: r.account_id,
+  personId: r.person_id,
+  organisationId: r.organisation_id,
+  role: r.role,
+  ground: r.ground,
+  consentId: r.consent_id,
+  ip: r.ip,
+  detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
+});
+
+const ENTRY_COLUMNS = ['a.seq', 'a.occurred_at', 'a.region_id', 'a.event', 'a.outcome', 'a.child_id', 'a.account_id', 'a.person_id', 'a.organisation_id', 'a.role', 'a.ground', 'a.consent_id', 'a.ip', 'a.detail'] as const;
+
+/**
+ * Seals committed entries into the chain, oldest first, up to `max` per call. Returns how many were
+ * sealed; 0 when there was nothing to do or another sequencer holds the lock right now.
+ */
+export async function sealAccessLog(db: Db, keys: AppKeys, max = 5000): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as ok`.execute(tx);
+    if (!got.rows[0]?.ok) return 0;
+    const pending = await tx
+      .selectFrom('access_log_pending as p')
+      .innerJoin('access_log as a', 'a.seq', 'p.entry_seq')
+      .select(ENTRY_COLUMNS)
+      .orderBy('p.entry_seq')
+      .limit(max)
+      .execute();
+    if (pending.length === 0) return 0;
+    const last = await tx.selectFrom('access_log_seals').select(['chain_seq', 'hash']).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+    let chainSeq = last ? Number(last.chain_seq) : 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const sealedAt = new Date();
+    const seals = pending.map((r) => {
+      chainSeq += 1;
+      const hash = linkHash(keys, keys.id, prevHash, chainSeq, fieldsOf(r));
+      const seal = { chain_seq: chainSeq, entry_seq: Number(r.seq), prev_hash: prevHash, hash };
+      prevHash = hash;
+      return seal;
+    });
+    // One statement each, with one array parameter per column (no parameter limit, little parsing).
+    await sql`insert into access_log_seals (chain_seq, entry_seq, prev_hash, hash, key_id, sealed_at)
+      select c, e, p, h, ${keys.id}, ${sealedAt}
+      from unnest(${seals.map((x) => x.chain_seq)}::bigint[], ${seals.map((x) => x.entry_seq)}::bigint[], ${seals.map((x) => x.prev_hash)}::text[], ${seals.map((x) => x.hash)}::text[]) as t(c, e, p, h)`.execute(tx);
+    await sql`delete from access_log_pending where entry_seq = any(${seals.map((x) => x.entry_seq)}::bigint[])`.execute(tx);
+    return seals.length;
+  });
 }
 
-/** Walks the whole chain in order and reports the first broken link. */
-export async function verifyAccessLog(db: Db, batchSize = 5000): Promise<ChainReport> {
+/**
+ * On the first start of an installation whose log began before keyed chaining: records where the
+ * keyed chain starts (an entry that is sealed as the first keyed link, its MAC covering the head of
+ * the unkeyed links before it). From then on the unkeyed links cannot be changed without the key.
+ */
+export async function startKeyedChain(db: Db, keys: AppKeys): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(tx);
+    const last = await tx.selectFrom('access_log_seals').select(['chain_seq', 'key_id']).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+    if (!last || last.key_id !== null) return false;
+    await appendAccessLog(tx, { event: 'access_log.keyed_chain_start', outcome: 'allowed', detail: { unkeyedLinks: Number(last.chain_seq), keyId: keys.id } });
+    return true;
+  });
+}
+
+/** Seals everything that is waiting (several rounds for a large backlog). */
+export async function sealAllPending(db: Db, keys: AppKeys): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await sealAccessLog(db, keys);
+    total += n;
+    if (n === 0) return total;
+  }
+}
+
+/** The newest link of the chain (what an anchor records). */
+export async function chainHead(db: Db): Promise<{ chainSeq: number; hash: string; keyId: string | null } | null> {
+  const last = await db.selectFrom('access_log_seals').select(['chain_seq', 'hash', 'key_id']).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+  return last ? { chainSeq: Number(last.chain_seq), hash: last.hash, keyId: last.key_id } : null;
+}
+
+export type BrokenCode = 'missing' | 'relinked' | 'changed' | 'wrong_key' | 'unsealed' | 'anchor_mismatch' | 'truncated';
+
+export interface ChainReport {
+  ok: boolean;
+  /** Links checked and found intact. */
+  checked: number;
+  /** Of those, links of the first, unkeyed chain (from before keyed chaining). */
+  unkeyed: number;
+  /** Entries sealed by this check before it ran (written since the sequencer last ran). */
+  sealedNow: number;
+  /** The anchors outside the database that were compared, when there is an anchor file. */
+  anchors: { checked: number; newest: Anchor | null } | null;
+  /** The first broken link, with what is wrong. */
+  firstBroken?: { seq: number; code: BrokenCode; reason: string };
+}
+
+export interface VerifyOptions {
+  batchSize?: number;
+  /** Anchors read from outside the database (anchors.ts); null: none configured. */
+  anchorFile?: string | null;
+  /** Seal waiting entries first (default true); false for a read-only check. */
+  sealFirst?: boolean;
+}
+
+/**
+ * Checks the whole chain in order and reports the first broken link: a removed link or entry
+ * (missing), a re-linked one (relinked), a changed entry (changed), a link made with another key
+ * (wrong_key), an entry that was never sealed (unsealed), and a chain that does not contain what
+ * was anchored outside the database (anchor_mismatch, truncated).
+ */
+export async function verifyAccessLog(db: Db, keys: AppKeys, opts: VerifyOptions = {}): Promise<ChainReport> {
+  const batchSize = opts.batchSize ?? 5000;
+  const sealedNow = opts.sealFirst === false ? 0 : await sealAllPending(db, keys);
+  const anchors = opts.anchorFile ? readAnchors(opts.anchorFile) : null;
+  const anchorAt = new Map((anchors ?? []).map((a) => [a.chainSeq, a]));
   let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  let expected = 1;
   let checked = 0;
+  let unkeyed = 0;
+  let keyedSeen = false;
+  const base = () => ({ checked, unkeyed, sealedNow, anchors: anchors ? { checked: [...anchorAt.keys()].filter((s) => s < expected).length, newest: anchors.at(-1) ?? null } : null });
+  const broken = (seq: number, code: BrokenCode, reason: string): ChainReport => ({ ok: false, ...base(), firstBroken: { seq, code, reason } });
   for (;;) {
     const rows = await db
-      .selectFrom('access_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
+      .selectFrom('access_log_seals as s')
+      .leftJoin('access_log as a', 'a.seq', 's.entry_seq')
+      .select(['s.chain_seq', 's.entry_seq', 's.prev_hash', 's.hash', 's.key_id', ...ENTRY_COLUMNS])
+      .where('s.chain_seq', '>=', expected)
+      .orderBy('s.chain_seq')
       .limit(batchSize)
       .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
-      const seq = Number(r.seq);
-      if (seq !== expectedSeq) {
-        return { ok: false, checked, firstBroken: { seq: expectedSeq, code: 'missing', reason: `entry ${expectedSeq} is missing (next present is ${seq})` } };
+      const seq = Number(r.chain_seq);
+      if (seq !== expected) return broken(expected, 'missing', `link ${expected} of the chain is missing (next present is ${seq})`);
+      if (r.seq === null) return broken(seq, 'missing', `entry ${r.entry_seq} (link ${seq}) was removed from the log`);
+      if (r.prev_hash !== prevHash) return broken(seq, 'relinked', 'the link does not follow from the link before it');
+      if (r.key_id === null) {
+        if (keyedSeen) return broken(seq, 'changed', 'an unkeyed link after keyed chaining began: the chain was rebuilt without the key');
+        unkeyed++;
+      } else {
+        keyedSeen = true;
+        if (r.key_id !== keys.id) return broken(seq, 'wrong_key', `the link was made with key ${r.key_id}; this installation's key is ${keys.id} (a re-chained copy, or the key was replaced)`);
       }
-      if (r.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBroken: { seq, code: 'relinked', reason: 'prev_hash does not match the hash of the entry before it' } };
-      }
-      const hash = entryHash(prevHash, {
-        seq,
-        occurredAt: new Date(r.occurred_at).toISOString(),
-        regionId: r.region_id,
-        event: r.event,
-        outcome: r.outcome,
-        childId: r.child_id,
-        accountId: r.account_id,
-        personId: r.person_id,
-        organisationId: r.organisation_id,
-        role: r.role,
-        ground: r.ground,
-        consentId: r.consent_id,
-        ip: r.ip,
-        detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
-      });
-      if (hash !== r.hash) {
-        return { ok: false, checked, firstBroken: { seq, code: 'changed', reason: 'content does not match its hash (the entry was changed)' } };
-      }
+      const hash = linkHash(keys, r.key_id, prevHash, seq, fieldsOf(r as StoredRow));
+      if (hash !== r.hash) return broken(seq, 'changed', 'the entry does not match its link (the entry was changed)');
+      const anchor = anchorAt.get(seq);
+      if (anchor && anchor.hash !== r.hash) return broken(seq, 'anchor_mismatch', `the chain differs from the head written outside the database on ${anchor.at}: it was rebuilt`);
       prevHash = r.hash;
-      expectedSeq = seq + 1;
+      expected = seq + 1;
       checked++;
     }
   }
-  return { ok: true, checked };
+  if (unkeyed > 0 && !keyedSeen) {
+    return broken(expected, 'changed', 'the chain has no keyed link at all: it was rebuilt without the key');
+  }
+  const newest = anchors?.at(-1);
+  if (newest && newest.chainSeq >= expected) {
+    return broken(expected, 'truncated', `the chain ends at link ${expected - 1}, but on ${newest.at} it already reached link ${newest.chainSeq}: the newest entries were removed`);
+  }
+  // Entries that are neither sealed nor waiting for the sequencer were slipped in around it.
+  const stray = await db
+    .selectFrom('access_log as a')
+    .select('a.seq')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('access_log_seals as s')
+            .whereRef('s.entry_seq', '=', 'a.seq')
+            .select(sql`1`.as('one')),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('access_log_pending as p')
+            .whereRef('p.entry_seq', '=', 'a.seq')
+            .select(sql`1`.as('one')),
+        ),
+      ),
+    )
+    .orderBy('a.seq')
+    .limit(1)
+    .executeTakeFirst();
+  if (stray) return broken(expected, 'unsealed', `entry ${stray.seq} is in the log but not in the chain: it was added around the log`);
+  return { ok: true, ...base() };
 }

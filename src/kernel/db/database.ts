@@ -54,7 +54,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       },
     };
   }
-  if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
+  // Only for the app's own user (see data-dir.ts for the rest of the data directory's protection).
+  if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true, mode: 0o700 });
   const pglite = await PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,

@@ -138,6 +138,8 @@ export interface AccountsTable {
   totp_enabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
+  /** The time step of the last TOTP code accepted (enrolment or sign-in): a code of that step or earlier is refused. */
+  totp_last_step: number | null;
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
 }
@@ -160,7 +162,7 @@ export interface LoginFailuresTable {
   at: Generated<Date>;
 }
 export interface AccessLogTable {
-  seq: number;
+  seq: Generated<number>;
   occurred_at: Timestamp;
   region_id: string | null;
   event: string;
@@ -174,8 +176,38 @@ export interface AccessLogTable {
   consent_id: string | null;
   ip: string | null;
   detail: ColumnType<Record<string, unknown>, string, string>;
+}
+/** The chain over the access log: one link per entry, in the order the sequencer sealed them. */
+export interface AccessLogSealsTable {
+  chain_seq: number;
+  entry_seq: number;
   prev_hash: string;
   hash: string;
+  /** The installation key that made the MAC; null: a link of the first, unkeyed chain. */
+  key_id: string | null;
+  sealed_at: Generated<Date>;
+}
+/** Entries the sequencer has not sealed yet. */
+export interface AccessLogPendingTable {
+  entry_seq: number;
+}
+export type RoleGrantStatus = 'pending' | 'granted' | 'rejected';
+/** A role that sees children's data, given to someone: the ledger, and the approvals (region setting roleGrantApproval). */
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  region_id: string;
+  person_id: string;
+  organisation_id: string;
+  role: string;
+  requested_by_person_id: string | null;
+  requested_at: Generated<Date>;
+  import_id: string | null;
+  approval_required: boolean;
+  status: RoleGrantStatus;
+  decided_by_person_id: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  membership_id: string | null;
 }
 export type FreePeriodKind = 'vacation' | 'national_free_day' | 'school_free_day';
 export type FreePeriodOrigin = 'shipped' | 'rijksoverheid_import' | 'school';
@@ -317,6 +349,11 @@ export interface ConsentWithdrawalsTable {
   by_guardian_id: string | null;
   by_child: Generated<boolean>;
   reason: string | null;
+  /** How the withdrawal reached the case manager, or 'portal' when the person withdrew it there. */
+  method: 'written' | 'verbal' | 'portal' | null;
+  recorded_by_organisation_id: string | null;
+  /** The guardian's or young person's own account, when they withdrew it themselves. */
+  by_account_id: string | null;
 }
 export interface EmergencyAccessesTable {
   id: Generated<string>;
@@ -636,6 +673,8 @@ export interface MailOutboxTable {
   attempts: Generated<number>;
   claimed_at: Timestamp | null;
   last_error: string | null;
+  /** The invitation whose link the body's {{invitation_link}} stands for (rendered at delivery). */
+  invitation_id: string | null;
 }
 
 export interface DB {
@@ -662,6 +701,9 @@ export interface DB {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   access_log: AccessLogTable;
+  access_log_seals: AccessLogSealsTable;
+  access_log_pending: AccessLogPendingTable;
+  role_grants: RoleGrantsTable;
   school_free_periods: SchoolFreePeriodsTable;
   holiday_imports: HolidayImportsTable;
   deadline_rules: DeadlineRulesTable;

@@ -5,10 +5,13 @@ import type { LoadedSession } from '../../modules/session/session-service.ts';
 import type { Actor } from '../policy/actor.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Role } from '../policy/roles.ts';
+import type { AppKeys } from '../keys.ts';
 
 export interface AppContext {
   database: Database;
   config: Config;
+  /** The installation key (outside the database): access-log chain, invitation tokens. */
+  keys: AppKeys;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { DayParam, paging } from '../../kernel/http/query.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { appendAccessLog, verifyAccessLog } from '../../kernel/audit/access-log.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
@@ -19,10 +20,9 @@ export default async function auditRoutes(app: FastifyInstance, ctx: AppContext)
           username: Type.Optional(Type.String({ maxLength: 63 })),
           event: Type.Optional(Type.String({ maxLength: 100 })),
           outcome: Type.Optional(Type.Union([Type.Literal('allowed'), Type.Literal('denied')])),
-          from: Type.Optional(Type.String({ format: 'date' })),
-          to: Type.Optional(Type.String({ format: 'date' })),
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          from: Type.Optional(DayParam()),
+          to: Type.Optional(DayParam()),
+          ...paging(200, 50),
         }),
       },
     },
@@ -39,8 +39,8 @@ export default async function auditRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
-  app.get('/access-log/verify', { schema: { tags, summary: 'Controleer de hash-keten van het toegangslog (privacyfunctionaris)' } }, async (request) => {
+  app.get('/access-log/verify', { schema: { tags, summary: 'Controleer de keten van het toegangslog met de sleutel en de ankers buiten de database (privacyfunctionaris)' } }, async (request) => {
     requireRole(actorOf(request), 'privacy_officer');
-    return verifyAccessLog(ctx.database.db);
+    return verifyAccessLog(ctx.database.db, ctx.keys, { anchorFile: ctx.config.auditAnchorFile });
   });
 }

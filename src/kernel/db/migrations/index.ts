@@ -9,6 +9,8 @@ import { schoolCalendar } from './0008_school_calendar.ts';
 import { earlyWarning } from './0009_early_warning.ts';
 import { thuiszitters } from './0010_thuiszitters.ts';
 import { onboarding } from './0011_onboarding.ts';
+import { closeTheHoles } from './0012_close_the_holes.ts';
+import { signIn } from './0013_sign_in.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -23,4 +25,6 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0009_early_warning', sql: earlyWarning },
   { name: '0010_thuiszitters', sql: thuiszitters },
   { name: '0011_onboarding', sql: onboarding },
+  { name: '0012_close_the_holes', sql: closeTheHoles },
+  { name: '0013_sign_in', sql: signIn },
 ];
