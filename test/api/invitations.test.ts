@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, makeClient, type Client, type TestApp } from '../support/test-app.ts';
+import { buildApp } from '../../src/app.ts';
+import { deliverPendingMail } from '../../src/modules/staff/mail.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -12,11 +14,11 @@ function multipart(fields: Record<string, string>, file: { name: string; content
   parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n--${boundary}--\r\n`);
   return { payload: Buffer.from(parts.join('')), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
-async function importStaff(rows: string[]) {
+async function importStaff(rows: string[], by: Client = admin, headers: Record<string, string> = {}) {
   const m = multipart({ organisationId: school }, { name: 'medewerkers.csv', content: ['voornaam;achternaam;e-mail;rollen', ...rows].join('\n') });
-  const p = (await admin.request('POST', '/api/v1/staff-imports', m.payload, m.headers)).json();
+  const p = (await by.request('POST', '/api/v1/staff-imports', m.payload, { ...m.headers, ...headers })).json();
   expect(p.errors).toEqual([]);
-  expect((await admin.post(`/api/v1/staff-imports/${p.id}/commit`)).statusCode).toBe(200);
+  expect((await by.request('POST', `/api/v1/staff-imports/${p.id}/commit`, undefined, headers)).statusCode).toBe(200);
 }
 /** The token of the newest invitation e-mail to this address, as the outbox page shows it (demo mode). */
 async function tokenFor(email: string) {
@@ -140,5 +142,82 @@ describe('invitations', () => {
     expect(before.statusCode).toBe(401);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'o.oosterhuis@uitnodiging.nl', password: 'correct paard batterij' } });
     expect(res.statusCode).toBe(200);
+  });
+});
+
+/** The functional administrator's session on another app instance (same database and key, other configuration). */
+async function adminOn(app: typeof t.app) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'beheer', password: 'demo' } });
+  return makeClient(app, cookieOf(res), res.json().csrfToken);
+}
+
+describe('invitation links are made on PUBLIC_URL, never on the Host of the request', () => {
+  it('an invitation made through a request with a forged Host header links to PUBLIC_URL', async () => {
+    const forged = { host: 'evil.example' };
+    await importStaff(['Sanne;Smit;s.smit@uitnodiging.nl;leerkracht'], admin, forged);
+    const items = (await admin.request('GET', '/api/v1/outbox?pageSize=100', undefined, forged)).json().items as { to: string; body: string }[];
+    const mail = items.find((m) => m.to === 's.smit@uitnodiging.nl')!;
+    expect(mail.body).toMatch(/\nhttps:\/\/samenspel\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]{43}\n/);
+    expect(mail.body).not.toContain('evil.example');
+  });
+
+  it('in demo mode without PUBLIC_URL the link is on http://localhost:<PORT>, whatever Host the request names', async () => {
+    const app = await buildApp(t.database, { ...t.config, publicUrl: undefined, port: 4321 }, { logger: false, keys: t.keys });
+    try {
+      const other = await adminOn(app);
+      const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example' };
+      await importStaff(['Ties;Terpstra;t.terpstra@uitnodiging.nl;leerkracht'], other, forged);
+      const { id: personId } = await t.database.db.selectFrom('people').select('id').where('email', '=', 's.smit@uitnodiging.nl').executeTakeFirstOrThrow();
+      expect((await other.request('POST', `/api/v1/people/${personId}/invitation`, undefined, forged)).statusCode).toBe(201);
+      const items = (await other.request('GET', '/api/v1/outbox?pageSize=100', undefined, forged)).json().items as { to: string; body: string }[];
+      for (const to of ['t.terpstra@uitnodiging.nl', 's.smit@uitnodiging.nl']) {
+        const mail = items.find((m) => m.to === to)!;
+        expect(mail.body).toMatch(/\nhttp:\/\/localhost:4321\/uitnodiging\/[A-Za-z0-9_-]{43}\n/);
+        expect(mail.body).not.toContain('evil.example');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** Every row of every table of the database, as text. */
+async function wholeDatabase() {
+  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(t.database.db);
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const rows = await sql<{ row: string }>`select x::text as row from ${sql.table(table_name)} x`.execute(t.database.db);
+    parts.push(...rows.rows.map((r) => r.row));
+  }
+  return parts.join('\n');
+}
+
+describe('the database holds no working invitation link', () => {
+  it('outside demo mode the stored e-mail has no link and nothing in the database accepts the invitation; the delivered e-mail does', async () => {
+    const config = { ...t.config, demo: false, smtpUrl: 'smtp://127.0.0.1:9' };
+    const app = await buildApp(t.database, config, { logger: false, keys: t.keys });
+    try {
+      await importStaff(['Umut;Uysal;u.uysal@uitnodiging.nl;leerkracht'], await adminOn(app));
+      const outbox = (await (await adminOn(app)).get('/api/v1/outbox?pageSize=100')).json();
+      expect(outbox.mode).toBe('smtp');
+      expect(outbox.items.find((m: { to: string }) => m.to === 'u.uysal@uitnodiging.nl').body).toBeNull();
+      const row = await t.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'u.uysal@uitnodiging.nl').executeTakeFirstOrThrow();
+      expect(row.body_text).not.toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{20,}/);
+      expect(row.invitation_id).toEqual(expect.any(String));
+
+      const sent: { to: string; text: string }[] = [];
+      await deliverPendingMail(t.database.db, config, { keys: t.keys, transport: { sendMail: async (m) => void sent.push({ to: m.to, text: m.text }) } });
+      const mail = sent.find((m) => m.to === 'u.uysal@uitnodiging.nl')!;
+      const token = /\nhttps:\/\/samenspel\.example\.nl\/uitnodiging\/([A-Za-z0-9_-]{43})\n/.exec(mail.text)![1];
+      // The link in the e-mail works …
+      expect((await anon().get(`/api/v1/invitations/${token}`)).json()).toMatchObject({ name: 'Umut Uysal', email: 'u.uysal@uitnodiging.nl' });
+      // … and is nowhere in the database, nor any other invitation's link.
+      const everything = await wholeDatabase();
+      expect(everything).not.toContain(token);
+      expect(everything).not.toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{20,}/);
+      expect((await anon().post(`/api/v1/invitations/${token}/accept`, { password: 'correct paard batterij' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });

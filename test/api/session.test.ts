@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from 'otplib';
+import { generate, generateSecret } from 'otplib';
 import { sql } from 'kysely';
 import { buildApp } from '../../src/app.ts';
 import { startTestApp, makeClient, type TestApp } from '../support/test-app.ts';
-import { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES } from '../../src/modules/session/session-service.ts';
+import { hashPassword, MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES } from '../../src/modules/session/session-service.ts';
+import { openDatabase } from '../../src/kernel/db/database.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,6 +13,30 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const signIn = (body: object, ip = '127.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: body, remoteAddress: ip });
+const PASSWORD = 'een goed wachtwoord';
+/** A professional's account of its own for a test (password PASSWORD), optionally with TOTP enrolled. */
+async function makeAccount(username: string, opts: { totpSecret?: string } = {}) {
+  const person = await t.database.db.insertInto('people').values({ region_id: t.demo.regionId, given_name: 'Test', family_name: username }).returning('id').executeTakeFirstOrThrow();
+  const account = await t.database.db
+    .insertInto('accounts')
+    .values({ region_id: t.demo.regionId, username, password_hash: await hashPassword(PASSWORD), kind: 'professional', person_id: person.id, totp_secret: opts.totpSecret ?? null, totp_enabled: !!opts.totpSecret })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return account.id;
+}
+const statuses = (responses: { statusCode: number }[]) => {
+  const count: Record<number, number> = {};
+  for (const r of responses) count[r.statusCode] = (count[r.statusCode] ?? 0) + 1;
+  return count;
+};
+const deniedSignIns = async (where: { accountId?: string; ip?: string }) => {
+  let q = t.database.db.selectFrom('access_log').select(['detail']).where('event', '=', 'session.sign_in').where('outcome', '=', 'denied');
+  if (where.accountId) q = q.where('account_id', '=', where.accountId);
+  if (where.ip) q = q.where('ip', '=', where.ip);
+  return q.execute();
+};
+/** A code of the next time step (accepted within the ±30 s window), for a sign-in after one that used the current code. */
+const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
 describe('health and API conventions', () => {
   it('GET /health names the engine', async () => {
@@ -134,6 +159,120 @@ describe('throttling failed sign-ins', () => {
   });
 });
 
+describe('throttling holds under parallel sign-ins', () => {
+  it(`12 wrong passwords at once: at most ${MAX_ACCOUNT_FAILURES} are checked, then the account is locked, also for the right password`, async () => {
+    const id = await makeAccount('parallel-lock');
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn({ username: 'parallel-lock', password: `fout ${i}` }, `10.21.0.${i}`)));
+    expect(statuses(results)).toEqual({ 401: MAX_ACCOUNT_FAILURES, 429: 12 - MAX_ACCOUNT_FAILURES });
+    const right = await signIn({ username: 'parallel-lock', password: PASSWORD }, '10.21.1.1');
+    expect(right.statusCode).toBe(429);
+    expect(right.json().detail).toMatch(/geblokkeerd/);
+    // Each checked password is a failure in the access log, as before.
+    const denied = await deniedSignIns({ accountId: id });
+    expect(denied).toHaveLength(MAX_ACCOUNT_FAILURES);
+    expect(denied.every((d) => (d.detail as { reason: string }).reason === 'invalid_credentials')).toBe(true);
+  });
+
+  it(`40 wrong sign-ins at once from one address: exactly ${MAX_ADDRESS_FAILURES} are checked (401), the rest 429`, async () => {
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn({ username: `zwerm${i}`, password: 'x' }, '10.22.0.1')));
+    expect(statuses(results)).toEqual({ 401: MAX_ADDRESS_FAILURES, 429: 40 - MAX_ADDRESS_FAILURES });
+    expect(await deniedSignIns({ ip: '10.22.0.1' })).toHaveLength(MAX_ADDRESS_FAILURES);
+    expect((await signIn({ username: 'jongere', password: 'demo' }, '10.22.0.1')).statusCode).toBe(429);
+    expect((await signIn({ username: 'jongere', password: 'demo' }, '10.22.0.2')).statusCode).toBe(200);
+  });
+
+  it('the limits hold across two app nodes on one database', async () => {
+    const url = (t.database as { url?: string }).url;
+    // On PostgreSQL the second node has its own connection pool; PGlite has one connection.
+    const otherDb = url ? await openDatabase({ databaseUrl: url }) : t.database;
+    const other = await buildApp(otherDb, t.config, { logger: false, keys: t.keys });
+    try {
+      const node = (i: number) => (i % 2 ? other : t.app);
+      await makeAccount('parallel-nodes');
+      const account = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => node(i).inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'parallel-nodes', password: 'fout' }, remoteAddress: `10.23.0.${i}` })),
+      );
+      expect(statuses(account)).toEqual({ 401: MAX_ACCOUNT_FAILURES, 429: 12 - MAX_ACCOUNT_FAILURES });
+      const address = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => node(i).inject({ method: 'POST', url: '/api/v1/session', payload: { username: `knoop${i}`, password: 'x' }, remoteAddress: '10.23.1.1' })),
+      );
+      expect(statuses(address)).toEqual({ 401: MAX_ADDRESS_FAILURES, 429: 40 - MAX_ADDRESS_FAILURES });
+    } finally {
+      await other.close();
+      if (otherDb !== t.database) await otherDb.close();
+    }
+  });
+
+  it('a successful sign-in gives its attempt back: failures before it do not add up with later ones', async () => {
+    const id = await makeAccount('gives-back');
+    for (let round = 0; round < 2; round++) {
+      const wrong = await Promise.all(Array.from({ length: MAX_ACCOUNT_FAILURES - 1 }, () => signIn({ username: 'gives-back', password: 'fout' }, '10.24.0.1')));
+      expect(statuses(wrong)).toEqual({ 401: MAX_ACCOUNT_FAILURES - 1 });
+      expect((await signIn({ username: 'gives-back', password: PASSWORD }, '10.24.0.1')).statusCode).toBe(200);
+    }
+    const row = await t.database.db.selectFrom('accounts').select(['failed_logins', 'locked_until']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+    // Only the failures count against the address.
+    const failures = await t.database.db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('address', '=', '10.24.0.1').executeTakeFirstOrThrow();
+    expect(Number(failures.n)).toBe(2 * (MAX_ACCOUNT_FAILURES - 1));
+  });
+
+  it('being asked for the code does not reset the count: wrong codes still lock the account', async () => {
+    const secret = generateSecret();
+    await makeAccount('asks-code', { totpSecret: secret });
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES - 1; i++) expect((await signIn({ username: 'asks-code', password: 'fout' }, '10.25.0.1')).statusCode).toBe(401);
+    const asked = await signIn({ username: 'asks-code', password: PASSWORD }, '10.25.0.1');
+    expect(asked.json().code).toBe('totp_required');
+    expect((await signIn({ username: 'asks-code', password: PASSWORD, totp: '000000' }, '10.25.0.1')).json().code).toBe('totp_invalid');
+    expect((await signIn({ username: 'asks-code', password: PASSWORD, totp: await generate({ secret }) }, '10.25.0.1')).statusCode).toBe(429);
+  });
+});
+
+describe('a TOTP code is accepted once', () => {
+  it('the same code again is refused (401 totp_invalid) and counted as a failure; the next code works', async () => {
+    const secret = generateSecret();
+    const id = await makeAccount('totp-once', { totpSecret: secret });
+    const code = await generate({ secret });
+    expect((await signIn({ username: 'totp-once', password: PASSWORD, totp: code }, '10.26.0.1')).statusCode).toBe(200);
+    const replay = await signIn({ username: 'totp-once', password: PASSWORD, totp: code }, '10.26.0.2');
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('totp_invalid');
+    const denied = await deniedSignIns({ accountId: id });
+    expect(denied.map((d) => (d.detail as { reason: string }).reason)).toEqual(['totp_invalid']);
+    expect((await t.database.db.selectFrom('accounts').select('failed_logins').where('id', '=', id).executeTakeFirstOrThrow()).failed_logins).toBe(1);
+    expect((await signIn({ username: 'totp-once', password: PASSWORD, totp: await nextCode(secret) }, '10.26.0.3')).statusCode).toBe(200);
+  });
+
+  it('two sign-ins with the same code at the same time: exactly one wins', async () => {
+    const secret = generateSecret();
+    await makeAccount('totp-race', { totpSecret: secret });
+    const code = await generate({ secret });
+    const results = await Promise.all([0, 1, 2].map((i) => signIn({ username: 'totp-race', password: PASSWORD, totp: code }, `10.27.0.${i}`)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401, 401]);
+    expect(results.filter((r) => r.statusCode === 401).map((r) => r.json().code)).toEqual(['totp_invalid', 'totp_invalid']);
+  });
+
+  it('the code that confirmed enrolment cannot sign in again', async () => {
+    await makeAccount('totp-enrol');
+    const app = await buildApp(t.database, { ...t.config, demo: false }, { logger: false, keys: t.keys });
+    try {
+      const login = (body: object) => app.inject({ method: 'POST', url: '/api/v1/session', payload: body, remoteAddress: '10.28.0.1' });
+      const first = await login({ username: 'totp-enrol', password: PASSWORD });
+      expect(first.json().totpEnrolmentRequired).toBe(true);
+      const c = makeClient(app, String(first.headers['set-cookie']).split(';')[0], first.json().csrfToken);
+      const { secret } = (await c.post('/api/v1/session/totp/setup')).json();
+      const code = await generate({ secret });
+      expect((await c.post('/api/v1/session/totp/confirm', { code })).statusCode).toBe(200);
+      const replay = await login({ username: 'totp-enrol', password: PASSWORD, totp: code });
+      expect(replay.statusCode).toBe(401);
+      expect(replay.json().code).toBe('totp_invalid');
+      expect((await login({ username: 'totp-enrol', password: PASSWORD, totp: await nextCode(secret) })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('second factor (TOTP)', () => {
   it('outside demo mode a professional must enrol TOTP first, then signs in with a code', async () => {
     const app = await buildApp(t.database, { ...t.config, demo: false }, { logger: false });
@@ -164,7 +303,8 @@ describe('second factor (TOTP)', () => {
       const badCode = await login({ username: 'directeur', password: 'demo', totp: '123456' });
       expect(badCode.statusCode).toBe(401);
       expect(badCode.json().code).toBe('totp_invalid');
-      const good = await login({ username: 'directeur', password: 'demo', totp: await generate({ secret: setup.secret }) });
+      // The code that confirmed enrolment is used up: the next one signs in.
+      const good = await login({ username: 'directeur', password: 'demo', totp: await nextCode(setup.secret) });
       expect(good.statusCode).toBe(200);
       expect(good.json().totpEnrolmentRequired).toBe(false);
       // In demo mode too, an enrolled account needs its code.

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../kernel/http/context.ts';
-import { UnauthenticatedError } from '../../kernel/errors.ts';
+import { UnauthenticatedError, ValidationError } from '../../kernel/errors.ts';
+import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { badCharacterErrors, storable } from '../../kernel/http/input-guard.ts';
 import { SESSION_COOKIE, confirmTotp, loadSession, setupTotp, signIn, signOut, switchMembership, type LoadedSession } from './session-service.ts';
 
 export const SessionSchema = Type.Object(
@@ -32,7 +34,8 @@ export default async function sessionRoutes(app: FastifyInstance, ctx: AppContex
   app.post(
     '/session',
     {
-      config: { auth: 'public' },
+      // The sign-in checks its own input for characters that cannot be stored: such an attempt is logged.
+      config: { auth: 'public', inputGuard: 'route' },
       schema: {
         tags,
         summary: 'Inloggen',
@@ -45,6 +48,15 @@ export default async function sessionRoutes(app: FastifyInstance, ctx: AppContex
     },
     async (request, reply) => {
       const body = request.body as { username: string; password: string; totp?: string };
+      const bad = badCharacterErrors(body, '');
+      if (bad.length) {
+        // Refused like any failed sign-in, and logged as one (without the character itself).
+        const username = storable(body.username.trim().toLowerCase().slice(0, 200));
+        await ctx.database.db.transaction().execute((tx) =>
+          appendAccessLog(tx, { event: 'session.sign_in', outcome: 'denied', ip: request.ip, detail: { username, reason: 'invalid_input' } }),
+        );
+        throw new ValidationError(bad, 'Er staat een teken in de invoer dat niet kan worden opgeslagen (zoals een NUL-teken). Haal het weg en probeer het opnieuw.');
+      }
       const { token, session } = await signIn(ctx.database, ctx.config, { ...body, ip: request.ip, userAgent: request.headers['user-agent'] });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
+import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
@@ -121,33 +122,104 @@ export async function startSession(tx: Tx, input: StartSessionInput): Promise<st
   return token;
 }
 
-/** Signs in with username and password (and TOTP when enrolled). Returns the new session token and view. */
+/** Advisory-lock namespace (the two-key form) for counting sign-in attempts per address. */
+const ADDRESS_LOCK_CLASS = 7_513_010;
+
+/**
+ * Reserves one sign-in attempt for an address, before any password is checked: under a
+ * transaction-scoped advisory lock keyed on the address (so the count and the insert are one step,
+ * across connections and app nodes), the failures of the last 15 minutes — reservations of attempts
+ * still running included — are counted and, below the limit, a login_failures row is added. A failed
+ * attempt keeps it as its record; a successful one gives it back. Null: the address is blocked.
+ */
+async function reserveAddressAttempt(db: Db, username: string, address: string): Promise<number | null> {
+  const key = createHash('sha256').update(address).digest().readInt32BE(0);
+  return db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${ADDRESS_LOCK_CLASS}::int4, ${key}::int4)`.execute(tx);
+    const recent = await tx
+      .selectFrom('login_failures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('address', '=', address)
+      .where('at', '>', sql<Date>`now() - make_interval(mins => ${ADDRESS_WINDOW_MINUTES})`)
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= MAX_ADDRESS_FAILURES) return null;
+    const row = await tx.insertInto('login_failures').values({ username, address }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  });
+}
+
+/**
+ * Reserves one attempt on an account, before its password is checked: one atomic update counts it
+ * as a failure (locking the account when that makes MAX_ACCOUNT_FAILURES) unless the account is
+ * locked. So of parallel attempts only those that fit under the limit get their password checked,
+ * on every node. `lockedByThis`: this attempt set the lock (given back if the password was right).
+ */
+async function reserveAccountAttempt(db: Db, accountId: string) {
+  const row = await db
+    .updateTable('accounts')
+    .set((eb) => ({
+      failed_logins: eb('failed_logins', '+', 1),
+      locked_until: sql<Date | null>`case when failed_logins + 1 >= ${MAX_ACCOUNT_FAILURES} then now() + make_interval(mins => ${ACCOUNT_LOCK_MINUTES}) else locked_until end`,
+    }))
+    .where('id', '=', accountId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+  if (row) return { locked: false as const, lockedByThis: row.failed_logins >= MAX_ACCOUNT_FAILURES };
+  const now = await db.selectFrom('accounts').select('locked_until').where('id', '=', accountId).executeTakeFirst();
+  return { locked: true as const, lockedUntil: now?.locked_until ? new Date(now.locked_until) : new Date(Date.now() + 1000) };
+}
+
+const accountLocked = (lockedUntil: Date) => {
+  const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
+  return new TooManyRequestsError(`Dit account is tijdelijk geblokkeerd na ${MAX_ACCOUNT_FAILURES} mislukte pogingen. Probeer het over ${Math.ceil(seconds / 60)} minuten opnieuw.`, seconds);
+};
+
+/** The time step of a TOTP code that verified, or null when it did not. */
+async function totpStep(secret: string, code: string): Promise<number | null> {
+  const result = await verifyTotp({ secret, token: code.replace(/\s/g, ''), epochTolerance: 30 }).catch(() => ({ valid: false as const }));
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
+}
+
+/**
+ * Uses up a TOTP time step for an account: one conditional update, so a code (and any code of an
+ * earlier step) is accepted once, also when two requests bring it at the same time. False: it was
+ * used before.
+ */
+async function consumeTotpStep(db: Db | Tx, accountId: string, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('accounts')
+    .set({ totp_last_step: step })
+    .where('id', '=', accountId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Signs in with username and password (and TOTP when enrolled). Returns the new session token and view.
+ *
+ * Throttling holds under parallel requests and across app nodes: an attempt is reserved on the
+ * address and on the account before the password is checked (see reserveAddressAttempt and
+ * reserveAccountAttempt), kept as a failure when it fails, and given back when it succeeds.
+ */
 export async function signIn(database: Database, config: Config, input: SignInInput): Promise<{ token: string; session: LoadedSession }> {
   const { db } = database;
   const username = input.username.trim().toLowerCase();
-  const since = new Date(Date.now() - ADDRESS_WINDOW_MINUTES * 60_000);
-  const addressFailures = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('address', '=', input.ip)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(addressFailures.n) >= MAX_ADDRESS_FAILURES) {
+  const addressReservation = await reserveAddressAttempt(db, username, input.ip);
+  if (addressReservation === null) {
     throw new TooManyRequestsError(`Te veel mislukte pogingen vanaf dit adres. Probeer het over ${ADDRESS_WINDOW_MINUTES} minuten opnieuw.`, ADDRESS_WINDOW_MINUTES * 60);
   }
+  const giveBackAddress = (tx: Db | Tx) => tx.deleteFrom('login_failures').where('id', '=', addressReservation).execute();
   const account = await db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
 
-  const fail = async (code: 'invalid_credentials' | 'totp_invalid') => {
+  /** A failed attempt: its reservations stay (they are the failure), and the access log says so. */
+  const fail = async (code: 'invalid_credentials' | 'totp_invalid', countOnAccount = false) => {
     await db.transaction().execute(async (tx) => {
-      await tx.insertInto('login_failures').values({ username, address: input.ip }).execute();
-      if (account) {
-        const failed = account.failed_logins + 1;
+      if (account && countOnAccount) {
         await tx
           .updateTable('accounts')
-          .set({
-            failed_logins: failed,
-            locked_until: failed >= MAX_ACCOUNT_FAILURES ? new Date(Date.now() + ACCOUNT_LOCK_MINUTES * 60_000) : account.locked_until,
-          })
+          .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
           .where('id', '=', account.id)
           .execute();
       }
@@ -165,14 +237,17 @@ export async function signIn(database: Database, config: Config, input: SignInIn
     throw new UnauthenticatedError('Gebruikersnaam of wachtwoord onjuist.', 'invalid_credentials');
   };
 
-  // An invited account without a password yet signs in only through its invitation link.
+  // An invited account without a password yet signs in only through its invitation link. These
+  // cost the same time as a wrong password, and are never "locked" (that would tell they exist).
   if (!account || account.disabled_at || !account.password_hash) {
     await argonVerify(await DUMMY_HASH, input.password).catch(() => false);
-    return fail('invalid_credentials');
+    return fail('invalid_credentials', true);
   }
-  if (account.locked_until && new Date(account.locked_until) > new Date()) {
-    const seconds = Math.ceil((new Date(account.locked_until).getTime() - Date.now()) / 1000);
-    throw new TooManyRequestsError(`Dit account is tijdelijk geblokkeerd na ${MAX_ACCOUNT_FAILURES} mislukte pogingen. Probeer het over ${Math.ceil(seconds / 60)} minuten opnieuw.`, seconds);
+  const reserved = await reserveAccountAttempt(db, account.id);
+  if (reserved.locked) {
+    // Nothing was checked: the address gets its attempt back.
+    await giveBackAddress(db);
+    throw accountLocked(reserved.lockedUntil);
   }
   const ok = await argonVerify(account.password_hash, input.password).catch(() => false);
   if (!ok) return fail('invalid_credentials');
@@ -180,10 +255,23 @@ export async function signIn(database: Database, config: Config, input: SignInIn
   let totpEnrolmentPending = false;
   if (account.totp_enabled) {
     if (!input.totp) {
+      // The password was right: this attempt is no failure. Give back exactly this reservation — not
+      // a reset, or asking for the code in between would allow guessing codes without end.
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('accounts')
+          .set((eb) => ({
+            failed_logins: sql<number>`greatest(failed_logins - 1, 0)`,
+            locked_until: reserved.lockedByThis ? null : eb.ref('locked_until'),
+          }))
+          .where('id', '=', account.id)
+          .execute();
+        await giveBackAddress(tx);
+      });
       throw new ProblemError(401, 'Tweede stap nodig', 'Vul de code uit uw authenticator-app in.', 'totp_required');
     }
-    const result = await verifyTotp({ secret: account.totp_secret!, token: input.totp.replace(/\s/g, ''), epochTolerance: 30 }).catch(() => ({ valid: false }));
-    if (!result.valid) return fail('totp_invalid');
+    const step = await totpStep(account.totp_secret!, input.totp);
+    if (step === null || !(await consumeTotpStep(db, account.id, step))) return fail('totp_invalid');
   } else if (account.kind === 'professional' && !config.demo) {
     totpEnrolmentPending = true;
   }
@@ -191,6 +279,7 @@ export async function signIn(database: Database, config: Config, input: SignInIn
   let token = '';
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
+    await giveBackAddress(tx);
     token = await startSession(tx, { account, totpEnrolmentPending, ip: input.ip, userAgent: input.userAgent, detail: { secondFactor: account.totp_enabled } });
   });
   const session = await loadSession(database, config, token, input.ip);
@@ -316,11 +405,12 @@ export async function setupTotp(database: Database, session: LoadedSession) {
 export async function confirmTotp(database: Database, session: LoadedSession, code: string) {
   const account = await database.db.selectFrom('accounts').select(['totp_secret', 'totp_enabled']).where('id', '=', session.accountId).executeTakeFirstOrThrow();
   if (!account.totp_secret) throw new NotFoundError('Start eerst het instellen van de tweede stap.');
-  const result = await verifyTotp({ secret: account.totp_secret, token: code.replace(/\s/g, ''), epochTolerance: 30 }).catch(() => ({ valid: false }));
-  if (!result.valid) {
-    throw new ValidationError([{ name: 'code', code: 'totp_invalid', reason: 'De code klopt niet. Kijk of de tijd op uw telefoon klopt en probeer de nieuwe code.' }]);
-  }
+  const step = await totpStep(account.totp_secret, code);
+  const invalid = () => new ValidationError([{ name: 'code', code: 'totp_invalid', reason: 'De code klopt niet. Kijk of de tijd op uw telefoon klopt en probeer de nieuwe code.' }]);
+  if (step === null) throw invalid();
   await database.db.transaction().execute(async (tx) => {
+    // The code that confirms enrolment is used up too: it cannot sign in afterwards.
+    if (!(await consumeTotpStep(tx, session.accountId, step))) throw invalid();
     await tx.updateTable('accounts').set({ totp_enabled: true }).where('id', '=', session.accountId).execute();
     await tx.updateTable('sessions').set({ totp_enrolment_pending: false }).where('id', '=', session.id).execute();
     await appendAccessLog(tx, { event: 'account.totp_enabled', outcome: 'allowed', regionId: session.actor.regionId, accountId: session.accountId, personId: session.actor.personId, ip: session.actor.ip });

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Config } from '../../config.ts';
+import type { AppKeys } from '../../kernel/keys.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
@@ -9,12 +10,14 @@ import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import { hashPassword, loadSession, startSession } from '../session/session-service.ts';
 import { enqueueMail } from './mail.ts';
+import { INVITATION_LINK_PLACEHOLDER, invitationToken } from './invitation-link.ts';
 
 /**
- * Invitations: a link to set a password and then a second factor. The token is 32 random bytes
- * (base64url) and only its SHA-256 is stored; a link works once, until it expires
- * (region setting invitationValidDays, default 7) or a newer invitation replaces it. The e-mail
- * with the link is written to the outbox in the same transaction.
+ * Invitations: a link to set a password and then a second factor. The token is the keyed MAC of
+ * the invitation id with the installation key (invitation-link.ts), and only its SHA-256 is stored;
+ * a link works once, until it expires (region setting invitationValidDays, default 7) or a newer
+ * invitation replaces it. The e-mail is written to the outbox in the same transaction, with a
+ * placeholder where the link goes: the link is made when the e-mail is delivered.
  */
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -27,25 +30,22 @@ export interface InvitationRequest {
   givenName?: string;
 }
 
-/** The base URL for links in e-mails: PUBLIC_URL, else the host the request came in on. */
-export function publicBaseUrl(config: Pick<Config, 'publicUrl'>, request?: { protocol: string; host: string }): string {
-  if (config.publicUrl) return config.publicUrl;
-  if (request) return `${request.protocol}://${request.host}`;
-  return process.env.PUBLIC_URL?.replace(/\/+$/, '') || 'http://localhost:8080';
-}
+/** Text from a file or form must not add a link of its own to the e-mail. */
+const plain = (s: string) => s.split(INVITATION_LINK_PLACEHOLDER).join('');
 
-export function invitationMail(input: { givenName: string; regionName: string; link: string; expiresAt: Date; email: string }) {
+/** The invitation e-mail; `link` defaults to the placeholder that delivery replaces by the real link. */
+export function invitationMail(input: { givenName: string; regionName: string; link?: string; expiresAt: Date; email: string }) {
   const until = input.expiresAt.toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
   return {
     subject: 'Uitnodiging voor Samenspel',
     body: [
-      `Beste ${input.givenName},`,
+      `Beste ${plain(input.givenName)},`,
       '',
-      `U heeft een account in Samenspel, het samenwerkingsplatform van ${input.regionName}. Uw gebruikersnaam is ${input.email}.`,
+      `U heeft een account in Samenspel, het samenwerkingsplatform van ${plain(input.regionName)}. Uw gebruikersnaam is ${plain(input.email)}.`,
       '',
       'Kies een wachtwoord via deze link en stel daarna de tweede stap in (een authenticator-app op uw telefoon):',
       '',
-      input.link,
+      input.link ?? INVITATION_LINK_PLACEHOLDER,
       '',
       `De link werkt één keer en is geldig tot ${until}. Is hij verlopen? Vraag dan uw functioneel beheerder om een nieuwe uitnodiging.`,
       '',
@@ -56,9 +56,10 @@ export function invitationMail(input: { givenName: string; regionName: string; l
 
 /**
  * Invitations for several accounts at once (an import), set-based: one insert for the invitations,
- * one for their e-mails. Returns the tokens (only here; the database keeps their hashes).
+ * one for their e-mails. The ids are made here, so the tokens (keyed MACs of the ids) are known
+ * before the insert; the database keeps only their hashes, and the e-mails a placeholder.
  */
-export async function createInvitations(tx: Tx, input: { regionId: string; createdByPersonId: string | null; baseUrl?: string; invitations: InvitationRequest[] }) {
+export async function createInvitations(tx: Tx, keys: AppKeys, input: { regionId: string; createdByPersonId: string | null; invitations: InvitationRequest[] }) {
   if (!input.invitations.length) return [];
   const days = await regionSetting(tx, input.regionId, 'invitationValidDays');
   const expiresAt = new Date(Date.now() + days * 86_400_000);
@@ -74,26 +75,25 @@ export async function createInvitations(tx: Tx, input: { regionId: string; creat
       .execute();
     for (const r of rows) names.set(r.id, r.given_name);
   }
-  const base = input.baseUrl ?? publicBaseUrl({});
-  const made = input.invitations.map((i) => ({ ...i, token: randomBytes(32).toString('base64url') }));
-  const ids: { id: string; account_id: string }[] = [];
+  const made = input.invitations.map((i) => {
+    const invitationId = randomUUID();
+    return { ...i, invitationId, token: invitationToken(keys, invitationId) };
+  });
   for (let k = 0; k < made.length; k += 1000) {
-    ids.push(
-      ...(await tx
-        .insertInto('invitations')
-        .values(
-          made.slice(k, k + 1000).map((i) => ({
-            region_id: input.regionId,
-            account_id: i.accountId,
-            token_sha256: sha256(i.token),
-            email: i.email,
-            created_by_person_id: input.createdByPersonId,
-            expires_at: expiresAt,
-          })),
-        )
-        .returning(['id', 'account_id'])
-        .execute()),
-    );
+    await tx
+      .insertInto('invitations')
+      .values(
+        made.slice(k, k + 1000).map((i) => ({
+          id: i.invitationId,
+          region_id: input.regionId,
+          account_id: i.accountId,
+          token_sha256: sha256(i.token),
+          email: i.email,
+          created_by_person_id: input.createdByPersonId,
+          expires_at: expiresAt,
+        })),
+      )
+      .execute();
   }
   await enqueueMail(
     tx,
@@ -101,16 +101,16 @@ export async function createInvitations(tx: Tx, input: { regionId: string; creat
       regionId: input.regionId,
       kind: 'invitation',
       to: i.email,
-      ...invitationMail({ givenName: i.givenName ?? names.get(i.accountId) ?? '', regionName: region.name, link: `${base}/uitnodiging/${i.token}`, expiresAt, email: i.email }),
+      invitationId: i.invitationId,
+      ...invitationMail({ givenName: i.givenName ?? names.get(i.accountId) ?? '', regionName: region.name, expiresAt, email: i.email }),
     })),
   );
-  const idOf = new Map(ids.map((r) => [r.account_id, r.id]));
-  return made.map((i) => ({ accountId: i.accountId, invitationId: idOf.get(i.accountId)!, token: i.token, expiresAt }));
+  return made.map((i) => ({ accountId: i.accountId, invitationId: i.invitationId, expiresAt }));
 }
 
 /** One invitation (with its e-mail in the outbox), inside the caller's transaction. */
-export async function createInvitation(tx: Tx, input: { regionId: string; accountId: string; email: string; createdByPersonId: string | null; baseUrl?: string }) {
-  const [made] = await createInvitations(tx, { regionId: input.regionId, createdByPersonId: input.createdByPersonId, baseUrl: input.baseUrl, invitations: [{ accountId: input.accountId, email: input.email }] });
+export async function createInvitation(tx: Tx, keys: AppKeys, input: { regionId: string; accountId: string; email: string; createdByPersonId: string | null }) {
+  const [made] = await createInvitations(tx, keys, { regionId: input.regionId, createdByPersonId: input.createdByPersonId, invitations: [{ accountId: input.accountId, email: input.email }] });
   return made;
 }
 
@@ -191,7 +191,7 @@ export async function acceptInvitation(database: Database, config: Config, input
  * A new invitation for a person (functional administrator): earlier open links of the account stop
  * working. A person with an e-mail address but no account yet gets one (username = e-mail).
  */
-export async function resendInvitation(database: Database, actor: Actor, personId: string, baseUrl: string) {
+export async function resendInvitation(database: Database, keys: AppKeys, actor: Actor, personId: string) {
   return database.db.transaction().execute(async (tx) => {
     const person = await tx.selectFrom('people').select(['id', 'email', 'given_name']).where('id', '=', personId).where('region_id', '=', actor.regionId).executeTakeFirst();
     if (!person) throw new NotFoundError();
@@ -216,7 +216,7 @@ export async function resendInvitation(database: Database, actor: Actor, personI
       .where('used_at', 'is', null)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    const [made] = await createInvitations(tx, { regionId: actor.regionId, createdByPersonId: actor.personId, baseUrl, invitations: [{ accountId: account.id, email, givenName: person.given_name }] });
+    const [made] = await createInvitations(tx, keys, { regionId: actor.regionId, createdByPersonId: actor.personId, invitations: [{ accountId: account.id, email, givenName: person.given_name }] });
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.invitation.create', outcome: 'allowed', detail: { personId, accountId: account.id, invitationId: made.invitationId, revoked: Number(revoked.numUpdatedRows) } });
     return { invitationId: made.invitationId, expiresAt: made.expiresAt.toISOString(), email };
   });

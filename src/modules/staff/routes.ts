@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { paging } from '../../kernel/http/query.ts';
 import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate } from '../../kernel/time.ts';
 import { SESSION_COOKIE } from '../session/session-service.ts';
 import { commitStaffImport, confirmStaffLeaver, dismissStaffLeaver, listStaffLeavers, previewStaffImport, requireFunctionalAdmin } from './staff-import.ts';
-import { acceptInvitation, getInvitation, publicBaseUrl, resendInvitation } from './invitations.ts';
+import { acceptInvitation, getInvitation, resendInvitation } from './invitations.ts';
 import { listOutbox } from './mail.ts';
 import { STAFF_FIELD_LABELS, STAFF_FORMATS, ROLE_LABELS_NL } from './staff-formats.ts';
 
@@ -18,8 +19,6 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 export default async function staffRoutes(app: FastifyInstance, ctx: AppContext) {
-  const baseUrl = (request: { protocol: string; host: string }) => publicBaseUrl(ctx.config, request);
-
   app.get('/staff-import-formats', { schema: { tags, summary: 'De bestandsformaten van de medewerkersimport: standaardformaat en exports van leerlingadministraties' } }, async (request) => {
     requireRole(actorOf(request), 'functional_admin');
     return {
@@ -55,7 +54,7 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
   app.post(
     '/staff-imports/:id/commit',
     { schema: { tags, summary: 'Medewerkers importeren, stap 2: alles opslaan of niets; nieuwe accounts krijgen een uitnodiging', params: Id } },
-    async (request) => commitStaffImport(ctx.database, actorOf(request), (request.params as { id: string }).id, baseUrl(request)),
+    async (request) => commitStaffImport(ctx.database, actorOf(request), (request.params as { id: string }).id, ctx.keys),
   );
 
   app.get(
@@ -91,7 +90,7 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      return reply.status(201).send(await resendInvitation(ctx.database, actor, (request.params as { id: string }).id, baseUrl(request)));
+      return reply.status(201).send(await resendInvitation(ctx.database, ctx.keys, actor, (request.params as { id: string }).id));
     },
   );
 
@@ -101,14 +100,14 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Uitgaande e-mail van de regio. In demomodus zonder SMTP met de berichten zelf; anders alleen de status (de links in uitnodigingen zijn geheim)',
-        querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }) }),
+        querystring: Type.Object(paging(100, 25)),
       },
     },
     async (request) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
       const { page, pageSize } = request.query as { page: number; pageSize: number };
-      return listOutbox(ctx.database.db, ctx.config, actor.regionId, page, pageSize);
+      return listOutbox(ctx.database.db, ctx.config, ctx.keys, actor.regionId, page, pageSize);
     },
   );
 

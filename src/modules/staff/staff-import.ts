@@ -12,6 +12,8 @@ import type { OrganisationKind } from '../../kernel/db/schema.ts';
 import { isRole, type Role } from '../../kernel/policy/roles.ts';
 import { readStaffFile, type StaffFileRow } from './staff-file.ts';
 import { createInvitations } from './invitations.ts';
+import { grantRoles } from '../registry/role-grants.ts';
+import type { AppKeys } from '../../kernel/keys.ts';
 
 /**
  * Staff import per organisation (functional administrator): step 1 reads the file and stores a
@@ -60,7 +62,7 @@ const groupKey = (name: string) => name.toLowerCase();
  * Compare the file with the register: who is new, what changes for whom, and which e-mail
  * addresses cannot be used. A handful of set-based queries, whatever the number of rows.
  */
-async function planRows(db: Db | Tx, regionId: string, org: { id: string; kind: OrganisationKind }, rows: StaffFileRow[], schoolYear: string) {
+async function planRows(db: Db | Tx, regionId: string, org: { id: string; kind: OrganisationKind }, rows: StaffFileRow[], schoolYear: string, actorPersonId: string | null) {
   const errors: ImportRowError[] = [];
   const emails = rows.map((r) => r.email);
   const people: { id: string; email: string; given_name: string; family_name: string }[] = [];
@@ -116,6 +118,11 @@ async function planRows(db: Db | Tx, regionId: string, org: { id: string; kind: 
       continue;
     }
     const rolesAdded = r.roles.filter((role) => !person || !memberships.has(`${person.id}|${role}`));
+    if (person && actorPersonId && person.id === actorPersonId && rolesAdded.length) {
+      // Nobody gives themselves a role (registry/role-grants.ts).
+      errors.push({ row: r.row, column: 'roles', message: `Dit bent u zelf (${r.email}): u kunt uzelf geen rol geven. Laat een andere functioneel beheerder dit bestand importeren, of haal uw eigen regel eruit.` });
+      continue;
+    }
     const groupsAdded = [
       ...r.taught.map((name) => ({ name, role: 'teacher' as const })),
       ...r.mentored.map((name) => ({ name, role: 'mentor' as const })),
@@ -163,7 +170,7 @@ export async function previewStaffImport(database: Database, actor: Actor, input
   const org = await organisationOf(db, actor, input.organisationId);
   const file = await readStaffFile(input.content, org.kind);
   const schoolYear = schoolYearOf(today());
-  const plan = await planRows(db, actor.regionId, org, file.rows, schoolYear);
+  const plan = await planRows(db, actor.regionId, org, file.rows, schoolYear, actor.personId);
   const errors = [...file.errors, ...plan.errors].sort((a, b) => a.row - b.row);
   // Leavers only from a full export that could be read: a file that was not recognised would
   // otherwise make everyone a leaver.
@@ -238,7 +245,7 @@ const presentRow = (r: PlannedRow) => ({
  * statements: people, memberships (an ended one is reopened), groups of the current school year,
  * accounts with their invitations and e-mails, leaver candidates and the access log.
  */
-export async function commitStaffImport(database: Database, actor: Actor, importId: string, baseUrl: string) {
+export async function commitStaffImport(database: Database, actor: Actor, importId: string, keys: AppKeys) {
   requireFunctionalAdmin(actor);
   return database.db.transaction().execute(async (tx) => {
     const imp = await tx.selectFrom('registry_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).where('kind', '=', 'staff').forUpdate().executeTakeFirst();
@@ -252,7 +259,7 @@ export async function commitStaffImport(database: Database, actor: Actor, import
     const org = await organisationOf(tx, actor, imp.organisation_id);
     const schoolYear = schoolYearOf(today());
     const fileRows = (imp.rows as PlannedRow[]).map(({ row, email, givenName, familyName, roles, taught, mentored }) => ({ row, email, givenName, familyName, roles, taught, mentored }));
-    const plan = await planRows(tx, actor.regionId, org, fileRows, schoolYear);
+    const plan = await planRows(tx, actor.regionId, org, fileRows, schoolYear, actor.personId);
     if (plan.errors.length) {
       throw new ConflictError(`Het register is veranderd sinds de controle: ${plan.errors[0].message} Laad het bestand opnieuw; er is niets opgeslagen.`, 'import_stale');
     }
@@ -278,13 +285,16 @@ export async function commitStaffImport(database: Database, actor: Actor, import
         where p.id = x.id and p.region_id = ${actor.regionId}`.execute(tx);
     }
 
-    // 3. Memberships: new ones inserted, an ended one for the same role reopened.
-    const roleRows = rows.flatMap((r) => r.changes.rolesAdded.map((role) => ({ person: personOf(r), role })));
-    if (roleRows.length) {
-      await sql`insert into memberships (person_id, organisation_id, role)
-        select x.person, ${org.id}::uuid, x.role from jsonb_to_recordset(${JSON.stringify(roleRows)}::jsonb) as x(person uuid, role text)
-        on conflict (person_id, organisation_id, role) do update set ended_at = null where memberships.ended_at is not null`.execute(tx);
-    }
+    // 3. Memberships: new ones inserted, an ended one for the same role reopened. Roles that see
+    // children's data go through the ledger the privacy officer reads and, where the region requires
+    // it, wait for a second administrator.
+    const roles = await grantRoles(
+      tx,
+      actor,
+      actor.regionId,
+      rows.flatMap((r) => r.changes.rolesAdded.map((role) => ({ personId: personOf(r), organisationId: org.id, role }))),
+      { importId },
+    );
 
     // 4. Groups of the current school year (created when missing) and who teaches or mentors them.
     const groupRows = rows.flatMap((r) => r.changes.groupsAdded.map((g) => ({ person: personOf(r), name: g.name, role: g.role })));
@@ -322,10 +332,9 @@ export async function commitStaffImport(database: Database, actor: Actor, import
       );
     }
     const givenOf = new Map(rows.map((r) => [r.email, r.givenName]));
-    await createInvitations(tx, {
+    await createInvitations(tx, keys, {
       regionId: actor.regionId,
       createdByPersonId: actor.personId,
-      baseUrl,
       invitations: accounts.map((a) => ({ accountId: a.id, email: a.username, givenName: givenOf.get(a.username) })),
     });
 
@@ -361,7 +370,9 @@ export async function commitStaffImport(database: Database, actor: Actor, import
       created: rows.filter((r) => r.status === 'new').length,
       updated: rows.filter((r) => r.status === 'update').length,
       unchanged: rows.filter((r) => r.status === 'unchanged').length,
-      membershipsAdded: roleRows.length,
+      membershipsAdded: roles.granted.length,
+      /** Roles that see children's data, waiting for a second administrator (region setting). */
+      rolesPending: roles.pending.length,
       groupsCreated,
       groupAssignments: groupRows.length,
       invitations: accounts.length,

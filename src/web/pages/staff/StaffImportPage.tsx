@@ -49,6 +49,7 @@ interface CommitResult {
   unchanged: number;
   invitations: number;
   leaverCandidates: number;
+  rolesPending: number;
 }
 interface Formats {
   fields: Record<string, string>;
@@ -264,11 +265,17 @@ export function StaffImportPage() {
             <>
               <Alert type="ok">
                 <p className="utrecht-paragraph">{t('staff.import.saved', { ...commit.data })}</p>
+                {commit.data.rolesPending > 0 && <p className="utrecht-paragraph">{t('staff.import.rolesPending', { count: commit.data.rolesPending })}</p>}
               </Alert>
               <ul className="utrecht-unordered-list">
                 <li className="utrecht-unordered-list__item">
                   <AppLink to="/beheer/uitgaande-mail">{t('staff.import.toOutbox')}</AppLink>
                 </li>
+                {commit.data.rolesPending > 0 && (
+                  <li className="utrecht-unordered-list__item">
+                    <AppLink to="/beheer/rollen?status=pending">{t('staff.import.toRoleGrants')}</AppLink>
+                  </li>
+                )}
                 {commit.data.leaverCandidates > 0 && (
                   <li className="utrecht-unordered-list__item">
                     <AppLink to="/beheer/medewerkers/vertrekkers">{t('staff.import.toLeavers')}</AppLink>
