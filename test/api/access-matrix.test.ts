@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, makeClient, type TestApp, type Client } from '../support/test-app.ts';
 import { today } from '../../src/kernel/time.ts';
 
 /**
@@ -191,5 +191,132 @@ describe('access matrix: demo role × child endpoint', () => {
     expect(bad.json().invalidParams[0]).toMatchObject({ name: 'params/id', code: 'format' });
     const unknown = await c.get('/api/v1/children/00000000-0000-4000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+/**
+ * The access matrix for relations that change (issue 10): each row is a relation as it is TODAY,
+ * each column what a user would try — the child's page, the case, its plan, and managing the case
+ * (appointing the current case manager again: 409 "already case manager" when allowed, 404 when
+ * not). The first two rows are the relations that hold; the code before this issue also let every
+ * other row read the child, the case or the plan, or manage the case.
+ */
+describe('access matrix: relations that changed', () => {
+  type CaseView = 'full' | 'limited' | 404;
+  interface Row {
+    who: Client;
+    child: string;
+    caseId: string;
+    expect: { child: 200 | 404; case: CaseView; plan: 200 | 404; manage: 409 | 404 };
+  }
+  const rows: Record<string, Row> = {};
+  const PASSWORD = 'een-heel-lang-wachtwoord';
+  const day = today();
+
+  beforeAll(async () => {
+    const beheer = await t.login('beheer');
+    const ib = await t.login('ib');
+    const jeugdhulp = await t.login('jeugdhulp');
+    const jh = t.demo.accounts.jeugdhulp;
+    const school = t.demo.accounts.leerkracht.organisationId!;
+    const ibMs = await t.database.db.selectFrom('memberships').select(['id', 'organisation_id']).where('person_id', '=', t.demo.accounts.ib.personId!).where('ended_at', 'is', null).execute();
+    const asA = ibMs.find((m) => m.organisation_id === school)!.id;
+    const asB = ibMs.find((m) => m.organisation_id !== school)!.id;
+    await ib.put('/api/v1/session/membership', { membershipId: asA });
+    const pupils = (await ib.get('/api/v1/children?pageSize=100')).json().items as { id: string; age: number }[];
+    const young = pupils.filter((p) => p.age < 12 && p.id !== pupilOfOuder).map((p) => p.id);
+    const guardiansOf = async (child: string) => (await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', child).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
+    const open = async (child: string) => (await ib.post('/api/v1/cases', { childId: child, title: 'Matrix' })).json().id as string;
+    const addJh = (k: string) => ib.post(`/api/v1/cases/${k}/members`, { personId: jh.personId, organisationId: jh.organisationId });
+    const consent = async (k: string, child: string) =>
+      expect(
+        (
+          await ib.post(`/api/v1/cases/${k}/consents`, {
+            purpose: 'Matrix',
+            dataKinds: ['identity', 'plan'],
+            recipientOrganisationIds: [jh.organisationId],
+            givers: { guardianIds: (await guardiansOf(child)).slice(0, 1), childSelf: false },
+            method: 'written',
+            givenOn: day,
+            validUntil: day,
+          })
+        ).statusCode,
+      ).toBe(201);
+    const withGuardians = [];
+    for (const c of young) if ((await guardiansOf(c)).length) withGuardians.push(c);
+    const [c1, c2, c3, c4, c5] = withGuardians;
+
+    // The case manager today, and a team member with a consent of this case.
+    const k1 = await open(c1);
+    await addJh(k1);
+    await consent(k1, c1);
+    rows['case manager today'] = { who: ib, child: c1, caseId: k1, expect: { child: 200, case: 'full', plan: 200, manage: 409 } };
+    rows['team member with consent of this case'] = { who: jeugdhulp, child: c1, caseId: k1, expect: { child: 200, case: 'full', plan: 200, manage: 404 } };
+
+    // A former case manager: her membership at the school ended; she works for the wijkteam now.
+    const made = await beheer.post('/api/v1/people', {
+      givenName: 'Oud',
+      familyName: 'Regisseur',
+      username: 'oud-regisseur',
+      password: PASSWORD,
+      memberships: [
+        { organisationId: school, role: 'intern_begeleider' },
+        { organisationId: t.demo.accounts.wijkteam.organisationId, role: 'wijkteam_worker' },
+      ],
+    });
+    const oudId = made.json().id;
+    const oudMs = await t.database.db.selectFrom('memberships').select(['id', 'organisation_id']).where('person_id', '=', oudId).execute();
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'oud-regisseur', password: PASSWORD } });
+    const oud = makeClient(t.app, String(res.headers['set-cookie']).split(';')[0], res.json().csrfToken);
+    await oud.put('/api/v1/session/membership', { membershipId: oudMs.find((m) => m.organisation_id === school)!.id });
+    // She opens the case herself, as the school's intern begeleider: its case manager.
+    const k2 = (await oud.post('/api/v1/cases', { childId: c2, title: 'Matrix' })).json().id as string;
+    expect(k2).toBeDefined();
+    await beheer.delete(`/api/v1/people/${oudId}/memberships/${oudMs.find((m) => m.organisation_id === school)!.id}`);
+    rows['former case manager (membership ended)'] = { who: oud, child: c2, caseId: k2, expect: { child: 404, case: 404, plan: 404, manage: 404 } };
+
+    // The same person acting for her other school.
+    const ibB = await t.login('ib');
+    await ibB.put('/api/v1/session/membership', { membershipId: asB });
+    rows['same person, other membership'] = { who: ibB, child: c1, caseId: k1, expect: { child: 404, case: 404, plan: 404, manage: 404 } };
+
+    // A closed case, and a consent of another (the closed) case.
+    const k3 = await open(c3);
+    await addJh(k3);
+    await consent(k3, c3);
+    const k3b = await open(c3);
+    await addJh(k3b);
+    await ib.post(`/api/v1/cases/${k3}/close`, { reason: 'Matrix' });
+    rows['team member, case closed'] = { who: jeugdhulp, child: c3, caseId: k3, expect: { child: 404, case: 'limited', plan: 404, manage: 404 } };
+    rows['consent of another case'] = { who: jeugdhulp, child: c3, caseId: k3b, expect: { child: 404, case: 'limited', plan: 404, manage: 404 } };
+
+    // Emergency access after being taken off the team.
+    const leerkracht = await t.login('leerkracht');
+    const own = (await leerkracht.get('/api/v1/children?pageSize=100')).json().items.map((c: { id: string }) => c.id).find((id: string) => ![c1, c2, c3, c4, c5, pupilOfOuder].includes(id));
+    const signal = (await leerkracht.post('/api/v1/signals', { childId: own, category: 'safety', urgency: 'urgent', observation: 'Blauwe plekken.', parentsInformed: false, parentsNotInformedReason: 'Meldcode.' })).json();
+    const k4 = (await ib.post('/api/v1/cases', { childId: own, title: 'Matrix veiligheid', fromSignalId: signal.id, reason: 'Meldcode.' })).json().id;
+    const added = (await addJh(k4)).json();
+    expect((await jeugdhulp.post(`/api/v1/cases/${k4}/emergency-access`, { reason: 'Acuut onveilig, gegevens nodig voor de melding.' })).statusCode).toBe(201);
+    await ib.delete(`/api/v1/cases/${k4}/members/${added.team.find((m: { personId: string }) => m.personId === jh.personId).id}`);
+    rows['emergency access after removal from the team'] = { who: jeugdhulp, child: own, caseId: k4, expect: { child: 404, case: 404, plan: 404, manage: 404 } };
+  });
+
+  it.each([
+    'case manager today',
+    'team member with consent of this case',
+    'former case manager (membership ended)',
+    'same person, other membership',
+    'team member, case closed',
+    'consent of another case',
+    'emergency access after removal from the team',
+  ])('%s', async (name) => {
+    const r = rows[name];
+    const owner = await t.database.db.selectFrom('cases as k').innerJoin('plans as p', 'p.case_id', 'k.id').select(['p.id as plan', 'k.case_manager_person_id', 'k.case_manager_organisation_id']).where('k.id', '=', r.caseId).executeTakeFirstOrThrow();
+    const child = (await r.who.get(`/api/v1/children/${r.child}`)).statusCode;
+    const caseRes = await r.who.get(`/api/v1/cases/${r.caseId}`);
+    const caseView: CaseView = caseRes.statusCode === 404 ? 404 : caseRes.json().limited ? 'limited' : 'full';
+    const plan = (await r.who.get(`/api/v1/plans/${owner.plan}`)).statusCode;
+    const manage = (await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { personId: owner.case_manager_person_id, organisationId: owner.case_manager_organisation_id })).statusCode;
+    expect({ child, case: caseView, plan, manage }).toEqual(r.expect);
   });
 });

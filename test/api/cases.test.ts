@@ -122,7 +122,7 @@ describe('consent', () => {
   it('withdrawal mid-case stops access at once; what happened before stays on record', async () => {
     const before = await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).where('consent_id', '=', consentId).executeTakeFirstOrThrow();
     expect(Number(before.n)).toBeGreaterThan(0);
-    const res = await ib.post(`/api/v1/consents/${consentId}/withdraw`, { byGuardianId: guardianIds[0], reason: 'Ouder wil eerst zelf met de jeugdhulp praten.' });
+    const res = await ib.post(`/api/v1/consents/${consentId}/withdraw`, { byGuardianId: guardianIds[0], method: 'written', reason: 'Ouder wil eerst zelf met de jeugdhulp praten.' });
     expect(res.statusCode).toBe(200);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
     expect((await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json().limited).toBe(true);

@@ -63,18 +63,22 @@ export interface GroundRow {
   /** For case_consent: the consent that grants the access, and the data kinds it covers. */
   consent_id: string | null;
   consent_kinds: string[] | null;
+  /** For case_consent and emergency_meldcode: the case the relation belongs to. */
+  case_id: string | null;
 }
 
 /** One reason the actor may see some of a child's data. */
 export interface Grant {
   ground: Ground;
   consentId: string | null;
+  /** The case a consent or an emergency access belongs to (it counts in that case only). */
+  caseId: string | null;
   kinds: DataKind[];
 }
 
 type GroundQuery = SelectQueryBuilder<DB, keyof DB, GroundRow>;
 
-const NO_CONSENT = [sql<string | null>`null::uuid`.as('consent_id'), sql<string[] | null>`null::text[]`.as('consent_kinds')];
+const NO_CONSENT = [sql<string | null>`null::uuid`.as('consent_id'), sql<string[] | null>`null::text[]`.as('consent_kinds'), sql<string | null>`null::uuid`.as('case_id')];
 
 /** A date as SQL, the "today" against which enrolments and residences are judged. */
 const dateLit = (d: string) => sql<string>`${d}::date`;
@@ -186,13 +190,15 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
       );
     }
     if (actor.personId && !['functional_admin', 'privacy_officer', 'policy_analyst', 'school_leader'].includes(m.role)) {
-      // On the team of an open case, for this organisation, and a consent valid today that names
-      // this organisation as a recipient and has not been withdrawn.
+      // On the team of an open case, for this organisation, and a consent given in THAT case,
+      // valid today, that names this organisation as a recipient and has not been withdrawn. A
+      // consent belongs to the case and purpose it was given for: one recorded in another (closed)
+      // case of the same child gives nothing here.
       parts.push(
         db
           .selectFrom('case_members as cm')
           .innerJoin('cases as k', 'k.id', 'cm.case_id')
-          .innerJoin('consents as con', 'con.child_id', 'k.child_id')
+          .innerJoin('consents as con', (j) => j.onRef('con.case_id', '=', 'k.id').onRef('con.child_id', '=', 'k.child_id'))
           .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
           .where('cm.person_id', '=', actor.personId)
           .where('cm.organisation_id', '=', m.organisationId)
@@ -202,16 +208,35 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
           .where('con.given_on', '<=', day)
           .where('con.valid_until', '>=', day)
           .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
-          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'case_consent'`.as('ground'), sql<string>`con.id`.as('consent_id'), sql<string[]>`con.data_kinds`.as('consent_kinds')]) as any,
+          .select([
+            sql<string>`k.child_id`.as('child_id'),
+            sql<Ground>`'case_consent'`.as('ground'),
+            sql<string>`con.id`.as('consent_id'),
+            sql<string[]>`con.data_kinds`.as('consent_kinds'),
+            sql<string>`k.id`.as('case_id'),
+          ]) as any,
       );
+      // Emergency access (Meldcode) ends at its term, when the case closes, or when the worker is
+      // no longer on the team for this organisation — whichever comes first. (Taken off the team
+      // and added again later is a new membership of the team: the old access does not revive.)
       parts.push(
         db
           .selectFrom('emergency_accesses as ea')
           .innerJoin('cases as k', 'k.id', 'ea.case_id')
+          .innerJoin('case_members as em', (j) =>
+            j.onRef('em.case_id', '=', 'ea.case_id').onRef('em.person_id', '=', 'ea.person_id').onRef('em.organisation_id', '=', 'ea.organisation_id').onRef('em.added_at', '<=', 'ea.granted_at').on('em.removed_at', 'is', null),
+          )
           .where('ea.person_id', '=', actor.personId)
           .where('ea.organisation_id', '=', m.organisationId)
+          .where('k.status', '=', 'open')
           .where('ea.expires_at', '>', sql<Date>`now()`)
-          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'emergency_meldcode'`.as('ground'), ...NO_CONSENT]) as any,
+          .select([
+            sql<string>`k.child_id`.as('child_id'),
+            sql<Ground>`'emergency_meldcode'`.as('ground'),
+            sql<string | null>`null::uuid`.as('consent_id'),
+            sql<string[] | null>`null::text[]`.as('consent_kinds'),
+            sql<string>`k.id`.as('case_id'),
+          ]) as any,
       );
     }
   }
@@ -254,18 +279,26 @@ export async function grantsForChild(db: Db | Tx, actor: Actor, childId: string,
     .innerJoin('children as c', 'c.id', 'g.child_id')
     .where('g.child_id', '=', childId)
     .where('c.region_id', '=', actor.regionId)
-    .select(['g.ground', 'g.consent_id', 'g.consent_kinds'])
+    .select(['g.ground', 'g.consent_id', 'g.consent_kinds', 'g.case_id'])
     .execute();
   const seen = new Set<string>();
   const grants: Grant[] = [];
   for (const r of rows) {
-    const key = `${r.ground}/${r.consent_id ?? ''}`;
+    const key = `${r.ground}/${r.consent_id ?? ''}/${r.case_id ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const kinds = r.ground === 'case_consent' ? parseKinds(r.consent_kinds) : [...GROUNDS[r.ground as Ground]];
-    grants.push({ ground: r.ground as Ground, consentId: r.consent_id, kinds });
+    grants.push({ ground: r.ground as Ground, consentId: r.consent_id, caseId: r.case_id, kinds });
   }
   return grants;
+}
+
+/**
+ * The grants that count within one case: the standing relations, and the consents and emergency
+ * accesses of THAT case (a consent belongs to the case and purpose it was given for).
+ */
+export function grantsInCase(grants: Grant[], caseId: string): Grant[] {
+  return grants.filter((g) => g.caseId === null || g.caseId === caseId);
 }
 
 /** text[] arrives as an array from pg and PGlite, but be tolerant of the '{a,b}' literal form. */

@@ -13,7 +13,9 @@ export function signalAccess(actor: Actor, signal: { organisation_id: string; au
   if (actor.regionId !== signal.region_id || actor.kind !== 'professional' || !actor.membership) return null;
   const m = actor.membership;
   if ((m.role === 'intern_begeleider' || m.role === 'care_coordinator') && m.organisationId === signal.organisation_id) return 'care';
-  if (actor.personId === signal.author_person_id) return 'author';
+  // The author, while acting for the school the signal was raised at: a teacher who moved to
+  // another school (or who also works for the wijkteam) does not take her signals with her.
+  if (actor.personId === signal.author_person_id && m.organisationId === signal.organisation_id) return 'author';
   return null;
 }
 

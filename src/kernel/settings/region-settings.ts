@@ -11,7 +11,8 @@ export interface SettingDefinition {
   default: number;
   min: number;
   max: number;
-  unit: 'count' | 'days' | 'working_days' | 'months' | 'years' | 'hours';
+  /** 'switch': 0 = off, 1 = on. */
+  unit: 'count' | 'days' | 'working_days' | 'months' | 'years' | 'hours' | 'switch';
   /** Fixed by law: shown, not changeable. */
   fixed?: boolean;
   /** Which capability uses it (for the explanation on screen and in the docs). */
@@ -23,6 +24,8 @@ export const SETTINGS = [
   { key: 'thuiszitterNormMonths', default: 3, min: 1, max: 12, unit: 'months', usedBy: 'thuiszitters' },
   { key: 'absenceReportDeadlineWorkingDays', default: 5, min: 5, max: 5, unit: 'working_days', fixed: true, usedBy: 'absence' },
   { key: 'invitationValidDays', default: 7, min: 1, max: 30, unit: 'days', usedBy: 'accounts' },
+  /** 1: a role that sees children's data takes effect only when a second functional administrator approves it. */
+  { key: 'roleGrantApproval', default: 0, min: 0, max: 1, unit: 'switch', usedBy: 'accounts' },
   { key: 'retentionYouthCareYears', default: 20, min: 20, max: 30, unit: 'years', usedBy: 'retention' },
   { key: 'retentionSwvYears', default: 3, min: 1, max: 20, unit: 'years', usedBy: 'retention' },
   { key: 'retentionSchoolYears', default: 2, min: 1, max: 20, unit: 'years', usedBy: 'retention' },

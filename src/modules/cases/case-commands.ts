@@ -3,13 +3,14 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { DATA_KINDS } from '../../kernel/policy/child-policy.ts';
+import { caseRelation, type CaseRelation } from '../../kernel/policy/case-relation.ts';
+import { DATA_KINDS, grantsForChild } from '../../kernel/policy/child-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { transitionSignal } from '../signals/signal-commands.ts';
-import { ageRuleOn, checkConsentGivers, type GiversInput } from './consent-rules.ts';
+import { ageRuleOn, checkConsentGivers, checkWithdrawer, type GiversInput } from './consent-rules.ts';
 
 /** Hours an emergency access on the safety route lasts. */
 export const EMERGENCY_ACCESS_HOURS = 24;
@@ -103,44 +104,100 @@ export async function openCase(database: Database, actor: Actor, input: OpenCase
   );
 }
 
-/** The case, when the actor may manage it: the case owner's care coordinator or the case manager. */
-async function manageable(tx: Tx, actor: Actor, caseId: string) {
-  const k = await tx.selectFrom('cases').selectAll().where('id', '=', caseId).where('region_id', '=', actor.regionId).forUpdate().executeTakeFirst();
-  if (!k) return null;
-  const owner = isCareCoordinator(actor) && actor.membership!.organisationId === k.organisation_id;
-  const manager = actor.personId === k.case_manager_person_id;
-  return owner || manager ? k : null;
+type CaseRow = Awaited<ReturnType<typeof lockCase>>;
+
+async function lockCase(tx: Tx, actor: Actor, caseId: string) {
+  return tx.selectFrom('cases').selectAll().where('id', '=', caseId).where('region_id', '=', actor.regionId).forUpdate().executeTakeFirst();
 }
 
-async function withManageableCase<T>(database: Database, actor: Actor, caseId: string, event: string, work: (tx: Tx, k: NonNullable<Awaited<ReturnType<typeof manageable>>>) => Promise<T>, detail: Record<string, unknown> = {}) {
+/**
+ * The case, when the actor may manage it today: the care coordinator of the school that owns it, or
+ * the case manager acting for the organisation they manage it for (a current membership there).
+ */
+async function manageable(tx: Tx, actor: Actor, caseId: string): Promise<{ k: NonNullable<CaseRow>; rel: CaseRelation } | null> {
+  const k = await lockCase(tx, actor, caseId);
+  if (!k) return null;
+  const rel = await caseRelation(tx, actor, k);
+  return rel.isOwner || rel.isManager ? { k, rel } : null;
+}
+
+async function withManageableCase<T>(database: Database, actor: Actor, caseId: string, event: string, work: (tx: Tx, k: NonNullable<CaseRow>) => Promise<T>, detail: Record<string, unknown> = {}) {
   const result = await database.db.transaction().execute(async (tx) => {
-    const k = await manageable(tx, actor, caseId);
-    if (!k) {
-      const childId = (await tx.selectFrom('cases').select('child_id').where('id', '=', caseId).executeTakeFirst())?.child_id ?? null;
+    const found = await manageable(tx, actor, caseId);
+    if (!found) {
+      const childId = (await tx.selectFrom('cases').select('child_id').where('id', '=', caseId).where('region_id', '=', actor.regionId).executeTakeFirst())?.child_id ?? null;
       await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId, detail: { caseId, ...detail } });
       return { denied: true as const };
     }
-    const value = await work(tx, k);
-    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: k.child_id, ground: actor.personId === k.case_manager_person_id ? 'case_manager' : 'case_owner', detail: { caseId, ...detail } });
+    const value = await work(tx, found.k);
+    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: found.k.child_id, ground: found.rel.isOwner ? 'case_owner' : 'case_manager', detail: { caseId, ...detail } });
     return { denied: false as const, value };
   });
   if (result.denied) throw new NotFoundError();
   return result.value;
 }
 
+/** A professional with a current membership at the organisation, in the actor's region; null when not. */
+async function currentMembership(tx: Tx, actor: Actor, personId: string, organisationId: string) {
+  return tx
+    .selectFrom('memberships as mm')
+    .innerJoin('people as p', 'p.id', 'mm.person_id')
+    .where('mm.person_id', '=', personId)
+    .where('mm.organisation_id', '=', organisationId)
+    .where('mm.ended_at', 'is', null)
+    .where('p.region_id', '=', actor.regionId)
+    .select(['mm.role'])
+    .orderBy('mm.role')
+    .executeTakeFirst();
+}
+
+/**
+ * Appoints a (new) case manager: someone working for the organisation today. Done by the school's
+ * care coordinator — also when the case manager left and the case waits for a new one — or by the
+ * case manager handing over. The new case manager joins the team for that organisation.
+ */
+export async function assignCaseManager(database: Database, actor: Actor, caseId: string, input: { personId: string; organisationId: string }) {
+  return withManageableCase(
+    database,
+    actor,
+    caseId,
+    'case.manager.assign',
+    async (tx, k) => {
+      if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
+      const membership = await currentMembership(tx, actor, input.personId, input.organisationId);
+      if (!membership) throw new ValidationError([{ name: 'personId', code: 'not_at_organisation', reason: 'Deze persoon werkt niet (meer) bij die organisatie. Kies iemand die er nu werkt.' }]);
+      if (k.case_manager_person_id === input.personId && k.case_manager_organisation_id === input.organisationId) {
+        throw new ConflictError('Deze persoon is al de casusregisseur.', 'already_case_manager');
+      }
+      await tx.updateTable('cases').set({ case_manager_person_id: input.personId, case_manager_organisation_id: input.organisationId }).where('id', '=', caseId).execute();
+      const onTeam = await tx
+        .selectFrom('case_members')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('person_id', '=', input.personId)
+        .where('organisation_id', '=', input.organisationId)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      if (!onTeam) {
+        // One active team row per person: one acting for another organisation makes way.
+        await tx.updateTable('case_members').set({ removed_at: new Date() }).where('case_id', '=', caseId).where('person_id', '=', input.personId).where('removed_at', 'is', null).execute();
+        await tx.insertInto('case_members').values({ case_id: caseId, person_id: input.personId, organisation_id: input.organisationId, role: membership.role }).execute();
+      }
+      await caseEvent(tx, caseId, actor, 'case_manager_changed', {
+        from: { personId: k.case_manager_person_id, organisationId: k.case_manager_organisation_id },
+        to: { personId: input.personId, organisationId: input.organisationId },
+      });
+      return { personId: input.personId, organisationId: input.organisationId };
+    },
+    { personId: input.personId },
+  );
+}
+
 /** Adds a professional to the team, for one of their organisations. */
 export async function addCaseMember(database: Database, actor: Actor, caseId: string, input: { personId: string; organisationId: string }) {
   return withManageableCase(database, actor, caseId, 'case.member.add', async (tx, k) => {
     if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
-    const membership = await tx
-      .selectFrom('memberships as mm')
-      .innerJoin('people as p', 'p.id', 'mm.person_id')
-      .where('mm.person_id', '=', input.personId)
-      .where('mm.organisation_id', '=', input.organisationId)
-      .where('mm.ended_at', 'is', null)
-      .where('p.region_id', '=', actor.regionId)
-      .select(['mm.role'])
-      .executeTakeFirst();
+    const membership = await currentMembership(tx, actor, input.personId, input.organisationId);
     if (!membership) throw new ValidationError([{ name: 'personId', code: 'not_at_organisation', reason: 'Deze persoon werkt niet (meer) bij die organisatie.' }]);
     const existing = await tx.selectFrom('case_members').select('id').where('case_id', '=', caseId).where('person_id', '=', input.personId).where('removed_at', 'is', null).executeTakeFirst();
     if (existing) throw new ConflictError('Deze persoon zit al in het team.', 'already_member');
@@ -231,27 +288,94 @@ export async function recordConsent(database: Database, actor: Actor, caseId: st
   });
 }
 
-/** Withdrawal stops access at once; what happened before stays on record. */
-export async function withdrawConsent(database: Database, actor: Actor, consentId: string, input: { byGuardianId?: string | null; byChild?: boolean; reason?: string | null }) {
-  const consent = await database.db.selectFrom('consents').select(['case_id']).where('id', '=', consentId).where('region_id', '=', actor.regionId).executeTakeFirst();
+export interface WithdrawConsentInput {
+  byGuardianId?: string | null;
+  byChild?: boolean;
+  /** How the withdrawal reached the case manager (written, verbal); the family's own is 'portal'. */
+  method?: 'written' | 'verbal' | null;
+  reason?: string | null;
+}
+
+/**
+ * Withdrawal stops access at once; what happened before stays on record. Only someone entitled to
+ * give the consent withdraws it (by age on the day: a parent with authority, the child from 12, the
+ * young person from 16 alone): themselves in the portal, or through the case manager (or the
+ * school's care coordinator), who records who withdrew it and how.
+ */
+export async function withdrawConsent(database: Database, actor: Actor, consentId: string, input: WithdrawConsentInput) {
+  const consent = await database.db.selectFrom('consents').select(['case_id', 'child_id']).where('id', '=', consentId).where('region_id', '=', actor.regionId).executeTakeFirst();
+  if (actor.kind !== 'professional') return withdrawOwnConsent(database, actor, consentId, consent ?? null, input);
   if (!consent?.case_id) throw new NotFoundError();
   return withManageableCase(
     database,
     actor,
     consent.case_id,
     'consent.withdraw',
-    async (tx) => {
+    async (tx, k) => {
       const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
       if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
-      if (!input.byGuardianId && !input.byChild) throw new ValidationError([{ name: 'byGuardianId', code: 'required', reason: 'Wie trekt de toestemming in: een ouder met gezag of het kind/de jongere?' }]);
+      const day = today();
+      const child = await tx.selectFrom('children').select('birth_date').where('id', '=', k.child_id).executeTakeFirstOrThrow();
+      const authority = (await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', k.child_id).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
+      const errors = checkWithdrawer(ageRuleOn(child.birth_date, day), input, authority);
+      if (!input.method) errors.push({ name: 'method', code: 'required', reason: 'Leg vast hoe de intrekking binnenkwam: schriftelijk of mondeling.' });
+      if (errors.length) throw new ValidationError(errors, 'De intrekking is niet volledig. Controleer de gemarkeerde velden.');
       await tx
         .insertInto('consent_withdrawals')
-        .values({ consent_id: consentId, withdrawn_on: today(), recorded_by_person_id: actor.personId, by_guardian_id: input.byGuardianId ?? null, by_child: !!input.byChild, reason: input.reason?.trim() || null })
+        .values({
+          consent_id: consentId,
+          withdrawn_on: day,
+          recorded_by_person_id: actor.personId,
+          recorded_by_organisation_id: actor.membership?.organisationId ?? null,
+          by_guardian_id: input.byGuardianId ?? null,
+          by_child: !!input.byChild,
+          method: input.method!,
+          reason: input.reason?.trim() || null,
+        })
         .execute();
-      await caseEvent(tx, consent.case_id!, actor, 'consent_withdrawn', { consentId });
+      await caseEvent(tx, consent.case_id!, actor, 'consent_withdrawn', { consentId, by: input.byChild ? 'child' : 'guardian', method: input.method });
     },
     { consentId },
   );
+}
+
+/** A parent with authority (child under 16) or the young person (12+) withdraws a consent themselves. */
+async function withdrawOwnConsent(database: Database, actor: Actor, consentId: string, consent: { case_id: string | null; child_id: string } | null, input: WithdrawConsentInput) {
+  const result = await database.db.transaction().execute(async (tx) => {
+    const grants = consent ? await grantsForChild(tx, actor, consent.child_id, today()) : [];
+    const family = grants.find((g) => g.ground === 'guardian_authority' || g.ground === 'self_12plus' || g.ground === 'self_16plus');
+    if (!consent?.case_id || !family) {
+      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'consent.withdraw', outcome: 'denied', childId: consent?.child_id ?? null, detail: { consentId } });
+      return null;
+    }
+    const day = today();
+    const child = await tx.selectFrom('children').select('birth_date').where('id', '=', consent.child_id).executeTakeFirstOrThrow();
+    const rule = ageRuleOn(child.birth_date, day);
+    const asChild = family.ground !== 'guardian_authority';
+    if (input.byGuardianId && input.byGuardianId !== actor.guardianId) {
+      throw new ValidationError([{ name: 'byGuardianId', code: 'not_yourself', reason: 'U kunt alleen uw eigen toestemming intrekken.' }]);
+    }
+    const errors = checkWithdrawer(rule, asChild ? { byChild: true } : { byGuardianId: actor.guardianId }, asChild ? [] : [actor.guardianId!]);
+    if (errors.length) throw new ValidationError(errors.map((e) => ({ ...e, name: asChild ? 'byChild' : 'byGuardianId' })));
+    const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
+    if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
+    await tx
+      .insertInto('consent_withdrawals')
+      .values({
+        consent_id: consentId,
+        withdrawn_on: day,
+        by_guardian_id: asChild ? null : actor.guardianId,
+        by_child: asChild,
+        by_account_id: actor.accountId,
+        method: 'portal',
+        reason: input.reason?.trim() || null,
+      })
+      .execute();
+    await caseEvent(tx, consent.case_id, actor, 'consent_withdrawn', { consentId, by: asChild ? 'child' : 'guardian', method: 'portal' });
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'consent.withdraw', outcome: 'allowed', childId: consent.child_id, ground: family.ground, detail: { consentId } });
+    return { ok: true };
+  });
+  if (!result) throw new NotFoundError();
 }
 
 /**
@@ -270,6 +394,10 @@ export async function grantEmergencyAccess(database: Database, actor: Actor, cas
       await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k?.child_id ?? null, detail: { caseId } });
       return null;
     }
+    if (k.status !== 'open') {
+      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k.child_id, detail: { caseId, why: 'case_closed' } });
+      return { closed: true as const };
+    }
     if (!k.safety_route) {
       await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k.child_id, detail: { caseId, why: 'not_safety_route' } });
       return { refused: true as const };
@@ -281,6 +409,7 @@ export async function grantEmergencyAccess(database: Database, actor: Actor, cas
     return { expiresAt: expires.toISOString() };
   });
   if (!result) throw new NotFoundError();
+  if ('closed' in result) throw new ConflictError('Deze casus is gesloten: noodtoegang kan niet meer.', 'case_closed');
   if ('refused' in result) throw new ConflictError('Noodtoegang bestaat alleen voor de veiligheidsroute (Meldcode). Vraag toestemming aan de ouders of de jongere.', 'not_safety_route');
   return result;
 }
@@ -307,7 +436,7 @@ export async function linkSiblingCase(database: Database, actor: Actor, caseId: 
     caseId,
     'case.family.link',
     async (tx, k) => {
-      const other = await manageable(tx, actor, otherCaseId);
+      const other = (await manageable(tx, actor, otherCaseId))?.k;
       if (!other) throw new ValidationError([{ name: 'caseId', code: 'unknown_case', reason: 'Deze casus bestaat niet of u beheert hem niet.' }]);
       const shared = await tx
         .selectFrom('child_guardians as a')

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { grantFor, grantsForChild, kindsOfGrants } from '../../kernel/policy/child-policy.ts';
+import { grantFor, grantsForChild, grantsInCase, kindsOfGrants } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { caseManagerIsCurrent, caseRelation } from '../../kernel/policy/case-relation.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
@@ -33,24 +34,27 @@ async function caseView(tx: Tx, actor: Actor, caseId: string) {
       'k.organisation_id',
       'k.opened_from_signal_id',
       'k.case_manager_person_id',
+      'k.case_manager_organisation_id',
       'k.family_id',
       'o.name as organisation_name',
       sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name'),
       'cm.email as case_manager_email',
       'cmo.name as case_manager_organisation',
+      caseManagerIsCurrent('k').as('case_manager_current'),
     ])
     .executeTakeFirst();
   if (!k) return null;
-  const isOwner = isCareCoordinator(actor) && actor.membership!.organisationId === k.organisation_id;
-  const isManager = actor.personId === k.case_manager_person_id;
-  const member = actor.personId
-    ? await tx.selectFrom('case_members').select('id').where('case_id', '=', caseId).where('person_id', '=', actor.personId).where('removed_at', 'is', null).executeTakeFirst()
-    : undefined;
-  if (!isOwner && !isManager && !member) return { k, access: null };
-  const grants = await grantsForChild(tx, actor, k.child_id, today());
+  // Owner, manager and member as they are today, for the organisation acted for now.
+  const rel = await caseRelation(tx, actor, k);
+  if (!rel.isOwner && !rel.isManager && !rel.isMember) return { k, access: null };
+  // A consent counts in the case it was given in: grants of other cases of the child do not.
+  const grants = grantsInCase(await grantsForChild(tx, actor, k.child_id, today()), k.id);
   // The case manager coordinates the team: sees the case file; the child's data by the grants.
-  return { k, access: { isOwner, isManager, grants, kinds: kindsOfGrants(grants) } };
+  return { k, access: { ...rel, grants, kinds: kindsOfGrants(grants) } };
 }
+
+/** Case events whose detail names a consent's contents (data kinds, recipients, who withdrew it). */
+const CONSENT_EVENTS = new Set(['consent_recorded', 'consent_withdrawn']);
 
 export async function getCase(database: Database, actor: Actor, caseId: string) {
   const day = today();
@@ -80,12 +84,22 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       status: k.status,
       openedOn: k.opened_on,
       organisationName: k.organisation_name,
-      caseManager: { personId: k.case_manager_person_id, name: k.case_manager_name, email: k.case_manager_email, organisationName: k.case_manager_organisation },
+      caseManager: {
+        personId: k.case_manager_person_id,
+        organisationId: k.case_manager_organisation_id,
+        name: k.case_manager_name,
+        email: k.case_manager_email,
+        organisationName: k.case_manager_organisation,
+        // false: the case manager no longer works for that organisation; the case waits for a new one.
+        current: !!k.case_manager_current,
+      },
+      needsCaseManager: k.status === 'open' && !k.case_manager_current,
       limited,
       // Whether emergency access (Meldcode) is possible at all; no child data.
       safetyRoute: k.safety_route,
       dataKinds: [...access.kinds],
       canManage: access.isOwner || access.isManager,
+      can: { assignCaseManager: k.status === 'open' && (access.isOwner || access.isManager) },
     };
     if (limited) return base;
     const child = await tx.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date']).where('id', '=', k.child_id).executeTakeFirstOrThrow();
@@ -95,11 +109,23 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
       .where('m.case_id', '=', caseId)
       .where('m.removed_at', 'is', null)
-      .select(['m.id', 'm.person_id', 'm.organisation_id', 'm.role', 'o.name as organisation_name', sql<string>`p.given_name || ' ' || p.family_name`.as('name')])
+      .select([
+        'm.id',
+        'm.person_id',
+        'm.organisation_id',
+        'm.role',
+        'o.name as organisation_name',
+        sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
+        // Whether they still work for the organisation they are on the team for.
+        sql<boolean>`exists (select 1 from memberships mm where mm.person_id = m.person_id and mm.organisation_id = m.organisation_id and mm.ended_at is null)`.as('current'),
+      ])
       .orderBy('m.added_at')
       .execute();
     const showConsents = access.isOwner || access.isManager || access.kinds.has('consents');
-    const consents = showConsents ? await consentsOf(tx, k.child_id, caseId, day) : undefined;
+    // Parents' names only to whom the guardians data kind is granted (a consent that leaves it out
+    // shows none anywhere on the case), and to those who keep the case.
+    const showGuardians = access.isOwner || access.isManager || access.kinds.has('guardians');
+    const consents = showConsents ? await consentsOf(tx, k.child_id, caseId, day, showGuardians) : undefined;
     const history = await tx
       .selectFrom('case_events as e')
       .leftJoin('people as p', 'p.id', 'e.person_id')
@@ -118,13 +144,15 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       : [];
     const rule = ageRuleOn(child.birth_date, day);
     // The family as participants: the parents/carers with authority and, from 12, the child.
-    const family = await tx
-      .selectFrom('child_guardians as cg')
-      .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
-      .where('cg.child_id', '=', k.child_id)
-      .where('cg.has_authority', '=', true)
-      .select(sql<string>`g.given_name || ' ' || g.family_name`.as('name'))
-      .execute();
+    const family = !showGuardians
+      ? []
+      : await tx
+          .selectFrom('child_guardians as cg')
+          .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+          .where('cg.child_id', '=', k.child_id)
+          .where('cg.has_authority', '=', true)
+          .select(sql<string>`g.given_name || ' ' || g.family_name`.as('name'))
+          .execute();
     // Siblings' cases in the same family, as far as this actor may see them at all.
     const siblingRows = k.family_id
       ? await tx
@@ -145,19 +173,39 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
       child: { id: child.id, givenName: child.given_name, familyName: child.family_name, age: ageOn(child.birth_date, day) },
       nextEvaluationOn: k.next_evaluation_on,
       openedFromSignalId: k.opened_from_signal_id,
-      team: team.map((t) => ({ id: t.id, personId: t.person_id, name: t.name, organisationId: t.organisation_id, organisationName: t.organisation_name, role: t.role })),
+      team: team.map((t) => ({ id: t.id, personId: t.person_id, name: t.name, organisationId: t.organisation_id, organisationName: t.organisation_name, role: t.role, current: !!t.current })),
       consents,
-      consentRule: access.isOwner || access.isManager ? { rule, explanation: AGE_RULE_TEXT[rule], guardiansWithAuthority: guardians } : undefined,
-      family: { guardians: family.map((f) => f.name), childParticipates: ageOn(child.birth_date, day) >= 12 },
+      consentRule:
+        access.isOwner || access.isManager
+          ? {
+              rule,
+              explanation: AGE_RULE_TEXT[rule],
+              guardiansWithAuthority: guardians,
+              // Who may withdraw a consent today (consent-rules.ts checkWithdrawer): who may give it.
+              withdrawBy: { guardians: rule === 'child' ? [] : guardians, child: rule !== 'guardians' },
+            }
+          : undefined,
+      family: { guardians: showGuardians ? family.map((f) => f.name) : null, childParticipates: ageOn(child.birth_date, day) >= 12 },
       siblings,
-      history: history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: typeof h.detail === 'string' ? JSON.parse(h.detail) : h.detail })),
+      history: history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: historyDetail(h.event, h.detail, { showConsents, keeper: access.isOwner || access.isManager }) })),
     };
   });
   if (!result) throw new NotFoundError();
   return result;
 }
 
-async function consentsOf(tx: Tx, childId: string, caseId: string, day: string) {
+/**
+ * What a history line may tell this reader: the contents of consents only to whom the consents data
+ * kind is granted (or who keeps the case), the reason for emergency access only to who keeps it.
+ */
+function historyDetail(event: string, raw: unknown, who: { showConsents: boolean; keeper: boolean }): Record<string, unknown> {
+  const detail = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<string, unknown>;
+  if (CONSENT_EVENTS.has(event) && !who.showConsents) return {};
+  if (event === 'emergency_access' && !who.keeper) return { expiresAt: detail.expiresAt };
+  return detail;
+}
+
+async function consentsOf(tx: Tx, childId: string, caseId: string, day: string, showGuardians: boolean) {
   const rows = await tx
     .selectFrom('consents as c')
     .leftJoin('consent_withdrawals as w', 'w.consent_id', 'c.id')
@@ -190,7 +238,7 @@ async function consentsOf(tx: Tx, childId: string, caseId: string, day: string) 
     withdrawnOn: r.withdrawn_on,
     withdrawalReason: r.withdrawal_reason,
     recipients: recipients.filter((x) => x.consent_id === r.id).map((x) => ({ id: x.id, name: x.name })),
-    givenBy: givers.filter((g) => g.consent_id === r.id).map((g) => (g.child_self ? { child: true, name: null } : { child: false, name: g.guardian_name })),
+    givenBy: givers.filter((g) => g.consent_id === r.id).map((g) => (g.child_self ? { child: true, name: null } : { child: false, name: showGuardians ? g.guardian_name : null })),
   }));
 }
 
@@ -199,7 +247,7 @@ async function consentsOf(tx: Tx, childId: string, caseId: string, day: string) 
  * they are on. Without a consent covering identity a case shows only that it exists and who the
  * case manager is.
  */
-export async function listCases(database: Database, actor: Actor, opts: { status?: 'open' | 'closed'; dueForEvaluation?: boolean; childId?: string }) {
+export async function listCases(database: Database, actor: Actor, opts: { status?: 'open' | 'closed'; dueForEvaluation?: boolean; needsCaseManager?: boolean; childId?: string }) {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
     if (!actor.personId || !actor.membership) return { items: [] };
@@ -212,7 +260,8 @@ export async function listCases(database: Database, actor: Actor, opts: { status
       .where((eb) =>
         eb.or([
           ...(owner ? [eb('k.organisation_id', '=', actor.membership!.organisationId)] : []),
-          eb('k.case_manager_person_id', '=', actor.personId!),
+          // The case manager, acting for the organisation they manage the case for.
+          eb.and([eb('k.case_manager_person_id', '=', actor.personId!), eb('k.case_manager_organisation_id', '=', actor.membership!.organisationId)]),
           eb.exists(
             eb.selectFrom('case_members as m').whereRef('m.case_id', '=', 'k.id').where('m.person_id', '=', actor.personId!).where('m.organisation_id', '=', actor.membership!.organisationId).where('m.removed_at', 'is', null).select(sql`1`.as('one')),
           ),
@@ -221,16 +270,31 @@ export async function listCases(database: Database, actor: Actor, opts: { status
     if (opts.status) q = q.where('k.status', '=', opts.status);
     if (opts.childId) q = q.where('k.child_id', '=', opts.childId);
     if (opts.dueForEvaluation) q = q.where('k.status', '=', 'open').where('k.next_evaluation_on', '<=', sql<string>`(${day}::date + 28)`);
+    if (opts.needsCaseManager) q = q.where('k.status', '=', 'open').where(sql<boolean>`not ${caseManagerIsCurrent('k')}`);
     const rows = await q
-      .select(['k.id', 'k.child_id', 'k.title', 'k.status', 'k.opened_on', 'k.next_evaluation_on', 'k.case_manager_person_id', 'o.name as organisation_name', sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name')])
+      .select([
+        'k.id',
+        'k.child_id',
+        'k.title',
+        'k.status',
+        'k.opened_on',
+        'k.next_evaluation_on',
+        'k.case_manager_person_id',
+        'k.case_manager_organisation_id',
+        'o.name as organisation_name',
+        sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name'),
+        caseManagerIsCurrent('k').as('case_manager_current'),
+      ])
+      // Cases waiting for a new case manager first: nobody coordinates them.
+      .orderBy(sql`case when k.status = 'open' and not ${caseManagerIsCurrent('k')} then 0 else 1 end`)
       .orderBy('k.next_evaluation_on')
       .execute();
     const items = [];
     const logs = [];
     for (const r of rows) {
-      const grants = await grantsForChild(tx, actor, r.child_id, day);
+      const grants = grantsInCase(await grantsForChild(tx, actor, r.child_id, day), r.id);
       const identity = grantFor(grants, 'identity');
-      const isManager = r.case_manager_person_id === actor.personId;
+      const isManager = r.case_manager_person_id === actor.personId && r.case_manager_organisation_id === actor.membership.organisationId;
       const limited = !identity && !isManager;
       const child = limited ? null : await tx.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', r.child_id).executeTakeFirstOrThrow();
       logs.push({ ...actorLogFields(actor), event: 'case.list', outcome: 'allowed' as const, childId: r.child_id, ground: identity?.ground ?? (isManager ? 'case_manager' : 'case_team_no_consent'), consentId: identity?.consentId ?? null, detail: { caseId: r.id, limited } });
@@ -244,6 +308,7 @@ export async function listCases(database: Database, actor: Actor, opts: { status
         evaluationDue: !limited && r.status === 'open' && r.next_evaluation_on <= day,
         organisationName: r.organisation_name,
         caseManagerName: r.case_manager_name,
+        needsCaseManager: r.status === 'open' && !r.case_manager_current,
         limited,
       });
     }

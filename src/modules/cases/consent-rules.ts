@@ -49,3 +49,30 @@ export function checkConsentGivers(rule: AgeRule, givers: GiversInput, authority
   }
   return errors;
 }
+
+export interface WithdrawerInput {
+  byGuardianId?: string | null;
+  byChild?: boolean;
+}
+
+/**
+ * Who may withdraw a consent: someone entitled to give it today (by age on the day of the
+ * withdrawal): under 12 a parent or carer with authority; 12 to 15 the child or a parent with
+ * authority (either one's withdrawal ends it); 16 and over only the young person. Returns field
+ * errors that say who may, when the named person may not.
+ */
+export function checkWithdrawer(rule: AgeRule, input: WithdrawerInput, authorityGuardianIds: string[]): FieldError[] {
+  const byGuardian = !!input.byGuardianId;
+  const byChild = !!input.byChild;
+  if (!byGuardian && !byChild) return [{ name: 'byGuardianId', code: 'required', reason: 'Kies wie de toestemming intrekt: een ouder of verzorger met gezag, of het kind/de jongere zelf.' }];
+  if (byGuardian && byChild) return [{ name: 'byChild', code: 'one_person', reason: 'Kies één persoon: de ouder of het kind/de jongere.' }];
+  if (byChild) {
+    if (rule === 'guardians') return [{ name: 'byChild', code: 'child_too_young', reason: 'Een kind jonger dan 12 trekt zelf geen toestemming in; dat doen de ouders of verzorgers met gezag.' }];
+    return [];
+  }
+  if (!authorityGuardianIds.includes(input.byGuardianId!)) {
+    return [{ name: 'byGuardianId', code: 'not_an_authority_guardian', reason: 'Alleen een ouder of verzorger met gezag over dit kind kan de toestemming intrekken. Kies een van de ouders met gezag.' }];
+  }
+  if (rule === 'child') return [{ name: 'byGuardianId', code: 'guardian_not_entitled', reason: 'De jongere is 16 of ouder en beslist zelf: alleen de jongere kan de toestemming intrekken.' }];
+  return [];
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
-import { addCaseMember, closeCase, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, SHAREABLE_KINDS, withdrawConsent, type OpenCaseInput, type RecordConsentInput } from './case-commands.ts';
+import { addCaseMember, assignCaseManager, closeCase, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, SHAREABLE_KINDS, withdrawConsent, type OpenCaseInput, type RecordConsentInput, type WithdrawConsentInput } from './case-commands.ts';
 import { getCase, listCases } from './case-queries.ts';
 
 const tags = ['Casussen en toestemming'];
@@ -46,11 +46,12 @@ export default async function caseRoutes(app: FastifyInstance, ctx: AppContext) 
         querystring: Type.Object({
           status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
           dueForEvaluation: Type.Optional(Type.Boolean()),
+          needsCaseManager: Type.Optional(Type.Boolean({ description: 'true: open cases whose case manager no longer works for the organisation they managed it for' })),
           childId: Type.Optional(Uuid),
         }),
       },
     },
-    async (request) => listCases(ctx.database, actorOf(request), request.query as { status?: 'open' | 'closed'; dueForEvaluation?: boolean; childId?: string }),
+    async (request) => listCases(ctx.database, actorOf(request), request.query as { status?: 'open' | 'closed'; dueForEvaluation?: boolean; needsCaseManager?: boolean; childId?: string }),
   );
 
   app.get('/cases/:id', { schema: { tags, summary: 'Eén casus: wat u ziet hangt af van de toestemming', params: Id } }, async (request) =>
@@ -112,17 +113,41 @@ export default async function caseRoutes(app: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags,
-        summary: 'Toestemming intrekken: de toegang stopt direct; wat eerder gebeurde blijft vastgelegd',
+        summary:
+          'Toestemming intrekken: de toegang stopt direct; wat eerder gebeurde blijft vastgelegd. Door wie de toestemming mag geven (ouder met gezag, kind vanaf 12, jongere vanaf 16 alleen): zelf in het portaal, of vastgelegd door de casusregisseur met wie en hoe',
         params: Id,
         body: Type.Object(
-          { byGuardianId: Type.Optional(Type.Union([Uuid, Type.Null()])), byChild: Type.Optional(Type.Boolean()), reason: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])) },
+          {
+            byGuardianId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+            byChild: Type.Optional(Type.Boolean()),
+            method: Type.Optional(Type.Union([Type.Literal('written'), Type.Literal('verbal'), Type.Null()])),
+            reason: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => {
-      await withdrawConsent(ctx.database, actorOf(request), (request.params as { id: string }).id, request.body as { byGuardianId?: string; byChild?: boolean; reason?: string });
+      await withdrawConsent(ctx.database, actorOf(request), (request.params as { id: string }).id, request.body as WithdrawConsentInput);
       return { id: (request.params as { id: string }).id, status: 'withdrawn' };
+    },
+  );
+
+  app.put(
+    '/cases/:id/case-manager',
+    {
+      schema: {
+        tags,
+        summary: 'Casusregisseur (opnieuw) aanwijzen: iemand die nu bij de organisatie werkt (zorgcoördinator van de school, of de casusregisseur zelf)',
+        params: Id,
+        body: Type.Object({ personId: Uuid, organisationId: Uuid }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const id = (request.params as { id: string }).id;
+      await assignCaseManager(ctx.database, actor, id, request.body as { personId: string; organisationId: string });
+      return getCase(ctx.database, actor, id);
     },
   );
 

@@ -1,8 +1,8 @@
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { grantFor, grantsForChild, kindsOfGrants, type DataKind, type Grant } from '../../kernel/policy/child-policy.ts';
-import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { grantFor, grantsForChild, grantsInCase, kindsOfGrants, type DataKind, type Grant } from '../../kernel/policy/child-policy.ts';
+import { caseRelation } from '../../kernel/policy/case-relation.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
@@ -16,7 +16,7 @@ import { today } from '../../kernel/time.ts';
 export interface PlanActor {
   tx: Tx;
   plan: { id: string; case_id: string; child_id: string; region_id: string };
-  caseRow: { organisation_id: string; case_manager_person_id: string; status: string; next_evaluation_on: string; title: string };
+  caseRow: { id: string; organisation_id: string; case_manager_person_id: string; case_manager_organisation_id: string; status: string; next_evaluation_on: string; title: string };
   isOwner: boolean;
   isManager: boolean;
   isMember: boolean;
@@ -36,13 +36,15 @@ export async function withPlan<T>(database: Database, actor: Actor, planId: stri
       return { denied: true as const };
     };
     if (!plan) return deny();
-    const caseRow = await tx.selectFrom('cases').select(['organisation_id', 'case_manager_person_id', 'status', 'next_evaluation_on', 'title']).where('id', '=', plan.case_id).executeTakeFirstOrThrow();
-    const isOwner = isCareCoordinator(actor) && actor.membership!.organisationId === caseRow.organisation_id;
-    const isManager = !!actor.personId && actor.personId === caseRow.case_manager_person_id;
-    const isMember =
-      !!actor.personId &&
-      !!(await tx.selectFrom('case_members').select('id').where('case_id', '=', plan.case_id).where('person_id', '=', actor.personId).where('removed_at', 'is', null).executeTakeFirst());
-    const grants = await grantsForChild(tx, actor, plan.child_id, today());
+    const caseRow = await tx
+      .selectFrom('cases')
+      .select(['id', 'organisation_id', 'case_manager_person_id', 'case_manager_organisation_id', 'status', 'next_evaluation_on', 'title'])
+      .where('id', '=', plan.case_id)
+      .executeTakeFirstOrThrow();
+    // Owner, manager and member as they are today, for the organisation acted for now.
+    const { isOwner, isManager, isMember } = await caseRelation(tx, actor, caseRow);
+    // A consent counts in the case it was given in.
+    const grants = grantsInCase(await grantsForChild(tx, actor, plan.child_id, today()), plan.case_id);
     const family = grants.some((g) => g.ground === 'guardian_authority') ? 'guardian' : grants.some((g) => g.ground === 'self_12plus' || g.ground === 'self_16plus') ? 'child' : null;
     const professional = actor.kind === 'professional' && (isOwner || isManager || isMember);
     const whoOk = need.who === 'any' ? professional || !!family : need.who === 'family' ? !!family : professional;

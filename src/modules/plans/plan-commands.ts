@@ -1,4 +1,4 @@
-import type { Database } from '../../kernel/db/database.ts';
+import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { ConflictError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
@@ -169,10 +169,18 @@ export async function recordAgreement(database: Database, actor: Actor, planId: 
   });
 }
 
+/** A goal named in a comment or an observation must be a goal of this plan (else a field error). */
+async function checkGoalOfPlan(tx: Tx, planId: string, goalId: string | null | undefined) {
+  if (!goalId) return;
+  const g = await tx.selectFrom('plan_goals').select('id').where('id', '=', goalId).where('plan_id', '=', planId).executeTakeFirst();
+  if (!g) throw new ValidationError([{ name: 'goalId', code: 'unknown_goal', reason: 'Dit doel staat niet in dit plan. Kies een doel van dit plan, of laat het leeg.' }]);
+}
+
 /** A comment on the plan or a goal, from a professional or the family. */
 export async function addComment(database: Database, actor: Actor, planId: string, input: { text: string; goalId?: string | null }) {
   return withPlan(database, actor, planId, 'plan.comment.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Schrijf uw reactie.' }]);
+    await checkGoalOfPlan(p.tx, planId, input.goalId);
     const a = author(actor, p);
     const row = await p.tx
       .insertInto('plan_comments')
@@ -189,6 +197,7 @@ export async function addObservation(database: Database, actor: Actor, planId: s
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Wat ziet u in de klas?' }]);
     const on = input.observedOn ?? today();
     if (!isIsoDate(on) || on > today()) throw new ValidationError([{ name: 'observedOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD, niet in de toekomst.' }]);
+    await checkGoalOfPlan(p.tx, planId, input.goalId);
     const row = await p.tx
       .insertInto('plan_observations')
       .values({ plan_id: planId, goal_id: input.goalId ?? null, author_person_id: actor.personId!, organisation_id: actor.membership!.organisationId, effect: input.effect, text: input.text.trim(), observed_on: on })

@@ -3,19 +3,30 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
-import { withPlan } from './plan-access.ts';
+import { withPlan, type PlanActor } from './plan-access.ts';
 import { withChildAccess } from '../../kernel/policy/child-access.ts';
 
 const personName = (alias: string) => sql<string | null>`${sql.ref(`${alias}.given_name`)} || ' ' || ${sql.ref(`${alias}.family_name`)}`;
 
-/** Who wrote or rated something, for people to read: a professional's name, the parent's name, or "het kind/de jongere". */
-function who(r: { person_name: string | null; guardian_name: string | null; by_child: boolean }) {
-  if (r.person_name) return { kind: 'professional' as const, name: r.person_name };
-  if (r.guardian_name) return { kind: 'guardian' as const, name: r.guardian_name };
-  return { kind: r.by_child ? ('child' as const) : ('unknown' as const), name: null };
+/**
+ * Who wrote or rated something, for people to read: a professional's name, the parent's name (only
+ * to whom the guardians data kind is granted; others read "a parent"), or "het kind/de jongere".
+ */
+function whoFor(guardianNames: boolean) {
+  return (r: { person_name: string | null; guardian_name: string | null; by_child: boolean }) => {
+    if (r.person_name) return { kind: 'professional' as const, name: r.person_name };
+    if (r.guardian_name) return { kind: 'guardian' as const, name: guardianNames ? r.guardian_name : null };
+    return { kind: r.by_child ? ('child' as const) : ('unknown' as const), name: null };
+  };
 }
 
-export async function planView(tx: Tx, planId: string) {
+export interface PlanViewOptions {
+  /** Whether parents' names may be shown (the guardians data kind, the family, or who keeps the case). */
+  guardianNames: boolean;
+}
+
+export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = { guardianNames: true }) {
+  const who = whoFor(opts.guardianNames);
   const plan = await tx
     .selectFrom('plans as pl')
     .innerJoin('cases as k', 'k.id', 'pl.case_id')
@@ -107,7 +118,7 @@ export async function planView(tx: Tx, planId: string) {
     opp: opp
       ? { versionId: opp.id, exitProfile: opp.exit_profile, exitGrounds: opp.exit_grounds, hinderingFactors: opp.hindering_factors, supportingFactors: opp.supporting_factors, support: opp.support, deviations: opp.deviations, recordedAt: new Date(opp.recorded_at).toISOString() }
       : null,
-    agreements: agreements.map((a) => ({ id: a.id, kind: a.kind, agreed: a.agreed, onDate: a.on_date, note: a.note, guardianName: a.guardian_name, forCurrentOpp: a.opp_version_id === opp?.id })),
+    agreements: agreements.map((a) => ({ id: a.id, kind: a.kind, agreed: a.agreed, onDate: a.on_date, note: a.note, guardianName: opts.guardianNames ? a.guardian_name : null, forCurrentOpp: a.opp_version_id === opp?.id })),
     comments: comments.map((c) => ({ id: c.id, goalId: c.goal_id, text: c.text, at: new Date(c.created_at).toISOString(), author: who(c) })),
     observations: observations.map((o) => ({ id: o.id, goalId: o.goal_id, effect: o.effect, text: o.text, observedOn: o.observed_on, authorName: o.person_name })),
   };
@@ -120,7 +131,7 @@ export function getPlan(database: Database, actor: Actor, planId: string) {
     const open = p.caseRow.status === 'open';
     const onTeam = actor.kind === 'professional' && (p.isOwner || p.isManager || p.isMember);
     return {
-      ...(await planView(p.tx, planId)),
+      ...(await planView(p.tx, planId, { guardianNames: guardianNamesFor(p) })),
       /** What this user may do here, so screens offer only what the server will accept. */
       can: {
         addGoal: open && (onTeam || !!p.family),
@@ -136,10 +147,20 @@ export function getPlan(database: Database, actor: Actor, planId: string) {
   });
 }
 
-/** The plans of a child's cases, for whoever may see the plan (the family in the portal, too). */
+/** Parents' names on the plan: for the family, who keeps the case, and a consent covering guardians. */
+export const guardianNamesFor = (p: Pick<PlanActor, 'isOwner' | 'isManager' | 'family' | 'kinds'>) => p.isOwner || p.isManager || !!p.family || p.kinds.has('guardians');
+
+/**
+ * The plans of a child's cases, for whoever may see the plan (the family in the portal, too). Who
+ * sees the plan through a consent sees only the plans of the cases those consents were given in.
+ */
 export async function childPlans(database: Database, actor: Actor, childId: string) {
-  return withChildAccess(database, actor, childId, 'plan', 'child.plans.read', async ({ tx }) => {
-    const rows = await tx.selectFrom('plans as pl').innerJoin('cases as k', 'k.id', 'pl.case_id').where('pl.child_id', '=', childId).select(['pl.id', 'k.title', 'k.status', 'k.next_evaluation_on']).orderBy('k.opened_at', 'desc').execute();
+  return withChildAccess(database, actor, childId, 'plan', 'child.plans.read', async ({ tx, grants }) => {
+    const standing = grants.some((g) => g.caseId === null && g.kinds.includes('plan'));
+    const cases = grants.filter((g) => g.caseId !== null && g.kinds.includes('plan')).map((g) => g.caseId!);
+    let q = tx.selectFrom('plans as pl').innerJoin('cases as k', 'k.id', 'pl.case_id').where('pl.child_id', '=', childId);
+    if (!standing) q = q.where('k.id', 'in', cases.length ? cases : ['00000000-0000-0000-0000-000000000000']);
+    const rows = await q.select(['pl.id', 'k.title', 'k.status', 'k.next_evaluation_on']).orderBy('k.opened_at', 'desc').execute();
     return { items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status, nextEvaluationOn: r.next_evaluation_on })) };
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { addAction, addComment, addGoal, addObservation, evaluateGoal, EFFECTS, LIFE_DOMAINS, markEvaluated, recordAgreement, recordOpp, type ActionInput, type GoalInput, type OppInput } from './plan-commands.ts';
-import { childPlans, getPlan, planIdOfCase, planView } from './plan-queries.ts';
+import { childPlans, getPlan, guardianNamesFor, planIdOfCase, planView } from './plan-queries.ts';
 import { addNote, listNotes } from './case-notes.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { withPlan } from './plan-access.ts';
@@ -23,7 +23,7 @@ export default async function planRoutes(app: FastifyInstance, ctx: AppContext) 
   app.get('/children/:id/plans', { schema: { tags, summary: 'De plannen van een kind (ook voor ouders en de jongere zelf)', params: Id } }, async (request) => childPlans(database, actorOf(request), id(request)));
 
   app.get('/plans/:id/pdf', { schema: { tags, summary: 'Het plan als PDF, in gewone taal voor ouders', params: Id } }, async (request, reply) => {
-    const view = await withPlan(database, actorOf(request), id(request), 'plan.pdf', { kind: 'plan', who: 'any', require: actorOf(request).kind === 'professional' ? 'team' : undefined }, (p) => planView(p.tx, id(request)));
+    const view = await withPlan(database, actorOf(request), id(request), 'plan.pdf', { kind: 'plan', who: 'any', require: actorOf(request).kind === 'professional' ? 'team' : undefined }, (p) => planView(p.tx, id(request), { guardianNames: guardianNamesFor(p) }));
     const pdf = await renderPlanPdf(view);
     const name = `plan-${view.child.givenName}-${view.child.familyName}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9-]+/g, '-');
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(pdf);

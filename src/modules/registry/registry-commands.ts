@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { grantRoles, refuseSelfGrant } from './role-grants.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isValidBrin, isValidCbsCode, isValidVestiging, normaliseBrin } from '../../kernel/identifiers.ts';
 import { ROLE_ORGANISATION_KINDS, isRole } from '../../kernel/policy/roles.ts';
@@ -215,21 +216,24 @@ export async function createPerson(database: Database, actor: Actor, input: Pers
       .values({ region_id: actor.regionId, given_name: input.givenName.trim(), family_name: input.familyName.trim(), email: input.email?.trim() || null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (input.memberships.length) {
-      await tx
-        .insertInto('memberships')
-        .values(input.memberships.map((m) => ({ person_id: person.id, organisation_id: m.organisationId, role: m.role })))
-        .execute();
-    }
+    // Roles that see children's data go through the ledger (and, where the region requires it, wait
+    // for a second administrator).
+    const roles = await grantRoles(tx, actor, actor.regionId, input.memberships.map((m) => ({ personId: person.id, organisationId: m.organisationId, role: m.role })));
     if (username) {
       await tx.insertInto('accounts').values({ region_id: actor.regionId, username, password_hash: passwordHash!, kind: 'professional', person_id: person.id }).execute();
     }
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.person.create', outcome: 'allowed', detail: { personId: person.id, username, roles: input.memberships.map((m) => m.role) } });
-    return { id: person.id };
+    return { id: person.id, pendingRoles: roles.pending.map((p) => ({ grantId: p.grantId, organisationId: p.organisationId, role: p.role })) };
   });
 }
 
+/**
+ * Gives a person a role at an organisation. Never to oneself. A role that sees children's data is
+ * logged for the privacy officer and, where the region requires it, waits for a second
+ * administrator (status 'pending', 202).
+ */
 export async function addMembership(database: Database, actor: Actor, personId: string, input: MembershipInput) {
+  refuseSelfGrant(actor, personId, 'personId');
   return database.db.transaction().execute(async (tx) => {
     const person = await tx.selectFrom('people').select('id').where('id', '=', personId).where('region_id', '=', actor.regionId).executeTakeFirst();
     if (!person) throw new NotFoundError();
@@ -241,16 +245,16 @@ export async function addMembership(database: Database, actor: Actor, personId: 
       .where('organisation_id', '=', input.organisationId)
       .where('role', '=', input.role)
       .executeTakeFirst();
-    let id: string;
     if (existing && !existing.ended_at) throw new ConflictError('Deze persoon heeft deze rol al bij deze organisatie.', 'membership_exists');
-    if (existing) {
-      await tx.updateTable('memberships').set({ ended_at: null }).where('id', '=', existing.id).execute();
-      id = existing.id;
-    } else {
-      id = (await tx.insertInto('memberships').values({ person_id: personId, organisation_id: input.organisationId, role: input.role }).returning('id').executeTakeFirstOrThrow()).id;
+    const result = await grantRoles(tx, actor, actor.regionId, [{ personId, organisationId: input.organisationId, role: input.role }]);
+    if (result.pending.length) {
+      const grantId = result.pending[0].grantId;
+      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.request', outcome: 'allowed', detail: { personId, grantId, role: input.role, organisationId: input.organisationId } });
+      return { id: null, status: 'pending' as const, grantId };
     }
+    const id = result.granted[0].membershipId;
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.create', outcome: 'allowed', detail: { personId, membershipId: id, role: input.role, organisationId: input.organisationId } });
-    return { id };
+    return { id, status: 'granted' as const, grantId: null };
   });
 }
 

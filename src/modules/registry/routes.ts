@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { approveRoleGrant, listRoleGrants, rejectRoleGrant } from './role-grants.ts';
 import { Type } from '@fastify/type-provider-typebox';
+import { paging } from '../../kernel/http/query.ts';
 import { sql } from 'kysely';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
@@ -155,8 +157,7 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
           organisationId: Type.Optional(Type.String({ format: 'uuid' })),
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+          ...paging(100, 25),
         }),
       },
     },
@@ -202,6 +203,8 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
           accountDisabled: !!p.disabled_at,
           invitationState: states.get(p.id) ?? null,
           memberships: ms.filter((m) => m.person_id === p.id).map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, role: m.role })),
+          // Nobody gives themselves a role.
+          can: { addMembership: p.id !== actor.personId },
         })),
         total: Number(total.n),
         page,
@@ -236,11 +239,60 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
     },
   );
 
-  app.post('/people/:id/memberships', { schema: { tags, summary: 'Rol bij een organisatie toevoegen', params: Id, body: MembershipBody } }, async (request, reply) => {
-    const actor = actorOf(request);
-    requireRole(actor, 'functional_admin');
-    return reply.status(201).send(await addMembership(ctx.database, actor, (request.params as { id: string }).id, request.body as MembershipInput));
-  });
+  app.post(
+    '/people/:id/memberships',
+    {
+      schema: {
+        tags,
+        summary:
+          'Rol bij een organisatie toevoegen (nooit aan uzelf). Een rol die gegevens van kinderen ziet, ziet de privacyfunctionaris; als de regio dat instelt wacht hij op een tweede beheerder (202, status pending)',
+        params: Id,
+        body: MembershipBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, 'functional_admin');
+      const result = await addMembership(ctx.database, actor, (request.params as { id: string }).id, request.body as MembershipInput);
+      return reply.status(result.status === 'pending' ? 202 : 201).send(result);
+    },
+  );
+
+  const GrantStatus = Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('rejected')]);
+  app.get(
+    '/role-grants',
+    {
+      schema: {
+        tags,
+        summary: 'Toegekende rollen die gegevens van kinderen zien, en rollen die op een tweede beheerder wachten (functioneel beheerder, privacyfunctionaris)',
+        querystring: Type.Object({
+          status: Type.Optional(GrantStatus),
+          page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+          pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+        }),
+      },
+    },
+    async (request) => listRoleGrants(ctx.database, actorOf(request), request.query as { status?: 'pending' | 'granted' | 'rejected'; page: number; pageSize: number }),
+  );
+
+  app.post(
+    '/role-grants/:id/approve',
+    { schema: { tags, summary: 'Een wachtende rol goedkeuren (een tweede functioneel beheerder; niet wie hem aanvroeg, niet voor uzelf)', params: Id } },
+    async (request) => approveRoleGrant(ctx.database, actorOf(request), (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/role-grants/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: 'Een wachtende rol afwijzen, met reden',
+        params: Id,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => rejectRoleGrant(ctx.database, actorOf(request), (request.params as { id: string }).id, (request.body as { reason: string }).reason),
+  );
 
   app.delete(
     '/people/:id/memberships/:membershipId',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { paging } from '../../kernel/http/query.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { createSignal, triageSignal, withdrawSignal, type CreateSignalInput } from './signal-commands.ts';
 import { childSignals, getSignal, listSignals, type SignalListOptions } from './signal-queries.ts';
@@ -60,8 +61,7 @@ export default async function signalRoutes(app: FastifyInstance, ctx: AppContext
           lateness: Type.Optional(Type.Union([Type.Literal('on_time'), Type.Literal('late'), Type.Literal('very_late')])),
           open: Type.Optional(Type.Boolean()),
           pickedUp: Type.Optional(Type.Boolean()),
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+          ...paging(100, 25),
         }),
       },
     },

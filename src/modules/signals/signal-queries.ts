@@ -101,8 +101,9 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
       q = q.where('s.organisation_id', '=', actor.membership!.organisationId);
       access = 'care';
     } else {
-      if (!actor.personId) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
-      q = q.where('s.author_person_id', '=', actor.personId);
+      if (!actor.personId || !actor.membership) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
+      // Own signals raised at the school acted for now (signal-policy.ts: the author's relation).
+      q = q.where('s.author_person_id', '=', actor.personId).where('s.organisation_id', '=', actor.membership.organisationId);
       access = 'author';
     }
     // Waiting signals first (by deadline), then the ones picked up or withdrawn.

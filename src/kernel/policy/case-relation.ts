@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+import { isCareCoordinator } from './signal-policy.ts';
+
+/**
+ * How a professional relates to a case, judged by the relation as it is today and by the
+ * organisation they act for right now (their current membership; an ended membership is never
+ * loaded into a session):
+ * - owner: intern begeleider / zorgcoördinator of the school location that owns the case;
+ * - manager: the case manager, acting for the organisation they manage the case for — a case
+ *   manager who left that organisation (or acts for another one today) is not the case manager;
+ * - member: on the team for the organisation acted for (not removed).
+ */
+export interface CaseRelation {
+  isOwner: boolean;
+  isManager: boolean;
+  isMember: boolean;
+}
+
+export interface CaseKeys {
+  id: string;
+  organisation_id: string;
+  case_manager_person_id: string;
+  case_manager_organisation_id: string;
+}
+
+export const NO_CASE_RELATION: CaseRelation = { isOwner: false, isManager: false, isMember: false };
+
+export async function caseRelation(db: Db | Tx, actor: Actor, k: CaseKeys): Promise<CaseRelation> {
+  const m = actor.membership;
+  if (actor.kind !== 'professional' || !m || !actor.personId) return NO_CASE_RELATION;
+  const isOwner = isCareCoordinator(actor) && m.organisationId === k.organisation_id;
+  const isManager = actor.personId === k.case_manager_person_id && m.organisationId === k.case_manager_organisation_id;
+  const member = await db
+    .selectFrom('case_members')
+    .select('id')
+    .where('case_id', '=', k.id)
+    .where('person_id', '=', actor.personId)
+    .where('organisation_id', '=', m.organisationId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return { isOwner, isManager, isMember: !!member };
+}
+
+/**
+ * SQL: true when the case's manager still works for the organisation they manage it for. When the
+ * membership ended, the case waits for a new case manager (the owner's care coordinators see it).
+ */
+export const caseManagerIsCurrent = (caseAlias: string) =>
+  sql<boolean>`exists (select 1 from memberships cmm where cmm.person_id = ${sql.ref(`${caseAlias}.case_manager_person_id`)} and cmm.organisation_id = ${sql.ref(`${caseAlias}.case_manager_organisation_id`)} and cmm.ended_at is null)`;
