@@ -59,3 +59,10 @@ export class TooManyRequestsError extends ProblemError {
     super(429, 'Te veel pogingen', detail, 'too_many_requests');
   }
 }
+
+/** The server is busy with work that runs one at a time; the client may retry after the given time. */
+export class ServiceBusyError extends ProblemError {
+  constructor(detail: string, readonly retryAfterSeconds: number, code = 'busy') {
+    super(503, 'Even bezet', detail, code);
+  }
+}

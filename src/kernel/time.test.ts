@@ -26,6 +26,13 @@ describe('isIsoDate', () => {
   });
 });
 
+describe('isIsoDate: the year 0000 does not exist', () => {
+  it('refuses it (PostgreSQL would), and accepts the first day of year 1', () => {
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(true);
+  });
+});
+
 describe('today', () => {
   it('is the day in the Netherlands, not UTC', () => {
     const prev = process.env.SAMENSPEL_TODAY;

@@ -170,23 +170,22 @@ describe('importing the Rijksoverheid JSON (functional administrator)', () => {
     expect(midden.find((v: { type: string }) => v.type === 'zomervakantie')).toMatchObject({ verified: true, note: null, origin: 'rijksoverheid_import' });
   });
 
-  it('a malformed file (multipart) is refused with what is wrong, and cannot be committed', async () => {
+  it('a malformed file (multipart) is refused with what is wrong (422, field file); nothing is stored', async () => {
+    const before = await t.database.db.selectFrom('holiday_imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const boundary = '----kalender';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="vakanties.json"\r\nContent-Type: application/json\r\n\r\n{"content": [{"schoolyear": "2028-2029", "vacations": [{"type": "Paasvakantie", "regions": []}]}\r\n--${boundary}--\r\n`;
     const res = await beheer.request('POST', '/api/v1/school-calendar/holiday-imports', payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-    expect(res.statusCode).toBe(201);
-    const p = res.json();
-    expect(p.errors).toEqual([{ path: '', message: expect.stringMatching(/^Het bestand is geen geldige JSON/) }]);
-    expect(p.changes).toEqual({ added: [], changed: [], removed: [], unchanged: 0 });
-    const commit = await beheer.post(`/api/v1/school-calendar/holiday-imports/${p.id}/commit`);
-    expect(commit.statusCode).toBe(409);
-    expect(commit.json()).toMatchObject({ code: 'import_has_errors', detail: 'Het bestand heeft 1 fout(en). Er is niets opgeslagen; verbeter het bestand of download het opnieuw.' });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code: 'not_json', invalidParams: [{ name: 'file', code: 'not_json', reason: expect.stringMatching(/^Het bestand is geen geldige JSON/) }] });
+    const after = await t.database.db.selectFrom('holiday_imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('malformed JSON as the request body gets the same Dutch answer; a wrong vacation type is named', async () => {
     const raw = await beheer.request('POST', '/api/v1/school-calendar/holiday-imports', '{"content": [', { 'content-type': 'application/json' });
-    expect(raw.statusCode).toBe(201);
-    expect(raw.json().errors[0].message).toMatch(/^Het bestand is geen geldige JSON/);
+    expect(raw.statusCode).toBe(422);
+    expect(raw.json().invalidParams[0]).toMatchObject({ name: 'file', reason: expect.stringMatching(/^Het bestand is geen geldige JSON/) });
     const wrongType = (await beheer.post('/api/v1/school-calendar/holiday-imports', { content: [{ schoolyear: '2028-2029', vacations: [{ type: 'Paasvakantie', regions: [{ region: 'noord', startdate: '2029-04-01', enddate: '2029-04-08' }] }] }] })).json();
     expect(wrongType.errors).toEqual([{ path: 'content[0].vacations[0].type', message: expect.stringContaining('Onbekend vakantietype "Paasvakantie"') }]);
     expect((await beheer.get('/api/v1/school-calendar?schoolYear=2028-2029')).json().vacations).toEqual([]);

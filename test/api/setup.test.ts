@@ -300,7 +300,7 @@ describe('settings: defaults explained, validated, stored, and used by the thuis
 
     // A norm of 6 months: four months at home is not yet over the norm.
     expect((await admin.put('/api/v1/settings', { values: { suppressionThreshold: 5, thuiszitterNormMonths: 6 } })).statusCode).toBe(200);
-    expect(await houtenRow()).toEqual({ threshold: 5, absoluut: '5', over: '0' });
+    expect(await houtenRow()).toEqual({ threshold: 5, absoluut: '5', over: '<5' });
     expect((await analyst.get('/api/v1/thuiszitters/meta')).json()).toMatchObject({ suppressionThreshold: 5, normMonths: 6 });
     // The demo region keeps the defaults.
     expect((await t.login('beleid').then((c) => c.get('/api/v1/thuiszitters/meta'))).json()).toMatchObject({ suppressionThreshold: 5, normMonths: 3 });

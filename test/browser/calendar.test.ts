@@ -88,7 +88,7 @@ describe('the school holidays (functional administrator)', () => {
 
     await page.getByLabel('Bestand met schoolvakanties (JSON)').setInputFiles({ name: 'schoolvakanties.json', mimeType: 'application/json', buffer: Buffer.from('{"content": [') });
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await page.getByRole('table', { name: /Fouten in het bestand/ }).getByText(/Het bestand is geen geldige JSON/).waitFor();
+    await page.getByRole('alert').getByText(/Het bestand is geen geldige JSON/).waitFor();
     expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
     await expectAccessible(page, 'holiday import with an error');
 

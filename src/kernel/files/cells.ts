@@ -5,12 +5,16 @@
  * comma, yes/no.
  */
 import { isIsoDate } from '../time.ts';
+import type { FileLimits } from './file-limits.ts';
 
 /** At most this many data rows in one file. */
 export const MAX_ROWS = 500_000;
 
 export interface ReadOptions {
+  /** The import's own limit on data rows (a file over it is one error of the import). */
   maxRows?: number;
+  /** What reading the file may cost the server (see file-limits.ts); tests set small ones. */
+  limits?: Partial<FileLimits>;
 }
 
 /** One cell as read from the file. CSV cells are always text; XLSX cells keep their type. */

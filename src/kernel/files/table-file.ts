@@ -1,7 +1,9 @@
-import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import { createInflateRaw } from 'node:zlib';
 import { readCsvTable } from './csv-table.ts';
-import { MAX_ROWS, type Cell, type ReadOptions, type Table, type TableRow } from './cells.ts';
+import type { ReadOptions, Table } from './cells.ts';
+import { fileLimits, FileTooLargeError } from './file-limits.ts';
+import { readWorkbookStream, type ZipPart } from './xlsx-stream.ts';
+import { LARGE_UNZIPPED_BYTES, largeImportSlot } from './import-slot.ts';
 
 /**
  * The front door of every import: recognise the file by its content (not its name), and read a
@@ -9,6 +11,10 @@ import { MAX_ROWS, type Cell, type ReadOptions, type Table, type TableRow } from
  * evaluated: an Excel formula counts with the result Excel stored, a CSV value starting with "="
  * is text. Old .xls, .ods, zip, HTML-as-.xls and PDF files are refused with a message that says
  * how to save the file instead.
+ *
+ * Reading is bounded (file-limits.ts): a workbook is read as a stream (xlsx-stream.ts) and both
+ * readers count rows, cells and text while they read; a file over a limit is refused with a
+ * {@link FileTooLargeError} (422) after a bounded amount of work.
  */
 
 export type FileKind = 'csv' | 'xlsx' | 'xls' | 'zip' | 'ods' | 'html' | 'pdf' | 'binary';
@@ -33,11 +39,24 @@ export const REFUSED: Record<Exclude<FileKind, 'csv' | 'xlsx'>, string> = {
   binary: `Dit bestand is geen CSV-bestand en geen Excel-werkmap (.xlsx). ${SAVE_AS}`,
 };
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
   localHeaderOffset: number;
+}
+
+const CORRUPT = 'De Excel-werkmap is beschadigd. Sla het bestand opnieuw op in Excel.';
+const UNREADABLE = 'De Excel-werkmap kan niet worden gelezen (beschadigd of geen gewone werkmap). Sla het bestand opnieuw op in Excel als .xlsx, of als CSV UTF-8.';
+const BAD_CHARACTER =
+  'De Excel-werkmap bevat een teken dat niet in een werkmap mag staan (bijvoorbeeld een NUL-teken, \\u0000). Open het bestand in Excel en sla het opnieuw op, of exporteer het opnieuw uit de administratie.';
+
+/** The (still compressed) data of a zip entry, or null when its local header is not where the directory says. */
+function entryData(buf: Buffer, e: ZipEntry): Buffer | null {
+  const p = e.localHeaderOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) return null;
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  return buf.subarray(start, start + e.compressedSize);
 }
 
 /** The entries of a zip file from its central directory; null when it is not a readable zip. */
@@ -73,31 +92,35 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
 }
 
 /**
- * Unpack every entry with a hard limit on the total size, whatever sizes the zip declares. Returns
- * an error message, or null when the workbook may be opened.
+ * Unpack every entry with a hard limit on the total size, whatever sizes the zip declares: the
+ * bytes are counted as they are unpacked (and thrown away), so the check itself needs little
+ * memory. Returns an error message, or the unpacked size when the workbook may be opened.
  */
-function checkUnzippedSize(buf: Buffer, entries: ZipEntry[], limit: number): string | null {
+async function checkUnzippedSize(buf: Buffer, entries: ZipEntry[], limit: number): Promise<{ error: string } | { total: number }> {
   const tooBig = () => `De Excel-werkmap is uitgepakt groter dan ${(limit / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB. Splits het bestand, bijvoorbeeld per maand, of sla het op als CSV UTF-8.`;
   let total = 0;
   for (const e of entries) {
-    const p = e.localHeaderOffset;
-    if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) return 'De Excel-werkmap is beschadigd. Sla het bestand opnieuw op in Excel.';
-    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-    const data = buf.subarray(start, start + e.compressedSize);
-    let size: number;
-    if (e.method === 0) size = data.length;
+    const data = entryData(buf, e);
+    if (!data) return { error: CORRUPT };
+    if (e.method === 0) total += data.length;
     else if (e.method === 8) {
+      const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+      inflate.end(data);
       try {
-        size = inflateRawSync(data, { maxOutputLength: limit - total + 1 }).length;
-      } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) return tooBig();
-        return 'De Excel-werkmap is beschadigd. Sla het bestand opnieuw op in Excel.';
+        for await (const chunk of inflate) {
+          total += (chunk as Buffer).length;
+          if (total > limit) {
+            inflate.destroy();
+            return { error: tooBig() };
+          }
+        }
+      } catch {
+        return { error: CORRUPT };
       }
-    } else return 'De Excel-werkmap gebruikt een onbekende compressie. Sla het bestand opnieuw op in Excel.';
-    total += size;
-    if (total > limit) return tooBig();
+    } else return { error: 'De Excel-werkmap gebruikt een onbekende compressie. Sla het bestand opnieuw op in Excel.' };
+    if (total > limit) return { error: tooBig() };
   }
-  return null;
+  return { total };
 }
 
 /** What a file is, from its first bytes (and for zips, from what is inside). */
@@ -116,29 +139,25 @@ export function detectFileKind(content: Buffer): FileKind {
   if (head.startsWith('<')) return 'html';
   // UTF-16 text (Excel's "Unicode text") is refused by the CSV reader with its own message.
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'csv';
-  if (b.subarray(0, 8192).includes(0)) return 'binary';
+  const start = b.subarray(0, 8192);
+  if (start.includes(0) && !textWithStrayNul(start)) return 'binary';
   return 'csv';
 }
 
-/** One cell of exceljs as our {@link Cell}: formulas count with their stored result. */
-function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return { kind: 'empty' };
-  if (typeof value === 'number') return { kind: 'number', value };
-  if (typeof value === 'string') return value.trim() ? { kind: 'text', text: value } : { kind: 'empty' };
-  if (typeof value === 'boolean') return { kind: 'boolean', value };
-  if (value instanceof Date) return { kind: 'date', value };
-  if (typeof value === 'object') {
-    if ('error' in value) return { kind: 'error', text: String(value.error) };
-    if ('richText' in value) return toCell(value.richText.map((t) => t.text).join(''));
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) return { kind: 'error', text: 'formule zonder opgeslagen uitkomst: open het bestand in Excel en sla het opnieuw op' };
-      if (typeof result === 'object' && !(result instanceof Date) && 'error' in (result as object)) return { kind: 'error', text: String((result as { error: unknown }).error) };
-      return toCell(result as ExcelJS.CellValue);
-    }
-    if ('text' in value && 'hyperlink' in value) return toCell((value as ExcelJS.CellHyperlinkValue).text);
+/**
+ * Text (valid UTF-8) with a few NUL characters, as a broken export can write them: read as CSV, so
+ * that the reader names the line with the NUL instead of calling it no text at all.
+ */
+function textWithStrayNul(start: Buffer): boolean {
+  let nul = 0;
+  for (const byte of start) if (byte === 0) nul++;
+  if (nul > 16 || nul * 20 > start.length) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
+    return true;
+  } catch {
+    return false;
   }
-  return { kind: 'error', text: 'onbekende celinhoud' };
 }
 
 type XlsxRead = { table: Table } | { error: string };
@@ -146,52 +165,29 @@ type XlsxRead = { table: Table } | { error: string };
 /**
  * The first visible worksheet of a workbook as a table. Hidden sheets are ignored; empty rows and
  * heading rows (one text merged over several columns) are skipped; a value in a merged cell counts
- * in every cell it covers (a pupil number merged over that pupil's rows).
+ * in every cell it covers (a pupil number merged over that pupil's rows). Over a limit of
+ * `options.limits` it throws a {@link FileTooLargeError}.
  */
 export async function readXlsxTable(content: Buffer, options: FileOptions = {}): Promise<XlsxRead> {
   const entries = zipEntries(content);
-  if (!entries) return { error: 'De Excel-werkmap is beschadigd. Sla het bestand opnieuw op in Excel.' };
-  const sizeError = checkUnzippedSize(content, entries, options.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES);
-  if (sizeError) return { error: sizeError };
-  const wb = new ExcelJS.Workbook();
+  if (!entries) return { error: CORRUPT };
+  const size = await checkUnzippedSize(content, entries, options.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES);
+  if ('error' in size) return size;
+  const parts = new Map<string, ZipPart>();
+  for (const e of entries) parts.set(e.name, { name: e.name, method: e.method, data: entryData(content, e)! });
+  // A small upload that unpacks large is a large import too: it waits for no one, but is refused while another runs.
+  const ticket = size.total > LARGE_UNZIPPED_BYTES && !largeImportSlot.heldFor(content) ? largeImportSlot.acquire() : null;
   try {
-    await wb.xlsx.load(content as unknown as ExcelJS.Buffer);
-  } catch {
-    return { error: 'De Excel-werkmap kan niet worden gelezen (beschadigd of geen gewone werkmap). Sla het bestand opnieuw op in Excel als .xlsx, of als CSV UTF-8.' };
+    return await readWorkbookStream(parts, fileLimits(options.limits));
+  } catch (err) {
+    if (err instanceof FileTooLargeError) throw err;
+    // saxes refuses what XML does not allow, such as a NUL character (also written as &#0;).
+    if (/disallowed character|character entity|invalid character/i.test((err as Error).message)) return { error: BAD_CHARACTER };
+    return { error: UNREADABLE };
+  } finally {
+    ticket?.release();
   }
-  // Sheets in the order the workbook shows them (exceljs keeps that order as orderNo).
-  const order = (ws: ExcelJS.Worksheet) => (ws as unknown as { orderNo?: number }).orderNo ?? ws.id;
-  const sheet = [...wb.worksheets].sort((a, b) => order(a) - order(b)).find((ws) => (ws.state ?? 'visible') === 'visible');
-  if (!sheet) return { error: 'De Excel-werkmap heeft geen zichtbaar werkblad.' };
-  const maxRows = options.maxRows ?? MAX_ROWS;
-  if (sheet.actualRowCount > maxRows + 10) {
-    return { error: `Het werkblad "${sheet.name}" heeft meer dan ${maxRows.toLocaleString('nl-NL')} regels; zoveel kan niet in één keer. Splits het bestand, bijvoorbeeld per maand.` };
-  }
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: Cell[] = [];
-    const masters = new Set<string>();
-    let merged = 0;
-    let values = 0;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const c = toCell(cell.value);
-      cells[col - 1] = c;
-      if (c.kind === 'empty') return;
-      values++;
-      if (cell.isMerged) {
-        merged++;
-        masters.add(cell.master.address);
-      }
-    });
-    if (values === 0) return;
-    // A heading: one merged text over several cells of this row, nothing else.
-    if (values > 1 && merged === values && masters.size === 1) return;
-    for (let i = 0; i < cells.length; i++) cells[i] ??= { kind: 'empty' };
-    rows.push({ row: row.number, cells });
-  });
-  return { table: { fileType: 'xlsx', rows, date1904: Boolean(wb.properties?.date1904) } };
 }
-
 
 export type TableRead = { table: Table } | { error: string; row?: number; fileType: 'csv' | 'xlsx' | null };
 

@@ -1,11 +1,22 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemError, TooManyRequestsError, type FieldError } from '../errors.ts';
+import { ProblemError, type FieldError } from '../errors.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { registerUploadRelease } from './upload.ts';
+import { NO_YEAR_ZERO } from './query.ts';
 
-/** Presents every error as application/problem+json (RFC 9457), with field errors for validation. */
+/**
+ * Presents every error as application/problem+json (RFC 9457), with field errors for validation.
+ * Bad input is a 4xx, never a 5xx: with the error handler come the guards that turn input the
+ * database cannot take into a 400 before it gets there (input-guard.ts), and the release of the
+ * large-import slot once an answer is sent (upload.ts).
+ */
 export function registerProblemHandler(app: FastifyInstance) {
+  registerInputGuard(app);
+  registerUploadRelease(app);
   app.setErrorHandler((error: FastifyError | ProblemError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ProblemError) {
-      if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+      const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return sendProblem(reply, request, error.status, error.title, error.detail, error.code, error.invalidParams);
     }
     const fe = error as FastifyError;
@@ -18,7 +29,27 @@ export function registerProblemHandler(app: FastifyInstance) {
       });
       return sendProblem(reply, request, 400, 'Ongeldige invoer', 'Controleer de gemarkeerde velden.', 'validation_failed', onePerField(invalidParams));
     }
+    const unknown = unknownReference(error);
+    if (unknown) {
+      // An id in the request that names nothing: a field error, and the transaction rolled back.
+      request.log.warn({ err: error }, 'the request named an id that does not exist');
+      return sendProblem(reply, request, 400, 'Ongeldige invoer', 'Een van de gekozen items bestaat niet (meer). Kies opnieuw en probeer het nog eens.', 'unknown_reference', [
+        { name: unknown, code: 'unknown_reference', reason: 'Dit item bestaat niet (meer). Kies een ander.' },
+      ]);
+    }
+    const refused = refusedByDatabase(error);
+    if (refused) {
+      // Input that slipped past validation and that the database refuses: the client's mistake, not ours.
+      request.log.warn({ err: error }, 'the database refused a value from the request');
+      return sendProblem(reply, request, 400, 'Ongeldige invoer', refused, 'invalid_value');
+    }
     const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;
+    if (status === 413) {
+      return sendProblem(reply, request, 413, 'Te groot', 'Het verzoek is groter dan de server aanneemt. Stuur minder gegevens tegelijk, of een kleiner bestand.', 'payload_too_large');
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && error instanceof SyntaxError)) {
+      return sendProblem(reply, request, 400, 'Ongeldige invoer', 'De gegevens zijn geen geldige JSON. Controleer wat u stuurt.', 'invalid_json');
+    }
     if (status === 429) {
       return sendProblem(reply, request, 429, 'Te veel verzoeken', 'Te veel verzoeken in korte tijd. Wacht even en probeer het opnieuw.', 'too_many_requests');
     }
@@ -29,6 +60,35 @@ export function registerProblemHandler(app: FastifyInstance) {
     if (status === 415) return sendProblem(reply, request, 415, 'Verkeerd formaat', 'Stuur de gegevens als JSON (Content-Type: application/json).', 'unsupported_media_type');
     return sendProblem(reply, request, status, 'Ongeldig verzoek', fe.message, fe.code ?? 'bad_request');
   });
+}
+
+/**
+ * The SQLSTATE classes of a value the database refuses as such (22: data exception, e.g. a NUL in
+ * text, a number out of range, a date that does not exist; 23514: a check constraint), as a Dutch
+ * sentence; null for every other error. A safety net: routes validate their input first.
+ */
+function refusedByDatabase(error: unknown): string | null {
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || typeof severity !== 'string') return null;
+  if (code === '22P05' || code === '22021') return 'Er staat een teken in de invoer dat niet kan worden opgeslagen (zoals een NUL-teken). Haal het weg en probeer het opnieuw.';
+  if (code === '22001') return 'Een van de waarden is te lang. Maak haar korter en probeer het opnieuw.';
+  if (code === '22003') return 'Een van de getallen is te groot of te klein. Controleer de invoer.';
+  if (code === '22007' || code === '22008') return 'Een van de datums bestaat niet of ligt buiten het bereik. Controleer de invoer.';
+  if (code.startsWith('22')) return 'Een van de waarden heeft niet de juiste vorm. Controleer de invoer.';
+  if (code === '23514') return 'Een van de waarden is niet toegestaan. Controleer de invoer.';
+  return null;
+}
+
+/**
+ * A foreign-key violation (23503) on insert or update: the request named an id that does not
+ * exist. Returns the field, from the column PostgreSQL names ("Key (goal_id)=(…)" → goalId); null
+ * for every other error. A safety net: commands check the ids they are given first.
+ */
+function unknownReference(error: unknown): string | null {
+  const { code, detail, severity } = error as { code?: unknown; detail?: unknown; severity?: unknown };
+  if (code !== '23503' || typeof severity !== 'string' || typeof detail !== 'string' || !/is not present in table/.test(detail)) return null;
+  const column = /^Key \(([a-z_]+)\)=/.exec(detail)?.[1];
+  return column ? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : 'id';
 }
 
 export function sendProblem(
@@ -58,6 +118,8 @@ function onePerField(errors: FieldError[]): FieldError[] {
   return [...byName.values()];
 }
 
+const nl = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('nl-NL') : String(n));
+
 function dutchReason(keyword: string, message: string | undefined, params: Record<string, unknown>): string {
   switch (keyword) {
     case 'required':
@@ -75,14 +137,25 @@ function dutchReason(keyword: string, message: string | undefined, params: Recor
     case 'anyOf':
       return 'Kies een van de toegestane waarden.';
     case 'pattern':
+      if (params.pattern === NO_YEAR_ZERO) return 'Het jaar 0000 bestaat niet. Vul een datum in als JJJJ-MM-DD.';
       return 'Het formaat klopt niet.';
     case 'type':
+      if (params.type === 'integer') return 'Vul een geheel getal in.';
+      if (params.type === 'number') return 'Vul een getal in.';
+      if (params.type === 'boolean') return 'Kies ja of nee (true of false).';
       return `Verwacht ${String(params.type)}.`;
     case 'additionalProperties':
       return `Onbekend veld "${String(params.additionalProperty)}".`;
     case 'minimum':
+      return `Kies een getal van minstens ${nl(params.limit)}.`;
     case 'maximum':
-      return `Waarde buiten bereik (${message ?? ''}).`;
+      return `Kies een getal van hoogstens ${nl(params.limit)}.`;
+    case 'exclusiveMinimum':
+      return `Kies een getal groter dan ${nl(params.limit)}.`;
+    case 'exclusiveMaximum':
+      return `Kies een getal kleiner dan ${nl(params.limit)}.`;
+    case 'multipleOf':
+      return `Kies een veelvoud van ${nl(params.multipleOf)}.`;
     default:
       return message ?? 'Ongeldige waarde.';
   }

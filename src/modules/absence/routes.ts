@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { paging } from '../../kernel/http/query.ts';
 import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
@@ -25,7 +26,7 @@ function listParam<T extends string>(name: string, raw: string | undefined, allo
   return values as T[];
 }
 function asOfParam(raw: string | undefined) {
-  if (raw !== undefined && !isIsoDate(raw)) throw new ValidationError([{ name: 'asOf', code: 'invalid_date', reason: 'Geef de peildatum als JJJJ-MM-DD.' }]);
+  if (raw !== undefined && (!isIsoDate(raw) || raw.startsWith('0000'))) throw new ValidationError([{ name: 'asOf', code: 'invalid_date', reason: 'Geef de peildatum als JJJJ-MM-DD.' }]);
   return raw;
 }
 
@@ -86,8 +87,7 @@ export default async function absenceRoutes(app: FastifyInstance, ctx: AppContex
           asOf: Type.Optional(Type.String({ description: 'JJJJ-MM-DD, standaard vandaag' })),
           status: Type.Optional(Type.String({ description: 'Komma-gescheiden: ' + REPORT_STATUSES.join(', ') })),
           type: Type.Optional(Type.String({ description: 'Komma-gescheiden: ' + REPORT_TYPES.join(', ') })),
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          ...paging(500, 50),
         }),
       },
     },
@@ -182,8 +182,7 @@ export default async function absenceRoutes(app: FastifyInstance, ctx: AppContex
         querystring: Type.Object({
           followup: Type.Optional(Type.String({ description: 'Komma-gescheiden: new, ' + FOLLOWUP_STATUSES.join(', ') })),
           q: Type.Optional(Type.String({ maxLength: 100 })),
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+          ...paging(100, 25),
         }),
       },
     },

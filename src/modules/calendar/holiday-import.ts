@@ -5,7 +5,7 @@ import type { HolidayRegion } from '../../kernel/db/schema.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ProblemError } from '../../kernel/errors.ts';
 import { VACATION_NAMES, type VacationType } from '../../kernel/calendar/holidays-nl.ts';
 import { parseRijksoverheidJson, type ImportError, type ParsedPeriod } from './holiday-json.ts';
 
@@ -111,6 +111,11 @@ export interface HolidayImportPreview {
 export async function previewHolidayImport(database: Database, actor: Actor, input: { fileName: string; content: Buffer | string | unknown }): Promise<HolidayImportPreview> {
   requireFunctionalAdmin(actor);
   const parsed = parseRijksoverheidJson(input.content);
+  // A file that is no schoolvakantiebestand at all is refused as a whole; nothing is stored.
+  if (parsed.fileError) {
+    const { code, message } = parsed.fileError;
+    throw new ProblemError(422, 'Bestand niet bruikbaar', message, code, [{ name: 'file', code, reason: message }]);
+  }
   const raw = Buffer.isBuffer(input.content) || typeof input.content === 'string' ? input.content : JSON.stringify(input.content ?? null);
   const sha = createHash('sha256').update(raw).digest('hex');
   const { changes } = await diff(database.db, parsed.errors.length ? [] : parsed.periods);

@@ -115,3 +115,54 @@ describe('reading the Rijksoverheid JSON', () => {
     expect(r.errors).toEqual([{ path: '[1].content[0].schoolyear', message: 'Schooljaar 2027-2028 staat twee keer in het bestand.' }]);
   });
 });
+
+describe('a hostile file', () => {
+  const item = (regions: string) => `{"content":[{"schoolyear":"2027-2028","vacations":[{"type":"Herfstvakantie","regions":${regions}}]}]}`;
+
+  it('not JSON, not the structure, or nested too deep: a file error (the import answers 422 for "file")', () => {
+    expect(parseRijksoverheidJson('{"content": [').fileError).toEqual({ code: 'not_json', message: expect.stringMatching(/^Het bestand is geen geldige JSON/) });
+    expect(parseRijksoverheidJson('[null, 1, "x"]').fileError?.code).toBe('not_holiday_file');
+    expect(parseRijksoverheidJson('  ').fileError?.code).toBe('empty');
+    const deep = `{"content":[{"schoolyear":"2027-2028","vacations":[{"type":${'['.repeat(100_000)}${']'.repeat(100_000)},"regions":[]}]}]}`;
+    expect(parseRijksoverheidJson(deep).fileError).toEqual({ code: 'too_deep', message: expect.stringMatching(/dieper genest dan 32 niveaus/) });
+    expect(parseRijksoverheidJson('['.repeat(200_000) + ']'.repeat(200_000)).fileError?.code).toBe('too_deep');
+    // The real file is well within the depth.
+    expect(parseRijksoverheidJson(JSON.stringify([OPEN_DATA_2027_2028])).fileError).toBeUndefined();
+  });
+
+  it('a NUL or half a character anywhere, as value or as key: a file error that says where', () => {
+    expect(parseRijksoverheidJson(item('[{"region":"no\\u0000ord","startdate":"2027-10-16","enddate":"2027-10-24"}]')).fileError).toEqual({
+      code: 'invalid_character',
+      message: expect.stringMatching(/ongeldig teken \(zoals een NUL-teken, \\u0000\) bij content\[0\]\.vacations\[0\]\.regions\[0\]\.region\./),
+    });
+    expect(parseRijksoverheidJson(item('[{"region":"\\ud800","startdate":"2027-10-16","enddate":"2027-10-24"}]')).fileError?.code).toBe('invalid_character');
+    expect(parseRijksoverheidJson('{"content\\u0000":[]}').fileError?.code).toBe('invalid_character');
+    // The parser's own message quotes the file: never with a NUL in it.
+    const broken = parseRijksoverheidJson(Buffer.from('\u0000\u0000 geen json'));
+    expect(broken.fileError?.code).toBe('not_json');
+    expect(broken.fileError?.message).not.toContain('\u0000');
+  });
+
+  it('values from the file are cut short in messages, never half a character', () => {
+    const r = parseRijksoverheidJson(`{"content":[{"schoolyear":"${'👧'.repeat(100_000)}","vacations":[]}]}`);
+    expect(r.errors[0].message.length).toBeLessThan(200);
+    expect(r.errors[0].message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('a school year that does not exist for the database, or a region named after a property of every object, is an error', () => {
+    const year0 = parseRijksoverheidJson({ content: [{ schoolyear: '0000-0001', vacations: [{ type: 'Herfstvakantie', regions: [{ region: 'noord', startdate: '0000-10-16', enddate: '0000-10-24' }] }] }] });
+    expect(year0.errors).toEqual([{ path: 'content[0].schoolyear', message: 'Schooljaar 0000-0001 ligt niet tussen 1990 en 2100; controleer het bestand.' }]);
+    expect(year0.periods).toEqual([]);
+    for (const region of ['constructor', 'toString', '__proto__']) {
+      const r = parseRijksoverheidJson(item(`[{"region":"${region}","startdate":"2027-10-16","enddate":"2027-10-24"}]`));
+      expect(r.errors, region).toEqual([{ path: 'content[0].vacations[0].regions[0].region', message: expect.stringContaining('Onbekende regio') }]);
+      expect(r.periods).toEqual([]);
+    }
+  });
+
+  it('a date that does not exist is an error at its place', () => {
+    const r = parseRijksoverheidJson(item('[{"region":"noord","startdate":"2028-02-30","enddate":"2027-10-24T25:00:00Z"}]'));
+    expect(r.fileError).toBeUndefined();
+    expect(r.errors.map((e) => e.path)).toEqual(['content[0].vacations[0].regions[0].startdate', 'content[0].vacations[0].regions[0].enddate']);
+  });
+});

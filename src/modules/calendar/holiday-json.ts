@@ -37,7 +37,19 @@ export interface ParseResult {
   schoolYears: string[];
   periods: ParsedPeriod[];
   errors: ImportError[];
+  /**
+   * Set when the file as a whole is unusable (empty, no JSON, not the Rijksoverheid structure,
+   * nested too deep, a character that cannot be stored): the import answers 422 for the field
+   * "file" instead of a preview. `errors` then holds the same message.
+   */
+  fileError?: { code: string; message: string };
 }
+
+/** The real file is nested 8 levels deep; far deeper is no schoolvakantiebestand. */
+export const MAX_DEPTH = 32;
+/** School years outside these years are a mistake (and year 0 does not exist for the database). */
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
 
 const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -56,21 +68,66 @@ export function openDataDay(value: unknown): string | null {
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown) => (typeof v === 'string' ? `"${v.trim()}"` : JSON.stringify(v) ?? 'niets');
+/** A value from the file for a message: cut short (a file may hold anything). */
+function show(v: unknown): string {
+  let text: string;
+  try {
+    text = typeof v === 'string' ? `"${v.trim()}"` : (JSON.stringify(v) ?? 'niets');
+  } catch {
+    text = Array.isArray(v) ? 'een lijst' : 'een object';
+  }
+  return cut(text, 60);
+}
+
+/** At most `max` characters, never half a character. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const part = text.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(part) ? part.slice(0, -1) : part}…`;
+}
 const REGIONS: Record<string, HolidayRegion | null> = { noord: 'noord', midden: 'midden', zuid: 'zuid', 'heel nederland': null };
+const isRegion = (name: string) => Object.prototype.hasOwnProperty.call(REGIONS, name);
+
+const DOWNLOAD = 'Download de schoolvakanties opnieuw als JSON (output=json) van opendata.rijksoverheid.nl.';
+
+/**
+ * The whole file checked before it is read: not nested deeper than {@link MAX_DEPTH}, and no
+ * text with a NUL character or half a Unicode character (which the database cannot store).
+ */
+function checkStructure(root: unknown): { code: string; message: string } | null {
+  const stack: [unknown, string, number][] = [[root, '', 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return { code: 'too_deep', message: `Het bestand is dieper genest dan ${MAX_DEPTH} niveaus; dat is geen schoolvakantiebestand van de Rijksoverheid. ${DOWNLOAD}` };
+    const texts = typeof v === 'string' ? [v] : v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
+    for (const text of texts) {
+      if (text.includes('\u0000') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+        return { code: 'invalid_character', message: `Het bestand bevat een ongeldig teken (zoals een NUL-teken, \\u0000)${path ? ` bij ${cut(path, 200)}` : ''}. ${DOWNLOAD}` };
+      }
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${path}[${i}]`, depth + 1]));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([x, path ? `${path}.${k}` : k, depth + 1]);
+  }
+  return null;
+}
 
 /** Parses the bytes or text of a file, or an already parsed JSON value (a request body). */
 export function parseRijksoverheidJson(input: Buffer | string | unknown): ParseResult {
   let root: unknown = input;
   if (typeof input === 'string' || Buffer.isBuffer(input)) {
     const text = (Buffer.isBuffer(input) ? input.toString('utf8') : input).replace(/^\uFEFF/, '');
-    if (!text.trim()) return fail('', 'Het bestand is leeg. Download de schoolvakanties als JSON van opendata.rijksoverheid.nl.');
+    if (!text.trim()) return fail('empty', 'Het bestand is leeg. Download de schoolvakanties als JSON van opendata.rijksoverheid.nl.');
     try {
       root = JSON.parse(text);
     } catch (err) {
-      return fail('', `Het bestand is geen geldige JSON (${(err as Error).message}). Download de schoolvakanties opnieuw als JSON (output=json) van opendata.rijksoverheid.nl.`);
+      // The parser's message quotes the file: keep it short and without characters that cannot be stored.
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is taken out
+      const why = (err as Error).message.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\uD800-\uDFFF]/g, '\uFFFD').slice(0, 120);
+      return fail('not_json', `Het bestand is geen geldige JSON (${why}). ${DOWNLOAD}`);
     }
   }
+  const structure = checkStructure(root);
+  if (structure) return fail(structure.code, structure.message);
 
   // The list endpoint answers an array of documents; the school-year endpoint one document.
   const documents: { doc: unknown; path: string }[] = Array.isArray(root) ? root.map((doc, i) => ({ doc, path: `[${i}]` })) : [{ doc: root, path: '' }];
@@ -81,7 +138,7 @@ export function parseRijksoverheidJson(input: Buffer | string | unknown): ParseR
   }
   if (!items.length) {
     return fail(
-      '',
+      'not_holiday_file',
       'Dit is geen schoolvakantiebestand van de Rijksoverheid: er staat geen "content" met "schoolyear" en "vacations" in. Download het bestand via opendata.rijksoverheid.nl (schoolvakanties, JSON).',
     );
   }
@@ -105,8 +162,12 @@ export function parseRijksoverheidJson(input: Buffer | string | unknown): ParseR
       errors.push({ path: at(path, 'schoolyear'), message: `Schooljaar ${schoolYear} staat twee keer in het bestand.` });
       continue;
     }
-    schoolYears.push(schoolYear);
     const first = Number(schoolYear.slice(0, 4));
+    if (first < FIRST_YEAR || first >= LAST_YEAR) {
+      errors.push({ path: at(path, 'schoolyear'), message: `Schooljaar ${schoolYear} ligt niet tussen ${FIRST_YEAR} en ${LAST_YEAR}; controleer het bestand.` });
+      continue;
+    }
+    schoolYears.push(schoolYear);
     const earliest = `${first}-08-01`;
     const latestStart = `${first + 1}-07-31`;
     const latestEnd = `${first + 1}-09-30`;
@@ -137,7 +198,7 @@ export function parseRijksoverheidJson(input: Buffer | string | unknown): ParseR
           return;
         }
         const regionName = typeof r.region === 'string' ? normalise(r.region) : '';
-        if (!(regionName in REGIONS)) {
+        if (!isRegion(regionName)) {
           errors.push({ path: `${rPath}.region`, message: `Onbekende regio ${show(r.region)} bij de ${type} ${schoolYear}. Bekend zijn: noord, midden, zuid en heel Nederland.` });
           return;
         }
@@ -181,6 +242,6 @@ export function parseRijksoverheidJson(input: Buffer | string | unknown): ParseR
   return { schoolYears, periods, errors };
 }
 
-function fail(path: string, message: string): ParseResult {
-  return { schoolYears: [], periods: [], errors: [{ path, message }] };
+function fail(code: string, message: string): ParseResult {
+  return { schoolYears: [], periods: [], errors: [{ path: '', message }], fileError: { code, message } };
 }

@@ -12,6 +12,7 @@ import { addFreeDay, canManageFreeDays, listFreeDays, removeFreeDay, requireSee,
 
 const tags = ['Schoolkalender'];
 const MAX_FILE_BYTES = 1024 * 1024;
+const TOO_LARGE = 'Het bestand is groter dan 1 MB; een schoolvakantiebestand van de Rijksoverheid is veel kleiner.';
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SchoolYear = Type.String({ pattern: '^[0-9]{4}-[0-9]{4}$', description: 'Schooljaar, bijvoorbeeld 2025-2026 (1 augustus – 31 juli). Standaard het huidige.' });
 const Region = Type.Unsafe<HolidayRegion>({ type: 'string', enum: ['noord', 'midden', 'zuid'] });
@@ -25,7 +26,7 @@ function schoolYearParam(value: string | undefined): string {
 /** The Rijksoverheid JSON from a multipart upload (field "file") or as the request body itself. */
 async function importInput(request: FastifyRequest): Promise<{ fileName: string; content: Buffer | string }> {
   if (request.isMultipart()) {
-    const { file } = await readMultipartUpload(request, { maxBytes: MAX_FILE_BYTES, defaultName: 'schoolvakanties.json', tooLarge: 'Het bestand is groter dan 1 MB; een schoolvakantiebestand van de Rijksoverheid is veel kleiner.', fields: 'het veld file' });
+    const { file } = await readMultipartUpload(request, { maxBytes: MAX_FILE_BYTES, defaultName: 'schoolvakanties.json', tooLarge: TOO_LARGE, fields: 'het veld file' });
     if (!file) throw new ValidationError([{ name: 'file', code: 'required', reason: 'Kies het JSON-bestand met de schoolvakanties van de Rijksoverheid.' }]);
     return { fileName: file.name, content: file.content };
   }
@@ -33,7 +34,9 @@ async function importInput(request: FastifyRequest): Promise<{ fileName: string;
   if (body === undefined || body === null || body === '') {
     throw new ValidationError([{ name: 'file', code: 'required', reason: 'Stuur de schoolvakanties van de Rijksoverheid als JSON, of als bestand (multipart, veld file).' }]);
   }
-  return { fileName: 'schoolvakanties.json', content: typeof body === 'string' ? body : Buffer.isBuffer(body) ? body : JSON.stringify(body) };
+  const content = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  if (Buffer.byteLength(content) > MAX_FILE_BYTES) throw new ValidationError([{ name: 'file', code: 'too_large', reason: TOO_LARGE }]);
+  return { fileName: 'schoolvakanties.json', content };
 }
 
 export default async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -62,10 +65,12 @@ export default async function calendarRoutes(app: FastifyInstance, ctx: AppConte
   // The import gets the raw body, so that a malformed JSON file gets a Dutch answer that says what is wrong.
   await app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    // Up to 4 MB is read (here and in the route's bodyLimit), so that a file just over 1 MB gets the same answer as in a multipart upload.
+    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 4 * MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
     scope.post(
       '/school-calendar/holiday-imports',
       {
+        bodyLimit: 4 * MAX_FILE_BYTES,
         schema: {
           tags,
           summary:

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { paging } from '../../kernel/http/query.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { getChild, getChildAccessLog, listChildren } from './child-queries.ts';
 import { addEnrolment, addGuardian, createChild, endEnrolment, recordResidence, type CreateChildInput, type EnrolmentInput, type GuardianInput } from './child-commands.ts';
 
 const tags = ['Kinderen'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Paging = { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }) };
+const Paging = paging(100, 25);
 const DateStr = Type.String({ format: 'date', description: 'JJJJ-MM-DD' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const EnrolmentBody = Type.Object(

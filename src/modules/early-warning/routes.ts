@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { DayParam, paging } from '../../kernel/http/query.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
 import { BANDS } from './early-warning-math.ts';
@@ -9,7 +10,7 @@ import { updateEarlyWarningSettings } from './early-warning-commands.ts';
 
 const tags = ['Verzuimsignalering'];
 const oneOf = (values: readonly string[], description?: string) => Type.Unsafe<string>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
-const AsOf = Type.String({ format: 'date', description: 'Peildatum JJJJ-MM-DD (standaard vandaag)' });
+const AsOf = DayParam('Peildatum JJJJ-MM-DD (standaard vandaag)');
 const Percentage = Type.Number({ description: 'Procent van de lestijd, hoogstens één decimaal' });
 const Hours = Type.Number({ description: 'Lesuren per schooldag' });
 const SettingsBody = Type.Object(
@@ -33,8 +34,7 @@ export default async function earlyWarningRoutes(app: FastifyInstance, ctx: AppC
           asOf: Type.Optional(AsOf),
           band: Type.Optional(oneOf([...BANDS, 'none'], "Alleen leerlingen in deze band ('none': nog geen lesdagen)")),
           sort: Type.Optional(oneOf(SORTS, 'Volgorde: ernst (standaard), naam, schooljaar, 8 lesweken of trend')),
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          ...paging(500, 50),
         }),
       },
     },
