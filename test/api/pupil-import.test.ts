@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
 import { today } from '../../src/kernel/time.ts';
 import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
@@ -242,21 +243,37 @@ describe('pupil import: preview, errors, commit, re-import', () => {
 });
 
 describe('transfers between schools of the region keep one child record', () => {
-  let nameMatchChild: string;
-  it('on BSN: the same child, the old enrolment ends the day before the new start', async () => {
+  /** What school A records when a pupil leaves (its leavers page or its own import): the end date. */
+  const endAtSchoolA = (enrolmentId: string, endDate: string) => t.database.db.updateTable('enrolments').set({ end_date: endDate }).where('id', '=', enrolmentId).execute();
+
+  it('on BSN: waits while the other school has the child enrolled; once that school recorded the end date, the same child is enrolled here', async () => {
     const sanne = (await enrolmentOf('000501'))!;
     expect((await ib.put('/api/v1/session/membership', { membershipId: membershipB })).statusCode).toBe(200);
     const children = await count('children');
     const file = [HEADER, `B-77;Sanne;van der;Berg;03-04-2016;${BSN1};;Zeist;7;;${nl(D0)};groep 7`].join('\n');
+    const waiting = (await upload(ib, file)).json();
+    expect(waiting.errors).toEqual([]);
+    expect(waiting.counts).toMatchObject({ transfer: 0, pending: 1, new: 0 });
+    expect(waiting.changes[0]).toMatchObject({ status: 'pending', givenName: 'Sanne', familyName: 'van der Berg' });
+    expect(waiting.changes[0].transfer).toBeUndefined();
+    expect(JSON.stringify(waiting)).not.toContain(schoolAName);
+    expect((await ib.post(`/api/v1/pupil-imports/${waiting.id}/commit`)).json()).toMatchObject({ pending: 1, transfer: 0, childrenCreated: 0 });
+    // This school did not end school A's enrolment.
+    expect((await t.database.db.selectFrom('enrolments').select(['end_date']).where('id', '=', sanne.id).executeTakeFirstOrThrow()).end_date).toBeNull();
+
+    await endAtSchoolA(sanne.id, addCalendarDays(D0, -1));
     const p = (await upload(ib, file)).json();
     expect(p.errors).toEqual([]);
-    expect(p.counts).toMatchObject({ transfer: 1, new: 0 });
-    expect(p.changes[0]).toMatchObject({ status: 'transfer', transfer: { fromSchool: schoolAName, endDate: addCalendarDays(D0, -1) } });
-    // That the preview named the school she comes from is in her access log.
+    expect(p.counts).toMatchObject({ transfer: 1, pending: 0, new: 0 });
+    expect(p.changes[0]).toMatchObject({ status: 'transfer', startDate: D0 });
+    // That the preview looked her up is in her access log, each time.
     const viewed = await t.database.db.selectFrom('access_log').select(['ground', 'detail']).where('event', '=', 'registry.transfer_match.view').where('child_id', '=', sanne.child_id).execute();
-    expect(viewed).toEqual([expect.objectContaining({ ground: 'transfer_match', detail: expect.objectContaining({ importId: p.id, match: 'bsn' }) })]);
+    expect(viewed).toEqual([
+      expect.objectContaining({ ground: 'transfer_match', detail: expect.objectContaining({ importId: waiting.id, match: 'bsn' }) }),
+      expect.objectContaining({ ground: 'transfer_match', detail: expect.objectContaining({ importId: p.id, match: 'bsn' }) }),
+    ]);
     const c = (await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).json();
-    expect(c).toMatchObject({ transfer: 1, childrenCreated: 0, enrolmentsEnded: 1 });
+    expect(c).toMatchObject({ transfer: 1, childrenCreated: 0 });
     expect(await count('children')).toBe(children);
     const old = await t.database.db.selectFrom('enrolments').select(['end_date']).where('id', '=', sanne.id).executeTakeFirstOrThrow();
     expect(old.end_date).toBe(addCalendarDays(D0, -1));
@@ -267,15 +284,17 @@ describe('transfers between schools of the region keep one child record', () => 
   it('on name and birth date only after review: commit refused while open, "ander kind" makes a second child, "zelfde kind" links', async () => {
     const daan = (await enrolmentOf('000502'))!;
     const lotte = (await enrolmentOf('000504'))!;
-    nameMatchChild = daan.child_id;
+    // School A recorded that Lotte left; Daan is still enrolled there.
+    await endAtSchoolA(lotte.id, addCalendarDays(D0, -1));
     const file = [HEADER, `B-80;daan;;JANSEN;30-11-2015;;;Zeist;7;;;`, `B-81;Lotte;de;Vries;01-02-2015;;;Zeist;7;;${nl(D0)};`].join('\n');
     const p = (await upload(ib, file)).json();
     expect(p.errors).toEqual([]);
     expect(p.matches).toHaveLength(2);
     const m1 = p.matches.find((m: { row: number }) => m.row === 2);
-    expect(m1).toMatchObject({ decision: null, file: { givenName: 'daan', familyName: 'JANSEN', birthDate: '2015-11-30' }, candidate: { givenName: 'Daan', familyName: 'Jansen', birthDate: '2015-11-30', enrolments: [{ schoolName: schoolAName, startDate: START_A, endDate: null }] } });
-    expect(Object.keys(m1.candidate).sort()).toEqual(['birthDate', 'enrolments', 'familyName', 'givenName']);
+    expect(m1).toMatchObject({ decision: null, file: { givenName: 'daan', familyName: 'JANSEN', birthDate: '2015-11-30' }, candidate: { givenName: 'Daan', familyName: 'Jansen', birthDate: '2015-11-30', enrolledElsewhere: true } });
+    expect(Object.keys(m1.candidate).sort()).toEqual(['birthDate', 'enrolledElsewhere', 'familyName', 'givenName']);
     expect(JSON.stringify(p)).not.toContain(BSN2);
+    expect(JSON.stringify(p)).not.toContain(schoolAName);
     const views = await t.database.db.selectFrom('access_log').select(['child_id', 'ground']).where('event', '=', 'registry.transfer_match.view').where('child_id', 'in', [daan.child_id, lotte.child_id]).execute();
     expect(views).toHaveLength(2);
     expect(views.every((v) => v.ground === 'transfer_match')).toBe(true);
@@ -286,6 +305,7 @@ describe('transfers between schools of the region keep one child record', () => 
     expect((await ib.put(`/api/v1/pupil-imports/${p.id}/matches/${m1.id}`, { decision: 'different' })).json()).toMatchObject({ open: 1 });
     expect((await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).json().detail).toContain('1 mogelijke overstap nog beoordelen');
     const m2 = p.matches.find((m: { row: number }) => m.row === 3);
+    expect(m2.candidate.enrolledElsewhere).toBe(false);
     expect((await ib.put(`/api/v1/pupil-imports/${p.id}/matches/${m2.id}`, { decision: 'same' })).statusCode).toBe(200);
     // The page was reloaded: the stored check comes back with the decisions taken so far, and the look is logged again.
     const again = await ib.get(`/api/v1/pupil-imports/${p.id}`);
@@ -301,7 +321,7 @@ describe('transfers between schools of the region keep one child record', () => 
     const children = await count('children');
     const c = await ib.post(`/api/v1/pupil-imports/${p.id}/commit`);
     expect(c.statusCode).toBe(200);
-    expect(c.json()).toMatchObject({ new: 1, transfer: 1, childrenCreated: 1, enrolmentsEnded: 1 });
+    expect(c.json()).toMatchObject({ new: 1, transfer: 1, childrenCreated: 1 });
     expect(await count('children')).toBe(children + 1);
     const daans = await t.database.db.selectFrom('children').select('id').where('family_name', 'ilike', 'jansen').where('birth_date', '=', '2015-11-30').execute();
     expect(daans).toHaveLength(2);
@@ -311,15 +331,17 @@ describe('transfers between schools of the region keep one child record', () => 
     expect((await t.database.db.selectFrom('enrolments').select('end_date').where('id', '=', daan.id).executeTakeFirstOrThrow()).end_date).toBeNull();
   });
 
-  it('"zelfde kind" for a match whose dates do not fit is refused with what to fix', async () => {
-    // Daan at school A started on START_A; an enrolment here from before that cannot be the same child.
-    const file = [HEADER, `B-90;Daan;;Jansen;30-11-2015;;;Zeist;7;;${nl(addCalendarDays(START_A, -10))};`].join('\n');
+  it('"zelfde kind" for a match whose dates clash with this school\'s own enrolment is refused with what to fix', async () => {
+    // A child who was at this school until after today (its own data) cannot start here again today.
+    const schoolB = (await ib.get('/api/v1/session')).json().memberships.find((m: { id: string }) => m.id === membershipB).organisationId;
+    const kees = await t.database.db.insertInto('children').values({ region_id: t.demo.regionId, given_name: 'Kees', family_name: 'Oudeman', birth_date: '2015-03-03' }).returning('id').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('enrolments').values({ child_id: kees.id, organisation_id: schoolB, start_date: START_A, end_date: addCalendarDays(D0, 5), pupil_number: 'B-OUD' }).execute();
+    const file = [HEADER, `B-90;Kees;;Oudeman;03-03-2015;;;Zeist;7;;;`].join('\n');
     const p = (await upload(ib, file)).json();
-    const m = p.matches.find((x: { candidate: { enrolments: { schoolName: string }[] } }) => x.candidate.enrolments.some((e) => e.schoolName === schoolAName));
-    expect(m.sameError).toContain('Vul een inschrijfdatum in ná');
+    const m = p.matches[0];
+    expect(m.sameError).toContain(`Vul een inschrijfdatum in ná ${nl(addCalendarDays(D0, 5))}`);
     const res = await ib.put(`/api/v1/pupil-imports/${p.id}/matches/${m.id}`, { decision: 'same' });
     expect(res.statusCode).toBe(400);
-    expect(nameMatchChild).toBeTruthy();
     await ib.put('/api/v1/session/membership', { membershipId: membershipA });
   });
 });
@@ -405,5 +427,161 @@ describe('BSN and onderwijsnummer are never shown to the SWV', () => {
     expect((await ib.get(`/api/v1/children/${lotte.id}`)).json().bsn).toBe(BSN2);
     await ib.put('/api/v1/session/membership', { membershipId: membershipA });
     expect((await ib.get(`/api/v1/children/${emile.id}`)).json().onderwijsnummer).toBe(OWN);
+  });
+});
+
+describe('the preview tells a school nothing about a child it has no relation with (security review, issue 10)', () => {
+  // Children of school A that the care coordinator of school B has no relation with.
+  const BSN3 = bsn(34_567_890);
+  const BSN4 = bsn(45_678_901);
+  const BSN5 = bsn(56_789_012);
+  let brinA: string;
+  let wilhelmina: { id: string; child_id: string };
+  let gerrit: { id: string; child_id: string };
+  let joost: { id: string; child_id: string };
+  const ENDED = addCalendarDays(D0, -3);
+  /** Everything of the other school and the other child that must never be in an answer to school B. */
+  const secrets = () => [schoolAName, brinA, 'Wilhelmina', 'Gerritsen', 'Bartholomeus', START_A, nl(START_A), ENDED, nl(ENDED), addCalendarDays(D0, -1), nl(addCalendarDays(D0, -1))];
+  const leaks = (body: unknown) => secrets().filter((s) => JSON.stringify(body).includes(s));
+  const lookups = (childId: string, importId: string) =>
+    t.database.db
+      .selectFrom('access_log')
+      .select(['ground', 'outcome', 'organisation_id', 'detail'])
+      .where('event', '=', 'registry.transfer_match.view')
+      .where('child_id', '=', childId)
+      .execute()
+      .then((rows) => rows.filter((r) => (r.detail as { importId?: string }).importId === importId));
+
+  beforeAll(async () => {
+    await ib.put('/api/v1/session/membership', { membershipId: membershipA });
+    brinA = (await t.database.db.selectFrom('organisations').select('brin').where('id', '=', schoolA).executeTakeFirstOrThrow()).brin!;
+    const file = [
+      HEADER,
+      `000701;Wilhelmina;;Zwart;05-06-2016;${BSN3};3701;;5A;;${nl(START_A)};groep 5`,
+      `000702;Bartholomeus;;Gerritsen;06-07-2015;${BSN4};3701;;5A;;${nl(START_A)};groep 6`,
+      `000703;Joost;;Verbeek;07-08-2016;;3701;;5A;;${nl(START_A)};groep 5`,
+    ].join('\n');
+    const p = (await upload(ib, file)).json();
+    expect(p.errors).toEqual([]);
+    expect((await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).statusCode).toBe(200);
+    wilhelmina = (await enrolmentOf('000701'))!;
+    gerrit = (await enrolmentOf('000702'))!;
+    joost = (await enrolmentOf('000703'))!;
+    // School A has recorded that Bartholomeus left: his transfer can go ahead.
+    await t.database.db.updateTable('enrolments').set({ end_date: ENDED }).where('id', '=', gerrit.id).execute();
+    expect((await ib.put('/api/v1/session/membership', { membershipId: membershipB })).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await ib.put('/api/v1/session/membership', { membershipId: membershipA });
+  });
+
+  it('a BSN enrolled at another school: only that sentence, no name, school or dates; the transfer waits and the other enrolment is not ended', async () => {
+    const children = await count('children');
+    const file = [HEADER, `B-301;Mien;;Zwart-de Boer;05-06-2016;${BSN3};;Zeist;7;;;`].join('\n');
+    const res = await upload(ib, file);
+    const p = res.json();
+    expect(p.errors).toEqual([]);
+    expect(leaks(p)).toEqual([]);
+    expect(p.counts).toMatchObject({ transfer: 0, pending: 1, new: 0 });
+    expect(p.changes).toEqual([expect.objectContaining({ row: 2, pupilNumber: 'B-301', givenName: 'Mien', familyName: 'Zwart-de Boer', status: 'pending' })]);
+    expect(p.pending).toEqual([{ row: 2, pupilNumber: 'B-301', givenName: 'Mien', familyName: 'Zwart-de Boer', identifier: 'bsn', message: expect.stringMatching(/^Dit BSN staat in de regio ingeschreven op een andere school\. De overstap kan pas als die school de einddatum/) }]);
+    expect(await lookups(wilhelmina.child_id, p.id)).toEqual([expect.objectContaining({ ground: 'transfer_match', outcome: 'allowed', detail: expect.objectContaining({ match: 'bsn', row: 2 }) })]);
+    // Reloading the stored check shows (and logs) the same, no more.
+    const again = await ib.get(`/api/v1/pupil-imports/${p.id}`);
+    expect(leaks(again.json())).toEqual([]);
+    expect(await lookups(wilhelmina.child_id, p.id)).toHaveLength(2);
+    const c = await ib.post(`/api/v1/pupil-imports/${p.id}/commit`);
+    expect(c.statusCode).toBe(200);
+    expect(c.json()).toMatchObject({ pending: 1, transfer: 0, childrenCreated: 0 });
+    expect(leaks(c.json())).toEqual([]);
+    // School A's enrolment is untouched; school B did not enrol her yet; still one child record.
+    expect(await t.database.db.selectFrom('enrolments').select(['organisation_id', 'end_date']).where('child_id', '=', wilhelmina.child_id).execute()).toEqual([{ organisation_id: schoolA, end_date: null }]);
+    expect(await count('children')).toBe(children);
+    // No "school_care" entry for a child school B has no relation with.
+    expect(await t.database.db.selectFrom('access_log').select('seq').where('event', '=', 'registry.pupil_import').where('child_id', '=', wilhelmina.child_id).where('organisation_id', '!=', schoolA).execute()).toEqual([]);
+  });
+
+  it('once the other school has recorded the end date, the transfer goes ahead: one child record, and still nothing of the other school', async () => {
+    const children = await count('children');
+    const file = [HEADER, `B-302;Bart;;Smit;06-07-2015;${BSN4};;Zeist;7;;;`].join('\n');
+    const p = (await upload(ib, file)).json();
+    expect(p.errors).toEqual([]);
+    expect(p.counts).toMatchObject({ transfer: 1, pending: 0 });
+    expect(p.changes).toEqual([expect.objectContaining({ pupilNumber: 'B-302', givenName: 'Bart', familyName: 'Smit', status: 'transfer', startDate: D0 })]);
+    expect(leaks(p)).toEqual([]);
+    expect(await lookups(gerrit.child_id, p.id)).toHaveLength(1);
+    const c = (await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).json();
+    expect(c).toMatchObject({ transfer: 1, childrenCreated: 0 });
+    expect(await count('children')).toBe(children);
+    const enrolments = await t.database.db.selectFrom('enrolments').select(['organisation_id', 'start_date', 'end_date', 'pupil_number']).where('child_id', '=', gerrit.child_id).orderBy('start_date').execute();
+    expect(enrolments).toEqual([
+      { organisation_id: schoolA, start_date: START_A, end_date: ENDED, pupil_number: '000702' },
+      { organisation_id: expect.not.stringMatching(schoolA), start_date: D0, end_date: null, pupil_number: 'B-302' },
+    ]);
+  });
+
+  it('the lookups are logged also when the preview answers with row errors (nothing stored)', async () => {
+    const children = await count('children');
+    const file = [
+      HEADER,
+      // A BSN of school A's pupil, on a row with an error of its own (unknown mentor).
+      `B-303;Mien;;Zwart;05-06-2016;${BSN3};;Zeist;7;onbekend@school.nl;;`,
+      // A name and birth date of school A's pupil, on a row whose postcode is outside the region.
+      `B-304;Joost;;Verbeek;07-08-2016;;9999 ZZ;;7;;;`,
+    ].join('\n');
+    const p = (await upload(ib, file)).json();
+    expect(p.errors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
+    expect(leaks(p)).toEqual([]);
+    expect(await lookups(wilhelmina.child_id, p.id)).toEqual([expect.objectContaining({ ground: 'transfer_match', detail: expect.objectContaining({ match: 'bsn', row: 2 }) })]);
+    expect(await lookups(joost.child_id, p.id)).toEqual([expect.objectContaining({ ground: 'transfer_match', detail: expect.objectContaining({ match: 'name_birth_date', row: 3 }) })]);
+    expect((await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).statusCode).toBe(409);
+    expect(await count('children')).toBe(children);
+  });
+
+  it('when storing the check fails after the lookups, they are logged all the same (in a transaction of their own)', async () => {
+    // Make storing this one check fail inside the preview's transaction, after the lookups were made.
+    await sql`create function test_refuse_import() returns trigger language plpgsql as $$ begin if new.file_name = 'kapot.csv' then raise exception 'opslag mislukt'; end if; return new; end $$`.execute(t.database.db);
+    await sql`create trigger test_refuse_import before insert on registry_imports for each row execute function test_refuse_import()`.execute(t.database.db);
+    try {
+      const before = await t.database.db.selectFrom('registry_imports').select('id').execute();
+      const res = await upload(ib, [HEADER, `B-399;Mien;;Zwart;05-06-2016;${BSN3};;Zeist;7;;;`].join('\n'), { name: 'kapot.csv' });
+      expect(res.statusCode).toBe(500);
+      expect(leaks(res.json())).toEqual([]);
+      expect(await t.database.db.selectFrom('registry_imports').select('id').execute()).toHaveLength(before.length);
+      const logged = await t.database.db.selectFrom('access_log').select(['ground', 'detail']).where('event', '=', 'registry.transfer_match.view').where('child_id', '=', wilhelmina.child_id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      expect(logged).toMatchObject({ ground: 'transfer_match', detail: { match: 'bsn', row: 2 } });
+      expect(before.map((b) => b.id)).not.toContain((logged.detail as { importId: string }).importId);
+    } finally {
+      await sql`drop trigger test_refuse_import on registry_imports`.execute(t.database.db);
+      await sql`drop function test_refuse_import()`.execute(t.database.db);
+    }
+  });
+
+  it('a BSN of another child given for a pupil of this school: an error without the other child, and the lookup is logged', async () => {
+    // B-301 has no enrolment at B (it waited); B-302 (Bart) has. Give Bart the BSN of Wilhelmina.
+    const file = [HEADER, `B-302;Bart;;Smit;06-07-2015;${BSN3};;Zeist;7;;;`].join('\n');
+    const p = (await upload(ib, file)).json();
+    expect(p.errors).toEqual([{ row: 2, column: 'bsn', message: expect.stringContaining('hoort in Samenspel bij een ander kind') }]);
+    expect(leaks(p)).toEqual([]);
+    expect(await lookups(wilhelmina.child_id, p.id)).toHaveLength(1);
+  });
+
+  it('a match on name and birth date shows name and birth date only; "zelfde kind" waits for the other school too', async () => {
+    const file = [HEADER, `B-305;Joost;;Verbeek;07-08-2016;${BSN5};;Zeist;7;;;`].join('\n');
+    const p = (await upload(ib, file)).json();
+    expect(p.errors).toEqual([]);
+    expect(p.matches).toHaveLength(1);
+    const m = p.matches[0];
+    expect(m.candidate).toEqual({ givenName: 'Joost', familyName: 'Verbeek', birthDate: '2016-08-07', enrolledElsewhere: true });
+    expect(leaks(p)).toEqual([]);
+    expect(await lookups(joost.child_id, p.id)).toHaveLength(1);
+    const decided = await ib.put(`/api/v1/pupil-imports/${p.id}/matches/${m.id}`, { decision: 'same' });
+    expect(decided.statusCode).toBe(200);
+    expect(leaks(decided.json())).toEqual([]);
+    const c = await ib.post(`/api/v1/pupil-imports/${p.id}/commit`);
+    expect(c.json()).toMatchObject({ pending: 1, transfer: 0, new: 0, childrenCreated: 0 });
+    expect(await t.database.db.selectFrom('enrolments').select(['organisation_id', 'end_date']).where('child_id', '=', joost.child_id).execute()).toEqual([{ organisation_id: schoolA, end_date: null }]);
+    // The BSN of the file was not written onto a child school B has no relation with.
+    expect((await t.database.db.selectFrom('children').select('bsn').where('id', '=', joost.child_id).executeTakeFirstOrThrow()).bsn).toBeNull();
   });
 });

@@ -310,16 +310,18 @@ describe('not enrolled (absoluut) and exemptions: the attendance officer’s reg
     expect(esc.counts.columns).toEqual(['lrv', 'absoluut', '5a', 'total']);
   });
 
-  it('the escalation table for the SWV consultant and the policy analyst: counts only, no child, small counts hidden', async () => {
+  it('the escalation table for the SWV consultant and the policy analyst: counts only, no child, small counts hidden, at the end of the last whole month', async () => {
     for (const c of [swv, beleid]) {
       const esc = (await c.get('/api/v1/thuiszitters/escalations')).json();
       expect(esc.items).toEqual([]);
+      expect(esc.counts.period).toMatchObject({ kind: 'month', to: addCalendarDays(`${D0.slice(0, 7)}-01`, -1) });
       const zeistRow = esc.counts.rows.find((r: { key: string }) => r.key === zeist);
       expect(zeistRow.cells.absoluut.count === null || zeistRow.cells.absoluut.count >= 5).toBe(true);
       expect(JSON.stringify(esc)).not.toContain(absent);
       for (const row of [...esc.counts.rows, { cells: esc.counts.total }])
         for (const cell of Object.values(row.cells) as { count: number | null; display: string }[]) {
-          expect(cell.count === null || cell.count === 0 || cell.count >= 5).toBe(true);
+          // Zero like a small count ("<5"), everything else rounded to fives.
+          expect(cell.count === null || (cell.count >= 5 && cell.count % 5 === 0)).toBe(true);
           if (cell.count === null) expect(['<5', '≥5']).toContain(cell.display);
         }
     }
@@ -357,10 +359,16 @@ describe('not enrolled (absoluut) and exemptions: the attendance officer’s reg
   });
 });
 
-describe('counts for the monitor: per gemeente and school type, on a date and monthly, small counts suppressed', () => {
+describe('counts for the monitor: per gemeente and school type, per whole month or school year, small counts suppressed, the rest rounded', () => {
   // A region of its own, so the numbers are exactly known.
   let analyst: Client;
   let gA: string, gB: string, poA: string, voB: string;
+  const lastMonthEnd = addCalendarDays(`${D0.slice(0, 7)}-01`, -1);
+  const monthOf = (day: string) => day.slice(0, 7);
+  // The last completed school year, and six children who were at home for a month early in it.
+  const yearStartsIn = Number(D0.slice(0, 4)) - (D0.slice(5, 7) >= '08' ? 1 : 2);
+  const lastSchoolYear = `${yearStartsIn}-${yearStartsIn + 1}`;
+  const inYear = (days: number) => addCalendarDays(`${yearStartsIn}-08-01`, days);
 
   async function entry(regionId: string, childId: string, category: string, start: string, opts: { school?: string; fitting?: boolean; end?: string } = {}) {
     const e = await db().insertInto('thuiszitters').values({ region_id: regionId, child_id: childId, start_date: start }).returning('id').executeTakeFirstOrThrow();
@@ -394,68 +402,89 @@ describe('counts for the monitor: per gemeente and school type, on a date and mo
     await entry(region, await kid(gB), 'lrv', months(2), { school: voB });
     // Ended two months ago: counted before, not after.
     await entry(region, await kid(gA), 'absoluut', months(8), { end: months(2) });
+    // Beekdorp, the last completed school year: 6 children not enrolled for a month early in the year.
+    for (let i = 0; i < 6; i++) await entry(region, await kid(gB), 'absoluut', inYear(10), { end: inYear(40) });
   });
 
   const cells = (row: { cells: Record<string, { display: string }> }) => Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v.display]));
+  const order = ['lrv', 'absoluut', 'thuiszitters', '5a', '5b', '5c', 'art15', 'over3Months'];
+  const shown = (r: Record<string, { display: string }>) => order.map((c) => r[c].display);
+  const noSmallNumber = (body: { rows: { cells: Record<string, { count: number | null }> }[]; total: Record<string, { count: number | null }> }) => {
+    for (const row of [...body.rows, { cells: body.total }]) for (const cell of Object.values(row.cells)) expect(cell.count === null || (cell.count >= 5 && cell.count % 5 === 0)).toBe(true);
+  };
 
-  it('per gemeente today: 1 to 4 is "<5", a cell that would give a small count away by subtraction is "≥5", 0 and 5+ as they are', async () => {
+  it('per gemeente, by default the last completed month: 0 to 4 is "<5", the rest rounded to fives', async () => {
     const res = await analyst.get('/api/v1/thuiszitters/counts?by=gemeente');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ asOf: D0, by: 'gemeente', threshold: 5 });
-    const [a, b] = body.rows;
-    expect([a.label, b.label]).toEqual(['Aadorp', 'Beekdorp']);
-    const order = ['lrv', 'absoluut', 'thuiszitters', '5a', '5b', '5c', 'art15', 'over3Months'];
-    const shown = (r: Record<string, { display: string }>) => order.map((c) => r[c].display);
-    // Aadorp: LRV 2 → "<5"; thuiszitters 8 = LRV + 6 would give the 2 away → "≥5"; over 3 months 6
-    // with Beekdorp's 2 and the region's 8 would give the 2 away → "≥5".
-    expect(shown(a.cells)).toEqual(['<5', '6', '≥5', '0', '0', '0', '0', '≥5']);
-    expect(shown(b.cells)).toEqual(['<5', '0', '<5', '5', '0', '0', '0', '<5']);
-    // The region: LRV 3 → "<5"; thuiszitters 9 = LRV + 6 → "≥5"; over 3 months 8 stays.
-    expect(shown(body.total)).toEqual(['<5', '6', '≥5', '5', '0', '0', '0', '8']);
+    expect(body).toMatchObject({ period: { kind: 'month', id: monthOf(lastMonthEnd), to: lastMonthEnd, asOf: lastMonthEnd }, asOf: lastMonthEnd, by: 'gemeente', threshold: 5, roundedTo: 5 });
+    const [a, b, unknown] = body.rows;
+    expect([a.label, b.label, unknown.key]).toEqual(['Aadorp', 'Beekdorp', 'unknown']);
+    // Aadorp at the month's end: LRV 2 → "<5", absoluut 6 → 5, thuiszitters 8 → 10, past the norm 6 → 5; nothing else → "<5".
+    expect(shown(a.cells)).toEqual(['<5', '5', '10', '<5', '<5', '<5', '<5', '5']);
+    // Beekdorp: LRV 1, 5a 5 (2 of them past the norm).
+    expect(shown(b.cells)).toEqual(['<5', '<5', '<5', '5', '<5', '<5', '<5', '<5']);
+    expect(shown(unknown.cells)).toEqual(order.map(() => '<5'));
+    // The region: LRV 3, absoluut 6 → 5, thuiszitters 9 → 10, 5a 5, past the norm 8 → 10.
+    expect(shown(body.total)).toEqual(['<5', '5', '10', '5', '<5', '<5', '<5', '10']);
     expect(a.cells.lrv).toEqual({ count: null, display: '<5', suppressed: 'small' });
-    expect(a.cells.over3Months).toEqual({ count: null, display: '≥5', suppressed: 'secondary' });
-    // Never a small number anywhere in the answer.
-    for (const row of [...body.rows, { cells: body.total }])
-      for (const cell of Object.values(row.cells) as { count: number | null }[]) expect(cell.count === null || cell.count === 0 || cell.count >= 5).toBe(true);
+    expect(a.cells.thuiszitters).toEqual({ count: 10, display: '10', suppressed: null });
+    noSmallNumber(body);
   });
 
   it('per school type: the LRV entries by their school, the rest under "none"', async () => {
     const body = (await analyst.get('/api/v1/thuiszitters/counts?by=school_type')).json();
     const row = (key: string) => cells(body.rows.find((r: { key: string }) => r.key === key));
+    expect(body.rows.map((r: { key: string }) => r.key)).toEqual(['po', 'sbo', 'so', 'vo', 'vso', 'mbo', 'none']);
     expect(row('po').lrv).toBe('<5');
     expect(row('vo').lrv).toBe('<5');
-    expect(row('none').absoluut).toBe('6');
+    expect(row('none').absoluut).toBe('5');
     expect(row('none')['5a']).toBe('5');
-    expect(row('so').lrv).toBe('0');
+    expect(row('so').lrv).toBe('<5');
+    noSmallNumber(body);
   });
 
-  it('on a past date: the entries open then, including the one ended since', async () => {
-    const before = (await analyst.get(`/api/v1/thuiszitters/counts?by=gemeente&asOf=${addMonths(D0, -9)}`)).json();
-    expect(Object.values(before.total as Record<string, { display: string }>).every((v) => v.display === '0')).toBe(true);
-    const then = (await analyst.get(`/api/v1/thuiszitters/counts?by=gemeente&asOf=${addMonths(D0, -3)}`)).json();
-    // Aadorp 3 months ago: 6 absoluut + the one ended since = 7; no LRV yet.
-    expect(then.rows[0].cells.absoluut.display).toBe('7');
-    expect(then.rows[0].cells.lrv.display).toBe('0');
+  it('an earlier month: the entries open at its end, including the one ended since', async () => {
+    const p = (n: number) => monthOf(addMonths(D0, -n));
+    const before = (await analyst.get(`/api/v1/thuiszitters/counts?by=gemeente&period=${p(9)}`)).json();
+    expect(before.period).toMatchObject({ kind: 'month', id: p(9) });
+    expect(Object.values(before.total as Record<string, { display: string }>).every((v) => v.display === '<5')).toBe(true);
+    const then = (await analyst.get(`/api/v1/thuiszitters/counts?by=gemeente&period=${p(3)}`)).json();
+    // Aadorp at the end of that month: 6 absoluut + the one ended since = 7 → 5; no LRV yet.
+    expect(then.rows[0].cells.absoluut.display).toBe('5');
+    expect(then.rows[0].cells.lrv.display).toBe('<5');
   });
 
-  it('monthly: the last 12 whole months at month end, oldest first', async () => {
+  it('a school year: every child in the register at any time in it, once', async () => {
+    const body = (await analyst.get(`/api/v1/thuiszitters/counts?by=gemeente&period=${lastSchoolYear}`)).json();
+    expect(body.period).toMatchObject({ kind: 'school_year', id: lastSchoolYear, from: `${yearStartsIn}-08-01`, to: `${yearStartsIn + 1}-07-31`, asOf: null });
+    // Beekdorp: the six who were at home for a month in it (and, depending on today, others) → at least 5.
+    expect(body.rows[1].cells.absoluut.count).toBeGreaterThanOrEqual(5);
+    expect(body.periods.schoolYears[0]).toBe(lastSchoolYear);
+    noSmallNumber(body);
+  });
+
+  it('monthly: the last 12 completed months at month end, oldest first, the same cells as per month', async () => {
     const body = (await analyst.get('/api/v1/thuiszitters/counts/monthly')).json();
     expect(body.months).toHaveLength(12);
     const last = body.months[11];
-    expect(last.asOf).toBe(addCalendarDays(`${D0.slice(0, 7)}-01`, -1));
+    expect(last.asOf).toBe(lastMonthEnd);
     expect(last.month).toBe(last.asOf.slice(0, 7));
     expect(body.months[0].asOf < body.months[11].asOf).toBe(true);
-    for (const m of body.months) for (const cell of Object.values(m.total) as { count: number | null }[]) expect(cell.count === null || cell.count === 0 || cell.count >= 5).toBe(true);
+    for (const m of body.months) noSmallNumber({ rows: [], total: m.total });
     const byGemeente = (await analyst.get('/api/v1/thuiszitters/counts/monthly?by=gemeente')).json();
-    expect(byGemeente.months[11].rows.map((r: { label: string }) => r.label)).toEqual(['Aadorp', 'Beekdorp']);
+    expect(byGemeente.months[11].rows.map((r: { label: string }) => r.label)).toEqual(['Aadorp', 'Beekdorp', 'unknown']);
+    const month = (await analyst.get(`/api/v1/thuiszitters/counts?by=gemeente&period=${last.month}`)).json();
+    expect(byGemeente.months[11].rows.map((r: { cells: unknown }) => r.cells)).toEqual(month.rows.map((r: { cells: unknown }) => r.cells));
+    expect(last.total).toEqual(month.total);
   });
 
-  it('only the policy analyst, the SWV and the attendance officer get counts; a bad or future date is refused', async () => {
+  it('only the policy analyst, the SWV and the attendance officer get counts; a day, a bad or an unfinished period is refused', async () => {
     for (const c of [ib, leerkracht, directeur, wijkteam]) expect((await c.get('/api/v1/thuiszitters/counts')).statusCode).toBe(403);
     for (const c of [swv, leerplicht, beleid]) expect((await c.get('/api/v1/thuiszitters/counts')).statusCode).toBe(200);
-    expect((await analyst.get('/api/v1/thuiszitters/counts?asOf=2026-02-30')).json().invalidParams[0]).toMatchObject({ name: 'asOf', code: 'date' });
-    expect((await analyst.get(`/api/v1/thuiszitters/counts?asOf=${addCalendarDays(D0, 1)}`)).json().invalidParams[0]).toMatchObject({ name: 'asOf', code: 'future' });
+    expect((await analyst.get(`/api/v1/thuiszitters/counts?asOf=${ago(30)}`)).json().invalidParams[0]).toMatchObject({ name: 'asOf', code: 'whole_periods' });
+    expect((await analyst.get('/api/v1/thuiszitters/counts?period=2026-13')).json().invalidParams[0]).toMatchObject({ name: 'period', code: 'format' });
+    expect((await analyst.get(`/api/v1/thuiszitters/counts?period=${monthOf(D0)}`)).json().invalidParams[0]).toMatchObject({ name: 'period', code: 'not_complete' });
   });
 
   it('the analyst never reaches a single child of the register', async () => {

@@ -51,4 +51,38 @@ describe('importing pupils', () => {
     await expectAccessible(page, 'pupil import saved');
     await page.context().close();
   });
+
+  it('a BSN enrolled at another school: the transfer waits, with the one sentence and what to do — nothing of that child or school (issue 10)', async () => {
+    const ib = env.demo.accounts.ib;
+    const own = (await env.database.db.selectFrom('memberships').select('organisation_id').where('person_id', '=', ib.personId!).execute()).map((m) => m.organisation_id);
+    const other = await env.database.db
+      .selectFrom('enrolments as e')
+      .innerJoin('children as c', 'c.id', 'e.child_id')
+      .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
+      .select(['c.bsn', 'c.given_name', 'c.family_name', 'c.birth_date', 'o.name as school', 'o.brin'])
+      .where('e.end_date', 'is', null)
+      .where('c.bsn', 'is not', null)
+      .where('e.organisation_id', 'not in', own)
+      .orderBy('c.id')
+      .executeTakeFirstOrThrow();
+    const nlDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+    const file = `leerlingnummer;voornaam;achternaam;geboortedatum;bsn;gemeente;groep\n000950;Kim;Nieuwkomer;${nlDate(other.birth_date)};${other.bsn};Zeist;5A\n000951;Ruben;Vos;01-03-2016;;Zeist;5A\n`;
+
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'ib');
+    await page.goto(`${env.baseUrl}/leerlingen/importeren`);
+    await page.getByLabel('Bestand uit de leerlingadministratie (CSV of Excel)').setInputFiles({ name: 'leerlingen.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { level: 2, name: '1 overstap wacht op de vorige school' }).waitFor();
+    await page.getByText(/staat in de regio ingeschreven op een andere school\. De overstap kan pas als die school de einddatum/).waitFor();
+    await page.getByText(/vraag de ouders op welke school hun kind stond/).waitFor();
+    const main = await page.locator('main').innerText();
+    for (const secret of [other.given_name, other.family_name, other.school, other.brin!]) expect(main).not.toContain(secret);
+    await expectAccessible(page, 'pupil import with a waiting transfer');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('1 overstap wacht nog op de vorige school; die leerling is nog niet opgeslagen.').first().waitFor();
+    expect(await pupilCount('000951')).toBe(1);
+    expect(await pupilCount('000950')).toBe(0);
+    await page.context().close();
+  });
 });

@@ -45,7 +45,5 @@ export function chunks<T>(list: T[], size = 10_000): T[][] {
   return out;
 }
 
-export const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-
 /** Dutch date for messages: 2026-09-01 → 01-09-2026. */
 export const nlDate = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;

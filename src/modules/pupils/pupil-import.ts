@@ -11,7 +11,7 @@ import { schoolYearOf, schoolYearRange } from '../../kernel/calendar/school-year
 import { TRANSFER_MATCH_GROUND } from '../../kernel/policy/child-policy.ts';
 import { today } from '../../kernel/time.ts';
 import { resolvePostcodes } from '../setup/postcodes.ts';
-import { chunks, dayBefore, json, nlDate, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
+import { chunks, json, nlDate, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parsePupilTable, type ParsedFile, type PupilFileRow } from './pupil-file.ts';
 import { PUPIL_FORMATS } from './pupil-formats.ts';
 
@@ -26,11 +26,19 @@ import { PUPIL_FORMATS } from './pupil-formats.ts';
  *
  * Enrolment date when the file has none: a new child is enrolled from the first day of the current
  * school year (1 August); a child who comes from another school in the region (a transfer) from
- * the day of the import, so the other school's enrolment is not ended retroactively. A re-import
- * never changes the start date of an existing enrolment.
+ * the day of the import. A re-import never changes the start date of an existing enrolment.
+ *
+ * A school never learns anything about a child it has no relation with beyond "this BSN (or
+ * onderwijsnummer) is enrolled at another school in the region": no name, no school, no dates. And
+ * a school never ends another school's enrolment: while the child is enrolled elsewhere on or after
+ * the start date here, the row waits ('pending': nothing is written for it) until the other school
+ * has recorded the end date — in its own import (a leaver) or on its leavers page; the next import
+ * then makes it a transfer (one child record). Every lookup of such a child — on BSN, onderwijsnummer
+ * or name and birth date — is in the access log with the ground 'transfer_match', also when the
+ * preview ends with errors.
  */
 
-export type PupilRowStatus = 'new' | 'updated' | 'unchanged' | 'transfer';
+export type PupilRowStatus = 'new' | 'updated' | 'unchanged' | 'transfer' | 'pending';
 
 /** The planned change for one row; stored in registry_imports.rows and read back by the commit's SQL. */
 export interface PlannedPupil {
@@ -58,16 +66,14 @@ export interface PlannedPupil {
   identityChanged: boolean;
   enrolmentChanged: boolean;
   changes: string[];
-  /** For a transfer: the school the pupil comes from. */
-  fromSchool: string | null;
-}
-
-export interface EnrolmentEnd {
-  enrolmentId: string;
-  endDate: string;
-  childId: string;
-  schoolName: string;
-  row: number;
+  /**
+   * What the preview shows of the row, from the FILE: for a transfer or a waiting transfer the
+   * stored child keeps the identity and residence the region knows, which the school may not see
+   * before it has a relation with the child.
+   */
+  shown?: { givenName: string; familyName: string; gemeenteId: string | null };
+  /** For a waiting transfer: which number named a child enrolled at another school. */
+  pendingOn?: 'bsn' | 'onderwijsnummer' | 'name_birth_date';
 }
 
 export interface TransferMatch {
@@ -76,13 +82,24 @@ export interface TransferMatch {
   pupilNumber: string;
   file: { givenName: string; familyName: string; birthDate: string };
   candidateChildId: string;
-  /** Minimal: who, and where the child is or was enrolled. Viewing it is logged. */
-  candidate: { givenName: string; familyName: string; birthDate: string; enrolments: { schoolName: string; startDate: string; endDate: string | null }[] };
+  /**
+   * The minimum to decide "zelfde kind" or "ander kind": name and birth date, and whether the child
+   * is enrolled at another school of the region (then "zelfde kind" waits for that school's end
+   * date). Never which school, nor any date of it. Viewing it is logged.
+   */
+  candidate: { givenName: string; familyName: string; birthDate: string; enrolledElsewhere: boolean };
   decision: 'same' | 'different' | null;
-  /** When "zelfde kind" is chosen: the enrolment start here, what ends at the other school, the residence. */
-  same: { startDate: string; ends: EnrolmentEnd[]; gemeenteId: string | null; bsn: string | null; onderwijsnummer: string | null } | null;
-  /** Why "zelfde kind" cannot be chosen as the file is (e.g. the dates overlap). */
+  /** When "zelfde kind" is chosen: the enrolment start here and the residence. */
+  same: { startDate: string; gemeenteId: string | null; bsn: string | null; onderwijsnummer: string | null } | null;
+  /** Why "zelfde kind" cannot be chosen as the file is (a conflict with this school's own enrolments). */
   sameError: string | null;
+}
+
+/** A child without a relation to the school that a row of the file was matched to: logged, shown at most as allowed above. */
+export interface TransferLookup {
+  childId: string;
+  row: number;
+  match: 'bsn' | 'onderwijsnummer' | 'name_birth_date';
 }
 
 export interface Leaver {
@@ -100,9 +117,17 @@ interface Summary {
   day: string;
   schoolYear: string;
   counts: Record<PupilRowStatus, number>;
-  ends: EnrolmentEnd[];
   newGroups: string[];
+  /** Every child without a relation the rows were matched to (stored so a reload logs the same looks). */
+  lookups?: TransferLookup[];
 }
+
+/** The one thing a school is told about a child enrolled at another school (plain Dutch for the intern begeleider). */
+export const enrolledElsewhereMessage = (identifier: 'bsn' | 'onderwijsnummer' | 'name_birth_date') =>
+  `${identifier === 'name_birth_date' ? 'Dit kind' : `Dit ${identifier === 'bsn' ? 'BSN' : 'onderwijsnummer'}`} staat in de regio ingeschreven op een andere school. ` +
+  'De overstap kan pas als die school de einddatum van de inschrijving heeft vastgelegd. Dat is geen fout in uw bestand: de andere leerlingen worden gewoon opgeslagen, ' +
+  'en bij een volgende import nadat de vorige school de leerling heeft uitgeschreven, gaat de overstap vanzelf door. ' +
+  'Weet u niet welke school dat is, vraag het de ouders; vraag de vorige school dan de leerling uit te schrijven.';
 
 const SAMPLE = 500;
 
@@ -137,7 +162,6 @@ interface ChildEnrolment {
   id: string;
   child_id: string;
   organisation_id: string;
-  school_name: string;
   pupil_number: string | null;
   start_date: string;
   end_date: string | null;
@@ -162,8 +186,8 @@ async function enrolmentsOf(db: Tx, childIds: string[]): Promise<Map<string, Chi
   const by = new Map<string, ChildEnrolment[]>();
   for (const part of chunks([...new Set(childIds)])) {
     const res = await sql<ChildEnrolment>`
-      select e.id, e.child_id, e.organisation_id, o.name as school_name, e.pupil_number, e.start_date, e.end_date
-      from enrolments e join organisations o on o.id = e.organisation_id
+      select e.id, e.child_id, e.organisation_id, e.pupil_number, e.start_date, e.end_date
+      from enrolments e
       where e.child_id = any(${part}::uuid[]) order by e.start_date`.execute(db);
     for (const e of res.rows) {
       let list = by.get(e.child_id);
@@ -175,27 +199,23 @@ async function enrolmentsOf(db: Tx, childIds: string[]): Promise<Map<string, Chi
 }
 
 /**
- * A pupil of this school who comes from elsewhere in the region: the enrolment here starts on
- * `start`; an open enrolment at another school ends the day before. Returns an error when the
- * dates do not fit.
+ * A pupil of this school who comes from elsewhere in the region, enrolled here from `start`.
+ * - 'ready': every other enrolment ended before `start` — the transfer can be written.
+ * - 'pending': the child is enrolled at another school on or after `start` (no end date yet, or a
+ *   later one). This school may not end it; the row waits for that school's end date.
+ * - an error: a conflict with an enrolment at THIS school (its own data, so it may name the dates).
+ * Nothing about the other school (name, dates) leaves this function.
  */
-function planTransfer(organisationId: string, enrolments: ChildEnrolment[], start: string, childId: string, row: number): { ends: EnrolmentEnd[] } | { error: string } {
-  const ends: EnrolmentEnd[] = [];
+function planTransfer(organisationId: string, enrolments: ChildEnrolment[], start: string): { ready: true } | { pending: true } | { error: string } {
+  let pending = false;
   for (const e of enrolments) {
-    if (e.end_date === null) {
-      if (e.organisation_id === organisationId) return { error: `Dit kind staat al ingeschreven op deze school (leerlingnummer ${e.pupil_number ?? 'onbekend'}).` };
-      const endDate = dayBefore(start);
-      if (endDate < e.start_date) {
-        return { error: `Dit kind staat sinds ${nlDate(e.start_date)} ingeschreven bij ${e.school_name}. Vul een inschrijfdatum in ná ${nlDate(e.start_date)}.` };
-      }
-      ends.push({ enrolmentId: e.id, endDate, childId, schoolName: e.school_name, row });
-    } else if (e.end_date >= start && e.start_date <= start) {
-      return { error: `De inschrijfdatum ${nlDate(start)} valt in de inschrijving bij ${e.school_name} (${nlDate(e.start_date)} tot en met ${nlDate(e.end_date)}). Vul een latere inschrijfdatum in.` };
-    } else if (e.start_date > start) {
-      return { error: `Dit kind heeft een latere inschrijving bij ${e.school_name} (vanaf ${nlDate(e.start_date)}). Controleer de inschrijfdatum.` };
-    }
+    const overlaps = e.end_date === null || e.end_date >= start;
+    if (e.organisation_id === organisationId) {
+      if (e.end_date === null) return { error: `Dit kind staat al ingeschreven op deze school (leerlingnummer ${e.pupil_number ?? 'onbekend'}).` };
+      if (overlaps) return { error: `Dit kind stond tot en met ${nlDate(e.end_date)} op deze school ingeschreven. Vul een inschrijfdatum in ná ${nlDate(e.end_date)}.` };
+    } else if (overlaps) pending = true;
   }
-  return { ends };
+  return pending ? { pending: true } : { ready: true };
 }
 
 function gemeenteResolver(gemeenten: { id: string; name: string; cbs_code: string }[]) {
@@ -236,7 +256,10 @@ function mentorResolver(people: { id: string; given_name: string; family_name: s
 /**
  * Step 1: read and check the file, work out per row what would change, find transfers, probable
  * matches and (with a full export) probable leavers, and store the preview. Nothing else is written
- * except the access log entries for the children of other schools shown for review.
+ * except the access log: every child of another school a row was matched to (transfer_match), and
+ * this school's pupils listed as probable leavers. The lookups are logged in the same transaction as
+ * the stored preview; should that transaction fail after the lookups were made, they are logged in
+ * a transaction of their own before the error is passed on.
  */
 export async function previewPupilImport(database: Database, actor: Actor, input: RegistryImportInput) {
   const organisationId = schoolOf(actor, input.schoolLocationId);
@@ -247,322 +270,368 @@ export async function previewPupilImport(database: Database, actor: Actor, input
   const parsed: ParsedFile<PupilFileRow> = read.table ? parsePupilTable(read.table, day) : { format: null, columns: {}, ignoredColumns: [], rows: [], errors: [], numbersSeen: [] };
   const errors: ImportRowError[] = [...read.errors, ...parsed.errors];
   const err = (row: number, column: string | null, message: string) => errors.push({ row, column, message });
+  const importId = randomUUID();
+  const lookups: TransferLookup[] = [];
+  const lookupEntries = () =>
+    lookups.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: v.row, match: v.match, kind: 'identity' } }));
 
-  return database.db.transaction().execute(async (tx) => {
-    // Everything the rows are checked against, each in one query (no query per row).
-    const existing = (
-      await sql<ExistingEnrolment>`
-        select e.id, e.child_id, e.pupil_number, e.start_date, sg.name as group_name, sg.school_year as group_year, e.mentor_person_id, e.school_level,
-               c.given_name, c.family_name, c.birth_date, c.bsn, c.onderwijsnummer, ${latestResidence(day)} as gemeente_id
-        from enrolments e join children c on c.id = e.child_id left join school_groups sg on sg.id = e.group_id
-        where e.organisation_id = ${organisationId} and e.end_date is null`.execute(tx)
-    ).rows;
-    const byNumber = new Map<string, ExistingEnrolment>();
-    const openByChild = new Map<string, ExistingEnrolment>();
-    for (const e of existing) {
-      if (e.pupil_number) byNumber.set(e.pupil_number, e);
-      openByChild.set(e.child_id, e);
-    }
-    const numberOf = numericPupilNumberIndex(byNumber.keys());
-    const gemeenten = await tx.selectFrom('gemeenten').select(['id', 'name', 'cbs_code']).where('region_id', '=', actor.regionId).execute();
-    const gemeenteOf = gemeenteResolver(gemeenten);
-    const gemeenteName = new Map(gemeenten.map((g) => [g.id, g.name]));
-    const postcodes = await resolvePostcodes(tx, actor.regionId, parsed.rows.filter((r) => !r.gemeente && r.pc4 !== null).map((r) => r.pc4!));
-    const groups = await tx.selectFrom('school_groups').select('name').where('organisation_id', '=', organisationId).where('school_year', '=', schoolYear).execute();
-    const groupByKey = new Map(groups.map((g) => [normaliseName(g.name), g.name]));
-    const staff = await tx
-      .selectFrom('memberships as m')
-      .innerJoin('people as p', 'p.id', 'm.person_id')
-      .where('m.organisation_id', '=', organisationId)
-      .where('m.ended_at', 'is', null)
-      .select(['p.id', 'p.given_name', 'p.family_name', 'p.email'])
-      .distinct()
-      .execute();
-    const mentorOf = mentorResolver(staff);
+  try {
+    return await database.db.transaction().execute(async (tx) => {
+      // Everything the rows are checked against, each in one query (no query per row).
+      const existing = (
+        await sql<ExistingEnrolment>`
+          select e.id, e.child_id, e.pupil_number, e.start_date, sg.name as group_name, sg.school_year as group_year, e.mentor_person_id, e.school_level,
+                 c.given_name, c.family_name, c.birth_date, c.bsn, c.onderwijsnummer, ${latestResidence(day)} as gemeente_id
+          from enrolments e join children c on c.id = e.child_id left join school_groups sg on sg.id = e.group_id
+          where e.organisation_id = ${organisationId} and e.end_date is null`.execute(tx)
+      ).rows;
+      const byNumber = new Map<string, ExistingEnrolment>();
+      const openByChild = new Map<string, ExistingEnrolment>();
+      for (const e of existing) {
+        if (e.pupil_number) byNumber.set(e.pupil_number, e);
+        openByChild.set(e.child_id, e);
+      }
+      const numberOf = numericPupilNumberIndex(byNumber.keys());
+      const gemeenten = await tx.selectFrom('gemeenten').select(['id', 'name', 'cbs_code']).where('region_id', '=', actor.regionId).execute();
+      const gemeenteOf = gemeenteResolver(gemeenten);
+      const gemeenteName = new Map(gemeenten.map((g) => [g.id, g.name]));
+      const postcodes = await resolvePostcodes(tx, actor.regionId, parsed.rows.filter((r) => !r.gemeente && r.pc4 !== null).map((r) => r.pc4!));
+      const groups = await tx.selectFrom('school_groups').select('name').where('organisation_id', '=', organisationId).where('school_year', '=', schoolYear).execute();
+      const groupByKey = new Map(groups.map((g) => [normaliseName(g.name), g.name]));
+      const staff = await tx
+        .selectFrom('memberships as m')
+        .innerJoin('people as p', 'p.id', 'm.person_id')
+        .where('m.organisation_id', '=', organisationId)
+        .where('m.ended_at', 'is', null)
+        .select(['p.id', 'p.given_name', 'p.family_name', 'p.email'])
+        .distinct()
+        .execute();
+      const mentorOf = mentorResolver(staff);
 
-    // Pupil numbers: Excel numbers matched by value; each pupil once in the file.
-    const rows: PupilFileRow[] = [];
-    const firstRowOfNumber = new Map<string, number>();
-    const firstRowOfId = new Map<string, number>();
-    for (const r of parsed.rows) {
-      const n = numberOf(r.pupilNumber, r.pupilNumberFromNumber);
-      if ('error' in n) {
-        err(r.row, 'pupilNumber', n.error);
-        continue;
+      // Pupil numbers: Excel numbers matched by value; each pupil once in the file.
+      const rows: PupilFileRow[] = [];
+      const firstRowOfNumber = new Map<string, number>();
+      const firstRowOfId = new Map<string, number>();
+      for (const r of parsed.rows) {
+        const n = numberOf(r.pupilNumber, r.pupilNumberFromNumber);
+        if ('error' in n) {
+          err(r.row, 'pupilNumber', n.error);
+          continue;
+        }
+        const first = firstRowOfNumber.get(n.number);
+        if (first !== undefined) {
+          err(r.row, 'pupilNumber', `Leerlingnummer ${n.number} staat op regel ${first} en op regel ${r.row}. Elke leerling mag één keer in het bestand staan.`);
+          continue;
+        }
+        firstRowOfNumber.set(n.number, r.row);
+        let duplicateId = false;
+        for (const [kind, v] of [['BSN', r.bsn], ['onderwijsnummer', r.onderwijsnummer]] as const) {
+          if (!v) continue;
+          const firstId = firstRowOfId.get(`${kind}|${v}`);
+          if (firstId !== undefined) {
+            err(r.row, kind === 'BSN' ? 'bsn' : 'onderwijsnummer', `Hetzelfde ${kind} staat op regel ${firstId} en op regel ${r.row}. Eén kind staat één keer in het bestand; controleer beide regels.`);
+            duplicateId = true;
+          } else firstRowOfId.set(`${kind}|${v}`, r.row);
+        }
+        if (!duplicateId) rows.push({ ...r, pupilNumber: n.number });
       }
-      const first = firstRowOfNumber.get(n.number);
-      if (first !== undefined) {
-        err(r.row, 'pupilNumber', `Leerlingnummer ${n.number} staat op regel ${first} en op regel ${r.row}. Elke leerling mag één keer in het bestand staan.`);
-        continue;
-      }
-      firstRowOfNumber.set(n.number, r.row);
-      let duplicateId = false;
-      for (const [kind, v] of [['BSN', r.bsn], ['onderwijsnummer', r.onderwijsnummer]] as const) {
-        if (!v) continue;
-        const firstId = firstRowOfId.get(`${kind}|${v}`);
-        if (firstId !== undefined) {
-          err(r.row, kind === 'BSN' ? 'bsn' : 'onderwijsnummer', `Hetzelfde ${kind} staat op regel ${firstId} en op regel ${r.row}. Eén kind staat één keer in het bestand; controleer beide regels.`);
-          duplicateId = true;
-        } else firstRowOfId.set(`${kind}|${v}`, r.row);
-      }
-      if (!duplicateId) rows.push({ ...r, pupilNumber: n.number });
-    }
 
-    // Children of the region with the same BSN or onderwijsnummer.
-    const byBsn = new Map((await childrenWhere(tx, actor.regionId, 'bsn', rows.filter((r) => r.bsn).map((r) => r.bsn!), day)).map((c) => [c.bsn!, c]));
-    const byOwn = new Map((await childrenWhere(tx, actor.regionId, 'onderwijsnummer', rows.filter((r) => r.onderwijsnummer).map((r) => r.onderwijsnummer!), day)).map((c) => [c.onderwijsnummer!, c]));
-    // Candidates for a name + birth date match: only for rows new to this school without a known identifier.
-    const unmatched = rows.filter((r) => !byNumber.has(r.pupilNumber) && !(r.bsn && byBsn.has(r.bsn)) && !(r.onderwijsnummer && byOwn.has(r.onderwijsnummer)));
-    const byNameBirth = new Map<string, KnownChild[]>();
-    if (unmatched.length) {
-      const wanted = new Set(unmatched.map((r) => `${nameKey(r.givenName, r.familyName)}|${r.birthDate}`));
-      for (const c of await childrenWhere(tx, actor.regionId, 'birth_date', unmatched.map((r) => r.birthDate), day)) {
-        const key = `${nameKey(c.given_name, c.family_name)}|${c.birth_date}`;
-        if (!wanted.has(key) || openByChild.has(c.id)) continue;
-        byNameBirth.set(key, [...(byNameBirth.get(key) ?? []), c]);
+      // Children of the region with the same BSN or onderwijsnummer.
+      const byBsn = new Map((await childrenWhere(tx, actor.regionId, 'bsn', rows.filter((r) => r.bsn).map((r) => r.bsn!), day)).map((c) => [c.bsn!, c]));
+      const byOwn = new Map((await childrenWhere(tx, actor.regionId, 'onderwijsnummer', rows.filter((r) => r.onderwijsnummer).map((r) => r.onderwijsnummer!), day)).map((c) => [c.onderwijsnummer!, c]));
+      // Candidates for a name + birth date match: only for rows new to this school without a known identifier.
+      const unmatched = rows.filter((r) => !byNumber.has(r.pupilNumber) && !(r.bsn && byBsn.has(r.bsn)) && !(r.onderwijsnummer && byOwn.has(r.onderwijsnummer)));
+      const byNameBirth = new Map<string, KnownChild[]>();
+      if (unmatched.length) {
+        const wanted = new Set(unmatched.map((r) => `${nameKey(r.givenName, r.familyName)}|${r.birthDate}`));
+        for (const c of await childrenWhere(tx, actor.regionId, 'birth_date', unmatched.map((r) => r.birthDate), day)) {
+          const key = `${nameKey(c.given_name, c.family_name)}|${c.birth_date}`;
+          if (!wanted.has(key) || openByChild.has(c.id)) continue;
+          byNameBirth.set(key, [...(byNameBirth.get(key) ?? []), c]);
+        }
       }
-    }
-    const related = [...byBsn.values(), ...byOwn.values(), ...[...byNameBirth.values()].flat()].map((c) => c.id);
-    const enrolments = await enrolmentsOf(tx, related);
-
-    const planned: PlannedPupil[] = [];
-    const matches: TransferMatch[] = [];
-    const ends: EnrolmentEnd[] = [];
-    const newGroups = new Set<string>();
-    const viewed: { childId: string; row: number; match: 'bsn' | 'onderwijsnummer' | 'name_birth_date' }[] = [];
-
-    for (const r of rows) {
-      const before = errors.length;
-      // Gemeente of residence: the gemeente column first, else the postcode.
-      let gemeenteId: string | null = null;
-      if (r.gemeente) {
-        gemeenteId = gemeenteOf(r.gemeente);
-        if (!gemeenteId) err(r.row, 'gemeente', `De gemeente "${r.gemeente}" hoort niet bij de regio. Controleer de naam (of CBS-code), of vraag de functioneel beheerder de gemeente toe te voegen in de inrichting.`);
-      } else if (r.pc4 !== null) {
-        gemeenteId = postcodes.get(r.pc4) ?? null;
-        if (!gemeenteId) err(r.row, 'postcode', `Postcode ${r.pc4} ligt in geen gemeente van de regio. Vraag de functioneel beheerder dit postcodegebied toe te voegen in de inrichting, of vul de gemeente in.`);
-      }
-      let mentorPersonId: string | null = null;
-      if (r.mentor) {
-        const m = mentorOf(r.mentor);
-        if ('error' in m) err(r.row, 'mentor', m.error);
-        else mentorPersonId = m.id;
-      }
-      const groupName = r.group ? (groupByKey.get(normaliseName(r.group)) ?? r.group) : null;
-      const base = {
-        row: r.row,
-        pupilNumber: r.pupilNumber,
-        newChildId: randomUUID(),
-        groupName,
-        mentorPersonId,
-        level: r.level,
-        fromSchool: null,
-      };
-
-      // The pupil this school already has under this number, or an enrolment here without a number that the BSN names.
-      let ex = byNumber.get(r.pupilNumber) ?? null;
-      const idChild = (r.bsn ? byBsn.get(r.bsn) : undefined) ?? (r.onderwijsnummer ? byOwn.get(r.onderwijsnummer) : undefined) ?? null;
-      if (r.bsn && r.onderwijsnummer && byBsn.get(r.bsn) && byOwn.get(r.onderwijsnummer) && byBsn.get(r.bsn)!.id !== byOwn.get(r.onderwijsnummer)!.id) {
-        err(r.row, 'onderwijsnummer', 'Het BSN en het onderwijsnummer horen in Samenspel bij twee verschillende kinderen. Controleer beide nummers.');
-      }
-      if (!ex && idChild) {
-        const here = openByChild.get(idChild.id);
-        if (here && here.pupil_number === null) ex = here;
-        else if (here) err(r.row, r.bsn ? 'bsn' : 'onderwijsnummer', `Dit ${r.bsn ? 'BSN' : 'onderwijsnummer'} hoort bij een andere leerling van deze school (leerlingnummer ${here.pupil_number}). Controleer het leerlingnummer en het nummer.`);
-      }
-      if (ex) {
-        // Identifiers that belong to another child of the region.
-        for (const [kind, v, map, current] of [
-          ['BSN', r.bsn, byBsn, ex.bsn],
-          ['onderwijsnummer', r.onderwijsnummer, byOwn, ex.onderwijsnummer],
+      const nameMatches = (r: PupilFileRow) =>
+        (byNameBirth.get(`${nameKey(r.givenName, r.familyName)}|${r.birthDate}`) ?? []).filter(
+          (c) => !(c.bsn && r.bsn && c.bsn !== r.bsn) && !(c.onderwijsnummer && r.onderwijsnummer && c.onderwijsnummer !== r.onderwijsnummer),
+        );
+      // Every child without a relation to this school that a row was matched to is a look at that
+      // child (ground transfer_match), whatever becomes of the row — also when it has an error.
+      const unmatchedRows = new Set(unmatched.map((r) => r.row));
+      for (const r of rows) {
+        for (const [match, child] of [
+          ['bsn', r.bsn ? byBsn.get(r.bsn) : undefined],
+          ['onderwijsnummer', r.onderwijsnummer ? byOwn.get(r.onderwijsnummer) : undefined],
         ] as const) {
-          if (!v || v === current) continue;
-          const other = map.get(v);
-          if (other && other.id !== ex.child_id) {
-            const here = openByChild.get(other.id);
-            err(
-              r.row,
-              kind === 'BSN' ? 'bsn' : 'onderwijsnummer',
-              here
-                ? `Dit ${kind} hoort bij een andere leerling van deze school (leerlingnummer ${here.pupil_number ?? 'zonder nummer'}). Controleer het nummer.`
-                : `Dit ${kind} hoort in Samenspel bij een ander kind (op een andere school). Controleer het nummer; klopt het, neem dan contact op met de functioneel beheerder.`,
-            );
+          if (child && !openByChild.has(child.id)) lookups.push({ childId: child.id, row: r.row, match });
+        }
+        if (unmatchedRows.has(r.row)) for (const c of nameMatches(r)) lookups.push({ childId: c.id, row: r.row, match: 'name_birth_date' });
+      }
+      const related = [...byBsn.values(), ...byOwn.values(), ...[...byNameBirth.values()].flat()].map((c) => c.id);
+      const enrolments = await enrolmentsOf(tx, related);
+
+      const planned: PlannedPupil[] = [];
+      const matches: TransferMatch[] = [];
+      const newGroups = new Set<string>();
+
+      for (const r of rows) {
+        const before = errors.length;
+        // Gemeente of residence: the gemeente column first, else the postcode.
+        let gemeenteId: string | null = null;
+        if (r.gemeente) {
+          gemeenteId = gemeenteOf(r.gemeente);
+          if (!gemeenteId) err(r.row, 'gemeente', `De gemeente "${r.gemeente}" hoort niet bij de regio. Controleer de naam (of CBS-code), of vraag de functioneel beheerder de gemeente toe te voegen in de inrichting.`);
+        } else if (r.pc4 !== null) {
+          gemeenteId = postcodes.get(r.pc4) ?? null;
+          if (!gemeenteId) err(r.row, 'postcode', `Postcode ${r.pc4} ligt in geen gemeente van de regio. Vraag de functioneel beheerder dit postcodegebied toe te voegen in de inrichting, of vul de gemeente in.`);
+        }
+        let mentorPersonId: string | null = null;
+        if (r.mentor) {
+          const m = mentorOf(r.mentor);
+          if ('error' in m) err(r.row, 'mentor', m.error);
+          else mentorPersonId = m.id;
+        }
+        const groupName = r.group ? (groupByKey.get(normaliseName(r.group)) ?? r.group) : null;
+        const base = {
+          row: r.row,
+          pupilNumber: r.pupilNumber,
+          newChildId: randomUUID(),
+          groupName,
+          mentorPersonId,
+          level: r.level,
+        };
+
+        // The pupil this school already has under this number, or an enrolment here without a number that the BSN names.
+        let ex = byNumber.get(r.pupilNumber) ?? null;
+        const idChild = (r.bsn ? byBsn.get(r.bsn) : undefined) ?? (r.onderwijsnummer ? byOwn.get(r.onderwijsnummer) : undefined) ?? null;
+        if (r.bsn && r.onderwijsnummer && byBsn.get(r.bsn) && byOwn.get(r.onderwijsnummer) && byBsn.get(r.bsn)!.id !== byOwn.get(r.onderwijsnummer)!.id) {
+          err(r.row, 'onderwijsnummer', 'Het BSN en het onderwijsnummer horen in Samenspel bij twee verschillende kinderen. Controleer beide nummers.');
+        }
+        if (!ex && idChild) {
+          const here = openByChild.get(idChild.id);
+          if (here && here.pupil_number === null) ex = here;
+          else if (here) err(r.row, r.bsn ? 'bsn' : 'onderwijsnummer', `Dit ${r.bsn ? 'BSN' : 'onderwijsnummer'} hoort bij een andere leerling van deze school (leerlingnummer ${here.pupil_number}). Controleer het leerlingnummer en het nummer.`);
+        }
+        if (ex) {
+          // Identifiers that belong to another child of the region.
+          for (const [kind, v, map, current] of [
+            ['BSN', r.bsn, byBsn, ex.bsn],
+            ['onderwijsnummer', r.onderwijsnummer, byOwn, ex.onderwijsnummer],
+          ] as const) {
+            if (!v || v === current) continue;
+            const other = map.get(v);
+            if (other && other.id !== ex.child_id) {
+              const here = openByChild.get(other.id);
+              err(
+                r.row,
+                kind === 'BSN' ? 'bsn' : 'onderwijsnummer',
+                here
+                  ? `Dit ${kind} hoort bij een andere leerling van deze school (leerlingnummer ${here.pupil_number ?? 'zonder nummer'}). Controleer het nummer.`
+                  : `Dit ${kind} hoort in Samenspel bij een ander kind dan deze leerling. Controleer het ${kind} in uw administratie; klopt het, neem dan contact op met de functioneel beheerder.`,
+              );
+            }
           }
+          if (errors.length > before) continue;
+          const changes: string[] = [];
+          if (r.givenName !== ex.given_name) changes.push('givenName');
+          if (r.familyName !== ex.family_name) changes.push('familyName');
+          if (r.birthDate !== ex.birth_date) changes.push('birthDate');
+          if (r.bsn && r.bsn !== ex.bsn) changes.push('bsn');
+          if (r.onderwijsnummer && r.onderwijsnummer !== ex.onderwijsnummer) changes.push('onderwijsnummer');
+          const identityChanged = changes.length > 0;
+          const moved = gemeenteId !== null && gemeenteId !== ex.gemeente_id;
+          if (moved) changes.push('gemeente');
+          const enrolmentChanges: string[] = [];
+          if (groupName && (groupName !== ex.group_name || ex.group_year !== schoolYear)) enrolmentChanges.push('group');
+          if (mentorPersonId && mentorPersonId !== ex.mentor_person_id) enrolmentChanges.push('mentor');
+          if (r.level && r.level !== ex.school_level) enrolmentChanges.push('level');
+          if (ex.pupil_number === null) enrolmentChanges.push('pupilNumber');
+          changes.push(...enrolmentChanges);
+          if (enrolmentChanges.includes('group') && !groupByKey.has(normaliseName(groupName!))) newGroups.add(groupName!);
+          planned.push({
+            ...base,
+            status: changes.length ? 'updated' : 'unchanged',
+            childId: ex.child_id,
+            enrolmentId: ex.id,
+            givenName: r.givenName,
+            familyName: r.familyName,
+            birthDate: r.birthDate,
+            bsn: r.bsn,
+            onderwijsnummer: r.onderwijsnummer,
+            gemeenteId: moved ? gemeenteId : null,
+            residenceFrom: moved ? day : null,
+            startDate: null,
+            identityChanged,
+            enrolmentChanged: enrolmentChanges.length > 0,
+            changes,
+          });
+          continue;
         }
         if (errors.length > before) continue;
-        const changes: string[] = [];
-        if (r.givenName !== ex.given_name) changes.push('givenName');
-        if (r.familyName !== ex.family_name) changes.push('familyName');
-        if (r.birthDate !== ex.birth_date) changes.push('birthDate');
-        if (r.bsn && r.bsn !== ex.bsn) changes.push('bsn');
-        if (r.onderwijsnummer && r.onderwijsnummer !== ex.onderwijsnummer) changes.push('onderwijsnummer');
-        const identityChanged = changes.length > 0;
-        const moved = gemeenteId !== null && gemeenteId !== ex.gemeente_id;
-        if (moved) changes.push('gemeente');
-        const enrolmentChanges: string[] = [];
-        if (groupName && (groupName !== ex.group_name || ex.group_year !== schoolYear)) enrolmentChanges.push('group');
-        if (mentorPersonId && mentorPersonId !== ex.mentor_person_id) enrolmentChanges.push('mentor');
-        if (r.level && r.level !== ex.school_level) enrolmentChanges.push('level');
-        if (ex.pupil_number === null) enrolmentChanges.push('pupilNumber');
-        changes.push(...enrolmentChanges);
-        if (enrolmentChanges.includes('group') && !groupByKey.has(normaliseName(groupName!))) newGroups.add(groupName!);
+        if (groupName && !groupByKey.has(normaliseName(groupName))) newGroups.add(groupName);
+
+        if (idChild) {
+          // A transfer on BSN / onderwijsnummer: the same child, enrolled here from the start date —
+          // once no other school has the child enrolled on or after that date.
+          const start = r.startDate ?? day;
+          const plan = planTransfer(organisationId, enrolments.get(idChild.id) ?? [], start);
+          if ('error' in plan) {
+            err(r.row, 'startDate', plan.error);
+            continue;
+          }
+          const shown = { givenName: r.givenName, familyName: r.familyName, gemeenteId };
+          const on = r.bsn && byBsn.get(r.bsn) ? 'bsn' : 'onderwijsnummer';
+          if ('pending' in plan) {
+            // Waits for the other school's end date: nothing is written for this row.
+            planned.push({
+              ...base,
+              status: 'pending',
+              childId: idChild.id,
+              enrolmentId: null,
+              givenName: r.givenName,
+              familyName: r.familyName,
+              birthDate: r.birthDate,
+              bsn: null,
+              onderwijsnummer: null,
+              gemeenteId: null,
+              residenceFrom: null,
+              startDate: null,
+              identityChanged: false,
+              enrolmentChanged: false,
+              changes: [],
+              shown,
+              pendingOn: on,
+            });
+            continue;
+          }
+          const moved = gemeenteId !== null && gemeenteId !== idChild.gemeente_id;
+          planned.push({
+            ...base,
+            status: 'transfer',
+            childId: idChild.id,
+            enrolmentId: null,
+            // The child's identity stays as the region knows it; a missing identifier is added.
+            givenName: idChild.given_name,
+            familyName: idChild.family_name,
+            birthDate: idChild.birth_date,
+            bsn: idChild.bsn ?? r.bsn,
+            onderwijsnummer: idChild.onderwijsnummer ?? r.onderwijsnummer,
+            gemeenteId: moved ? gemeenteId : null,
+            residenceFrom: moved ? day : null,
+            startDate: start,
+            identityChanged: (!idChild.bsn && !!r.bsn) || (!idChild.onderwijsnummer && !!r.onderwijsnummer),
+            enrolmentChanged: false,
+            changes: [],
+            shown,
+          });
+          continue;
+        }
+
+        // A child new to this school.
+        if (!gemeenteId) {
+          err(r.row, 'gemeente', 'Vul de gemeente of de postcode in: daarmee weet Samenspel in welke gemeente het kind woont.');
+          continue;
+        }
+        for (const c of nameMatches(r)) {
+          const start = r.startDate ?? day;
+          const plan = planTransfer(organisationId, enrolments.get(c.id) ?? [], start);
+          matches.push({
+            id: randomUUID(),
+            row: r.row,
+            pupilNumber: r.pupilNumber,
+            file: { givenName: r.givenName, familyName: r.familyName, birthDate: r.birthDate },
+            candidateChildId: c.id,
+            candidate: { givenName: c.given_name, familyName: c.family_name, birthDate: c.birth_date, enrolledElsewhere: 'pending' in plan },
+            decision: null,
+            same: 'error' in plan ? null : { startDate: start, gemeenteId: gemeenteId !== c.gemeente_id ? gemeenteId : null, bsn: c.bsn ? null : r.bsn, onderwijsnummer: c.onderwijsnummer ? null : r.onderwijsnummer },
+            sameError: 'error' in plan ? plan.error : null,
+          });
+        }
         planned.push({
           ...base,
-          status: changes.length ? 'updated' : 'unchanged',
-          childId: ex.child_id,
-          enrolmentId: ex.id,
+          status: 'new',
+          childId: null,
+          enrolmentId: null,
           givenName: r.givenName,
           familyName: r.familyName,
           birthDate: r.birthDate,
           bsn: r.bsn,
           onderwijsnummer: r.onderwijsnummer,
-          gemeenteId: moved ? gemeenteId : null,
-          residenceFrom: moved ? day : null,
-          startDate: null,
-          identityChanged,
-          enrolmentChanged: enrolmentChanges.length > 0,
-          changes,
-        });
-        continue;
-      }
-      if (errors.length > before) continue;
-      if (groupName && !groupByKey.has(normaliseName(groupName))) newGroups.add(groupName);
-
-      if (idChild) {
-        // A transfer on BSN / onderwijsnummer: the same child, enrolled here from the start date.
-        const start = r.startDate ?? day;
-        const plan = planTransfer(organisationId, enrolments.get(idChild.id) ?? [], start, idChild.id, r.row);
-        if ('error' in plan) {
-          err(r.row, 'startDate', plan.error);
-          continue;
-        }
-        ends.push(...plan.ends);
-        viewed.push({ childId: idChild.id, row: r.row, match: r.bsn && byBsn.get(r.bsn) ? 'bsn' : 'onderwijsnummer' });
-        const moved = gemeenteId !== null && gemeenteId !== idChild.gemeente_id;
-        planned.push({
-          ...base,
-          status: 'transfer',
-          childId: idChild.id,
-          enrolmentId: null,
-          // The child's identity stays as the region knows it; a missing identifier is added.
-          givenName: idChild.given_name,
-          familyName: idChild.family_name,
-          birthDate: idChild.birth_date,
-          bsn: idChild.bsn ?? r.bsn,
-          onderwijsnummer: idChild.onderwijsnummer ?? r.onderwijsnummer,
-          gemeenteId: moved ? gemeenteId : null,
-          residenceFrom: moved ? day : null,
-          startDate: start,
-          identityChanged: (!idChild.bsn && !!r.bsn) || (!idChild.onderwijsnummer && !!r.onderwijsnummer),
+          gemeenteId,
+          residenceFrom: r.birthDate,
+          startDate: r.startDate ?? yearStart,
+          identityChanged: false,
           enrolmentChanged: false,
           changes: [],
-          fromSchool: plan.ends[0]?.schoolName ?? null,
         });
-        continue;
       }
 
-      // A child new to this school.
-      if (!gemeenteId) {
-        err(r.row, 'gemeente', 'Vul de gemeente of de postcode in: daarmee weet Samenspel in welke gemeente het kind woont.');
-        continue;
+      // Pupils with an open enrolment here who are missing from a full export: probable leavers.
+      let leavers: Leaver[] = [];
+      if (input.fullExport && read.table && !parsed.errors.some((e) => e.row === 0)) {
+        const inFile = new Set(planned.map((p) => p.enrolmentId).filter(Boolean));
+        // A pupil whose row has an error is in the file too: not a leaver.
+        for (const seen of parsed.numbersSeen) {
+          const n = numberOf(seen.value, seen.fromNumber);
+          const e = 'number' in n ? byNumber.get(n.number) : undefined;
+          if (e) inFile.add(e.id);
+        }
+        const missing = existing.filter((e) => !inFile.has(e.id));
+        const open = new Set<string>();
+        for (const part of chunks(missing.map((e) => e.id))) {
+          for (const l of await tx.selectFrom('leaver_candidates').select('enrolment_id').where('enrolment_id', 'in', part).where('status', '=', 'open').execute()) open.add(l.enrolment_id!);
+        }
+        leavers = missing
+          .map((e) => ({ enrolmentId: e.id, childId: e.child_id, pupilNumber: e.pupil_number, givenName: e.given_name, familyName: e.family_name, groupName: e.group_year === schoolYear ? e.group_name : null, startDate: e.start_date, alreadyListed: open.has(e.id) }))
+          .sort((a, b) => a.familyName.localeCompare(b.familyName, 'nl') || a.givenName.localeCompare(b.givenName, 'nl'));
       }
-      const candidates = (byNameBirth.get(`${nameKey(r.givenName, r.familyName)}|${r.birthDate}`) ?? []).filter(
-        (c) => !(c.bsn && r.bsn && c.bsn !== r.bsn) && !(c.onderwijsnummer && r.onderwijsnummer && c.onderwijsnummer !== r.onderwijsnummer),
-      );
-      for (const c of candidates) {
-        const start = r.startDate ?? day;
-        const plan = planTransfer(organisationId, enrolments.get(c.id) ?? [], start, c.id, r.row);
-        matches.push({
-          id: randomUUID(),
-          row: r.row,
-          pupilNumber: r.pupilNumber,
-          file: { givenName: r.givenName, familyName: r.familyName, birthDate: r.birthDate },
-          candidateChildId: c.id,
-          candidate: {
-            givenName: c.given_name,
-            familyName: c.family_name,
-            birthDate: c.birth_date,
-            enrolments: (enrolments.get(c.id) ?? []).map((e) => ({ schoolName: e.school_name, startDate: e.start_date, endDate: e.end_date })),
-          },
-          decision: null,
-          same: 'error' in plan ? null : { startDate: start, ends: plan.ends, gemeenteId: gemeenteId !== c.gemeente_id ? gemeenteId : null, bsn: c.bsn ? null : r.bsn, onderwijsnummer: c.onderwijsnummer ? null : r.onderwijsnummer },
-          sameError: 'error' in plan ? plan.error : null,
-        });
-        viewed.push({ childId: c.id, row: r.row, match: 'name_birth_date' });
+
+      errors.sort((a, b) => a.row - b.row);
+      const counts: Record<PupilRowStatus, number> = { new: 0, updated: 0, unchanged: 0, transfer: 0, pending: 0 };
+      for (const p of planned) counts[p.status]++;
+      const summary: Summary = { day, schoolYear, counts, newGroups: [...newGroups].sort(), lookups };
+      const stored = await tx
+        .insertInto('registry_imports')
+        .values({
+          id: importId,
+          region_id: actor.regionId,
+          organisation_id: organisationId,
+          kind: 'pupils',
+          uploaded_by_person_id: actor.personId,
+          file_name: input.fileName.slice(0, 200),
+          file_sha256: sha256(input.content),
+          file_type: read.fileType,
+          format: parsed.format?.id ?? null,
+          full_export: !!input.fullExport,
+          row_count: parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size,
+          rows: JSON.stringify(planned),
+          errors: JSON.stringify(errors),
+          matches: JSON.stringify(matches),
+          leavers: JSON.stringify(leavers),
+          summary: JSON.stringify(summary),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // What this preview looked up and shows of children already in Samenspel is in the access log:
+      // every child without a relation a row was matched to (transfer_match), and this school's own
+      // pupils listed as probable leavers.
+      await appendAccessLog(tx, [
+        ...lookupEntries(),
+        ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId: stored.id, kind: 'school' } })),
+      ]);
+      return presentPupilPreview({ id: stored.id, format: parsed.format, fileType: read.fileType, fullExport: !!input.fullExport, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns, planned, errors, matches, leavers, summary, gemeenteName });
+    });
+  } catch (error) {
+    // The preview failed after children of other schools were looked up (its transaction, with the
+    // log entries, is rolled back): the looks are logged all the same, in a transaction of their own.
+    if (lookups.length) {
+      try {
+        await database.db.transaction().execute((tx) => appendAccessLog(tx, lookupEntries()));
+      } catch (logError) {
+        throw new AggregateError([error, logError], 'De controle van het leerlingenbestand is mislukt, en het vastleggen van de opzoekingen in het toegangslog ook.', { cause: logError });
       }
-      planned.push({
-        ...base,
-        status: 'new',
-        childId: null,
-        enrolmentId: null,
-        givenName: r.givenName,
-        familyName: r.familyName,
-        birthDate: r.birthDate,
-        bsn: r.bsn,
-        onderwijsnummer: r.onderwijsnummer,
-        gemeenteId,
-        residenceFrom: r.birthDate,
-        startDate: r.startDate ?? yearStart,
-        identityChanged: false,
-        enrolmentChanged: false,
-        changes: [],
-      });
     }
-
-    // Pupils with an open enrolment here who are missing from a full export: probable leavers.
-    let leavers: Leaver[] = [];
-    if (input.fullExport && read.table && !parsed.errors.some((e) => e.row === 0)) {
-      const inFile = new Set(planned.map((p) => p.enrolmentId).filter(Boolean));
-      // A pupil whose row has an error is in the file too: not a leaver.
-      for (const seen of parsed.numbersSeen) {
-        const n = numberOf(seen.value, seen.fromNumber);
-        const e = 'number' in n ? byNumber.get(n.number) : undefined;
-        if (e) inFile.add(e.id);
-      }
-      const missing = existing.filter((e) => !inFile.has(e.id));
-      const open = new Set<string>();
-      for (const part of chunks(missing.map((e) => e.id))) {
-        for (const l of await tx.selectFrom('leaver_candidates').select('enrolment_id').where('enrolment_id', 'in', part).where('status', '=', 'open').execute()) open.add(l.enrolment_id!);
-      }
-      leavers = missing
-        .map((e) => ({ enrolmentId: e.id, childId: e.child_id, pupilNumber: e.pupil_number, givenName: e.given_name, familyName: e.family_name, groupName: e.group_year === schoolYear ? e.group_name : null, startDate: e.start_date, alreadyListed: open.has(e.id) }))
-        .sort((a, b) => a.familyName.localeCompare(b.familyName, 'nl') || a.givenName.localeCompare(b.givenName, 'nl'));
-    }
-
-    errors.sort((a, b) => a.row - b.row);
-    const counts: Record<PupilRowStatus, number> = { new: 0, updated: 0, unchanged: 0, transfer: 0 };
-    for (const p of planned) counts[p.status]++;
-    const summary: Summary = { day, schoolYear, counts, ends, newGroups: [...newGroups].sort() };
-    const stored = await tx
-      .insertInto('registry_imports')
-      .values({
-        region_id: actor.regionId,
-        organisation_id: organisationId,
-        kind: 'pupils',
-        uploaded_by_person_id: actor.personId,
-        file_name: input.fileName.slice(0, 200),
-        file_sha256: sha256(input.content),
-        file_type: read.fileType,
-        format: parsed.format?.id ?? null,
-        full_export: !!input.fullExport,
-        row_count: parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size,
-        rows: JSON.stringify(planned),
-        errors: JSON.stringify(errors),
-        matches: JSON.stringify(matches),
-        leavers: JSON.stringify(leavers),
-        summary: JSON.stringify(summary),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // What this preview shows of children already in Samenspel is in the access log: the children of
-    // other schools shown for a transfer (on BSN, naming the school the pupil comes from, or a
-    // probable match to decide on), and this school's own pupils listed as probable leavers.
-    await appendAccessLog(tx, [
-      ...viewed.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId: stored.id, row: v.row, match: v.match, kind: 'identity' } })),
-      ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId: stored.id, kind: 'school' } })),
-    ]);
-    return presentPupilPreview({ id: stored.id, format: parsed.format, fileType: read.fileType, fullExport: !!input.fullExport, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns, planned, errors, matches, leavers, summary, gemeenteName });
-  });
+    throw error;
+  }
 }
 
 function presentPupilPreview(p: {
@@ -579,7 +648,9 @@ function presentPupilPreview(p: {
   summary: Summary;
   gemeenteName: Map<string, string>;
 }) {
-  const endsByRow = new Map(p.summary.ends.map((e) => [e.row, e]));
+  // A transfer or waiting transfer shows the row as the FILE has it, never the stored child of the region.
+  const shownOf = (r: PlannedPupil) =>
+    r.shown ?? (r.status === 'transfer' || r.status === 'pending' ? { givenName: '–', familyName: '', gemeenteId: null } : { givenName: r.givenName, familyName: r.familyName, gemeenteId: r.gemeenteId });
   return {
     id: p.id,
     kind: 'pupils' as const,
@@ -588,24 +659,35 @@ function presentPupilPreview(p: {
     fullExport: p.fullExport,
     columns: p.columns,
     ignoredColumns: p.ignoredColumns,
-    counts: { ...p.summary.counts, errors: p.errors.length, matches: p.matches.length, leavers: p.leavers.length },
+    counts: { ...p.summary.counts, pending: p.summary.counts.pending ?? 0, errors: p.errors.length, matches: p.matches.length, leavers: p.leavers.length },
     errors: p.errors,
     /** The rows that change something (at most 500), with what changes; the BSN is never echoed. */
     changes: p.planned
       .filter((r) => r.status !== 'unchanged')
       .slice(0, SAMPLE)
-      .map((r) => ({
-        row: r.row,
-        pupilNumber: r.pupilNumber,
-        givenName: r.givenName,
-        familyName: r.familyName,
-        status: r.status,
-        changes: r.changes,
-        groupName: r.groupName,
-        gemeente: r.gemeenteId ? (p.gemeenteName.get(r.gemeenteId) ?? null) : null,
-        startDate: r.startDate,
-        transfer: r.status === 'transfer' ? { fromSchool: r.fromSchool, endDate: endsByRow.get(r.row)?.endDate ?? null } : null,
-      })),
+      .map((r) => {
+        const shown = shownOf(r);
+        return {
+          row: r.row,
+          pupilNumber: r.pupilNumber,
+          givenName: shown.givenName,
+          familyName: shown.familyName,
+          status: r.status,
+          changes: r.changes,
+          groupName: r.groupName,
+          gemeente: shown.gemeenteId ? (p.gemeenteName.get(shown.gemeenteId) ?? null) : null,
+          startDate: r.startDate,
+        };
+      }),
+    /** Rows that wait for another school's end date: the one sentence the school may be told, per row. */
+    pending: p.planned
+      .filter((r) => r.status === 'pending')
+      .slice(0, SAMPLE)
+      .map((r) => {
+        const shown = shownOf(r);
+        const identifier = r.pendingOn ?? 'bsn';
+        return { row: r.row, pupilNumber: r.pupilNumber, givenName: shown.givenName, familyName: shown.familyName, identifier, message: enrolledElsewhereMessage(identifier) };
+      }),
     newGroups: p.summary.newGroups,
     matches: p.matches.map(presentMatch),
     leavers: p.leavers.map(({ childId: _childId, ...l }) => l),
@@ -627,15 +709,17 @@ export async function getPupilImport(database: Database, actor: Actor, importId:
     const planned = json<PlannedPupil[]>(imp.rows);
     const gemeenten = await tx.selectFrom('gemeenten').select(['id', 'name']).where('region_id', '=', actor.regionId).execute();
     const format = PUPIL_FORMATS.find((f) => f.id === imp.format) ?? null;
-    if (imp.status === 'preview') {
-      await appendAccessLog(tx, [
-        ...matches.map((m) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: m.candidateChildId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: m.row, match: 'name_birth_date', kind: 'identity' } })),
-        ...planned
-          .filter((r) => r.status === 'transfer' && r.childId)
-          .map((r) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: r.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: r.row, match: 'number', kind: 'identity' } })),
-        ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId, kind: 'school' } })),
-      ]);
-    }
+    const summary = json<Summary>(imp.summary);
+    // Showing the check again is looking again: the same children as the first time (a check stored
+    // before the lookups were kept: its matches and transfer rows).
+    const lookups: TransferLookup[] = summary.lookups ?? [
+      ...matches.map((m) => ({ childId: m.candidateChildId, row: m.row, match: 'name_birth_date' as const })),
+      ...planned.filter((r) => (r.status === 'transfer' || r.status === 'pending') && r.childId).map((r) => ({ childId: r.childId!, row: r.row, match: r.bsn ? ('bsn' as const) : ('onderwijsnummer' as const) })),
+    ];
+    await appendAccessLog(tx, [
+      ...lookups.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: v.row, match: v.match, kind: 'identity' } })),
+      ...(imp.status === 'preview' ? leavers : []).map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId, kind: 'school' } })),
+    ]);
     return {
       ...presentPupilPreview({
         id: imp.id,
@@ -648,7 +732,7 @@ export async function getPupilImport(database: Database, actor: Actor, importId:
         errors: json<ImportRowError[]>(imp.errors),
         matches,
         leavers,
-        summary: json<Summary>(imp.summary),
+        summary,
         gemeenteName: new Map(gemeenten.map((g) => [g.id, g.name])),
       }),
       status: imp.status,
@@ -659,7 +743,17 @@ export async function getPupilImport(database: Database, actor: Actor, importId:
   });
 }
 
-const presentMatch = (m: TransferMatch) => ({ id: m.id, row: m.row, pupilNumber: m.pupilNumber, file: m.file, candidate: m.candidate, decision: m.decision, sameError: m.sameError, startDate: m.same?.startDate ?? null, ends: m.same?.ends.map((e) => ({ schoolName: e.schoolName, endDate: e.endDate })) ?? [] });
+/** A probable match as the school may see it: the row of its file, and the candidate's name and birth date — never the other school or its dates. */
+const presentMatch = (m: TransferMatch) => ({
+  id: m.id,
+  row: m.row,
+  pupilNumber: m.pupilNumber,
+  file: m.file,
+  candidate: { givenName: m.candidate.givenName, familyName: m.candidate.familyName, birthDate: m.candidate.birthDate, enrolledElsewhere: !!m.candidate.enrolledElsewhere },
+  decision: m.decision,
+  sameError: m.sameError,
+  startDate: m.same?.startDate ?? null,
+});
 
 async function loadImport(tx: Tx, actor: Actor, importId: string) {
   const imp = await tx.selectFrom('registry_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).where('kind', '=', 'pupils').forUpdate().executeTakeFirst();
@@ -670,7 +764,8 @@ async function loadImport(tx: Tx, actor: Actor, importId: string) {
 
 /**
  * The user decides about one probable match: "zelfde kind" (the pupil is that child: one record,
- * enrolled here, the other school's open enrolment ends) or "ander kind" (a new child is made).
+ * enrolled here — or, while the child is enrolled at another school, waiting for that school's end
+ * date) or "ander kind" (a new child is made).
  */
 export async function decideTransferMatch(database: Database, actor: Actor, importId: string, matchId: string, decision: 'same' | 'different') {
   return database.db.transaction().execute(async (tx) => {
@@ -722,8 +817,8 @@ export async function commitPupilImport(database: Database, actor: Actor, import
     if (later) throw new ConflictError('Na deze controle is een andere leerlingenimport opgeslagen. Laad het bestand opnieuw om de actuele wijzigingen te zien; er is niets opgeslagen.', 'import_outdated');
     const summary = json<Summary>(imp.summary);
     const organisationId = imp.organisation_id;
-    const ends = [...summary.ends];
-    // "Zelfde kind": the row becomes a transfer to that child.
+    // "Zelfde kind": the row becomes a transfer to that child — or waits, while the child is enrolled
+    // at another school (this school does not end another school's enrolment).
     const same = matches.filter((m) => m.decision === 'same');
     if (same.length) {
       const rows = json<PlannedPupil[]>(imp.rows);
@@ -731,7 +826,24 @@ export async function commitPupilImport(database: Database, actor: Actor, import
       for (const r of rows) {
         const m = byRow.get(r.row);
         if (!m || !m.same) continue;
+        const shown = r.shown ?? { givenName: r.givenName, familyName: r.familyName, gemeenteId: r.gemeenteId };
+        if (m.candidate.enrolledElsewhere) {
+          Object.assign(r, {
+            status: 'pending',
+            childId: m.candidateChildId,
+            bsn: null,
+            onderwijsnummer: null,
+            identityChanged: false,
+            gemeenteId: null,
+            residenceFrom: null,
+            startDate: null,
+            shown,
+            pendingOn: 'name_birth_date',
+          } satisfies Partial<PlannedPupil>);
+          continue;
+        }
         Object.assign(r, {
+          shown,
           status: 'transfer',
           childId: m.candidateChildId,
           givenName: m.candidate.givenName,
@@ -743,18 +855,28 @@ export async function commitPupilImport(database: Database, actor: Actor, import
           gemeenteId: m.same.gemeenteId,
           residenceFrom: m.same.gemeenteId ? summary.day : null,
           startDate: m.same.startDate,
-        });
-        ends.push(...m.same.ends);
+        } satisfies Partial<PlannedPupil>);
       }
       await tx.updateTable('registry_imports').set({ rows: JSON.stringify(rows) }).where('id', '=', importId).execute();
     }
     const R = sql`(select r.* from registry_imports i cross join lateral jsonb_to_recordset(i.rows) as ${PLANNED_COLUMNS} where i.id = ${importId})`;
     const year = summary.schoolYear;
+    // A transfer is written only while no enrolment of the child (here or at another school) runs on
+    // or after its start: the other school may have enrolled the child since the check.
+    const clash = await sql<{ row: number }>`
+      select r.row from ${R} r join enrolments e on e.child_id = r."childId"
+      where r.status = 'transfer' and (e.end_date is null or e.end_date >= r."startDate") order by r.row limit 1`.execute(tx);
+    if (clash.rows.length) {
+      throw new ConflictError(
+        `Sinds de controle is de inschrijving veranderd van de leerling op regel ${clash.rows[0].row}, die van een andere school komt. Laad het bestand opnieuw; er is niets opgeslagen.`,
+        'import_outdated',
+      );
+    }
 
     await sql`
       insert into school_groups (organisation_id, name, school_year)
       select distinct ${organisationId}::uuid, r."groupName", ${year} from ${R} r
-      where r."groupName" is not null and r.status <> 'unchanged'
+      where r."groupName" is not null and r.status in ('new', 'updated', 'transfer')
       on conflict (organisation_id, school_year, name) do nothing`.execute(tx);
     const created = await sql`
       insert into children (id, region_id, given_name, family_name, birth_date, bsn, onderwijsnummer)
@@ -767,14 +889,6 @@ export async function commitPupilImport(database: Database, actor: Actor, import
       insert into child_residences (child_id, gemeente_id, valid_from)
       select coalesce(r."childId", r."newChildId"), r."gemeenteId", r."residenceFrom" from ${R} r where r."gemeenteId" is not null
       on conflict (child_id, valid_from) do nothing`.execute(tx);
-    // Transfers: the other school's open enrolment ends the day before; an open leaver question about it is answered.
-    if (ends.length) {
-      const E = sql`jsonb_to_recordset(${JSON.stringify(ends)}::jsonb) as x("enrolmentId" uuid, "endDate" date)`;
-      await sql`update enrolments e set end_date = x."endDate" from ${E} where e.id = x."enrolmentId" and e.end_date is null`.execute(tx);
-      await sql`
-        update leaver_candidates l set status = 'confirmed', end_date = x."endDate", decided_at = now(), decided_by_person_id = ${actor.personId}
-        from ${E} where l.enrolment_id = x."enrolmentId" and l.status = 'open'`.execute(tx);
-    }
     await sql`
       insert into enrolments (child_id, organisation_id, group_id, mentor_person_id, start_date, pupil_number, school_level)
       select coalesce(r."childId", r."newChildId"), ${organisationId}::uuid, g.id, r."mentorPersonId", r."startDate", r."pupilNumber", r.level
@@ -800,13 +914,15 @@ export async function commitPupilImport(database: Database, actor: Actor, import
       leavers = Number(res.numAffectedRows ?? 0);
     }
     await tx.updateTable('registry_imports').set({ status: 'committed', committed_at: new Date(), committed_by_person_id: actor.personId }).where('id', '=', importId).execute();
-    const touched = (await sql<{ child_id: string; status: string }>`select coalesce(r."childId", r."newChildId") as child_id, r.status from ${R} r`.execute(tx)).rows;
+    // Written for these children (a waiting transfer wrote nothing: no relation, no entry as school_care).
+    const touched = (await sql<{ child_id: string; status: string }>`select coalesce(r."childId", r."newChildId") as child_id, r.status from ${R} r where r.status <> 'pending'`.execute(tx)).rows;
     await appendAccessLog(
       tx,
       touched.map((t) => ({ ...actorLogFields(actor), event: 'registry.pupil_import', outcome: 'allowed' as const, childId: t.child_id, ground: 'school_care', detail: { importId, status: t.status, kind: 'identity' } })),
     );
-    const counts = { new: 0, updated: 0, unchanged: 0, transfer: 0 } as Record<PupilRowStatus, number>;
+    const counts: Record<PupilRowStatus, number> = { new: 0, updated: 0, unchanged: 0, transfer: 0, pending: 0 };
     for (const t of touched) counts[t.status as PupilRowStatus]++;
-    return { id: importId, ...counts, childrenCreated: Number(created.numAffectedRows ?? 0), residencesAdded: Number(residences.numAffectedRows ?? 0), enrolmentsEnded: ends.length, leavers };
+    counts.pending = Number((await sql<{ n: number }>`select count(*)::int as n from ${R} r where r.status = 'pending'`.execute(tx)).rows[0].n);
+    return { id: importId, ...counts, childrenCreated: Number(created.numAffectedRows ?? 0), residencesAdded: Number(residences.numAffectedRows ?? 0), leavers };
   });
 }

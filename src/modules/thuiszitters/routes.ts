@@ -1,21 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
+import { paging } from '../../kernel/http/query.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError } from '../../kernel/errors.ts';
-import { isIsoDate, today } from '../../kernel/time.ts';
 import type { ThuiszitterCategory } from '../../kernel/db/schema.ts';
 import { CATEGORIES, END_REASONS, EVENT_KINDS, EXEMPTION_CATEGORIES, NORM_CATEGORIES, OFFERS, THUISZITTER_CATEGORIES } from './thuiszitter-state.ts';
 import { getThuiszitter, listCandidates, listThuiszitters, responsibleOptions } from './thuiszitter-queries.ts';
 import { registerThuiszitter, type RegisterInput } from './register-thuiszitter.ts';
 import { recordThuiszitterEvent, type EventInput } from './record-thuiszitter-event.ts';
 import { rejectThuiszitterCandidate, type RejectInput } from './reject-thuiszitter-candidate.ts';
-import { COUNT_COLUMNS, thuiszitterCounts, thuiszitterCountsMonthly, thuiszitterEscalations, type CountsBy } from './thuiszitter-counts.ts';
+import { COUNT_COLUMNS, periodOf, thuiszitterCounts, thuiszitterCountsMonthly, thuiszitterEscalations, type CountsBy, type Period } from './thuiszitter-counts.ts';
 import { loadRegionSettings } from '../../kernel/settings/region-settings.ts';
 
 const tags = ['Thuiszitters'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const oneOf = (values: readonly string[]) => Type.Unsafe<string>({ type: 'string', enum: [...values] });
-const Paging = { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }) };
+const Paging = paging(100, 25);
 const DateText = Type.String({ maxLength: 10, description: 'JJJJ-MM-DD' });
 const Offer = Type.Object(
   {
@@ -28,11 +28,26 @@ const Offer = Type.Object(
 );
 const Note = Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })]));
 
-function asOfFrom(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new ValidationError([{ name: 'asOf', code: 'date', reason: 'Vul een bestaande datum in als JJJJ-MM-DD.' }]);
-  if (value > today()) throw new ValidationError([{ name: 'asOf', code: 'future', reason: 'Kies een datum tot en met vandaag.' }]);
-  return value;
+/**
+ * The counts are published for whole periods only (a completed month or school year), never for a
+ * day: two days side by side would show the one child who came or went (thuiszitter-counts.ts).
+ */
+function periodFrom(query: { period?: string; asOf?: string }): Period | undefined {
+  if (query.asOf !== undefined) {
+    throw new ValidationError([
+      { name: 'asOf', code: 'whole_periods', reason: 'Cijfers zijn er per hele maand of per schooljaar, niet per dag. Kies een afgelopen maand (JJJJ-MM) of schooljaar (JJJJ-JJJJ) als period.' },
+    ]);
+  }
+  if (query.period === undefined) return undefined;
+  const p = periodOf(query.period);
+  if ('error' in p) {
+    throw new ValidationError([
+      p.error === 'format'
+        ? { name: 'period', code: 'format', reason: 'Kies een maand als JJJJ-MM of een schooljaar als JJJJ-JJJJ (bijvoorbeeld 2025-2026).' }
+        : { name: 'period', code: 'not_complete', reason: 'Cijfers zijn er alleen voor afgelopen maanden en schooljaren. De lopende maand komt er na afloop bij.' },
+    ]);
+  }
+  return p;
 }
 
 export default async function thuiszitterRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -123,13 +138,18 @@ export default async function thuiszitterRoutes(app: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: 'Aantallen op een datum per gemeente of schoolsoort, per categorie; kleine aantallen afgeschermd (beleid, SWV, leerplicht)',
-        querystring: Type.Object({ asOf: Type.Optional(Type.String({ maxLength: 10 })), by: Type.Optional(Type.Union([Type.Literal('gemeente'), Type.Literal('school_type')])) }),
+        summary:
+          'Aantallen over een hele periode — een afgelopen maand (stand op de laatste dag) of een afgelopen schooljaar (iedereen die er dat jaar in stond) — per gemeente of schoolsoort, per categorie; 0 tot 4 als "<5", de rest afgerond op vijftallen (beleid, SWV, leerplicht)',
+        querystring: Type.Object({
+          period: Type.Optional(Type.String({ maxLength: 9, description: 'JJJJ-MM (een afgelopen maand) of JJJJ-JJJJ (een afgelopen schooljaar); zonder: de laatste afgelopen maand' })),
+          asOf: Type.Optional(Type.String({ maxLength: 10, description: 'Niet meer ondersteund: cijfers zijn er per hele periode, niet per dag' })),
+          by: Type.Optional(Type.Union([Type.Literal('gemeente'), Type.Literal('school_type')])),
+        }),
       },
     },
     async (request) => {
-      const q = request.query as { asOf?: string; by?: CountsBy };
-      return thuiszitterCounts(ctx.database, actorOf(request), { asOf: asOfFrom(q.asOf), by: q.by ?? 'gemeente' });
+      const q = request.query as { period?: string; asOf?: string; by?: CountsBy };
+      return thuiszitterCounts(ctx.database, actorOf(request), { period: periodFrom(q), by: q.by ?? 'gemeente' });
     },
   );
 
@@ -138,7 +158,7 @@ export default async function thuiszitterRoutes(app: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: 'Aantallen aan het eind van elk van de laatste 12 maanden, voor de regio of per gemeente of schoolsoort',
+        summary: 'Aantallen aan het eind van elk van de laatste 12 afgelopen maanden, voor de regio of per gemeente of schoolsoort (dezelfde cellen als per maand)',
         querystring: Type.Object({ by: Type.Optional(Type.Union([Type.Literal('gemeente'), Type.Literal('school_type')])) }),
       },
     },
@@ -147,7 +167,13 @@ export default async function thuiszitterRoutes(app: FastifyInstance, ctx: AppCo
 
   app.get(
     '/thuiszitters/escalations',
-    { schema: { tags, summary: 'Escalatietafel: langer dan 3 maanden zonder passend aanbod — kinderen alleen zoals het toegangsbeleid toestaat, en aantallen per gemeente', querystring: Type.Object(Paging) } },
+    {
+      schema: {
+        tags,
+        summary: 'Escalatietafel: langer dan 3 maanden zonder passend aanbod — kinderen alleen zoals het toegangsbeleid toestaat, en aantallen per gemeente aan het eind van de laatste afgelopen maand',
+        querystring: Type.Object(Paging),
+      },
+    },
     async (request) => thuiszitterEscalations(ctx.database, actorOf(request), request.query as { page: number; pageSize: number }),
   );
 

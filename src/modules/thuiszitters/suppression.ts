@@ -1,27 +1,44 @@
 /**
- * Small-count suppression for aggregates (domain.md §8): a count from 1 to below the threshold is
- * never shown as the number, so that no child can be recognised.
+ * Disclosure control for aggregates (domain.md §8): no published count, and no difference between
+ * published counts, lets a reader single out a child. One mechanism, in this one file, with a small
+ * API (`protectCounts` for any system of counts linked by sums; `suppressTable` and
+ * `suppressLinkedTables` for tables), so that it can move to a kernel/monitor module as it is.
  *
- * Hiding a small cell is not enough when the table also shows totals: "De Bilt <5, Zeist 7, region
- * 9" gives De Bilt = 2 by subtraction. So after the small cells are hidden (primary suppression),
- * the table is checked the way a reader could: each total is the sum of its parts, every hidden
- * small cell lies between 1 and threshold − 1, every other hidden cell is at least the threshold.
- * Those bounds are narrowed along every sum until nothing changes; when a small cell's bounds close
- * to a single value, one more visible cell is hidden (secondary suppression, shown as "≥5"):
- * the one that leaves the fewest small cells revealed, a part rather than a total, the smallest
- * first — and the check runs again until no small cell can be worked out.
+ * The rules, for every reader alike:
+ *
+ * 1. **Small and zero alike.** A count from 0 to threshold − 1 is shown as "<5" (the region's
+ *    threshold, setting `suppressionThreshold`), without the number. A "0" would tell which
+ *    neighbour of a hidden cell holds the missing children.
+ * 2. **Rounded to the threshold.** Every other count is shown rounded to a multiple of the threshold
+ *    (5: 5–7 → 5, 8–12 → 10, 13–17 → 15). So ANY difference a reader takes between two shown
+ *    counts — two months of a trend, a total and a filtered count, one table and another — is a
+ *    multiple of the threshold: never 1 to 4, never one child's event. This is how the publication
+ *    stays safe across periods and filters without a second mechanism: every shown count is an
+ *    interval to the reader, and the check below works on those intervals.
+ * 3. **Checked as a reader would (secondary suppression).** Each total is the sum of its parts
+ *    (`equations`). A reader knows of each cell an interval: a shown count its rounding interval, a
+ *    small one 0 … threshold − 1, a cell hidden as "≥5" threshold … ∞. These bounds are narrowed
+ *    along every sum until they no longer change. If any cell's bounds close on one value — a small
+ *    count worked out, or an exact count that could be subtracted from the same cell in another
+ *    period — one more shown cell is hidden as "≥5" (secondary): the one that leaves the fewest cells
+ *    worked out, a part before a total, the smallest first; and the check runs again.
+ *
+ * Because after the check no cell of a publication is known to one value, no difference between
+ * two publications (two months, a month and a school year) is known to one value either: the
+ * publications of different periods share no sum, so a reader's bounds on a difference are the
+ * difference of two intervals that are each wider than one value.
  */
 
 /**
  * The default threshold (domain.md §8). A region may set a higher one (setting
- * `suppressionThreshold`, kernel/settings); the counts pass the region's value to suppressTable.
+ * `suppressionThreshold`, kernel/settings); the counts pass the region's value here.
  */
 export const SUPPRESSION_THRESHOLD = 5;
 
 export interface Cell {
-  /** The number, or null when it is suppressed. */
+  /** The number as shown — rounded to a multiple of the threshold — or null when it is hidden. */
   count: number | null;
-  /** What to show: the number, "<5" (a small count) or "≥5" (hidden so a small count cannot be derived). */
+  /** What to show: the rounded number, "<5" (0 to 4) or "≥5" (hidden so that nothing can be worked out). */
   display: string;
   suppressed: 'small' | 'secondary' | null;
 }
@@ -37,83 +54,97 @@ export interface CountTable<K extends string> {
   total: Record<K, number>;
 }
 
-type State = 'shown' | 'small' | 'secondary';
+/** One sum a reader can use: the total cell equals the sum of the part cells. */
+export interface Equation {
+  total: number;
+  parts: readonly number[];
+}
+
+/** What a reader is told of a cell: the rounded number, "<5", or hidden "≥5". */
+export type CellState = 'shown' | 'small' | 'secondary';
+
+/** A count rounded to a multiple of `base` (halves up): 7 → 5, 8 → 10 for base 5. */
+export const roundCount = (value: number, base: number) => base * Math.floor((value + Math.floor(base / 2)) / base);
+
+/** The interval a reader knows a cell to lie in, from what is shown of it alone. */
+export function publishedBounds(value: number, state: CellState, threshold: number): [number, number] {
+  if (state === 'small') return [0, threshold - 1];
+  if (state === 'secondary') return [threshold, Infinity];
+  const r = roundCount(value, threshold);
+  return [Math.max(threshold, r - Math.floor(threshold / 2)), r + Math.ceil(threshold / 2) - 1];
+}
 
 /**
- * Suppresses a table of counts whose `total` row is the sum of its rows (per column) and whose
- * columns may be sums of other columns (`sums`, within each row and in the total row).
+ * The protection of one publication: a state per cell so that no cell can be worked out to one
+ * value from what is shown and the sums between the cells.
  */
-export function suppressTable<K extends string>(
-  table: CountTable<K>,
-  columns: readonly K[],
-  sums: readonly SumRule<K>[] = [],
-  threshold = SUPPRESSION_THRESHOLD,
-): { rows: { key: string; cells: Record<K, Cell> }[]; total: Record<K, Cell> } {
-  // Cells: the rows, then the total row; index = row * columns + column.
-  const allRows = [...table.rows.map((r) => r.values), table.total];
-  const width = columns.length;
-  const at = (row: number, col: K) => row * width + columns.indexOf(col);
-  const values = allRows.flatMap((r) => columns.map((c) => r[c]));
-  const state: State[] = values.map((v) => (v > 0 && v < threshold ? 'small' : 'shown'));
-
-  // Every equation: total cell = sum of part cells.
-  const equations: { total: number; parts: number[] }[] = [];
-  const totalRow = allRows.length - 1;
-  if (table.rows.length) for (const c of columns) equations.push({ total: at(totalRow, c), parts: table.rows.map((_, r) => at(r, c)) });
-  for (const s of sums) for (let r = 0; r <= totalRow; r++) equations.push({ total: at(r, s.total), parts: s.parts.map((p) => at(r, p)) });
-
-  // Greedy: hide the visible non-zero cell that leaves the fewest small cells revealed; among
-  // equals a part before a total (totals stay visible where possible), then the smallest.
+export function protectCounts(values: readonly number[], equations: readonly Equation[], threshold = SUPPRESSION_THRESHOLD): CellState[] {
+  const state: CellState[] = values.map((v) => (v < threshold ? 'small' : 'shown'));
   const isTotal = new Set(equations.map((eq) => eq.total));
+  const touching = new Map<number, number[]>();
+  for (const eq of equations) for (const c of [eq.total, ...eq.parts]) touching.set(c, [...(touching.get(c) ?? []), ...eq.parts, eq.total]);
+
   for (let guard = 0; guard < values.length; guard++) {
-    if (revealedSmallCells(values, state, equations, threshold).length === 0) break;
-    let best: { cell: number; revealed: number } | null = null;
-    for (let cell = 0; cell < values.length; cell++) {
-      if (state[cell] !== 'shown' || values[cell] === 0) continue;
-      state[cell] = 'secondary';
-      const revealed = revealedSmallCells(values, state, equations, threshold).length;
-      state[cell] = 'shown';
-      const better =
-        !best ||
-        revealed < best.revealed ||
-        (revealed === best.revealed && Number(isTotal.has(cell)) < Number(isTotal.has(best.cell))) ||
-        (revealed === best.revealed && isTotal.has(cell) === isTotal.has(best.cell) && values[cell] < values[best.cell]);
-      if (better) best = { cell, revealed };
+    const pinned = pinnedCells(values, state, equations, threshold);
+    if (pinned.length === 0) break;
+    // Candidates: shown cells in a sum with a worked-out cell; if none helps, any shown cell.
+    const near = [...new Set(pinned.flatMap((c) => touching.get(c) ?? []))].filter((c) => state[c] === 'shown');
+    const all = values.map((_, i) => i).filter((i) => state[i] === 'shown');
+    let best: { cell: number; left: number } | null = null;
+    for (const candidates of [near, all]) {
+      for (const cell of candidates) {
+        state[cell] = 'secondary';
+        const left = pinnedCells(values, state, equations, threshold).length;
+        state[cell] = 'shown';
+        const better =
+          !best ||
+          left < best.left ||
+          (left === best.left && Number(isTotal.has(cell)) < Number(isTotal.has(best.cell))) ||
+          (left === best.left && isTotal.has(cell) === isTotal.has(best.cell) && values[cell] < values[best.cell]);
+        if (better) best = { cell, left };
+      }
+      if (best && best.left < pinned.length) break;
     }
     if (!best) break;
     state[best.cell] = 'secondary';
   }
-
-  const cell = (i: number): Cell =>
-    state[i] === 'shown'
-      ? { count: values[i], display: String(values[i]), suppressed: null }
-      : { count: null, display: state[i] === 'small' ? `<${threshold}` : `≥${threshold}`, suppressed: state[i] === 'small' ? 'small' : 'secondary' };
-  const rowCells = (r: number) => Object.fromEntries(columns.map((c) => [c, cell(at(r, c))])) as Record<K, Cell>;
-  return { rows: table.rows.map((row, r) => ({ key: row.key, cells: rowCells(r) })), total: rowCells(totalRow) };
+  return state;
 }
 
 /**
- * The small cells whose value a reader can work out from what is shown: bounds per cell (shown:
- * the value; small: 1 … threshold − 1; secondary: threshold … ∞), narrowed along every equation
- * until they no longer change.
+ * A reader's bounds on every cell: what is shown of it (`publishedBounds`), narrowed along every
+ * sum until they no longer change.
  */
-export function revealedSmallCells(values: readonly number[], state: readonly State[], equations: readonly { total: number; parts: number[] }[], threshold: number): number[] {
-  const lo = values.map((v, i) => (state[i] === 'shown' ? v : state[i] === 'small' ? 1 : threshold));
-  const hi = values.map((v, i) => (state[i] === 'shown' ? v : state[i] === 'small' ? threshold - 1 : Infinity));
-  for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
+export function readerBounds(values: readonly number[], state: readonly CellState[], equations: readonly Equation[], threshold: number): { lo: number[]; hi: number[] } {
+  const lo: number[] = [];
+  const hi: number[] = [];
+  values.forEach((v, i) => ([lo[i], hi[i]] = publishedBounds(v, state[i], threshold)));
+  for (let changed = true, rounds = 0; changed && rounds < 200; rounds++) {
     changed = false;
     for (const eq of equations) {
-      const sumLo = eq.parts.reduce((s, p) => s + lo[p], 0);
-      const sumHi = eq.parts.reduce((s, p) => s + hi[p], 0);
-      changed = narrow(lo, hi, eq.total, sumLo, sumHi) || changed;
+      let sumLo = 0;
+      let finiteHi = 0;
+      let infinite = 0;
+      for (const p of eq.parts) {
+        sumLo += lo[p];
+        if (hi[p] === Infinity) infinite++;
+        else finiteHi += hi[p];
+      }
+      changed = narrow(lo, hi, eq.total, sumLo, infinite ? Infinity : finiteHi) || changed;
       for (const p of eq.parts) {
         const othersLo = sumLo - lo[p];
-        const othersHi = sumHi === Infinity ? eq.parts.reduce((s, q) => (q === p ? s : s + hi[q]), 0) : sumHi - hi[p];
+        const othersHi = infinite - (hi[p] === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (hi[p] === Infinity ? 0 : hi[p]);
         changed = narrow(lo, hi, p, lo[eq.total] - othersHi, hi[eq.total] - othersLo) || changed;
       }
     }
   }
-  return values.map((_, i) => i).filter((i) => state[i] === 'small' && lo[i] === hi[i]);
+  return { lo, hi };
+}
+
+/** The cells whose value a reader can work out to one number. */
+export function pinnedCells(values: readonly number[], state: readonly CellState[], equations: readonly Equation[], threshold: number): number[] {
+  const { lo, hi } = readerBounds(values, state, equations, threshold);
+  return values.map((_, i) => i).filter((i) => lo[i] === hi[i]);
 }
 
 function narrow(lo: number[], hi: number[], i: number, newLo: number, newHi: number): boolean {
@@ -127,4 +158,57 @@ function narrow(lo: number[], hi: number[], i: number, newLo: number, newHi: num
     changed = true;
   }
   return changed;
+}
+
+/** How a cell is presented after protection. */
+export function presentCell(value: number, state: CellState, threshold: number): Cell {
+  if (state === 'shown') {
+    const r = roundCount(value, threshold);
+    return { count: r, display: String(r), suppressed: null };
+  }
+  return { count: null, display: state === 'small' ? `<${threshold}` : `≥${threshold}`, suppressed: state === 'small' ? 'small' : 'secondary' };
+}
+
+/**
+ * One publication of several tables of the same children: each breakdown (per gemeente, per school
+ * type, …) splits the same `total`, column by column, and columns may be sums of other columns
+ * (`sums`, in every row and in the total). The tables are protected together, because a reader can
+ * put them side by side: the total row is one and the same in all of them.
+ */
+export function suppressLinkedTables<K extends string>(
+  input: { total: Record<K, number>; breakdowns: readonly { key: string; values: Record<K, number> }[][] },
+  columns: readonly K[],
+  sums: readonly SumRule<K>[] = [],
+  threshold = SUPPRESSION_THRESHOLD,
+): { total: Record<K, Cell>; breakdowns: { key: string; cells: Record<K, Cell> }[][] } {
+  // Cells: the total row first, then the rows of each breakdown; index = row * width + column.
+  const rows = [input.total, ...input.breakdowns.flatMap((b) => b.map((r) => r.values))];
+  const width = columns.length;
+  const at = (row: number, col: K) => row * width + columns.indexOf(col);
+  const values = rows.flatMap((r) => columns.map((c) => r[c]));
+  const equations: Equation[] = [];
+  let first = 1;
+  for (const b of input.breakdowns) {
+    if (b.length) for (const c of columns) equations.push({ total: at(0, c), parts: b.map((_, i) => at(first + i, c)) });
+    first += b.length;
+  }
+  for (const s of sums) for (let r = 0; r < rows.length; r++) equations.push({ total: at(r, s.total), parts: s.parts.map((p) => at(r, p)) });
+  const state = protectCounts(values, equations, threshold);
+  const rowCells = (r: number) => Object.fromEntries(columns.map((c) => [c, presentCell(values[at(r, c)], state[at(r, c)], threshold)])) as Record<K, Cell>;
+  let row = 1;
+  return {
+    total: rowCells(0),
+    breakdowns: input.breakdowns.map((b) => b.map((r) => ({ key: r.key, cells: rowCells(row++) }))),
+  };
+}
+
+/** One table whose `total` row is the sum of its rows (per column), protected on its own. */
+export function suppressTable<K extends string>(
+  table: CountTable<K>,
+  columns: readonly K[],
+  sums: readonly SumRule<K>[] = [],
+  threshold = SUPPRESSION_THRESHOLD,
+): { rows: { key: string; cells: Record<K, Cell> }[]; total: Record<K, Cell> } {
+  const out = suppressLinkedTables({ total: table.total, breakdowns: [table.rows] }, columns, sums, threshold);
+  return { rows: out.breakdowns[0], total: out.total };
 }

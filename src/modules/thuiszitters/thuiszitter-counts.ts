@@ -5,36 +5,96 @@ import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
-import { CATEGORIES, monthEndsBefore, stateOn } from './thuiszitter-state.ts';
+import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
+import { isSchoolYear, schoolYearOf, schoolYearRange, shiftSchoolYear } from '../../kernel/calendar/school-year.ts';
+import { CATEGORIES, addMonths, monthEndsBefore, stateOn, type EntryState } from './thuiszitter-state.ts';
 import { listThuiszitters, loadEntries, type StoredEntry } from './thuiszitter-queries.ts';
 import { COUNT_ROLES } from './thuiszitter-access.ts';
-import { suppressTable, type CountTable } from './suppression.ts';
+import { suppressLinkedTables, type Cell } from './suppression.ts';
 import { loadRegionSettings } from '../../kernel/settings/region-settings.ts';
 
 /**
- * Counts for the monitor (domain.md §8): the register on any date, per gemeente (where the child
- * lived that day) or per school type (of the school location the entry names; 'none' when the
- * child was not enrolled), per category, with the thuiszitters (LRV + absoluut) and those longer
- * than 3 months without a fitting offer; and the same at the end of each of the last 12 months.
- * Only aggregates, for the policy analyst, the SWV consultant and the attendance officer, and
- * every count from 1 to 4 is suppressed (see suppression.ts) — for everyone, so that no view of
- * the monitor shows a small number.
+ * Counts for the monitor (domain.md §8), published for WHOLE PERIODS only, so that no two answers
+ * differ by one child's event on one day:
+ *
+ * - a calendar month: the register as it stood on the month's last day ("stand aan het eind van de
+ *   maand"), for completed months only — the current month is not published at all, because a
+ *   "so far" figure changes from day to day and two days side by side would show the one child who
+ *   came or went;
+ * - a school year (1 August – 31 July): every child in the register at any time in that year, once,
+ *   under its state on its last day in the register in that year; completed school years only.
+ *
+ * Per gemeente (where the child lived on that day) or per school type (of the school location the
+ * entry names; 'none' when the child was not enrolled), per category, with the thuiszitters
+ * (LRV + absoluut) and those longer than the norm (3 months) without a fitting offer. Both
+ * breakdowns, the region total, and the escalation table's counts of the same month are ONE
+ * publication protected together (suppression.ts): small and zero counts are "<5", all others are
+ * rounded to a multiple of the threshold, and what could still be worked out is hidden as "≥5".
+ *
+ * The same for every reader: the policy analyst, the SWV consultant and the attendance officer —
+ * the attendance officer sees the children of own gemeente in the register itself, not here.
  */
 export const COUNT_COLUMNS = ['lrv', 'absoluut', 'thuiszitters', '5a', '5b', '5c', 'art15', 'over3Months'] as const;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
-const COUNT_SUMS = [{ total: 'thuiszitters' as const, parts: ['lrv', 'absoluut'] as const }];
 
+/** The escalation table's columns: the children past the norm per category, and their total. */
 export const ESCALATION_COLUMNS = ['lrv', 'absoluut', '5a', 'total'] as const;
 type EscalationColumn = (typeof ESCALATION_COLUMNS)[number];
-const ESCALATION_SUMS = [{ total: 'total' as const, parts: ['lrv', 'absoluut', '5a'] as const }];
+
+/** Every cell of one publication: the count columns and the escalation split of over3Months. */
+const ALL_COLUMNS = [...COUNT_COLUMNS, 'over3Lrv', 'over3Absoluut', 'over35a'] as const;
+type Column = (typeof ALL_COLUMNS)[number];
+const SUMS = [
+  { total: 'thuiszitters' as const, parts: ['lrv', 'absoluut'] as const },
+  { total: 'over3Months' as const, parts: ['over3Lrv', 'over3Absoluut', 'over35a'] as const },
+];
+const ESCALATION_OF: Record<EscalationColumn, Column> = { lrv: 'over3Lrv', absoluut: 'over3Absoluut', '5a': 'over35a', total: 'over3Months' };
 
 export type CountsBy = 'gemeente' | 'school_type';
 export const SCHOOL_TYPE_ROWS: readonly (SchoolType | 'none')[] = ['po', 'sbo', 'so', 'vo', 'vso', 'mbo', 'none'];
+/** How many completed school years the counts offer (the page's choice; older years can be asked for by name). */
+const SCHOOL_YEARS_OFFERED = 3;
+const MONTHS_OFFERED = 12;
 
 export function requireCountRole(actor: Actor) {
   if (!actor.membership || !COUNT_ROLES.includes(actor.membership.role)) {
     throw new ForbiddenError('Cijfers over thuiszitters zijn er voor beleidsmedewerkers, het samenwerkingsverband en de leerplichtambtenaar.');
   }
+}
+
+/** A whole period the counts are published for. */
+export interface Period {
+  kind: 'month' | 'school_year';
+  /** '2026-03' or '2025-2026'. */
+  id: string;
+  from: string;
+  to: string;
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A month or school year by its name, when it is complete (ended before today); otherwise why not. */
+export function periodOf(id: string, day = today()): Period | { error: 'format' | 'not_complete' } {
+  if (MONTH.test(id)) {
+    const from = `${id}-01`;
+    const to = addCalendarDays(addMonths(from, 1), -1);
+    return to < day ? { kind: 'month', id, from, to } : { error: 'not_complete' };
+  }
+  if (isSchoolYear(id)) {
+    const { start, end } = schoolYearRange(id);
+    return end < day ? { kind: 'school_year', id, from: start, to: end } : { error: 'not_complete' };
+  }
+  return { error: 'format' };
+}
+
+/** The periods offered: the last 12 completed months (newest first) and the last completed school years. */
+export function offeredPeriods(day = today()) {
+  const months = monthEndsBefore(day, MONTHS_OFFERED)
+    .map((end) => end.slice(0, 7))
+    .reverse();
+  const lastYear = shiftSchoolYear(schoolYearOf(day), -1);
+  const schoolYears = Array.from({ length: SCHOOL_YEARS_OFFERED }, (_, i) => shiftSchoolYear(lastYear, -i));
+  return { months, schoolYears };
 }
 
 interface RegionData {
@@ -75,90 +135,142 @@ const residenceOn = (list: { gemeenteId: string; validFrom: string }[] | undefin
   return found;
 };
 
-/** The group rows of a table: every gemeente of the region (and 'unknown' when needed), or every school type and 'none'. */
-function groupsOf(data: RegionData, by: CountsBy) {
-  return by === 'gemeente' ? data.gemeenten.map((g) => ({ key: g.id, label: g.name })) : SCHOOL_TYPE_ROWS.map((t) => ({ key: t, label: t }));
+/**
+ * The rows of each breakdown: every gemeente of the region and 'unknown' (no residence known that
+ * day), every school type and 'none'. Always all of them, also when empty, so that which rows there
+ * are tells nothing.
+ */
+function rowsOf(data: RegionData, by: CountsBy) {
+  return by === 'gemeente' ? [...data.gemeenten.map((g) => ({ key: g.id, label: g.name })), { key: 'unknown', label: 'unknown' }] : SCHOOL_TYPE_ROWS.map((t) => ({ key: t, label: t }));
 }
 
-function groupKey(data: RegionData, entry: StoredEntry, schoolLocationId: string | null, by: CountsBy, day: string) {
-  if (by === 'gemeente') return residenceOn(data.residences.get(entry.childId), day) ?? 'unknown';
-  return (schoolLocationId && data.schoolTypes.get(schoolLocationId)) || 'none';
-}
-
-/** The raw counts on one day (exact numbers; never leave this module without suppressTable). */
-function tallyOn(data: RegionData, by: CountsBy, day: string) {
-  const zero = (): Record<CountColumn, number> => Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as Record<CountColumn, number>;
-  const groups = groupsOf(data, by);
-  const values = new Map(groups.map((g) => [g.key, zero()]));
-  const escalation = new Map(groups.map((g) => [g.key, { lrv: 0, absoluut: 0, '5a': 0, total: 0 } as Record<EscalationColumn, number>]));
+/** Which entries a period counts, each with its state on the day it is counted on. */
+function countedIn(data: RegionData, period: Period): { entry: StoredEntry; day: string; state: EntryState; over3: boolean }[] {
+  const out: { entry: StoredEntry; day: string; state: EntryState; over3: boolean }[] = [];
   for (const entry of data.entries) {
-    const s = stateOn(entry, day, data.normMonths);
-    if (!s.open || !s.category) continue;
-    const key = groupKey(data, entry, s.schoolLocationId, by, day);
-    if (!values.has(key)) {
-      values.set(key, zero());
-      escalation.set(key, { lrv: 0, absoluut: 0, '5a': 0, total: 0 });
-      groups.push({ key, label: key });
+    if (period.kind === 'month') {
+      const state = stateOn(entry, period.to, data.normMonths);
+      if (state.open && state.category) out.push({ entry, day: period.to, state, over3: state.over3Months });
+      continue;
     }
-    const v = values.get(key)!;
-    v[s.category as ThuiszitterCategory]++;
-    if (s.category === 'lrv' || s.category === 'absoluut') v.thuiszitters++;
-    if (s.over3Months) {
-      v.over3Months++;
-      const e = escalation.get(key)!;
-      e[s.category as 'lrv' | 'absoluut' | '5a']++;
-      e.total++;
-    }
+    // A school year: in the register on any day of it — started by its end, not ended by its start.
+    if (entry.startDate > period.to) continue;
+    const atEnd = stateOn(entry, period.to, data.normMonths);
+    if (atEnd.end && atEnd.end.on <= period.from) continue;
+    const last = atEnd.end ? addCalendarDays(atEnd.end.on, -1) : period.to;
+    const first = entry.startDate > period.from ? entry.startDate : period.from;
+    const state = last === period.to ? atEnd : stateOn(entry, last, data.normMonths);
+    if (!state.open || !state.category) continue;
+    // Past the norm on any day of the year: it can only change on the norm date or on an event's day.
+    const days = [first, last, state.normDate, ...entry.events.map((e) => e.effectiveOn)].filter((d) => d >= first && d <= last);
+    const over3 = days.some((d) => stateOn(entry, d, data.normMonths).over3Months);
+    out.push({ entry, day: last, state, over3 });
   }
-  return { groups, values, escalation };
+  return out;
 }
 
-function asTable<K extends string>(groups: { key: string }[], values: Map<string, Record<K, number>>, columns: readonly K[]): CountTable<K> {
-  const rows = groups.map((g) => ({ key: g.key, values: values.get(g.key)! }));
-  const total = Object.fromEntries(columns.map((c) => [c, rows.reduce((s, r) => s + r.values[c], 0)])) as Record<K, number>;
-  return { rows, total };
+/** The exact counts of one period (never leave this module without suppressLinkedTables). */
+function tally(data: RegionData, period: Period) {
+  const zero = (): Record<Column, number> => Object.fromEntries(ALL_COLUMNS.map((c) => [c, 0])) as Record<Column, number>;
+  const breakdowns = (['gemeente', 'school_type'] as const).map((by) => ({ by, rows: rowsOf(data, by), values: new Map(rowsOf(data, by).map((r) => [r.key, zero()])) }));
+  const total = zero();
+  for (const { entry, day, state, over3 } of countedIn(data, period)) {
+    const add = (v: Record<Column, number>) => {
+      v[state.category as ThuiszitterCategory]++;
+      if (state.category === 'lrv' || state.category === 'absoluut') v.thuiszitters++;
+      if (over3 && (state.category === 'lrv' || state.category === 'absoluut' || state.category === '5a')) {
+        v.over3Months++;
+        v[state.category === 'lrv' ? 'over3Lrv' : state.category === 'absoluut' ? 'over3Absoluut' : 'over35a']++;
+      }
+    };
+    add(total);
+    add(breakdowns[0].values.get(residenceOn(data.residences.get(entry.childId), day) ?? 'unknown') ?? breakdowns[0].values.get('unknown')!);
+    add(breakdowns[1].values.get((state.schoolLocationId && data.schoolTypes.get(state.schoolLocationId)) || 'none')!);
+  }
+  return { total, breakdowns };
 }
 
-function countsTable(data: RegionData, by: CountsBy, day: string) {
-  const { groups, values } = tallyOn(data, by, day);
-  const suppressed = suppressTable(asTable(groups, values, COUNT_COLUMNS), COUNT_COLUMNS, COUNT_SUMS, data.threshold);
-  return {
-    rows: suppressed.rows.map((r, i) => ({ key: r.key, label: groups[i].label, cells: r.cells })),
-    total: suppressed.total,
-  };
+export interface Publication {
+  period: Period;
+  threshold: number;
+  total: Record<Column, Cell>;
+  rows: Record<CountsBy, { key: string; label: string; cells: Record<Column, Cell> }[]>;
 }
+
+/**
+ * One period's publication: both breakdowns and the total, protected together. A pure function of
+ * the register and the period, so that every answer about that period (counts, monthly, escalation
+ * table) shows the very same cells.
+ */
+function publish(data: RegionData, period: Period): Publication {
+  const { total, breakdowns } = tally(data, period);
+  const out = suppressLinkedTables(
+    { total, breakdowns: breakdowns.map((b) => b.rows.map((r) => ({ key: r.key, values: b.values.get(r.key)! }))) },
+    ALL_COLUMNS,
+    SUMS,
+    data.threshold,
+  );
+  const labelled = (i: number) => out.breakdowns[i].map((r, j) => ({ key: r.key, label: breakdowns[i].rows[j].label, cells: r.cells }));
+  return { period, threshold: data.threshold, total: out.total, rows: { gemeente: labelled(0), school_type: labelled(1) } };
+}
+
+const pick = <K extends string>(cells: Record<Column, Cell>, columns: readonly K[], map?: Record<K, Column>) => Object.fromEntries(columns.map((c) => [c, cells[map ? map[c] : (c as unknown as Column)]])) as Record<K, Cell>;
+
+const periodView = (p: Period) => ({ ...p, asOf: p.kind === 'month' ? p.to : null });
 
 async function logCounts(tx: Tx, actor: Actor, event: string, detail: Record<string, unknown>) {
   await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', detail });
 }
 
-/** Counts on a date, per gemeente or school type. */
-export async function thuiszitterCounts(database: Database, actor: Actor, opts: { asOf?: string; by: CountsBy }) {
+/** Counts for one whole period (a completed month, by default the last one, or a completed school year), per gemeente or school type. */
+export async function thuiszitterCounts(database: Database, actor: Actor, opts: { period?: Period; by: CountsBy }) {
   requireCountRole(actor);
-  const asOf = opts.asOf ?? today();
+  const day = today();
+  const period = opts.period ?? (periodOf(offeredPeriods(day).months[0], day) as Period);
   return database.db.transaction().execute(async (tx) => {
     const data = await loadRegion(tx, actor.regionId);
-    await logCounts(tx, actor, 'thuiszitter.counts', { asOf, by: opts.by });
-    return { asOf, by: opts.by, threshold: data.threshold, normMonths: data.normMonths, columns: COUNT_COLUMNS, categories: CATEGORIES, ...countsTable(data, opts.by, asOf) };
+    await logCounts(tx, actor, 'thuiszitter.counts', { period: period.id, by: opts.by });
+    const p = publish(data, period);
+    return {
+      period: periodView(period),
+      asOf: period.kind === 'month' ? period.to : null,
+      by: opts.by,
+      threshold: data.threshold,
+      roundedTo: data.threshold,
+      normMonths: data.normMonths,
+      columns: COUNT_COLUMNS,
+      categories: CATEGORIES,
+      periods: offeredPeriods(day),
+      rows: p.rows[opts.by].map((r) => ({ key: r.key, label: r.label, cells: pick(r.cells, COUNT_COLUMNS) })),
+      total: pick(p.total, COUNT_COLUMNS),
+    };
   });
 }
 
-/** The region's counts at the end of each of the last 12 whole months (oldest first), optionally per group. */
+/** The last 12 completed months (oldest first): the region total, or per group with `by` — the same cells as the counts of each month. */
 export async function thuiszitterCountsMonthly(database: Database, actor: Actor, opts: { by?: CountsBy }) {
   requireCountRole(actor);
-  const ends = monthEndsBefore(today(), 12);
+  const day = today();
+  const months = [...offeredPeriods(day).months].reverse().map((id) => periodOf(id, day) as Period);
   return database.db.transaction().execute(async (tx) => {
     const data = await loadRegion(tx, actor.regionId);
     await logCounts(tx, actor, 'thuiszitter.counts.monthly', { by: opts.by ?? 'region' });
-    const months = ends.map((asOf) => {
-      if (opts.by) return { month: asOf.slice(0, 7), asOf, ...countsTable(data, opts.by, asOf) };
-      // The region alone: one row, the sums within it still protected.
-      const { groups, values } = tallyOn(data, 'school_type', asOf);
-      const t = asTable(groups, values, COUNT_COLUMNS);
-      const suppressed = suppressTable({ rows: [], total: t.total }, COUNT_COLUMNS, COUNT_SUMS, data.threshold);
-      return { month: asOf.slice(0, 7), asOf, rows: [], total: suppressed.total };
-    });
-    return { by: opts.by ?? 'region', threshold: data.threshold, normMonths: data.normMonths, columns: COUNT_COLUMNS, months };
+    return {
+      by: opts.by ?? 'region',
+      threshold: data.threshold,
+      roundedTo: data.threshold,
+      normMonths: data.normMonths,
+      columns: COUNT_COLUMNS,
+      months: months.map((m) => {
+        const p = publish(data, m);
+        return {
+          month: m.id,
+          asOf: m.to,
+          rows: opts.by ? p.rows[opts.by].map((r) => ({ key: r.key, label: r.label, cells: pick(r.cells, COUNT_COLUMNS) })) : [],
+          total: pick(p.total, COUNT_COLUMNS),
+        };
+      }),
+    };
   });
 }
 
@@ -169,8 +281,8 @@ export async function thuiszitterCountsMonthly(database: Database, actor: Actor,
  *   in own gemeente, the school's care coordinator and school leader for their school, a case
  *   team member under a consent that names the thuiszitter data.
  * - For the policy analyst, the SWV consultant and the attendance officer also as counts per
- *   gemeente and category (LRV, absoluut, 5a), small counts suppressed. An SWV consultant or
- *   policy analyst therefore sees the table without a single child.
+ *   gemeente and category (LRV, absoluut, 5a) at the end of the last completed month: the same
+ *   publication as the counts of that month, so no answer differs from another by one child.
  */
 export async function thuiszitterEscalations(database: Database, actor: Actor, opts: { page: number; pageSize: number }) {
   const day = today();
@@ -178,11 +290,19 @@ export async function thuiszitterEscalations(database: Database, actor: Actor, o
   const counts =
     actor.membership && COUNT_ROLES.includes(actor.membership.role)
       ? await database.db.transaction().execute(async (tx) => {
+          const period = periodOf(offeredPeriods(day).months[0], day) as Period;
           const data = await loadRegion(tx, actor.regionId);
-          await logCounts(tx, actor, 'thuiszitter.escalations.counts', { asOf: day });
-          const { groups, escalation } = tallyOn(data, 'gemeente', day);
-          const suppressed = suppressTable(asTable(groups, escalation, ESCALATION_COLUMNS), ESCALATION_COLUMNS, ESCALATION_SUMS, data.threshold);
-          return { threshold: data.threshold, columns: ESCALATION_COLUMNS, rows: suppressed.rows.map((r, i) => ({ key: r.key, label: groups[i].label, cells: r.cells })), total: suppressed.total };
+          await logCounts(tx, actor, 'thuiszitter.escalations.counts', { period: period.id });
+          const p = publish(data, period);
+          return {
+            period: periodView(period),
+            asOf: period.to,
+            threshold: data.threshold,
+            roundedTo: data.threshold,
+            columns: ESCALATION_COLUMNS,
+            rows: p.rows.gemeente.map((r) => ({ key: r.key, label: r.label, cells: pick(r.cells, ESCALATION_COLUMNS, ESCALATION_OF) })),
+            total: pick(p.total, ESCALATION_COLUMNS, ESCALATION_OF),
+          };
         })
       : null;
   return { asOf: day, items: list.items, total: list.total, page: list.page, pageSize: list.pageSize, counts };

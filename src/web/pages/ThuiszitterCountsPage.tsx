@@ -6,17 +6,24 @@ import { Button } from '@utrecht/button-react';
 import { api } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { SelectField, TextField } from '../components/Fields.tsx';
+import { SelectField } from '../components/Fields.tsx';
 import { ErrorAlert, Loading } from '../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../components/Table.tsx';
 import { CountValue, THUISZITTER_LISTS, ThuiszitterNav, type CountTable, useNormMonths } from './ThuiszitterShared.tsx';
 
 type By = 'gemeente' | 'school_type';
+interface Period {
+  kind: 'month' | 'school_year';
+  id: string;
+  from: string;
+  to: string;
+}
 interface Counts extends CountTable {
-  asOf: string;
+  period: Period;
   by: By;
   threshold: number;
   columns: string[];
+  periods: { months: string[]; schoolYears: string[] };
 }
 interface Monthly {
   threshold: number;
@@ -26,9 +33,7 @@ interface Monthly {
 
 /** "oktober 2026": the row of a month, counted on its last day. */
 const monthName = (iso: string, lng: string) =>
-  new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-
-const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
 
 /** A group's name: the gemeente as the server names it, a school type or "not enrolled" translated. */
 export function groupLabel(by: By, row: { key: string; label: string }, t: (k: string) => string) {
@@ -38,23 +43,28 @@ export function groupLabel(by: By, row: { key: string; label: string }, t: (k: s
 }
 
 /**
- * The monitor's counts for policy analysts, the SWV and the attendance officer: the register on a
- * chosen date per gemeente or school type, and the last 12 month ends. Aggregates only; counts
- * from 1 to 4 show as "<5", and a count that would give one away by subtraction as "≥5".
+ * The monitor's counts for policy analysts, the SWV and the attendance officer: the register per
+ * whole period — a past month (as on its last day) or a past school year — per gemeente or school
+ * type, and the last 12 months of the region. Aggregates only; 0 to 4 show as "<5", other counts
+ * rounded to fives, and a count that would give a small one away as "≥5". There is no day to choose:
+ * two days side by side would show the one child who came or went.
+ *
+ * On a phone the table scrolls sideways inside its own focusable region (named by its caption), with
+ * the row names kept in view.
  */
 export function ThuiszitterCountsPage() {
   const { t, i18n } = useTranslation();
   const months = useNormMonths();
   const lng = i18n.language;
   const [params, setParams] = useSearchParams();
-  const asOf = params.get('peildatum') ?? '';
+  const period = params.get('periode') ?? '';
   const by: By = params.get('per') === 'schoolsoort' ? 'school_type' : 'gemeente';
-  const [draft, setDraft] = useState({ asOf: asOf || todayIso(), by });
-  useEffect(() => setDraft({ asOf: asOf || todayIso(), by }), [asOf, by]);
+  const [draft, setDraft] = useState({ period, by });
+  useEffect(() => setDraft({ period, by }), [period, by]);
 
   const counts = useQuery({
-    queryKey: [...THUISZITTER_LISTS, 'counts', { asOf, by }],
-    queryFn: () => api.get<Counts>('/thuiszitters/counts', { asOf: asOf || undefined, by }),
+    queryKey: [...THUISZITTER_LISTS, 'counts', { period, by }],
+    queryFn: () => api.get<Counts>('/thuiszitters/counts', { period: period || undefined, by }),
     placeholderData: keepPreviousData,
   });
   const monthly = useQuery({ queryKey: [...THUISZITTER_LISTS, 'monthly'], queryFn: () => api.get<Monthly>('/thuiszitters/counts/monthly') });
@@ -62,22 +72,47 @@ export function ThuiszitterCountsPage() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const next = new URLSearchParams();
-    if (draft.asOf) next.set('peildatum', draft.asOf);
+    if (draft.period) next.set('periode', draft.period);
     if (draft.by === 'school_type') next.set('per', 'schoolsoort');
     setParams(next);
   }
 
   const data = counts.data;
   const columns = data?.columns ?? [];
+  const threshold = data?.threshold ?? 5;
+  const periodText = (p: Period) => (p.kind === 'month' ? t('thuiszitters.counts.periodMonth', { date: formatDate(p.to, lng) }) : t('thuiszitters.counts.periodSchoolYear', { year: p.id }));
+  const caption = (d: Counts) => t(d.by === 'gemeente' ? 'thuiszitters.counts.captionGemeente' : 'thuiszitters.counts.captionSchoolType', { period: periodText(d.period) });
+  // A row with nothing to show (every cell "<5") is left out: it tells nothing a reader could not know.
+  const rows = (data?.rows ?? []).filter((r) => r.key !== 'unknown' || Object.values(r.cells).some((c) => c.suppressed !== 'small'));
   return (
     <>
       <PageHeading title={t('thuiszitters.counts.title')} />
       <p className="utrecht-paragraph">{t('thuiszitters.counts.intro')}</p>
       <ThuiszitterNav />
-      <p className="utrecht-paragraph">{t('thuiszitters.counts.legend', { threshold: data?.threshold ?? 5, max: (data?.threshold ?? 5) - 1 })}</p>
+      <p className="utrecht-paragraph">{t('thuiszitters.counts.legend', { threshold, max: threshold - 1, double: threshold * 2 })}</p>
 
       <form className="samenspel-form samenspel-inline-form" onSubmit={onSubmit}>
-        <TextField id="counts-asof" type="date" label={t('thuiszitters.counts.asOf')} max={todayIso()} value={draft.asOf} onChange={(e) => setDraft({ ...draft, asOf: e.target.value })} />
+        <SelectField id="counts-period" label={t('thuiszitters.counts.period')} value={draft.period || data?.period.id || ''} onChange={(e) => setDraft({ ...draft, period: e.target.value })}>
+          {!data && <option value={draft.period}>{draft.period}</option>}
+          {data && (
+            <>
+              <optgroup label={t('thuiszitters.counts.months')}>
+                {data.periods.months.map((m) => (
+                  <option key={m} value={m}>
+                    {monthName(m, lng)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('thuiszitters.counts.schoolYears')}>
+                {data.periods.schoolYears.map((y) => (
+                  <option key={y} value={y}>
+                    {t('thuiszitters.counts.schoolYear', { year: y })}
+                  </option>
+                ))}
+              </optgroup>
+            </>
+          )}
+        </SelectField>
         <SelectField id="counts-by" label={t('thuiszitters.counts.by')} value={draft.by} onChange={(e) => setDraft({ ...draft, by: e.target.value as By })}>
           <option value="gemeente">{t('thuiszitters.counts.byGemeente')}</option>
           <option value="school_type">{t('thuiszitters.counts.bySchoolType')}</option>
@@ -92,8 +127,13 @@ export function ThuiszitterCountsPage() {
       {counts.isPending && <Loading label={t('common.loading')} />}
       {counts.isError && <ErrorAlert error={counts.error} />}
       {data && (
-        <div className={counts.isFetching ? 'samenspel-refreshing' : undefined} aria-busy={counts.isFetching || undefined}>
-          <Table caption={t(data.by === 'gemeente' ? 'thuiszitters.counts.captionGemeente' : 'thuiszitters.counts.captionSchoolType', { date: formatDate(data.asOf, lng) })}>
+        <div className={`samenspel-section${counts.isFetching ? ' samenspel-refreshing' : ''}`} aria-busy={counts.isFetching || undefined}>
+          {/* The caption as a heading above the scrolling region, so that it stays readable on a phone; the table keeps it as its name. */}
+          <h2 id="counts-table" className="utrecht-heading-2">
+            {caption(data)}
+          </h2>
+          <p className="utrecht-paragraph samenspel-narrow-only">{t('thuiszitters.counts.scrollHint')}</p>
+          <Table className="samenspel-counts-table" captionHidden caption={caption(data)}>
             <THead>
               <Th>{data.by === 'gemeente' ? t('thuiszitters.counts.gemeente') : t('thuiszitters.counts.schoolType')}</Th>
               {columns.map((c) => (
@@ -101,7 +141,7 @@ export function ThuiszitterCountsPage() {
               ))}
             </THead>
             <TBody>
-              {data.rows.map((r) => (
+              {rows.map((r) => (
                 <Tr key={r.key}>
                   <Th row>{groupLabel(data.by, r, t)}</Th>
                   {columns.map((c) => (
@@ -134,7 +174,7 @@ export function ThuiszitterCountsPage() {
         {monthly.isPending && <Loading label={t('common.loading')} />}
         {monthly.isError && <ErrorAlert error={monthly.error} />}
         {monthly.data && (
-          <Table caption={t('thuiszitters.counts.monthlyCaption')}>
+          <Table className="samenspel-counts-table" captionHidden caption={t('thuiszitters.counts.monthlyCaption')}>
             <THead>
               <Th>{t('thuiszitters.counts.monthEnd')}</Th>
               {monthly.data.columns.map((c) => (

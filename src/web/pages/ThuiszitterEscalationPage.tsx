@@ -12,7 +12,8 @@ interface Escalations {
   asOf: string;
   items: ThuiszitterEntry[];
   total: number;
-  counts: (CountTable & { threshold: number; columns: string[] }) | null;
+  /** At the end of the last whole month (the same publication as the counts of that month). */
+  counts: (CountTable & { asOf: string; threshold: number; columns: string[] }) | null;
 }
 
 /**
@@ -39,8 +40,8 @@ export function ThuiszitterEscalationPage() {
           <h2 id="escalation-counts" className="utrecht-heading-2">
             {t('thuiszitters.escalation.countsHeading')}
           </h2>
-          <p className="utrecht-paragraph">{t('thuiszitters.counts.legend', { threshold: data.counts.threshold, max: data.counts.threshold - 1 })}</p>
-          <Table caption={t('thuiszitters.escalation.countsCaption', { months, date: formatDate(data.asOf, lng) })}>
+          <p className="utrecht-paragraph">{t('thuiszitters.counts.legend', { threshold: data.counts.threshold, max: data.counts.threshold - 1, double: data.counts.threshold * 2 })}</p>
+          <Table caption={t('thuiszitters.escalation.countsCaption', { months, date: formatDate(data.counts.asOf, lng) })}>
             <THead>
               <Th>{t('thuiszitters.counts.gemeente')}</Th>
               {data.counts.columns.map((c) => (
@@ -48,16 +49,19 @@ export function ThuiszitterEscalationPage() {
               ))}
             </THead>
             <TBody>
-              {data.counts.rows.map((r) => (
-                <Tr key={r.key}>
-                  <Th row>{r.key === 'unknown' ? t('thuiszitters.counts.unknownGemeente') : r.label}</Th>
-                  {data.counts!.columns.map((c) => (
-                    <Td key={c}>
-                      <CountValue cell={r.cells[c]} />
-                    </Td>
-                  ))}
-                </Tr>
-              ))}
+              {/* "Residence unknown" only when it has something to show (its row is always in the answer). */}
+              {data.counts.rows
+                .filter((r) => r.key !== 'unknown' || Object.values(r.cells).some((c) => c.suppressed !== 'small'))
+                .map((r) => (
+                  <Tr key={r.key}>
+                    <Th row>{r.key === 'unknown' ? t('thuiszitters.counts.unknownGemeente') : r.label}</Th>
+                    {data.counts!.columns.map((c) => (
+                      <Td key={c}>
+                        <CountValue cell={r.cells[c]} />
+                      </Td>
+                    ))}
+                  </Tr>
+                ))}
               <Tr>
                 <Th row>{t('thuiszitters.counts.region')}</Th>
                 {data.counts.columns.map((c) => (

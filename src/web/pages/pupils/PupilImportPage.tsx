@@ -23,19 +23,28 @@ interface Match {
   row: number;
   pupilNumber: string;
   file: { givenName: string; familyName: string; birthDate: string };
-  candidate: { givenName: string; familyName: string; birthDate: string; enrolments: { schoolName: string; startDate: string; endDate: string | null }[] };
+  /** Name and birth date only, and whether the child is enrolled at another school (never which, nor when). */
+  candidate: { givenName: string; familyName: string; birthDate: string; enrolledElsewhere: boolean };
   decision: 'same' | 'different' | null;
   sameError: string | null;
-  ends: { schoolName: string; endDate: string }[];
+}
+/** A row that waits until the other school has recorded the end date of its enrolment. */
+interface Pending {
+  row: number;
+  pupilNumber: string;
+  givenName: string;
+  familyName: string;
+  identifier: 'bsn' | 'onderwijsnummer' | 'name_birth_date';
 }
 interface Preview {
   id: string;
   kind: Kind;
   format: { id: string; label: string; assumption: boolean } | null;
   fileType: 'csv' | 'xlsx' | null;
-  counts: { new: number; updated: number; unchanged: number; errors: number; transfer?: number };
+  counts: { new: number; updated: number; unchanged: number; errors: number; transfer?: number; pending?: number };
   errors: RowError[];
-  changes: { row: number; pupilNumber: string; givenName: string; familyName: string; status?: string; action?: string; changes: string[]; transfer?: { fromSchool: string | null; endDate: string | null } | null }[];
+  changes: { row: number; pupilNumber: string; givenName: string; familyName: string; status?: string; action?: string; changes: string[] }[];
+  pending?: Pending[];
   newGroups?: string[];
   matches?: Match[];
   leavers?: { enrolmentId: string; pupilNumber: string | null; givenName: string; familyName: string; groupName: string | null; startDate: string; alreadyListed: boolean }[];
@@ -85,7 +94,7 @@ export function PupilImportPage() {
   });
   const commit = useMutation({
     mutationFn: (p: Preview) => api.post<Record<string, number>>(`${PATHS[p.kind]}/${p.id}/commit`),
-    onSuccess: () => setStatus(t('pupils.import.saved')),
+    onSuccess: (r) => setStatus(r.pending ? `${t('pupils.import.saved')} ${t('pupils.import.savedPending', { count: r.pending })}` : t('pupils.import.saved')),
   });
   const stored = useQuery({
     queryKey: ['pupil-import', storedId],
@@ -166,7 +175,10 @@ export function PupilImportPage() {
               {preview.format.assumption && ` ${t('pupils.import.assumption')}`}
             </p>
           )}
-          <p className="utrecht-paragraph">{t('pupils.import.counts', { new: preview.counts.new, updated: preview.counts.updated, unchanged: preview.counts.unchanged, transfer: preview.counts.transfer ?? 0 })}</p>
+          <p className="utrecht-paragraph">
+            {t('pupils.import.counts', { new: preview.counts.new, updated: preview.counts.updated, unchanged: preview.counts.unchanged, transfer: preview.counts.transfer ?? 0 })}
+            {(preview.counts.pending ?? 0) > 0 && ` ${t('pupils.import.countsPending', { count: preview.counts.pending })}`}
+          </p>
           {hasErrors && (
             <ImportErrors heading={t('pupils.import.errorsHeading', { count: preview.errors.length })} caption={t('pupils.import.errorsCaption')} errors={preview.errors} columnLabel={columnLabel} blocked={t('pupils.import.saveBlocked')} />
           )}
@@ -184,11 +196,8 @@ export function PupilImportPage() {
                     legend={t('pupils.import.matchLegend', { row: m.row, name: `${m.file.givenName} ${m.file.familyName}`, birthDate: formatDate(m.file.birthDate, lng) })}
                     description={
                       <>
-                        {t('pupils.import.matchCandidate', { name: `${m.candidate.givenName} ${m.candidate.familyName}`, birthDate: formatDate(m.candidate.birthDate, lng) })}{' '}
-                        {m.candidate.enrolments
-                          .map((e) => t(e.endDate ? 'pupils.import.enrolmentClosed' : 'pupils.import.enrolmentOpen', { school: e.schoolName, from: formatDate(e.startDate, lng), to: e.endDate ? formatDate(e.endDate, lng) : '' }))
-                          .join('; ')}
-                        {m.ends.length > 0 && ` ${t('pupils.import.matchEnds', { school: m.ends[0].schoolName, date: formatDate(m.ends[0].endDate, lng) })}`}
+                        {t('pupils.import.matchCandidate', { name: `${m.candidate.givenName} ${m.candidate.familyName}`, birthDate: formatDate(m.candidate.birthDate, lng) })}
+                        {m.candidate.enrolledElsewhere && ` ${t('pupils.import.matchElsewhere')}`}
                         {m.sameError && ` ${m.sameError}`}
                       </>
                     }
@@ -202,6 +211,35 @@ export function PupilImportPage() {
                 </div>
               ))}
               {decide.isError && <ErrorAlert error={decide.error} />}
+            </section>
+          )}
+          {!hasErrors && (preview.pending?.length ?? 0) > 0 && (
+            <section className="samenspel-section" aria-labelledby="import-pending">
+              <h2 id="import-pending" className="utrecht-heading-2">
+                {t('pupils.import.pendingHeading', { count: preview.counts.pending ?? preview.pending!.length })}
+              </h2>
+              <p className="utrecht-paragraph">{t('pupils.import.pendingIntro')}</p>
+              <p className="utrecht-paragraph">{t('pupils.import.pendingWhatToDo')}</p>
+              <Table caption={t('pupils.import.pendingCaption')}>
+                <THead>
+                  <Th>{t('pupils.import.row')}</Th>
+                  <Th>{t('pupils.fields.pupilNumber')}</Th>
+                  <Th>{t('pupils.import.name')}</Th>
+                  <Th>{t('pupils.import.pendingOn')}</Th>
+                </THead>
+                <TBody>
+                  {preview.pending!.map((w) => (
+                    <Tr key={w.row}>
+                      <Td>{w.row}</Td>
+                      <Td>{w.pupilNumber}</Td>
+                      <Td>
+                        {w.givenName} {w.familyName}
+                      </Td>
+                      <Td>{t(`pupils.import.pendingIdentifier.${w.identifier}`)}</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
             </section>
           )}
           {!hasErrors && (preview.leavers?.length ?? 0) > 0 && (
@@ -256,7 +294,6 @@ export function PupilImportPage() {
                       <Td>
                         {t(`pupils.import.status.${c.status ?? c.action}`)}
                         {c.changes.length > 0 && `: ${c.changes.map((f) => t(`pupils.fields.${f}`, { defaultValue: f })).join(', ')}`}
-                        {c.transfer?.fromSchool && c.transfer.endDate && ` — ${t('pupils.import.transferEnds', { school: c.transfer.fromSchool, date: formatDate(c.transfer.endDate, lng) })}`}
                       </Td>
                     </Tr>
                   ))}
@@ -282,6 +319,7 @@ export function PupilImportPage() {
           {commit.isSuccess && (
             <Alert type="ok">
               <p className="utrecht-paragraph">{t('pupils.import.saved')}</p>
+              {!!commit.data.pending && <p className="utrecht-paragraph">{t('pupils.import.savedPending', { count: commit.data.pending })}</p>}
             </Alert>
           )}
         </>
