@@ -37,6 +37,7 @@ import { ThuiszitterCountsPage } from './pages/ThuiszitterCountsPage.tsx';
 import { setupRoutes } from './pages/setup/routes.tsx';
 import { publicStaffRoutes, staffRoutes } from './pages/staff/routes.tsx';
 import { pupilRoutes } from './pages/pupils/routes.tsx';
+import { roleGrantRoutes } from './pages/roles/routes.tsx';
 import { CANDIDATE_ROLES, COUNT_ROLES, ESCALATION_ROLES, THUISZITTER_ROLES } from './pages/ThuiszitterShared.tsx';
 
 /** URLs are Dutch (the users' language); the server falls back to index.html for each of them. */
@@ -224,6 +225,7 @@ export const routes: RouteObject[] = [
           ...setupRoutes,
           ...staffRoutes,
           ...pupilRoutes,
+          ...roleGrantRoutes,
           {
             path: 'beheer/mensen',
             element: (

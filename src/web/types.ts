@@ -112,7 +112,10 @@ export interface AccessLogEntry extends ChildAccessLogEntry {
 export interface ChainVerification {
   ok: boolean;
   checked: number;
-  firstBroken?: { seq: number; code: 'missing' | 'relinked' | 'changed'; reason: string };
+  unkeyed: number;
+  sealedNow: number;
+  anchors: { checked: number; newest: { at: string; chainSeq: number } | null } | null;
+  firstBroken?: { seq: number; code: 'missing' | 'relinked' | 'changed' | 'wrong_key' | 'unsealed' | 'anchor_mismatch' | 'truncated'; reason: string };
 }
 
 export interface Gemeente {
@@ -149,6 +152,8 @@ export interface Person {
   /** The account's state: invited (link not used yet), expired (link expired), active, disabled; null without an account. */
   invitationState?: 'invited' | 'expired' | 'active' | 'disabled' | null;
   memberships: PersonMembership[];
+  /** What the signed-in administrator may do with this person (from the server). */
+  can: { addMembership: boolean };
 }
 
 // ---------- Zorgsignalen ----------
@@ -253,6 +258,8 @@ export interface CaseListItem {
   evaluationDue: boolean;
   organisationName: string;
   caseManagerName: string;
+  /** The case manager left the organisation they managed it for: the case waits for a new one. */
+  needsCaseManager: boolean;
   limited: boolean;
 }
 
@@ -263,6 +270,8 @@ export interface CaseTeamMember {
   organisationId: string;
   organisationName: string;
   role: string;
+  /** false: no longer works for that organisation (no access through this team membership). */
+  current: boolean;
 }
 
 export type ConsentStatus = 'valid' | 'withdrawn' | 'expired' | 'not_yet_valid';
@@ -299,20 +308,30 @@ export interface CaseDetail {
   status: CaseStatus;
   openedOn: string;
   organisationName: string;
-  caseManager: { personId: string; name: string; email: string | null; organisationName: string };
+  /** current: false when the case manager no longer works for that organisation. */
+  caseManager: { personId: string; organisationId: string; name: string; email: string | null; organisationName: string; current: boolean };
+  /** The case waits for a new case manager (the old one left the organisation). */
+  needsCaseManager: boolean;
   limited: boolean;
   dataKinds: string[];
   canManage: boolean;
+  can: { assignCaseManager: boolean };
   child?: { id: string; givenName: string; familyName: string; age: number };
   nextEvaluationOn?: string;
   safetyRoute?: boolean;
   openedFromSignalId?: string | null;
   team?: CaseTeamMember[];
   consents?: Consent[];
-  consentRule?: { rule: AgeRule; explanation: string; guardiansWithAuthority: { id: string; name: string }[] };
+  consentRule?: {
+    rule: AgeRule;
+    explanation: string;
+    guardiansWithAuthority: { id: string; name: string }[];
+    /** Who may withdraw a consent today: the parents with authority (under 16) and the child (from 12). */
+    withdrawBy: { guardians: { id: string; name: string }[]; child: boolean };
+  };
   history?: CaseEvent[];
   /** The family as participants: the parents/carers with authority and, from 12, the child. */
-  family?: { guardians: string[]; childParticipates: boolean };
+  family?: { guardians: string[] | null; childParticipates: boolean };
   /** Siblings' cases linked as one family; the name only when the user may see that child. */
   siblings?: { caseId: string; status: CaseStatus; childName: string | null }[];
 }

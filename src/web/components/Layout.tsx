@@ -53,11 +53,12 @@ export function navItems(role: ActorRole | null): NavItem[] {
       { to: '/beheer/medewerkers/importeren', labelKey: 'nav.staffImport' },
       { to: '/beheer/organisaties', labelKey: 'nav.organisations' },
       { to: '/beheer/mensen', labelKey: 'nav.people' },
+      { to: '/beheer/rollen', labelKey: 'nav.roleGrants' },
       { to: '/beheer/verzuimsignalering', labelKey: 'nav.earlyWarningSettings' },
     );
   }
   if (role === 'functional_admin') items.push({ to: '/beheer/schoolvakanties', labelKey: 'nav.holidays' }, { to: '/beheer/uitgaande-mail', labelKey: 'nav.outbox' });
-  if (role === 'privacy_officer') items.push({ to: '/toegangslog', labelKey: 'nav.accessLog' });
+  if (role === 'privacy_officer') items.push({ to: '/toegangslog', labelKey: 'nav.accessLog' }, { to: '/beheer/rollen', labelKey: 'nav.roleGrantsPrivacy' });
   return items;
 }
 

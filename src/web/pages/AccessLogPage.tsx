@@ -184,7 +184,10 @@ function ChainCheck() {
       <div role="status" className="samenspel-live-status">
         {result &&
           (result.ok ? (
-            <Alert type="ok">{t('accessLog.verify.ok', { count: result.checked })}</Alert>
+            <Alert type="ok">
+              {t('accessLog.verify.ok', { count: result.checked })}{' '}
+              {result.anchors ? t('accessLog.verify.anchors', { count: result.anchors.checked }) : t('accessLog.verify.noAnchors')}
+            </Alert>
           ) : (
             <Alert type="error">
               {t('accessLog.verify.broken', {

@@ -68,14 +68,16 @@ function WithdrawConsent({ k, consents, onDone }: { k: CaseDetail; consents: Con
   const queryClient = useQueryClient();
   const [consentId, setConsentId] = useState(consents.length === 1 ? consents[0].id : '');
   const [by, setBy] = useState('');
+  const [method, setMethod] = useState<'' | 'written' | 'verbal'>('');
   const [reason, setReason] = useState('');
   const chosen = consents.some((c) => c.id === consentId) ? consentId : '';
   const { mutation, byField, other, formRef } = useApiForm({
-    mutationFn: (vars: { consentId: string; body: { byGuardianId?: string; byChild?: boolean; reason?: string } }) =>
+    mutationFn: (vars: { consentId: string; body: { byGuardianId?: string; byChild?: boolean; method?: string; reason?: string } }) =>
       api.post(`/consents/${encodeURIComponent(vars.consentId)}/withdraw`, vars.body),
-    fields: ['byGuardianId', 'byChild', 'reason', 'consentId'],
+    fields: ['byGuardianId', 'byChild', 'method', 'reason', 'consentId'],
     onSuccess: () => {
       setBy('');
+      setMethod('');
       setReason('');
       setConsentId('');
       onDone(t('consents.withdraw.done'));
@@ -85,13 +87,12 @@ function WithdrawConsent({ k, consents, onDone }: { k: CaseDetail; consents: Con
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (mutation.isPending) return;
-    const body = { ...(by === 'child' ? { byChild: true } : by ? { byGuardianId: by } : {}), reason: reason.trim() || undefined };
+    const body = { ...(by === 'child' ? { byChild: true } : by ? { byGuardianId: by } : {}), method: method || undefined, reason: reason.trim() || undefined };
     mutation.mutate({ consentId: chosen, body });
   }
-  const options = [
-    ...(k.consentRule?.guardiansWithAuthority ?? []).map((g) => ({ value: g.id, label: g.name })),
-    { value: 'child', label: t('consents.withdraw.byChild') },
-  ];
+  // Only who may withdraw today (by the child's age): the server says who.
+  const withdrawBy = k.consentRule?.withdrawBy;
+  const options = [...(withdrawBy?.guardians ?? []).map((g) => ({ value: g.id, label: g.name })), ...(withdrawBy?.child ? [{ value: 'child', label: t('consents.withdraw.byChild') }] : [])];
   return (
     <>
       <h3 className="utrecht-heading-3">{t('consents.withdraw.heading')}</h3>
@@ -107,6 +108,15 @@ function WithdrawConsent({ k, consents, onDone }: { k: CaseDetail; consents: Con
           ))}
         </SelectField>
         <RadioGroupField id="withdraw-by" name="withdraw-by" legend={t('consents.withdraw.by')} options={options} value={by} error={byField.byGuardianId ?? byField.byChild} onChange={setBy} />
+        <RadioGroupField
+          id="withdraw-method"
+          name="withdraw-method"
+          legend={t('consents.withdraw.method')}
+          options={(['written', 'verbal'] as const).map((m) => ({ value: m, label: t(`consents.methods.${m}`) }))}
+          value={method}
+          error={byField.method}
+          onChange={setMethod}
+        />
         <TextAreaField id="withdraw-consent-reason" label={t('consents.withdraw.reason')} optional rows={3} maxLength={2000} value={reason} error={byField.reason} onChange={(e) => setReason(e.target.value)} />
         <div className="utrecht-button-group samenspel-actions">
           <Button type="submit" appearance="secondary-action-button" hint="danger" busy={mutation.isPending} disabled={!chosen}>

@@ -63,6 +63,11 @@ export function CasePage() {
       {k && (
         <>
           <Summary k={k} />
+          {k.needsCaseManager && (
+            <Alert type="warning">
+              <p className="utrecht-paragraph">{t('cases.detail.needsCaseManager', { name: k.caseManager.name, organisation: k.caseManager.organisationName })}</p>
+            </Alert>
+          )}
           {k.limited && (
             <Alert type="info">
               <p className="utrecht-paragraph">{t('cases.detail.limitedExplanation')}</p>
@@ -158,8 +163,10 @@ function Summary({ k }: { k: CaseDetail }) {
           <div>
             <dt>{t('cases.detail.family')}</dt>
             <dd>
-              {[...k.family.guardians, ...(k.family.childParticipates && k.child ? [t('cases.detail.childParticipates', { name: k.child.givenName })] : [])].join(', ') ||
-                t('common.none')}
+              {[
+                ...(k.family.guardians ?? [t('cases.detail.guardiansNotShared')]),
+                ...(k.family.childParticipates && k.child ? [t('cases.detail.childParticipates', { name: k.child.givenName })] : []),
+              ].join(', ') || t('common.none')}
             </dd>
           </div>
         )}
@@ -248,7 +255,8 @@ function Team({ k, team, onDone }: { k: CaseDetail; team: CaseTeamMember[]; onDo
             <Tr key={m.id}>
               <Th row>
                 {m.name}
-                {m.personId === k.caseManager.personId && <> ({t('cases.team.isCaseManager')})</>}
+                {m.personId === k.caseManager.personId && m.organisationId === k.caseManager.organisationId && <> ({t('cases.team.isCaseManager')})</>}
+                {!m.current && <div className="samenspel-hint">{t('cases.team.leftOrganisation')}</div>}
               </Th>
               <Td>{m.organisationName}</Td>
               <Td>{t(`roles.${m.role}`, { defaultValue: m.role })}</Td>
@@ -266,8 +274,57 @@ function Team({ k, team, onDone }: { k: CaseDetail; team: CaseTeamMember[]; onDo
           ))}
         </TBody>
       </Table>
+      {k.can.assignCaseManager && <AssignCaseManager k={k} team={team} onDone={onDone} />}
       {canEdit && <AddMember k={k} onDone={onDone} />}
     </section>
+  );
+}
+
+/**
+ * (Re)appoint the case manager from the team: someone who works for their organisation today. Add a
+ * person to the team first to make them case manager.
+ */
+function AssignCaseManager({ k, team, onDone }: { k: CaseDetail; team: CaseTeamMember[]; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const candidates = team.filter((m) => m.current && !(m.personId === k.caseManager.personId && m.organisationId === k.caseManager.organisationId));
+  const [chosen, setChosen] = useState('');
+  const { mutation, byField, other, formRef } = useApiForm({
+    mutationFn: (body: { personId: string; organisationId: string }) => api.put<CaseDetail>(`/cases/${k.id}/case-manager`, body),
+    fields: ['personId', 'organisationId'],
+    onSuccess: (next) => {
+      queryClient.setQueryData(caseKey(k.id), next);
+      caseChanged(queryClient, k.id);
+      setChosen('');
+      onDone(t('cases.caseManager.assigned', { name: next.caseManager.name }));
+    },
+  });
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const m = candidates.find((c) => c.id === chosen);
+    if (!mutation.isPending) mutation.mutate({ personId: m?.personId ?? '', organisationId: m?.organisationId ?? '' });
+  }
+  return (
+    <>
+      <h3 className="utrecht-heading-3">{t('cases.caseManager.heading')}</h3>
+      <p className="utrecht-paragraph">{t('cases.caseManager.intro')}</p>
+      <FormErrors mutation={mutation} byField={byField} other={other} />
+      <form ref={formRef} className="samenspel-form" noValidate onSubmit={onSubmit}>
+        <SelectField id="case-manager-person" label={t('cases.caseManager.who')} value={chosen} error={byField.personId ?? byField.organisationId} onChange={(e) => setChosen(e.target.value)}>
+          <option value="">{t('cases.caseManager.choose')}</option>
+          {candidates.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} ({m.organisationName})
+            </option>
+          ))}
+        </SelectField>
+        <div className="utrecht-button-group samenspel-actions">
+          <Button type="submit" appearance="secondary-action-button" busy={mutation.isPending} disabled={!chosen}>
+            {t('cases.caseManager.submit')}
+          </Button>
+        </div>
+      </form>
+    </>
   );
 }
 

@@ -84,7 +84,10 @@ export function CasesListPage() {
                     t('common.none')
                   )}
                 </Td>
-                <Td>{c.caseManagerName}</Td>
+                <Td>
+                  {c.caseManagerName}
+                  {c.needsCaseManager && <div className="samenspel-hint">{t('cases.list.needsCaseManager')}</div>}
+                </Td>
                 <Td>{c.organisationName}</Td>
               </Tr>
             ))}

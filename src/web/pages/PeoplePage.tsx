@@ -115,7 +115,8 @@ export function PeoplePage() {
                     <PersonMemberships person={p} onEnded={setStatus} />
                   </Td>
                   <Td>
-                    <Button
+{p.can.addMembership ? (
+                                          <Button
                       id={`add-membership-${p.id}`}
                       appearance="secondary-action-button"
                       aria-label={`${t('people.addMembership')}: ${fullName(p)}`}
@@ -128,6 +129,9 @@ export function PeoplePage() {
                     >
                       {t('people.addMembership')}
                     </Button>
+                    ) : (
+                      <span className="samenspel-hint">{t('people.noSelfGrant')}</span>
+                    )}
                     {p.email && (p.invitationState === 'invited' || p.invitationState === 'expired' || !p.invitationState) && <ResendInvitation person={p} onSent={setStatus} />}
                   </Td>
                 </Tr>
@@ -223,11 +227,13 @@ function AddMembership({ person, organisations, onDone }: { person: Person; orga
   useEffect(() => headingRef.current?.focus(), []);
 
   const add = useMutation({
-    mutationFn: (v: MembershipValue) => api.post(`/people/${person.id}/memberships`, v),
-    onSuccess: (_data, v) => {
+    mutationFn: (v: MembershipValue) => api.post<{ status: 'granted' | 'pending' }>(`/people/${person.id}/memberships`, v),
+    onSuccess: (data, v) => {
       void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: ['role-grants'] });
       const org = organisations.find((o) => o.id === v.organisationId);
-      onDone(t('people.membershipForm.added', { role: t(`roles.${v.role}`), organisation: org?.name ?? '', name }));
+      const args = { role: t(`roles.${v.role}`), organisation: org?.name ?? '', name };
+      onDone(data.status === 'pending' ? t('people.membershipForm.pending', args) : t('people.membershipForm.added', args));
     },
   });
   const { byField, other } = fieldErrors(add.error, ['organisationId', 'role']);

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { api } from '../../api.ts';
-import { TextField } from '../../components/Fields.tsx';
+import { CheckboxField, TextField } from '../../components/Fields.tsx';
 import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../../components/Table.tsx';
@@ -76,25 +76,41 @@ export function SettingsStep() {
         {mutation.isError && <ErrorSummary error={mutation.error} byField={byField} other={other} fieldIds={ids} labels={labels} />}
         {draft && (
           <form className="samenspel-form" noValidate onSubmit={onSubmit}>
-            {editable.map((s) => (
-              <TextField
-                key={s.key}
-                id={`setting-${s.key}`}
-                label={`${t(`setup.settings.keys.${s.key}.label`)} (${t(`setup.settings.units.${s.unit}`, { count: 2 })})`}
-                description={
-                  <>
-                    {t(`setup.settings.keys.${s.key}.explain`)} {t('setup.settings.defaultRange', { default: s.default, min: s.min, max: s.max, unit: unit(s, s.default) })}
-                    {!s.enforced && <> {t('setup.settings.notEnforced')}</>}
-                  </>
-                }
-                inputMode="numeric"
-                autoComplete="off"
-                className="samenspel-short-input"
-                value={draft[s.key] ?? ''}
-                error={byField[`values/${s.key}`]}
-                onChange={(e) => setDraft((d) => ({ ...(d ?? {}), [s.key]: e.target.value }))}
-              />
-            ))}
+            {editable.map((s) =>
+              s.unit === 'switch' ? (
+                <CheckboxField
+                  key={s.key}
+                  id={`setting-${s.key}`}
+                  label={t(`setup.settings.keys.${s.key}.label`)}
+                  description={
+                    <>
+                      {t(`setup.settings.keys.${s.key}.explain`)} {t(s.default ? 'setup.settings.defaultOn' : 'setup.settings.defaultOff')}
+                    </>
+                  }
+                  checked={draft[s.key] === '1'}
+                  error={byField[`values/${s.key}`]}
+                  onChange={(on) => setDraft((d) => ({ ...(d ?? {}), [s.key]: on ? '1' : '0' }))}
+                />
+              ) : (
+                <TextField
+                  key={s.key}
+                  id={`setting-${s.key}`}
+                  label={`${t(`setup.settings.keys.${s.key}.label`)} (${t(`setup.settings.units.${s.unit}`, { count: 2 })})`}
+                  description={
+                    <>
+                      {t(`setup.settings.keys.${s.key}.explain`)} {t('setup.settings.defaultRange', { default: s.default, min: s.min, max: s.max, unit: unit(s, s.default) })}
+                      {!s.enforced && <> {t('setup.settings.notEnforced')}</>}
+                    </>
+                  }
+                  inputMode="numeric"
+                  autoComplete="off"
+                  className="samenspel-short-input"
+                  value={draft[s.key] ?? ''}
+                  error={byField[`values/${s.key}`]}
+                  onChange={(e) => setDraft((d) => ({ ...(d ?? {}), [s.key]: e.target.value }))}
+                />
+              ),
+            )}
             <div className="utrecht-button-group samenspel-actions">
               <Button type="submit" appearance="primary-action-button" busy={mutation.isPending}>
                 {t('setup.settings.save')}
