@@ -132,6 +132,41 @@ try {
   }
   await shot('pupil-leavers', 'ib', '/leerlingen/vertrekkers');
   await shot('outbox', 'beheer', '/beheer/uitgaande-mail');
+
+  // Issue 10: roles that see children's data, waiting for a second administrator; a case whose
+  // case manager left the school.
+  {
+    const db = env.database.db;
+    const hash = (await import('../src/modules/session/session-service.ts')).hashPassword;
+    const person = async (given: string, family: string, org: string | null, role: string | null, username?: string) => {
+      const p = await db.insertInto('people').values({ region_id: env.demo.regionId, given_name: given, family_name: family }).returning('id').executeTakeFirstOrThrow();
+      const m = org && role ? await db.insertInto('memberships').values({ person_id: p.id, organisation_id: org, role }).returning('id').executeTakeFirstOrThrow() : null;
+      if (username) await db.insertInto('accounts').values({ region_id: env.demo.regionId, username, password_hash: await hash('demo'), kind: 'professional', person_id: p.id }).execute();
+      return { id: p.id, membershipId: m?.id ?? null };
+    };
+    await db.insertInto('region_settings').values({ region_id: env.demo.regionId, key: 'roleGrantApproval', value: JSON.stringify(1) }).execute();
+    await person('Sanne', 'de Wit', env.demo.accounts.beheer.organisationId!, 'functional_admin', 'tweede-beheer');
+    const school = env.demo.accounts.leerkracht.organisationId!;
+    for (const [given, family, role] of [
+      ['Noor', 'Bakker', 'teacher'],
+      ['Daan', 'Visser', 'intern_begeleider'],
+    ] as const) {
+      const p = await person(given, family, null, null);
+      await db
+        .insertInto('role_grants')
+        .values({ region_id: env.demo.regionId, person_id: p.id, organisation_id: school, role, requested_by_person_id: env.demo.accounts.beheer.personId!, approval_required: true, status: 'pending' })
+        .execute();
+    }
+    await shot('role-grants', 'tweede-beheer', '/beheer/rollen');
+    await shot('role-grants-phone', 'privacy', '/beheer/rollen', { width: 390, height: 844 });
+
+    const k = await db.selectFrom('cases').select('id').where('organisation_id', '=', school).executeTakeFirstOrThrow();
+    const leaver = await person('Vera', 'Smit', school, 'intern_begeleider');
+    await db.updateTable('cases').set({ case_manager_person_id: leaver.id, case_manager_organisation_id: school }).where('id', '=', k.id).execute();
+    await db.insertInto('case_members').values({ case_id: k.id, person_id: leaver.id, organisation_id: school, role: 'intern_begeleider' }).execute();
+    await db.updateTable('memberships').set({ ended_at: sql`now()` }).where('id', '=', leaver.membershipId!).execute();
+    await shot('case-waiting-for-case-manager', 'ib', `/casussen/${k.id}`);
+  }
 } finally {
   await env.close();
 }
