@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { multipart } from '../support/multipart.ts';
 import { today } from '../../src/kernel/time.ts';
 import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
 
@@ -16,14 +17,6 @@ let ib: Client;
 let school: string;
 let pupils: string[];
 
-function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) {
-  const boundary = '----samenspel' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-  parts.push(file.content, Buffer.from('\r\n'), Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const upload = (c: Client, content: Buffer, name = 'verzuim.xlsx', type = XLSX_TYPE) => {
   const m = multipart({ schoolLocationId: school }, { name, type, content });

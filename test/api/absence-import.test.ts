@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { multipart } from '../support/multipart.ts';
 import { today } from '../../src/kernel/time.ts';
 import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
 
@@ -14,20 +15,8 @@ let ib: Client;
 let school: string;
 let pupils: { id: string }[];
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const boundary = '----samenspel' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (c: Client, csv: string | Buffer, schoolId = school) => {
-  const m = multipart({ schoolLocationId: schoolId }, { name: 'verzuim.csv', content: csv });
+  const m = multipart({ schoolLocationId: schoolId }, { name: 'verzuim.csv', content: csv, type: 'text/csv' });
   return c.request('POST', '/api/v1/absence-imports', m.payload, m.headers);
 };
 /** Absence records beyond the demo's own: what the imports in this file wrote. */

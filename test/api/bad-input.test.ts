@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { startTestApp, type Client, type TestApp } from '../support/test-app.ts';
+import { multipart } from '../support/multipart.ts';
 
 /**
  * Bad input is a 4xx, never a 5xx (security review, issue 10): characters the database cannot
@@ -38,18 +39,6 @@ function expectProblem(res: LightMyRequestResponse, status: number, invalidParam
   return body;
 }
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const boundary = '----samenspel' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (c: Client, url: string, fields: Record<string, string>, file?: { name: string; content: string | Buffer }) => {
   const m = multipart(fields, file);
   return c.request('POST', url, m.payload, m.headers);

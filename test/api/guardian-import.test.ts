@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { multipart } from '../support/multipart.ts';
 
-function multipart(file: { name: string; content: string | Buffer }) {
-  const boundary = '----samenspel' + Math.random().toString(16).slice(2);
-  const parts = [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ];
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const send = (c: Client, path: string, content: string | Buffer, name = 'bestand.csv') => {
-  const m = multipart({ name, content });
+  const m = multipart({}, { name, content });
   return c.request('POST', `/api/v1/${path}`, m.payload, m.headers);
 };
 async function importAll(c: Client, path: string, content: string | Buffer, name?: string) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, makeClient, type Client, type TestApp } from '../support/test-app.ts';
+import { multipart } from '../support/multipart.ts';
 import { buildApp } from '../../src/app.ts';
 import { deliverPendingMail } from '../../src/modules/staff/mail.ts';
 
@@ -8,14 +9,8 @@ let t: TestApp;
 let admin: Client;
 let school: string;
 
-function multipart(fields: Record<string, string>, file: { name: string; content: string }) {
-  const boundary = '----samenspel' + Math.random().toString(16).slice(2);
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.from(parts.join('')), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 async function importStaff(rows: string[], by: Client = admin, headers: Record<string, string> = {}) {
-  const m = multipart({ organisationId: school }, { name: 'medewerkers.csv', content: ['voornaam;achternaam;e-mail;rollen', ...rows].join('\n') });
+  const m = multipart({ organisationId: school }, { name: 'medewerkers.csv', content: ['voornaam;achternaam;e-mail;rollen', ...rows].join('\n'), type: 'text/csv' });
   const p = (await by.request('POST', '/api/v1/staff-imports', m.payload, { ...m.headers, ...headers })).json();
   expect(p.errors).toEqual([]);
   expect((await by.request('POST', `/api/v1/staff-imports/${p.id}/commit`, undefined, headers)).statusCode).toBe(200);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { multipart } from '../support/multipart.ts';
 import { today } from '../../src/kernel/time.ts';
 import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
 import { schoolYearOf } from '../../src/kernel/calendar/school-year.ts';
@@ -31,18 +32,6 @@ function onderwijsnummer(seed: number): string {
   }
 }
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const boundary = '----samenspel' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (c: Client, content: string | Buffer, opts: { fullExport?: boolean; name?: string } = {}) => {
   const m = multipart({ fullExport: opts.fullExport ? 'ja' : 'nee' }, { name: opts.name ?? 'leerlingen.csv', content });
   return c.request('POST', '/api/v1/pupil-imports', m.payload, m.headers);

@@ -1,7 +1,11 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A zip with deflated entries, written by hand. */
-export function zip(entries: Record<string, string | Buffer>): Buffer {
+/**
+ * A zip with deflated entries, written by hand: a workbook exactly as a test needs it, or a zip that
+ * is no workbook. `declaredSize` lets the central directory state another unpacked size (a zip bomb
+ * declares a tiny one; a reader must not trust it).
+ */
+export function zip(entries: Record<string, string | Buffer>, opts: { declaredSize?: (actual: number) => number } = {}): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -24,7 +28,7 @@ export function zip(entries: Record<string, string | Buffer>): Buffer {
     cd.writeUInt16LE(8, 10);
     cd.writeUInt32LE(crc32(data), 16);
     cd.writeUInt32LE(packed.length, 20);
-    cd.writeUInt32LE(data.length, 24);
+    cd.writeUInt32LE(opts.declaredSize ? opts.declaredSize(data.length) : data.length, 24);
     cd.writeUInt16LE(n.length, 28);
     cd.writeUInt32LE(offset, 42);
     locals.push(local, n, packed);
@@ -41,7 +45,8 @@ export function zip(entries: Record<string, string | Buffer>): Buffer {
   return Buffer.concat([...locals, cdBuf, end]);
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+/** The namespaces of a worksheet and workbook part. */
+export const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A one-sheet workbook with exactly this sheet data (and what follows it, such as merged ranges). */
 export function handMadeXlsx(sheetData: string, afterSheetData = ''): Buffer {

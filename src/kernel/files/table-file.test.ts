@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cellText, type Cell } from './cells.ts';
@@ -7,6 +6,7 @@ import { readCsvTable } from './csv-table.ts';
 import { DEFAULT_FILE_LIMITS, FileTooLargeError, type FileLimits } from './file-limits.ts';
 import { ImportBusyError, LARGE_UNZIPPED_BYTES, largeImportSlot } from './import-slot.ts';
 import { detectFileKind, readTableFile, readXlsxTable } from './table-file.ts';
+import { NS, zip } from '../../../test/support/xlsx.ts';
 
 /** A workbook written with exceljs's streaming writer (as a large export would be): `rows` rows of `cols` cells under a header. */
 async function streamedWorkbook(rows: number, cols: number, value: (r: number, c: number) => ExcelJS.CellValue = (r, c) => `r${r}c${c}`): Promise<Buffer> {
@@ -21,49 +21,6 @@ async function streamedWorkbook(rows: number, cols: number, value: (r: number, c
   await wb.commit();
   return Buffer.concat(chunks);
 }
-
-/** A zip with deflated entries, written by hand: a workbook exactly as a test needs it. */
-function zip(entries: Record<string, string | Buffer>): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, raw] of Object.entries(entries)) {
-    const data = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
-    const packed = deflateRawSync(data);
-    const n = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(crc32(data), 16);
-    cd.writeUInt32LE(packed.length, 20);
-    cd.writeUInt32LE(data.length, 24);
-    cd.writeUInt16LE(n.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    locals.push(local, n, packed);
-    central.push(cd, n);
-    offset += 30 + n.length + packed.length;
-  }
-  const cdBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(cdBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cdBuf, end]);
-}
-
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A hand-made workbook: sheets (name → sheet XML body, in workbook order), optional shared strings and styles. */
 function handMadeWorkbook(opts: { sheets: { name: string; file: string; state?: string; data: string; after?: string }[]; shared?: string[]; styles?: string; date1904?: boolean }): Buffer {

@@ -1,55 +1,16 @@
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { detectFileKind, parseAbsenceFile } from './absence-file.ts';
+import { zip as writeZip } from '../../../test/support/xlsx.ts';
+
+/** A zip written by hand that declares a tiny unpacked size, as a zip bomb would: the check must not trust it. */
+const zip = (entries: Record<string, Buffer | string>) => writeZip(entries, { declaredSize: (n) => Math.min(n, 100) });
 
 /** A workbook made the way Excel stores it; `build` fills the sheets. */
 async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   build(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** A zip with deflated entries, written by hand (to make zips that are not workbooks, or lie about their size). */
-function zip(entries: Record<string, Buffer | string>): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, raw] of Object.entries(entries)) {
-    const data = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
-    const packed = deflateRawSync(data);
-    const n = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(crc32(data), 16);
-    cd.writeUInt32LE(packed.length, 20);
-    // Declare a tiny size, as a zip bomb would: the check must not trust it.
-    cd.writeUInt32LE(Math.min(data.length, 100), 24);
-    cd.writeUInt16LE(n.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    locals.push(local, n, packed);
-    central.push(cd, n);
-    offset += local.length + n.length + packed.length;
-  }
-  const cdBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(cdBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cdBuf, end]);
 }
 
 const generic = ['leerling', 'datum', 'uren', 'reden'];
