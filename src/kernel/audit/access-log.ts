@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
+import type { AccessLogTable } from '../db/schema.ts';
 import type { AppKeys } from '../keys.ts';
 import { readAnchors, type Anchor } from './anchors.ts';
 
@@ -128,22 +130,8 @@ export async function appendAccessLog(tx: Tx, entries: AccessLogEntry | AccessLo
 
 const APPEND_BATCH = 2000;
 
-type StoredRow = {
-  seq: number;
-  occurred_at: Date | string;
-  region_id: string | null;
-  event: string;
-  outcome: string;
-  child_id: string | null;
-  account_id: string | null;
-  person_id: string | null;
-  organisation_id: string | null;
-  role: string | null;
-  ground: string | null;
-  consent_id: string | null;
-  ip: string | null;
-  detail: unknown;
-};
+/** An entry as the database returns it. */
+type StoredRow = Selectable<AccessLogTable>;
 
 const fieldsOf = (r: StoredRow): EntryFields => ({
   entrySeq: Number(r.seq),
@@ -159,7 +147,8 @@ const fieldsOf = (r: StoredRow): EntryFields => ({
   ground: r.ground,
   consentId: r.consent_id,
   ip: r.ip,
-  detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
+  // jsonb arrives parsed from pg and PGlite; a string only from a driver that does not parse it.
+  detail: typeof r.detail === 'string' ? (JSON.parse(r.detail) as unknown) : r.detail,
 });
 
 const ENTRY_COLUMNS = ['a.seq', 'a.occurred_at', 'a.region_id', 'a.event', 'a.outcome', 'a.child_id', 'a.account_id', 'a.person_id', 'a.organisation_id', 'a.role', 'a.ground', 'a.consent_id', 'a.ip', 'a.detail'] as const;
@@ -312,30 +301,12 @@ export async function verifyAccessLog(db: Db, keys: AppKeys, opts: VerifyOptions
     return broken(expected, 'truncated', `the chain ends at link ${expected - 1}, but on ${newest.at} it already reached link ${newest.chainSeq}: the newest entries were removed`);
   }
   // Entries that are neither sealed nor waiting for the sequencer were slipped in around it.
-  const stray = await db
-    .selectFrom('access_log as a')
-    .select('a.seq')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('access_log_seals as s')
-            .whereRef('s.entry_seq', '=', 'a.seq')
-            .select(sql`1`.as('one')),
-        ),
-      ),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('access_log_pending as p')
-            .whereRef('p.entry_seq', '=', 'a.seq')
-            .select(sql`1`.as('one')),
-        ),
-      ),
-    )
-    .orderBy('a.seq')
-    .limit(1)
-    .executeTakeFirst();
+  const stray = (
+    await sql<{ seq: number }>`select a.seq from access_log a
+      where not exists (select 1 from access_log_seals s where s.entry_seq = a.seq)
+        and not exists (select 1 from access_log_pending p where p.entry_seq = a.seq)
+      order by a.seq limit 1`.execute(db)
+  ).rows[0];
   if (stray) return broken(expected, 'unsealed', `entry ${stray.seq} is in the log but not in the chain: it was added around the log`);
   return { ok: true, ...base() };
 }

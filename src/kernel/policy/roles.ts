@@ -15,6 +15,12 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Roles that see children's data (domain.md §7): every role but the functional administrator's
+ * (organisations, people, settings) and the policy analyst's (aggregates only).
+ */
+export const CHILD_DATA_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'functional_admin' && r !== 'policy_analyst');
+
 /** Which organisation kinds a role can be held at. */
 export const ROLE_ORGANISATION_KINDS: Record<Role, readonly string[]> = {
   functional_admin: ['region_office', 'swv', 'gemeente'],

@@ -1,29 +1,14 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import type { Role } from '../../kernel/policy/roles.ts';
+import { CHILD_DATA_ROLES } from '../../kernel/policy/roles.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ProblemError, ValidationError } from '../../kernel/errors.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import { requireRole } from '../../kernel/http/context.ts';
 
-/**
- * Roles that see children's data (domain.md §7): every role but the functional administrator's
- * (organisations, people, settings) and the policy analyst's (aggregates only).
- */
-export const CHILD_DATA_ROLES: readonly Role[] = [
-  'teacher',
-  'mentor',
-  'intern_begeleider',
-  'care_coordinator',
-  'school_leader',
-  'youth_care_worker',
-  'wijkteam_worker',
-  'swv_consultant',
-  'attendance_officer',
-  'privacy_officer',
-];
+/** Whether a role sees children's data (kernel/policy/roles.ts). */
 export const seesChildData = (role: string) => (CHILD_DATA_ROLES as readonly string[]).includes(role);
 
 export interface RoleToGrant {
