@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, makeClient, type TestApp, type Client } from '../support/test-app.ts';
+import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
 import { today } from '../../src/kernel/time.ts';
 import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
 import { hashPassword } from '../../src/modules/session/session-service.ts';
@@ -21,12 +21,6 @@ const day = today();
 const PASSWORD = 'een-heel-lang-wachtwoord';
 const jh = () => t.demo.accounts.jeugdhulp;
 
-async function loginAs(username: string, password = PASSWORD): Promise<Client> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  const setCookie = res.headers['set-cookie'];
-  return makeClient(t.app, (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0], res.json().csrfToken);
-}
 
 /** A new professional with an account and these roles (given by the functional administrator). */
 async function newProfessional(username: string, memberships: { organisationId: string; role: string }[]) {
@@ -37,7 +31,10 @@ async function newProfessional(username: string, memberships: { organisationId: 
   return { personId, membership: Object.fromEntries(ms.map((m) => [m.organisation_id, m.id])) as Record<string, string> };
 }
 
-/** Pupils at school A under 12 with a parent with authority, none of them used twice. */
+/**
+ * Pupils at school A under 12 with a parent with authority and no case yet (the demo case's child
+ * has a consent for the youth care worker already), none of them used twice.
+ */
 const used = new Set<string>();
 async function pupilOfA(opts: { minAge?: number; maxAge?: number } = {}) {
   const rows = await t.database.db
@@ -46,6 +43,7 @@ async function pupilOfA(opts: { minAge?: number; maxAge?: number } = {}) {
     .where('e.organisation_id', '=', schoolA)
     .where('e.end_date', 'is', null)
     .where(({ exists, selectFrom }) => exists(selectFrom('child_guardians as cg').whereRef('cg.child_id', '=', 'c.id').where('cg.has_authority', '=', true).select('cg.guardian_id')))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases as k').whereRef('k.child_id', '=', 'c.id').select('k.id'))))
     .select(['c.id', 'c.birth_date'])
     .orderBy('c.id')
     .execute();
@@ -104,7 +102,7 @@ describe('a case manager whose membership ended', () => {
       { organisationId: schoolA, role: 'intern_begeleider' },
       { organisationId: t.demo.accounts.wijkteam.organisationId!, role: 'wijkteam_worker' },
     ]);
-    fleurClient = await loginAs('fleur');
+    fleurClient = await t.login('fleur', PASSWORD);
     await actFor(fleurClient, fleur.membership[schoolA]);
     pupil = await pupilOfA();
     caseId = await openCase(fleurClient, pupil.id);
@@ -140,14 +138,37 @@ describe('a case manager whose membership ended', () => {
     expect(view).toMatchObject({ needsCaseManager: true, caseManager: { personId: fleur.personId, current: false }, can: { assignCaseManager: true } });
     expect(view.team.find((m: { personId: string }) => m.personId === fleur.personId)).toMatchObject({ current: false });
     // Someone who does not work there (any more) cannot be appointed.
-    const refused = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { personId: fleur.personId, organisationId: schoolA });
+    const seen = { personId: fleur.personId, organisationId: schoolA }; // the case manager the page showed
+    const refused = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { personId: fleur.personId, organisationId: schoolA, replaces: seen });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0]).toMatchObject({ name: 'personId', code: 'not_at_organisation' });
-    const appointed = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { personId: t.demo.accounts.ib.personId, organisationId: schoolA });
+    const ibAtA = { personId: t.demo.accounts.ib.personId!, organisationId: schoolA };
+    const appointed = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...ibAtA, replaces: seen });
     expect(appointed.statusCode).toBe(200);
-    expect(appointed.json()).toMatchObject({ needsCaseManager: false, caseManager: { personId: t.demo.accounts.ib.personId, current: true } });
-    expect(appointed.json().history.at(-1)).toMatchObject({ event: 'case_manager_changed' });
+    expect(appointed.json()).toEqual({ caseId, caseManager: ibAtA });
+    const after = (await ib.get(`/api/v1/cases/${caseId}`)).json();
+    expect(after).toMatchObject({ needsCaseManager: false, caseManager: { personId: t.demo.accounts.ib.personId, current: true } });
+    expect(after.history.at(-1)).toMatchObject({ event: 'case_manager_changed' });
     expect((await ib.get('/api/v1/cases?needsCaseManager=true')).json().items).toEqual([]);
+  });
+
+  it('a second appointment based on the case manager seen before is refused (409), and nothing changes', async () => {
+    const jhAsMember = { personId: jh().personId!, organisationId: jh().organisationId! };
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, jhAsMember)).statusCode).toBe(201);
+    const stale = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...jhAsMember, replaces: { personId: fleur.personId, organisationId: schoolA } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'stale', invalidParams: [{ name: 'replaces', code: 'stale' }] });
+    expect((await ib.get(`/api/v1/cases/${caseId}`)).json().caseManager.personId).toBe(t.demo.accounts.ib.personId);
+  });
+
+  it('on a closed case nobody is appointed', async () => {
+    const pupilB = await pupilOfA();
+    const closed = await openCase(ib, pupilB.id, 'Afgerond');
+    expect((await ib.post(`/api/v1/cases/${closed}/close`, { reason: 'Afgerond.' })).statusCode).toBe(200);
+    const me = { personId: t.demo.accounts.ib.personId!, organisationId: schoolA };
+    const res = await ib.put(`/api/v1/cases/${closed}/case-manager`, { personId: fleur.personId, organisationId: t.demo.accounts.wijkteam.organisationId, replaces: me });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('case_closed');
   });
 
   it('the same person acting for her other school cannot read or manage the case; the log names the school she acts for', async () => {
@@ -186,7 +207,8 @@ describe('Meldcode emergency access ends with the team membership and with the c
   it('ends when the worker is taken off the team, and does not revive when she is added again', async () => {
     const leerkracht = await t.login('leerkracht');
     // A pupil of the teacher's own group (she raises the safety signal).
-    const own = (await leerkracht.get('/api/v1/children?pageSize=100')).json().items.map((c: { id: string }) => c.id).find((id: string) => !used.has(id));
+    const withCase = new Set((await t.database.db.selectFrom('cases').select('child_id').execute()).map((k) => k.child_id));
+    const own = (await leerkracht.get('/api/v1/children?pageSize=100')).json().items.map((c: { id: string }) => c.id).find((id: string) => !used.has(id) && !withCase.has(id));
     used.add(own);
     pupil = { id: own, guardians: [] };
     const signal = await leerkracht.post('/api/v1/signals', { childId: pupil.id, category: 'safety', urgency: 'urgent', observation: 'Blauwe plekken op de armen.', parentsInformed: false, parentsNotInformedReason: 'Meldcode stap 2 eerst.' });
@@ -196,6 +218,10 @@ describe('Meldcode emergency access ends with the team membership and with the c
     const added = await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId });
     expect((await jeugdhulp.post(`/api/v1/cases/${caseId}/emergency-access`, { reason })).statusCode).toBe(201);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(200);
+    // The reason stays with who keeps the case; the team sees that it was used, and until when.
+    const emergencyIn = async (c: Client) => (await c.get(`/api/v1/cases/${caseId}`)).json().history.find((h: { event: string }) => h.event === 'emergency_access').detail;
+    expect(await emergencyIn(ib)).toMatchObject({ reason });
+    expect(await emergencyIn(jeugdhulp)).toEqual({ expiresAt: expect.any(String) });
 
     const memberId = added.json().team.find((m: { personId: string }) => m.personId === jh().personId).id;
     expect((await ib.delete(`/api/v1/cases/${caseId}/members/${memberId}`)).statusCode).toBe(204);
@@ -286,7 +312,7 @@ describe('who may withdraw a consent', () => {
       .insertInto('accounts')
       .values({ region_id: t.demo.regionId, username: 'ouder-van-pupil', password_hash: await hashPassword(PASSWORD), kind: 'guardian', guardian_id: pupil.guardians[0] })
       .execute();
-    const parent = await loginAs('ouder-van-pupil');
+    const parent = await t.login('ouder-van-pupil', PASSWORD);
     const res = await withdraw(parent, { reason: 'Ik wil eerst zelf met de jeugdhulp praten.' });
     expect(res.statusCode).toBe(200);
     const w = await t.database.db.selectFrom('consent_withdrawals').selectAll().where('consent_id', '=', consentId).executeTakeFirstOrThrow();

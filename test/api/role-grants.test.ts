@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, makeClient, type TestApp, type Client } from '../support/test-app.ts';
+import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { multipart } from '../support/multipart.ts';
 
 /**
  * The functional administrator and roles (issue 10): she cannot give herself any role; every role
@@ -12,12 +13,6 @@ let privacy: Client;
 let school: string;
 const PASSWORD = 'een-heel-lang-wachtwoord';
 
-async function loginAs(username: string): Promise<Client> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: PASSWORD } });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  const setCookie = res.headers['set-cookie'];
-  return makeClient(t.app, (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0], res.json().csrfToken);
-}
 
 async function newPerson(username: string, memberships: { organisationId: string; role: string }[] = []) {
   const res = await beheer.post('/api/v1/people', { givenName: username, familyName: 'Test', username, password: PASSWORD, memberships });
@@ -86,7 +81,7 @@ describe('the functional administrator and roles', () => {
       expect((await beheer.put('/api/v1/settings', { values: { roleGrantApproval: 1 } })).statusCode).toBe(200);
       // A second functional administrator (a role without child data: no approval needed).
       await newPerson('tweede-beheerder', [{ organisationId: t.demo.accounts.beheer.organisationId!, role: 'functional_admin' }]);
-      second = await loginAs('tweede-beheerder');
+      second = await t.login('tweede-beheerder', PASSWORD);
     });
 
     it('a role with child data waits: no membership, no access to children, until approved', async () => {
@@ -96,7 +91,7 @@ describe('the functional administrator and roles', () => {
       expect(res.json()).toMatchObject({ status: 'pending', id: null });
       grantId = res.json().grantId;
       expect(await membershipsOf(bram)).toEqual([]);
-      const bramClient = await loginAs('bram');
+      const bramClient = await t.login('bram', PASSWORD);
       expect((await bramClient.get('/api/v1/children')).json()).toMatchObject({ total: 0 });
       const pending = (await privacy.get('/api/v1/role-grants?status=pending')).json().items;
       expect(pending.map((g: { id: string }) => g.id)).toContain(grantId);
@@ -113,7 +108,7 @@ describe('the functional administrator and roles', () => {
       const ok = await second.post(`/api/v1/role-grants/${grantId}/approve`);
       expect(ok.statusCode).toBe(200);
       expect(await membershipsOf(bram)).toEqual([expect.objectContaining({ organisation_id: school, role: 'care_coordinator', ended_at: null })]);
-      expect((await (await loginAs('bram')).get('/api/v1/children')).json().total).toBeGreaterThan(0);
+      expect((await (await t.login('bram', PASSWORD)).get('/api/v1/children')).json().total).toBeGreaterThan(0);
       expect((await second.post(`/api/v1/role-grants/${grantId}/approve`)).statusCode).toBe(409);
       const row = (await privacy.get('/api/v1/role-grants?status=granted')).json().items.find((g: { id: string }) => g.id === grantId);
       expect(row).toMatchObject({ requestedBy: await nameOf(t.demo.accounts.beheer.personId!), decidedBy: 'tweede-beheerder Test' });
@@ -135,13 +130,8 @@ describe('the functional administrator and roles', () => {
       const beheerEmail = (await t.database.db.selectFrom('people').select('email').where('id', '=', t.demo.accounts.beheer.personId!).executeTakeFirstOrThrow()).email!;
       const file = (rows: string[]) => ['voornaam;achternaam;e-mail;rollen', ...rows].join('\r\n');
       const upload = (content: string) => {
-        const boundary = '----samenspel' + Math.random().toString(16).slice(2);
-        const body = Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="organisationId"\r\n\r\n${school}\r\n` +
-            `--${boundary}\r\nContent-Disposition: form-data; name="fullExport"\r\n\r\nfalse\r\n` +
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="medewerkers.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
-        );
-        return beheer.request('POST', '/api/v1/staff-imports', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+        const m = multipart({ organisationId: school, fullExport: 'false' }, { name: 'medewerkers.csv', content, type: 'text/csv' });
+        return beheer.request('POST', '/api/v1/staff-imports', m.payload, m.headers);
       };
       const own = await upload(file([`Beheer;Zelf;${beheerEmail};intern begeleider`]));
       expect(own.statusCode).toBe(201);

@@ -156,7 +156,14 @@ async function currentMembership(tx: Tx, actor: Actor, personId: string, organis
  * care coordinator — also when the case manager left and the case waits for a new one — or by the
  * case manager handing over. The new case manager joins the team for that organisation.
  */
-export async function assignCaseManager(database: Database, actor: Actor, caseId: string, input: { personId: string; organisationId: string }) {
+export interface AssignCaseManagerInput {
+  personId: string;
+  organisationId: string;
+  /** The case manager the user saw (the version of this field): another one appointed meanwhile is a 409. */
+  replaces: { personId: string; organisationId: string };
+}
+
+export async function assignCaseManager(database: Database, actor: Actor, caseId: string, input: AssignCaseManagerInput) {
   return withManageableCase(
     database,
     actor,
@@ -164,6 +171,11 @@ export async function assignCaseManager(database: Database, actor: Actor, caseId
     'case.manager.assign',
     async (tx, k) => {
       if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
+      if (k.case_manager_person_id !== input.replaces.personId || k.case_manager_organisation_id !== input.replaces.organisationId) {
+        throw new ConflictError('Intussen is een andere casusregisseur aangewezen. Bekijk de casus opnieuw en kies dan.', 'stale', [
+          { name: 'replaces', code: 'stale', reason: 'De casusregisseur is intussen gewijzigd.' },
+        ]);
+      }
       const membership = await currentMembership(tx, actor, input.personId, input.organisationId);
       if (!membership) throw new ValidationError([{ name: 'personId', code: 'not_at_organisation', reason: 'Deze persoon werkt niet (meer) bij die organisatie. Kies iemand die er nu werkt.' }]);
       if (k.case_manager_person_id === input.personId && k.case_manager_organisation_id === input.organisationId) {
@@ -187,7 +199,7 @@ export async function assignCaseManager(database: Database, actor: Actor, caseId
         from: { personId: k.case_manager_person_id, organisationId: k.case_manager_organisation_id },
         to: { personId: input.personId, organisationId: input.organisationId },
       });
-      return { personId: input.personId, organisationId: input.organisationId };
+      return { caseId, caseManager: { personId: input.personId, organisationId: input.organisationId } };
     },
     { personId: input.personId },
   );
@@ -356,7 +368,7 @@ async function withdrawOwnConsent(database: Database, actor: Actor, consentId: s
       throw new ValidationError([{ name: 'byGuardianId', code: 'not_yourself', reason: 'U kunt alleen uw eigen toestemming intrekken.' }]);
     }
     const errors = checkWithdrawer(rule, asChild ? { byChild: true } : { byGuardianId: actor.guardianId }, asChild ? [] : [actor.guardianId!]);
-    if (errors.length) throw new ValidationError(errors.map((e) => ({ ...e, name: asChild ? 'byChild' : 'byGuardianId' })));
+    if (errors.length) throw new ValidationError(errors);
     const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
     if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
     await tx

@@ -64,7 +64,7 @@ export interface WithdrawerInput {
 export function checkWithdrawer(rule: AgeRule, input: WithdrawerInput, authorityGuardianIds: string[]): FieldError[] {
   const byGuardian = !!input.byGuardianId;
   const byChild = !!input.byChild;
-  if (!byGuardian && !byChild) return [{ name: 'byGuardianId', code: 'required', reason: 'Kies wie de toestemming intrekt: een ouder of verzorger met gezag, of het kind/de jongere zelf.' }];
+  if (!byGuardian && !byChild) return [{ name: 'byGuardianId', code: 'required', reason: 'Kies wie de toestemming intrekt. U ziet alleen wie dat mag: dat hangt af van de leeftijd van het kind.' }];
   if (byGuardian && byChild) return [{ name: 'byChild', code: 'one_person', reason: 'Kies één persoon: de ouder of het kind/de jongere.' }];
   if (byChild) {
     if (rule === 'guardians') return [{ name: 'byChild', code: 'child_too_young', reason: 'Een kind jonger dan 12 trekt zelf geen toestemming in; dat doen de ouders of verzorgers met gezag.' }];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
-import { addCaseMember, assignCaseManager, closeCase, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, SHAREABLE_KINDS, withdrawConsent, type OpenCaseInput, type RecordConsentInput, type WithdrawConsentInput } from './case-commands.ts';
+import { addCaseMember, assignCaseManager, closeCase, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, SHAREABLE_KINDS, withdrawConsent, type OpenCaseInput, type RecordConsentInput, type WithdrawConsentInput, type AssignCaseManagerInput } from './case-commands.ts';
 import { getCase, listCases } from './case-queries.ts';
 
 const tags = ['Casussen en toestemming'];
@@ -133,22 +133,20 @@ export default async function caseRoutes(app: FastifyInstance, ctx: AppContext) 
     },
   );
 
+  const PersonAt = Type.Object({ personId: Uuid, organisationId: Uuid }, { additionalProperties: false });
   app.put(
     '/cases/:id/case-manager',
     {
       schema: {
         tags,
-        summary: 'Casusregisseur (opnieuw) aanwijzen: iemand die nu bij de organisatie werkt (zorgcoördinator van de school, of de casusregisseur zelf)',
+        summary:
+          'Casusregisseur (opnieuw) aanwijzen: iemand die nu bij de organisatie werkt (zorgcoördinator van de school, of de casusregisseur zelf). `replaces` is de casusregisseur die u zag; is intussen een ander aangewezen, dan 409',
         params: Id,
-        body: Type.Object({ personId: Uuid, organisationId: Uuid }, { additionalProperties: false }),
+        body: Type.Object({ personId: Uuid, organisationId: Uuid, replaces: PersonAt }, { additionalProperties: false }),
+        response: { 200: Type.Object({ caseId: Uuid, caseManager: PersonAt }) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const id = (request.params as { id: string }).id;
-      await assignCaseManager(ctx.database, actor, id, request.body as { personId: string; organisationId: string });
-      return getCase(ctx.database, actor, id);
-    },
+    async (request) => assignCaseManager(ctx.database, actorOf(request), (request.params as { id: string }).id, request.body as AssignCaseManagerInput),
   );
 
   app.post(

@@ -248,6 +248,10 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
           'Rol bij een organisatie toevoegen (nooit aan uzelf). Een rol die gegevens van kinderen ziet, ziet de privacyfunctionaris; als de regio dat instelt wacht hij op een tweede beheerder (202, status pending)',
         params: Id,
         body: MembershipBody,
+        response: {
+          201: Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.Literal('granted'), grantId: Type.Null() }),
+          202: Type.Object({ id: Type.Null(), status: Type.Literal('pending'), grantId: Type.String({ format: 'uuid' }) }),
+        },
       },
     },
     async (request, reply) => {
@@ -259,17 +263,34 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
   );
 
   const GrantStatus = Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('rejected')]);
+  const Uuid = Type.String({ format: 'uuid' });
+  const NullableText = Nullable(Type.String());
+  const RoleGrant = Type.Object({
+    id: Uuid,
+    personId: Uuid,
+    personName: Type.String(),
+    organisationId: Uuid,
+    organisationName: Type.String(),
+    role: Type.String(),
+    status: GrantStatus,
+    requestedAt: Type.String({ format: 'date-time' }),
+    requestedBy: NullableText,
+    decidedAt: Nullable(Type.String({ format: 'date-time' })),
+    decidedBy: NullableText,
+    decisionReason: NullableText,
+    fromImport: Type.Boolean(),
+    can: Type.Object({ decide: Type.Boolean() }),
+  });
   app.get(
     '/role-grants',
     {
       schema: {
         tags,
         summary: 'Toegekende rollen die gegevens van kinderen zien, en rollen die op een tweede beheerder wachten (functioneel beheerder, privacyfunctionaris)',
-        querystring: Type.Object({
-          status: Type.Optional(GrantStatus),
-          page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
-        }),
+        querystring: Type.Object({ status: Type.Optional(GrantStatus), ...paging(100, 25) }),
+        response: {
+          200: Type.Object({ items: Type.Array(RoleGrant), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), can: Type.Object({ approve: Type.Boolean() }) }),
+        },
       },
     },
     async (request) => listRoleGrants(ctx.database, actorOf(request), request.query as { status?: 'pending' | 'granted' | 'rejected'; page: number; pageSize: number }),
@@ -277,7 +298,14 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
 
   app.post(
     '/role-grants/:id/approve',
-    { schema: { tags, summary: 'Een wachtende rol goedkeuren (een tweede functioneel beheerder; niet wie hem aanvroeg, niet voor uzelf)', params: Id } },
+    {
+      schema: {
+        tags,
+        summary: 'Een wachtende rol goedkeuren (een tweede functioneel beheerder; niet wie hem aanvroeg, niet voor uzelf)',
+        params: Id,
+        response: { 200: Type.Object({ id: Uuid, status: Type.Literal('granted'), membershipId: Uuid }) },
+      },
+    },
     async (request) => approveRoleGrant(ctx.database, actorOf(request), (request.params as { id: string }).id),
   );
 
@@ -289,6 +317,7 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
         summary: 'Een wachtende rol afwijzen, met reden',
         params: Id,
         body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Uuid, status: Type.Literal('rejected') }) },
       },
     },
     async (request) => rejectRoleGrant(ctx.database, actorOf(request), (request.params as { id: string }).id, (request.body as { reason: string }).reason),

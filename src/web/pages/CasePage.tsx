@@ -290,19 +290,25 @@ function AssignCaseManager({ k, team, onDone }: { k: CaseDetail; team: CaseTeamM
   const candidates = team.filter((m) => m.current && !(m.personId === k.caseManager.personId && m.organisationId === k.caseManager.organisationId));
   const [chosen, setChosen] = useState('');
   const { mutation, byField, other, formRef } = useApiForm({
-    mutationFn: (body: { personId: string; organisationId: string }) => api.put<CaseDetail>(`/cases/${k.id}/case-manager`, body),
+    // `replaces`: the case manager this page shows; one appointed meanwhile answers 409.
+    mutationFn: (vars: { member: CaseTeamMember }) =>
+      api.put(`/cases/${k.id}/case-manager`, {
+        personId: vars.member.personId,
+        organisationId: vars.member.organisationId,
+        replaces: { personId: k.caseManager.personId, organisationId: k.caseManager.organisationId },
+      }),
     fields: ['personId', 'organisationId'],
-    onSuccess: (next) => {
-      queryClient.setQueryData(caseKey(k.id), next);
+    onSuccess: (_data, vars) => {
       caseChanged(queryClient, k.id);
       setChosen('');
-      onDone(t('cases.caseManager.assigned', { name: next.caseManager.name }));
+      onDone(t('cases.caseManager.assigned', { name: vars.member.name }));
     },
+    onError: () => void queryClient.invalidateQueries({ queryKey: caseKey(k.id) }),
   });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const m = candidates.find((c) => c.id === chosen);
-    if (!mutation.isPending) mutation.mutate({ personId: m?.personId ?? '', organisationId: m?.organisationId ?? '' });
+    const member = candidates.find((c) => c.id === chosen);
+    if (member && !mutation.isPending) mutation.mutate({ member });
   }
   return (
     <>
