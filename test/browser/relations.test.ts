@@ -56,6 +56,8 @@ describe('a case whose case manager left', () => {
         await page.getByLabel('Nieuwe casusregisseur').selectOption({ index: 1 });
         await page.getByRole('button', { name: 'Casusregisseur aanwijzen' }).click();
         await page.getByText('is nu de casusregisseur').waitFor();
+        // The case is read again after the appointment: the warning goes.
+        await page.getByText('Vera Test werkt niet meer bij').waitFor({ state: 'detached' });
         expect(await page.getByText('Vera Test werkt niet meer bij').count()).toBe(0);
         await expectAccessible(page, 'case after appointing');
       }
