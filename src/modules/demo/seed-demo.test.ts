@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { openDatabase, type Database } from '../../kernel/db/database.ts';
@@ -281,9 +282,20 @@ describe('seedDemo (150 children)', () => {
     expect(await see('jongere')).toEqual([{ child_id: result.accounts.jongere.childId, ground: 'self_16plus' }]);
     expect((await see('privacy')).every((r) => r.ground === 'privacy_officer')).toBe(true);
 
-    for (const username of ['beheer', 'directeur', 'wijkteam', 'swv', 'beleid']) {
+    for (const username of ['beheer', 'wijkteam', 'swv', 'beleid']) {
       expect(await see(username), username).toEqual([]);
     }
+    // The school leader: exactly the children with an open thuiszitter entry naming the own school
+    // (which of the demo's thuiszitters lands there depends on the random ids of a small region).
+    const leaderSchool = result.accounts.directeur.organisationId!;
+    const openAtSchool = await db
+      .selectFrom('thuiszitters as z')
+      .select('z.child_id')
+      .where(sql<boolean>`(select e.school_location_id from thuiszitter_events e where e.thuiszitter_id = z.id and e.kind = 'category' order by e.effective_on desc, e.id desc limit 1) = ${leaderSchool}`)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('thuiszitter_events as e').select('e.id').whereRef('e.thuiszitter_id', '=', 'z.id').where('e.kind', '=', 'end'))))
+      .execute();
+    const byChild = (a: { child_id: string }, b: { child_id: string }) => a.child_id.localeCompare(b.child_id);
+    expect((await see('directeur')).sort(byChild), 'directeur').toEqual(openAtSchool.map((o) => ({ child_id: o.child_id, ground: 'school_leader_thuiszitter' })).sort(byChild));
     // The demo case: the youth care worker sees one child through the parents' consent; the
     // wijkteam worker on the same team has no consent and sees none (above).
     const jeugdhulp = await see('jeugdhulp');
