@@ -13,6 +13,8 @@ import { registerProblemHandler, sendProblem } from './kernel/http/problem.ts';
 import { registerAuth } from './kernel/http/auth.ts';
 import type { AppContext } from './kernel/http/context.ts';
 import { ephemeralKeys, type AppKeys } from './kernel/keys.ts';
+import { collectRoutes } from './kernel/http/api.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import healthRoutes from './modules/health/routes.ts';
 import sessionRoutes, { SessionSchema } from './modules/session/routes.ts';
 import childRoutes from './modules/children/routes.ts';
@@ -50,6 +52,8 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
   const ctx: AppContext = { database, config, keys: opts.keys ?? ephemeralKeys() };
+  const routes = collectRoutes(app);
+  app.decorate('registeredRoutes', routes);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -105,7 +109,8 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
   });
 
   await app.register(
-    async (api) => {
+    async (plain) => {
+      const api = plain.withTypeProvider<TypeBoxTypeProvider>();
       await healthRoutes(api, ctx);
       await sessionRoutes(api, ctx);
       await childRoutes(api, ctx);

@@ -1,0 +1,61 @@
+/**
+ * The building blocks of every API contract. A contract module (`src/contracts/<capability>.ts`)
+ * declares, with these, what a route takes (params, query, body) and what it may answer: the
+ * response schema is a whitelist, a field it does not name never leaves the server. The server's
+ * handlers get their types from these schemas through Fastify's TypeBox type provider; the web
+ * app imports the same types (`import type`), so nothing is kept twice.
+ *
+ * Contract modules import only `typebox`, each other and `src/contracts/values/*` (the
+ * enumerations, plain arrays the web app also uses at runtime).
+ */
+import { Type, type Static, type TSchema } from 'typebox';
+
+export { Type };
+export type { Static, TSchema };
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+
+/** A calendar day as sent and received: 'JJJJ-MM-DD' (the database hands these out as strings). */
+export const Day = Type.String({ format: 'date', description: 'JJJJ-MM-DD' });
+
+/**
+ * A moment (timestamp). The server may answer a Date (as the database gives it) or an ISO string;
+ * on the wire it is always an ISO 8601 string. The web app sees it as a string through `Wire<T>`.
+ */
+export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** One of a closed set of strings, typed as that set (`OneOf(ROLES)` is `Role`). */
+export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+
+/** A page of a list: the items and where the page is in the whole. */
+export const PageOf = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), pageSize: Type.Integer({ minimum: 1 }) });
+
+/** The answer of a route that answers nothing (204). */
+export const NoContent = Type.Null({ description: 'Geen inhoud' });
+
+/**
+ * The answer of a route that sends a file (PDF, CSV, Excel): the body is not JSON, so the schema
+ * names the media type and its binary content. Fastify does not serialize a Buffer or stream, so
+ * nothing passes a whitelist here: such a route builds its file from a checked query.
+ */
+export const FileDownload = (mediaTypes: readonly string[], description: string) =>
+  Type.Unsafe<Buffer | string | NodeJS.ReadableStream>({ type: 'string', format: 'binary', description, 'x-media-types': [...mediaTypes] });
+
+/** What the web app receives: Dates arrive as ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends string | number | boolean | null | undefined
+    ? T
+    : T extends readonly (infer U)[]
+      ? Wire<U>[]
+      : T extends object
+        ? { [K in keyof T]: Wire<T[K]> }
+        : T;
+
+/** The wire type of a contract schema, for the web app: `Contract<typeof CaseView>`. */
+export type Contract<S extends TSchema> = Wire<Static<S>>;
