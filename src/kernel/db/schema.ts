@@ -1,7 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-/** Kysely table types. Keep in step with migrations/. Dates are 'YYYY-MM-DD' strings. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/**
+ * Kysely table types, written next to migrations/ and held to the migrated database by
+ * schema.test.ts (tables, columns, nullability, type family, defaults). Dates are 'YYYY-MM-DD'
+ * strings. A timestamp the database fills itself is `Generated<Date>`; a plain `Timestamp` must be
+ * given on insert.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a default in the database (`default now()`): may be left out of an insert. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = string;
 
 export type OrganisationKind = 'school_location' | 'swv' | 'gemeente' | 'wijkteam' | 'youth_care_provider' | 'jgz' | 'region_office';
@@ -533,7 +540,7 @@ export interface EarlyWarningSettingsTable {
   attention_threshold: ColumnType<number, number | string, number | string>;
   chronic_threshold: ColumnType<number, number | string, number | string>;
   severe_threshold: ColumnType<number, number | string, number | string>;
-  updated_at: Timestamp;
+  updated_at: DefaultedTimestamp;
   updated_by_person_id: string | null;
 }
 /** Early warning (0009): lesson hours per school day per school type; region_id null holds the defaults. */
@@ -542,7 +549,7 @@ export interface EarlyWarningLessonHoursTable {
   region_id: string | null;
   school_type: SchoolType;
   hours_per_day: ColumnType<number, number | string, number | string>;
-  updated_at: Timestamp;
+  updated_at: DefaultedTimestamp;
   updated_by_person_id: string | null;
 }
 export interface SchemaMigrationsTable {
