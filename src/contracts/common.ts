@@ -46,6 +46,32 @@ export const NoContent = Type.Null({ description: 'Geen inhoud' });
 export const FileDownload = (mediaTypes: readonly string[], description: string) =>
   Type.Unsafe<Buffer | string | NodeJS.ReadableStream>({ type: 'string', format: 'binary', description, 'x-media-types': [...mediaTypes] });
 
+/**
+ * The version of a shared record: answered with the record, sent back with an update of it. An
+ * update based on an older version is refused with 409 (`StaleProblem`).
+ */
+export const Version = Type.Integer({ minimum: 1, description: 'De versie waarop de wijziging is gebaseerd: de `version` uit het antwoord van de laatste GET' });
+
+/** A field error of a problem+json (`invalidParams`). */
+export const FieldErrorSchema = Type.Object({ name: Type.String(), code: Type.String(), reason: Type.String() });
+
+/**
+ * The problem+json of a 409 on a route that updates a versioned record: for a stale version it
+ * carries the record as it is now (`current`, whitelisted by its schema); other conflicts (a closed
+ * case, …) answer the same shape without it.
+ */
+export const StaleProblem = <T extends TSchema>(current: T) =>
+  Type.Object({
+    invalidParams: Type.Optional(Type.Array(FieldErrorSchema)),
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Literal(409),
+    detail: Type.String(),
+    code: Type.String(),
+    instance: Type.String(),
+    current: Type.Optional(current),
+  });
+
 /** What the web app receives: Dates arrive as ISO strings. */
 export type Wire<T> = T extends Date
   ? string

@@ -54,6 +54,35 @@ export class ConflictError extends ProblemError {
   }
 }
 
+/**
+ * An update based on a version of a shared record that is no longer the current one (someone else
+ * changed it meanwhile): 409, with the current state so that the screen can show what changed and
+ * let the user redo the edit. The state is read after the refused write's transaction has rolled
+ * back (`withCurrentOnStale`), through the same access checks as any read, and answered through the
+ * route's 409 response schema (`StaleProblem` in src/contracts/common.ts).
+ */
+export class StaleVersionError extends ProblemError {
+  current: unknown = undefined;
+  constructor(detail = 'Iemand anders heeft dit intussen gewijzigd. Bekijk wat er nu staat en doe uw wijziging opnieuw.') {
+    super(409, 'Intussen gewijzigd', detail, 'stale_version');
+  }
+}
+
+/** Runs an update; when it was based on a stale version, attaches the current state (read anew) to the 409. */
+export async function withCurrentOnStale<T>(write: () => Promise<T>, current: () => Promise<unknown>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof StaleVersionError && error.current === undefined) error.current = await current();
+    throw error;
+  }
+}
+
+/** Throws a StaleVersionError when a versioned update (`… where id = ? and version = ?`) changed no row. */
+export function expectUpdated(result: { numUpdatedRows: bigint } | undefined, detail?: string) {
+  if (!result || result.numUpdatedRows === 0n) throw new StaleVersionError(detail);
+}
+
 export class TooManyRequestsError extends ProblemError {
   constructor(detail: string, readonly retryAfterSeconds: number) {
     super(429, 'Te veel pogingen', detail, 'too_many_requests');

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemError, type FieldError } from '../errors.ts';
+import { ProblemError, StaleVersionError, type FieldError } from '../errors.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerUploadRelease } from './upload.ts';
 import { NO_YEAR_ZERO } from './query.ts';
@@ -17,7 +17,8 @@ export function registerProblemHandler(app: FastifyInstance) {
     if (error instanceof ProblemError) {
       const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-      return sendProblem(reply, request, error.status, error.title, error.detail, error.code, error.invalidParams);
+      const extra = error instanceof StaleVersionError && error.current !== undefined ? { current: error.current } : {};
+      return sendProblem(reply, request, error.status, error.title, error.detail, error.code, error.invalidParams, extra);
     }
     const fe = error as FastifyError;
     if (fe.validation) {
@@ -99,8 +100,9 @@ export function sendProblem(
   detail: string,
   code: string,
   invalidParams: FieldError[] = [],
+  extra: Record<string, unknown> = {},
 ) {
-  const body: Record<string, unknown> = { type: 'about:blank', title, status, detail, code, instance: request.url.split('?')[0] };
+  const body: Record<string, unknown> = { type: 'about:blank', title, status, detail, code, instance: request.url.split('?')[0], ...extra };
   if (invalidParams.length) body.invalidParams = invalidParams;
   return reply.status(status).type('application/problem+json').send(body);
 }
