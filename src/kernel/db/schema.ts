@@ -22,6 +22,11 @@ export interface RegionsTable {
   name: string;
   slug: string;
   created_at: Generated<Date>;
+  /** Optimistic concurrency (0014): the region itself, and the three settings screens. */
+  version: Generated<number>;
+  settings_version: Generated<number>;
+  signal_terms_version: Generated<number>;
+  early_warning_version: Generated<number>;
 }
 export interface GemeentenTable {
   id: Generated<string>;
@@ -53,6 +58,8 @@ export interface OrganisationsTable {
   /** The school board (bevoegd gezag) of a school location. */
   board_name: Generated<string | null>;
   created_at: Generated<Date>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface PeopleTable {
   id: Generated<string>;
@@ -61,6 +68,8 @@ export interface PeopleTable {
   family_name: string;
   email: string | null;
   created_at: Generated<Date>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface MembershipsTable {
   id: Generated<string>;
@@ -82,6 +91,8 @@ export interface ChildrenTable {
   /** Used by a school when the pupil has no BSN: 9 digits starting with 10 (domain.md §6). */
   onderwijsnummer: Generated<string | null>;
   created_at: Generated<Date>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface ChildResidencesTable {
   id: Generated<string>;
@@ -130,6 +141,8 @@ export interface EnrolmentsTable {
   pupil_number: Generated<string | null>;
   /** Level or year as the school's administration names it: groep 5, havo 3, vmbo-t 2. */
   school_level: Generated<string | null>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface AccountsTable {
   id: Generated<string>;
@@ -277,6 +290,8 @@ export interface SignalsTable {
   triaged_at: Timestamp | null;
   triaged_on: DateOnly | null;
   triage_decision: string | null;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface SignalEventsTable {
   id: Generated<number>;
@@ -305,6 +320,8 @@ export interface CasesTable {
   next_evaluation_on: DateOnly;
   closed_at: Timestamp | null;
   family_id: Generated<string | null>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface CaseMembersTable {
   id: Generated<string>;
@@ -377,6 +394,8 @@ export interface PlansTable {
   child_id: string;
   region_id: string;
   created_at: Generated<Date>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface PlanGoalsTable {
   id: Generated<string>;
@@ -498,6 +517,8 @@ export interface AbsenceReportsTable {
   explanation: string | null;
   created_by_person_id: string | null;
   detected_at: Generated<Date>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 
 export interface AbsenceReportEventsTable {
@@ -570,6 +591,8 @@ export interface ThuiszittersTable {
   registered_by_person_id: string | null;
   registered_by_organisation_id: string | null;
   created_at: Generated<Date>;
+  /** Optimistic concurrency (0014): an update names the version it was based on. */
+  version: Generated<number>;
 }
 export interface ThuiszitterEventsTable {
   id: Generated<number>;

@@ -11,6 +11,7 @@ import { thuiszitters } from './0010_thuiszitters.ts';
 import { onboarding } from './0011_onboarding.ts';
 import { closeTheHoles } from './0012_close_the_holes.ts';
 import { signIn } from './0013_sign_in.ts';
+import { versions } from './0014_versions.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -27,4 +28,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0011_onboarding', sql: onboarding },
   { name: '0012_close_the_holes', sql: closeTheHoles },
   { name: '0013_sign_in', sql: signIn },
+  { name: '0014_versions', sql: versions },
 ];
