@@ -84,7 +84,7 @@ describe('care coordinators: all current pupils of their own school location', (
   });
   it('the list is scoped in SQL and agrees with the single decision', async () => {
     const q = groundsQuery(database.db, ib, DAY)!;
-    const rows = await q.execute();
+    const rows = await database.db.selectFrom(q.as('g')).selectAll('g').execute();
     expect(new Set(rows.map((r) => r.child_id))).toEqual(new Set([pupil5, pupil6]));
   });
 });

@@ -1,5 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 
@@ -76,7 +75,8 @@ export interface Grant {
   kinds: DataKind[];
 }
 
-type GroundQuery = SelectQueryBuilder<DB, keyof DB, GroundRow>;
+/** The union of the actor's grounds as one derived table: `selectFrom(grounds.as('g'))`, `innerJoin(grounds.as('g'), …)`. */
+type GroundQuery = RawBuilder<GroundRow>;
 
 const NO_CONSENT = [sql<string | null>`null::uuid`.as('consent_id'), sql<string[] | null>`null::text[]`.as('consent_kinds'), sql<string | null>`null::uuid`.as('case_id')];
 
@@ -89,9 +89,9 @@ const dateLit = (d: string) => sql<string>`${d}::date`;
  */
 export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQuery | null {
   const day = dateLit(today);
-  const activeEnrolment = (eb: any) =>
-    eb.and([eb('e.start_date', '<=', day), eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', day)])]);
-  const parts: GroundQuery[] = [];
+  /** The enrolment `e` runs on `today`. */
+  const activeEnrolment = sql<boolean>`e.start_date <= ${day} and (e.end_date is null or e.end_date >= ${day})`;
+  const parts: Expression<GroundRow>[] = [];
 
   if (actor.kind === 'professional' && actor.membership) {
     const m = actor.membership;
@@ -105,7 +105,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .where('gs.person_id', '=', actor.personId!)
             .where('e.organisation_id', '=', m.organisationId)
             .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`case when gs.role = 'mentor' then 'mentor' else 'group_teacher' end`.as('ground'), ...NO_CONSENT]) as any,
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`case when gs.role = 'mentor' then 'mentor' else 'group_teacher' end`.as('ground'), ...NO_CONSENT]),
         );
         parts.push(
           db
@@ -113,7 +113,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .where('e.mentor_person_id', '=', actor.personId!)
             .where('e.organisation_id', '=', m.organisationId)
             .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'mentor'`.as('ground'), ...NO_CONSENT]) as any,
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'mentor'`.as('ground'), ...NO_CONSENT]),
         );
         break;
       case 'intern_begeleider':
@@ -123,7 +123,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .selectFrom('enrolments as e')
             .where('e.organisation_id', '=', m.organisationId)
             .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'school_care'`.as('ground'), ...NO_CONSENT]) as any,
+            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'school_care'`.as('ground'), ...NO_CONSENT]),
         );
         break;
       case 'attendance_officer':
@@ -145,7 +145,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
                   ),
                 ),
               )
-              .select([sql<string>`r.child_id`.as('child_id'), sql<Ground>`'leerplicht_residence'`.as('ground'), ...NO_CONSENT]) as any,
+              .select([sql<string>`r.child_id`.as('child_id'), sql<Ground>`'leerplicht_residence'`.as('ground'), ...NO_CONSENT]),
           );
         }
         break;
@@ -165,7 +165,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .where(({ not, exists, selectFrom }) =>
               not(exists(selectFrom('thuiszitter_events as te').whereRef('te.thuiszitter_id', '=', 't.id').where('te.kind', '=', 'end').where('te.effective_on', '<=', day).select(sql`1`.as('one')))),
             )
-            .select([sql<string>`t.child_id`.as('child_id'), sql<Ground>`'school_leader_thuiszitter'`.as('ground'), ...NO_CONSENT]) as any,
+            .select([sql<string>`t.child_id`.as('child_id'), sql<Ground>`'school_leader_thuiszitter'`.as('ground'), ...NO_CONSENT]),
         );
         break;
       case 'privacy_officer':
@@ -173,7 +173,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
           db
             .selectFrom('children as c')
             .where('c.region_id', '=', actor.regionId)
-            .select([sql<string>`c.id`.as('child_id'), sql<Ground>`'privacy_officer'`.as('ground'), ...NO_CONSENT]) as any,
+            .select([sql<string>`c.id`.as('child_id'), sql<Ground>`'privacy_officer'`.as('ground'), ...NO_CONSENT]),
         );
         break;
       default:
@@ -186,7 +186,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
         db
           .selectFrom('cases as k')
           .where('k.organisation_id', '=', m.organisationId)
-          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'case_owner'`.as('ground'), ...NO_CONSENT]) as any,
+          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'case_owner'`.as('ground'), ...NO_CONSENT]),
       );
     }
     if (actor.personId && !['functional_admin', 'privacy_officer', 'policy_analyst', 'school_leader'].includes(m.role)) {
@@ -214,7 +214,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             sql<string>`con.id`.as('consent_id'),
             sql<string[]>`con.data_kinds`.as('consent_kinds'),
             sql<string>`k.id`.as('case_id'),
-          ]) as any,
+          ]),
       );
       // Emergency access (Meldcode) ends at its term, when the case closes, or when the worker is
       // no longer on the team for this organisation — whichever comes first. (Taken off the team
@@ -236,7 +236,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             sql<string | null>`null::uuid`.as('consent_id'),
             sql<string[] | null>`null::text[]`.as('consent_kinds'),
             sql<string>`k.id`.as('case_id'),
-          ]) as any,
+          ]),
       );
     }
   }
@@ -247,7 +247,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
         .selectFrom('child_guardians as cg')
         .where('cg.guardian_id', '=', actor.guardianId)
         .where('cg.has_authority', '=', true)
-        .select([sql<string>`cg.child_id`.as('child_id'), sql<Ground>`'guardian_authority'`.as('ground'), ...NO_CONSENT]) as any,
+        .select([sql<string>`cg.child_id`.as('child_id'), sql<Ground>`'guardian_authority'`.as('ground'), ...NO_CONSENT]),
     );
   }
 
@@ -262,12 +262,12 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
           sql<string>`c.id`.as('child_id'),
           sql<Ground>`case when date_part('year', age(${day}, c.birth_date)) >= 16 then 'self_16plus' else 'self_12plus' end`.as('ground'),
           ...NO_CONSENT,
-        ]) as any,
+        ]),
     );
   }
 
   if (parts.length === 0) return null;
-  return parts.reduce((acc, q) => acc.unionAll(q) as GroundQuery);
+  return sql<GroundRow>`(${sql.join(parts, sql` union all `)})`;
 }
 
 /** What the actor may see of one child, and why (empty when nothing: deny). */
