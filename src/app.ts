@@ -16,7 +16,9 @@ import { ephemeralKeys, type AppKeys } from './kernel/keys.ts';
 import { collectRoutes } from './kernel/http/api.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import healthRoutes from './modules/health/routes.ts';
-import sessionRoutes, { SessionSchema } from './modules/session/routes.ts';
+import sessionRoutes from './modules/session/routes.ts';
+import { csrfMatches, loadSession, SESSION_COOKIE } from './modules/session/session-service.ts';
+import { SessionSchema } from './contracts/session.ts';
 import childRoutes from './modules/children/routes.ts';
 import registryRoutes from './modules/registry/routes.ts';
 import auditRoutes from './modules/audit/routes.ts';
@@ -98,7 +100,11 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
   });
   app.addSchema(SessionSchema);
   registerProblemHandler(app);
-  registerAuth(app, ctx);
+  registerAuth(app, {
+    cookieName: SESSION_COOKIE,
+    load: (token, ip) => loadSession(database, config, token, ip),
+    csrfMatches,
+  });
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/')) {

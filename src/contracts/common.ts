@@ -31,6 +31,10 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 
+/** One yes/no per name of a closed set, all present: `Flags(CAPABILITIES)` is `Record<Capability, boolean>`. */
+export const Flags = <const T extends readonly string[]>(names: T, options: { description?: string } = {}) =>
+  Type.Unsafe<Record<T[number], boolean>>(Type.Object(Object.fromEntries(names.map((n) => [n, Type.Boolean()])), options));
+
 /** A page of a list: the items and where the page is in the whole. */
 export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), pageSize: Type.Integer({ minimum: 1 }) });

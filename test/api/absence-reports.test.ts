@@ -19,7 +19,7 @@ let debilt: string[];
 const absent = (c: Client, childId: string, day: string, hours: number, reason = 'unauthorised') => c.post('/api/v1/absence-records', { childId, schoolLocationId: school, day, hours, reason });
 const reports = (c: Client, query: string) => c.get(`/api/v1/absence-reports?schoolLocationId=${school}&${query}`);
 /** The reports of one pupil in a list answer. */
-const of = (res: { json(): { items: { childId: string; startDate: string }[] } }, childId: string) => res.json().items.filter((r) => r.childId === childId && r.startDate >= '2026-11-01') as any[];
+const of = (res: { json(): { items: { id: string; childId: string; startDate: string; [field: string]: unknown }[] } }, childId: string) => res.json().items.filter((r) => r.childId === childId && r.startDate >= '2026-11-01');
 
 beforeAll(async () => {
   t = await startTestApp({ children: 150 });

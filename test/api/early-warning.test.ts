@@ -116,7 +116,7 @@ afterAll(async () => {
 });
 
 describe('the care coordinator’s early-warning list', () => {
-  let body: { items: Item[]; becameChronic: Item[]; counts: Record<string, number>; periods: any; thresholds: any; school: any; total: number; asOf: string };
+  let body: { items: Item[]; becameChronic: Item[]; counts: Record<string, number>; periods: unknown; thresholds: unknown; school: unknown; total: number; asOf: string };
 
   it('lists every pupil of the school with percentages of the school year and the last 8 lesson weeks', async () => {
     const res = await list(ib);

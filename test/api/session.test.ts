@@ -365,6 +365,34 @@ describe('session details the web app relies on', () => {
   });
 });
 
+describe('what the user may do comes from the server (session.can)', () => {
+  const can = async (username: string) => (await (await t.login(username)).get('/api/v1/session')).json().can as Record<string, boolean>;
+  const granted = (flags: Record<string, boolean>) => Object.keys(flags).filter((k) => flags[k]).sort();
+
+  it('gives each role its screens and nothing more', async () => {
+    expect(granted(await can('ib'))).toEqual(['importPupils', 'listChildren', 'raiseSignals', 'schoolAbsence', 'schoolCalendar', 'thuiszitterCandidates', 'thuiszitterEscalation', 'thuiszitterRegister', 'triageSignals', 'workCases']);
+    expect(granted(await can('leerkracht'))).toEqual(['listChildren', 'raiseSignals', 'workCases']);
+    expect(granted(await can('beheer'))).toEqual(['administerRegion', 'reviewRoleGrants']);
+    expect(granted(await can('privacy'))).toEqual(['readAccessLog', 'reviewRoleGrants']);
+    expect(granted(await can('leerplicht'))).toEqual(['attendanceWorkspace', 'listChildren', 'thuiszitterCandidates', 'thuiszitterCountsInRegister', 'thuiszitterEscalation', 'thuiszitterRegister', 'workCases']);
+    expect(granted(await can('ouder'))).toEqual(['listChildren']);
+    // Every flag is there, also the ones that are false: the web app never guesses.
+    expect(Object.keys(await can('ouder')).length).toBe(Object.keys(await can('ib')).length);
+  });
+
+  it('follows the membership the user acts for now', async () => {
+    const c = await t.login('ib');
+    const session = (await c.get('/api/v1/session')).json();
+    const other = session.memberships.find((m: { id: string }) => m.id !== session.activeMembershipId);
+    expect(other).toBeDefined();
+    // The demo ib works at two schools in the same role: the same screens at the other school.
+    const switched = await c.put('/api/v1/session/membership', { membershipId: other.id });
+    expect(switched.statusCode).toBe(200);
+    expect(switched.json().can).toEqual(session.can);
+    expect(switched.json().activeMembershipId).toBe(other.id);
+  });
+});
+
 describe('housekeeping', () => {
   it('ends sessions past their lifetime and prunes old failed sign-ins, keeping recent ones', async () => {
     const { pruneSignInData } = await import('../../src/modules/session/maintenance.ts');

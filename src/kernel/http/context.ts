@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../../config.ts';
-import type { LoadedSession } from '../../modules/session/session-service.ts';
+import type { Session } from '../../contracts/session.ts';
 import type { Actor } from '../policy/actor.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Role } from '../policy/roles.ts';
@@ -14,9 +14,30 @@ export interface AppContext {
   keys: AppKeys;
 }
 
+/** The session of a request, as the session module loads it from the cookie. */
+export interface RequestSession {
+  id: string;
+  csrfToken: string;
+  accountId: string;
+  totpEnrolmentPending: boolean;
+  actor: Actor;
+  /** What the session answers the web app (contracts/session.ts). */
+  view: Session;
+}
+
+/**
+ * How the kernel's auth hook reaches the sessions without importing the session module: the app
+ * hands it the session module's loader (src/app.ts).
+ */
+export interface SessionStore {
+  cookieName: string;
+  load(token: string | undefined, ip: string | null): Promise<RequestSession | null>;
+  csrfMatches(session: RequestSession, header: string | undefined): boolean;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
-    session: LoadedSession | null;
+    session: RequestSession | null;
   }
   interface FastifyContextConfig {
     /** 'public': no session needed; 'session': any live session, even one that still has to enrol TOTP. Default: a full session. */

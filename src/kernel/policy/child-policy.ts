@@ -1,4 +1,5 @@
 import { sql, type Expression, type RawBuilder } from 'kysely';
+import { DATA_KINDS, type DataKind } from '../../contracts/values/data-kinds.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 
@@ -11,8 +12,7 @@ import type { Actor } from './actor.ts';
  * Each ground grants a fixed set of data kinds. A request names the kind it needs; it is allowed
  * when at least one ground covers that kind.
  */
-export const DATA_KINDS = ['identity', 'bsn', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents', 'access_log', 'thuiszitter'] as const;
-export type DataKind = (typeof DATA_KINDS)[number];
+export { DATA_KINDS, type DataKind };
 
 export const GROUNDS = {
   /** Teacher of the pupil's current group. */

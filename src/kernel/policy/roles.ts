@@ -1,19 +1,7 @@
-/** Roles a person can hold at an organisation (domain.md §7). Code names; the UI translates. */
-export const ROLES = [
-  'functional_admin',
-  'privacy_officer',
-  'teacher',
-  'mentor',
-  'intern_begeleider',
-  'care_coordinator',
-  'school_leader',
-  'youth_care_worker',
-  'wijkteam_worker',
-  'swv_consultant',
-  'attendance_officer',
-  'policy_analyst',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type OrganisationKind, type Role } from '../../contracts/values/registry.ts';
+
+/** Roles a person can hold at an organisation (domain.md §7): the list is in contracts/values/registry.ts. Code names; the UI translates. */
+export { ROLES, type Role };
 
 /**
  * Roles that see children's data (domain.md §7): every role but the functional administrator's
@@ -35,7 +23,7 @@ export const ROLE_ORGANISATION_KINDS: Record<Role, readonly string[]> = {
   swv_consultant: ['swv'],
   attendance_officer: ['gemeente'],
   policy_analyst: ['gemeente', 'swv', 'region_office'],
-};
+} satisfies Record<Role, readonly OrganisationKind[]>;
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

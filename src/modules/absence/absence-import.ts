@@ -7,7 +7,7 @@ import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
 import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
-import type { RowError } from './absence-csv.ts';
+import type { AbsenceReason, RowError } from './absence-csv.ts';
 import { readAbsenceFile } from './absence-file.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +17,7 @@ interface ResolvedRow {
   childId: string;
   day: string;
   hours: number;
-  reason: string;
+  reason: AbsenceReason;
 }
 
 /** Only the school's own care coordinator imports its absence (the school holds this data). */

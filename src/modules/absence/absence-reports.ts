@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
-import type { AbsenceReportType, FollowupStatus } from '../../kernel/db/schema.ts';
+import type { AbsenceReportType } from '../../kernel/db/schema.ts';
+import { ABSENCE_REASONS, REPORT_TYPE_LABELS, type Followup, type FollowupStatus, type ReportType } from '../../contracts/values/absence.ts';
+import type { AbsenceRecorded, AbsenceRecordInput, AbsenceReport, AbsenceReportDetail, FollowupItem, FollowupState, ReportDecisionInput, SchoolReportPage, WorkspaceItem, WorkspacePage } from '../../contracts/absence.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
@@ -12,29 +14,13 @@ import { addWorkingDays, DEADLINE_WORKING_DAYS } from './absence-rules.ts';
 import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
 import { FOLLOWUP_TRANSITIONS, REPORT_TRANSITIONS, reportStateOn, type ReportEvent, type ReportState, type ReportStatus } from './report-status.ts';
 
+export type { FollowupItem };
+
 /** Grounds through which a school sees its own pupils' absence reports. */
 const SCHOOL_GROUNDS: Ground[] = ['school_care', 'case_owner'];
 
-export interface ReportItem {
-  id: string;
-  childId: string;
-  child: { givenName: string; familyName: string; birthDate: string };
-  schoolLocationId: string;
-  schoolName: string;
-  type: AbsenceReportType;
-  startDate: string;
-  endDate: string;
-  hours: number;
-  dueOn: string;
-  deadline: string;
-  origin: 'rule' | 'manual';
-  explanation: string | null;
-  status: ReportStatus;
-  reportedOn: string | null;
-  reference: string | null;
-  dismissedReason: string | null;
-  allowed: ('reported' | 'dismissed' | 'reopened')[];
-}
+/** A report as the API answers it (contracts/absence.ts). */
+export type ReportItem = AbsenceReport;
 
 type ReportRow = {
   id: string;
@@ -107,7 +93,7 @@ export interface SchoolReportFilter {
   schoolLocationId: string;
   asOf?: string;
   status?: ReportStatus[];
-  type?: AbsenceReportType[];
+  type?: ReportType[];
   page: number;
   pageSize: number;
 }
@@ -117,7 +103,7 @@ export interface SchoolReportFilter {
  * that day, with the status derived from the events up to that day. Scoped by the access policy;
  * every pupil on the page is written to the access log.
  */
-export async function listSchoolReports(database: Database, actor: Actor, f: SchoolReportFilter) {
+export async function listSchoolReports(database: Database, actor: Actor, f: SchoolReportFilter): Promise<SchoolReportPage> {
   requireSchoolCare(actor, f.schoolLocationId);
   const asOf = f.asOf ?? today();
   return database.db.transaction().execute(async (tx) => {
@@ -133,7 +119,8 @@ export async function listSchoolReports(database: Database, actor: Actor, f: Sch
       : [];
     const events = await eventsOf(tx, rows.map((r) => r.id));
     const all = rows.map((r) => present(r, reportStateOn(r, events.get(r.id) ?? [], asOf)));
-    const counts = Object.fromEntries((['due', 'overdue', 'reported', 'dismissed', 'withdrawn'] as ReportStatus[]).map((s) => [s, all.filter((x) => x.status === s).length])) as Record<ReportStatus, number>;
+    const counts: Record<ReportStatus, number> = { due: 0, overdue: 0, reported: 0, dismissed: 0, withdrawn: 0 };
+    for (const x of all) counts[x.status]++;
     const wanted = f.status?.length ? all.filter((x) => f.status!.includes(x.status)) : all;
     wanted.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.status === 'due' || a.status === 'overdue' ? a.deadline.localeCompare(b.deadline) : b.dueOn.localeCompare(a.dueOn)) || a.child.familyName.localeCompare(b.child.familyName));
     const items = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
@@ -159,14 +146,6 @@ async function loadReport(database: Database, actor: Actor, reportId: string) {
   return r;
 }
 
-export interface FollowupItem {
-  id: number;
-  status: FollowupStatus | null;
-  note: string | null;
-  by: string | null;
-  at: string;
-}
-
 async function followupsOf(tx: Tx, reportId: string, organisationId: string): Promise<FollowupItem[]> {
   const rows = await tx
     .selectFrom('absence_report_followups as f')
@@ -179,10 +158,10 @@ async function followupsOf(tx: Tx, reportId: string, organisationId: string): Pr
   return rows.map((r) => ({ id: Number(r.id), status: r.status, note: r.note, by: r.by, at: new Date(r.recorded_at).toISOString() }));
 }
 
-const currentFollowup = (items: FollowupItem[]): FollowupStatus | 'new' => [...items].reverse().find((f) => f.status)?.status ?? 'new';
+const currentFollowup = (items: FollowupItem[]): Followup => [...items].reverse().find((f) => f.status)?.status ?? 'new';
 
 /** One report with its history; for the attendance officer also their own follow-up. */
-export async function getReport(database: Database, actor: Actor, reportId: string) {
+export async function getReport(database: Database, actor: Actor, reportId: string): Promise<AbsenceReportDetail> {
   const meta = await loadReport(database, actor, reportId);
   const only = await groundsForReport(database, actor, meta);
   return withChildAccess(
@@ -216,15 +195,10 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
   );
 }
 
-export interface ReportDecision {
-  kind: 'reported' | 'dismissed' | 'reopened';
-  occurredOn?: string;
-  reference?: string;
-  reason?: string;
-}
+export type ReportDecision = ReportDecisionInput;
 
 /** The school records what it did with a report: reported to DUO (date and reference), dismissed (reason), or reopened. */
-export async function recordReportDecision(database: Database, actor: Actor, reportId: string, input: ReportDecision) {
+export async function recordReportDecision(database: Database, actor: Actor, reportId: string, input: ReportDecision): Promise<AbsenceReport> {
   const meta = await loadReport(database, actor, reportId);
   requireSchoolCare(actor, meta.organisation_id);
   const day = today();
@@ -279,7 +253,7 @@ async function enrolledBetween(tx: Tx, childId: string, schoolLocationId: string
 }
 
 /** "Overig verzuim" (signaalverzuim): worrying absence below the threshold, reported by the school's own judgement. */
-export async function createOverigReport(database: Database, actor: Actor, input: { childId: string; schoolLocationId: string; startDate: string; endDate: string; explanation: string }) {
+export async function createOverigReport(database: Database, actor: Actor, input: { childId: string; schoolLocationId: string; startDate: string; endDate: string; explanation: string }): Promise<AbsenceReport> {
   requireSchoolCare(actor, input.schoolLocationId);
   const day = today();
   const errors: FieldError[] = [];
@@ -336,7 +310,7 @@ export async function createOverigReport(database: Database, actor: Actor, input
 }
 
 /** The attendance officer's own status and notes on a report of a pupil living in their gemeente. */
-export async function addFollowup(database: Database, actor: Actor, reportId: string, input: { status?: FollowupStatus | null; note?: string | null }) {
+export async function addFollowup(database: Database, actor: Actor, reportId: string, input: { status?: FollowupStatus | null; note?: string | null }): Promise<FollowupState> {
   if (actor.membership?.role !== 'attendance_officer') throw new ForbiddenError('Alleen de leerplichtambtenaar houdt de opvolging van een melding bij.');
   const note = input.note?.trim() || null;
   const errors: FieldError[] = [];
@@ -371,7 +345,7 @@ export async function addFollowup(database: Database, actor: Actor, reportId: st
  * The attendance officer's workspace: reports the schools have made for pupils living in their
  * gemeente (scoped by the policy's leerplicht_residence ground), with the officer's own status.
  */
-export async function listWorkspace(database: Database, actor: Actor, f: { followup?: (FollowupStatus | 'new')[]; q?: string; page: number; pageSize: number }) {
+export async function listWorkspace(database: Database, actor: Actor, f: { followup?: Followup[]; q?: string; page: number; pageSize: number }): Promise<WorkspacePage> {
   if (actor.membership?.role !== 'attendance_officer') throw new ForbiddenError('De werkvoorraad verzuimmeldingen is er voor de leerplichtambtenaar.');
   const day = today();
   const orgId = actor.membership.organisationId;
@@ -400,11 +374,12 @@ export async function listWorkspace(database: Database, actor: Actor, f: { follo
         .execute();
       for (const x of fs) follow.set(x.report_id, x.status!);
     }
-    const all = rows
-      .map((r) => ({ ...present(r, reportStateOn(r, events.get(r.id) ?? [], day)), followup: (follow.get(r.id) ?? 'new') as FollowupStatus | 'new' }))
+    const all: WorkspaceItem[] = rows
+      .map((r) => ({ ...present(r, reportStateOn(r, events.get(r.id) ?? [], day)), followup: follow.get(r.id) ?? ('new' as const) }))
       .filter((x) => x.status === 'reported')
-      .map((x) => ({ ...x, allowed: [] as ReportItem['allowed'] }));
-    const counts = Object.fromEntries((['new', 'received', 'talk', 'warning', 'official_report', 'closed'] as const).map((s) => [s, all.filter((x) => x.followup === s).length]));
+      .map((x) => ({ ...x, allowed: [] }));
+    const counts: Record<Followup, number> = { new: 0, received: 0, talk: 0, warning: 0, official_report: 0, closed: 0 };
+    for (const x of all) counts[x.followup]++;
     const wanted = f.followup?.length ? all.filter((x) => f.followup!.includes(x.followup)) : all;
     wanted.sort((a, b) => (a.followup === 'new' ? 0 : 1) - (b.followup === 'new' ? 0 : 1) || (b.reportedOn ?? '').localeCompare(a.reportedOn ?? '') || a.child.familyName.localeCompare(b.child.familyName));
     const items = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
@@ -414,12 +389,7 @@ export async function listWorkspace(database: Database, actor: Actor, f: { follo
 }
 
 /** Labels of the report types as the verzuimloket names them. */
-export const DUO_TYPE_LABEL: Record<AbsenceReportType, string> = {
-  '16-uur': '16 uur in 4 weken',
-  lrv: 'Langdurig relatief verzuim',
-  luxe: 'Luxe verzuim',
-  overig: 'Overig verzuim',
-};
+export const DUO_TYPE_LABEL = REPORT_TYPE_LABELS;
 
 export const DUO_COLUMNS = ['brin', 'vestiging', 'bsn_of_onderwijsnummer', 'geboortedatum', 'achternaam', 'voornamen', 'soort_verzuim', 'begindatum_verzuim', 'einddatum_verzuim', 'aantal_uren', 'toelichting', 'contactpersoon_school'] as const;
 
@@ -469,14 +439,14 @@ export function duoCsv(rows: Record<(typeof DUO_COLUMNS)[number], string>[]): st
 export async function recordAbsence(
   database: Database,
   actor: Actor,
-  input: { childId: string; schoolLocationId: string; day: string; hours: number; reason: string; source?: 'manual' | 'api' },
-) {
+  input: AbsenceRecordInput,
+): Promise<AbsenceRecorded> {
   requireSchoolCare(actor, input.schoolLocationId);
   const errors: FieldError[] = [];
   if (!isIsoDate(input.day)) errors.push({ name: 'day', code: 'invalid_date', reason: 'Geef de dag als JJJJ-MM-DD.' });
   else if (input.day > today()) errors.push({ name: 'day', code: 'in_future', reason: 'Verzuim kan niet in de toekomst liggen.' });
   if (!(input.hours > 0 && input.hours <= 12)) errors.push({ name: 'hours', code: 'out_of_range', reason: 'Het aantal uren ligt tussen 0 en 12 (bijvoorbeeld 2,5).' });
-  if (!['ill', 'authorised', 'suspension', 'unauthorised', 'late', 'luxury', 'other'].includes(input.reason)) errors.push({ name: 'reason', code: 'invalid', reason: 'Kies een reden.' });
+  if (!(ABSENCE_REASONS as readonly string[]).includes(input.reason)) errors.push({ name: 'reason', code: 'invalid', reason: 'Kies een reden.' });
   if (errors.length) throw new ValidationError(errors);
   return withChildAccess(
     database,

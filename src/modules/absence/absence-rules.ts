@@ -1,5 +1,6 @@
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { ageOn } from '../../kernel/time.ts';
+import type { AbsenceReason } from '../../contracts/values/absence.ts';
 
 /**
  * The legal absence reports (Leerplichtwet art. 21/21a; domain.md §3), as pure functions over one
@@ -24,7 +25,7 @@ import { ageOn } from '../../kernel/time.ts';
 export interface AbsenceDay {
   day: string;
   hours: number;
-  reason: 'ill' | 'authorised' | 'suspension' | 'unauthorised' | 'late' | 'luxury' | 'other';
+  reason: AbsenceReason;
 }
 
 export type RuleReportType = '16-uur' | 'lrv' | 'luxe';

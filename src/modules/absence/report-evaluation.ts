@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays, SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 import { today as todayNl } from '../../kernel/time.ts';
 import { legalReports, LessonCalendar, lessonWeekIndex, THRESHOLD_HOURS, type AbsenceDay, type LegalReport } from './absence-rules.ts';
+import { UNAUTHORISED_REASONS } from '../../contracts/values/absence.ts';
 
 /**
  * Turns the absence records into stored reports. The rules (absence-rules.ts) are pure; this
@@ -28,7 +29,7 @@ export interface EvaluationResult {
 }
 
 /** The reasons the rules read: a change in other absence never changes a report. */
-export const RULE_REASONS: string[] = ['unauthorised', 'luxury'];
+export const RULE_REASONS: readonly string[] = UNAUTHORISED_REASONS;
 
 const key = (childId: string, orgId: string) => `${childId}|${orgId}`;
 const reportKey = (r: { type: string; startDate: string; endDate: string }) => `${r.type}|${r.startDate}|${r.endDate}`;

@@ -1,14 +1,15 @@
-import type { AbsenceReportEventKind, FollowupStatus } from '../../kernel/db/schema.ts';
+import type { AbsenceReportEventKind } from '../../kernel/db/schema.ts';
+import { FOLLOWUP_STATUSES, REPORT_STATUSES, type Followup, type FollowupStatus, type ReportDecisionKind, type ReportStatus } from '../../contracts/values/absence.ts';
 
 /**
  * The status of an absence report, derived from its appended events "as of" a day, so that an
  * attendance officer can look back. Status workflows as data: the allowed transitions are tables.
+ * The statuses themselves are defined once in contracts/values/absence.ts.
  */
-export type ReportStatus = 'due' | 'overdue' | 'reported' | 'dismissed' | 'withdrawn';
-export const REPORT_STATUSES: ReportStatus[] = ['due', 'overdue', 'reported', 'dismissed', 'withdrawn'];
+export { FOLLOWUP_STATUSES, REPORT_STATUSES, type Followup, type FollowupStatus, type ReportDecisionKind, type ReportStatus };
 
 /** What a school may do from each status (withdrawn and reopened on data changes are the system's). */
-export const REPORT_TRANSITIONS: Record<ReportStatus, ('reported' | 'dismissed' | 'reopened')[]> = {
+export const REPORT_TRANSITIONS: Record<ReportStatus, ReportDecisionKind[]> = {
   due: ['reported', 'dismissed'],
   overdue: ['reported', 'dismissed'],
   dismissed: ['reopened'],
@@ -45,9 +46,8 @@ export function reportStateOn(report: { deadline: string }, events: ReportEvent[
 /** Reported on time: on or before the deadline (domain.md §8: "reported on time, ≤ 5 working days"). */
 export const reportedOnTime = (state: ReportState, deadline: string) => state.status === 'reported' && !!state.reportedOn && state.reportedOn <= deadline;
 
-/** The attendance officer's own follow-up statuses, and which may follow which. */
-export const FOLLOWUP_STATUSES: FollowupStatus[] = ['received', 'talk', 'warning', 'official_report', 'closed'];
-export const FOLLOWUP_TRANSITIONS: Record<FollowupStatus | 'new', FollowupStatus[]> = {
+/** The attendance officer's own follow-up statuses: which may follow which. */
+export const FOLLOWUP_TRANSITIONS: Record<Followup, FollowupStatus[]> = {
   new: ['received', 'talk', 'warning', 'official_report', 'closed'],
   received: ['talk', 'warning', 'official_report', 'closed'],
   talk: ['warning', 'official_report', 'closed'],

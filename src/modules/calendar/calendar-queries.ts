@@ -1,29 +1,15 @@
 import type { Db, Tx } from '../../kernel/db/database.ts';
-import type { HolidayRegion } from '../../kernel/db/schema.ts';
+import type { HolidayRegion } from '../../contracts/values/calendar.ts';
+import type { NationalFreeDay, Vacation } from '../../contracts/calendar.ts';
 import { loadSchoolCalendar, type CalendarScope } from '../../kernel/calendar/school-days.ts';
 import { lessonWeeksInSchoolYear, schoolDaysIn, schoolYearRange } from '../../kernel/calendar/school-year.ts';
 
 /** The holidays of a school year: the vacations (of one region, or all) and the national free days. */
 
-export interface VacationView {
-  id: string;
-  type: string;
-  name: string;
-  /** null: heel Nederland. */
-  region: HolidayRegion | null;
-  startDate: string;
-  endDate: string;
-  origin: string;
-  verified: boolean;
-  note: string | null;
-}
+/** A vacation as the API answers it (region null: heel Nederland). */
+export type VacationView = Vacation;
 
-export interface FreeDayView {
-  id: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-}
+export type FreeDayView = NationalFreeDay;
 
 const REGION_ORDER: Record<string, number> = { noord: 0, midden: 1, zuid: 2, '': 3 };
 const TYPE_ORDER: Record<string, number> = { herfstvakantie: 0, kerstvakantie: 1, voorjaarsvakantie: 2, meivakantie: 3, zomervakantie: 4 };

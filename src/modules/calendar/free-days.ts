@@ -1,5 +1,6 @@
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
-import type { HolidayRegion } from '../../kernel/db/schema.ts';
+import type { HolidayRegion } from '../../contracts/values/calendar.ts';
+import type { FreeDayInput, SchoolFreeDay } from '../../contracts/calendar.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
@@ -63,14 +64,7 @@ export function requireSee(actor: Actor, schoolLocationId: string) {
   }
 }
 
-export interface SchoolFreeDay {
-  id: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type { FreeDayInput, SchoolFreeDay };
 
 export async function listFreeDays(db: Db | Tx, schoolLocationId: string, range?: { start: string; end: string }): Promise<SchoolFreeDay[]> {
   let q = db
@@ -88,12 +82,6 @@ export async function listFreeDays(db: Db | Tx, schoolLocationId: string, range?
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.given_name ? `${r.given_name} ${r.family_name}` : null,
   }));
-}
-
-export interface FreeDayInput {
-  name: string;
-  startDate: string;
-  endDate?: string | null;
 }
 
 const dutchDate = (d: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));

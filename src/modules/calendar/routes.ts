@@ -1,21 +1,31 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Api } from '../../kernel/http/api.ts';
+import { IdParams, NoContent } from '../../contracts/common.ts';
+import {
+  CalendarTags,
+  FreeDayInput,
+  FreeDayParams,
+  HolidayImportCommitted,
+  HolidayImportPreview,
+  HolidayList,
+  HolidaysQuery,
+  SchoolCalendar,
+  SchoolFreeDay,
+  SchoolFreeDays,
+  SchoolYearQuery,
+} from '../../contracts/calendar.ts';
 import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { isSchoolYear, schoolYearOf, schoolYearRange } from '../../kernel/calendar/school-year.ts';
-import type { HolidayRegion } from '../../kernel/db/schema.ts';
 import { commitHolidayImport, previewHolidayImport } from './holiday-import.ts';
 import { countsOf, holidaysOf, knownSchoolYears } from './calendar-queries.ts';
-import { addFreeDay, canManageFreeDays, listFreeDays, removeFreeDay, requireSee, schoolLocationOf, type FreeDayInput } from './free-days.ts';
+import { addFreeDay, canManageFreeDays, listFreeDays, removeFreeDay, requireSee, schoolLocationOf } from './free-days.ts';
 
-const tags = ['Schoolkalender'];
+const tags = CalendarTags;
 const MAX_FILE_BYTES = 1024 * 1024;
 const TOO_LARGE = 'Het bestand is groter dan 1 MB; een schoolvakantiebestand van de Rijksoverheid is veel kleiner.';
-const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const SchoolYear = Type.String({ pattern: '^[0-9]{4}-[0-9]{4}$', description: 'Schooljaar, bijvoorbeeld 2025-2026 (1 augustus – 31 juli). Standaard het huidige.' });
-const Region = Type.Unsafe<HolidayRegion>({ type: 'string', enum: ['noord', 'midden', 'zuid'] });
 
 function schoolYearParam(value: string | undefined): string {
   const year = value ?? schoolYearOf(today());
@@ -39,7 +49,7 @@ async function importInput(request: FastifyRequest): Promise<{ fileName: string;
   return { fileName: 'schoolvakanties.json', content };
 }
 
-export default async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
+export default async function calendarRoutes(app: Api, ctx: AppContext) {
   const { db } = ctx.database;
 
   app.get(
@@ -48,12 +58,13 @@ export default async function calendarRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'De schoolvakanties en landelijke vrije dagen van een schooljaar, voor één vakantieregio of alle',
-        querystring: Type.Object({ schoolYear: Type.Optional(SchoolYear), region: Type.Optional(Region) }),
+        querystring: HolidaysQuery,
+        response: { 200: HolidayList },
       },
     },
     async (request) => {
       actorOf(request);
-      const q = request.query as { schoolYear?: string; region?: HolidayRegion };
+      const q = request.query;
       const schoolYear = schoolYearParam(q.schoolYear);
       const region = q.region ?? null;
       const { vacations, nationalFreeDays } = await holidaysOf(db, schoolYear, region);
@@ -76,6 +87,7 @@ export default async function calendarRoutes(app: FastifyInstance, ctx: AppConte
           summary:
             'Schoolvakanties importeren (functioneel beheerder), stap 1: het Rijksoverheid-bestand (opendata.rijksoverheid.nl, schoolvakanties, JSON) controleren en tonen wat er verandert. Stuur de JSON als body of als multipart-veld file. Er wordt nog niets opgeslagen.',
           consumes: ['application/json', 'multipart/form-data'],
+          response: { 201: HolidayImportPreview },
         },
       },
       async (request, reply) => reply.status(201).send(await previewHolidayImport(ctx.database, actorOf(request), await importInput(request))),
@@ -84,8 +96,8 @@ export default async function calendarRoutes(app: FastifyInstance, ctx: AppConte
 
   app.post(
     '/school-calendar/holiday-imports/:id/commit',
-    { schema: { tags, summary: 'Schoolvakanties importeren, stap 2: alles opslaan of niets', params: Id } },
-    async (request) => commitHolidayImport(ctx.database, actorOf(request), (request.params as { id: string }).id),
+    { schema: { tags, summary: 'Schoolvakanties importeren, stap 2: alles opslaan of niets', params: IdParams, response: { 200: HolidayImportCommitted } } },
+    async (request) => commitHolidayImport(ctx.database, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -94,15 +106,16 @@ export default async function calendarRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'De schoolkalender van een schoolvestiging: vakanties van haar regio, landelijke vrije dagen, eigen vrije dagen, lesweken en schooldagen',
-        params: Id,
-        querystring: Type.Object({ schoolYear: Type.Optional(SchoolYear) }),
+        params: IdParams,
+        querystring: SchoolYearQuery,
+        response: { 200: SchoolCalendar },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const school = await schoolLocationOf(db, actor, (request.params as { id: string }).id);
+      const school = await schoolLocationOf(db, actor, request.params.id);
       requireSee(actor, school.id);
-      const schoolYear = schoolYearParam((request.query as { schoolYear?: string }).schoolYear);
+      const schoolYear = schoolYearParam(request.query.schoolYear);
       const range = schoolYearRange(schoolYear);
       const { vacations, nationalFreeDays } = await holidaysOf(db, schoolYear, school.holidayRegion);
       const freeDays = await listFreeDays(db, school.id, range);
@@ -124,12 +137,12 @@ export default async function calendarRoutes(app: FastifyInstance, ctx: AppConte
 
   app.get(
     '/school-locations/:id/free-days',
-    { schema: { tags, summary: 'De eigen vrije dagen (studiedagen) van een schoolvestiging', params: Id, querystring: Type.Object({ schoolYear: Type.Optional(SchoolYear) }) } },
+    { schema: { tags, summary: 'De eigen vrije dagen (studiedagen) van een schoolvestiging', params: IdParams, querystring: SchoolYearQuery, response: { 200: SchoolFreeDays } } },
     async (request) => {
       const actor = actorOf(request);
-      const school = await schoolLocationOf(db, actor, (request.params as { id: string }).id);
+      const school = await schoolLocationOf(db, actor, request.params.id);
       requireSee(actor, school.id);
-      const q = request.query as { schoolYear?: string };
+      const q = request.query;
       return { items: await listFreeDays(db, school.id, q.schoolYear ? schoolYearRange(schoolYearParam(q.schoolYear)) : undefined) };
     },
   );
@@ -140,27 +153,21 @@ export default async function calendarRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'Een eigen vrije dag of periode toevoegen (IB/zorgcoördinator of directeur van de school, functioneel beheerder)',
-        params: Id,
-        body: Type.Object(
-          {
-            name: Type.String({ maxLength: 200, description: 'Bijvoorbeeld Studiedag' }),
-            startDate: Type.String({ maxLength: 20, description: 'Eerste vrije dag, JJJJ-MM-DD' }),
-            endDate: Type.Optional(Type.Union([Type.String({ maxLength: 20, description: 'Laatste vrije dag (inclusief); leeg = één dag' }), Type.Null()])),
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: FreeDayInput,
+        response: { 201: SchoolFreeDay },
       },
     },
-    async (request, reply) => reply.status(201).send(await addFreeDay(ctx.database, actorOf(request), (request.params as { id: string }).id, request.body as FreeDayInput)),
+    async (request, reply) => reply.status(201).send(await addFreeDay(ctx.database, actorOf(request), request.params.id, request.body)),
   );
 
   app.delete(
     '/school-locations/:id/free-days/:dayId',
-    { schema: { tags, summary: 'Een eigen vrije dag verwijderen (wie dat doet staat in het log)', params: Type.Object({ id: Type.String({ format: 'uuid' }), dayId: Type.String({ format: 'uuid' }) }) } },
+    { schema: { tags, summary: 'Een eigen vrije dag verwijderen (wie dat doet staat in het log)', params: FreeDayParams, response: { 204: NoContent } } },
     async (request, reply) => {
-      const { id, dayId } = request.params as { id: string; dayId: string };
+      const { id, dayId } = request.params;
       await removeFreeDay(ctx.database, actorOf(request), id, dayId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

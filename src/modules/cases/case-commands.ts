@@ -4,32 +4,29 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseRelation, type CaseRelation } from '../../kernel/policy/case-relation.ts';
-import { DATA_KINDS, grantsForChild } from '../../kernel/policy/child-policy.ts';
+import { grantsForChild, type DataKind } from '../../kernel/policy/child-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { transitionSignal } from '../signals/signal-commands.ts';
-import { ageRuleOn, checkConsentGivers, checkWithdrawer, type GiversInput } from './consent-rules.ts';
+import { ageRuleOn, checkConsentGivers, checkWithdrawer } from './consent-rules.ts';
+import type { AssignCaseManagerBody, CaseEventDetail, OpenCaseBody, RecordConsentBody, WithdrawConsentBody } from '../../contracts/cases.ts';
+import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
 
 /** Hours an emergency access on the safety route lasts. */
 export const EMERGENCY_ACCESS_HOURS = 24;
 
-async function caseEvent(tx: Tx, caseId: string, actor: Actor, event: string, detail: Record<string, unknown> = {}) {
+/** A line in the case's history; its detail is what the case view may show of it (the contract names each field). */
+async function caseEvent(tx: Tx, caseId: string, actor: Actor, event: string, detail: CaseEventDetail = {}) {
   await tx
     .insertInto('case_events')
     .values({ case_id: caseId, person_id: actor.personId, organisation_id: actor.membership?.organisationId ?? null, event, detail: JSON.stringify(detail) })
     .execute();
 }
 
-export interface OpenCaseInput {
-  childId: string;
-  title: string;
-  fromSignalId?: string | null;
-  reason?: string | null;
-  caseManagerPersonId?: string | null;
-  nextEvaluationOn?: string | null;
-}
+/** What opening a case takes (the contract's body). */
+export type OpenCaseInput = OpenCaseBody;
 
 /**
  * The school's care coordinator opens a case for a pupil of the own school, from a signal (whose
@@ -151,18 +148,14 @@ async function currentMembership(tx: Tx, actor: Actor, personId: string, organis
     .executeTakeFirst();
 }
 
+/** `replaces`: the case manager the user saw (the version of this field): another one appointed meanwhile is a 409. */
+export type AssignCaseManagerInput = AssignCaseManagerBody;
+
 /**
  * Appoints a (new) case manager: someone working for the organisation today. Done by the school's
  * care coordinator — also when the case manager left and the case waits for a new one — or by the
  * case manager handing over. The new case manager joins the team for that organisation.
  */
-export interface AssignCaseManagerInput {
-  personId: string;
-  organisationId: string;
-  /** The case manager the user saw (the version of this field): another one appointed meanwhile is a 409. */
-  replaces: { personId: string; organisationId: string };
-}
-
 export async function assignCaseManager(database: Database, actor: Actor, caseId: string, input: AssignCaseManagerInput) {
   return withManageableCase(
     database,
@@ -230,18 +223,14 @@ export async function removeCaseMember(database: Database, actor: Actor, caseId:
   });
 }
 
-export interface RecordConsentInput {
-  purpose: string;
-  dataKinds: string[];
-  recipientOrganisationIds: string[];
-  givers: GiversInput;
-  method: 'written' | 'verbal' | 'portal';
-  givenOn: string;
-  validUntil: string;
-}
+export type RecordConsentInput = RecordConsentBody;
 
-/** Data kinds a consent can cover (the access log itself is never shared). */
-export const SHAREABLE_KINDS = DATA_KINDS.filter((k) => k !== 'access_log' && k !== 'bsn');
+/** Data kinds a consent can cover (the access log itself is never shared): defined once, in the contract's values. */
+export { SHAREABLE_KINDS };
+/** The shareable kinds are exactly the policy's data kinds but the access log and the BSN (checked when compiling). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+type _ShareableIsPolicyMinusLogAndBsn = Expect<Same<ShareableKind, Exclude<DataKind, 'access_log' | 'bsn'>>>;
 
 /**
  * Records a consent for sharing the child's data within this case: who gave it (checked against
@@ -300,13 +289,8 @@ export async function recordConsent(database: Database, actor: Actor, caseId: st
   });
 }
 
-export interface WithdrawConsentInput {
-  byGuardianId?: string | null;
-  byChild?: boolean;
-  /** How the withdrawal reached the case manager (written, verbal); the family's own is 'portal'. */
-  method?: 'written' | 'verbal' | null;
-  reason?: string | null;
-}
+/** `method`: how the withdrawal reached the case manager (written, verbal); the family's own is 'portal'. */
+export type WithdrawConsentInput = WithdrawConsentBody;
 
 /**
  * Withdrawal stops access at once; what happened before stays on record. Only someone entitled to

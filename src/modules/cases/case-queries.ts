@@ -9,6 +9,8 @@ import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { AGE_RULE_TEXT, ageRuleOn } from './consent-rules.ts';
+import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, Consent } from '../../contracts/cases.ts';
+import type { ShareableKind } from '../../contracts/values/cases.ts';
 
 /**
  * What a team member sees of a case depends on the consent: with a consent covering their
@@ -56,7 +58,7 @@ async function caseView(tx: Tx, actor: Actor, caseId: string) {
 /** Case events whose detail names a consent's contents (data kinds, recipients, who withdrew it). */
 const CONSENT_EVENTS = new Set(['consent_recorded', 'consent_withdrawn']);
 
-export async function getCase(database: Database, actor: Actor, caseId: string) {
+export async function getCase(database: Database, actor: Actor, caseId: string): Promise<CaseView> {
   const day = today();
   const result = await database.db.transaction().execute(async (tx) => {
     const view = await caseView(tx, actor, caseId);
@@ -198,14 +200,15 @@ export async function getCase(database: Database, actor: Actor, caseId: string) 
  * What a history line may tell this reader: the contents of consents only to whom the consents data
  * kind is granted (or who keeps the case), the reason for emergency access only to who keeps it.
  */
-function historyDetail(event: string, raw: unknown, who: { showConsents: boolean; keeper: boolean }): Record<string, unknown> {
-  const detail = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<string, unknown>;
+function historyDetail(event: string, raw: unknown, who: { showConsents: boolean; keeper: boolean }): CaseEventDetail {
+  // Written by caseEvent (case-commands.ts), whose detail is typed by the contract.
+  const detail = (typeof raw === 'string' ? JSON.parse(raw) : raw) as CaseEventDetail;
   if (CONSENT_EVENTS.has(event) && !who.showConsents) return {};
   if (event === 'emergency_access' && !who.keeper) return { expiresAt: detail.expiresAt };
   return detail;
 }
 
-async function consentsOf(tx: Tx, childId: string, caseId: string, day: string, showGuardians: boolean) {
+async function consentsOf(tx: Tx, childId: string, caseId: string, day: string, showGuardians: boolean): Promise<Consent[]> {
   const rows = await tx
     .selectFrom('consents as c')
     .leftJoin('consent_withdrawals as w', 'w.consent_id', 'c.id')
@@ -213,6 +216,8 @@ async function consentsOf(tx: Tx, childId: string, caseId: string, day: string, 
     .where('c.case_id', '=', caseId)
     .select(['c.id', 'c.purpose', 'c.data_kinds', 'c.method', 'c.given_on', 'c.valid_until', 'c.age_rule', 'w.withdrawn_on', 'w.reason as withdrawal_reason'])
     .orderBy('c.recorded_at', 'desc')
+    // A consent covers only shareable kinds (recordConsent checks them against the contract's list).
+    .$narrowType<{ data_kinds: ShareableKind[] }>()
     .execute();
   const ids = rows.map((r) => r.id);
   const recipients = ids.length
@@ -247,7 +252,7 @@ async function consentsOf(tx: Tx, childId: string, caseId: string, day: string, 
  * they are on. Without a consent covering identity a case shows only that it exists and who the
  * case manager is.
  */
-export async function listCases(database: Database, actor: Actor, opts: { status?: 'open' | 'closed'; dueForEvaluation?: boolean; needsCaseManager?: boolean; childId?: string }) {
+export async function listCases(database: Database, actor: Actor, opts: CaseListQuery): Promise<CaseList> {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
     if (!actor.personId || !actor.membership) return { items: [] };

@@ -1,12 +1,14 @@
 import { ageOn } from '../../kernel/time.ts';
 import type { FieldError } from '../../kernel/errors.ts';
+import type { AgeRule } from '../../contracts/values/cases.ts';
 
 /**
  * Who must consent to sharing a child's data (Jeugdwet 7.3.4, 7.3.5, 7.3.15; domain.md §6):
  * under 12 the parents with authority; 12 to 15 both the child and the parents with authority;
  * 16 and over the young person alone. Worked out from the birth date on the day consent is given.
+ * The rules and their Dutch explanation are defined once, in the contract's values.
  */
-export type AgeRule = 'guardians' | 'child_and_guardians' | 'child';
+export { AGE_RULE_TEXT, type AgeRule } from '../../contracts/values/cases.ts';
 
 export function ageRuleOn(birthDate: string, day: string): AgeRule {
   const age = ageOn(birthDate, day);
@@ -14,12 +16,6 @@ export function ageRuleOn(birthDate: string, day: string): AgeRule {
   if (age < 16) return 'child_and_guardians';
   return 'child';
 }
-
-export const AGE_RULE_TEXT: Record<AgeRule, string> = {
-  guardians: 'Het kind is jonger dan 12: de ouders of verzorgers met gezag geven toestemming.',
-  child_and_guardians: 'Het kind is 12 tot en met 15 jaar: het kind én de ouders of verzorgers met gezag geven toestemming.',
-  child: 'De jongere is 16 of ouder: de jongere beslist zelf; toestemming van de ouders is niet nodig en telt niet in zijn of haar plaats.',
-};
 
 export interface GiversInput {
   guardianIds: string[];

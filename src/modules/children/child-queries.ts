@@ -6,17 +6,11 @@ import { actorLogFields, withChildAccess } from '../../kernel/policy/child-acces
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { ageOn, today } from '../../kernel/time.ts';
+import type { ChildAccessLogPage, ChildDetail, ChildPage, ChildSummary } from '../../contracts/children.ts';
 
 const IDENTITY_GROUNDS = (Object.keys(GROUNDS) as Ground[]).filter((g) => (GROUNDS[g] as readonly DataKind[]).includes('identity'));
 
-export interface ChildListItem {
-  id: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  age: number;
-  school: { organisationId: string; name: string; groupName: string | null } | null;
-}
+export type ChildListItem = ChildSummary;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
@@ -24,7 +18,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
  * The children the actor may see, scoped in SQL by the access policy, with search and paging.
  * Every child on the returned page is written to the access log (event child.list).
  */
-export async function listChildren(database: Database, actor: Actor, opts: { q?: string; page: number; pageSize: number }) {
+export async function listChildren(database: Database, actor: Actor, opts: { q?: string; page: number; pageSize: number }): Promise<ChildPage> {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
     const grounds = groundsQuery(tx, actor, day);
@@ -105,7 +99,7 @@ function pickGround(grounds: Ground[] | string): Ground {
 }
 
 /** One child, with the parts of the file the actor's grounds cover. */
-export async function getChild(database: Database, actor: Actor, childId: string) {
+export async function getChild(database: Database, actor: Actor, childId: string): Promise<ChildDetail> {
   const day = today();
   return withChildAccess(database, actor, childId, 'identity', 'child.read', async ({ tx, kinds, grounds }) => {
     const c = await tx.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirstOrThrow();
@@ -118,7 +112,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
       .orderBy('r.valid_from', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const result: Record<string, unknown> = {
+    const result: ChildDetail = {
       id: c.id,
       givenName: c.given_name,
       familyName: c.family_name,
@@ -190,7 +184,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
 }
 
 /** Who looked at this child's data: for the guardian with authority, the young person 16+, the privacy officer. */
-export async function getChildAccessLog(database: Database, actor: Actor, childId: string, page: number, pageSize: number) {
+export async function getChildAccessLog(database: Database, actor: Actor, childId: string, page: number, pageSize: number): Promise<ChildAccessLogPage> {
   return withChildAccess(database, actor, childId, 'access_log', 'child.access_log.read', async ({ tx }) => {
     const result = await searchAccessLog(tx, { childId }, page, pageSize);
     // For the family: who, for which organisation, what and when — not usernames or addresses.

@@ -1,5 +1,7 @@
 import { addCalendarDays, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 import { lessonWeekIndex } from '../absence/absence-rules.ts';
+import { BANDS, type Band, type MeasurePeriod, type TrendDirection } from '../../contracts/values/early-warning.ts';
+import { UNAUTHORISED_REASONS } from '../../contracts/values/absence.ts';
 
 /**
  * Early warning of chronic absence (domain.md §3 "Chronic absence"), as pure functions so that
@@ -21,8 +23,7 @@ import { lessonWeekIndex } from '../absence/absence-rules.ts';
  *   week; a change under 1 percentage point either way is "stable".
  */
 
-export const BANDS = ['on_track', 'attention', 'chronic', 'severe'] as const;
-export type Band = (typeof BANDS)[number];
+export { BANDS, type Band };
 
 export interface Thresholds {
   /** From this percentage: attention (aandacht). */
@@ -39,7 +40,7 @@ export const TREND_STABLE_PP = 1;
 /** How far back the calendar is read to find the lesson weeks (holidays included). */
 export const LOOKBACK_WEEKS = 40;
 /** The reasons that count for "unauthorised only". */
-export const UNAUTHORISED_REASONS = ['unauthorised', 'luxury'] as const;
+export { UNAUTHORISED_REASONS };
 
 /** 1 August that starts the school year (1 August – 31 July) containing a day. */
 export function schoolYearStart(day: string): string {
@@ -85,7 +86,7 @@ export function displayPercentage(p: number | null): number | null {
 }
 
 export interface Trend {
-  direction: 'up' | 'down' | 'stable';
+  direction: TrendDirection;
   /** Now minus before, in percentage points, one decimal. */
   differencePp: number;
 }
@@ -241,7 +242,7 @@ export interface PupilSummary {
   /** Rolling all-reasons percentage now against a lesson week ago. */
   trend: (Trend & { previousPercentage: number | null }) | null;
   /** Where the all-reasons percentage crossed to the chronic threshold this lesson week. */
-  becameChronic: ('schoolYear' | 'rolling')[];
+  becameChronic: MeasurePeriod[];
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -27,6 +27,8 @@ import {
   type PupilSummary,
 } from './early-warning-math.ts';
 import { loadSettings, type EarlyWarningSettings } from './early-warning-settings.ts';
+import { SORTS, type BandFilter, type Sort } from '../../contracts/values/early-warning.ts';
+import type { AbsenceSummary, EarlyWarningList } from '../../contracts/early-warning.ts';
 
 /**
  * Early warning queries: the care coordinator's list of a school's pupils with their absence
@@ -35,9 +37,7 @@ import { loadSettings, type EarlyWarningSettings } from './early-warning-setting
  * the calendar and the enrolments are counted in memory. No absence row is loaded into JS.
  */
 
-export const SORTS = ['severity', 'name', 'schoolYear', 'rolling', 'trend'] as const;
-export type Sort = (typeof SORTS)[number];
-export type BandFilter = Band | 'none';
+export { SORTS, type BandFilter, type Sort };
 
 /** Evaluation "as of" a day: default today, never in the future. */
 export function asOfDay(asOf: string | undefined): string {
@@ -192,7 +192,7 @@ const LOG_CHUNK = 1000;
  * of", with percentages, band and trend; and on top the pupils who became chronic this lesson week.
  * Every child returned is written to the access log in the same transaction.
  */
-export async function listEarlyWarning(database: Database, actor: Actor, opts: EarlyWarningListOptions) {
+export async function listEarlyWarning(database: Database, actor: Actor, opts: EarlyWarningListOptions): Promise<EarlyWarningList> {
   if (!isCareCoordinator(actor)) throw new ForbiddenError('De verzuimsignalering is er voor de intern begeleider of zorgcoördinator van de school.');
   const m = actor.membership!;
   const schoolId = opts.schoolLocationId ?? m.organisationId;
@@ -295,7 +295,7 @@ export async function listEarlyWarning(database: Database, actor: Actor, opts: E
  * for whoever the policy gives the 'absence' data kind (the school's care coordinator, the
  * attendance officer of the child's gemeente, a case owner; a team member only under consent).
  */
-export async function getAbsenceSummary(database: Database, actor: Actor, childId: string, asOfInput?: string) {
+export async function getAbsenceSummary(database: Database, actor: Actor, childId: string, asOfInput?: string): Promise<AbsenceSummary> {
   const asOf = asOfDay(asOfInput);
   return withChildAccess(
     database,

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../kernel/db/database.ts';
-import type { SchoolType } from '../../kernel/db/schema.ts';
+import { SCHOOL_TYPES, type SchoolType } from '../../contracts/values/early-warning.ts';
+import type { EarlyWarningSettings, EarlyWarningSettingsInput } from '../../contracts/early-warning.ts';
 import type { FieldError } from '../../kernel/errors.ts';
 import type { Thresholds } from './early-warning-math.ts';
 
@@ -8,20 +9,12 @@ import type { Thresholds } from './early-warning-math.ts';
  * and the lesson hours per school day per school type. The row without a region holds the
  * defaults; a region's own row overrides them.
  */
-export const SCHOOL_TYPES = ['po', 'so', 'sbo', 'vo', 'vso', 'mbo'] as const satisfies readonly SchoolType[];
+export { SCHOOL_TYPES };
 
-export interface EarlyWarningSettings {
-  thresholds: Thresholds;
-  lessonHoursPerDay: Record<SchoolType, number>;
-  /** Which values the region set itself (false: the default applies). */
-  own: { thresholds: boolean; lessonHoursPerDay: Record<SchoolType, boolean> };
-  updatedAt: string | null;
-}
+/** The settings as the API answers them (contracts/early-warning.ts). */
+export type { EarlyWarningSettings };
 
-export interface SettingsInput {
-  thresholds: { attention: number; chronic: number; severe: number };
-  lessonHoursPerDay: Record<SchoolType, number>;
-}
+export type SettingsInput = EarlyWarningSettingsInput;
 
 export async function loadSettings(db: Db | Tx, regionId: string): Promise<EarlyWarningSettings> {
   const rows = await db

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
+import type { Api } from '../../kernel/http/api.ts';
 import type { AppContext } from '../../kernel/http/context.ts';
 import { DEMO_ACCOUNTS } from '../demo/seed-demo.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
+import { DemoAccounts, Health } from '../../contracts/health.ts';
 
-export default async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
+export default async function healthRoutes(app: Api, ctx: AppContext) {
   app.get(
     '/health',
     {
@@ -13,7 +13,7 @@ export default async function healthRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags: ['Beheer'],
         summary: 'Is de dienst gezond (voor load balancers en monitoring)',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]) }) },
+        response: { 200: Health },
       },
     },
     async () => {
@@ -22,7 +22,7 @@ export default async function healthRoutes(app: FastifyInstance, ctx: AppContext
     },
   );
 
-  app.get('/demo-accounts', { config: { auth: 'public' }, schema: { tags: ['Sessie'], summary: 'De demo-accounts (alleen in demomodus)' } }, async () => {
+  app.get('/demo-accounts', { config: { auth: 'public' }, schema: { tags: ['Sessie'], summary: 'De demo-accounts (alleen in demomodus)', response: { 200: DemoAccounts } } }, async () => {
     if (!ctx.config.demo) throw new NotFoundError('Er draait geen demo.');
     const existing = new Set((await ctx.database.db.selectFrom('accounts').select('username').where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).execute()).map((a) => a.username));
     return { items: DEMO_ACCOUNTS.filter((a) => existing.has(a.username)) };

@@ -4,13 +4,14 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { ValidationError } from '../../kernel/errors.ts';
 import { withPlan } from './plan-access.ts';
 import { planIdOfCase } from './plan-queries.ts';
+import type { CaseNotes, Created, NoteBody } from '../../contracts/plans.ts';
 
 /**
  * Professional notes stay inside the author's organisation. A note marked "shared" is visible to
  * team members of another organisation only when a consent covering "notes" names their
  * organisation (the case_consent grant); never otherwise.
  */
-export async function addNote(database: Database, actor: Actor, caseId: string, input: { text: string; shared?: boolean }) {
+export async function addNote(database: Database, actor: Actor, caseId: string, input: NoteBody): Promise<Created> {
   const planId = await planIdOfCase(database, caseId);
   return withPlan(database, actor, planId, 'case.note.add', { kind: null, who: 'professional', require: 'team' }, async (p) => {
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Schrijf de notitie.' }]);
@@ -23,7 +24,7 @@ export async function addNote(database: Database, actor: Actor, caseId: string, 
   });
 }
 
-export async function listNotes(database: Database, actor: Actor, caseId: string) {
+export async function listNotes(database: Database, actor: Actor, caseId: string): Promise<CaseNotes> {
   const planId = await planIdOfCase(database, caseId);
   return withPlan(database, actor, planId, 'case.notes.read', { kind: null, who: 'professional', require: 'team' }, async (p) => {
     const consentCoversNotes = p.grants.some((g) => g.ground === 'case_consent' && g.kinds.includes('notes'));

@@ -4,9 +4,10 @@ import { ConflictError, ValidationError, type FieldError } from '../../kernel/er
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { withPlan, type PlanActor } from './plan-access.ts';
+import type { ActionBody, AgreementBody, CommentBody, Created, EvaluationBody, GoalBody, ObservationBody, OppBody, PlanEvaluated } from '../../contracts/plans.ts';
 
-export const LIFE_DOMAINS = ['school', 'home_family', 'health', 'leisure', 'safety', 'future_work'] as const;
-export const EFFECTS = ['better', 'same', 'worse', 'unclear'] as const;
+/** The life domains and observed effects: defined once, in the contract's values. */
+export { EFFECTS, LIFE_DOMAINS } from '../../contracts/values/plans.ts';
 
 const author = (actor: Actor, p: PlanActor) =>
   p.family === 'guardian' && actor.kind === 'guardian'
@@ -19,15 +20,10 @@ const open = (p: PlanActor) => {
   if (p.caseRow.status !== 'open') throw new ConflictError('Deze casus is gesloten; het plan kan niet meer worden gewijzigd.', 'case_closed');
 };
 
-export interface GoalInput {
-  lifeDomain: (typeof LIFE_DOMAINS)[number];
-  description: string;
-  expectedOutcome: string;
-  inFamilyWords?: boolean;
-}
+export type GoalInput = GoalBody;
 
 /** A goal: professionals on the case, and the family itself (their own goals, in their words). */
-export async function addGoal(database: Database, actor: Actor, planId: string, input: GoalInput) {
+export async function addGoal(database: Database, actor: Actor, planId: string, input: GoalInput): Promise<Created> {
   return withPlan(database, actor, planId, 'plan.goal.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     open(p);
     const errors: FieldError[] = [];
@@ -58,16 +54,10 @@ async function goalPlan(database: Database, goalId: string) {
   return g?.plan_id ?? '00000000-0000-0000-0000-000000000000';
 }
 
-export interface ActionInput {
-  description: string;
-  ownerPersonId?: string | null;
-  ownerOrganisationId?: string | null;
-  ownerFamily?: boolean;
-  deadline?: string | null;
-}
+export type ActionInput = ActionBody;
 
 /** An action towards a goal, with an owner (a person, an organisation or the family) and a deadline. */
-export async function addAction(database: Database, actor: Actor, goalId: string, input: ActionInput) {
+export async function addAction(database: Database, actor: Actor, goalId: string, input: ActionInput): Promise<Created> {
   const planId = await goalPlan(database, goalId);
   return withPlan(database, actor, planId, 'plan.action.add', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
     open(p);
@@ -90,7 +80,7 @@ export async function addAction(database: Database, actor: Actor, goalId: string
 }
 
 /** A Goal Attainment Scaling rating (−2 … +2) of a goal on a date, by whoever rated it. */
-export async function evaluateGoal(database: Database, actor: Actor, goalId: string, input: { score: number; evaluatedOn: string; comment?: string | null }) {
+export async function evaluateGoal(database: Database, actor: Actor, goalId: string, input: EvaluationBody): Promise<Created> {
   const planId = await goalPlan(database, goalId);
   return withPlan(database, actor, planId, 'plan.goal.evaluate', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     const errors: FieldError[] = [];
@@ -108,17 +98,10 @@ export async function evaluateGoal(database: Database, actor: Actor, goalId: str
   });
 }
 
-export interface OppInput {
-  exitProfile: string;
-  exitGrounds: string;
-  hinderingFactors: string;
-  supportingFactors: string;
-  support: string;
-  deviations?: string | null;
-}
+export type OppInput = OppBody;
 
 /** The OPP elements, as a new version (earlier versions stay). Only the school that owns the case. */
-export async function recordOpp(database: Database, actor: Actor, planId: string, input: OppInput) {
+export async function recordOpp(database: Database, actor: Actor, planId: string, input: OppInput): Promise<Created> {
   return withPlan(database, actor, planId, 'plan.opp.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
     open(p);
     const required: [keyof OppInput, string][] = [
@@ -149,7 +132,7 @@ export async function recordOpp(database: Database, actor: Actor, planId: string
 }
 
 /** The guardians' agreement (instemming) with the OPP's action part, or that the pupil was heard. */
-export async function recordAgreement(database: Database, actor: Actor, planId: string, input: { kind: 'guardian_agreement' | 'pupil_heard'; guardianId?: string | null; agreed: boolean; onDate: string; note?: string | null }) {
+export async function recordAgreement(database: Database, actor: Actor, planId: string, input: AgreementBody): Promise<Created> {
   return withPlan(database, actor, planId, 'plan.agreement.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
     const opp = await p.tx.selectFrom('plan_opp_versions').select('id').where('plan_id', '=', planId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
     if (!opp) throw new ConflictError('Leg eerst het OPP vast; instemming en het horen van de leerling gaan over een OPP.', 'no_opp');
@@ -177,7 +160,7 @@ async function checkGoalOfPlan(tx: Tx, planId: string, goalId: string | null | u
 }
 
 /** A comment on the plan or a goal, from a professional or the family. */
-export async function addComment(database: Database, actor: Actor, planId: string, input: { text: string; goalId?: string | null }) {
+export async function addComment(database: Database, actor: Actor, planId: string, input: CommentBody): Promise<Created> {
   return withPlan(database, actor, planId, 'plan.comment.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Schrijf uw reactie.' }]);
     await checkGoalOfPlan(p.tx, planId, input.goalId);
@@ -192,7 +175,7 @@ export async function addComment(database: Database, actor: Actor, planId: strin
 }
 
 /** A teacher's short observation: does the help have effect in class? Team members only. */
-export async function addObservation(database: Database, actor: Actor, planId: string, input: { effect: (typeof EFFECTS)[number]; text: string; goalId?: string | null; observedOn?: string | null }) {
+export async function addObservation(database: Database, actor: Actor, planId: string, input: ObservationBody): Promise<Created> {
   return withPlan(database, actor, planId, 'plan.observation.add', { kind: null, who: 'professional', require: 'team' }, async (p) => {
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Wat ziet u in de klas?' }]);
     const on = input.observedOn ?? today();
@@ -208,7 +191,7 @@ export async function addObservation(database: Database, actor: Actor, planId: s
 }
 
 /** Records that the plan was evaluated and sets the next evaluation (at most a year ahead). */
-export async function markEvaluated(database: Database, actor: Actor, planId: string, nextEvaluationOn: string) {
+export async function markEvaluated(database: Database, actor: Actor, planId: string, nextEvaluationOn: string): Promise<PlanEvaluated> {
   return withPlan(database, actor, planId, 'plan.evaluated', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
     open(p);
     const day = today();

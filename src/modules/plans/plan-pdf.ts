@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-queries.ts';
+// Plain Dutch for the family: what each part of the plan means.
+import { GAS_SCORE_LABELS, LIFE_DOMAIN_LABELS } from '../../contracts/values/plans.ts';
 
 // DejaVu Sans covers every letter in Dutch families' names (ı, ş, ğ, ł, ć, ë …); the PDF
 // standard fonts do not.
@@ -9,22 +11,6 @@ const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('d
 const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
 const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
-/** Plain Dutch for the family: what each part of the plan means. */
-const DOMAIN_NL: Record<string, string> = {
-  school: 'School',
-  home_family: 'Thuis en gezin',
-  health: 'Gezondheid',
-  leisure: 'Vrije tijd',
-  safety: 'Veiligheid',
-  future_work: 'Toekomst en werk',
-};
-const GAS_NL: Record<number, string> = {
-  [-2]: '−2: veel minder dan we hoopten',
-  [-1]: '−1: iets minder dan we hoopten',
-  0: '0: zoals we hoopten',
-  1: '+1: iets beter dan we hoopten',
-  2: '+2: veel beter dan we hoopten',
-};
 const nlDate = (d: string | null) => (d ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)) : '–');
 
 /** The shared plan as a PDF a parent can read: large type, plain words, one goal after another. */
@@ -52,7 +38,7 @@ export function renderPlanPdf(plan: PlanView): Promise<Buffer> {
   h2('Onze doelen');
   if (!plan.goals.length) p('Er zijn nog geen doelen vastgelegd.');
   plan.goals.forEach((g, i) => {
-    h3(`${i + 1}. ${DOMAIN_NL[g.lifeDomain] ?? g.lifeDomain}: ${g.description}`);
+    h3(`${i + 1}. ${LIFE_DOMAIN_LABELS[g.lifeDomain] ?? g.lifeDomain}: ${g.description}`);
     label(g.inFamilyWords ? 'Wat we willen bereiken (in uw eigen woorden)' : 'Wat we willen bereiken', g.expectedOutcome);
     if (g.addedBy.kind === 'guardian' || g.addedBy.kind === 'child') p(`Dit doel is toegevoegd door ${g.addedBy.kind === 'child' ? 'het kind/de jongere zelf' : (g.addedBy.name ?? 'de ouder')}.`);
     if (g.actions.length) {
@@ -60,7 +46,7 @@ export function renderPlanPdf(plan: PlanView): Promise<Buffer> {
       for (const a of g.actions) doc.font(REGULAR).fontSize(12).text(`•  ${a.description} — ${a.owner ?? '–'}${a.deadline ? `, vóór ${nlDate(a.deadline)}` : ''}`, { indent: 12, lineGap: 2 });
     }
     const last = g.evaluations.at(-1);
-    label('Hoe gaat het', last ? `${GAS_NL[last.score]} (${nlDate(last.evaluatedOn)})` : 'nog niet besproken');
+    label('Hoe gaat het', last ? `${GAS_SCORE_LABELS[last.score]} (${nlDate(last.evaluatedOn)})` : 'nog niet besproken');
   });
 
   if (plan.opp) {

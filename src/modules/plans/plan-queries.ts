@@ -5,6 +5,8 @@ import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { withPlan, type PlanActor } from './plan-access.ts';
 import { withChildAccess } from '../../kernel/policy/child-access.ts';
+import type { ChildPlans, PlanDetail } from '../../contracts/plans.ts';
+import type { GasScore, LifeDomain } from '../../contracts/values/plans.ts';
 
 const personName = (alias: string) => sql<string | null>`${sql.ref(`${alias}.given_name`)} || ' ' || ${sql.ref(`${alias}.family_name`)}`;
 
@@ -43,6 +45,8 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
     .where('g.plan_id', '=', planId)
     .select(['g.id', 'g.life_domain', 'g.description', 'g.expected_outcome', 'g.in_family_words', 'g.added_by_child as by_child', 'g.created_at', personName('p').as('person_name'), personName('gu').as('guardian_name')])
     .orderBy('g.created_at')
+    // Written only through addGoal, whose body the contract checks against LIFE_DOMAINS.
+    .$narrowType<{ life_domain: LifeDomain }>()
     .execute();
   const goalIds = goals.map((g) => g.id);
   const actions = goalIds.length
@@ -64,6 +68,8 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
         .select(['e.id', 'e.goal_id', 'e.score', 'e.evaluated_on', 'e.comment', 'e.rated_by_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
         .orderBy('e.evaluated_on')
         .orderBy('e.created_at')
+        // Written only through evaluateGoal, which accepts −2 … +2.
+        .$narrowType<{ score: GasScore }>()
         .execute()
     : [];
   const opp = await tx.selectFrom('plan_opp_versions').selectAll().where('plan_id', '=', planId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
@@ -126,7 +132,7 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
 
 export type PlanView = Awaited<ReturnType<typeof planView>>;
 
-export function getPlan(database: Database, actor: Actor, planId: string) {
+export function getPlan(database: Database, actor: Actor, planId: string): Promise<PlanDetail> {
   return withPlan(database, actor, planId, 'plan.read', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     const open = p.caseRow.status === 'open';
     const onTeam = actor.kind === 'professional' && (p.isOwner || p.isManager || p.isMember);
@@ -154,7 +160,7 @@ export const guardianNamesFor = (p: Pick<PlanActor, 'isOwner' | 'isManager' | 'f
  * The plans of a child's cases, for whoever may see the plan (the family in the portal, too). Who
  * sees the plan through a consent sees only the plans of the cases those consents were given in.
  */
-export async function childPlans(database: Database, actor: Actor, childId: string) {
+export async function childPlans(database: Database, actor: Actor, childId: string): Promise<ChildPlans> {
   return withChildAccess(database, actor, childId, 'plan', 'child.plans.read', async ({ tx, grants }) => {
     const standing = grants.some((g) => g.caseId === null && g.kinds.includes('plan'));
     const cases = grants.filter((g) => g.caseId !== null && g.kinds.includes('plan')).map((g) => g.caseId!);

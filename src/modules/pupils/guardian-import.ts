@@ -7,6 +7,7 @@ import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts';
 import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
 import type { GuardianRelation } from '../../kernel/db/schema.ts';
+import type { GuardianAction } from '../../contracts/values/pupils.ts';
 import { chunks, json, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parseGuardianTable, type GuardianFileRow, type ParsedFile } from './pupil-file.ts';
 
@@ -17,7 +18,7 @@ import { nameKey, numericPupilNumberIndex, parseGuardianTable, type GuardianFile
  * parents); else a new guardian is made. Nothing is ever unlinked or deleted.
  */
 
-export type GuardianAction = 'create' | 'link' | 'update' | 'unchanged';
+export type { GuardianAction } from '../../contracts/values/pupils.ts';
 
 interface PlannedGuardian {
   row: number;

@@ -5,6 +5,7 @@ import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { isIsoDate } from '../../kernel/time.ts';
 import { nlDate, schoolOf } from './import-common.ts';
+import type { LeaverDecision } from '../../contracts/values/pupils.ts';
 
 /**
  * Probable leavers: pupils with an open enrolment at the school who were missing from a full
@@ -49,7 +50,7 @@ export async function listPupilLeavers(database: Database, actor: Actor, schoolL
 }
 
 /** "Uitschrijven per datum" (confirmed, with the end date) or "Blijft ingeschreven" (dismissed). */
-export async function decidePupilLeaver(database: Database, actor: Actor, candidateId: string, input: { decision: 'confirmed' | 'dismissed'; endDate?: string | null }) {
+export async function decidePupilLeaver(database: Database, actor: Actor, candidateId: string, input: { decision: LeaverDecision; endDate?: string | null }) {
   const organisationId = schoolOf(actor);
   return database.db.transaction().execute(async (tx) => {
     const l = await tx

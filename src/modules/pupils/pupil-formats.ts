@@ -1,4 +1,5 @@
 import type { ImportFormat } from '../../kernel/files/column-mapping.ts';
+import type { GuardianField, PupilField } from '../../contracts/values/pupils.ts';
 
 /**
  * The columns of the pupil and guardian imports: the documented generic format (Dutch headings)
@@ -9,41 +10,8 @@ import type { ImportFormat } from '../../kernel/files/column-mapping.ts';
  * list of the field here (the first heading of each list is the preferred one).
  */
 
-export const PUPIL_FIELDS = [
-  'pupilNumber',
-  'givenName',
-  'prefix',
-  'familyName',
-  'birthDate',
-  'identifier',
-  'bsn',
-  'onderwijsnummer',
-  'postcode',
-  'gemeente',
-  'group',
-  'mentor',
-  'startDate',
-  'level',
-] as const;
-export type PupilField = (typeof PUPIL_FIELDS)[number];
-
-/** How a field is called in messages (the generic heading). */
-export const PUPIL_FIELD_LABELS: Record<PupilField, string> = {
-  pupilNumber: 'leerlingnummer',
-  givenName: 'voornaam',
-  prefix: 'tussenvoegsel',
-  familyName: 'achternaam',
-  birthDate: 'geboortedatum',
-  identifier: 'BSN/onderwijsnummer',
-  bsn: 'BSN',
-  onderwijsnummer: 'onderwijsnummer',
-  postcode: 'postcode',
-  gemeente: 'gemeente',
-  group: 'groep',
-  mentor: 'mentor',
-  startDate: 'inschrijfdatum',
-  level: 'niveau',
-};
+// The fields and their labels are defined once, in the contract's values (the web app uses them too).
+export { GUARDIAN_FIELDS, GUARDIAN_FIELD_LABELS, PUPIL_FIELDS, PUPIL_FIELD_LABELS, type GuardianField, type PupilField } from '../../contracts/values/pupils.ts';
 
 const REQUIRED_PUPIL: readonly PupilField[] = ['pupilNumber', 'givenName', 'familyName', 'birthDate'];
 const IDENTIFIER = ['BSN/onderwijsnummer', 'BSN of onderwijsnummer', 'Persoonsgebonden nummer', 'PGN', 'Sofi/onderwijsnummer'];
@@ -160,20 +128,6 @@ export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
     required: REQUIRED_PUPIL,
   },
 ];
-
-export const GUARDIAN_FIELDS = ['pupilNumber', 'givenName', 'prefix', 'familyName', 'email', 'phone', 'relation', 'authority'] as const;
-export type GuardianField = (typeof GUARDIAN_FIELDS)[number];
-
-export const GUARDIAN_FIELD_LABELS: Record<GuardianField, string> = {
-  pupilNumber: 'leerlingnummer',
-  givenName: 'voornaam',
-  prefix: 'tussenvoegsel',
-  familyName: 'achternaam',
-  email: 'e-mail',
-  phone: 'telefoon',
-  relation: 'relatie',
-  authority: 'gezag',
-};
 
 const REQUIRED_GUARDIAN: readonly GuardianField[] = ['pupilNumber', 'familyName', 'relation', 'authority'];
 

@@ -14,6 +14,9 @@ import { resolvePostcodes } from '../setup/postcodes.ts';
 import { chunks, json, nlDate, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parsePupilTable, type ParsedFile, type PupilFileRow } from './pupil-file.ts';
 import { PUPIL_FORMATS } from './pupil-formats.ts';
+import type { FileType } from '../../contracts/values/absence.ts';
+import type { PupilRowStatus, TransferDecision, TransferIdentifier } from '../../contracts/values/pupils.ts';
+import type { PupilImportPreview } from '../../contracts/pupils.ts';
 
 /**
  * Importing the pupils of a school location from its own administration (ParnasSys, Magister,
@@ -38,7 +41,7 @@ import { PUPIL_FORMATS } from './pupil-formats.ts';
  * preview ends with errors.
  */
 
-export type PupilRowStatus = 'new' | 'updated' | 'unchanged' | 'transfer' | 'pending';
+export type { PupilRowStatus } from '../../contracts/values/pupils.ts';
 
 /** The planned change for one row; stored in registry_imports.rows and read back by the commit's SQL. */
 export interface PlannedPupil {
@@ -73,7 +76,7 @@ export interface PlannedPupil {
    */
   shown?: { givenName: string; familyName: string; gemeenteId: string | null };
   /** For a waiting transfer: which number named a child enrolled at another school. */
-  pendingOn?: 'bsn' | 'onderwijsnummer' | 'name_birth_date';
+  pendingOn?: TransferIdentifier;
 }
 
 export interface TransferMatch {
@@ -88,7 +91,7 @@ export interface TransferMatch {
    * date). Never which school, nor any date of it. Viewing it is logged.
    */
   candidate: { givenName: string; familyName: string; birthDate: string; enrolledElsewhere: boolean };
-  decision: 'same' | 'different' | null;
+  decision: TransferDecision | null;
   /** When "zelfde kind" is chosen: the enrolment start here and the residence. */
   same: { startDate: string; gemeenteId: string | null; bsn: string | null; onderwijsnummer: string | null } | null;
   /** Why "zelfde kind" cannot be chosen as the file is (a conflict with this school's own enrolments). */
@@ -99,7 +102,7 @@ export interface TransferMatch {
 export interface TransferLookup {
   childId: string;
   row: number;
-  match: 'bsn' | 'onderwijsnummer' | 'name_birth_date';
+  match: TransferIdentifier;
 }
 
 export interface Leaver {
@@ -123,7 +126,7 @@ interface Summary {
 }
 
 /** The one thing a school is told about a child enrolled at another school (plain Dutch for the intern begeleider). */
-export const enrolledElsewhereMessage = (identifier: 'bsn' | 'onderwijsnummer' | 'name_birth_date') =>
+export const enrolledElsewhereMessage = (identifier: TransferIdentifier) =>
   `${identifier === 'name_birth_date' ? 'Dit kind' : `Dit ${identifier === 'bsn' ? 'BSN' : 'onderwijsnummer'}`} staat in de regio ingeschreven op een andere school. ` +
   'De overstap kan pas als die school de einddatum van de inschrijving heeft vastgelegd. Dat is geen fout in uw bestand: de andere leerlingen worden gewoon opgeslagen, ' +
   'en bij een volgende import nadat de vorige school de leerling heeft uitgeschreven, gaat de overstap vanzelf door. ' +
@@ -637,7 +640,7 @@ export async function previewPupilImport(database: Database, actor: Actor, input
 function presentPupilPreview(p: {
   id: string;
   format: { id: string; label: string; assumption: boolean } | null;
-  fileType: string | null;
+  fileType: FileType | null;
   fullExport: boolean;
   columns: Record<string, string>;
   ignoredColumns: string[];
@@ -647,7 +650,7 @@ function presentPupilPreview(p: {
   leavers: Leaver[];
   summary: Summary;
   gemeenteName: Map<string, string>;
-}) {
+}): PupilImportPreview {
   // A transfer or waiting transfer shows the row as the FILE has it, never the stored child of the region.
   const shownOf = (r: PlannedPupil) =>
     r.shown ?? (r.status === 'transfer' || r.status === 'pending' ? { givenName: '–', familyName: '', gemeenteId: null } : { givenName: r.givenName, familyName: r.familyName, gemeenteId: r.gemeenteId });
@@ -701,7 +704,15 @@ function presentPupilPreview(p: {
  */
 export async function getPupilImport(database: Database, actor: Actor, importId: string) {
   return database.db.transaction().execute(async (tx) => {
-    const imp = await tx.selectFrom('registry_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).where('kind', '=', 'pupils').executeTakeFirst();
+    const imp = await tx
+      .selectFrom('registry_imports')
+      .selectAll()
+      .where('id', '=', importId)
+      .where('region_id', '=', actor.regionId)
+      .where('kind', '=', 'pupils')
+      // The file type is stored as the reader found it.
+      .$narrowType<{ file_type: FileType | null }>()
+      .executeTakeFirst();
     if (!imp) throw new NotFoundError();
     schoolOf(actor, imp.organisation_id);
     const matches = json<TransferMatch[]>(imp.matches);
@@ -767,7 +778,7 @@ async function loadImport(tx: Tx, actor: Actor, importId: string) {
  * enrolled here — or, while the child is enrolled at another school, waiting for that school's end
  * date) or "ander kind" (a new child is made).
  */
-export async function decideTransferMatch(database: Database, actor: Actor, importId: string, matchId: string, decision: 'same' | 'different') {
+export async function decideTransferMatch(database: Database, actor: Actor, importId: string, matchId: string, decision: TransferDecision) {
   return database.db.transaction().execute(async (tx) => {
     const imp = await loadImport(tx, actor, importId);
     if (imp.status !== 'preview') throw new ConflictError('Deze import is al verwerkt.', 'already_committed');

@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Api } from '../../kernel/http/api.ts';
 import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
@@ -9,11 +9,24 @@ import { commitGuardianImport, previewGuardianImport } from './guardian-import.t
 import { decidePupilLeaver, listPupilLeavers } from './leavers.ts';
 import { schoolOf } from './import-common.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
+import {
+  GuardianImportPreview,
+  GuardianImportResult,
+  PupilImportPreview,
+  PupilImportResult,
+  PupilImportView,
+  PupilLeaverDecided,
+  PupilLeaverDecisionBody,
+  PupilLeavers,
+  PupilLeaversQuery,
+  PupilsIdParams,
+  TransferMatchBody,
+  TransferMatchDecided,
+  TransferMatchParams,
+} from '../../contracts/pupils.ts';
 
 const tags = ['Leerlingen importeren'];
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
-const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 
 /** The multipart upload: file, schoolLocationId (optional: the school the user acts for) and fullExport (ja/nee). */
 async function readUpload(request: FastifyRequest, actor: Actor, defaultName: string) {
@@ -29,7 +42,7 @@ async function readUpload(request: FastifyRequest, actor: Actor, defaultName: st
   return { schoolLocationId: schoolLocationId || schoolOf(actor), fileName: file!.name, content: file!.content, fullExport };
 }
 
-export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext) {
+export default async function pupilsRoutes(app: Api, ctx: AppContext) {
   app.post(
     '/pupil-imports',
     {
@@ -38,6 +51,7 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
         summary:
           'Leerlingen importeren, stap 1: het bestand (CSV of .xlsx; standaardformaat of export uit ParnasSys, Magister, SOMtoday, Esis) controleren. Multipart: file, fullExport (ja/nee), schoolLocationId. Er wordt nog niets opgeslagen.',
         consumes: ['multipart/form-data'],
+        response: { 201: PupilImportPreview },
       },
     },
     async (request, reply) => {
@@ -48,8 +62,15 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
 
   app.get(
     '/pupil-imports/:id',
-    { schema: { tags, summary: 'Een gecontroleerd bestand opnieuw bekijken (na herladen): fouten, wijzigingen, beoordeelde overstappen, en of het is opgeslagen', params: Id } },
-    async (request) => getPupilImport(ctx.database, actorOf(request), (request.params as { id: string }).id),
+    {
+      schema: {
+        tags,
+        summary: 'Een gecontroleerd bestand opnieuw bekijken (na herladen): fouten, wijzigingen, beoordeelde overstappen, en of het is opgeslagen',
+        params: PupilsIdParams,
+        response: { 200: PupilImportView },
+      },
+    },
+    async (request) => getPupilImport(ctx.database, actorOf(request), request.params.id),
   );
 
   app.put(
@@ -58,20 +79,25 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         summary: 'Een mogelijke overstap beoordelen: "same" (zelfde kind: één dossier, de inschrijving elders eindigt) of "different" (ander kind: een nieuw kind)',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), matchId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ decision: oneOf(['same', 'different'] as const) }, { additionalProperties: false }),
+        params: TransferMatchParams,
+        body: TransferMatchBody,
+        response: { 200: TransferMatchDecided },
       },
     },
-    async (request) => {
-      const p = request.params as { id: string; matchId: string };
-      return decideTransferMatch(ctx.database, actorOf(request), p.id, p.matchId, (request.body as { decision: 'same' | 'different' }).decision);
-    },
+    async (request) => decideTransferMatch(ctx.database, actorOf(request), request.params.id, request.params.matchId, request.body.decision),
   );
 
   app.post(
     '/pupil-imports/:id/commit',
-    { schema: { tags, summary: 'Leerlingen importeren, stap 2: alles opslaan of niets (geweigerd zolang er fouten of onbeoordeelde overstappen zijn)', params: Id } },
-    async (request) => commitPupilImport(ctx.database, actorOf(request), (request.params as { id: string }).id),
+    {
+      schema: {
+        tags,
+        summary: 'Leerlingen importeren, stap 2: alles opslaan of niets (geweigerd zolang er fouten of onbeoordeelde overstappen zijn)',
+        params: PupilsIdParams,
+        response: { 200: PupilImportResult },
+      },
+    },
+    async (request) => commitPupilImport(ctx.database, actorOf(request), request.params.id),
   );
 
   app.post(
@@ -81,6 +107,7 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
         tags,
         summary: 'Ouders en verzorgers importeren, stap 1: het bestand controleren (multipart: file, schoolLocationId). Er wordt nog niets opgeslagen.',
         consumes: ['multipart/form-data'],
+        response: { 201: GuardianImportPreview },
       },
     },
     async (request, reply) => {
@@ -91,8 +118,8 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
 
   app.post(
     '/guardian-imports/:id/commit',
-    { schema: { tags, summary: 'Ouders en verzorgers importeren, stap 2: alles opslaan of niets', params: Id } },
-    async (request) => commitGuardianImport(ctx.database, actorOf(request), (request.params as { id: string }).id),
+    { schema: { tags, summary: 'Ouders en verzorgers importeren, stap 2: alles opslaan of niets', params: PupilsIdParams, response: { 200: GuardianImportResult } } },
+    async (request) => commitGuardianImport(ctx.database, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -101,10 +128,11 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         summary: 'Waarschijnlijke vertrekkers van de school: leerlingen die in een volledige export ontbraken; hun inschrijving loopt door tot u een datum bevestigt',
-        querystring: Type.Object({ schoolLocationId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        querystring: PupilLeaversQuery,
+        response: { 200: PupilLeavers },
       },
     },
-    async (request) => listPupilLeavers(ctx.database, actorOf(request), (request.query as { schoolLocationId?: string }).schoolLocationId),
+    async (request) => listPupilLeavers(ctx.database, actorOf(request), request.query.schoolLocationId),
   );
 
   app.post(
@@ -113,11 +141,11 @@ export default async function pupilsRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         summary: 'Een waarschijnlijke vertrekker: uitschrijven per datum (confirmed, endDate JJJJ-MM-DD, niet vóór de inschrijfdatum) of blijft ingeschreven (dismissed)',
-        params: Id,
-        // Null first: with type coercion a null would otherwise become an empty string.
-        body: Type.Object({ decision: oneOf(['confirmed', 'dismissed'] as const), endDate: Type.Optional(Type.Union([Type.Null(), Type.String()])) }, { additionalProperties: false }),
+        params: PupilsIdParams,
+        body: PupilLeaverDecisionBody,
+        response: { 200: PupilLeaverDecided },
       },
     },
-    async (request) => decidePupilLeaver(ctx.database, actorOf(request), (request.params as { id: string }).id, request.body as { decision: 'confirmed' | 'dismissed'; endDate?: string | null }),
+    async (request) => decidePupilLeaver(ctx.database, actorOf(request), request.params.id, request.body),
   );
 }

@@ -7,7 +7,9 @@ import { grantRoles, refuseSelfGrant } from './role-grants.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isValidBrin, isValidCbsCode, isValidVestiging, normaliseBrin } from '../../kernel/identifiers.ts';
 import { ROLE_ORGANISATION_KINDS, isRole } from '../../kernel/policy/roles.ts';
-import type { HolidayRegion, OrganisationKind, SchoolType } from '../../kernel/db/schema.ts';
+import type { OrganisationKind, Role } from '../../contracts/values/registry.ts';
+import type { HolidayRegion } from '../../contracts/values/calendar.ts';
+import type { SchoolType } from '../../contracts/values/early-warning.ts';
 import { hashPassword } from '../session/session-service.ts';
 import { DUTCH_GEMEENTEN, findGemeente } from '../../kernel/reference/gemeenten-nl.ts';
 
@@ -163,7 +165,7 @@ export async function updateOrganisation(database: Database, actor: Actor, id: s
 
 export interface MembershipInput {
   organisationId: string;
-  role: string;
+  role: Role;
 }
 
 async function validateMemberships(tx: Tx, actor: Actor, list: MembershipInput[], prefix: string) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { CHILD_DATA_ROLES } from '../../kernel/policy/roles.ts';
+import { CHILD_DATA_ROLES, type Role } from '../../kernel/policy/roles.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ProblemError, ValidationError } from '../../kernel/errors.ts';
@@ -14,7 +14,7 @@ export const seesChildData = (role: string) => (CHILD_DATA_ROLES as readonly str
 export interface RoleToGrant {
   personId: string;
   organisationId: string;
-  role: string;
+  role: Role;
 }
 
 /** Nobody gives themselves a role: another administrator does (a field error names the field). */
@@ -27,7 +27,7 @@ export function refuseSelfGrant(actor: Actor, personId: string, field = 'personI
 }
 
 /** Opens (or reopens) the memberships, set-based; returns their ids in the order given. */
-async function openMemberships(tx: Tx, grants: RoleToGrant[]): Promise<string[]> {
+async function openMemberships(tx: Tx, grants: readonly { personId: string; organisationId: string; role: string }[]): Promise<string[]> {
   if (!grants.length) return [];
   const ids: string[] = [];
   for (let i = 0; i < grants.length; i += 1000) {
@@ -44,15 +44,15 @@ async function openMemberships(tx: Tx, grants: RoleToGrant[]): Promise<string[]>
   return ids;
 }
 
-async function openMembership(tx: Tx, g: RoleToGrant): Promise<string> {
+async function openMembership(tx: Tx, g: { personId: string; organisationId: string; role: string }): Promise<string> {
   return (await openMemberships(tx, [g]))[0];
 }
 
 export interface GrantResult {
   /** Memberships that took effect now. */
-  granted: { personId: string; organisationId: string; role: string; membershipId: string }[];
+  granted: { personId: string; organisationId: string; role: Role; membershipId: string }[];
   /** Roles waiting for a second administrator. */
-  pending: { personId: string; organisationId: string; role: string; grantId: string }[];
+  pending: { personId: string; organisationId: string; role: Role; grantId: string }[];
 }
 
 /**
@@ -186,6 +186,8 @@ export async function listRoleGrants(database: Database, actor: Actor, opts: { s
         sql<string | null>`rq.given_name || ' ' || rq.family_name`.as('requested_by_name'),
         sql<string | null>`dc.given_name || ' ' || dc.family_name`.as('decided_by_name'),
       ])
+      // Roles enter the ledger only through grantRoles, typed as the roles the policy knows.
+      .$narrowType<{ role: Role }>()
       .orderBy(sql`case when g.status = 'pending' then 0 else 1 end`)
       .orderBy('g.requested_at', 'desc')
       .orderBy('g.id')

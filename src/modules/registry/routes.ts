@@ -1,38 +1,46 @@
-import type { FastifyInstance } from 'fastify';
-import { approveRoleGrant, listRoleGrants, rejectRoleGrant } from './role-grants.ts';
-import { Type } from '@fastify/type-provider-typebox';
-import { paging } from '../../kernel/http/query.ts';
 import { sql } from 'kysely';
+import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
-import { ROLES } from '../../kernel/policy/roles.ts';
+import { NoContent } from '../../contracts/common.ts';
 import {
-  addMembership,
-  createGemeente,
-  createOrganisation,
-  createPerson,
-  endMembership,
-  updateOrganisation,
-  type GemeenteInput,
-  type MembershipInput,
-  type OrganisationInput,
-  type PersonInput,
-} from './registry-commands.ts';
+  GemeenteCreate,
+  GemeenteCreated,
+  GemeenteList,
+  IdParams,
+  MembershipCreate,
+  MembershipGranted,
+  MembershipParams,
+  MembershipPending,
+  Organisation,
+  OrganisationCreate,
+  OrganisationDetail,
+  OrganisationList,
+  OrganisationMembers,
+  OrganisationQuery,
+  OrganisationUpdate,
+  PeoplePage,
+  PeopleQuery,
+  PersonCreate,
+  PersonCreated,
+  RoleGrantApproved,
+  RoleGrantPage,
+  RoleGrantQuery,
+  RoleGrantReject,
+  RoleGrantRejected,
+} from '../../contracts/registry.ts';
+import type { Role } from '../../contracts/values/registry.ts';
+import { approveRoleGrant, listRoleGrants, rejectRoleGrant } from './role-grants.ts';
+import { addMembership, createGemeente, createOrganisation, createPerson, endMembership, updateOrganisation } from './registry-commands.ts';
 import { findGemeente } from '../../kernel/reference/gemeenten-nl.ts';
 import { invitationStates } from '../staff/invitations.ts';
 
 const tags = ['Register'];
-const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([Type.Null(), t]);
-const OrgKind = Type.Union(['school_location', 'swv', 'gemeente', 'wijkteam', 'youth_care_provider', 'jgz', 'region_office'].map((k) => Type.Literal(k)));
-const SchoolType = Type.Union(['po', 'so', 'sbo', 'vo', 'vso', 'mbo'].map((k) => Type.Literal(k)));
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const MembershipBody = Type.Object({ organisationId: Type.String({ format: 'uuid' }), role: Role }, { additionalProperties: false });
 
-export default async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
+export default async function registryRoutes(app: Api, ctx: AppContext) {
   const { db } = ctx.database;
 
-  app.get('/gemeenten', { schema: { tags, summary: 'Gemeenten in de regio' } }, async (request) => {
+  app.get('/gemeenten', { schema: { tags, summary: 'Gemeenten in de regio', response: { 200: GemeenteList } } }, async (request) => {
     const actor = actorOf(request);
     const rows = await db.selectFrom('gemeenten').selectAll().where('region_id', '=', actor.regionId).orderBy('name').execute();
     // A gemeente added before the province was stored takes it from the shipped list.
@@ -45,21 +53,14 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'Gemeente toevoegen (functioneel beheerder): alleen de CBS-code neemt naam, provincie en vakantieregio uit de lijst; een gemeente die niet in de lijst staat met naam, provincie en vakantieregio',
-        body: Type.Object(
-          {
-            cbsCode: Type.String({ minLength: 1, maxLength: 10 }),
-            name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-            province: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
-            holidayRegion: Type.Optional(Type.Union([Type.Null(), Type.Literal('noord'), Type.Literal('midden'), Type.Literal('zuid')])),
-          },
-          { additionalProperties: false },
-        ),
+        body: GemeenteCreate,
+        response: { 201: GemeenteCreated },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      return reply.status(201).send(await createGemeente(ctx.database, actor, request.body as GemeenteInput));
+      return reply.status(201).send(await createGemeente(ctx.database, actor, request.body));
     },
   );
 
@@ -81,18 +82,18 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
     boardName: o.board_name,
   });
 
-  app.get('/organisations', { schema: { tags, summary: 'Organisaties in de regio', querystring: Type.Object({ kind: Type.Optional(OrgKind) }) } }, async (request) => {
+  app.get('/organisations', { schema: { tags, summary: 'Organisaties in de regio', querystring: OrganisationQuery, response: { 200: OrganisationList } } }, async (request) => {
     const actor = actorOf(request);
-    const { kind } = request.query as { kind?: string };
+    const { kind } = request.query;
     let q = organisationQuery(actor.regionId);
-    if (kind) q = q.where('o.kind', '=', kind as never);
+    if (kind) q = q.where('o.kind', '=', kind);
     const rows = await q.orderBy('o.kind').orderBy('o.name').execute();
     return { items: rows.map(presentOrganisation) };
   });
 
-  app.get('/organisations/:id', { schema: { tags, summary: 'Eén organisatie', params: Id } }, async (request) => {
+  app.get('/organisations/:id', { schema: { tags, summary: 'Eén organisatie', params: IdParams, response: { 200: OrganisationDetail } } }, async (request) => {
     const actor = actorOf(request);
-    const row = await organisationQuery(actor.regionId).where('o.id', '=', (request.params as { id: string }).id).executeTakeFirst();
+    const row = await organisationQuery(actor.regionId).where('o.id', '=', request.params.id).executeTakeFirst();
     if (!row) throw new NotFoundError();
     const groups = await db.selectFrom('school_groups').select(['id', 'name', 'school_year']).where('organisation_id', '=', row.id).orderBy('school_year', 'desc').orderBy('name').execute();
     return { ...presentOrganisation(row), groups: groups.map((g) => ({ id: g.id, name: g.name, schoolYear: g.school_year })) };
@@ -100,50 +101,47 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
 
   // The regional directory: who works where, in which role. Professionals need it to form a team
   // around a child ("people in the same region barely know each other"); it holds no child data.
-  app.get('/organisations/:id/members', { schema: { tags, summary: 'Wie werkt er bij deze organisatie (smoelenboek van de regio, voor professionals)', params: Id } }, async (request) => {
-    const actor = actorOf(request);
-    if (actor.kind !== 'professional') throw new NotFoundError();
-    const rows = await db
-      .selectFrom('memberships as m')
-      .innerJoin('people as p', 'p.id', 'm.person_id')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .where('m.organisation_id', '=', (request.params as { id: string }).id)
-      .where('o.region_id', '=', actor.regionId)
-      .where('m.ended_at', 'is', null)
-      .select(['p.id', 'p.given_name', 'p.family_name', 'p.email', 'm.role'])
-      .orderBy('p.family_name')
-      .orderBy('p.given_name')
-      .execute();
-    return { items: rows.map((r) => ({ personId: r.id, name: `${r.given_name} ${r.family_name}`, email: r.email, role: r.role })) };
-  });
-
-  const OrganisationFields = {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    gemeenteId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-    brin: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
-    vestiging: Type.Optional(Nullable(Type.String({ maxLength: 4 }))),
-    schoolType: Type.Optional(Type.Union([Type.Null(), SchoolType])),
-    boardName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  };
+  app.get(
+    '/organisations/:id/members',
+    { schema: { tags, summary: 'Wie werkt er bij deze organisatie (smoelenboek van de regio, voor professionals)', params: IdParams, response: { 200: OrganisationMembers } } },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.kind !== 'professional') throw new NotFoundError();
+      const rows = await db
+        .selectFrom('memberships as m')
+        .innerJoin('people as p', 'p.id', 'm.person_id')
+        .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+        .where('m.organisation_id', '=', request.params.id)
+        .where('o.region_id', '=', actor.regionId)
+        .where('m.ended_at', 'is', null)
+        .select(['p.id', 'p.given_name', 'p.family_name', 'p.email', 'm.role'])
+        // The database holds only the roles the policy knows (a check constraint on memberships.role).
+        .$narrowType<{ role: Role }>()
+        .orderBy('p.family_name')
+        .orderBy('p.given_name')
+        .execute();
+      return { items: rows.map((r) => ({ personId: r.id, name: `${r.given_name} ${r.family_name}`, email: r.email, role: r.role })) };
+    },
+  );
 
   app.post(
     '/organisations',
-    { schema: { tags, summary: 'Organisatie toevoegen (functioneel beheerder)', body: Type.Object({ kind: OrgKind, ...OrganisationFields }, { additionalProperties: false }) } },
+    { schema: { tags, summary: 'Organisatie toevoegen (functioneel beheerder)', body: OrganisationCreate, response: { 201: Organisation } } },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const { id } = await createOrganisation(ctx.database, actor, request.body as OrganisationInput);
+      const { id } = await createOrganisation(ctx.database, actor, request.body);
       return reply.status(201).send(presentOrganisation((await organisationQuery(actor.regionId).where('o.id', '=', id).executeTakeFirst())!));
     },
   );
 
   app.patch(
     '/organisations/:id',
-    { schema: { tags, summary: 'Organisatie wijzigen (functioneel beheerder)', params: Id, body: Type.Partial(Type.Object(OrganisationFields), { additionalProperties: false }) } },
+    { schema: { tags, summary: 'Organisatie wijzigen (functioneel beheerder)', params: IdParams, body: OrganisationUpdate, response: { 200: Organisation } } },
     async (request) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const { id } = await updateOrganisation(ctx.database, actor, (request.params as { id: string }).id, request.body as Partial<OrganisationInput>);
+      const { id } = await updateOrganisation(ctx.database, actor, request.params.id, request.body);
       return presentOrganisation((await organisationQuery(actor.regionId).where('o.id', '=', id).executeTakeFirst())!);
     },
   );
@@ -154,17 +152,14 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'Mensen die in de regio werken (functioneel beheerder)',
-        querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 100 })),
-          organisationId: Type.Optional(Type.String({ format: 'uuid' })),
-          ...paging(100, 25),
-        }),
+        querystring: PeopleQuery,
+        response: { 200: PeoplePage },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const { q, organisationId, page, pageSize } = request.query as { q?: string; organisationId?: string; page: number; pageSize: number };
+      const { q, organisationId, page, pageSize } = request.query;
       let base = db.selectFrom('people as p').where('p.region_id', '=', actor.regionId);
       if (q?.trim()) base = base.where(sql<boolean>`(p.given_name || ' ' || p.family_name || ' ' || coalesce(p.email, '')) ilike ${'%' + q.trim().replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
       if (organisationId) {
@@ -188,6 +183,7 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
             .where('m.person_id', 'in', people.map((p) => p.id))
             .where('m.ended_at', 'is', null)
             .select(['m.id', 'm.person_id', 'm.organisation_id', 'o.name', 'm.role'])
+            .$narrowType<{ role: Role }>()
             .orderBy('o.name')
             .execute()
         : [];
@@ -219,23 +215,14 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'Persoon toevoegen, met rollen en eventueel een account (functioneel beheerder)',
-        body: Type.Object(
-          {
-            givenName: Type.String({ minLength: 1, maxLength: 100 }),
-            familyName: Type.String({ minLength: 1, maxLength: 100 }),
-            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
-            username: Type.Optional(Nullable(Type.String({ maxLength: 63 }))),
-            password: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-            memberships: Type.Array(MembershipBody, { maxItems: 20 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: PersonCreate,
+        response: { 201: PersonCreated },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      return reply.status(201).send(await createPerson(ctx.database, actor, request.body as PersonInput));
+      return reply.status(201).send(await createPerson(ctx.database, actor, request.body));
     },
   );
 
@@ -246,54 +233,30 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
         tags,
         summary:
           'Rol bij een organisatie toevoegen (nooit aan uzelf). Een rol die gegevens van kinderen ziet, ziet de privacyfunctionaris; als de regio dat instelt wacht hij op een tweede beheerder (202, status pending)',
-        params: Id,
-        body: MembershipBody,
-        response: {
-          201: Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.Literal('granted'), grantId: Type.Null() }),
-          202: Type.Object({ id: Type.Null(), status: Type.Literal('pending'), grantId: Type.String({ format: 'uuid' }) }),
-        },
+        params: IdParams,
+        body: MembershipCreate,
+        response: { 201: MembershipGranted, 202: MembershipPending },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const result = await addMembership(ctx.database, actor, (request.params as { id: string }).id, request.body as MembershipInput);
-      return reply.status(result.status === 'pending' ? 202 : 201).send(result);
+      const result = await addMembership(ctx.database, actor, request.params.id, request.body);
+      return result.status === 'pending' ? reply.status(202).send(result) : reply.status(201).send(result);
     },
   );
 
-  const GrantStatus = Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('rejected')]);
-  const Uuid = Type.String({ format: 'uuid' });
-  const NullableText = Nullable(Type.String());
-  const RoleGrant = Type.Object({
-    id: Uuid,
-    personId: Uuid,
-    personName: Type.String(),
-    organisationId: Uuid,
-    organisationName: Type.String(),
-    role: Type.String(),
-    status: GrantStatus,
-    requestedAt: Type.String({ format: 'date-time' }),
-    requestedBy: NullableText,
-    decidedAt: Nullable(Type.String({ format: 'date-time' })),
-    decidedBy: NullableText,
-    decisionReason: NullableText,
-    fromImport: Type.Boolean(),
-    can: Type.Object({ decide: Type.Boolean() }),
-  });
   app.get(
     '/role-grants',
     {
       schema: {
         tags,
         summary: 'Toegekende rollen die gegevens van kinderen zien, en rollen die op een tweede beheerder wachten (functioneel beheerder, privacyfunctionaris)',
-        querystring: Type.Object({ status: Type.Optional(GrantStatus), ...paging(100, 25) }),
-        response: {
-          200: Type.Object({ items: Type.Array(RoleGrant), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), can: Type.Object({ approve: Type.Boolean() }) }),
-        },
+        querystring: RoleGrantQuery,
+        response: { 200: RoleGrantPage },
       },
     },
-    async (request) => listRoleGrants(ctx.database, actorOf(request), request.query as { status?: 'pending' | 'granted' | 'rejected'; page: number; pageSize: number }),
+    async (request) => listRoleGrants(ctx.database, actorOf(request), request.query),
   );
 
   app.post(
@@ -302,11 +265,11 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'Een wachtende rol goedkeuren (een tweede functioneel beheerder; niet wie hem aanvroeg, niet voor uzelf)',
-        params: Id,
-        response: { 200: Type.Object({ id: Uuid, status: Type.Literal('granted'), membershipId: Uuid }) },
+        params: IdParams,
+        response: { 200: RoleGrantApproved },
       },
     },
-    async (request) => approveRoleGrant(ctx.database, actorOf(request), (request.params as { id: string }).id),
+    async (request) => approveRoleGrant(ctx.database, actorOf(request), request.params.id),
   );
 
   app.post(
@@ -315,23 +278,23 @@ export default async function registryRoutes(app: FastifyInstance, ctx: AppConte
       schema: {
         tags,
         summary: 'Een wachtende rol afwijzen, met reden',
-        params: Id,
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Uuid, status: Type.Literal('rejected') }) },
+        params: IdParams,
+        body: RoleGrantReject,
+        response: { 200: RoleGrantRejected },
       },
     },
-    async (request) => rejectRoleGrant(ctx.database, actorOf(request), (request.params as { id: string }).id, (request.body as { reason: string }).reason),
+    async (request) => rejectRoleGrant(ctx.database, actorOf(request), request.params.id, request.body.reason),
   );
 
   app.delete(
     '/people/:id/memberships/:membershipId',
-    { schema: { tags, summary: 'Rol beëindigen (wordt niet verwijderd)', params: Type.Object({ id: Type.String({ format: 'uuid' }), membershipId: Type.String({ format: 'uuid' }) }) } },
+    { schema: { tags, summary: 'Rol beëindigen (wordt niet verwijderd)', params: MembershipParams, response: { 204: NoContent } } },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const { id, membershipId } = request.params as { id: string; membershipId: string };
+      const { id, membershipId } = request.params;
       await endMembership(ctx.database, actor, id, membershipId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,30 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
+import type { Api } from '../../kernel/http/api.ts';
 import type { AppContext } from '../../kernel/http/context.ts';
 import { UnauthenticatedError, ValidationError } from '../../kernel/errors.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { badCharacterErrors, storable } from '../../kernel/http/input-guard.ts';
+import { NoContent } from '../../contracts/common.ts';
+import { SessionRef, SignIn, SwitchMembership, TotpConfirm, TotpSetup } from '../../contracts/session.ts';
 import { SESSION_COOKIE, confirmTotp, loadSession, setupTotp, signIn, signOut, switchMembership, type LoadedSession } from './session-service.ts';
-
-export const SessionSchema = Type.Object(
-  {
-    user: Type.Object({ id: Type.String(), username: Type.String(), kind: Type.String(), displayName: Type.String() }),
-    memberships: Type.Array(
-      Type.Object({ id: Type.String(), organisationId: Type.String(), organisationName: Type.String(), organisationKind: Type.String(), role: Type.String() }),
-    ),
-    activeMembershipId: Type.Union([Type.String(), Type.Null()]),
-    csrfToken: Type.String(),
-    totpEnrolmentRequired: Type.Boolean(),
-    demo: Type.Boolean(),
-    idleExpiresAt: Type.String({ format: 'date-time', description: 'Einde van de sessie bij geen activiteit (30 min)' }),
-    expiresAt: Type.String({ format: 'date-time', description: 'Uiterlijk einde van de sessie (12 uur na inloggen)' }),
-  },
-  { $id: 'Session' },
-);
 
 const tags = ['Sessie'];
 
-export default async function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
+export default async function sessionRoutes(app: Api, ctx: AppContext) {
   const secureCookie = (request: { protocol: string }) => request.protocol === 'https';
   const current = (request: { session: LoadedSession | null }) => {
     if (!request.session) throw new UnauthenticatedError();
@@ -39,15 +24,12 @@ export default async function sessionRoutes(app: FastifyInstance, ctx: AppContex
       schema: {
         tags,
         summary: 'Inloggen',
-        body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 500 }), totp: Type.Optional(Type.String({ maxLength: 12 })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Ref('Session') },
+        body: SignIn,
+        response: { 200: SessionRef },
       },
     },
     async (request, reply) => {
-      const body = request.body as { username: string; password: string; totp?: string };
+      const body = request.body;
       const bad = badCharacterErrors(body, '');
       if (bad.length) {
         // Refused like any failed sign-in, and logged as one (without the character itself).
@@ -69,12 +51,12 @@ export default async function sessionRoutes(app: FastifyInstance, ctx: AppContex
     },
   );
 
-  app.get('/session', { config: { auth: 'session' }, schema: { tags, summary: 'De huidige sessie', response: { 200: Type.Ref('Session') } } }, async (request) => current(request).view);
+  app.get('/session', { config: { auth: 'session' }, schema: { tags, summary: 'De huidige sessie', response: { 200: SessionRef } } }, async (request) => current(request).view);
 
-  app.delete('/session', { config: { auth: 'session' }, schema: { tags, summary: 'Uitloggen' } }, async (request, reply) => {
+  app.delete('/session', { config: { auth: 'session' }, schema: { tags, summary: 'Uitloggen', response: { 204: NoContent } } }, async (request, reply) => {
     await signOut(ctx.database, current(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.put(
@@ -83,13 +65,13 @@ export default async function sessionRoutes(app: FastifyInstance, ctx: AppContex
       schema: {
         tags,
         summary: 'Wissel de organisatie/rol waarvoor u werkt',
-        body: Type.Object({ membershipId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-        response: { 200: Type.Ref('Session') },
+        body: SwitchMembership,
+        response: { 200: SessionRef },
       },
     },
     async (request) => {
       const session = current(request);
-      await switchMembership(ctx.database, session, (request.body as { membershipId: string }).membershipId);
+      await switchMembership(ctx.database, session, request.body.membershipId);
       return (await loadSession(ctx.database, ctx.config, request.cookies[SESSION_COOKIE], request.ip))!.view;
     },
   );
@@ -101,7 +83,7 @@ export default async function sessionRoutes(app: FastifyInstance, ctx: AppContex
       schema: {
         tags,
         summary: 'Begin met het instellen van de tweede stap (TOTP)',
-        response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrCodeDataUrl: Type.String() }) },
+        response: { 200: TotpSetup },
       },
     },
     async (request) => setupTotp(ctx.database, current(request)),
@@ -114,12 +96,12 @@ export default async function sessionRoutes(app: FastifyInstance, ctx: AppContex
       schema: {
         tags,
         summary: 'Bevestig de tweede stap met een eerste code',
-        body: Type.Object({ code: Type.String({ minLength: 6, maxLength: 12 }) }, { additionalProperties: false }),
-        response: { 200: Type.Ref('Session') },
+        body: TotpConfirm,
+        response: { 200: SessionRef },
       },
     },
     async (request) => {
-      await confirmTotp(ctx.database, current(request), (request.body as { code: string }).code);
+      await confirmTotp(ctx.database, current(request), request.body.code);
       return (await loadSession(ctx.database, ctx.config, request.cookies[SESSION_COOKIE], request.ip))!.view;
     },
   );

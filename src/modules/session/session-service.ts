@@ -9,7 +9,11 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { isRole } from '../../kernel/policy/roles.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ProblemError, TooManyRequestsError, UnauthenticatedError, ValidationError, NotFoundError } from '../../kernel/errors.ts';
-import type { OrganisationKind } from '../../kernel/db/schema.ts';
+import type { Session } from '../../contracts/session.ts';
+import type { Role } from '../../contracts/values/registry.ts';
+
+import { capabilitiesOf } from '../../kernel/policy/capabilities.ts';
+import type { RequestSession } from '../../kernel/http/context.ts';
 
 export const SESSION_COOKIE = 'samenspel_session';
 export const MAX_ACCOUNT_FAILURES = 5;
@@ -23,26 +27,11 @@ const DUMMY_HASH = argonHash('not-a-real-password-' + randomBytes(8).toString('h
 
 export const hashPassword = (password: string) => argonHash(password);
 
-export interface SessionView {
-  user: { id: string; username: string; kind: string; displayName: string };
-  memberships: { id: string; organisationId: string; organisationName: string; organisationKind: OrganisationKind; role: string }[];
-  activeMembershipId: string | null;
-  csrfToken: string;
-  totpEnrolmentRequired: boolean;
-  demo: boolean;
-  /** When the session ends if nothing happens (idle timeout) and at the latest (absolute). */
-  idleExpiresAt: string;
-  expiresAt: string;
-}
+/** What the client sees of the session (contracts/session.ts): never the password hash or the TOTP secret. */
+export type SessionView = Session;
 
-export interface LoadedSession {
-  id: string;
-  csrfToken: string;
-  accountId: string;
-  totpEnrolmentPending: boolean;
-  actor: Actor;
-  view: SessionView;
-}
+/** A session as loaded for a request (the kernel's RequestSession). */
+export type LoadedSession = RequestSession;
 
 interface SignInInput {
   username: string;
@@ -60,6 +49,8 @@ async function memberships(db: Db | Tx, personId: string | null) {
     .where('m.person_id', '=', personId)
     .where('m.ended_at', 'is', null)
     .select(['m.id', 'm.organisation_id', 'o.name', 'o.kind', 'o.gemeente_id', 'm.role'])
+    // The database holds only the roles the policy knows (a check constraint on memberships.role).
+    .$narrowType<{ role: Role }>()
     .orderBy('o.name')
     .orderBy('m.role')
     .execute();
@@ -357,6 +348,7 @@ export async function loadSession(database: Database, config: Config, token: str
       demo: config.demo,
       idleExpiresAt: new Date(Math.min(lastSeen + config.sessionIdleMinutes * 60_000, absoluteEnd)).toISOString(),
       expiresAt: new Date(absoluteEnd).toISOString(),
+      can: capabilitiesOf(actor),
     },
   };
 }

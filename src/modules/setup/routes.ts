@@ -1,16 +1,30 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
+import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
-import type { SetupStep } from '../../kernel/db/schema.ts';
 import { searchGemeenten } from '../../kernel/reference/gemeenten-nl.ts';
+import { IdParams, NoContent } from '../../contracts/common.ts';
+import {
+  GemeenteListQuery,
+  GemeenteListResult,
+  PostcodeRange,
+  PostcodeRangeCreate,
+  PostcodeRangeList,
+  PostcodeRangeParams,
+  PupilsPerSchool,
+  Region,
+  RegionRename,
+  RegionSettings,
+  RegionSettingsUpdate,
+  SetupStatus,
+  SetupStepMark,
+  SetupStepParams,
+  StaffPerOrganisation,
+} from '../../contracts/setup.ts';
 import { PROVINCES } from '../registry/registry-commands.ts';
-import { SETUP_STEPS, markSetupStep, pupilsPerSchool, renameRegion, setupStatus, staffPerOrganisation } from './setup-status.ts';
+import { markSetupStep, pupilsPerSchool, renameRegion, setupStatus, staffPerOrganisation } from './setup-status.ts';
 import { addPostcodeRange, listPostcodeRanges, removePostcodeRange } from './postcode-ranges.ts';
 import { readRegionSettings, updateRegionSettings } from './settings-commands.ts';
 
 const tags = ['Inrichting'];
-const Step = Type.Unsafe<SetupStep>({ type: 'string', enum: [...SETUP_STEPS] });
-const GemeenteId = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /**
  * The set-up wizard of the region (issue 5), for the functional administrator only: the status of
@@ -18,7 +32,7 @@ const GemeenteId = Type.Object({ id: Type.String({ format: 'uuid' }) });
  * gemeente, the region's settings, and per organisation / school the staff and pupil counts.
  * Organisations and gemeenten themselves are added through the registry routes.
  */
-export default async function setupRoutes(app: FastifyInstance, ctx: AppContext) {
+export default async function setupRoutes(app: Api, ctx: AppContext) {
   const { db } = ctx.database;
   const admin = (request: Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(request);
@@ -26,7 +40,7 @@ export default async function setupRoutes(app: FastifyInstance, ctx: AppContext)
     return actor;
   };
 
-  app.get('/setup', { schema: { tags, summary: 'De stappen van de inrichting: wat klaar is, wat er al is, en de volgende stap' } }, async (request) => {
+  app.get('/setup', { schema: { tags, summary: 'De stappen van de inrichting: wat klaar is, wat er al is, en de volgende stap', response: { 200: SetupStatus } } }, async (request) => {
     const actor = admin(request);
     return setupStatus(db, actor.regionId);
   });
@@ -37,24 +51,21 @@ export default async function setupRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Een stap afronden of heropenen (afronden kan pas als het minimum er is)',
-        params: Type.Object({ step: Step }),
-        body: Type.Object({ done: Type.Boolean() }, { additionalProperties: false }),
+        params: SetupStepParams,
+        body: SetupStepMark,
+        response: { 200: SetupStatus },
       },
     },
     async (request) => {
       const actor = admin(request);
-      return markSetupStep(ctx.database, actor, (request.params as { step: SetupStep }).step, (request.body as { done: boolean }).done);
+      return markSetupStep(ctx.database, actor, request.params.step, request.body.done);
     },
   );
 
-  app.patch(
-    '/region',
-    { schema: { tags, summary: 'De naam van de regio wijzigen', body: Type.Object({ name: Type.String({ maxLength: 200 }) }, { additionalProperties: false }) } },
-    async (request) => {
-      const actor = admin(request);
-      return renameRegion(ctx.database, actor, (request.body as { name: string }).name);
-    },
-  );
+  app.patch('/region', { schema: { tags, summary: 'De naam van de regio wijzigen', body: RegionRename, response: { 200: Region } } }, async (request) => {
+    const actor = admin(request);
+    return renameRegion(ctx.database, actor, request.body.name);
+  });
 
   app.get(
     '/setup/gemeente-list',
@@ -62,21 +73,22 @@ export default async function setupRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Zoeken in de lijst van Nederlandse gemeenten (CBS-code, provincie, vakantieregio)',
-        querystring: Type.Object({ q: Type.String({ maxLength: 100, default: '' }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }),
+        querystring: GemeenteListQuery,
+        response: { 200: GemeenteListResult },
       },
     },
     async (request) => {
       const actor = admin(request);
-      const { q, limit } = request.query as { q: string; limit: number };
+      const { q, limit } = request.query;
       const inRegion = new Set((await db.selectFrom('gemeenten').select('cbs_code').where('region_id', '=', actor.regionId).execute()).map((g) => g.cbs_code));
       const found = q.trim() ? searchGemeenten(q.trim(), limit) : [];
-      return { items: found.map((g) => ({ cbsCode: g.cbsCode, name: g.name, province: g.province, holidayRegion: g.holidayRegion, inRegion: inRegion.has(g.cbsCode) })), provinces: PROVINCES };
+      return { items: found.map((g) => ({ cbsCode: g.cbsCode, name: g.name, province: g.province, holidayRegion: g.holidayRegion, inRegion: inRegion.has(g.cbsCode) })), provinces: [...PROVINCES] };
     },
   );
 
-  app.get('/gemeenten/:id/postcodes', { schema: { tags, summary: 'Postcodegebieden (PC4) van een gemeente', params: GemeenteId } }, async (request) => {
+  app.get('/gemeenten/:id/postcodes', { schema: { tags, summary: 'Postcodegebieden (PC4) van een gemeente', params: IdParams, response: { 200: PostcodeRangeList } } }, async (request) => {
     const actor = admin(request);
-    return { items: await listPostcodeRanges(db, actor, (request.params as { id: string }).id) };
+    return { items: await listPostcodeRanges(db, actor, request.params.id) };
   });
 
   app.post(
@@ -85,28 +97,29 @@ export default async function setupRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Postcodegebied toevoegen (PC4 van–tot; mag niet overlappen met een ander gebied in de regio)',
-        params: GemeenteId,
-        body: Type.Object({ from: Type.Union([Type.Null(), Type.Integer()]), to: Type.Optional(Type.Union([Type.Null(), Type.Integer()])) }, { additionalProperties: false }),
+        params: IdParams,
+        body: PostcodeRangeCreate,
+        response: { 201: PostcodeRange },
       },
     },
     async (request, reply) => {
       const actor = admin(request);
-      return reply.status(201).send(await addPostcodeRange(ctx.database, actor, (request.params as { id: string }).id, request.body as { from: number | null; to?: number | null }));
+      return reply.status(201).send(await addPostcodeRange(ctx.database, actor, request.params.id, request.body));
     },
   );
 
   app.delete(
     '/gemeenten/:id/postcodes/:rangeId',
-    { schema: { tags, summary: 'Postcodegebied verwijderen', params: Type.Object({ id: Type.String({ format: 'uuid' }), rangeId: Type.String({ format: 'uuid' }) }) } },
+    { schema: { tags, summary: 'Postcodegebied verwijderen', params: PostcodeRangeParams, response: { 204: NoContent } } },
     async (request, reply) => {
       const actor = admin(request);
-      const { id, rangeId } = request.params as { id: string; rangeId: string };
+      const { id, rangeId } = request.params;
       await removePostcodeRange(ctx.database, actor, id, rangeId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get('/settings', { schema: { tags, summary: 'Instellingen van de regio: huidige waarde, standaard, grenzen, vast in de wet' } }, async (request) => {
+  app.get('/settings', { schema: { tags, summary: 'Instellingen van de regio: huidige waarde, standaard, grenzen, vast in de wet', response: { 200: RegionSettings } } }, async (request) => {
     const actor = admin(request);
     return readRegionSettings(db, actor.regionId);
   });
@@ -117,21 +130,22 @@ export default async function setupRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Instellingen van de regio wijzigen (alles of niets)',
-        body: Type.Object({ values: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }) }, { additionalProperties: false }),
+        body: RegionSettingsUpdate,
+        response: { 200: RegionSettings },
       },
     },
     async (request) => {
       const actor = admin(request);
-      return updateRegionSettings(ctx.database, actor, (request.body as { values: Record<string, unknown> }).values);
+      return updateRegionSettings(ctx.database, actor, request.body.values);
     },
   );
 
-  app.get('/setup/staff', { schema: { tags, summary: 'Per organisatie: aantal medewerkers en accounts' } }, async (request) => {
+  app.get('/setup/staff', { schema: { tags, summary: 'Per organisatie: aantal medewerkers en accounts', response: { 200: StaffPerOrganisation } } }, async (request) => {
     const actor = admin(request);
     return { items: await staffPerOrganisation(db, actor.regionId) };
   });
 
-  app.get('/setup/pupils', { schema: { tags, summary: 'Per schoolvestiging: actieve inschrijvingen en de laatste leerlingenimport' } }, async (request) => {
+  app.get('/setup/pupils', { schema: { tags, summary: 'Per schoolvestiging: actieve inschrijvingen en de laatste leerlingenimport', response: { 200: PupilsPerSchool } } }, async (request) => {
     const actor = admin(request);
     return { items: await pupilsPerSchool(db, actor.regionId) };
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
-import type { SetupStep } from '../../kernel/db/schema.ts';
+import { PARTNER_KINDS, SETUP_STEPS, type SetupStep } from '../../contracts/values/setup.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
@@ -11,10 +11,8 @@ import { today } from '../../kernel/time.ts';
  * The set-up wizard of a region (issue 5): the steps in order, which ones the functional
  * administrator marked done (region_setup_steps, so the wizard can be left and resumed), and the
  * facts of each step (what exists). No child data: pupils are only counted per school location.
+ * The steps and the partner kinds are in contracts/values/setup.ts.
  */
-export const SETUP_STEPS = ['region', 'gemeenten', 'schools', 'partners', 'settings', 'staff', 'pupils'] as const satisfies readonly SetupStep[];
-
-export const PARTNER_KINDS = ['wijkteam', 'youth_care_provider', 'jgz', 'gemeente'] as const;
 
 export type StepFacts = Record<string, number | string | null>;
 

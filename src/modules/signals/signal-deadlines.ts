@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../kernel/db/database.ts';
+import type { Lateness } from '../../contracts/values/signals.ts';
 import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 
 /** The pick-up term in school days for a signal category in a region: the most specific rule wins. */
@@ -21,7 +22,7 @@ export async function calendarAround(db: Db | Tx, organisationId: string, from: 
   return loadSchoolCalendar(db, await calendarScopeOf(db, organisationId), addCalendarDays(from, -7), addCalendarDays(to, 400));
 }
 
-export type Lateness = 'on_time' | 'late' | 'very_late';
+export type { Lateness } from '../../contracts/values/signals.ts';
 
 /**
  * How late a signal is. Open: by the school days elapsed since it was raised, against the term

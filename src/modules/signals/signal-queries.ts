@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
@@ -6,8 +6,10 @@ import { isCareCoordinator, signalAccess, signalGround, type SignalAccess } from
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
-import { calendarAround, latenessOf, type Lateness } from './signal-deadlines.ts';
+import { calendarAround, latenessOf } from './signal-deadlines.ts';
 import { MELDCODE_STEPS } from './signal-workflow.ts';
+import type { Lateness, SignalAction, SignalCategory, SignalStatus, SignalUrgency, SignalView } from '../../contracts/values/signals.ts';
+import type { Signal, SignalDetail, SignalPage } from '../../contracts/signals.ts';
 import type { SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 
 const signalColumns = [
@@ -47,38 +49,52 @@ const baseQuery = (db: Tx) =>
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
     .innerJoin('people as a', 'a.id', 's.author_person_id');
 
-function present(r: any, access: Exclude<SignalAccess, null>, cal: SchoolCalendar, day: string, actor: Actor) {
+/** The workflow's columns hold only the values of its enumerations (check constraints and signal-workflow.ts). */
+interface SignalEnums {
+  category: SignalCategory;
+  urgency: SignalUrgency;
+  status: SignalStatus;
+  triage_decision: SignalAction | null;
+  latest_decision: SignalAction | null;
+}
+
+/** The signals of a query with everything a list or a page shows. */
+const selectSignals = (db: Tx) => baseQuery(db).select([...signalColumns]).$narrowType<SignalEnums>();
+
+type SignalRow = InferResult<ReturnType<typeof selectSignals>>[number];
+
+function present(r: SignalRow, access: Exclude<SignalAccess, null>, cal: SchoolCalendar, day: string, actor: Actor): Signal {
   return {
-    id: r.id as string,
-    child: { id: r.child_id as string, givenName: r.child_given_name as string, familyName: r.child_family_name as string, age: ageOn(r.child_birth_date, day) },
-    organisationId: r.organisation_id as string,
-    organisationName: r.organisation_name as string,
-    author: { name: r.author_name as string, role: r.author_role as string, isMe: r.author_person_id === actor.personId },
-    category: r.category as string,
-    urgency: r.urgency as string,
-    observation: r.observation as string,
-    parentsInformed: r.parents_informed as boolean,
-    parentsNotInformedReason: r.parents_not_informed_reason as string | null,
-    status: r.status as string,
+    id: r.id,
+    child: { id: r.child_id, givenName: r.child_given_name, familyName: r.child_family_name, age: ageOn(r.child_birth_date, day) },
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    author: { name: r.author_name, role: r.author_role, isMe: r.author_person_id === actor.personId },
+    category: r.category,
+    urgency: r.urgency,
+    observation: r.observation,
+    parentsInformed: r.parents_informed,
+    parentsNotInformedReason: r.parents_not_informed_reason,
+    status: r.status,
     raisedAt: new Date(r.raised_at).toISOString(),
-    raisedOn: r.raised_on as string,
-    pickupDeadline: r.pickup_deadline as string,
-    pickupSchoolDays: r.pickup_school_days as number,
-    pickedUpOn: r.triaged_on as string | null,
-    triageDecision: r.triage_decision as string | null,
-    latestDecision: r.latest_decision as string | null,
-    latestReason: r.latest_reason as string | null,
+    raisedOn: r.raised_on,
+    pickupDeadline: r.pickup_deadline,
+    pickupSchoolDays: r.pickup_school_days,
+    pickedUpOn: r.triaged_on,
+    triageDecision: r.triage_decision,
+    latestDecision: r.latest_decision,
+    latestReason: r.latest_reason,
     /** The case opened from this signal — only for the care coordinator (the author learns the outcome, not the case). */
-    caseId: access === 'care' ? (r.case_id as string | null) : null,
+    caseId: access === 'care' ? r.case_id : null,
     // A withdrawn signal was never due: it counts as on time.
-    lateness: (r.status === 'withdrawn' ? 'on_time' : latenessOf(cal, r, day)) as Lateness,
+    lateness: r.status === 'withdrawn' ? 'on_time' : latenessOf(cal, r, day),
     access,
   };
 }
 
 export interface SignalListOptions {
-  view: 'queue' | 'mine';
-  status?: string;
+  view: SignalView;
+  status?: SignalStatus;
   lateness?: Lateness;
   open?: boolean;
   pickedUp?: boolean;
@@ -91,10 +107,10 @@ export interface SignalListOptions {
  * signals. Scoped in SQL; lateness is computed in school days of the school's calendar; every
  * signal shown is logged against its child.
  */
-export async function listSignals(database: Database, actor: Actor, opts: SignalListOptions) {
+export async function listSignals(database: Database, actor: Actor, opts: SignalListOptions): Promise<SignalPage> {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
-    let q = baseQuery(tx).where('s.region_id', '=', actor.regionId);
+    let q = selectSignals(tx).where('s.region_id', '=', actor.regionId);
     let access: Exclude<SignalAccess, null>;
     if (opts.view === 'queue') {
       if (!isCareCoordinator(actor)) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
@@ -107,7 +123,7 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
       access = 'author';
     }
     // Waiting signals first (by deadline), then the ones picked up or withdrawn.
-    const all = await q.select([...signalColumns]).orderBy(sql`s.status = 'new'`, 'desc').orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
+    const all = await q.orderBy(sql`s.status = 'new'`, 'desc').orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
     const from = all.reduce((min, r) => (r.raised_on < min ? r.raised_on : min), day);
     const cals = new Map<string, SchoolCalendar>();
     for (const orgId of new Set(all.map((r) => r.organisation_id))) cals.set(orgId, await calendarAround(tx, orgId, from, day));
@@ -138,10 +154,10 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
 const emptyCounts = () => ({ new: 0, overdue: 0, veryLate: 0, pickedUp: 0 });
 
 /** One signal with its history, for the care coordinator or the author. */
-export async function getSignal(database: Database, actor: Actor, signalId: string) {
+export async function getSignal(database: Database, actor: Actor, signalId: string): Promise<SignalDetail> {
   const day = today();
   const result = await database.db.transaction().execute(async (tx) => {
-    const r = await baseQuery(tx).where('s.id', '=', signalId).select([...signalColumns]).executeTakeFirst();
+    const r = await selectSignals(tx).where('s.id', '=', signalId).executeTakeFirst();
     const access = r ? signalAccess(actor, r) : null;
     if (!r || !access) {
       await appendAccessLog(tx, { ...actorLogFields(actor), event: 'signal.read', outcome: 'denied', childId: r?.child_id ?? null, detail: { signalId } });
@@ -154,13 +170,14 @@ export async function getSignal(database: Database, actor: Actor, signalId: stri
       .where('e.signal_id', '=', signalId)
       .select(['e.id', 'e.at', 'e.role', 'e.from_status', 'e.to_status', 'e.decision', 'e.reason', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
       .orderBy('e.id')
+      .$narrowType<{ from_status: SignalStatus | null; to_status: SignalStatus; decision: SignalAction | null }>()
       .execute();
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'signal.read', outcome: 'allowed', childId: r.child_id, ground: signalGround(access), detail: { signalId } });
     const contact = r.category === 'safety' ? await meldcodeContact(tx, r.organisation_id) : null;
     return {
       ...present(r, access, cal, day, actor),
       history: events.map((e) => ({ at: new Date(e.at).toISOString(), personName: e.person_name, role: e.role, fromStatus: e.from_status, toStatus: e.to_status, decision: e.decision, reason: e.reason })),
-      meldcode: r.category === 'safety' ? { steps: MELDCODE_STEPS, contact } : null,
+      meldcode: r.category === 'safety' && contact ? { steps: [...MELDCODE_STEPS], contact } : null,
     };
   });
   if (!result) throw new NotFoundError();
@@ -201,10 +218,10 @@ export async function childSignals(database: Database, actor: Actor, childId: st
     care ? 'signals' : 'school',
     'child.signals.read',
     async ({ tx }) => {
-      let q = baseQuery(tx).where('s.child_id', '=', childId);
+      let q = selectSignals(tx).where('s.child_id', '=', childId);
       q = care ? q.where('s.organisation_id', '=', actor.membership!.organisationId) : q.where('s.author_person_id', '=', actor.personId ?? '00000000-0000-0000-0000-000000000000');
-      const rows = await q.select([...signalColumns]).orderBy('s.raised_at', 'desc').execute();
-      const items = [];
+      const rows = await q.orderBy('s.raised_at', 'desc').execute();
+      const items: Signal[] = [];
       for (const r of rows) items.push(present(r, care ? 'care' : 'author', await calendarAround(tx, r.organisation_id, r.raised_on, day), day, actor));
       return { items };
     },

@@ -2,26 +2,32 @@
  * The signal workflow as data: every allowed status change is one row here, nothing else is
  * allowed. A signal starts as `new`; the first triage decision is its pick-up.
  */
-export const SIGNAL_CATEGORIES = ['learning', 'behaviour', 'social_emotional', 'home_situation', 'health', 'absence', 'safety'] as const;
-export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
-export const SIGNAL_URGENCIES = ['normal', 'soon', 'urgent'] as const;
-export type SignalUrgency = (typeof SIGNAL_URGENCIES)[number];
+import type { SignalAction, SignalSide, SignalStatus } from '../../contracts/values/signals.ts';
 
-export const SIGNAL_STATUSES = ['new', 'watching', 'in_school', 'case', 'referred', 'closed', 'withdrawn'] as const;
-export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
-
-/** Triage decisions (domain: keep watching, handle within the school, open a case, refer outward, no action). */
-export const TRIAGE_DECISIONS = ['keep_watching', 'handle_in_school', 'open_case', 'refer_outward', 'no_action'] as const;
-export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
-
-export type SignalAction = TriageDecision | 'withdraw' | 'close';
+// The enumerations are defined once, in the contract's values (the web app uses them too).
+export {
+  ACTION_NL,
+  CARE_DECISIONS,
+  SIGNAL_ACTIONS,
+  SIGNAL_CATEGORIES,
+  SIGNAL_STATUSES,
+  SIGNAL_URGENCIES,
+  STATUS_NL,
+  TRIAGE_DECISIONS,
+  type CareDecision,
+  type SignalAction,
+  type SignalCategory,
+  type SignalStatus,
+  type SignalUrgency,
+  type TriageDecision,
+} from '../../contracts/values/signals.ts';
 
 export interface Transition {
   from: SignalStatus;
   action: SignalAction;
   to: SignalStatus;
   /** Who may take it: the school's care coordinator, or the author of the signal. */
-  by: 'care' | 'author';
+  by: SignalSide;
 }
 
 const decide = (from: SignalStatus): Transition[] => [
@@ -55,23 +61,3 @@ export const MELDCODE_STEPS = [
   { step: 4, nl: 'Weeg het geweld of de kindermishandeling, met het afwegingskader.', en: 'Weigh the violence or abuse, using the assessment framework.' },
   { step: 5, nl: 'Beslis: hulp organiseren en/of melden bij Veilig Thuis. Acute of structurele onveiligheid meldt u altijd.', en: 'Decide: organise help and/or report to Veilig Thuis. Acute or structural unsafety is always reported.' },
 ] as const;
-
-/** Dutch labels, for messages that reach people. */
-export const STATUS_NL: Record<SignalStatus, string> = {
-  new: 'nieuw',
-  watching: 'wordt gevolgd',
-  in_school: 'binnen school opgepakt',
-  case: 'casus geopend',
-  referred: 'doorverwezen',
-  closed: 'afgesloten',
-  withdrawn: 'ingetrokken',
-};
-export const ACTION_NL: Record<SignalAction, string> = {
-  keep_watching: 'blijven volgen',
-  handle_in_school: 'binnen school oppakken',
-  open_case: 'casus openen',
-  refer_outward: 'doorverwijzen',
-  no_action: 'geen actie',
-  withdraw: 'intrekken',
-  close: 'afsluiten',
-};

@@ -11,6 +11,7 @@ import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import { hashPassword, loadSession, startSession } from '../session/session-service.ts';
 import { enqueueMail } from './mail.ts';
 import { INVITATION_LINK_PLACEHOLDER, invitationToken } from './invitation-link.ts';
+import type { InvitationState } from '../../contracts/values/staff.ts';
 
 /**
  * Invitations: a link to set a password and then a second factor. The token is the keyed MAC of
@@ -222,7 +223,7 @@ export async function resendInvitation(database: Database, keys: AppKeys, actor:
   });
 }
 
-export type InvitationState = 'invited' | 'expired' | 'active' | 'disabled';
+export type { InvitationState } from '../../contracts/values/staff.ts';
 
 /** The account state of people (for the people list): no entry for a person without an account. */
 export async function invitationStates(db: Db, personIds: string[]): Promise<Map<string, InvitationState>> {

@@ -1,6 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@fastify/type-provider-typebox';
-import { paging } from '../../kernel/http/query.ts';
+import type { Api } from '../../kernel/http/api.ts';
 import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
@@ -10,23 +8,43 @@ import { commitStaffImport, confirmStaffLeaver, dismissStaffLeaver, listStaffLea
 import { acceptInvitation, getInvitation, resendInvitation } from './invitations.ts';
 import { listOutbox } from './mail.ts';
 import { STAFF_FIELD_LABELS, STAFF_FORMATS, ROLE_LABELS_NL } from './staff-formats.ts';
+import { SessionRef } from '../../contracts/session.ts';
+import {
+  AcceptInvitationBody,
+  ConfirmStaffLeaverBody,
+  Invitation,
+  InvitationSent,
+  InvitationTokenParams,
+  Outbox,
+  OutboxQuery,
+  StaffIdParams,
+  StaffImportFormats,
+  StaffImportPreview,
+  StaffImportResult,
+  StaffLeaverConfirmed,
+  StaffLeaverDismissed,
+  StaffLeavers,
+  StaffLeaversQuery,
+} from '../../contracts/staff.ts';
 
 const tags = ['Medewerkers en uitnodigingen'];
-const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Token = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The public invitation routes are rate-limited per address: a token cannot be guessed, but must not be tried in bulk. */
 const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
-export default async function staffRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/staff-import-formats', { schema: { tags, summary: 'De bestandsformaten van de medewerkersimport: standaardformaat en exports van leerlingadministraties' } }, async (request) => {
-    requireRole(actorOf(request), 'functional_admin');
-    return {
-      fields: STAFF_FIELD_LABELS,
-      roles: ROLE_LABELS_NL,
-      formats: STAFF_FORMATS.map((f) => ({ id: f.id, label: f.label, assumption: f.assumption, columns: f.columns, required: f.required })),
-    };
-  });
+export default async function staffRoutes(app: Api, ctx: AppContext) {
+  app.get(
+    '/staff-import-formats',
+    { schema: { tags, summary: 'De bestandsformaten van de medewerkersimport: standaardformaat en exports van leerlingadministraties', response: { 200: StaffImportFormats } } },
+    async (request) => {
+      requireRole(actorOf(request), 'functional_admin');
+      return {
+        fields: STAFF_FIELD_LABELS,
+        roles: ROLE_LABELS_NL,
+        formats: STAFF_FORMATS.map((f) => ({ id: f.id, label: f.label, assumption: f.assumption, columns: f.columns, required: [...f.required] })),
+      };
+    },
+  );
 
   app.post(
     '/staff-imports',
@@ -35,6 +53,7 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
         tags,
         summary: 'Medewerkers importeren, stap 1: het bestand (CSV of .xlsx) controleren (multipart: file, organisationId, fullExport). Er wordt nog niets opgeslagen.',
         consumes: ['multipart/form-data'],
+        response: { 201: StaffImportPreview },
       },
     },
     async (request, reply) => {
@@ -53,14 +72,14 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
 
   app.post(
     '/staff-imports/:id/commit',
-    { schema: { tags, summary: 'Medewerkers importeren, stap 2: alles opslaan of niets; nieuwe accounts krijgen een uitnodiging', params: Id } },
-    async (request) => commitStaffImport(ctx.database, actorOf(request), (request.params as { id: string }).id, ctx.keys),
+    { schema: { tags, summary: 'Medewerkers importeren, stap 2: alles opslaan of niets; nieuwe accounts krijgen een uitnodiging', params: StaffIdParams, response: { 200: StaffImportResult } } },
+    async (request) => commitStaffImport(ctx.database, actorOf(request), request.params.id, ctx.keys),
   );
 
   app.get(
     '/staff-leavers',
-    { schema: { tags, summary: 'Waarschijnlijke vertrekkers uit een volledige export, nog te bevestigen', querystring: Type.Object({ organisationId: Type.Optional(Type.String({ format: 'uuid' })) }) } },
-    async (request) => listStaffLeavers(ctx.database, actorOf(request), (request.query as { organisationId?: string }).organisationId),
+    { schema: { tags, summary: 'Waarschijnlijke vertrekkers uit een volledige export, nog te bevestigen', querystring: StaffLeaversQuery, response: { 200: StaffLeavers } } },
+    async (request) => listStaffLeavers(ctx.database, actorOf(request), request.query.organisationId),
   );
 
   app.post(
@@ -69,28 +88,31 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Vertrek bevestigen met de datum: de rollen bij deze organisatie eindigen; zonder andere rol wordt het account uitgeschakeld (nooit verwijderd)',
-        params: Id,
-        body: Type.Object({ endDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'JJJJ-MM-DD' }) }, { additionalProperties: false }),
+        params: StaffIdParams,
+        body: ConfirmStaffLeaverBody,
+        response: { 200: StaffLeaverConfirmed },
       },
     },
     async (request) => {
-      const { endDate } = request.body as { endDate: string };
+      const { endDate } = request.body;
       if (!isIsoDate(endDate)) throw new ValidationError([{ name: 'endDate', code: 'invalid_date', reason: 'Geef de datum als JJJJ-MM-DD.' }]);
-      return confirmStaffLeaver(ctx.database, actorOf(request), (request.params as { id: string }).id, endDate);
+      return confirmStaffLeaver(ctx.database, actorOf(request), request.params.id, endDate);
     },
   );
 
-  app.post('/staff-leavers/:id/dismiss', { schema: { tags, summary: 'Geen vertrekker: de melding afwijzen, er verandert niets', params: Id } }, async (request) =>
-    dismissStaffLeaver(ctx.database, actorOf(request), (request.params as { id: string }).id),
+  app.post(
+    '/staff-leavers/:id/dismiss',
+    { schema: { tags, summary: 'Geen vertrekker: de melding afwijzen, er verandert niets', params: StaffIdParams, response: { 200: StaffLeaverDismissed } } },
+    async (request) => dismissStaffLeaver(ctx.database, actorOf(request), request.params.id),
   );
 
   app.post(
     '/people/:id/invitation',
-    { schema: { tags, summary: 'Nieuwe uitnodiging sturen (eerdere links van dit account vervallen)', params: Id } },
+    { schema: { tags, summary: 'Nieuwe uitnodiging sturen (eerdere links van dit account vervallen)', params: StaffIdParams, response: { 201: InvitationSent } } },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      return reply.status(201).send(await resendInvitation(ctx.database, ctx.keys, actor, (request.params as { id: string }).id));
+      return reply.status(201).send(await resendInvitation(ctx.database, ctx.keys, actor, request.params.id));
     },
   );
 
@@ -100,21 +122,25 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Uitgaande e-mail van de regio. In demomodus zonder SMTP met de berichten zelf; anders alleen de status (de links in uitnodigingen zijn geheim)',
-        querystring: Type.Object(paging(100, 25)),
+        querystring: OutboxQuery,
+        response: { 200: Outbox },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const { page, pageSize } = request.query as { page: number; pageSize: number };
+      const { page, pageSize } = request.query;
       return listOutbox(ctx.database.db, ctx.config, ctx.keys, actor.regionId, page, pageSize);
     },
   );
 
   app.get(
     '/invitations/:token',
-    { config: { auth: 'public', ...PUBLIC_LIMIT }, schema: { tags, summary: 'Een uitnodiging bekijken (zonder sessie): naam, organisatie(s), e-mailadres en geldigheid', params: Token } },
-    async (request) => getInvitation(ctx.database, (request.params as { token: string }).token),
+    {
+      config: { auth: 'public', ...PUBLIC_LIMIT },
+      schema: { tags, summary: 'Een uitnodiging bekijken (zonder sessie): naam, organisatie(s), e-mailadres en geldigheid', params: InvitationTokenParams, response: { 200: Invitation } },
+    },
+    async (request) => getInvitation(ctx.database, request.params.token),
   );
 
   app.post(
@@ -124,15 +150,15 @@ export default async function staffRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         summary: 'Uitnodiging aannemen: wachtwoord kiezen (minstens 12 tekens). Logt in; daarna eerst de tweede stap instellen.',
-        params: Token,
-        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
-        response: { 200: Type.Ref('Session') },
+        params: InvitationTokenParams,
+        body: AcceptInvitationBody,
+        response: { 200: SessionRef },
       },
     },
     async (request, reply) => {
       const { token, session } = await acceptInvitation(ctx.database, ctx.config, {
-        token: (request.params as { token: string }).token,
-        password: (request.body as { password: string }).password,
+        token: request.params.token,
+        password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });

@@ -2,6 +2,7 @@ import type { ImportFormat } from '../../kernel/files/column-mapping.ts';
 import { normaliseName } from '../../kernel/files/cells.ts';
 import { ROLES, ROLE_ORGANISATION_KINDS, type Role } from '../../kernel/policy/roles.ts';
 import type { OrganisationKind } from '../../kernel/db/schema.ts';
+import type { StaffField } from '../../contracts/values/staff.ts';
 
 /**
  * The staff import file: the fields it reads and the formats it recognises from the header row
@@ -10,18 +11,8 @@ import type { OrganisationKind } from '../../kernel/db/schema.ts';
  * real export was available — and are marked `assumption: true`.
  */
 
-export const STAFF_FIELDS = ['givenName', 'tussenvoegsel', 'familyName', 'email', 'roles', 'taught', 'mentored'] as const;
-export type StaffField = (typeof STAFF_FIELDS)[number];
-
-export const STAFF_FIELD_LABELS: Record<StaffField, string> = {
-  givenName: 'voornaam',
-  tussenvoegsel: 'tussenvoegsel',
-  familyName: 'achternaam',
-  email: 'e-mailadres',
-  roles: 'rollen',
-  taught: 'lesgroepen',
-  mentored: 'mentorgroepen',
-};
+// The fields and their labels are defined once, in the contract's values (the web app uses them too).
+export { STAFF_FIELDS, STAFF_FIELD_LABELS, type StaffField } from '../../contracts/values/staff.ts';
 
 export const STAFF_FORMATS: readonly ImportFormat<StaffField>[] = [
   {

@@ -14,6 +14,7 @@ import { readStaffFile, type StaffFileRow } from './staff-file.ts';
 import { createInvitations } from './invitations.ts';
 import { grantRoles } from '../registry/role-grants.ts';
 import type { AppKeys } from '../../kernel/keys.ts';
+import type { GroupRole, StaffRowStatus } from '../../contracts/values/staff.ts';
 
 /**
  * Staff import per organisation (functional administrator): step 1 reads the file and stores a
@@ -24,7 +25,7 @@ import type { AppKeys } from '../../kernel/keys.ts';
  * which end only when the administrator confirms a date.
  */
 
-export type RowStatus = 'new' | 'update' | 'unchanged';
+export type RowStatus = StaffRowStatus;
 
 export interface PlannedRow extends StaffFileRow {
   personId: string | null;
@@ -32,7 +33,7 @@ export interface PlannedRow extends StaffFileRow {
   changes: {
     name: { from: string; to: string } | null;
     rolesAdded: Role[];
-    groupsAdded: { name: string; role: 'teacher' | 'mentor' }[];
+    groupsAdded: { name: string; role: GroupRole }[];
     /** A sign-in account (username = e-mail) and an invitation will be created. */
     account: boolean;
   };
@@ -417,6 +418,8 @@ export async function listStaffLeavers(database: Database, actor: Actor, organis
         .select(['person_id', 'organisation_id', 'role'])
         .where('person_id', 'in', rows.map((r) => r.person_id!))
         .where('ended_at', 'is', null)
+        // A membership's role is one of the roles (registry/role-grants.ts writes them).
+        .$narrowType<{ role: Role }>()
         .execute()
     : [];
   return {

@@ -1,5 +1,7 @@
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { SchoolType, ThuiszitterCategory } from '../../kernel/db/schema.ts';
+import { COUNT_COLUMNS, ESCALATION_COLUMNS, type CountColumn, type CountsBy, type EscalationColumn, type PeriodKind } from '../../contracts/values/thuiszitters.ts';
+import type { ThuiszitterCounts, ThuiszitterCountsMonthly, ThuiszitterEscalations } from '../../contracts/thuiszitters.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
@@ -34,12 +36,7 @@ import { loadRegionSettings } from '../../kernel/settings/region-settings.ts';
  * The same for every reader: the policy analyst, the SWV consultant and the attendance officer —
  * the attendance officer sees the children of own gemeente in the register itself, not here.
  */
-export const COUNT_COLUMNS = ['lrv', 'absoluut', 'thuiszitters', '5a', '5b', '5c', 'art15', 'over3Months'] as const;
-export type CountColumn = (typeof COUNT_COLUMNS)[number];
-
-/** The escalation table's columns: the children past the norm per category, and their total. */
-export const ESCALATION_COLUMNS = ['lrv', 'absoluut', '5a', 'total'] as const;
-type EscalationColumn = (typeof ESCALATION_COLUMNS)[number];
+export { COUNT_COLUMNS, ESCALATION_COLUMNS, type CountColumn, type CountsBy };
 
 /** Every cell of one publication: the count columns and the escalation split of over3Months. */
 const ALL_COLUMNS = [...COUNT_COLUMNS, 'over3Lrv', 'over3Absoluut', 'over35a'] as const;
@@ -50,7 +47,6 @@ const SUMS = [
 ];
 const ESCALATION_OF: Record<EscalationColumn, Column> = { lrv: 'over3Lrv', absoluut: 'over3Absoluut', '5a': 'over35a', total: 'over3Months' };
 
-export type CountsBy = 'gemeente' | 'school_type';
 export const SCHOOL_TYPE_ROWS: readonly (SchoolType | 'none')[] = ['po', 'sbo', 'so', 'vo', 'vso', 'mbo', 'none'];
 /** How many completed school years the counts offer (the page's choice; older years can be asked for by name). */
 const SCHOOL_YEARS_OFFERED = 3;
@@ -64,7 +60,7 @@ export function requireCountRole(actor: Actor) {
 
 /** A whole period the counts are published for. */
 export interface Period {
-  kind: 'month' | 'school_year';
+  kind: PeriodKind;
   /** '2026-03' or '2025-2026'. */
   id: string;
   from: string;
@@ -223,7 +219,7 @@ async function logCounts(tx: Tx, actor: Actor, event: string, detail: Record<str
 }
 
 /** Counts for one whole period (a completed month, by default the last one, or a completed school year), per gemeente or school type. */
-export async function thuiszitterCounts(database: Database, actor: Actor, opts: { period?: Period; by: CountsBy }) {
+export async function thuiszitterCounts(database: Database, actor: Actor, opts: { period?: Period; by: CountsBy }): Promise<ThuiszitterCounts> {
   requireCountRole(actor);
   const day = today();
   const period = opts.period ?? (periodOf(offeredPeriods(day).months[0], day) as Period);
@@ -238,8 +234,8 @@ export async function thuiszitterCounts(database: Database, actor: Actor, opts: 
       threshold: data.threshold,
       roundedTo: data.threshold,
       normMonths: data.normMonths,
-      columns: COUNT_COLUMNS,
-      categories: CATEGORIES,
+      columns: [...COUNT_COLUMNS],
+      categories: [...CATEGORIES],
       periods: offeredPeriods(day),
       rows: p.rows[opts.by].map((r) => ({ key: r.key, label: r.label, cells: pick(r.cells, COUNT_COLUMNS) })),
       total: pick(p.total, COUNT_COLUMNS),
@@ -248,7 +244,7 @@ export async function thuiszitterCounts(database: Database, actor: Actor, opts: 
 }
 
 /** The last 12 completed months (oldest first): the region total, or per group with `by` — the same cells as the counts of each month. */
-export async function thuiszitterCountsMonthly(database: Database, actor: Actor, opts: { by?: CountsBy }) {
+export async function thuiszitterCountsMonthly(database: Database, actor: Actor, opts: { by?: CountsBy }): Promise<ThuiszitterCountsMonthly> {
   requireCountRole(actor);
   const day = today();
   const months = [...offeredPeriods(day).months].reverse().map((id) => periodOf(id, day) as Period);
@@ -260,7 +256,7 @@ export async function thuiszitterCountsMonthly(database: Database, actor: Actor,
       threshold: data.threshold,
       roundedTo: data.threshold,
       normMonths: data.normMonths,
-      columns: COUNT_COLUMNS,
+      columns: [...COUNT_COLUMNS],
       months: months.map((m) => {
         const p = publish(data, m);
         return {
@@ -284,7 +280,7 @@ export async function thuiszitterCountsMonthly(database: Database, actor: Actor,
  *   gemeente and category (LRV, absoluut, 5a) at the end of the last completed month: the same
  *   publication as the counts of that month, so no answer differs from another by one child.
  */
-export async function thuiszitterEscalations(database: Database, actor: Actor, opts: { page: number; pageSize: number }) {
+export async function thuiszitterEscalations(database: Database, actor: Actor, opts: { page: number; pageSize: number }): Promise<ThuiszitterEscalations> {
   const day = today();
   const list = await listThuiszitters(database, actor, { open: true, over3Months: true, page: opts.page, pageSize: opts.pageSize }, 'thuiszitter.escalations');
   const counts =
@@ -299,7 +295,7 @@ export async function thuiszitterEscalations(database: Database, actor: Actor, o
             asOf: period.to,
             threshold: data.threshold,
             roundedTo: data.threshold,
-            columns: ESCALATION_COLUMNS,
+            columns: [...ESCALATION_COLUMNS],
             rows: p.rows.gemeente.map((r) => ({ key: r.key, label: r.label, cells: pick(r.cells, ESCALATION_COLUMNS, ESCALATION_OF) })),
             total: pick(p.total, ESCALATION_COLUMNS, ESCALATION_OF),
           };

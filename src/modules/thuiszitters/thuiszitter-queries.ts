@@ -10,6 +10,8 @@ import { ageOn, today } from '../../kernel/time.ts';
 import { isCompulsoryOn, schoolYearEnd } from '../absence/absence-rules.ts';
 import { stateOn, type EntryEvent, type EntryState } from './thuiszitter-state.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
+import type { Role } from '../../contracts/values/registry.ts';
+import type { ResponsibleOptions, ThuiszitterCandidates, ThuiszitterDetail, ThuiszitterList } from '../../contracts/thuiszitters.ts';
 import { asList, logGround, RESPONSIBLE_ROLES, thuiszitterScope, WRITE_GROUNDS } from './thuiszitter-access.ts';
 
 export interface StoredEntry {
@@ -152,7 +154,7 @@ function byUrgency(a: { state: EntryState; entry: StoredEntry }, b: { state: Ent
  * 'thuiszitter'), the state of each entry derived from its events as of today, filtered, with
  * the most urgent first. Every child on the returned page is written to the access log.
  */
-export async function listThuiszitters(database: Database, actor: Actor, opts: ListOptions, event = 'thuiszitter.list') {
+export async function listThuiszitters(database: Database, actor: Actor, opts: ListOptions, event = 'thuiszitter.list'): Promise<ThuiszitterList> {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
     const empty = { items: [] as PresentedEntry[], total: 0, page: opts.page, pageSize: opts.pageSize, summary: { open: 0, over3Months: 0 } };
@@ -208,7 +210,7 @@ export async function listThuiszitters(database: Database, actor: Actor, opts: L
 const HISTORY_EVENT_KINDS = { category: 'category', responsible: 'responsible', offer: 'offer', end: 'end' } as const;
 
 /** One entry with its whole history, and what the actor may do with it. */
-export async function getThuiszitter(database: Database, actor: Actor, id: string) {
+export async function getThuiszitter(database: Database, actor: Actor, id: string): Promise<ThuiszitterDetail> {
   const day = today();
   const row = await database.db.selectFrom('thuiszitters').selectAll().where('id', '=', id).where('region_id', '=', actor.regionId).executeTakeFirst();
   if (!row) {
@@ -287,7 +289,7 @@ export const notEnrolledSinceSql = (childColumn: string) => sql<string | null>`(
  *   period of not being enrolled was already judged (rejected with a reason).
  * Every child shown is written to the access log.
  */
-export async function listCandidates(database: Database, actor: Actor) {
+export async function listCandidates(database: Database, actor: Actor): Promise<ThuiszitterCandidates> {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
     const grounds = groundsQuery(tx, actor, day);
@@ -383,7 +385,7 @@ export async function listCandidates(database: Database, actor: Actor) {
  * The professionals who can be responsible for a child's entry: the attendance officers of the
  * gemeente the child lives in, the care coordinators of the child's current school, and the actor.
  */
-export async function responsibleOptions(database: Database, actor: Actor, childId: string) {
+export async function responsibleOptions(database: Database, actor: Actor, childId: string): Promise<ResponsibleOptions> {
   const day = today();
   return withChildAccess(database, actor, childId, 'thuiszitter', 'thuiszitter.responsible_options', async ({ tx }) => {
     const rows = await tx
@@ -407,6 +409,8 @@ export async function responsibleOptions(database: Database, actor: Actor, child
       )
       .where('m.role', 'in', RESPONSIBLE_ROLES)
       .select(['p.id', 'p.given_name', 'p.family_name', 'm.role', 'o.name'])
+      // Only the responsible roles pass the condition above.
+      .$narrowType<{ role: Role }>()
       .orderBy('p.family_name')
       .orderBy('p.given_name')
       .execute();

@@ -1,5 +1,6 @@
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
-import type { ThuiszitterCategory, ThuiszitterEndReason, ThuiszitterOffer } from '../../kernel/db/schema.ts';
+import * as V from '../../contracts/values/thuiszitters.ts';
+import type { EventKind, ThuiszitterCategory, ThuiszitterEndReason, ThuiszitterOffer } from '../../contracts/values/thuiszitters.ts';
 
 /**
  * The thuiszitter register's rules (domain.md §4), as pure functions over an entry's appended
@@ -7,26 +8,20 @@ import type { ThuiszitterCategory, ThuiszitterEndReason, ThuiszitterOffer } from
  * and the monitor all derive the state on a date with `stateOn`.
  */
 
-/** Categories: relative absence over 4 weeks, not enrolled, and the exemptions of the Leerplichtwet. */
-export const CATEGORIES = ['lrv', 'absoluut', '5a', '5b', '5c', 'art15'] as const satisfies readonly ThuiszitterCategory[];
+/** Categories: relative absence over 4 weeks, not enrolled, and the exemptions of the Leerplichtwet (contracts/values/thuiszitters.ts). */
+export const CATEGORIES = V.CATEGORIES;
 /** Thuiszitters in the sense of the Kamerbrief of 3 February 2016. */
-export const THUISZITTER_CATEGORIES: readonly ThuiszitterCategory[] = ['lrv', 'absoluut'];
-export const EXEMPTION_CATEGORIES: readonly ThuiszitterCategory[] = ['5a', '5b', '5c', 'art15'];
-/**
- * The Thuiszitterspact norm (no child longer than 3 months at home without a fitting offer) is
- * watched for the thuiszitters and for 5a: policy aims to limit 5a exemptions, so a child exempted
- * on physical or psychological grounds without any offer is escalated like a thuiszitter. An
- * exemption under 5b (objection to the school's direction), 5c (school abroad) or art. 15
- * (replacement programme) is a lawful alternative in itself, so the norm does not apply.
- */
-export const NORM_CATEGORIES: readonly ThuiszitterCategory[] = ['lrv', 'absoluut', '5a'];
+export const THUISZITTER_CATEGORIES: readonly ThuiszitterCategory[] = V.THUISZITTER_CATEGORIES;
+export const EXEMPTION_CATEGORIES: readonly ThuiszitterCategory[] = V.EXEMPTION_CATEGORIES;
+/** The categories the Thuiszitterspact norm is watched for (thuiszitters and 5a; see contracts/values/thuiszitters.ts). */
+export const NORM_CATEGORIES: readonly ThuiszitterCategory[] = V.NORM_CATEGORIES;
 /** The Thuiszitterspact's 3 months: the default of the region setting `thuiszitterNormMonths` (kernel/settings). */
 export const NORM_MONTHS = 3;
 
-export const OFFERS = ['none', 'education_partial', 'education_full', 'care', 'education_care'] as const satisfies readonly ThuiszitterOffer[];
-export const END_REASONS = ['back_to_school', 'fitting_offer', 'moved_away', 'exemption_ended', 'no_longer_compulsory', 'other'] as const satisfies readonly ThuiszitterEndReason[];
-export const EVENT_KINDS = ['category', 'responsible', 'offer', 'end'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export const OFFERS = V.OFFERS;
+export const END_REASONS = V.END_REASONS;
+export const EVENT_KINDS = V.EVENT_KINDS;
+export type { EventKind };
 
 /** One appended event of an entry, as stored. */
 export interface EntryEvent {

@@ -20,16 +20,27 @@ const merge = (lang: string) => {
 };
 const nl = merge('nl');
 const en = merge('en');
-const get = (o: unknown, k: string) => k.split('.').reduce((v: any, p) => (v == null ? undefined : v[p]), o);
+const get = (o: unknown, k: string) => k.split('.').reduce<unknown>((v, p) => (v == null ? undefined : (v as Record<string, unknown>)[p]), o);
 const leaves = (o: Record<string, unknown>, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
 const sources = (d: string): string[] =>
   fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(d, e.name)) : /\.(tsx?)$/.test(e.name) && !e.name.endsWith('.test.ts') ? [path.join(d, e.name)] : []));
 
+const literalKeys = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'(, \{ returnObjects: true \})?/g)].map((m) => ({ key: m[1], objects: Boolean(m[2]) }));
+
 describe('translations', () => {
   it('every part is loaded by the app', () => {
     const index = fs.readFileSync(path.join(dir, 'index.ts'), 'utf8');
-    for (const part of parts) for (const lang of ['nl', 'en']) expect(index).toContain(`./parts/${part}.${lang}.json`);
+    expect(index).toContain("import.meta.glob<Dictionary>('./parts/*.json'");
+    for (const part of parts) expect(fs.existsSync(path.join(dir, 'parts', `${part}.en.json`)), `parts/${part}.en.json`).toBe(true);
+  });
+  it('the sign-in page, the frame and the home page use only the core texts (the parts arrive later)', () => {
+    const core = { nl: read('nl.json'), en: read('en.json') };
+    const web = path.join(dir, '..');
+    const files = [...sources(path.join(web, 'shared')), ...sources(path.join(web, 'session')), path.join(web, 'main.tsx'), path.join(web, 'routes.tsx')];
+    const problems = files.flatMap((file) => literalKeys(file).filter(({ key }) => get(core.nl, key) === undefined && get(core.nl, `${key}_one`) === undefined).map(({ key }) => `${key} (${path.basename(file)})`));
+    expect(problems).toEqual([]);
+    expect(Object.keys(core.en).sort()).toEqual(Object.keys(core.nl).sort());
   });
   it('Dutch and English have the same keys', () => {
     expect(leaves(en).sort()).toEqual(leaves(nl).sort());
@@ -37,8 +48,7 @@ describe('translations', () => {
   it('every literal key used in the web app exists and is a text', () => {
     const problems: string[] = [];
     for (const file of sources(path.join(dir, '..'))) {
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'(, \{ returnObjects: true \})?/g)) {
-        const [, key, objects] = m;
+      for (const { key, objects } of literalKeys(file)) {
         for (const [lang, dict] of [['nl', nl], ['en', en]] as const) {
           const v = get(dict, key) ?? get(dict, `${key}_one`);
           if (v === undefined) problems.push(`${lang}: missing ${key} (${path.basename(file)})`);

@@ -1,5 +1,6 @@
 import { detectFormat, MAPPINGS, missingGenericColumns, type DetectedFormat } from './index.ts';
 import { normaliseName, type AbsenceReason, type AbsenceRow, type Cell, type FormatId, type FormatMapping, type RowError, type Table, type TableRow } from './types.ts';
+import { ABSENCE_REASON_LABELS, UNAUTHORISED_REASONS } from '../../../contracts/values/absence.ts';
 
 import { cellText, isEmpty, isImpossibleDay, MAX_ROWS, parseDay, parseDecimal, parseFlag, shown } from '../../../kernel/files/cells.ts';
 
@@ -64,16 +65,8 @@ export function parsePeriods(cell: Cell | undefined): number[] | null {
 }
 
 const AUTHORISED_KINDS = new Set<AbsenceReason>(['ill', 'authorised', 'suspension']);
-const UNAUTHORISED_KINDS = new Set<AbsenceReason>(['unauthorised', 'luxury']);
-const REASON_NL: Record<AbsenceReason, string> = {
-  ill: 'ziek',
-  authorised: 'geoorloofd',
-  suspension: 'schorsing',
-  unauthorised: 'ongeoorloofd',
-  late: 'te laat',
-  luxury: 'luxe verzuim',
-  other: 'overig',
-};
+const UNAUTHORISED_KINDS = new Set<AbsenceReason>(UNAUTHORISED_REASONS);
+const REASON_NL = ABSENCE_REASON_LABELS;
 
 /** The reasons a mapping knows, for the message about an unknown one. */
 function acceptedReasons(mapping: FormatMapping): string {

@@ -3,8 +3,10 @@
  * alike), then one {@link FormatMapping} turns its rows into {@link AbsenceRow}s.
  */
 
+import type { AbsenceFileFormat, AbsenceReason } from '../../../contracts/values/absence.ts';
+
 /** The seven reasons of the absence records (they map to the Leerplichtwet, see domain.md §3). */
-export type AbsenceReason = 'ill' | 'authorised' | 'suspension' | 'unauthorised' | 'late' | 'luxury' | 'other';
+export type { AbsenceReason };
 
 export interface AbsenceRow {
   /** The row number the user sees: the line in a CSV file, the row in the spreadsheet. */
@@ -29,7 +31,7 @@ export interface RowError {
 export type { Cell, Table, TableRow } from '../../../kernel/files/cells.ts';
 export { normaliseName } from '../../../kernel/files/cells.ts';
 
-export type FormatId = 'generiek' | 'magister' | 'somtoday' | 'parnassys';
+export type FormatId = AbsenceFileFormat;
 
 /** A reason value in a vendor's export means one of our reasons, depends on its "geoorloofd" flag, or is no absence at all. */
 export type ReasonTarget = AbsenceReason | 'by-flag' | 'skip';

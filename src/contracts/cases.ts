@@ -1,0 +1,238 @@
+/**
+ * The contract of the cases and consent API (casussen en toestemming): what each route takes and
+ * what it may answer. What a user sees of a case depends on the consent, so every part of the case
+ * view that belongs to a data kind (the child, the team, consents, the family, history …) is
+ * optional here: the handler decides whether to send it, the schema only whitelists it.
+ */
+import { Day, IdParams, Nullable, OneOf, Timestamp, Type, Uuid, type Static } from './common.ts';
+import { AGE_RULES, CASE_STATUSES, CONSENT_METHODS, CONSENT_STATUSES, SHAREABLE_KINDS, WITHDRAWAL_METHODS, WITHDRAWN_BY } from './values/cases.ts';
+
+export { IdParams };
+
+/* ---------- Requests ---------- */
+
+export const OpenCaseBody = Type.Object(
+  {
+    childId: Uuid,
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    fromSignalId: Type.Optional(Nullable(Uuid)),
+    reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    caseManagerPersonId: Type.Optional(Nullable(Uuid)),
+    nextEvaluationOn: Type.Optional(Nullable(Day)),
+  },
+  { additionalProperties: false },
+);
+export type OpenCaseBody = Static<typeof OpenCaseBody>;
+
+export const CaseListQuery = Type.Object({
+  status: Type.Optional(OneOf(CASE_STATUSES)),
+  dueForEvaluation: Type.Optional(Type.Boolean()),
+  needsCaseManager: Type.Optional(Type.Boolean({ description: 'true: open cases whose case manager no longer works for the organisation they managed it for' })),
+  childId: Type.Optional(Uuid),
+});
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+export const CaseMemberParams = Type.Object({ id: Uuid, memberId: Uuid });
+
+/** A professional at one of their organisations. */
+export const PersonAt = Type.Object({ personId: Uuid, organisationId: Uuid }, { additionalProperties: false });
+export type PersonAt = Static<typeof PersonAt>;
+
+export const AddCaseMemberBody = PersonAt;
+export type AddCaseMemberBody = Static<typeof AddCaseMemberBody>;
+
+export const ConsentGivers = Type.Object({ guardianIds: Type.Array(Uuid, { maxItems: 10 }), childSelf: Type.Boolean() }, { additionalProperties: false });
+export type ConsentGivers = Static<typeof ConsentGivers>;
+
+export const RecordConsentBody = Type.Object(
+  {
+    purpose: Type.String({ minLength: 1, maxLength: 1000 }),
+    dataKinds: Type.Array(OneOf(SHAREABLE_KINDS), { maxItems: 10 }),
+    recipientOrganisationIds: Type.Array(Uuid, { maxItems: 50 }),
+    givers: ConsentGivers,
+    method: OneOf(CONSENT_METHODS),
+    givenOn: Day,
+    validUntil: Day,
+  },
+  { additionalProperties: false },
+);
+export type RecordConsentBody = Static<typeof RecordConsentBody>;
+
+export const WithdrawConsentBody = Type.Object(
+  {
+    byGuardianId: Type.Optional(Nullable(Uuid)),
+    byChild: Type.Optional(Type.Boolean()),
+    method: Type.Optional(Nullable(OneOf(WITHDRAWAL_METHODS))),
+    reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+);
+export type WithdrawConsentBody = Static<typeof WithdrawConsentBody>;
+
+export const AssignCaseManagerBody = Type.Object({ personId: Uuid, organisationId: Uuid, replaces: PersonAt }, { additionalProperties: false });
+export type AssignCaseManagerBody = Static<typeof AssignCaseManagerBody>;
+
+export const EmergencyAccessBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const LinkSiblingBody = Type.Object({ caseId: Uuid }, { additionalProperties: false });
+export const CloseCaseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+
+/* ---------- Answers ---------- */
+
+/** One case in "my cases"; without a consent covering identity (limited) no title, child or evaluation date. */
+export const CaseListItem = Type.Object({
+  id: Uuid,
+  title: Nullable(Type.String()),
+  child: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  status: OneOf(CASE_STATUSES),
+  openedOn: Day,
+  nextEvaluationOn: Nullable(Day),
+  evaluationDue: Type.Boolean(),
+  organisationName: Type.String(),
+  caseManagerName: Type.String(),
+  /** The case manager left the organisation they managed it for: the case waits for a new one. */
+  needsCaseManager: Type.Boolean(),
+  limited: Type.Boolean(),
+});
+export type CaseListItem = Static<typeof CaseListItem>;
+
+export const CaseList = Type.Object({ items: Type.Array(CaseListItem) });
+export type CaseList = Static<typeof CaseList>;
+
+export const CaseManager = Type.Object({
+  personId: Uuid,
+  organisationId: Uuid,
+  name: Type.String(),
+  email: Nullable(Type.String()),
+  organisationName: Type.String(),
+  /** false: the case manager no longer works for that organisation; the case waits for a new one. */
+  current: Type.Boolean(),
+});
+
+export const CaseTeamMember = Type.Object({
+  id: Uuid,
+  personId: Uuid,
+  name: Type.String(),
+  organisationId: Uuid,
+  organisationName: Type.String(),
+  role: Type.String(),
+  /** false: no longer works for that organisation (no access through this team membership). */
+  current: Type.Boolean(),
+});
+export type CaseTeamMember = Static<typeof CaseTeamMember>;
+
+export const Consent = Type.Object({
+  id: Uuid,
+  purpose: Type.String(),
+  dataKinds: Type.Array(OneOf(SHAREABLE_KINDS)),
+  method: OneOf(CONSENT_METHODS),
+  givenOn: Day,
+  validUntil: Day,
+  ageRule: OneOf(AGE_RULES),
+  status: OneOf(CONSENT_STATUSES),
+  withdrawnOn: Nullable(Day),
+  withdrawalReason: Nullable(Type.String()),
+  recipients: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  /** A parent's name only to whom the guardians data kind is granted. */
+  givenBy: Type.Array(Type.Object({ child: Type.Boolean(), name: Nullable(Type.String()) })),
+});
+export type Consent = Static<typeof Consent>;
+
+const NamedGuardian = Type.Object({ id: Uuid, name: Type.String() });
+
+/** The age rule today and who may withdraw a consent: for who keeps the case only. */
+export const ConsentRule = Type.Object({
+  rule: OneOf(AGE_RULES),
+  explanation: Type.String(),
+  guardiansWithAuthority: Type.Array(NamedGuardian),
+  /** Who may withdraw a consent today: the parents with authority (under 16) and the child (from 12). */
+  withdrawBy: Type.Object({ guardians: Type.Array(NamedGuardian), child: Type.Boolean() }),
+});
+export type ConsentRule = Static<typeof ConsentRule>;
+
+/**
+ * What a history line tells, by event; the contents of a consent only to whom the consents data
+ * kind is granted (or who keeps the case), the reason of emergency access only to who keeps it.
+ */
+export const CaseEventDetail = Type.Object({
+  /** opened */
+  fromSignalId: Type.Optional(Nullable(Uuid)),
+  caseManagerPersonId: Type.Optional(Uuid),
+  /** case_manager_changed */
+  from: Type.Optional(PersonAt),
+  to: Type.Optional(PersonAt),
+  /** member_added, member_removed */
+  personId: Type.Optional(Uuid),
+  organisationId: Type.Optional(Uuid),
+  role: Type.Optional(Type.String()),
+  /** consent_recorded, consent_withdrawn */
+  consentId: Type.Optional(Uuid),
+  dataKinds: Type.Optional(Type.Array(OneOf(SHAREABLE_KINDS))),
+  recipients: Type.Optional(Type.Array(Uuid)),
+  ageRule: Type.Optional(OneOf(AGE_RULES)),
+  by: Type.Optional(OneOf(WITHDRAWN_BY)),
+  method: Type.Optional(Nullable(OneOf(CONSENT_METHODS))),
+  /** emergency_access, closed */
+  reason: Type.Optional(Type.String()),
+  expiresAt: Type.Optional(Timestamp),
+  /** sibling_linked */
+  caseId: Type.Optional(Uuid),
+  /** plan_evaluated */
+  nextEvaluationOn: Type.Optional(Day),
+});
+export type CaseEventDetail = Static<typeof CaseEventDetail>;
+
+export const CaseEvent = Type.Object({
+  at: Timestamp,
+  event: Type.String({ description: 'opened, case_manager_changed, member_added, member_removed, consent_recorded, consent_withdrawn, emergency_access, closed, sibling_linked, plan_evaluated' }),
+  personName: Nullable(Type.String()),
+  detail: CaseEventDetail,
+});
+export type CaseEvent = Static<typeof CaseEvent>;
+
+/**
+ * One case. Everyone with a relation to the case gets the fields up to `can`; the limited view
+ * (a team member without a consent covering identity) only those. The rest is sent as far as the
+ * consent covers it, or to who keeps the case (the school's care coordinator, the case manager).
+ */
+export const CaseView = Type.Object({
+  id: Uuid,
+  planId: Nullable(Uuid),
+  title: Nullable(Type.String()),
+  status: OneOf(CASE_STATUSES),
+  openedOn: Day,
+  organisationName: Type.String(),
+  caseManager: CaseManager,
+  /** The case waits for a new case manager (the old one left the organisation). */
+  needsCaseManager: Type.Boolean(),
+  limited: Type.Boolean(),
+  /** Whether emergency access (Meldcode) is possible at all; no child data. */
+  safetyRoute: Type.Boolean(),
+  /** The data kinds this user's grants cover in this case. */
+  dataKinds: Type.Array(Type.String()),
+  canManage: Type.Boolean(),
+  can: Type.Object({ assignCaseManager: Type.Boolean() }),
+  child: Type.Optional(Type.Object({ id: Uuid, givenName: Type.String(), familyName: Type.String(), age: Type.Integer() })),
+  nextEvaluationOn: Type.Optional(Day),
+  openedFromSignalId: Type.Optional(Nullable(Uuid)),
+  team: Type.Optional(Type.Array(CaseTeamMember)),
+  consents: Type.Optional(Type.Array(Consent)),
+  consentRule: Type.Optional(ConsentRule),
+  /** The family as participants: the parents/carers with authority (null: not shared) and, from 12, the child. */
+  family: Type.Optional(Type.Object({ guardians: Nullable(Type.Array(Type.String())), childParticipates: Type.Boolean() })),
+  /** Siblings' cases linked as one family; the name only when the user may see that child. */
+  siblings: Type.Optional(Type.Array(Type.Object({ caseId: Uuid, status: OneOf(CASE_STATUSES), childName: Nullable(Type.String()) }))),
+  history: Type.Optional(Type.Array(CaseEvent)),
+});
+export type CaseView = Static<typeof CaseView>;
+
+export const RecordedConsent = Type.Object({ id: Uuid, ageRule: OneOf(AGE_RULES) });
+export type RecordedConsent = Static<typeof RecordedConsent>;
+
+export const WithdrawnConsent = Type.Object({ id: Uuid, status: Type.Literal('withdrawn') });
+export type WithdrawnConsent = Static<typeof WithdrawnConsent>;
+
+export const CaseManagerAssigned = Type.Object({ caseId: Uuid, caseManager: PersonAt });
+export type CaseManagerAssigned = Static<typeof CaseManagerAssigned>;
+
+export const EmergencyAccessGranted = Type.Object({ expiresAt: Timestamp });
+export type EmergencyAccessGranted = Static<typeof EmergencyAccessGranted>;

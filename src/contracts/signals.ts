@@ -1,0 +1,149 @@
+/**
+ * Zorgsignalen: what the signal routes take and answer. A teacher or mentor raises a signal about
+ * a pupil; the school's care coordinator picks it up and decides. The author sees what became of
+ * it, never the case (`caseId` is for the care coordinator only).
+ */
+import { Day, IdParams, Nullable, OneOf, PageOf, paging, Timestamp, Type, Uuid, type Static } from './common.ts';
+import { CARE_DECISIONS, LATENESS, SIGNAL_ACTIONS, SIGNAL_CATEGORIES, SIGNAL_SIDES, SIGNAL_STATUSES, SIGNAL_URGENCIES, SIGNAL_VIEWS, TERM_SCOPES, TRIAGE_DECISIONS } from './values/signals.ts';
+
+export const SignalIdParams = IdParams;
+
+/** `page` and `pageSize` of a list (as every list of the API). */
+const Paging = paging(100, 25);
+
+// ---------- What the routes take ----------
+
+export const CreateSignalBody = Type.Object(
+  {
+    childId: Uuid,
+    category: OneOf(SIGNAL_CATEGORIES),
+    urgency: OneOf(SIGNAL_URGENCIES),
+    observation: Type.String({ minLength: 1, maxLength: 5000, description: 'Wat ziet u? Beschrijf feiten en gedrag.' }),
+    parentsInformed: Type.Boolean(),
+    parentsNotInformedReason: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  },
+  { additionalProperties: false },
+);
+export type CreateSignalBody = Static<typeof CreateSignalBody>;
+
+export const SignalListQuery = Type.Object({
+  view: Type.Optional(OneOf(SIGNAL_VIEWS)),
+  status: Type.Optional(OneOf(SIGNAL_STATUSES)),
+  lateness: Type.Optional(OneOf(LATENESS)),
+  open: Type.Optional(Type.Boolean()),
+  pickedUp: Type.Optional(Type.Boolean()),
+  ...Paging,
+});
+export type SignalListQuery = Static<typeof SignalListQuery>;
+
+export const TriageBody = Type.Object({ decision: OneOf(CARE_DECISIONS), reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export type TriageBody = Static<typeof TriageBody>;
+
+export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export type WithdrawBody = Static<typeof WithdrawBody>;
+
+export const PickupTermBody = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer() }, { additionalProperties: false });
+export type PickupTermBody = Static<typeof PickupTermBody>;
+
+// ---------- What the routes answer ----------
+
+export const SignalTransition = Type.Object({
+  from: OneOf(SIGNAL_STATUSES),
+  action: OneOf(SIGNAL_ACTIONS),
+  to: OneOf(SIGNAL_STATUSES),
+  /** Who may take it: the school's care coordinator ('care') or the signal's author. */
+  by: OneOf(SIGNAL_SIDES),
+});
+export type SignalTransition = Static<typeof SignalTransition>;
+
+export const MeldcodeStep = Type.Object({ step: Type.Integer(), nl: Type.String(), en: Type.String() });
+export type MeldcodeStep = Static<typeof MeldcodeStep>;
+
+/** GET /signals/meta: the workflow as data. */
+export const SignalMeta = Type.Object({
+  categories: Type.Array(OneOf(SIGNAL_CATEGORIES)),
+  urgencies: Type.Array(OneOf(SIGNAL_URGENCIES)),
+  statuses: Type.Array(OneOf(SIGNAL_STATUSES)),
+  decisions: Type.Array(OneOf(TRIAGE_DECISIONS)),
+  transitions: Type.Array(SignalTransition),
+  meldcodeSteps: Type.Array(MeldcodeStep),
+});
+export type SignalMeta = Static<typeof SignalMeta>;
+
+/** One signal as a list shows it. */
+export const Signal = Type.Object({
+  id: Uuid,
+  child: Type.Object({ id: Uuid, givenName: Type.String(), familyName: Type.String(), age: Type.Integer() }),
+  organisationId: Uuid,
+  organisationName: Type.String(),
+  author: Type.Object({ name: Type.String(), role: Type.String(), isMe: Type.Boolean() }),
+  category: OneOf(SIGNAL_CATEGORIES),
+  urgency: OneOf(SIGNAL_URGENCIES),
+  observation: Type.String(),
+  parentsInformed: Type.Boolean(),
+  parentsNotInformedReason: Nullable(Type.String()),
+  status: OneOf(SIGNAL_STATUSES),
+  raisedAt: Timestamp,
+  raisedOn: Day,
+  pickupDeadline: Day,
+  pickupSchoolDays: Type.Integer(),
+  pickedUpOn: Nullable(Day),
+  triageDecision: Nullable(OneOf(SIGNAL_ACTIONS)),
+  latestDecision: Nullable(OneOf(SIGNAL_ACTIONS)),
+  latestReason: Nullable(Type.String()),
+  /** The case opened from this signal: for the care coordinator only (null for the author). */
+  caseId: Nullable(Uuid),
+  lateness: OneOf(LATENESS),
+  /** How the user sees it: as the school's care coordinator, or as its author. */
+  access: OneOf(SIGNAL_SIDES),
+});
+export type Signal = Static<typeof Signal>;
+
+export const SignalEvent = Type.Object({
+  at: Timestamp,
+  personName: Nullable(Type.String()),
+  role: Nullable(Type.String()),
+  fromStatus: Nullable(OneOf(SIGNAL_STATUSES)),
+  toStatus: OneOf(SIGNAL_STATUSES),
+  decision: Nullable(OneOf(SIGNAL_ACTIONS)),
+  reason: Nullable(Type.String()),
+});
+export type SignalEvent = Static<typeof SignalEvent>;
+
+/** The school's meldcode contact (aandachtsfunctionaris), or else its care coordinators. */
+export const MeldcodeContact = Type.Object({ name: Type.String(), email: Nullable(Type.String()) });
+export type MeldcodeContact = Static<typeof MeldcodeContact>;
+
+/** One signal with its history; a safety signal also with the Meldcode steps and the school's contact. */
+export const SignalDetail = Type.Object({
+  ...Signal.properties,
+  history: Type.Array(SignalEvent),
+  meldcode: Nullable(Type.Object({ steps: Type.Array(MeldcodeStep), contact: Type.Array(MeldcodeContact) })),
+});
+export type SignalDetail = Static<typeof SignalDetail>;
+
+export const SignalCounts = Type.Object({
+  new: Type.Integer({ minimum: 0 }),
+  overdue: Type.Integer({ minimum: 0 }),
+  veryLate: Type.Integer({ minimum: 0 }),
+  pickedUp: Type.Integer({ minimum: 0 }),
+});
+export type SignalCounts = Static<typeof SignalCounts>;
+
+/** A page of the queue or of the user's own signals, with the counters of the whole list. */
+export const SignalPage = Type.Object({ ...PageOf(Signal).properties, counts: SignalCounts });
+export type SignalPage = Static<typeof SignalPage>;
+
+/** A child's signals. */
+export const ChildSignals = Type.Object({ items: Type.Array(Signal) });
+export type ChildSignals = Static<typeof ChildSignals>;
+
+export const PickupTerm = Type.Object({ scope: OneOf(TERM_SCOPES), category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer() });
+export type PickupTerm = Static<typeof PickupTerm>;
+
+export const PickupTerms = Type.Object({ items: Type.Array(PickupTerm) });
+export type PickupTerms = Static<typeof PickupTerms>;
+
+/** The term as set (PUT). */
+export const PickupTermSet = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer() });
+export type PickupTermSet = Static<typeof PickupTermSet>;
