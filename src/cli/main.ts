@@ -13,7 +13,7 @@ import { buildApp, WEB_DIST } from '../app.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
 import { createAccount } from './create-user.ts';
 import { checkRegionInput, createRegion } from './create-region.ts';
-import { pruneSignInData } from '../modules/session/maintenance.ts';
+import { pruneSignInData } from '../modules/session/index.ts';
 import { startMailWorker } from '../modules/staff/mail.ts';
 import { requirePublicUrl } from '../modules/staff/invitation-link.ts';
 

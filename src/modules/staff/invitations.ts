@@ -8,7 +8,7 @@ import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../kernel/errors.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
-import { hashPassword, loadSession, startSession } from '../session/session-service.ts';
+import { createProfessionalAccounts, hashPassword, loadSession, setAccountPassword, startSession } from '../session/index.ts';
 import { enqueueMail } from './mail.ts';
 import { INVITATION_LINK_PLACEHOLDER, invitationToken } from './invitation-link.ts';
 import type { InvitationState } from '../../contracts/values/staff.ts';
@@ -175,7 +175,7 @@ export async function acceptInvitation(database: Database, config: Config, input
   let sessionToken = '';
   await database.db.transaction().execute(async (tx) => {
     const inv = await findInvitation(tx, input.token, true);
-    await tx.updateTable('accounts').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null }).where('id', '=', inv.account_id).execute();
+    await setAccountPassword(tx, inv.account_id, passwordHash);
     await tx.updateTable('invitations').set({ used_at: sql`now()` }).where('id', '=', inv.id).execute();
     // Other open links of this account stop working: the password is set.
     await tx.updateTable('invitations').set({ revoked_at: sql`now()` }).where('account_id', '=', inv.account_id).where('id', '<>', inv.id).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
@@ -204,11 +204,7 @@ export async function resendInvitation(database: Database, keys: AppKeys, actor:
     if (!account) {
       const taken = await tx.selectFrom('accounts').select('id').where('username', '=', email).executeTakeFirst();
       if (taken) throw new ConflictError(`De gebruikersnaam ${email} is al in gebruik door een ander account.`, 'username_taken');
-      account = await tx
-        .insertInto('accounts')
-        .values({ region_id: actor.regionId, username: email, password_hash: null, kind: 'professional', person_id: personId })
-        .returning(['id', 'username', 'password_hash', 'disabled_at'])
-        .executeTakeFirstOrThrow();
+      [account] = await createProfessionalAccounts(tx, [{ regionId: actor.regionId, username: email, personId, passwordHash: null }]);
     }
     const revoked = await tx
       .updateTable('invitations')

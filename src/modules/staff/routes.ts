@@ -3,7 +3,7 @@ import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate } from '../../kernel/time.ts';
-import { SESSION_COOKIE } from '../session/session-service.ts';
+import { SESSION_COOKIE } from '../session/index.ts';
 import { commitStaffImport, confirmStaffLeaver, dismissStaffLeaver, listStaffLeavers, previewStaffImport, requireFunctionalAdmin } from './staff-import.ts';
 import { acceptInvitation, getInvitation, resendInvitation } from './invitations.ts';
 import { listOutbox } from './mail.ts';

@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { createProfessionalAccounts, disableAccountsOfPerson } from '../session/index.ts';
 import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
 import { schoolYearOf } from '../../kernel/calendar/school-year.ts';
 import { today } from '../../kernel/time.ts';
@@ -324,13 +325,7 @@ export async function commitStaffImport(database: Database, actor: Actor, import
     const accountRows = rows.filter((r) => r.changes.account);
     const accounts: { id: string; person_id: string | null; username: string }[] = [];
     for (const part of chunk(accountRows, 1000)) {
-      accounts.push(
-        ...(await tx
-          .insertInto('accounts')
-          .values(part.map((r) => ({ region_id: actor.regionId, username: r.email, password_hash: null, kind: 'professional' as const, person_id: personOf(r) })))
-          .returning(['id', 'person_id', 'username'])
-          .execute()),
-      );
+      accounts.push(...(await createProfessionalAccounts(tx, part.map((r) => ({ regionId: actor.regionId, username: r.email, personId: personOf(r), passwordHash: null })))));
     }
     const givenOf = new Map(rows.map((r) => [r.email, r.givenName]));
     await createInvitations(tx, keys, {
@@ -465,11 +460,10 @@ export async function confirmStaffLeaver(database: Database, actor: Actor, id: s
     const other = await tx.selectFrom('memberships').select('id').where('person_id', '=', c.person_id!).where('ended_at', 'is', null).executeTakeFirst();
     let accountDisabled = false;
     if (!other) {
-      const accounts = await tx.updateTable('accounts').set({ disabled_at: sql`now()` }).where('person_id', '=', c.person_id!).where('disabled_at', 'is', null).returning('id').execute();
+      const accounts = await disableAccountsOfPerson(tx, c.person_id!);
       accountDisabled = accounts.length > 0;
       if (accounts.length) {
-        await tx.updateTable('sessions').set({ ended_at: sql`now()` }).where('account_id', 'in', accounts.map((a) => a.id)).where('ended_at', 'is', null).execute();
-        await tx.updateTable('invitations').set({ revoked_at: sql`now()` }).where('account_id', 'in', accounts.map((a) => a.id)).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+        await tx.updateTable('invitations').set({ revoked_at: sql`now()` }).where('account_id', 'in', accounts).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
       }
     }
     await appendAccessLog(tx, {
