@@ -10,7 +10,7 @@ import { verifyAccessLog } from '../kernel/audit/access-log.ts';
 import { startSequencer } from '../kernel/audit/sequencer.ts';
 import { loadKeys, type AppKeys } from '../kernel/keys.ts';
 import { buildApp, WEB_DIST } from '../app.ts';
-import { seedDemo } from '../modules/demo/seed-demo.ts';
+import { seedDemo } from '../modules/demo/index.ts';
 import { createAccount } from './create-user.ts';
 import { checkRegionInput, createRegion } from './create-region.ts';
 import { pruneSignInData } from '../modules/session/index.ts';

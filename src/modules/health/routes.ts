@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Api } from '../../kernel/http/api.ts';
 import type { AppContext } from '../../kernel/http/context.ts';
-import { DEMO_ACCOUNTS } from '../demo/seed-demo.ts';
+import { DEMO_ACCOUNTS } from '../demo/index.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { DemoAccounts, Health } from '../../contracts/health.ts';
 
