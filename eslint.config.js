@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import house from './eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'scratch/**', '.scratch/**'] },
@@ -12,6 +13,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Module boundaries: index.ts between modules, no module in the kernel, contracts only in contracts,
+    // the web app on contracts and types only (eslint/boundaries.js).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { house },
+    rules: { 'house/boundaries': 'error' },
   },
   {
     // Handlers take their types from the route's schemas (Fastify's TypeBox type provider): no casts.

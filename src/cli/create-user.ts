@@ -1,9 +1,8 @@
 import type { Database } from '../kernel/db/database.ts';
 import { isRole, ROLE_ORGANISATION_KINDS, ROLES } from '../kernel/policy/roles.ts';
 import { hashPassword } from '../modules/session/index.ts';
-import { USERNAME_PATTERN } from '../modules/registry/registry-commands.ts';
 import { appendAccessLog } from '../kernel/audit/access-log.ts';
-import { grantRoles } from '../modules/registry/role-grants.ts';
+import { grantRoles, USERNAME_PATTERN } from '../modules/registry/index.ts';
 
 export interface CreateAccountInput {
   username?: string;

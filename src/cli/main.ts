@@ -14,8 +14,7 @@ import { seedDemo } from '../modules/demo/index.ts';
 import { createAccount } from './create-user.ts';
 import { checkRegionInput, createRegion } from './create-region.ts';
 import { pruneSignInData } from '../modules/session/index.ts';
-import { startMailWorker } from '../modules/staff/mail.ts';
-import { requirePublicUrl } from '../modules/staff/invitation-link.ts';
+import { requirePublicUrl, startMailWorker } from '../modules/staff/index.ts';
 
 const HELP = `samenspel — command-line tool of Samenspel
 

@@ -3,7 +3,7 @@
  * reports (verzuimmeldingen) of a school, the DUO export, the attendance officer's workspace and
  * follow-up, and a pupil's startkwalificatie. What each route takes and what it may answer.
  */
-import { Day, FileDownload, Nullable, OneOf, paging, Timestamp, Type, Uuid, type Static } from './common.ts';
+import { Day, FileDownload, Nullable, OneOf, paging, StaleProblem, Timestamp, Type, Uuid, Version, type Static } from './common.ts';
 import {
   ABSENCE_FILE_FORMATS,
   ABSENCE_REASONS,
@@ -91,6 +91,7 @@ export const AbsenceReport = Type.Object({
   reference: Nullable(Type.String()),
   dismissedReason: Nullable(Type.String()),
   allowed: Type.Array(OneOf(REPORT_DECISION_KINDS), { description: 'Wat de school nu kan vastleggen (leeg voor ieder ander)' }),
+  version: Version,
 });
 export type AbsenceReport = Static<typeof AbsenceReport>;
 
@@ -150,17 +151,30 @@ export const AbsenceReportDetail = Type.Object({
 });
 export type AbsenceReportDetail = Static<typeof AbsenceReportDetail>;
 
+/** A decision or follow-up based on an older version of the report (409): the report as it is now, as its GET shows it. */
+export const AbsenceReportStale = StaleProblem(AbsenceReportDetail);
+
 export const ReportDecisionInput = Type.Object(
-  { kind: OneOf(REPORT_DECISION_KINDS), occurredOn: Type.Optional(Type.String()), reference: Type.Optional(Type.String({ maxLength: 100 })), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    kind: OneOf(REPORT_DECISION_KINDS),
+    occurredOn: Type.Optional(Type.String()),
+    reference: Type.Optional(Type.String({ maxLength: 100 })),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    version: Version,
+  },
   { additionalProperties: false },
 );
 export type ReportDecisionInput = Static<typeof ReportDecisionInput>;
 
 export const FollowupInput = Type.Object(
-  { status: Type.Optional(Nullable(OneOf(FOLLOWUP_STATUSES))), note: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))) },
+  { status: Type.Optional(Nullable(OneOf(FOLLOWUP_STATUSES))), note: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))), version: Version },
   { additionalProperties: false },
 );
 export type FollowupInput = Static<typeof FollowupInput>;
+
+/** The follow-up recorded: the officer's follow-up now, and the report's new version. */
+export const FollowupRecorded = Type.Object({ ...FollowupState.properties, version: Version });
+export type FollowupRecorded = Static<typeof FollowupRecorded>;
 
 // ---------------------------------------------------------------------------------------------
 // The attendance officer's workspace
@@ -187,6 +201,7 @@ export type WorkspacePage = Static<typeof WorkspacePage>;
 // Startkwalificatie
 
 // Null first: with type coercion a null would otherwise become an empty string.
-export const StartkwalificatieInput = Type.Object({ obtainedOn: Type.Union([Type.Null(), Type.String({ description: 'JJJJ-MM-DD' })]) }, { additionalProperties: false });
+// `version`: the version of the child the screen showed (`version` of GET /children/{id}).
+export const StartkwalificatieInput = Type.Object({ obtainedOn: Type.Union([Type.Null(), Type.String({ description: 'JJJJ-MM-DD' })]), version: Version }, { additionalProperties: false });
 
-export const StartkwalificatieRecorded = Type.Object({ childId: Uuid, obtainedOn: Nullable(Day), withdrawnReports: Count });
+export const StartkwalificatieRecorded = Type.Object({ childId: Uuid, obtainedOn: Nullable(Day), withdrawnReports: Count, version: Version });

@@ -4,7 +4,7 @@
  * view that belongs to a data kind (the child, the team, consents, the family, history …) is
  * optional here: the handler decides whether to send it, the schema only whitelists it.
  */
-import { Day, IdParams, Nullable, OneOf, Timestamp, Type, Uuid, type Static } from './common.ts';
+import { Day, IdParams, Nullable, OneOf, StaleProblem, Timestamp, Type, Uuid, Version, type Static } from './common.ts';
 import { AGE_RULES, CASE_STATUSES, CONSENT_METHODS, CONSENT_STATUSES, SHAREABLE_KINDS, WITHDRAWAL_METHODS, WITHDRAWN_BY } from './values/cases.ts';
 
 export { IdParams };
@@ -33,12 +33,16 @@ export const CaseListQuery = Type.Object({
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
 export const CaseMemberParams = Type.Object({ id: Uuid, memberId: Uuid });
+/** Taking someone off the team names the case's version it was based on (a DELETE has no body). */
+export const CaseVersionQuery = Type.Object({ version: Version });
+export type CaseVersionQuery = Static<typeof CaseVersionQuery>;
 
 /** A professional at one of their organisations. */
 export const PersonAt = Type.Object({ personId: Uuid, organisationId: Uuid }, { additionalProperties: false });
 export type PersonAt = Static<typeof PersonAt>;
 
-export const AddCaseMemberBody = PersonAt;
+/** `version`: the case's version the change was based on (a change of the case or its team based on an older one is a 409). */
+export const AddCaseMemberBody = Type.Object({ ...PersonAt.properties, version: Version }, { additionalProperties: false });
 export type AddCaseMemberBody = Static<typeof AddCaseMemberBody>;
 
 export const ConsentGivers = Type.Object({ guardianIds: Type.Array(Uuid, { maxItems: 10 }), childSelf: Type.Boolean() }, { additionalProperties: false });
@@ -69,12 +73,12 @@ export const WithdrawConsentBody = Type.Object(
 );
 export type WithdrawConsentBody = Static<typeof WithdrawConsentBody>;
 
-export const AssignCaseManagerBody = Type.Object({ personId: Uuid, organisationId: Uuid, replaces: PersonAt }, { additionalProperties: false });
+export const AssignCaseManagerBody = Type.Object({ personId: Uuid, organisationId: Uuid, replaces: PersonAt, version: Version }, { additionalProperties: false });
 export type AssignCaseManagerBody = Static<typeof AssignCaseManagerBody>;
 
 export const EmergencyAccessBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
-export const LinkSiblingBody = Type.Object({ caseId: Uuid }, { additionalProperties: false });
-export const CloseCaseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const LinkSiblingBody = Type.Object({ caseId: Uuid, version: Version }, { additionalProperties: false });
+export const CloseCaseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }), version: Version }, { additionalProperties: false });
 
 /* ---------- Answers ---------- */
 
@@ -196,6 +200,8 @@ export type CaseEvent = Static<typeof CaseEvent>;
  */
 export const CaseView = Type.Object({
   id: Uuid,
+  /** The version of the case and its team, to send back with a change of either. */
+  version: Version,
   planId: Nullable(Uuid),
   title: Nullable(Type.String()),
   status: OneOf(CASE_STATUSES),
@@ -225,13 +231,16 @@ export const CaseView = Type.Object({
 });
 export type CaseView = Static<typeof CaseView>;
 
+/** A 409 of a change of the case or its team: a stale version (with the case as it is now, `current`) or another conflict. */
+export const CaseConflict = StaleProblem(CaseView);
+
 export const RecordedConsent = Type.Object({ id: Uuid, ageRule: OneOf(AGE_RULES) });
 export type RecordedConsent = Static<typeof RecordedConsent>;
 
 export const WithdrawnConsent = Type.Object({ id: Uuid, status: Type.Literal('withdrawn') });
 export type WithdrawnConsent = Static<typeof WithdrawnConsent>;
 
-export const CaseManagerAssigned = Type.Object({ caseId: Uuid, caseManager: PersonAt });
+export const CaseManagerAssigned = Type.Object({ caseId: Uuid, caseManager: PersonAt, version: Version });
 export type CaseManagerAssigned = Static<typeof CaseManagerAssigned>;
 
 export const EmergencyAccessGranted = Type.Object({ expiresAt: Timestamp });

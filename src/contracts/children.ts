@@ -3,7 +3,7 @@
  * parts the user's relation covers: the BSN/onderwijsnummer, enrolments and guardians are left
  * out (not null) when the grant does not cover them — the handler decides, this whitelists.
  */
-import { Day, IdParams, Nullable, OneOf, PageOf, paging, Type, Uuid, type Static } from './common.ts';
+import { Day, IdParams, Nullable, OneOf, PageOf, paging, StaleProblem, Type, Uuid, Version, type Static } from './common.ts';
 import { AccessLogEntry } from './audit.ts';
 import { GUARDIAN_RELATIONS } from './values/children.ts';
 import { SCHOOL_TYPES } from './values/early-warning.ts';
@@ -46,7 +46,8 @@ export const CreateChildBody = Type.Object(
 );
 export type CreateChildBody = Static<typeof CreateChildBody>;
 
-export const EndEnrolmentBody = Type.Object({ endDate: Day }, { additionalProperties: false });
+/** The end date, and the version of the enrolment the screen showed (`enrolments[].version` of the child's GET). */
+export const EndEnrolmentBody = Type.Object({ endDate: Day, version: Version }, { additionalProperties: false });
 export type EndEnrolmentBody = Static<typeof EndEnrolmentBody>;
 
 export const GuardianBody = Type.Object(
@@ -92,6 +93,7 @@ export const Enrolment = Type.Object({
   mentorName: Nullable(Type.String()),
   startDate: Day,
   endDate: Nullable(Day),
+  version: Version,
 });
 export type Enrolment = Static<typeof Enrolment>;
 
@@ -125,8 +127,15 @@ export const ChildDetail = Type.Object({
   enrolments: Type.Optional(Type.Array(Enrolment)),
   /** Only with the data kind 'guardians'. */
   guardians: Type.Optional(Type.Array(Guardian)),
+  /** Only with the data kind 'school': the day the pupil obtained a startkwalificatie (null: none recorded). */
+  startkwalificatieOn: Type.Optional(Nullable(Day)),
+  /** The version of the child's record (a startkwalificatie recorded names it). */
+  version: Version,
 });
 export type ChildDetail = Static<typeof ChildDetail>;
+
+/** An update of the child or an enrolment based on an older version (409): the child as the user may see it now. */
+export const ChildStale = StaleProblem(ChildDetail);
 
 /** Who looked at the child's data, as the family sees it: who, for which organisation, what and when. */
 export const ChildAccessLogEntry = Type.Pick(AccessLogEntry, ['seq', 'occurredAt', 'event', 'outcome', 'actorName', 'organisationName', 'role', 'ground']);
@@ -138,7 +147,7 @@ export type ChildAccessLogPage = Static<typeof ChildAccessLogPage>;
 export const Created = Type.Object({ id: Uuid });
 export type Created = Static<typeof Created>;
 
-export const EnrolmentEnded = Type.Object({ id: Uuid, endDate: Day });
+export const EnrolmentEnded = Type.Object({ id: Uuid, endDate: Day, version: Version });
 export type EnrolmentEnded = Static<typeof EnrolmentEnded>;
 
 export const ResidenceRecorded = Type.Object({ gemeenteId: Uuid, validFrom: Day });

@@ -3,7 +3,7 @@
  * pupils with their absence percentages, bands and trend, one child's summary, and the region's
  * settings. What each route takes and what it may answer.
  */
-import { Day, DayParam, Nullable, OneOf, paging, Timestamp, Type, Uuid, type Static, type TSchema } from './common.ts';
+import { Day, DayParam, Nullable, OneOf, paging, StaleProblem, Timestamp, Type, Uuid, Version, type Static, type TSchema } from './common.ts';
 import { BAND_FILTERS, BANDS, MEASURE_PERIODS, SCHOOL_TYPES, SORTS, TREND_DIRECTIONS, type SchoolType } from './values/early-warning.ts';
 
 export const EarlyWarningTags = ['Verzuimsignalering'];
@@ -114,15 +114,24 @@ export const EarlyWarningSettingsInput = Type.Object(
   {
     thresholds: Type.Object({ attention: Percentage, chronic: Percentage, severe: Percentage }, { additionalProperties: false }),
     lessonHoursPerDay: perSchoolType(Hours, { additionalProperties: false }),
+    version: Version,
   },
   { additionalProperties: false },
 );
 export type EarlyWarningSettingsInput = Static<typeof EarlyWarningSettingsInput>;
 
-export const EarlyWarningSettings = Type.Object({
+/** The settings that apply in a region (its own values, or the defaults). */
+export const EarlyWarningSettingValues = Type.Object({
   thresholds: Thresholds,
   lessonHoursPerDay: perSchoolType(Type.Number()),
   own: Type.Object({ thresholds: Type.Boolean(), lessonHoursPerDay: perSchoolType(Type.Boolean()) }, { description: 'Welke waarden de regio zelf instelde (false: de standaard geldt)' }),
   updatedAt: Nullable(Timestamp),
 });
+export type EarlyWarningSettingValues = Static<typeof EarlyWarningSettingValues>;
+
+/** The settings screen: the values and the version of the screen (a save names it). */
+export const EarlyWarningSettings = Type.Object({ ...EarlyWarningSettingValues.properties, version: Version });
 export type EarlyWarningSettings = Static<typeof EarlyWarningSettings>;
+
+/** A save based on an older version of the screen (409): the settings as they are now. */
+export const EarlyWarningSettingsStale = StaleProblem(EarlyWarningSettings);

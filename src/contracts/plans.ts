@@ -3,7 +3,7 @@
  * evaluations, the OPP, agreements, comments, observations and the case notes. Parents' names in
  * the plan are sent only to whom the guardians data kind is granted (else null).
  */
-import { Day, FileDownload, IdParams, Nullable, OneOf, Timestamp, Type, Uuid, type Static } from './common.ts';
+import { Day, FileDownload, IdParams, Nullable, OneOf, StaleProblem, Timestamp, Type, Uuid, Version, type Static } from './common.ts';
 import { CASE_STATUSES } from './values/cases.ts';
 import { AGREEMENT_KINDS, EFFECTS, LIFE_DOMAINS, PLAN_AUTHOR_KINDS } from './values/plans.ts';
 
@@ -26,8 +26,17 @@ export type ActionBody = Static<typeof ActionBody>;
 export const EvaluationBody = Type.Object({ score: Type.Integer(), evaluatedOn: Day, comment: Opt(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 export type EvaluationBody = Static<typeof EvaluationBody>;
 
+/** A new version of the OPP, based on the plan's `version` (a stale one is a 409). */
 export const OppBody = Type.Object(
-  { exitProfile: Text(500), exitGrounds: Text(4000), hinderingFactors: Text(4000), supportingFactors: Text(4000), support: Text(4000), deviations: Opt(Type.String({ maxLength: 4000 })) },
+  {
+    exitProfile: Text(500),
+    exitGrounds: Text(4000),
+    hinderingFactors: Text(4000),
+    supportingFactors: Text(4000),
+    support: Text(4000),
+    deviations: Opt(Type.String({ maxLength: 4000 })),
+    version: Version,
+  },
   { additionalProperties: false },
 );
 export type OppBody = Static<typeof OppBody>;
@@ -44,7 +53,8 @@ export type CommentBody = Static<typeof CommentBody>;
 export const ObservationBody = Type.Object({ effect: OneOf(EFFECTS), text: Text(1000), goalId: Opt(Uuid), observedOn: Opt(Day) }, { additionalProperties: false });
 export type ObservationBody = Static<typeof ObservationBody>;
 
-export const EvaluatedBody = Type.Object({ nextEvaluationOn: Day }, { additionalProperties: false });
+/** `version`: the plan's version the evaluation was based on. */
+export const EvaluatedBody = Type.Object({ nextEvaluationOn: Day, version: Version }, { additionalProperties: false });
 export type EvaluatedBody = Static<typeof EvaluatedBody>;
 
 export const NoteBody = Type.Object({ text: Text(10000), shared: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
@@ -55,6 +65,10 @@ export type NoteBody = Static<typeof NoteBody>;
 /** What was added: its id. */
 export const Created = Type.Object({ id: Uuid });
 export type Created = Static<typeof Created>;
+
+/** The new version of the OPP (its id) and the plan's new version. */
+export const OppRecorded = Type.Object({ id: Uuid, version: Version });
+export type OppRecorded = Static<typeof OppRecorded>;
 
 /** Who wrote or rated something: a professional's name, a parent's name (only with the guardians data kind), or none. */
 export const PlanAuthor = Type.Object({ kind: OneOf(PLAN_AUTHOR_KINDS), name: Nullable(Type.String()) });
@@ -108,6 +122,8 @@ export type PlanCan = Static<typeof PlanCan>;
 
 export const PlanDetail = Type.Object({
   id: Uuid,
+  /** The plan's version, to send back with a new OPP or the evaluation of the plan. */
+  version: Version,
   caseId: Uuid,
   title: Type.String(),
   status: OneOf(CASE_STATUSES),
@@ -126,13 +142,16 @@ export const PlanDetail = Type.Object({
 });
 export type PlanDetail = Static<typeof PlanDetail>;
 
+/** A 409 of a change of the plan: a stale version (with the plan as it is now, `current`) or another conflict (a closed case). */
+export const PlanConflict = StaleProblem(PlanDetail);
+
 export const ChildPlanSummary = Type.Object({ id: Uuid, title: Type.String(), status: OneOf(CASE_STATUSES), nextEvaluationOn: Day });
 export const ChildPlans = Type.Object({ items: Type.Array(ChildPlanSummary) });
 export type ChildPlans = Static<typeof ChildPlans>;
 
 export const PlanPdf = FileDownload(['application/pdf'], 'Het plan als PDF, in gewone taal voor ouders');
 
-export const PlanEvaluated = Type.Object({ nextEvaluationOn: Day });
+export const PlanEvaluated = Type.Object({ nextEvaluationOn: Day, version: Version });
 export type PlanEvaluated = Static<typeof PlanEvaluated>;
 
 export const CaseNote = Type.Object({

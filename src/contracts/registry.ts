@@ -2,7 +2,7 @@
  * The registry of the region (modules/registry): gemeenten, organisations, the people who work
  * there with their roles, and the ledger of roles that see children's data. No child data.
  */
-import { IdParams, Nullable, OneOf, PageOf, paging, Type, Uuid, type Static } from './common.ts';
+import { IdParams, Nullable, OneOf, PageOf, paging, StaleProblem, Type, Uuid, Version, type Static } from './common.ts';
 import { HOLIDAY_REGIONS } from './values/calendar.ts';
 import { SCHOOL_TYPES } from './values/early-warning.ts';
 import { ORGANISATION_KINDS, ROLE_GRANT_STATUSES, ROLES } from './values/registry.ts';
@@ -57,8 +57,12 @@ export const Organisation = Type.Object({
   vestiging: Nullable(Type.String()),
   schoolType: Nullable(SchoolTypeName),
   boardName: Nullable(Type.String({ description: 'Het schoolbestuur (bevoegd gezag) van een schoolvestiging' })),
+  version: Version,
 });
 export type Organisation = Static<typeof Organisation>;
+
+/** A PATCH based on an older version (409): the organisation as it is now. */
+export const OrganisationStale = StaleProblem(Organisation);
 
 export const OrganisationList = Type.Object({ items: Type.Array(Organisation) });
 
@@ -85,7 +89,8 @@ const OrganisationFields = {
 export const OrganisationCreate = Type.Object({ kind: OrganisationKindName, ...OrganisationFields }, { additionalProperties: false });
 export type OrganisationCreate = Static<typeof OrganisationCreate>;
 
-export const OrganisationUpdate = Type.Partial(Type.Object(OrganisationFields), { additionalProperties: false });
+/** The fields to change, and the version of the organisation they were based on. */
+export const OrganisationUpdate = Type.Object({ ...OrganisationFields, name: Type.Optional(OrganisationFields.name), version: Version }, { additionalProperties: false });
 export type OrganisationUpdate = Static<typeof OrganisationUpdate>;
 
 // ---------- People and their roles ----------
@@ -112,12 +117,21 @@ export const Person = Type.Object({
   memberships: Type.Array(PersonMembership),
   /** What the signed-in administrator may do with this person. */
   can: Type.Object({ addMembership: Type.Boolean({ description: 'Niemand geeft zichzelf een rol' }) }),
+  /** Changes with every role given, requested or ended through the registry. */
+  version: Version,
 });
 export type Person = Static<typeof Person>;
 
+/** A role given or ended based on an older version of the person (409): the person as they are now. */
+export const PersonStale = StaleProblem(Person);
+
 export const PeoplePage = PageOf(Person);
 
-export const MembershipCreate = Type.Object({ organisationId: Uuid, role: RoleName }, { additionalProperties: false });
+/** A role at an organisation, as given with a new person. */
+export const NewMembership = Type.Object({ organisationId: Uuid, role: RoleName }, { additionalProperties: false });
+
+/** A role to give an existing person, and the version of the person the screen showed. */
+export const MembershipCreate = Type.Object({ organisationId: Uuid, role: RoleName, version: Version }, { additionalProperties: false });
 export type MembershipCreate = Static<typeof MembershipCreate>;
 
 export const PersonCreate = Type.Object(
@@ -127,7 +141,7 @@ export const PersonCreate = Type.Object(
     email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
     username: Type.Optional(Nullable(Type.String({ maxLength: 63 }))),
     password: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    memberships: Type.Array(MembershipCreate, { maxItems: 20 }),
+    memberships: Type.Array(NewMembership, { maxItems: 20 }),
   },
   { additionalProperties: false },
 );
@@ -136,6 +150,7 @@ export type PersonCreate = Static<typeof PersonCreate>;
 /** The person added, with the roles that wait for a second administrator. */
 export const PersonCreated = Type.Object({
   id: Uuid,
+  version: Version,
   pendingRoles: Type.Array(Type.Object({ grantId: Uuid, organisationId: Uuid, role: RoleName })),
 });
 
@@ -143,10 +158,13 @@ export const PersonCreated = Type.Object({
  * The role took effect (201: `grantId` is null) or waits for a second administrator (202: `id` is
  * null). Written as Nullable, not Type.Null: OpenAPI 3.0 has no null type of its own.
  */
-export const MembershipGranted = Type.Object({ id: Uuid, status: Type.Literal('granted'), grantId: Nullable(Uuid) });
-export const MembershipPending = Type.Object({ id: Nullable(Uuid), status: Type.Literal('pending'), grantId: Uuid });
+export const MembershipGranted = Type.Object({ id: Uuid, status: Type.Literal('granted'), grantId: Nullable(Uuid), version: Version });
+export const MembershipPending = Type.Object({ id: Nullable(Uuid), status: Type.Literal('pending'), grantId: Uuid, version: Version });
 
 export const MembershipParams = Type.Object({ id: Uuid, membershipId: Uuid });
+
+/** Ending a role names the version of the person the screen showed. */
+export const MembershipEndQuery = Type.Object({ version: Version });
 
 // ---------- The ledger of roles that see children's data ----------
 

@@ -3,7 +3,7 @@
  * each step, the region's name, the list of Dutch gemeenten to pick from, the postcode ranges per
  * gemeente, the region's settings, and per organisation / school the staff and pupil counts.
  */
-import { Nullable, OneOf, Type, Uuid, type Static } from './common.ts';
+import { Nullable, OneOf, StaleProblem, Type, Uuid, Version, type Static } from './common.ts';
 import { HolidayRegionName, OrganisationKindName } from './registry.ts';
 import { SETTING_UNITS, SETUP_STEPS } from './values/setup.ts';
 
@@ -20,7 +20,10 @@ export const SetupStepStatus = Type.Object({
   missing: Nullable(Type.String({ description: 'Wat er nog moet zijn voordat de stap af kan' })),
 });
 
-export const Region = Type.Object({ id: Uuid, name: Type.String(), slug: Type.String() });
+export const Region = Type.Object({ id: Uuid, name: Type.String(), slug: Type.String(), version: Version });
+
+/** A rename based on an older version (409): the region as it is now. */
+export const RegionStale = StaleProblem(Region);
 
 export const SetupStatus = Type.Object({ region: Region, steps: Type.Array(SetupStepStatus), nextStep: Nullable(SetupStepName) });
 export type SetupStatus = Static<typeof SetupStatus>;
@@ -28,7 +31,8 @@ export type SetupStatus = Static<typeof SetupStatus>;
 export const SetupStepParams = Type.Object({ step: SetupStepName });
 export const SetupStepMark = Type.Object({ done: Type.Boolean() }, { additionalProperties: false });
 
-export const RegionRename = Type.Object({ name: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
+/** The new name, and the version of the region the screen showed. */
+export const RegionRename = Type.Object({ name: Type.String({ maxLength: 200 }), version: Version }, { additionalProperties: false });
 
 export const GemeenteListQuery = Type.Object({ q: Type.String({ maxLength: 100, default: '' }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) });
 
@@ -62,9 +66,13 @@ export const RegionSetting = Type.Object({
 });
 export type RegionSetting = Static<typeof RegionSetting>;
 
-export const RegionSettings = Type.Object({ items: Type.Array(RegionSetting) });
+/** The settings screen: every setting, and the version of the screen (a save names it). */
+export const RegionSettings = Type.Object({ items: Type.Array(RegionSetting), version: Version });
 
-export const RegionSettingsUpdate = Type.Object({ values: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }) }, { additionalProperties: false });
+/** A save based on an older version of the screen (409): the settings as they are now. */
+export const RegionSettingsStale = StaleProblem(RegionSettings);
+
+export const RegionSettingsUpdate = Type.Object({ values: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }), version: Version }, { additionalProperties: false });
 
 export const StaffPerOrganisation = Type.Object({
   items: Type.Array(Type.Object({ organisationId: Uuid, name: Type.String(), kind: OrganisationKindName, people: Type.Integer(), accounts: Type.Integer() })),

@@ -3,7 +3,7 @@
  * a pupil; the school's care coordinator picks it up and decides. The author sees what became of
  * it, never the case (`caseId` is for the care coordinator only).
  */
-import { Day, IdParams, Nullable, OneOf, PageOf, paging, Timestamp, Type, Uuid, type Static } from './common.ts';
+import { Day, IdParams, Nullable, OneOf, PageOf, paging, StaleProblem, Timestamp, Type, Uuid, Version, type Static } from './common.ts';
 import { CARE_DECISIONS, LATENESS, SIGNAL_ACTIONS, SIGNAL_CATEGORIES, SIGNAL_SIDES, SIGNAL_STATUSES, SIGNAL_URGENCIES, SIGNAL_VIEWS, TERM_SCOPES, TRIAGE_DECISIONS } from './values/signals.ts';
 
 export const SignalIdParams = IdParams;
@@ -36,13 +36,15 @@ export const SignalListQuery = Type.Object({
 });
 export type SignalListQuery = Static<typeof SignalListQuery>;
 
-export const TriageBody = Type.Object({ decision: OneOf(CARE_DECISIONS), reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+/** `version`: the signal's version the decision was based on (a decision on a stale signal is a 409). */
+export const TriageBody = Type.Object({ decision: OneOf(CARE_DECISIONS), reason: Type.String({ minLength: 1, maxLength: 2000 }), version: Version }, { additionalProperties: false });
 export type TriageBody = Static<typeof TriageBody>;
 
-export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }), version: Version }, { additionalProperties: false });
 export type WithdrawBody = Static<typeof WithdrawBody>;
 
-export const PickupTermBody = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer() }, { additionalProperties: false });
+/** `version`: the version of the pick-up terms screen (GET /settings/signal-pickup-terms) the change was based on. */
+export const PickupTermBody = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer(), version: Version }, { additionalProperties: false });
 export type PickupTermBody = Static<typeof PickupTermBody>;
 
 // ---------- What the routes answer ----------
@@ -96,6 +98,8 @@ export const Signal = Type.Object({
   lateness: OneOf(LATENESS),
   /** How the user sees it: as the school's care coordinator, or as its author. */
   access: OneOf(SIGNAL_SIDES),
+  /** The version to send back with a decision or a withdrawal. */
+  version: Version,
 });
 export type Signal = Static<typeof Signal>;
 
@@ -122,6 +126,9 @@ export const SignalDetail = Type.Object({
 });
 export type SignalDetail = Static<typeof SignalDetail>;
 
+/** A 409 of a decision or withdrawal: another conflict, or a stale version with the signal as it is now. */
+export const SignalConflict = StaleProblem(SignalDetail);
+
 export const SignalCounts = Type.Object({
   new: Type.Integer({ minimum: 0 }),
   overdue: Type.Integer({ minimum: 0 }),
@@ -141,9 +148,13 @@ export type ChildSignals = Static<typeof ChildSignals>;
 export const PickupTerm = Type.Object({ scope: OneOf(TERM_SCOPES), category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer() });
 export type PickupTerm = Static<typeof PickupTerm>;
 
-export const PickupTerms = Type.Object({ items: Type.Array(PickupTerm) });
+/** The terms of the region and the defaults, with the version of this settings screen. */
+export const PickupTerms = Type.Object({ items: Type.Array(PickupTerm), version: Version });
 export type PickupTerms = Static<typeof PickupTerms>;
 
-/** The term as set (PUT). */
-export const PickupTermSet = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer() });
+/** The term as set (PUT), with the screen's new version. */
+export const PickupTermSet = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer(), version: Version });
 export type PickupTermSet = Static<typeof PickupTermSet>;
+
+/** A 409 of setting a term: the screen was stale; `current` holds the terms as they are now. */
+export const PickupTermsConflict = StaleProblem(PickupTerms);

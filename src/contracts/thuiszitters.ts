@@ -3,7 +3,7 @@
  * entry with its history, candidates, changes, and the counts for the monitor and the escalation
  * table (whole periods only, small counts suppressed). What each route takes and what it may answer.
  */
-import { Day, Nullable, OneOf, paging, Timestamp, Type, Uuid, type Static, type TSchema } from './common.ts';
+import { Day, Nullable, OneOf, paging, StaleProblem, Timestamp, Type, Uuid, Version, type Static, type TSchema } from './common.ts';
 import { ROLES } from './values/registry.ts';
 import { SCHOOL_TYPES } from './values/early-warning.ts';
 import {
@@ -95,12 +95,17 @@ export type ThuiszitterHistoryItem = Static<typeof ThuiszitterHistoryItem>;
 
 export const ThuiszitterDetail = Type.Object({
   ...ThuiszitterEntry.properties,
+  /** The entry's version, to send back with a change (POST /thuiszitters/{id}/events). */
+  version: Version,
   absenceReport: Nullable(Type.Object({ id: Uuid, startDate: Day, endDate: Day, hours: Type.Number(), schoolLocationName: Type.String() })),
   registeredAt: Timestamp,
   history: Type.Array(ThuiszitterHistoryItem),
   can: Type.Object({ change: Type.Boolean({ description: 'Of u wijzigingen kunt vastleggen' }) }),
 });
 export type ThuiszitterDetail = Static<typeof ThuiszitterDetail>;
+
+/** A 409 of a change: a stale version (with the entry as it is now, `current`) or another conflict (the entry ended). */
+export const ThuiszitterConflict = StaleProblem(ThuiszitterDetail);
 
 export const ThuiszittersQuery = Type.Object({
   category: Type.Optional(Category),
@@ -153,6 +158,8 @@ export const ThuiszitterEventInput = Type.Object(
     category: Type.Optional(Category),
     endReason: Type.Optional(OneOf(END_REASONS)),
     note: Note,
+    /** The entry's version the change was based on (a stale one is a 409). */
+    version: Version,
   },
   { additionalProperties: false },
 );

@@ -20,6 +20,10 @@ const absent = (c: Client, childId: string, day: string, hours: number, reason =
 const reports = (c: Client, query: string) => c.get(`/api/v1/absence-reports?schoolLocationId=${school}&${query}`);
 /** The reports of one pupil in a list answer. */
 const of = (res: { json(): { items: { id: string; childId: string; startDate: string; [field: string]: unknown }[] } }, childId: string) => res.json().items.filter((r) => r.childId === childId && r.startDate >= '2026-11-01');
+/** A decision or follow-up as the screen sends it: based on the version of the report it read. */
+const versionOf = async (c: Client, reportId: string): Promise<number> => (await c.get(`/api/v1/absence-reports/${reportId}`)).json().version;
+const decide = async (c: Client, reportId: string, body: object) => c.post(`/api/v1/absence-reports/${reportId}/decisions`, { ...body, version: await versionOf(c, reportId) });
+const followUp = async (c: Client, reportId: string, body: object) => c.post(`/api/v1/absence-reports/${reportId}/followups`, { ...body, version: await versionOf(c, reportId) });
 
 beforeAll(async () => {
   t = await startTestApp({ children: 150 });
@@ -84,20 +88,22 @@ describe('the 16-uur report from absence entered by hand', () => {
   });
 
   it('"reported" needs the DUO reference; then the status is reported from that date on', async () => {
-    const missing = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reported', occurredOn: '2026-11-10' });
+    const missing = await decide(ib, reportId, { kind: 'reported', occurredOn: '2026-11-10' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().invalidParams[0]).toMatchObject({ name: 'reference' });
-    const future = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reported', occurredOn: '2026-12-01', reference: 'X' });
+    const future = await decide(ib, reportId, { kind: 'reported', occurredOn: '2026-12-01', reference: 'X' });
     expect(future.json().invalidParams[0]).toMatchObject({ name: 'occurredOn', code: 'in_future' });
 
-    const ok = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reported', occurredOn: '2026-11-10', reference: 'DUO-2026-000123' });
+    const ok = await decide(ib, reportId, { kind: 'reported', occurredOn: '2026-11-10', reference: 'DUO-2026-000123' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'reported', reportedOn: '2026-11-10', reference: 'DUO-2026-000123', allowed: [] });
+    expect(ok.json().version).toBe((await versionOf(ib, reportId)));
     // Looking back: on 9 November it was still due.
     expect(of(await reports(ib, 'asOf=2026-11-09&pageSize=500'), zeist[0])[0].status).toBe('due');
     expect(of(await reports(ib, 'asOf=2026-11-10&pageSize=500'), zeist[0])[0].status).toBe('reported');
-    const again = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'dismissed', reason: 'toch niet nodig' });
+    const again = await decide(ib, reportId, { kind: 'dismissed', reason: 'toch niet nodig' });
     expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('invalid_transition');
   });
 
   it('once reported, the report is in the workspace of the attendance officer of the pupil’s gemeente, who keeps an own status and notes', async () => {
@@ -106,14 +112,15 @@ describe('the 16-uur report from absence entered by hand', () => {
     expect(item).toMatchObject({ type: '16-uur', status: 'reported', followup: 'new', reference: 'DUO-2026-000123' });
     expect(ws.counts.new).toBeGreaterThanOrEqual(1);
 
-    const talk = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { status: 'talk', note: 'Gesprek met ouders gepland op 1 december.' });
+    const talk = await followUp(leerplicht, reportId, { status: 'talk', note: 'Gesprek met ouders gepland op 1 december.' });
     expect(talk.statusCode).toBe(201);
     expect(talk.json()).toMatchObject({ status: 'talk' });
-    const back = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { status: 'received' });
+    const back = await followUp(leerplicht, reportId, { status: 'received' });
     expect(back.statusCode).toBe(409);
-    const empty = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { note: '  ' });
+    expect(back.json().code).toBe('invalid_transition');
+    const empty = await followUp(leerplicht, reportId, { note: '  ' });
     expect(empty.statusCode).toBe(400);
-    expect((await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { note: 'Ouders gebeld, afspraak bevestigd.' })).json().status).toBe('talk');
+    expect((await followUp(leerplicht, reportId, { note: 'Ouders gebeld, afspraak bevestigd.' })).json().status).toBe('talk');
 
     const detail = (await leerplicht.get(`/api/v1/absence-reports/${reportId}`)).json();
     expect(detail.followup.status).toBe('talk');
@@ -146,8 +153,8 @@ describe('who may see and act', () => {
       expect((await c.get('/api/v1/leerplicht/absence-reports')).statusCode).toBe(403);
     }
     const any = of(await reports(ib, 'pageSize=500'), zeist[0])[0];
-    expect((await leerplicht.post(`/api/v1/absence-reports/${any.id}/decisions`, { kind: 'dismissed', reason: 'niet van mij' })).statusCode).toBe(403);
-    expect((await ib.post(`/api/v1/absence-reports/${any.id}/followups`, { status: 'talk' })).statusCode).toBe(403);
+    expect((await leerplicht.post(`/api/v1/absence-reports/${any.id}/decisions`, { kind: 'dismissed', reason: 'niet van mij', version: any.version })).statusCode).toBe(403);
+    expect((await ib.post(`/api/v1/absence-reports/${any.id}/followups`, { status: 'talk', version: any.version })).statusCode).toBe(403);
   });
 
   it('a pupil living in another gemeente is not in this officer’s workspace', async () => {
@@ -155,10 +162,10 @@ describe('who may see and act', () => {
     for (const day of ['2026-11-09', '2026-11-10']) await absent(ib, child, day, 8);
     const [r] = of(await reports(ib, 'pageSize=500'), child);
     expect(r).toMatchObject({ type: '16-uur', startDate: '2026-11-09', endDate: '2026-11-10' });
-    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'reported', reference: 'DUO-2' })).statusCode).toBe(200);
+    expect((await decide(ib, r.id, { kind: 'reported', reference: 'DUO-2' })).statusCode).toBe(200);
     expect((await leerplicht.get('/api/v1/leerplicht/absence-reports?pageSize=100')).json().items.map((x: { id: string }) => x.id)).not.toContain(r.id);
     expect((await leerplicht.get(`/api/v1/absence-reports/${r.id}`)).statusCode).toBe(404);
-    expect((await leerplicht.post(`/api/v1/absence-reports/${r.id}/followups`, { status: 'talk' })).statusCode).toBe(404);
+    expect((await leerplicht.post(`/api/v1/absence-reports/${r.id}/followups`, { status: 'talk', version: (r.version as number) + 1 })).statusCode).toBe(404);
   });
 });
 
@@ -184,9 +191,9 @@ describe('corrections, luxury absence, overig verzuim and the DUO export', () =>
 
   it('dismissing needs a reason and can be undone', async () => {
     const [r] = of(await reports(ib, 'type=luxe&pageSize=500'), zeist[3]);
-    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'dismissed', reason: '' })).json().invalidParams[0].name).toBe('reason');
-    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'dismissed', reason: 'Verlof was wel verleend (art. 13a), verkeerd geregistreerd.' })).json().status).toBe('dismissed');
-    expect((await ib.post(`/api/v1/absence-reports/${r.id}/decisions`, { kind: 'reopened' })).json().status).not.toBe('dismissed');
+    expect((await decide(ib, r.id, { kind: 'dismissed', reason: '' })).json().invalidParams[0].name).toBe('reason');
+    expect((await decide(ib, r.id, { kind: 'dismissed', reason: 'Verlof was wel verleend (art. 13a), verkeerd geregistreerd.' })).json().status).toBe('dismissed');
+    expect((await decide(ib, r.id, { kind: 'reopened' })).json().status).not.toBe('dismissed');
   });
 
   it('"overig verzuim" is made by hand with an explanation, once per period', async () => {
@@ -252,19 +259,116 @@ describe('startkwalificatie: the end of kwalificatieplicht', () => {
     const mine = async () => (await zc.get(`/api/v1/absence-reports?schoolLocationId=${vo}&pageSize=500`)).json().items.filter((r: { childId: string; startDate: string }) => r.childId === pupil.id && r.startDate >= '2026-11-01');
     expect((await mine()).map((r: { status: string }) => r.status)).toEqual(['overdue']);
 
-    const future = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2027-07-01' });
+    const read = (await zc.get(`/api/v1/children/${pupil.id}`)).json();
+    expect(read).toMatchObject({ startkwalificatieOn: null, version: expect.any(Number) });
+    const future = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2027-07-01', version: read.version });
     expect(future.json().invalidParams[0]).toMatchObject({ name: 'obtainedOn', code: 'in_future' });
-    const set = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03' });
+    const set = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03', version: read.version });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toMatchObject({ obtainedOn: '2026-07-03', withdrawnReports: 1 });
+    expect(set.json()).toMatchObject({ obtainedOn: '2026-07-03', withdrawnReports: 1, version: read.version + 1 });
     expect((await mine()).map((r: { status: string }) => r.status)).toEqual(['withdrawn']);
 
-    expect((await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: null })).json()).toMatchObject({ obtainedOn: null });
+    expect((await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: null, version: set.json().version })).json()).toMatchObject({ obtainedOn: null, version: read.version + 2 });
     expect((await mine()).map((r: { status: string }) => r.status)).toEqual(['overdue']);
 
     // Only the school's care coordinator records it; a teacher or the officer may not.
-    expect((await (await t.login('mentor')).put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03' })).statusCode).toBe(403);
-    expect((await ib.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03' })).statusCode).toBe(404);
+    expect((await (await t.login('mentor')).put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03', version: read.version + 2 })).statusCode).toBe(403);
+    expect((await ib.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03', version: read.version + 2 })).statusCode).toBe(404);
+  });
+});
+
+/** A 409 for an update based on a stale version: problem+json with the record as it is now. */
+function expectStale(res: { statusCode: number; body: string; headers: Record<string, unknown>; json(): { code: string; current?: unknown } }) {
+  expect(res.statusCode, res.body).toBe(409);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.json().code).toBe('stale_version');
+  return res.json().current as Record<string, unknown> & { version: number };
+}
+
+describe('no lost update: a decision, a follow-up or a startkwalificatie based on a stale version is refused with the current state', () => {
+  let reportId: string;
+  const eventsOf = (id: string) => t.database.db.selectFrom('absence_report_events').select('kind').where('report_id', '=', id).orderBy('id').execute();
+
+  it('two decisions on the same version of a report: the first is recorded, the second gets 409 with the report as it is now', async () => {
+    const made = await ib.post('/api/v1/absence-reports', { childId: zeist[1], schoolLocationId: school, startDate: '2026-11-02', endDate: '2026-11-05', explanation: 'Vier dagen op rij korte afwezigheid, ouders niet bereikbaar.' });
+    expect(made.statusCode).toBe(201);
+    reportId = made.json().id;
+    const v = (await ib.get(`/api/v1/absence-reports/${reportId}`)).json().version;
+    expect(made.json().version).toBe(v);
+
+    // Two tabs show version v; the first dismisses it, the second (still on v) reports it to DUO.
+    const first = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'dismissed', reason: 'Met de ouders besproken: toch geoorloofd.', version: v });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'dismissed', version: v + 1 });
+    const second = await ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reported', reference: 'DUO-STALE', version: v });
+    const current = expectStale(second);
+    expect(current).toMatchObject({ id: reportId, status: 'dismissed', dismissedReason: 'Met de ouders besproken: toch geoorloofd.', reference: null, version: v + 1 });
+    expect(await eventsOf(reportId)).toEqual([{ kind: 'dismissed' }]);
+
+    // Two at once on the same version: exactly one is recorded.
+    const both = await Promise.all([
+      ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reopened', version: v + 1 }),
+      ib.post(`/api/v1/absence-reports/${reportId}/decisions`, { kind: 'reopened', version: v + 1 }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expectStale(both.find((r) => r.statusCode === 409)!);
+    expect(await eventsOf(reportId)).toEqual([{ kind: 'dismissed' }, { kind: 'reopened' }]);
+    expect((await ib.get(`/api/v1/absence-reports/${reportId}`)).json().version).toBe(v + 2);
+  });
+
+  it('two follow-ups on the same version: the second gets 409 with the officer’s follow-up as it is now', async () => {
+    expect((await decide(ib, reportId, { kind: 'reported', reference: 'DUO-2026-777' })).statusCode).toBe(200);
+    const w = await versionOf(leerplicht, reportId);
+    const first = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { status: 'received', note: 'Ontvangen, ouders uitgenodigd.', version: w });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ status: 'received', version: w + 1 });
+    const second = await leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { status: 'talk', note: 'Gesprek gevoerd.', version: w });
+    const current = expectStale(second);
+    expect(current).toMatchObject({ id: reportId, version: w + 1, followup: { status: 'received', items: [expect.objectContaining({ status: 'received', note: 'Ontvangen, ouders uitgenodigd.' })] } });
+    const followups = () => t.database.db.selectFrom('absence_report_followups').select(['status', 'note']).where('report_id', '=', reportId).orderBy('id').execute();
+    expect(await followups()).toEqual([{ status: 'received', note: 'Ontvangen, ouders uitgenodigd.' }]);
+
+    const both = await Promise.all([
+      leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { note: 'Eerste tab.', version: w + 1 }),
+      leerplicht.post(`/api/v1/absence-reports/${reportId}/followups`, { note: 'Tweede tab.', version: w + 1 }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expectStale(both.find((r) => r.statusCode === 409)!);
+    expect(await followups()).toHaveLength(2);
+    // The follow-ups are the officer's own: the school's version of the report does not count them.
+    expect(await versionOf(ib, reportId)).toBe(w);
+  });
+
+  it('two startkwalificaties on the same version of the child: the second gets 409 with the child as it is now', async () => {
+    const zc = await t.login('zorgcoordinator');
+    const vo = (await zc.get('/api/v1/session')).json().memberships[0].organisationId;
+    const pupil = await t.database.db
+      .selectFrom('enrolments as e')
+      .innerJoin('children as c', 'c.id', 'e.child_id')
+      .select('c.id')
+      .where('e.organisation_id', '=', vo)
+      .where('e.end_date', 'is', null)
+      .where('c.birth_date', '<', '2010-01-01')
+      .where('c.startkwalificatie_on', 'is', null)
+      .orderBy('c.id', 'desc')
+      .executeTakeFirstOrThrow();
+    const read = (await zc.get(`/api/v1/children/${pupil.id}`)).json();
+    const first = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-07-03', version: read.version });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ obtainedOn: '2026-07-03', version: read.version + 1 });
+    const second = await zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-06-30', version: read.version });
+    expect(expectStale(second)).toMatchObject({ id: pupil.id, startkwalificatieOn: '2026-07-03', version: read.version + 1 });
+    const stored = () => t.database.db.selectFrom('children').select(['startkwalificatie_on', 'version']).where('id', '=', pupil.id).executeTakeFirstOrThrow();
+    expect(await stored()).toEqual({ startkwalificatie_on: '2026-07-03', version: read.version + 1 });
+
+    const both = await Promise.all([
+      zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: null, version: read.version + 1 }),
+      zc.put(`/api/v1/children/${pupil.id}/startkwalificatie`, { obtainedOn: '2026-06-01', version: read.version + 1 }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expectStale(both.find((r) => r.statusCode === 409)!);
+    const won = both.find((r) => r.statusCode === 200)!.json().obtainedOn;
+    expect(await stored()).toEqual({ startkwalificatie_on: won, version: read.version + 2 });
   });
 });
 

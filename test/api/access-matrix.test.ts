@@ -229,7 +229,8 @@ describe('access matrix: relations that changed', () => {
     const young = pupils.filter((p) => p.age < 12 && p.id !== pupilOfOuder && !withCase.has(p.id)).map((p) => p.id);
     const guardiansOf = async (child: string) => (await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', child).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
     const open = async (child: string) => (await ib.post('/api/v1/cases', { childId: child, title: 'Matrix' })).json().id as string;
-    const addJh = (k: string) => ib.post(`/api/v1/cases/${k}/members`, { personId: jh.personId, organisationId: jh.organisationId });
+    const caseVersion = async (k: string) => (await ib.get(`/api/v1/cases/${k}`)).json().version as number;
+    const addJh = async (k: string) => ib.post(`/api/v1/cases/${k}/members`, { personId: jh.personId, organisationId: jh.organisationId, version: await caseVersion(k) });
     const consent = async (k: string, child: string) =>
       expect(
         (
@@ -273,7 +274,7 @@ describe('access matrix: relations that changed', () => {
     // She opens the case herself, as the school's intern begeleider: its case manager.
     const k2 = (await oud.post('/api/v1/cases', { childId: c2, title: 'Matrix' })).json().id as string;
     expect(k2).toBeDefined();
-    await beheer.delete(`/api/v1/people/${oudId}/memberships/${oudMs.find((m) => m.organisation_id === school)!.id}`);
+    await beheer.delete(`/api/v1/people/${oudId}/memberships/${oudMs.find((m) => m.organisation_id === school)!.id}?version=${made.json().version}`);
     rows['former case manager (membership ended)'] = { who: oud, child: c2, caseId: k2, expect: { child: 404, case: 404, plan: 404, manage: 404 } };
 
     // The same person acting for her other school.
@@ -287,7 +288,7 @@ describe('access matrix: relations that changed', () => {
     await consent(k3, c3);
     const k3b = await open(c3);
     await addJh(k3b);
-    await ib.post(`/api/v1/cases/${k3}/close`, { reason: 'Matrix' });
+    await ib.post(`/api/v1/cases/${k3}/close`, { reason: 'Matrix', version: await caseVersion(k3) });
     rows['team member, case closed'] = { who: jeugdhulp, child: c3, caseId: k3, expect: { child: 404, case: 'limited', plan: 404, manage: 404 } };
     rows['consent of another case'] = { who: jeugdhulp, child: c3, caseId: k3b, expect: { child: 404, case: 'limited', plan: 404, manage: 404 } };
 
@@ -298,7 +299,7 @@ describe('access matrix: relations that changed', () => {
     const k4 = (await ib.post('/api/v1/cases', { childId: own, title: 'Matrix veiligheid', fromSignalId: signal.id, reason: 'Meldcode.' })).json().id;
     const added = (await addJh(k4)).json();
     expect((await jeugdhulp.post(`/api/v1/cases/${k4}/emergency-access`, { reason: 'Acuut onveilig, gegevens nodig voor de melding.' })).statusCode).toBe(201);
-    await ib.delete(`/api/v1/cases/${k4}/members/${added.team.find((m: { personId: string }) => m.personId === jh.personId).id}`);
+    await ib.delete(`/api/v1/cases/${k4}/members/${added.team.find((m: { personId: string }) => m.personId === jh.personId).id}?version=${added.version}`);
     rows['emergency access after removal from the team'] = { who: jeugdhulp, child: own, caseId: k4, expect: { child: 404, case: 404, plan: 404, manage: 404 } };
   });
 
@@ -312,13 +313,14 @@ describe('access matrix: relations that changed', () => {
     'emergency access after removal from the team',
   ])('%s', async (name) => {
     const r = rows[name];
-    const owner = await t.database.db.selectFrom('cases as k').innerJoin('plans as p', 'p.case_id', 'k.id').select(['p.id as plan', 'k.case_manager_person_id', 'k.case_manager_organisation_id']).where('k.id', '=', r.caseId).executeTakeFirstOrThrow();
+    const owner = await t.database.db.selectFrom('cases as k').innerJoin('plans as p', 'p.case_id', 'k.id').select(['p.id as plan', 'k.case_manager_person_id', 'k.case_manager_organisation_id', 'k.version']).where('k.id', '=', r.caseId).executeTakeFirstOrThrow();
     const child = (await r.who.get(`/api/v1/children/${r.child}`)).statusCode;
     const caseRes = await r.who.get(`/api/v1/cases/${r.caseId}`);
     const caseView: CaseView = caseRes.statusCode === 404 ? 404 : caseRes.json().limited ? 'limited' : 'full';
     const plan = (await r.who.get(`/api/v1/plans/${owner.plan}`)).statusCode;
     const current = { personId: owner.case_manager_person_id, organisationId: owner.case_manager_organisation_id };
-    const manage = (await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current })).statusCode;
+    // The version as it is: what is tested is the relation, not a stale screen.
+    const manage = (await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current, version: owner.version })).statusCode;
     expect({ child, case: caseView, plan, manage }).toEqual(r.expect);
   });
 });

@@ -53,9 +53,9 @@ describe('a NUL character (\\u0000) is refused with a field error, never stored,
     const notes = await count('case_notes');
     const cases: [Client, string, string, unknown, string][] = [
       [ib, 'POST', `/api/v1/school-locations/${school}/free-days`, { name: 'Studie\u0000dag', startDate: '2026-03-16' }, 'name'],
-      [beheer, 'PATCH', '/api/v1/region', { name: 'Regio\u0000' }, 'name'],
+      [beheer, 'PATCH', '/api/v1/region', { name: 'Regio\u0000', version: 1 }, 'name'],
       [ib, 'POST', `/api/v1/cases/${caseId}/notes`, { text: 'Gesprek met \u0000 moeder' }, 'text'],
-      [beheer, 'PUT', '/api/v1/settings', { values: { 'x\u0000': 1 } }, 'values/x\\u0000'],
+      [beheer, 'PUT', '/api/v1/settings', { values: { 'x\u0000': 1 }, version: 1 }, 'values/x\\u0000'],
     ];
     for (const [client, method, url, body, field] of cases) {
       const problem = expectProblem(await client.request(method, url, body), 400, [{ name: field, code: 'nul_character' }]);
@@ -74,7 +74,7 @@ describe('a NUL character (\\u0000) is refused with a field error, never stored,
   });
 
   it('half a Unicode character ("\\ud800", which jsonb refuses) likewise', async () => {
-    expectProblem(await beheer.request('PATCH', '/api/v1/region', '{"name":"Regio \\ud800"}', { 'content-type': 'application/json' }), 400, [{ name: 'name', code: 'invalid_character' }]);
+    expectProblem(await beheer.request('PATCH', '/api/v1/region', '{"name":"Regio \\ud800","version":1}', { 'content-type': 'application/json' }), 400, [{ name: 'name', code: 'invalid_character' }]);
   });
 
   it('in the sign-in: 400 for the field, and logged as a failed sign-in like any other', async () => {

@@ -25,6 +25,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const jh = () => t.demo.accounts.jeugdhulp;
+/** The case's version as the user's screen shows it now (sent back with a change of the case or its team). */
+const versionOf = async (c: Client, id: string): Promise<number> => (await c.get(`/api/v1/cases/${id}`)).json().version;
 const consent = (over: object = {}) => ({
   purpose: 'Afstemmen van de hulp thuis en op school.',
   dataKinds: ['identity', 'plan'],
@@ -55,7 +57,7 @@ describe('opening a case and the team around the child', () => {
   });
 
   it('a youth care worker on the team without consent sees only that the case exists and who the case manager is', async () => {
-    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId })).statusCode).toBe(201);
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: await versionOf(ib, caseId) })).statusCode).toBe(201);
     const view = (await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json();
     expect(view).toMatchObject({ limited: true, title: null, caseManager: { name: expect.any(String) } });
     expect(view.child).toBeUndefined();
@@ -108,7 +110,7 @@ describe('consent', () => {
 
   it('the consent covers named organisations only: the wijkteam worker, added to the team, sees nothing', async () => {
     const wt = t.demo.accounts.wijkteam;
-    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: wt.personId, organisationId: wt.organisationId })).statusCode).toBe(201);
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: wt.personId, organisationId: wt.organisationId, version: await versionOf(ib, caseId) })).statusCode).toBe(201);
     expect((await wijkteam.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
     expect((await wijkteam.get(`/api/v1/cases/${caseId}`)).json().limited).toBe(true);
   });
@@ -169,7 +171,7 @@ describe('emergency access (Meldcode)', () => {
     ).json();
     const k = (await ib.post('/api/v1/cases', { childId: pupil, title: 'Veiligheid', fromSignalId: safety.id, reason: 'Meldcode: overleg met Veilig Thuis nodig.' })).json();
     expect(k.safetyRoute).toBe(true);
-    await ib.post(`/api/v1/cases/${k.id}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    expect((await ib.post(`/api/v1/cases/${k.id}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: k.version })).statusCode).toBe(201);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
     expect((await jeugdhulp.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'kort' })).statusCode).toBe(400);
     const granted = await jeugdhulp.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'Acuut onveilig: overleg met Veilig Thuis vandaag, gegevens nodig voor de melding.' });
@@ -211,10 +213,13 @@ describe('siblings as one family', () => {
       .executeTakeFirstOrThrow();
     const kx = (await ib.post('/api/v1/cases', { childId: rows.x, title: 'Gezin: oudste' })).json();
     const ky = (await ib.post('/api/v1/cases', { childId: rows.y, title: 'Gezin: jongste' })).json();
-    const linked = await ib.post(`/api/v1/cases/${kx.id}/siblings`, { caseId: ky.id });
+    const linked = await ib.post(`/api/v1/cases/${kx.id}/siblings`, { caseId: ky.id, version: kx.version });
     expect(linked.statusCode).toBe(200);
     expect(linked.json().siblings).toEqual([expect.objectContaining({ caseId: ky.id, childName: expect.any(String) })]);
     expect(linked.json().family.guardians.length).toBeGreaterThan(0);
+    expect(linked.json().version).toBe(kx.version + 1);
+    // The other case changed too: its version went up.
+    expect(await versionOf(ib, ky.id)).toBe(ky.version + 1);
     // A child who shares no parent with them is refused.
     const strangerChild = await t.database.db
       .selectFrom('enrolments as e')
@@ -226,7 +231,7 @@ describe('siblings as one family', () => {
       .select('e.child_id')
       .executeTakeFirstOrThrow();
     const kz = (await ib.post('/api/v1/cases', { childId: strangerChild.child_id, title: 'Ander gezin' })).json();
-    const refused = await ib.post(`/api/v1/cases/${kx.id}/siblings`, { caseId: kz.id });
+    const refused = await ib.post(`/api/v1/cases/${kx.id}/siblings`, { caseId: kz.id, version: linked.json().version });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0].code).toBe('not_siblings');
   });
@@ -258,11 +263,115 @@ describe('the BSN is never shared under consent (SWVs may not use it)', () => {
   it('even with a consent covering identity, an SWV consultant on the team does not see the BSN', async () => {
     const swv = t.demo.accounts.swv;
     const swvClient = await t.login('swv');
-    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: swv.personId, organisationId: swv.organisationId })).statusCode).toBe(201);
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: swv.personId, organisationId: swv.organisationId, version: await versionOf(ib, caseId) })).statusCode).toBe(201);
     expect((await ib.post(`/api/v1/cases/${caseId}/consents`, consent({ dataKinds: ['identity', 'school'], recipientOrganisationIds: [swv.organisationId] }))).statusCode).toBe(201);
     const child = await swvClient.get(`/api/v1/children/${pupil}`);
     expect(child.statusCode).toBe(200);
     expect(child.json().bsn).toBeUndefined();
     expect(child.json().dataKinds).not.toContain('bsn');
+  });
+});
+
+describe('no lost update: a change of the case or its team names the version it was based on', () => {
+  let k: { id: string; version: number };
+  const wt = () => t.demo.accounts.wijkteam;
+  const members = async (id: string) => (await t.database.db.selectFrom('case_members').select(['person_id', 'removed_at']).where('case_id', '=', id).execute()).filter((m) => m.removed_at === null).map((m) => m.person_id);
+  beforeAll(async () => {
+    k = (await ib.post('/api/v1/cases', { childId: pupil, title: 'Twee tabbladen' })).json();
+  });
+
+  it('two tabs add a team member on the same version: the first is added, the second gets 409 with the case as it is now', async () => {
+    const tab2 = await t.login('ib');
+    const first = await ib.post(`/api/v1/cases/${k.id}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: k.version });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().version).toBe(k.version + 1);
+    const second = await tab2.post(`/api/v1/cases/${k.id}/members`, { personId: wt().personId, organisationId: wt().organisationId, version: k.version });
+    expect(second.statusCode).toBe(409);
+    expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(second.json()).toMatchObject({ code: 'stale_version', current: { id: k.id, version: k.version + 1 } });
+    expect(second.json().current.team.map((m: { personId: string }) => m.personId)).toContain(jh().personId);
+    expect(second.json().current.team.map((m: { personId: string }) => m.personId)).not.toContain(wt().personId);
+    // Nothing of the second was written: no team row, no history line.
+    expect(await members(k.id)).not.toContain(wt().personId);
+    const history = (await ib.get(`/api/v1/cases/${k.id}`)).json().history.map((h: { event: string }) => h.event);
+    expect(history).toEqual(['opened', 'member_added']);
+    k.version += 1;
+  });
+
+  it('two additions sent at once: exactly one applies', async () => {
+    const tab2 = await t.login('ib');
+    const sw = t.demo.accounts.swv;
+    const answers = await Promise.all([
+      ib.post(`/api/v1/cases/${k.id}/members`, { personId: wt().personId, organisationId: wt().organisationId, version: k.version }),
+      tab2.post(`/api/v1/cases/${k.id}/members`, { personId: sw.personId, organisationId: sw.organisationId, version: k.version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const lost = answers.find((a) => a.statusCode === 409)!.json();
+    expect(lost.code).toBe('stale_version');
+    expect(lost.current.version).toBe(k.version + 1);
+    const team = await members(k.id);
+    expect([team.includes(wt().personId!), team.includes(sw.personId!)].filter(Boolean)).toHaveLength(1);
+    k.version += 1;
+  });
+
+  it('taking someone off the team names the version in the query; a stale one is refused and the member stays', async () => {
+    const view = (await ib.get(`/api/v1/cases/${k.id}`)).json();
+    const member = view.team.find((m: { personId: string }) => m.personId === jh().personId);
+    expect((await ib.delete(`/api/v1/cases/${k.id}/members/${member.id}`)).statusCode).toBe(400);
+    // A tab that still shows the case as it was before the last change.
+    const stale = await ib.delete(`/api/v1/cases/${k.id}/members/${member.id}?version=${view.version - 1}`);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'stale_version', current: { version: view.version } });
+    expect(await members(k.id)).toContain(jh().personId);
+    const removed = await ib.delete(`/api/v1/cases/${k.id}/members/${member.id}?version=${view.version}`);
+    expect(removed.statusCode).toBe(204);
+    expect(await members(k.id)).not.toContain(jh().personId);
+    expect(await versionOf(ib, k.id)).toBe(view.version + 1);
+    k.version = view.version + 1;
+  });
+
+  it('appointing a case manager on a stale version is a 409 with the case; `replaces` is still checked too', async () => {
+    const view = (await ib.get(`/api/v1/cases/${k.id}`)).json();
+    const me = { personId: view.caseManager.personId, organisationId: view.caseManager.organisationId };
+    // Add the youth care worker again, then appoint them (a second tab still shows the old version).
+    const added = await ib.post(`/api/v1/cases/${k.id}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: view.version });
+    expect(added.statusCode).toBe(201);
+    const jhAt = { personId: jh().personId!, organisationId: jh().organisationId! };
+    const stale = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...jhAt, replaces: me, version: view.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'stale_version', current: { version: view.version + 1, caseManager: me } });
+    const appointed = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...jhAt, replaces: me, version: view.version + 1 });
+    expect(appointed.statusCode).toBe(200);
+    expect(appointed.json()).toEqual({ caseId: k.id, caseManager: jhAt, version: view.version + 2 });
+    // The version is current, but the case manager the user saw is not: the existing check answers.
+    const wrongReplaces = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...me, replaces: me, version: view.version + 2 });
+    expect(wrongReplaces.statusCode).toBe(409);
+    expect(wrongReplaces.json().code).toBe('stale');
+    k.version = view.version + 2;
+  });
+
+  it('two tabs close the case at once: exactly one closes it, the other gets 409 with the closed case', async () => {
+    const tab2 = await t.login('ib');
+    const answers = await Promise.all([
+      ib.post(`/api/v1/cases/${k.id}/close`, { reason: 'Afgerond in tab 1.', version: k.version }),
+      tab2.post(`/api/v1/cases/${k.id}/close`, { reason: 'Afgerond in tab 2.', version: k.version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const won = answers.find((a) => a.statusCode === 200)!.json();
+    const lost = answers.find((a) => a.statusCode === 409)!.json();
+    expect(won).toMatchObject({ status: 'closed', version: k.version + 1 });
+    expect(lost).toMatchObject({ code: 'stale_version', current: { status: 'closed', version: k.version + 1 } });
+    const closings = won.history.filter((h: { event: string }) => h.event === 'closed');
+    expect(closings).toHaveLength(1);
+  });
+
+  it('linking a sibling on a stale version writes nothing', async () => {
+    const a = (await ib.post('/api/v1/cases', { childId: pupil, title: 'Koppelen, oude stand' })).json();
+    await ib.post(`/api/v1/cases/${a.id}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: a.version });
+    const res = await ib.post(`/api/v1/cases/${a.id}/siblings`, { caseId: k.id, version: a.version });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'stale_version', current: { id: a.id, version: a.version + 1 } });
+    const rows = await t.database.db.selectFrom('cases').select(['id', 'family_id']).where('id', 'in', [a.id, k.id]).execute();
+    expect(rows.every((r) => r.family_id === null)).toBe(true);
   });
 });

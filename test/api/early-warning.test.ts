@@ -292,12 +292,12 @@ describe('one child’s absence summary', () => {
 });
 
 describe('settings', () => {
-  const valid = { thresholds: { attention: 3, chronic: 7.5, severe: 15 }, lessonHoursPerDay: { po: 5, so: 5.5, sbo: 5.5, vo: 6, vso: 6, mbo: 5 } };
+  const valid = { thresholds: { attention: 3, chronic: 7.5, severe: 15 }, lessonHoursPerDay: { po: 5, so: 5.5, sbo: 5.5, vo: 6, vso: 6, mbo: 5 }, version: 1 };
 
   it('start from the defaults; professionals can read them', async () => {
     const res = await ib.get('/api/v1/early-warning/settings');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ thresholds: { attention: 5, chronic: 10, severe: 20 }, lessonHoursPerDay: { po: 5.5, so: 5.5, sbo: 5.5, vo: 6, vso: 6, mbo: 5 }, own: { thresholds: false }, updatedAt: null });
+    expect(res.json()).toMatchObject({ thresholds: { attention: 5, chronic: 10, severe: 20 }, lessonHoursPerDay: { po: 5.5, so: 5.5, sbo: 5.5, vo: 6, vso: 6, mbo: 5 }, own: { thresholds: false }, updatedAt: null, version: 1 });
     expect((await (await t.login('ouder')).get('/api/v1/early-warning/settings')).statusCode).toBe(403);
   });
 
@@ -316,7 +316,7 @@ describe('settings', () => {
       { name: 'thresholds/severe', code: 'not_increasing', reason: 'De grens voor ernstig chronisch verzuim moet hoger zijn dan die voor chronisch verzuim (4%).' },
       { name: 'lessonHoursPerDay/mbo', code: 'range', reason: expect.stringContaining('lesuren per schooldag voor mbo') },
     ]);
-    const missing = await beheer.put('/api/v1/early-warning/settings', { thresholds: valid.thresholds });
+    const missing = await beheer.put('/api/v1/early-warning/settings', { thresholds: valid.thresholds, version: valid.version });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().invalidParams[0].name).toBe('lessonHoursPerDay');
     // Nothing was stored.
@@ -325,9 +325,10 @@ describe('settings', () => {
 
   it('the new thresholds and lesson hours are used at once, and the change is logged', async () => {
     const beheer = await t.login('beheer');
-    const res = await beheer.put('/api/v1/early-warning/settings', valid);
+    const { version } = (await beheer.get('/api/v1/early-warning/settings')).json();
+    const res = await beheer.put('/api/v1/early-warning/settings', { ...valid, version });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ...valid, own: { thresholds: true, lessonHoursPerDay: { po: true } } });
+    expect(res.json()).toMatchObject({ ...valid, version: version + 1, own: { thresholds: true, lessonHoursPerDay: { po: true } } });
     const body = (await list(ib)).json();
     expect(body.thresholds).toEqual(valid.thresholds);
     const s = itemOf(body.items, p.settings);
@@ -339,5 +340,27 @@ describe('settings', () => {
     const detail = typeof log[0].detail === 'string' ? JSON.parse(log[0].detail) : log[0].detail;
     expect(detail.before.thresholds).toEqual({ attention: 5, chronic: 10, severe: 20 });
     expect(detail.after.lessonHoursPerDay.po).toBe(5);
+  });
+
+  it('no lost update: two saves based on the same version, the second gets 409 with the settings as they are now', async () => {
+    const beheer = await t.login('beheer');
+    const { version } = (await beheer.get('/api/v1/early-warning/settings')).json();
+    const save = (attention: number, v: number) => beheer.put('/api/v1/early-warning/settings', { ...valid, thresholds: { ...valid.thresholds, attention }, version: v });
+    const first = await save(4, version);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ thresholds: { attention: 4 }, version: version + 1 });
+    const second = await save(2, version);
+    expect(second.statusCode, second.body).toBe(409);
+    expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(second.json()).toMatchObject({ code: 'stale_version', current: { thresholds: { attention: 4 }, version: version + 1 } });
+    const stored = async () => Number((await t.database.db.selectFrom('early_warning_settings').select('attention_threshold').where('region_id', '=', t.demo.regionId).executeTakeFirstOrThrow()).attention_threshold);
+    expect(await stored()).toBe(4);
+    const logged = await t.database.db.selectFrom('access_log').select('seq').where('event', '=', 'early_warning.settings.update').execute();
+    expect(logged).toHaveLength(2);
+
+    const both = await Promise.all([save(1, version + 1), save(2, version + 1)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().code).toBe('stale_version');
+    expect(await stored()).toBe(both.find((r) => r.statusCode === 200)!.json().thresholds.attention);
   });
 });

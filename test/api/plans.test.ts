@@ -30,9 +30,12 @@ beforeAll(async () => {
   planId = k.planId;
   const jh = t.demo.accounts.jeugdhulp;
   const lk = t.demo.accounts.leerkracht;
-  await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh.personId, organisationId: jh.organisationId });
-  await ib.post(`/api/v1/cases/${caseId}/members`, { personId: lk.personId, organisationId: lk.organisationId });
+  expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh.personId, organisationId: jh.organisationId, version: k.version })).statusCode).toBe(201);
+  expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: lk.personId, organisationId: lk.organisationId, version: k.version + 1 })).statusCode).toBe(201);
 });
+
+/** The plan's version as the user's screen shows it now (sent back with a new OPP or the evaluation of the plan). */
+const planVersion = async (c: Client = ib, id = planId): Promise<number> => (await c.get(`/api/v1/plans/${id}`)).json().version;
 afterAll(async () => t?.close());
 
 describe('the shared plan', () => {
@@ -107,7 +110,8 @@ describe('the shared plan', () => {
 
   it('OPP: all legal parts are required; agreement by a parent with authority and the pupil heard are recorded', async () => {
     expect((await ib.post(`/api/v1/plans/${planId}/agreements`, { kind: 'pupil_heard', agreed: true, onDate: day })).statusCode).toBe(409); // no OPP yet
-    const incomplete = await ib.post(`/api/v1/plans/${planId}/opp`, { exitProfile: 'vmbo-kader', exitGrounds: ' ', hinderingFactors: 'x', supportingFactors: 'y', support: 'z' });
+    const version = await planVersion();
+    const incomplete = await ib.post(`/api/v1/plans/${planId}/opp`, { exitProfile: 'vmbo-kader', exitGrounds: ' ', hinderingFactors: 'x', supportingFactors: 'y', support: 'z', version });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['exitGrounds']);
     expect(
@@ -118,10 +122,11 @@ describe('the shared plan', () => {
           hinderingFactors: 'Concentratie, prikkelgevoeligheid.',
           supportingFactors: 'Sterk in rekenen, goede band met de leerkracht.',
           support: 'Twee keer per week begeleiding in kleine groep.',
+          version,
         })
       ).statusCode,
     ).toBe(201);
-    expect((await jeugdhulp.post(`/api/v1/plans/${planId}/opp`, { exitProfile: 'x', exitGrounds: 'x', hinderingFactors: 'x', supportingFactors: 'x', support: 'x' })).statusCode).toBe(404);
+    expect((await jeugdhulp.post(`/api/v1/plans/${planId}/opp`, { exitProfile: 'x', exitGrounds: 'x', hinderingFactors: 'x', supportingFactors: 'x', support: 'x', version: version + 1 })).statusCode).toBe(404);
     const stranger = await ib.post(`/api/v1/plans/${planId}/agreements`, { kind: 'guardian_agreement', guardianId: '00000000-0000-4000-8000-000000000000', agreed: true, onDate: day });
     expect(stranger.json().invalidParams[0].code).toBe('not_an_authority_guardian');
     expect((await ib.post(`/api/v1/plans/${planId}/agreements`, { kind: 'guardian_agreement', guardianId, agreed: true, onDate: day })).statusCode).toBe(201);
@@ -135,8 +140,11 @@ describe('the shared plan', () => {
   });
 
   it('evaluation at least yearly: the next evaluation is after today and within a year', async () => {
-    expect((await ib.post(`/api/v1/plans/${planId}/evaluated`, { nextEvaluationOn: addCalendarDays(day, 400) })).statusCode).toBe(400);
-    expect((await ib.post(`/api/v1/plans/${planId}/evaluated`, { nextEvaluationOn: addCalendarDays(day, 90) })).statusCode).toBe(200);
+    const version = await planVersion();
+    expect((await ib.post(`/api/v1/plans/${planId}/evaluated`, { nextEvaluationOn: addCalendarDays(day, 400), version })).statusCode).toBe(400);
+    const res = await ib.post(`/api/v1/plans/${planId}/evaluated`, { nextEvaluationOn: addCalendarDays(day, 90), version });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ nextEvaluationOn: addCalendarDays(day, 90), version: version + 1 });
     expect((await ib.get(`/api/v1/plans/${planId}`)).json().nextEvaluationOn).toBe(addCalendarDays(day, 90));
   });
 
@@ -187,5 +195,68 @@ describe('what the plan says each user may do', () => {
     expect(jhCan).toMatchObject({ writeOpp: false, addAction: true });
     const parent = (await ouder.get(`/api/v1/plans/${planId}`)).json().can;
     expect(parent).toMatchObject({ addGoal: true, comment: true, addAction: false, writeOpp: false, observe: false });
+  });
+});
+
+describe('no lost update: a new OPP and the evaluation of the plan name the version they were based on', () => {
+  let k: { id: string; planId: string; version: number };
+  const opp = (exitProfile: string, version: number) => ({
+    exitProfile,
+    exitGrounds: 'Toetsresultaten en werkhouding.',
+    hinderingFactors: 'Concentratie.',
+    supportingFactors: 'Motivatie.',
+    support: 'Begeleiding in een kleine groep.',
+    version,
+  });
+  const oppRows = async (id: string) => (await t.database.db.selectFrom('plan_opp_versions').select('exit_profile').where('plan_id', '=', id).orderBy('recorded_at').execute()).map((r) => r.exit_profile);
+  beforeAll(async () => {
+    k = (await ib.post('/api/v1/cases', { childId: pupil, title: 'Plan in twee tabbladen' })).json();
+  });
+
+  it('appends (goals, comments) need no version and leave it as it is', async () => {
+    const version = await planVersion(ib, k.planId);
+    expect((await ib.post(`/api/v1/plans/${k.planId}/goals`, { lifeDomain: 'school', description: 'Meedoen in de klas', expectedOutcome: 'Werkt een uur zelfstandig.' })).statusCode).toBe(201);
+    expect((await ib.post(`/api/v1/plans/${k.planId}/comments`, { text: 'Goed begin.' })).statusCode).toBe(201);
+    expect(await planVersion(ib, k.planId)).toBe(version);
+  });
+
+  it('two tabs record an OPP on the same version: the first is kept, the second gets 409 with the plan as it is now', async () => {
+    const tab2 = await t.login('ib');
+    const version = await planVersion(ib, k.planId);
+    const first = await ib.post(`/api/v1/plans/${k.planId}/opp`, opp('havo', version));
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual({ id: expect.any(String), version: version + 1 });
+    const second = await tab2.post(`/api/v1/plans/${k.planId}/opp`, opp('vwo', version));
+    expect(second.statusCode).toBe(409);
+    expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(second.json()).toMatchObject({ code: 'stale_version', current: { id: k.planId, version: version + 1, opp: { exitProfile: 'havo', versionId: first.json().id } } });
+    expect(await oppRows(k.planId)).toEqual(['havo']);
+  });
+
+  it('two evaluations sent at once: exactly one applies, and the case records one', async () => {
+    const tab2 = await t.login('ib');
+    const version = await planVersion(ib, k.planId);
+    const caseVersion = (await ib.get(`/api/v1/cases/${k.id}`)).json().version;
+    const answers = await Promise.all([
+      ib.post(`/api/v1/plans/${k.planId}/evaluated`, { nextEvaluationOn: addCalendarDays(day, 60), version }),
+      tab2.post(`/api/v1/plans/${k.planId}/evaluated`, { nextEvaluationOn: addCalendarDays(day, 120), version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const won = answers.find((a) => a.statusCode === 200)!.json();
+    const lost = answers.find((a) => a.statusCode === 409)!.json();
+    expect(won.version).toBe(version + 1);
+    expect(lost).toMatchObject({ code: 'stale_version', current: { version: version + 1, nextEvaluationOn: won.nextEvaluationOn } });
+    const kv = (await ib.get(`/api/v1/cases/${k.id}`)).json();
+    expect(kv.nextEvaluationOn).toBe(won.nextEvaluationOn);
+    // The case's date moved: its version went up once, and its history has one evaluation.
+    expect(kv.version).toBe(caseVersion + 1);
+    expect(kv.history.filter((h: { event: string }) => h.event === 'plan_evaluated')).toEqual([expect.objectContaining({ detail: { nextEvaluationOn: won.nextEvaluationOn } })]);
+  });
+
+  it('an OPP based on the version before the evaluation is refused: the plan changed meanwhile', async () => {
+    const stale = await ib.post(`/api/v1/plans/${k.planId}/opp`, opp('vmbo', (await planVersion(ib, k.planId)) - 1));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('stale_version');
+    expect(await oppRows(k.planId)).toEqual(['havo']);
   });
 });

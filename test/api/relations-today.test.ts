@@ -28,7 +28,14 @@ async function newProfessional(username: string, memberships: { organisationId: 
   expect(res.statusCode).toBe(201);
   const personId = res.json().id as string;
   const ms = await t.database.db.selectFrom('memberships').select(['id', 'organisation_id']).where('person_id', '=', personId).execute();
-  return { personId, membership: Object.fromEntries(ms.map((m) => [m.organisation_id, m.id])) as Record<string, string> };
+  return { personId, version: res.json().version as number, membership: Object.fromEntries(ms.map((m) => [m.organisation_id, m.id])) as Record<string, string> };
+}
+
+/** The version of a person as the administrator's list shows it (giving or ending a role names it). */
+async function personVersion(personId: string): Promise<number> {
+  const p = await t.database.db.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', personId).executeTakeFirstOrThrow();
+  const list = (await beheer.get(`/api/v1/people?q=${encodeURIComponent(`${p.given_name} ${p.family_name}`)}&pageSize=100`)).json();
+  return list.items.find((x: { id: string }) => x.id === personId).version;
 }
 
 /**
@@ -70,6 +77,18 @@ async function actFor(client: Client, membershipId: string) {
   expect((await client.put('/api/v1/session/membership', { membershipId })).statusCode).toBe(200);
 }
 
+/** The case's version as `client`'s screen shows it now (sent back with a change of the case or its team). */
+async function caseVersion(client: Client, caseId: string): Promise<number> {
+  const res = await client.get(`/api/v1/cases/${caseId}`);
+  expect(res.statusCode).toBe(200);
+  return res.json().version;
+}
+
+/** The case's version as it is, for a change by someone who can no longer read it (their screen showed it before). */
+async function storedCaseVersion(caseId: string): Promise<number> {
+  return (await t.database.db.selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow()).version;
+}
+
 async function openCase(client: Client, childId: string, title = 'Zorgen op school') {
   const res = await client.post('/api/v1/cases', { childId, title });
   expect(res.statusCode).toBe(201);
@@ -107,7 +126,7 @@ describe('a case manager whose membership ended', () => {
     pupil = await pupilOfA();
     caseId = await openCase(fleurClient, pupil.id);
     expect((await fleurClient.get(`/api/v1/cases/${caseId}`)).json()).toMatchObject({ caseManager: { personId: fleur.personId, current: true }, canManage: true });
-    expect((await beheer.delete(`/api/v1/people/${fleur.personId}/memberships/${fleur.membership[schoolA]}`)).statusCode).toBe(204);
+    expect((await beheer.delete(`/api/v1/people/${fleur.personId}/memberships/${fleur.membership[schoolA]}?version=${fleur.version}`)).statusCode).toBe(204);
   });
 
   it('can no longer read the case, record a consent, add colleagues or close it', async () => {
@@ -117,8 +136,9 @@ describe('a case manager whose membership ended', () => {
     const allKinds = ['identity', 'school', 'guardians', 'absence', 'signals', 'plan', 'notes', 'consents', 'thuiszitter'];
     const consent = await fleurClient.post(`/api/v1/cases/${caseId}/consents`, consentFor(pupil.guardians, { dataKinds: allKinds, recipientOrganisationIds: [t.demo.accounts.wijkteam.organisationId] }));
     expect(consent.statusCode).toBe(404);
-    expect((await fleurClient.post(`/api/v1/cases/${caseId}/members`, { personId: t.demo.accounts.wijkteam.personId, organisationId: t.demo.accounts.wijkteam.organisationId })).statusCode).toBe(404);
-    expect((await fleurClient.post(`/api/v1/cases/${caseId}/close`, { reason: 'Afgerond.' })).statusCode).toBe(404);
+    const version = await storedCaseVersion(caseId);
+    expect((await fleurClient.post(`/api/v1/cases/${caseId}/members`, { personId: t.demo.accounts.wijkteam.personId, organisationId: t.demo.accounts.wijkteam.organisationId, version })).statusCode).toBe(404);
+    expect((await fleurClient.post(`/api/v1/cases/${caseId}/close`, { reason: 'Afgerond.', version })).statusCode).toBe(404);
     expect((await fleurClient.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(404);
     expect((await fleurClient.get('/api/v1/cases')).json().items).toEqual([]);
     // Nothing changed, and every refusal is in the access log.
@@ -139,13 +159,13 @@ describe('a case manager whose membership ended', () => {
     expect(view.team.find((m: { personId: string }) => m.personId === fleur.personId)).toMatchObject({ current: false });
     // Someone who does not work there (any more) cannot be appointed.
     const seen = { personId: fleur.personId, organisationId: schoolA }; // the case manager the page showed
-    const refused = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { personId: fleur.personId, organisationId: schoolA, replaces: seen });
+    const refused = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { personId: fleur.personId, organisationId: schoolA, replaces: seen, version: view.version });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0]).toMatchObject({ name: 'personId', code: 'not_at_organisation' });
     const ibAtA = { personId: t.demo.accounts.ib.personId!, organisationId: schoolA };
-    const appointed = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...ibAtA, replaces: seen });
+    const appointed = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...ibAtA, replaces: seen, version: view.version });
     expect(appointed.statusCode).toBe(200);
-    expect(appointed.json()).toEqual({ caseId, caseManager: ibAtA });
+    expect(appointed.json()).toEqual({ caseId, caseManager: ibAtA, version: view.version + 1 });
     const after = (await ib.get(`/api/v1/cases/${caseId}`)).json();
     expect(after).toMatchObject({ needsCaseManager: false, caseManager: { personId: t.demo.accounts.ib.personId, current: true } });
     expect(after.history.at(-1)).toMatchObject({ event: 'case_manager_changed' });
@@ -154,8 +174,10 @@ describe('a case manager whose membership ended', () => {
 
   it('a second appointment based on the case manager seen before is refused (409), and nothing changes', async () => {
     const jhAsMember = { personId: jh().personId!, organisationId: jh().organisationId! };
-    expect((await ib.post(`/api/v1/cases/${caseId}/members`, jhAsMember)).statusCode).toBe(201);
-    const stale = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...jhAsMember, replaces: { personId: fleur.personId, organisationId: schoolA } });
+    const added = await ib.post(`/api/v1/cases/${caseId}/members`, { ...jhAsMember, version: await caseVersion(ib, caseId) });
+    expect(added.statusCode).toBe(201);
+    // The version is current (the page was reloaded), but the case manager it names is not.
+    const stale = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...jhAsMember, replaces: { personId: fleur.personId, organisationId: schoolA }, version: added.json().version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'stale', invalidParams: [{ name: 'replaces', code: 'stale' }] });
     expect((await ib.get(`/api/v1/cases/${caseId}`)).json().caseManager.personId).toBe(t.demo.accounts.ib.personId);
@@ -164,9 +186,10 @@ describe('a case manager whose membership ended', () => {
   it('on a closed case nobody is appointed', async () => {
     const pupilB = await pupilOfA();
     const closed = await openCase(ib, pupilB.id, 'Afgerond');
-    expect((await ib.post(`/api/v1/cases/${closed}/close`, { reason: 'Afgerond.' })).statusCode).toBe(200);
+    const closing = await ib.post(`/api/v1/cases/${closed}/close`, { reason: 'Afgerond.', version: await caseVersion(ib, closed) });
+    expect(closing.statusCode).toBe(200);
     const me = { personId: t.demo.accounts.ib.personId!, organisationId: schoolA };
-    const res = await ib.put(`/api/v1/cases/${closed}/case-manager`, { personId: fleur.personId, organisationId: t.demo.accounts.wijkteam.organisationId, replaces: me });
+    const res = await ib.put(`/api/v1/cases/${closed}/case-manager`, { personId: fleur.personId, organisationId: t.demo.accounts.wijkteam.organisationId, replaces: me, version: closing.json().version });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('case_closed');
   });
@@ -175,11 +198,12 @@ describe('a case manager whose membership ended', () => {
     // A case of school A that ib manages herself.
     const own = await pupilOfA();
     const caseId = await openCase(ib, own.id, 'Eigen casus');
+    const version = await caseVersion(ib, caseId);
     await actFor(ib, ibMembership[schoolB]);
     try {
       expect((await ib.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
-      expect((await ib.post(`/api/v1/cases/${caseId}/close`, { reason: 'Afgerond.' })).statusCode).toBe(404);
-      expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId })).statusCode).toBe(404);
+      expect((await ib.post(`/api/v1/cases/${caseId}/close`, { reason: 'Afgerond.', version })).statusCode).toBe(404);
+      expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId, version })).statusCode).toBe(404);
       expect((await ib.get('/api/v1/cases')).json().items.map((c: { id: string }) => c.id)).not.toContain(caseId);
       const denied = await t.database.db
         .selectFrom('access_log')
@@ -215,7 +239,8 @@ describe('Meldcode emergency access ends with the team membership and with the c
     expect(signal.statusCode).toBe(201);
     const k = await ib.post('/api/v1/cases', { childId: pupil.id, title: 'Veiligheid', fromSignalId: signal.json().id, reason: 'Meldcode: overleg met Veilig Thuis nodig.' });
     caseId = k.json().id;
-    const added = await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    const added = await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: k.json().version });
+    expect(added.statusCode).toBe(201);
     expect((await jeugdhulp.post(`/api/v1/cases/${caseId}/emergency-access`, { reason })).statusCode).toBe(201);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(200);
     // The reason stays with who keeps the case; the team sees that it was used, and until when.
@@ -224,17 +249,17 @@ describe('Meldcode emergency access ends with the team membership and with the c
     expect(await emergencyIn(jeugdhulp)).toEqual({ expiresAt: expect.any(String) });
 
     const memberId = added.json().team.find((m: { personId: string }) => m.personId === jh().personId).id;
-    expect((await ib.delete(`/api/v1/cases/${caseId}/members/${memberId}`)).statusCode).toBe(204);
+    expect((await ib.delete(`/api/v1/cases/${caseId}/members/${memberId}?version=${await caseVersion(ib, caseId)}`)).statusCode).toBe(204);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(404);
 
-    await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: await caseVersion(ib, caseId) })).statusCode).toBe(201);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(404);
   });
 
   it('ends when the case closes, and cannot be asked on a closed case', async () => {
     expect((await jeugdhulp.post(`/api/v1/cases/${caseId}/emergency-access`, { reason })).statusCode).toBe(201);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(200);
-    expect((await ib.post(`/api/v1/cases/${caseId}/close`, { reason: 'Veilig Thuis neemt het over.' })).statusCode).toBe(200);
+    expect((await ib.post(`/api/v1/cases/${caseId}/close`, { reason: 'Veilig Thuis neemt het over.', version: await caseVersion(ib, caseId) })).statusCode).toBe(200);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(404);
     const again = await jeugdhulp.post(`/api/v1/cases/${caseId}/emergency-access`, { reason });
     expect(again.statusCode).toBe(409);
@@ -247,13 +272,13 @@ describe('a consent belongs to the case and purpose it was given for', () => {
   it('a consent in case A gives nothing in case B of the same child, and nothing at all once A is closed', async () => {
     const pupil = await pupilOfA();
     const a = await openCase(ib, pupil.id, 'Hulp thuis');
-    await ib.post(`/api/v1/cases/${a}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    expect((await ib.post(`/api/v1/cases/${a}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: await caseVersion(ib, a) })).statusCode).toBe(201);
     expect((await ib.post(`/api/v1/cases/${a}/consents`, consentFor(pupil.guardians))).statusCode).toBe(201);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(200);
     expect((await jeugdhulp.get(`/api/v1/cases/${a}`)).json().limited).toBe(false);
 
     const b = await openCase(ib, pupil.id, 'Leerproblemen');
-    await ib.post(`/api/v1/cases/${b}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    expect((await ib.post(`/api/v1/cases/${b}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: await caseVersion(ib, b) })).statusCode).toBe(201);
     const inB = (await jeugdhulp.get(`/api/v1/cases/${b}`)).json();
     expect(inB).toMatchObject({ limited: true, title: null });
     expect(inB.dataKinds).toEqual([]);
@@ -263,7 +288,7 @@ describe('a consent belongs to the case and purpose it was given for', () => {
     const plans = (await jeugdhulp.get(`/api/v1/children/${pupil.id}/plans`)).json().items.map((p: { id: string }) => p.id);
     expect(plans).toEqual([(await ib.get(`/api/v1/cases/${a}`)).json().planId]);
 
-    expect((await ib.post(`/api/v1/cases/${a}/close`, { reason: 'Hulp thuis loopt via de wijk.' })).statusCode).toBe(200);
+    expect((await ib.post(`/api/v1/cases/${a}/close`, { reason: 'Hulp thuis loopt via de wijk.', version: await caseVersion(ib, a) })).statusCode).toBe(200);
     expect((await jeugdhulp.get(`/api/v1/children/${pupil.id}`)).statusCode).toBe(404);
     expect((await jeugdhulp.get(`/api/v1/cases/${b}`)).json().limited).toBe(true);
   });
@@ -278,7 +303,7 @@ describe('who may withdraw a consent', () => {
   beforeAll(async () => {
     pupil = await pupilOfA();
     caseId = await openCase(ib, pupil.id, 'Samen met de jeugdhulp');
-    await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: await caseVersion(ib, caseId) })).statusCode).toBe(201);
     consentId = (await ib.post(`/api/v1/cases/${caseId}/consents`, consentFor(pupil.guardians))).json().id;
   });
 
@@ -341,7 +366,7 @@ describe('what a consent leaves out stays out', () => {
   it('without guardians no parent’s name shows anywhere; without consents no other consent’s contents', async () => {
     const pupil = await pupilOfA();
     const caseId = await openCase(ib, pupil.id, 'Samen verder');
-    await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId });
+    expect((await ib.post(`/api/v1/cases/${caseId}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: await caseVersion(ib, caseId) })).statusCode).toBe(201);
     expect((await ib.post(`/api/v1/cases/${caseId}/consents`, consentFor(pupil.guardians, { dataKinds: ['identity', 'plan'] }))).statusCode).toBe(201);
     // A second consent, to the SWV, with its own purpose: not the youth care worker's business.
     const swvPurpose = 'Aanvraag arrangement bij het samenwerkingsverband.';
@@ -349,7 +374,8 @@ describe('what a consent leaves out stays out', () => {
     expect((await ib.post(`/api/v1/cases/${caseId}/consents`, consentFor(pupil.guardians, { purpose: swvPurpose, dataKinds: ['school'], recipientOrganisationIds: [swvOrg] }))).statusCode).toBe(201);
     // The parents' agreement with the OPP is on the plan, with the parent's name.
     const planId = (await ib.get(`/api/v1/cases/${caseId}`)).json().planId;
-    expect((await ib.post(`/api/v1/plans/${planId}/opp`, { exitProfile: 'havo', exitGrounds: 'Toetsen en observaties.', hinderingFactors: 'Concentratie.', supportingFactors: 'Motivatie.', support: 'Begeleiding in de klas.', deviations: null })).statusCode).toBeLessThan(300);
+    const planVersion = (await ib.get(`/api/v1/plans/${planId}`)).json().version;
+    expect((await ib.post(`/api/v1/plans/${planId}/opp`, { exitProfile: 'havo', exitGrounds: 'Toetsen en observaties.', hinderingFactors: 'Concentratie.', supportingFactors: 'Motivatie.', support: 'Begeleiding in de klas.', deviations: null, version: planVersion })).statusCode).toBeLessThan(300);
     expect((await ib.post(`/api/v1/plans/${planId}/agreements`, { kind: 'guardian_agreement', guardianId: pupil.guardians[0], agreed: true, onDate: day })).statusCode).toBe(201);
 
     const names = await t.database.db.selectFrom('guardians').select(['given_name', 'family_name']).where('id', 'in', pupil.guardians).execute();
@@ -381,7 +407,8 @@ describe('a signal stays at the school it was raised at', () => {
     const leerkracht = await t.login('leerkracht');
     const pupil = (await leerkracht.get('/api/v1/children?pageSize=1')).json().items[0].id;
     const signal = (await leerkracht.post('/api/v1/signals', { childId: pupil, category: 'learning', urgency: 'normal', observation: 'Leest moeizaam.', parentsInformed: true })).json();
-    const added = await beheer.post(`/api/v1/people/${t.demo.accounts.leerkracht.personId}/memberships`, { organisationId: schoolB, role: 'teacher' });
+    const leerkrachtId = t.demo.accounts.leerkracht.personId!;
+    const added = await beheer.post(`/api/v1/people/${leerkrachtId}/memberships`, { organisationId: schoolB, role: 'teacher', version: await personVersion(leerkrachtId) });
     expect(added.statusCode).toBe(201);
     await actFor(leerkracht, added.json().id);
     expect((await leerkracht.get(`/api/v1/signals/${signal.id}`)).statusCode).toBe(404);

@@ -24,6 +24,10 @@ const nameOf = async (personId: string) => {
   const p = await t.database.db.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', personId).executeTakeFirstOrThrow();
   return `${p.given_name} ${p.family_name}`;
 };
+/** The version of a person as the administrator's list shows it (a role given or ended names it). */
+const versionOf = async (personId: string): Promise<number> =>
+  (await beheer.get(`/api/v1/people?q=${encodeURIComponent(await nameOf(personId))}&pageSize=100`)).json().items.find((p: { id: string }) => p.id === personId).version;
+const addRole = async (personId: string, m: { organisationId: string; role: string }) => beheer.post(`/api/v1/people/${personId}/memberships`, { ...m, version: await versionOf(personId) });
 const membershipsOf = (personId: string) => t.database.db.selectFrom('memberships').select(['organisation_id', 'role', 'ended_at']).where('person_id', '=', personId).execute();
 
 beforeAll(async () => {
@@ -43,7 +47,7 @@ describe('the functional administrator and roles', () => {
       { organisationId: t.demo.accounts.privacy.organisationId!, role: 'privacy_officer' },
       { organisationId: t.demo.accounts.beleid.organisationId!, role: 'policy_analyst' },
     ]) {
-      const res = await beheer.post(`/api/v1/people/${self}/memberships`, m);
+      const res = await addRole(self, m);
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'self_grant', invalidParams: [{ name: 'personId', code: 'self_grant' }] });
     }
@@ -56,8 +60,8 @@ describe('the functional administrator and roles', () => {
 
   it('a role that sees children’s data is an administrative event the privacy officer sees; other roles are not', async () => {
     const anna = await newPerson('anna');
-    expect((await beheer.post(`/api/v1/people/${anna}/memberships`, { organisationId: school, role: 'intern_begeleider' })).statusCode).toBe(201);
-    expect((await beheer.post(`/api/v1/people/${anna}/memberships`, { organisationId: t.demo.accounts.beleid.organisationId, role: 'policy_analyst' })).statusCode).toBe(201);
+    expect((await addRole(anna, { organisationId: school, role: 'intern_begeleider' })).statusCode).toBe(201);
+    expect((await addRole(anna, { organisationId: t.demo.accounts.beleid.organisationId!, role: 'policy_analyst' })).statusCode).toBe(201);
 
     const grants = (await privacy.get('/api/v1/role-grants')).json();
     const annas = grants.items.filter((g: { personId: string }) => g.personId === anna);
@@ -78,7 +82,8 @@ describe('the functional administrator and roles', () => {
     let grantId: string;
 
     beforeAll(async () => {
-      expect((await beheer.put('/api/v1/settings', { values: { roleGrantApproval: 1 } })).statusCode).toBe(200);
+      const { version } = (await beheer.get('/api/v1/settings')).json();
+      expect((await beheer.put('/api/v1/settings', { values: { roleGrantApproval: 1 }, version })).statusCode).toBe(200);
       // A second functional administrator (a role without child data: no approval needed).
       await newPerson('tweede-beheerder', [{ organisationId: t.demo.accounts.beheer.organisationId!, role: 'functional_admin' }]);
       second = await t.login('tweede-beheerder', PASSWORD);
@@ -86,7 +91,7 @@ describe('the functional administrator and roles', () => {
 
     it('a role with child data waits: no membership, no access to children, until approved', async () => {
       bram = await newPerson('bram');
-      const res = await beheer.post(`/api/v1/people/${bram}/memberships`, { organisationId: school, role: 'care_coordinator' });
+      const res = await addRole(bram, { organisationId: school, role: 'care_coordinator' });
       expect(res.statusCode).toBe(202);
       expect(res.json()).toMatchObject({ status: 'pending', id: null });
       grantId = res.json().grantId;
@@ -116,7 +121,7 @@ describe('the functional administrator and roles', () => {
 
     it('a second administrator can reject it with a reason; nothing takes effect', async () => {
       const cem = await newPerson('cem');
-      const req = await beheer.post(`/api/v1/people/${cem}/memberships`, { organisationId: school, role: 'teacher' });
+      const req = await addRole(cem, { organisationId: school, role: 'teacher' });
       expect(req.statusCode).toBe(202);
       const noReason = await second.post(`/api/v1/role-grants/${req.json().grantId}/reject`, { reason: '   ' });
       expect(noReason.statusCode).toBe(400);

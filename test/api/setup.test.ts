@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../../src/kernel/db/database.ts';
 import { today } from '../../src/kernel/time.ts';
 import { addMonths } from '../../src/modules/thuiszitters/thuiszitter-state.ts';
 import { createRegion } from '../../src/cli/create-region.ts';
-import { pc4Of, resolvePostcodes } from '../../src/modules/setup/postcodes.ts';
+import { pc4Of, resolvePostcodes } from '../../src/modules/setup/index.ts';
 import type { Role } from '../../src/kernel/policy/roles.ts';
 
 /**
@@ -34,6 +34,9 @@ async function account(username: string, role: Role, organisationId: string, reg
   return person.id;
 }
 
+/** Saves settings as the screen does: based on the version it read. */
+const saveSettings = async (client: Client, values: Record<string, unknown>) => client.put('/api/v1/settings', { values, version: (await client.get('/api/v1/settings')).json().version });
+
 const problem = (res: { json(): unknown }) => res.json() as { code: string; detail: string; invalidParams: { name: string; code: string; reason: string }[] };
 
 beforeAll(async () => {
@@ -54,12 +57,12 @@ describe('the set-up wizard: status, resume, minimum per step', () => {
     const calls: [string, string, unknown?][] = [
       ['GET', '/api/v1/setup'],
       ['PUT', '/api/v1/setup/steps/region', { done: true }],
-      ['PATCH', '/api/v1/region', { name: 'Overgenomen' }],
+      ['PATCH', '/api/v1/region', { name: 'Overgenomen', version: 1 }],
       ['GET', '/api/v1/setup/gemeente-list?q=zeist'],
       ['GET', `/api/v1/gemeenten/${houten}/postcodes`],
       ['POST', `/api/v1/gemeenten/${houten}/postcodes`, { from: 3700, to: 3709 }],
       ['GET', '/api/v1/settings'],
-      ['PUT', '/api/v1/settings', { values: { suppressionThreshold: 10 } }],
+      ['PUT', '/api/v1/settings', { values: { suppressionThreshold: 10 }, version: 1 }],
       ['GET', '/api/v1/setup/staff'],
       ['GET', '/api/v1/setup/pupils'],
       ['POST', '/api/v1/gemeenten', { cbsCode: 'GM0321' }],
@@ -92,9 +95,10 @@ describe('the set-up wizard: status, resume, minimum per step', () => {
   });
 
   it('the region step: name and samenwerkingsverband, then marked done; a new session resumes at the next step', async () => {
-    expect((await admin.patch('/api/v1/region', { name: '  ' })).statusCode).toBe(400);
-    const renamed = await admin.patch('/api/v1/region', { name: 'Regio Kromme Rijn en Heuvelrug' });
-    expect(renamed.json()).toMatchObject({ name: 'Regio Kromme Rijn en Heuvelrug' });
+    const { version } = (await admin.get('/api/v1/setup')).json().region;
+    expect((await admin.patch('/api/v1/region', { name: '  ', version })).statusCode).toBe(400);
+    const renamed = await admin.patch('/api/v1/region', { name: 'Regio Kromme Rijn en Heuvelrug', version });
+    expect(renamed.json()).toMatchObject({ name: 'Regio Kromme Rijn en Heuvelrug', version: version + 1 });
     expect((await admin.post('/api/v1/organisations', { kind: 'swv', name: 'SWV Kromme Rijn' })).statusCode).toBe(201);
     const done = (await admin.put('/api/v1/setup/steps/region', { done: true })).json();
     expect(done.steps[0]).toMatchObject({ step: 'region', done: true, completedBy: 'Test kr-beheer', facts: { name: 'Regio Kromme Rijn en Heuvelrug', swv: 1 } });
@@ -206,8 +210,8 @@ describe('gemeenten: from the list of Dutch gemeenten or by hand, with postcode 
     expect(res.json()).toMatchObject({ brin: '05KO', vestiging: '00', schoolType: 'po', boardName: 'Stichting Primair Kromme Rijn', gemeenteName: 'Houten' });
     const row = await db().selectFrom('organisations').select(['brin', 'vestiging', 'board_name']).where('id', '=', res.json().id).executeTakeFirstOrThrow();
     expect(row).toEqual({ brin: '05KO', vestiging: '00', board_name: 'Stichting Primair Kromme Rijn' });
-    const patched = await admin.patch(`/api/v1/organisations/${res.json().id}`, { boardName: 'Stichting Nieuw Bestuur' });
-    expect(patched.json()).toMatchObject({ boardName: 'Stichting Nieuw Bestuur', brin: '05KO', vestiging: '00' });
+    const patched = await admin.patch(`/api/v1/organisations/${res.json().id}`, { boardName: 'Stichting Nieuw Bestuur', version: res.json().version });
+    expect(patched.json()).toMatchObject({ boardName: 'Stichting Nieuw Bestuur', brin: '05KO', vestiging: '00', version: res.json().version + 1 });
     const notASchool = await admin.post('/api/v1/organisations', { kind: 'wijkteam', name: 'Wijkteam Houten', boardName: 'Iets' });
     expect(problem(notASchool).invalidParams).toEqual([{ name: 'boardName', code: 'not_a_school', reason: 'Alleen een schoolvestiging heeft een schoolbestuur.' }]);
 
@@ -246,7 +250,7 @@ describe('settings: defaults explained, validated, stored, and used by the thuis
   });
 
   it('refuses unknown keys, values out of range and fixed settings, all or nothing', async () => {
-    const res = await admin.put('/api/v1/settings', { values: { retentionSwvYears: 4, suppressionThreshold: 4, bestaatNiet: 1, absenceReportDeadlineWorkingDays: 6, thuiszitterNormMonths: 2.5 } });
+    const res = await saveSettings(admin, { retentionSwvYears: 4, suppressionThreshold: 4, bestaatNiet: 1, absenceReportDeadlineWorkingDays: 6, thuiszitterNormMonths: 2.5 });
     expect(res.statusCode).toBe(400);
     expect(problem(res).invalidParams).toEqual([
       { name: 'values/suppressionThreshold', code: 'out_of_range', reason: 'Kies een waarde van 5 tot en met 50.' },
@@ -258,8 +262,10 @@ describe('settings: defaults explained, validated, stored, and used by the thuis
   });
 
   it('stores a change with the old and new value in the access log', async () => {
-    const res = await admin.put('/api/v1/settings', { values: { retentionSwvYears: 4, invitationValidDays: 7 } });
+    const before = (await admin.get('/api/v1/settings')).json().version;
+    const res = await admin.put('/api/v1/settings', { values: { retentionSwvYears: 4, invitationValidDays: 7 }, version: before });
     expect(res.statusCode).toBe(200);
+    expect(res.json().version).toBe(before + 1);
     const swv = res.json().items.find((s: { key: string }) => s.key === 'retentionSwvYears');
     expect(swv).toMatchObject({ value: 4, default: 3, updatedAt: expect.any(String) });
     const log = await db().selectFrom('access_log').select(['detail', 'person_id']).where('region_id', '=', fresh.regionId).where('event', '=', 'registry.settings.update').execute();
@@ -294,12 +300,12 @@ describe('settings: defaults explained, validated, stored, and used by the thuis
     };
     expect(await houtenRow()).toEqual({ threshold: 5, absoluut: '5', over: '5' });
 
-    expect((await admin.put('/api/v1/settings', { values: { suppressionThreshold: 6 } })).statusCode).toBe(200);
+    expect((await saveSettings(admin, { suppressionThreshold: 6 })).statusCode).toBe(200);
     expect(await houtenRow()).toEqual({ threshold: 6, absoluut: '<6', over: '<6' });
     expect((await analyst.get('/api/v1/thuiszitters/meta')).json()).toMatchObject({ suppressionThreshold: 6, normMonths: 3 });
 
     // A norm of 6 months: four months at home is not yet over the norm.
-    expect((await admin.put('/api/v1/settings', { values: { suppressionThreshold: 5, thuiszitterNormMonths: 6 } })).statusCode).toBe(200);
+    expect((await saveSettings(admin, { suppressionThreshold: 5, thuiszitterNormMonths: 6 })).statusCode).toBe(200);
     expect(await houtenRow()).toEqual({ threshold: 5, absoluut: '5', over: '<5' });
     expect((await analyst.get('/api/v1/thuiszitters/meta')).json()).toMatchObject({ suppressionThreshold: 5, normMonths: 6 });
     // The demo region keeps the defaults.
@@ -358,4 +364,50 @@ describe('samenspel create-region (a fresh installation)', () => {
     }
     expect(run('audit', 'verify').code).toBe(0);
   }, 240_000);
+});
+
+describe('no lost update: the region and its settings', () => {
+  /** A 409 for an update based on a stale version: problem+json with the record as it is now. */
+  function expectStale(res: { statusCode: number; body: string; headers: Record<string, unknown>; json(): { code: string; current?: unknown } }) {
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().code).toBe('stale_version');
+    return res.json().current as Record<string, unknown> & { version: number };
+  }
+
+  it('two renames based on the same version: the first is saved, the second gets 409 with the region as it is now', async () => {
+    const { version } = (await admin.get('/api/v1/setup')).json().region;
+    const rename = (name: string, v: number) => admin.patch('/api/v1/region', { name, version: v });
+    const first = await rename('Regio Kromme Rijn Oost', version);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ id: fresh.regionId, name: 'Regio Kromme Rijn Oost', version: version + 1 });
+    expect(expectStale(await rename('Regio Kromme Rijn West', version))).toMatchObject({ id: fresh.regionId, name: 'Regio Kromme Rijn Oost', version: version + 1 });
+    const stored = () => db().selectFrom('regions').select(['name', 'version']).where('id', '=', fresh.regionId).executeTakeFirstOrThrow();
+    expect(await stored()).toEqual({ name: 'Regio Kromme Rijn Oost', version: version + 1 });
+
+    const both = await Promise.all([rename('Regio Een', version + 1), rename('Regio Twee', version + 1)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expectStale(both.find((r) => r.statusCode === 409)!);
+    expect(await stored()).toEqual({ name: both.find((r) => r.statusCode === 200)!.json().name, version: version + 2 });
+  });
+
+  it('two saves of the settings screen based on the same version: the second gets 409 with the settings as they are now', async () => {
+    const { version } = (await admin.get('/api/v1/settings')).json();
+    const save = (value: number, v: number) => admin.put('/api/v1/settings', { values: { suppressionThreshold: value }, version: v });
+    const valueOf = (body: { items: { key: string; value: number }[] }) => body.items.find((s) => s.key === 'suppressionThreshold')!.value;
+    const first = await save(7, version);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(version + 1);
+    const current = expectStale(await save(8, version));
+    expect(current.version).toBe(version + 1);
+    expect(valueOf(current as unknown as { items: { key: string; value: number }[] })).toBe(7);
+    const stored = async () => (await db().selectFrom('region_settings').select('value').where('region_id', '=', fresh.regionId).where('key', '=', 'suppressionThreshold').executeTakeFirstOrThrow()).value;
+    expect(Number(await stored())).toBe(7);
+
+    const both = await Promise.all([save(9, version + 1), save(10, version + 1)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expectStale(both.find((r) => r.statusCode === 409)!);
+    expect(Number(await stored())).toBe(valueOf(both.find((r) => r.statusCode === 200)!.json()));
+    expect((await admin.get('/api/v1/settings')).json().version).toBe(version + 2);
+  });
 });

@@ -22,6 +22,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/** The signal's version as the user's screen shows it now (sent back with a decision or withdrawal). */
+const versionOf = async (c: Client, id: string): Promise<number> => (await c.get(`/api/v1/signals/${id}`)).json().version;
+
 const signal = (over: object = {}) => ({ childId: pupil, category: 'social_emotional', urgency: 'normal', observation: 'Huilt vaak in de klas sinds de herfst.', parentsInformed: true, ...over });
 
 describe('raising a signal', () => {
@@ -68,9 +71,12 @@ describe('raising a signal', () => {
 
   it('the term is configurable per category by the functional administrator', async () => {
     const beheer = await t.login('beheer');
-    expect((await leerkracht.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 3 })).statusCode).toBe(403);
-    expect((await beheer.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 0 })).statusCode).toBe(400);
-    expect((await beheer.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 3 })).statusCode).toBe(200);
+    const { version } = (await beheer.get('/api/v1/settings/signal-pickup-terms')).json();
+    expect((await leerkracht.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 3, version })).statusCode).toBe(403);
+    expect((await beheer.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 0, version })).statusCode).toBe(400);
+    const set = await beheer.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 3, version });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ category: 'learning', schoolDays: 3, version: version + 1 });
     const s = (await leerkracht.post('/api/v1/signals', signal({ category: 'learning' }))).json();
     // Thu 15 → Fri 16 (1), holiday, Mon 26 (2), Tue 27 (3)
     expect(s).toMatchObject({ pickupSchoolDays: 3, pickupDeadline: '2026-10-27' });
@@ -95,21 +101,26 @@ describe('raising a signal', () => {
     });
 
     it('a decision needs a reason; it picks the signal up and is appended to its history', async () => {
-      expect((await ib.post(`/api/v1/signals/${id}/triage`, { decision: 'keep_watching', reason: '  ' })).statusCode).toBe(400);
-      const res = await ib.post(`/api/v1/signals/${id}/triage`, { decision: 'keep_watching', reason: 'Gesprek met ouders gepland; we kijken twee weken mee.' });
+      const version = await versionOf(ib, id);
+      expect((await ib.post(`/api/v1/signals/${id}/triage`, { decision: 'keep_watching', reason: '  ', version })).statusCode).toBe(400);
+      const res = await ib.post(`/api/v1/signals/${id}/triage`, { decision: 'keep_watching', reason: 'Gesprek met ouders gepland; we kijken twee weken mee.', version });
       expect(res.statusCode).toBe(200);
+      expect(res.json().version).toBe(version + 1);
       expect(res.json()).toMatchObject({ status: 'watching', pickedUpOn: '2026-10-15', triageDecision: 'keep_watching', lateness: 'on_time' });
       expect(res.json().history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['new', 'watching']);
     });
 
     it('refuses a transition the workflow table does not allow', async () => {
-      const again = await ib.post(`/api/v1/signals/${id}/triage`, { decision: 'keep_watching', reason: 'nog eens' });
+      const version = await versionOf(ib, id);
+      const again = await ib.post(`/api/v1/signals/${id}/triage`, { decision: 'keep_watching', reason: 'nog eens', version });
       expect(again.statusCode).toBe(409);
       expect(again.json().code).toBe('transition_not_allowed');
-      const withdraw = await leerkracht.post(`/api/v1/signals/${id}/withdraw`, { reason: 'toch niet' });
+      const withdraw = await leerkracht.post(`/api/v1/signals/${id}/withdraw`, { reason: 'toch niet', version });
       expect(withdraw.statusCode).toBe(409); // already picked up
-      const teacherTriage = await leerkracht.post(`/api/v1/signals/${id}/triage`, { decision: 'no_action', reason: 'x' });
+      expect(withdraw.json().code).toBe('transition_not_allowed');
+      const teacherTriage = await leerkracht.post(`/api/v1/signals/${id}/triage`, { decision: 'no_action', reason: 'x', version });
       expect(teacherTriage.statusCode).toBe(409); // the author cannot decide
+      expect(teacherTriage.json().code).toBe('transition_not_allowed');
     });
 
     it('the teacher sees what became of her signal, with the feedback', async () => {
@@ -132,7 +143,7 @@ describe('raising a signal', () => {
 
     it('the author can withdraw a signal nobody picked up yet', async () => {
       const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Per ongeluk bij het verkeerde kind.' }))).json();
-      const res = await leerkracht.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Verkeerde leerling gekozen.' });
+      const res = await leerkracht.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Verkeerde leerling gekozen.', version: s.version });
       expect(res.json().status).toBe('withdrawn');
     });
 
@@ -192,15 +203,107 @@ describe('queue details', () => {
   it('a care coordinator who raised a signal herself can withdraw it as its author', async () => {
     const s = (await ib.post('/api/v1/signals', signal({ observation: 'Dubbel ingevoerd.' }))).json();
     expect(s.author.isMe).toBe(true);
-    const res = await ib.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Dubbel.' });
+    const res = await ib.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Dubbel.', version: s.version });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('withdrawn');
   });
   it('a refused transition is explained in Dutch words', async () => {
     const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Nog een zorg.' }))).json();
-    await ib.post(`/api/v1/signals/${s.id}/triage`, { decision: 'no_action', reason: 'Besproken, geen zorg.' });
-    const res = await ib.post(`/api/v1/signals/${s.id}/triage`, { decision: 'keep_watching', reason: 'toch' });
+    const closed = (await ib.post(`/api/v1/signals/${s.id}/triage`, { decision: 'no_action', reason: 'Besproken, geen zorg.', version: s.version })).json();
+    const res = await ib.post(`/api/v1/signals/${s.id}/triage`, { decision: 'keep_watching', reason: 'toch', version: closed.version });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toBe('Bij een signaal dat afgesloten is, kunt u niets meer wijzigen.');
+  });
+});
+
+describe('no lost update: a decision names the version it was based on', () => {
+  const triage = (c: Client, id: string, body: object) => c.post(`/api/v1/signals/${id}/triage`, body);
+  const reasons = async (id: string) => (await t.database.db.selectFrom('signal_events').select('reason').where('signal_id', '=', id).orderBy('id').execute()).map((e) => e.reason);
+
+  it('two tabs decide on the same version: the first applies, the second gets 409 with the signal as it is now', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Twee tabbladen, één besluit.' }))).json();
+    const tab2 = await t.login('ib');
+    const first = await triage(ib, s.id, { decision: 'keep_watching', reason: 'Eerste besluit.', version: s.version });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'watching', version: s.version + 1 });
+    const second = await triage(tab2, s.id, { decision: 'no_action', reason: 'Tweede besluit, op oude stand.', version: s.version });
+    expect(second.statusCode).toBe(409);
+    expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(second.json()).toMatchObject({ code: 'stale_version', status: 409, current: { id: s.id, status: 'watching', version: s.version + 1, latestDecision: 'keep_watching', latestReason: 'Eerste besluit.' } });
+    expect(second.json().current.history).toHaveLength(2);
+    // Nothing of the second decision was written.
+    expect(await reasons(s.id)).toEqual([null, 'Eerste besluit.']);
+    expect((await ib.get(`/api/v1/signals/${s.id}`)).json()).toMatchObject({ status: 'watching', version: s.version + 1 });
+    const logged = await t.database.db.selectFrom('access_log').select('outcome').where('event', '=', 'signal.triage').where(sql<boolean>`detail->>'signalId' = ${s.id}`).execute();
+    expect(logged).toEqual([{ outcome: 'allowed' }]);
+  });
+
+  it('two decisions sent at once: exactly one applies', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Twee besluiten tegelijk.' }))).json();
+    const tab2 = await t.login('ib');
+    const answers = await Promise.all([
+      triage(ib, s.id, { decision: 'keep_watching', reason: 'Besluit A.', version: s.version }),
+      triage(tab2, s.id, { decision: 'no_action', reason: 'Besluit B.', version: s.version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const won = answers.find((a) => a.statusCode === 200)!.json();
+    const lost = answers.find((a) => a.statusCode === 409)!.json();
+    expect(lost.code).toBe('stale_version');
+    expect(lost.current).toMatchObject({ status: won.status, version: s.version + 1 });
+    expect(await reasons(s.id)).toEqual([null, won.latestReason]);
+  });
+
+  it('the author withdraws what she saw, but it was picked up meanwhile: 409 with the decision', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Intrekken na besluit.' }))).json();
+    expect((await triage(ib, s.id, { decision: 'handle_in_school', reason: 'Extra begeleiding in de klas.', version: s.version })).statusCode).toBe(200);
+    const res = await leerkracht.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Toch niet nodig.', version: s.version });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'stale_version', current: { status: 'in_school', access: 'author', version: s.version + 1 } });
+    expect(res.json().current.caseId).toBeNull();
+    expect(await reasons(s.id)).toEqual([null, 'Extra begeleiding in de klas.']);
+  });
+
+  it('a decision without the version is a field error', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Zonder versie.' }))).json();
+    const res = await triage(ib, s.id, { decision: 'keep_watching', reason: 'Geen versie.' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'version', code: 'required' })]);
+  });
+
+  it('the pick-up terms: two tabs save on the same version; the second gets 409 with the terms as they are now', async () => {
+    const tab1 = await t.login('beheer');
+    const tab2 = await t.login('beheer');
+    const seen = (await tab1.get('/api/v1/settings/signal-pickup-terms')).json();
+    const first = await tab1.put('/api/v1/settings/signal-pickup-terms', { category: 'health', schoolDays: 8, version: seen.version });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ category: 'health', schoolDays: 8, version: seen.version + 1 });
+    const second = await tab2.put('/api/v1/settings/signal-pickup-terms', { category: 'health', schoolDays: 12, version: seen.version });
+    expect(second.statusCode).toBe(409);
+    expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(second.json().code).toBe('stale_version');
+    expect(second.json().current.version).toBe(seen.version + 1);
+    expect(second.json().current.items).toContainEqual({ scope: 'region', category: 'health', schoolDays: 8 });
+    const rule = await t.database.db.selectFrom('deadline_rules').select('school_days').where('region_id', '=', t.demo.regionId).where('category', '=', 'health').executeTakeFirstOrThrow();
+    expect(rule.school_days).toBe(8);
+  });
+
+  it('the pick-up terms: two saves at once, exactly one applies', async () => {
+    const tab1 = await t.login('beheer');
+    const tab2 = await t.login('beheer');
+    const { version } = (await tab1.get('/api/v1/settings/signal-pickup-terms')).json();
+    const answers = await Promise.all([
+      tab1.put('/api/v1/settings/signal-pickup-terms', { category: 'health', schoolDays: 4, version }),
+      tab2.put('/api/v1/settings/signal-pickup-terms', { category: 'behaviour', schoolDays: 9, version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const won = answers.find((a) => a.statusCode === 200)!.json();
+    const lost = answers.find((a) => a.statusCode === 409)!.json();
+    expect(lost.code).toBe('stale_version');
+    expect(lost.current.version).toBe(version + 1);
+    expect(lost.current.items).toContainEqual({ scope: 'region', category: won.category, schoolDays: won.schoolDays });
+    const after = (await tab1.get('/api/v1/settings/signal-pickup-terms')).json();
+    expect(after.version).toBe(version + 1);
+    const loser = won.category === 'health' ? { category: 'behaviour', schoolDays: 9 } : { category: 'health', schoolDays: 4 };
+    expect(after.items).not.toContainEqual({ scope: 'region', ...loser });
   });
 });

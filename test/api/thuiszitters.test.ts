@@ -50,6 +50,9 @@ async function lrvReport(childId: string, organisationId: string, start: string,
   ).id;
 }
 
+/** The entry's version as the screen of `reader` (who may see it) shows it now: sent back with a change. */
+const versionOf = async (id: string, reader: Client = ib): Promise<number> => (await reader.get(`/api/v1/thuiszitters/${id}`)).json().version;
+
 const logged = (event: string, childId: string) =>
   db().selectFrom('access_log').select(['outcome', 'ground', 'role']).where('event', '=', event).where('child_id', '=', childId).orderBy('seq').execute();
 
@@ -165,8 +168,10 @@ describe('LRV candidates from the absence reports, confirmed by a person', () =>
   });
 
   it('an offer is appended: partial education, 12 hours a week, fitting; the earlier offer stays in the history', async () => {
-    const res = await ib.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'education_partial', hoursPerWeek: 12, fitting: true }, note: 'Drie ochtenden op school.' });
+    const version = await versionOf(entryId);
+    const res = await ib.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'education_partial', hoursPerWeek: 12, fitting: true }, note: 'Drie ochtenden op school.', version });
     expect(res.statusCode).toBe(201);
+    expect(res.json().version).toBe(version + 1);
     const e = res.json();
     expect(e.offer).toEqual({ kind: 'education_partial', hoursPerWeek: 12, fitting: true, since: D0 });
     expect(e.history.filter((h: { kind: string }) => h.kind === 'offer').map((h: { offer: { kind: string } }) => h.offer.kind)).toEqual(['none', 'education_partial']);
@@ -175,7 +180,7 @@ describe('LRV candidates from the absence reports, confirmed by a person', () =>
   });
 
   it('offers and dates are checked, with messages that say what to fix', async () => {
-    const post = (body: object) => ib.post(`/api/v1/thuiszitters/${entryId}/events`, body);
+    const post = async (body: object) => ib.post(`/api/v1/thuiszitters/${entryId}/events`, { ...body, version: await versionOf(entryId) });
     const partial = await post({ kind: 'offer', effectiveOn: D0, offer: { kind: 'education_partial', fitting: false } });
     expect(partial.statusCode).toBe(400);
     expect(partial.json().invalidParams).toEqual([expect.objectContaining({ name: 'offer/hoursPerWeek', code: 'required' })]);
@@ -198,20 +203,21 @@ describe('LRV candidates from the absence reports, confirmed by a person', () =>
   it('the attendance officer takes over responsibility; the school leader and a teacher cannot change anything', async () => {
     const options = (await leerplicht.get(`/api/v1/thuiszitters/responsible-options?childId=${pupil}`)).json().items as { personId: string; role: string }[];
     expect(options).toEqual(expect.arrayContaining([expect.objectContaining({ personId: t.demo.accounts.leerplicht.personId, role: 'attendance_officer' }), expect.objectContaining({ personId: t.demo.accounts.ib.personId })]));
-    const res = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'responsible', effectiveOn: D0, responsiblePersonId: t.demo.accounts.leerplicht.personId });
+    const res = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'responsible', effectiveOn: D0, responsiblePersonId: t.demo.accounts.leerplicht.personId, version: await versionOf(entryId, leerplicht) });
     expect(res.statusCode).toBe(201);
     expect(res.json().responsible.personId).toBe(t.demo.accounts.leerplicht.personId);
-    const same = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'responsible', effectiveOn: D0, responsiblePersonId: t.demo.accounts.leerplicht.personId });
+    const same = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'responsible', effectiveOn: D0, responsiblePersonId: t.demo.accounts.leerplicht.personId, version: res.json().version });
     expect(same.json().invalidParams[0].code).toBe('unchanged');
-    for (const c of [directeur, leerkracht, beleid]) expect((await c.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'end', effectiveOn: D0, endReason: 'back_to_school' })).statusCode).toBe(404);
+    for (const c of [directeur, leerkracht, beleid])
+      expect((await c.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'end', effectiveOn: D0, endReason: 'back_to_school', version: res.json().version })).statusCode).toBe(404);
   });
 
   it('the end closes the entry: nothing more can be added, the school leader no longer sees it, the history stays', async () => {
-    const res = await ib.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'end', effectiveOn: D0, endReason: 'back_to_school' });
+    const res = await ib.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'end', effectiveOn: D0, endReason: 'back_to_school', version: await versionOf(entryId) });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ open: false, end: { on: D0, reason: 'back_to_school' }, over3Months: false, can: { change: false } });
     expect(res.json().history).toHaveLength(6);
-    const more = await ib.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', fitting: true } });
+    const more = await ib.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', fitting: true }, version: res.json().version });
     expect(more.statusCode).toBe(409);
     expect(more.json().code).toBe('entry_ended');
     expect((await directeur.get(`/api/v1/thuiszitters/${entryId}`)).statusCode).toBe(404);
@@ -329,7 +335,7 @@ describe('not enrolled (absoluut) and exemptions: the attendance officer’s reg
   });
 
   it('a fitting offer, even partial, takes the child off the escalation list', async () => {
-    const res = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', hoursPerWeek: 6, fitting: true } });
+    const res = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', hoursPerWeek: 6, fitting: true }, version: await versionOf(entryId, leerplicht) });
     expect(res.json()).toMatchObject({ over3Months: false, offer: { kind: 'care', hoursPerWeek: 6, fitting: true } });
     expect((await leerplicht.get('/api/v1/thuiszitters/escalations')).json().items.map((i: { id: string }) => i.id)).not.toContain(entryId);
   });
@@ -492,5 +498,54 @@ describe('counts for the monitor: per gemeente and school type, per whole month 
     expect((await analyst.get('/api/v1/thuiszitters/candidates')).json()).toEqual({ lrv: [], absoluut: [] });
     const anyEntry = await db().selectFrom('thuiszitters').select('id').where('region_id', '!=', t.demo.regionId).executeTakeFirstOrThrow();
     expect((await analyst.get(`/api/v1/thuiszitters/${anyEntry.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('no lost update: a change names the version of the entry it was based on', () => {
+  let entryId: string;
+  const events = async (id: string) => (await db().selectFrom('thuiszitter_events').select(['kind', 'offer', 'note']).where('thuiszitter_id', '=', id).orderBy('id').execute()).map((e) => `${e.kind}:${e.offer ?? ''}:${e.note ?? ''}`);
+
+  beforeAll(async () => {
+    const absent = await child({ gemeenteId: zeist, enrol: { organisationId: school, start: ago(1500), end: ago(120) } });
+    const res = await leerplicht.post('/api/v1/thuiszitters', { childId: absent, category: 'absoluut', startDate: ago(100) });
+    expect(res.statusCode).toBe(201);
+    entryId = res.json().id;
+    expect(res.json().version).toBe(1);
+  });
+
+  it('two tabs change the same version: the first is recorded, the second gets 409 with the entry as it is now', async () => {
+    const tab2 = await t.login('leerplicht');
+    const seen = (await leerplicht.get(`/api/v1/thuiszitters/${entryId}`)).json();
+    const first = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', hoursPerWeek: 4, fitting: true }, note: 'Tab 1.', version: seen.version });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().version).toBe(seen.version + 1);
+    const second = await tab2.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'education_full', fitting: true }, note: 'Tab 2, oude stand.', version: seen.version });
+    expect(second.statusCode).toBe(409);
+    expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(second.json()).toMatchObject({ code: 'stale_version', current: { id: entryId, version: seen.version + 1, offer: { kind: 'care', hoursPerWeek: 4, fitting: true } } });
+    expect(second.json().current.history.at(-1)).toMatchObject({ kind: 'offer', note: 'Tab 1.' });
+    // Nothing of the second was written.
+    expect(await events(entryId)).toEqual([...seen.history.map((h: { kind: string; offer: { kind: string } | null; note: string | null }) => `${h.kind}:${h.offer?.kind ?? ''}:${h.note ?? ''}`), 'offer:care:Tab 1.']);
+  });
+
+  it('two changes sent at once: exactly one is recorded', async () => {
+    const tab2 = await t.login('leerplicht');
+    const version = await versionOf(entryId, leerplicht);
+    const before = await events(entryId);
+    const answers = await Promise.all([
+      leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'education_partial', hoursPerWeek: 8, fitting: true }, note: 'A.', version }),
+      tab2.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'end', effectiveOn: D0, endReason: 'back_to_school', note: 'B.', version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const won = answers.find((a) => a.statusCode === 201)!.json();
+    const lost = answers.find((a) => a.statusCode === 409)!.json();
+    expect(lost).toMatchObject({ code: 'stale_version', current: { version: version + 1, open: won.open } });
+    expect(await events(entryId)).toHaveLength(before.length + 1);
+  });
+
+  it('a change without the version is a field error', async () => {
+    const res = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', fitting: true } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'version', code: 'required' })]);
   });
 });

@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { AbsenceReportType } from '../../kernel/db/schema.ts';
 import { ABSENCE_REASONS, REPORT_TYPE_LABELS, type Followup, type FollowupStatus, type ReportType } from '../../contracts/values/absence.ts';
-import type { AbsenceRecorded, AbsenceRecordInput, AbsenceReport, AbsenceReportDetail, FollowupItem, FollowupState, ReportDecisionInput, SchoolReportPage, WorkspaceItem, WorkspacePage } from '../../contracts/absence.ts';
+import type { AbsenceRecorded, AbsenceRecordInput, AbsenceReport, AbsenceReportDetail, FollowupInput, FollowupItem, FollowupRecorded, ReportDecisionInput, SchoolReportPage, WorkspaceItem, WorkspacePage } from '../../contracts/absence.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { addWorkingDays, DEADLINE_WORKING_DAYS } from './absence-rules.ts';
 import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
@@ -38,14 +38,48 @@ type ReportRow = {
   family_name: string;
   birth_date: string;
   school_name: string;
+  version: number;
 };
 
-function baseReports(tx: Tx) {
+/**
+ * The version of a report. A report and its history are append-only (a trigger refuses any update,
+ * migration 0007), so its version is not bumped in place: every change of a report is a row
+ * appended to its events (a decision, a withdrawal or reopening by the rules) or to its follow-ups,
+ * and the version counts them. A change claims it under the report's row lock (claimReportVersion).
+ *
+ * Follow-ups are seen only within the attendance officer's own organisation, so they count only in
+ * the version that organisation sees (`followupsOf`); the school's version counts the events alone
+ * (and so reveals nothing of the officer's work).
+ */
+const reportVersion = (alias: string, followupsOf: string | null) =>
+  followupsOf
+    ? sql<number>`${sql.ref(`${alias}.version`)} + (select count(*) from absence_report_events e where e.report_id = ${sql.ref(`${alias}.id`)})::int + (select count(*) from absence_report_followups f where f.report_id = ${sql.ref(`${alias}.id`)} and f.organisation_id = ${followupsOf})::int`
+    : sql<number>`${sql.ref(`${alias}.version`)} + (select count(*) from absence_report_events e where e.report_id = ${sql.ref(`${alias}.id`)})::int`;
+
+/** Reports with what a list shows; `followupsOf`: the attendance officer's organisation, whose follow-ups count in the version. */
+function baseReports(tx: Tx, followupsOf: string | null = null) {
   return tx
     .selectFrom('absence_reports as r')
     .innerJoin('children as c', 'c.id', 'r.child_id')
     .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'r.child_id', 'r.organisation_id', 'r.type', 'r.start_date', 'r.end_date', 'r.hours', 'r.due_on', 'r.deadline', 'r.origin', 'r.explanation', 'c.given_name', 'c.family_name', 'c.birth_date', 'o.name as school_name']);
+    .select([
+      'r.id',
+      'r.child_id',
+      'r.organisation_id',
+      'r.type',
+      'r.start_date',
+      'r.end_date',
+      'r.hours',
+      'r.due_on',
+      'r.deadline',
+      'r.origin',
+      'r.explanation',
+      'c.given_name',
+      'c.family_name',
+      'c.birth_date',
+      'o.name as school_name',
+      reportVersion('r', followupsOf).as('version'),
+    ]);
 }
 
 async function eventsOf(tx: Db | Tx, ids: string[]): Promise<Map<string, ReportEvent[]>> {
@@ -78,7 +112,21 @@ function present(r: ReportRow, state: ReportState): ReportItem {
     explanation: r.explanation,
     ...state,
     allowed: REPORT_TRANSITIONS[state.status],
+    version: r.version,
   };
+}
+
+/**
+ * Claims the next version of a report, in the checked transaction and before anything is written:
+ * locks the report (so two changes cannot both pass the check; the second reads the version after
+ * the first committed) and throws StaleVersionError when the screen showed an older version. The
+ * caller then appends exactly one event or follow-up, which makes the version `expected + 1`.
+ */
+async function claimReportVersion(tx: Tx, reportId: string, expected: number, followupsOf: string | null = null): Promise<number> {
+  await tx.selectFrom('absence_reports').select('id').where('id', '=', reportId).forUpdate().execute();
+  const current = await tx.selectFrom('absence_reports as r').select(reportVersion('r', followupsOf).as('version')).where('r.id', '=', reportId).executeTakeFirstOrThrow();
+  if (current.version !== expected) throw new StaleVersionError();
+  return expected + 1;
 }
 
 const STATUS_ORDER: Record<ReportStatus, number> = { overdue: 0, due: 1, dismissed: 2, reported: 3, withdrawn: 4 };
@@ -171,7 +219,8 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
     'absence',
     'absence.report.read',
     async ({ tx, ground }) => {
-      const row = (await baseReports(tx).where('r.id', '=', reportId).executeTakeFirstOrThrow()) as ReportRow;
+      const isOfficer = ground === 'leerplicht_residence';
+      const row = (await baseReports(tx, isOfficer ? actor.membership!.organisationId : null).where('r.id', '=', reportId).executeTakeFirstOrThrow()) as ReportRow;
       const events = (await eventsOf(tx, [reportId])).get(reportId) ?? [];
       const item = present(row, reportStateOn(row, events, today()));
       const history = await tx
@@ -181,7 +230,6 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
         .where('e.report_id', '=', reportId)
         .orderBy('e.id')
         .execute();
-      const isOfficer = ground === 'leerplicht_residence';
       const followups = isOfficer ? await followupsOf(tx, reportId, actor.membership!.organisationId) : [];
       return {
         ...item,
@@ -197,7 +245,10 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
 
 export type ReportDecision = ReportDecisionInput;
 
-/** The school records what it did with a report: reported to DUO (date and reference), dismissed (reason), or reopened. */
+/**
+ * The school records what it did with a report: reported to DUO (date and reference), dismissed
+ * (reason), or reopened; based on the version of the report the screen showed (409 when stale).
+ */
 export async function recordReportDecision(database: Database, actor: Actor, reportId: string, input: ReportDecision): Promise<AbsenceReport> {
   const meta = await loadReport(database, actor, reportId);
   requireSchoolCare(actor, meta.organisation_id);
@@ -220,7 +271,7 @@ export async function recordReportDecision(database: Database, actor: Actor, rep
     'absence',
     `absence.report.${input.kind}`,
     async ({ tx }) => {
-      await tx.selectFrom('absence_reports').select('id').where('id', '=', reportId).forUpdate().execute();
+      const version = await claimReportVersion(tx, reportId, input.version);
       const row = (await baseReports(tx).where('r.id', '=', reportId).executeTakeFirstOrThrow()) as ReportRow;
       const state = reportStateOn(row, (await eventsOf(tx, [reportId])).get(reportId) ?? [], day);
       if (!REPORT_TRANSITIONS[state.status].includes(input.kind)) {
@@ -232,7 +283,7 @@ export async function recordReportDecision(database: Database, actor: Actor, rep
         .values({ report_id: reportId, kind: input.kind, occurred_on: occurredOn, reference: reference || null, reason: reason || null, person_id: actor.personId })
         .execute();
       const events = (await eventsOf(tx, [reportId])).get(reportId) ?? [];
-      return present(row, reportStateOn(row, events, day));
+      return present({ ...row, version }, reportStateOn(row, events, day));
     },
     { reportId },
     SCHOOL_GROUNDS,
@@ -309,8 +360,11 @@ export async function createOverigReport(database: Database, actor: Actor, input
   );
 }
 
-/** The attendance officer's own status and notes on a report of a pupil living in their gemeente. */
-export async function addFollowup(database: Database, actor: Actor, reportId: string, input: { status?: FollowupStatus | null; note?: string | null }): Promise<FollowupState> {
+/**
+ * The attendance officer's own status and notes on a report of a pupil living in their gemeente,
+ * based on the version of the report the screen showed (409 when stale).
+ */
+export async function addFollowup(database: Database, actor: Actor, reportId: string, input: FollowupInput): Promise<FollowupRecorded> {
   if (actor.membership?.role !== 'attendance_officer') throw new ForbiddenError('Alleen de leerplichtambtenaar houdt de opvolging van een melding bij.');
   const note = input.note?.trim() || null;
   const errors: FieldError[] = [];
@@ -326,15 +380,15 @@ export async function addFollowup(database: Database, actor: Actor, reportId: st
     'absence',
     'absence.report.followup',
     async ({ tx }) => {
-      await tx.selectFrom('absence_reports').select('id').where('id', '=', reportId).forUpdate().execute();
       const orgId = actor.membership!.organisationId;
+      const version = await claimReportVersion(tx, reportId, input.version, orgId);
       const current = currentFollowup(await followupsOf(tx, reportId, orgId));
       if (input.status && !FOLLOWUP_TRANSITIONS[current].includes(input.status)) {
         throw new ConflictError(`Van "${current}" kan de opvolging niet naar "${input.status}".`, 'invalid_transition');
       }
       await tx.insertInto('absence_report_followups').values({ report_id: reportId, organisation_id: orgId, status: input.status ?? null, note, person_id: actor.personId }).execute();
       const items = await followupsOf(tx, reportId, orgId);
-      return { status: currentFollowup(items), allowed: FOLLOWUP_TRANSITIONS[currentFollowup(items)], items };
+      return { status: currentFollowup(items), allowed: FOLLOWUP_TRANSITIONS[currentFollowup(items)], items, version };
     },
     { reportId },
     only,
@@ -353,7 +407,7 @@ export async function listWorkspace(database: Database, actor: Actor, f: { follo
     const grounds = groundsQuery(tx, actor, day);
     let rows: ReportRow[] = [];
     if (grounds) {
-      let q = baseReports(tx)
+      let q = baseReports(tx, orgId)
         .where('r.region_id', '=', actor.regionId)
         .where('r.child_id', 'in', tx.selectFrom(grounds.as('g')).select('g.child_id').where('g.ground', '=', 'leerplicht_residence'))
         .where(sql<boolean>`exists (select 1 from absence_report_events e where e.report_id = r.id and e.kind = 'reported')`);

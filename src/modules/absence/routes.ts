@@ -7,11 +7,12 @@ import {
   AbsenceRecordInput,
   AbsenceReport,
   AbsenceReportDetail,
+  AbsenceReportStale,
   AbsenceTags,
   DuoExport,
   DuoExportQuery,
   FollowupInput,
-  FollowupState,
+  FollowupRecorded,
   OverigReportInput,
   ReportDecisionInput,
   SchoolReportPage,
@@ -24,7 +25,9 @@ import {
 import { FOLLOWUPS, REPORT_STATUSES, REPORT_TYPES } from '../../contracts/values/absence.ts';
 import { readMultipartUpload } from '../../kernel/http/upload.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
-import { ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ValidationError, withCurrentOnStale, type FieldError } from '../../kernel/errors.ts';
+import { ChildStale } from '../../contracts/children.ts';
+import { getChild } from '../children/index.ts';
 import { commitAbsenceImport, previewAbsenceImport } from './absence-import.ts';
 import { addFollowup, createOverigReport, duoCsv, exportForDuo, getReport, listSchoolReports, listWorkspace, recordAbsence, recordReportDecision } from './absence-reports.ts';
 import { recordStartkwalificatie } from './record-startkwalificatie.ts';
@@ -155,13 +158,21 @@ export default async function absenceRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Vastleggen wat de school met de melding deed: gemeld bij DUO (datum en kenmerk), niet nodig (met reden) of heropend',
+        summary:
+          'Vastleggen wat de school met de melding deed: gemeld bij DUO (datum en kenmerk), niet nodig (met reden) of heropend; op basis van de versie die het scherm toonde (409 met de melding zoals die nu is als die niet meer de huidige is, of als de stand de beslissing niet toelaat)',
         params: IdParams,
         body: ReportDecisionInput,
-        response: { 200: AbsenceReport },
+        response: { 200: AbsenceReport, 409: AbsenceReportStale },
       },
     },
-    async (request) => recordReportDecision(ctx.database, actorOf(request), request.params.id, request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      return withCurrentOnStale(
+        () => recordReportDecision(ctx.database, actor, id, request.body),
+        () => getReport(ctx.database, actor, id),
+      );
+    },
   );
 
   app.post(
@@ -169,13 +180,22 @@ export default async function absenceRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'De leerplichtambtenaar legt de eigen opvolging vast: status en/of notitie (alleen zichtbaar binnen de eigen organisatie)',
+        summary:
+          'De leerplichtambtenaar legt de eigen opvolging vast: status en/of notitie (alleen zichtbaar binnen de eigen organisatie); op basis van de versie van de melding die het scherm toonde (409 met de melding zoals die nu is)',
         params: IdParams,
         body: FollowupInput,
-        response: { 201: FollowupState },
+        response: { 201: FollowupRecorded, 409: AbsenceReportStale },
       },
     },
-    async (request, reply) => reply.status(201).send(await addFollowup(ctx.database, actorOf(request), request.params.id, request.body)),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const recorded = await withCurrentOnStale(
+        () => addFollowup(ctx.database, actor, id, request.body),
+        () => getReport(ctx.database, actor, id),
+      );
+      return reply.status(201).send(recorded);
+    },
   );
 
   app.get(
@@ -199,12 +219,20 @@ export default async function absenceRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'De startkwalificatie van een leerling vastleggen (havo, vwo, mbo 2+), of null om een vergissing te wissen; de verzuimmeldingen volgen direct',
+        summary:
+          'De startkwalificatie van een leerling vastleggen (havo, vwo, mbo 2+), of null om een vergissing te wissen; de verzuimmeldingen volgen direct. Op basis van de versie van het kind die het scherm toonde (GET /children/{id}): is die niet meer de huidige, dan 409 met het kind zoals het nu is',
         params: IdParams,
         body: StartkwalificatieInput,
-        response: { 200: StartkwalificatieRecorded },
+        response: { 200: StartkwalificatieRecorded, 409: ChildStale },
       },
     },
-    async (request) => recordStartkwalificatie(ctx.database, actorOf(request), request.params.id, request.body.obtainedOn),
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      return withCurrentOnStale(
+        () => recordStartkwalificatie(ctx.database, actor, id, request.body.obtainedOn, request.body.version),
+        () => getChild(ctx.database, actor, id),
+      );
+    },
   );
 }

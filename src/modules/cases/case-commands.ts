@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
@@ -6,10 +7,11 @@ import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseRelation, type CaseRelation } from '../../kernel/policy/case-relation.ts';
 import { grantsForChild, type DataKind } from '../../kernel/policy/child-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, expectUpdated, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
-import { transitionSignal } from '../signals/signal-commands.ts';
+import { transitionSignal } from '../signals/index.ts';
+import { createPlan } from '../plans/index.ts';
 import { ageRuleOn, checkConsentGivers, checkWithdrawer } from './consent-rules.ts';
 import type { AssignCaseManagerBody, CaseEventDetail, OpenCaseBody, RecordConsentBody, WithdrawConsentBody } from '../../contracts/cases.ts';
 import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
@@ -88,7 +90,7 @@ export async function openCase(database: Database, actor: Actor, input: OpenCase
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await tx.insertInto('plans').values({ case_id: k.id, child_id: input.childId, region_id: actor.regionId }).execute();
+      await createPlan(tx, { caseId: k.id, childId: input.childId, regionId: actor.regionId });
       await tx.insertInto('case_members').values({ case_id: k.id, person_id: managerId, organisation_id: managerMembership.organisation_id, role: managerMembership.role }).execute();
       if (managerId !== actor.personId) {
         await tx.insertInto('case_members').values({ case_id: k.id, person_id: actor.personId!, organisation_id: m.organisationId, role: m.role }).execute();
@@ -102,6 +104,24 @@ export async function openCase(database: Database, actor: Actor, input: OpenCase
 }
 
 type CaseRow = Awaited<ReturnType<typeof lockCase>>;
+
+/**
+ * Claims the next version of the case (the case and its team), in the changing transaction and
+ * before anything else is written: a change based on an older version throws StaleVersionError.
+ */
+async function claimCase(tx: Tx, caseId: string, version: number) {
+  expectUpdated(await tx.updateTable('cases').set({ version: sql`version + 1` }).where('id', '=', caseId).where('version', '=', version).executeTakeFirst());
+  return version + 1;
+}
+
+/**
+ * The plan of the case was evaluated (plans module): the case's next evaluation moves, its version
+ * goes up and its history says so. In the plans module's transaction.
+ */
+export async function recordPlanEvaluated(tx: Tx, actor: Actor, caseId: string, nextEvaluationOn: string) {
+  await tx.updateTable('cases').set({ next_evaluation_on: nextEvaluationOn, version: sql`version + 1` }).where('id', '=', caseId).execute();
+  await caseEvent(tx, caseId, actor, 'plan_evaluated', { nextEvaluationOn });
+}
 
 async function lockCase(tx: Tx, actor: Actor, caseId: string) {
   return tx.selectFrom('cases').selectAll().where('id', '=', caseId).where('region_id', '=', actor.regionId).forUpdate().executeTakeFirst();
@@ -163,6 +183,7 @@ export async function assignCaseManager(database: Database, actor: Actor, caseId
     caseId,
     'case.manager.assign',
     async (tx, k) => {
+      const version = await claimCase(tx, caseId, input.version);
       if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
       if (k.case_manager_person_id !== input.replaces.personId || k.case_manager_organisation_id !== input.replaces.organisationId) {
         throw new ConflictError('Intussen is een andere casusregisseur aangewezen. Bekijk de casus opnieuw en kies dan.', 'stale', [
@@ -192,15 +213,16 @@ export async function assignCaseManager(database: Database, actor: Actor, caseId
         from: { personId: k.case_manager_person_id, organisationId: k.case_manager_organisation_id },
         to: { personId: input.personId, organisationId: input.organisationId },
       });
-      return { caseId, caseManager: { personId: input.personId, organisationId: input.organisationId } };
+      return { caseId, caseManager: { personId: input.personId, organisationId: input.organisationId }, version };
     },
     { personId: input.personId },
   );
 }
 
 /** Adds a professional to the team, for one of their organisations. */
-export async function addCaseMember(database: Database, actor: Actor, caseId: string, input: { personId: string; organisationId: string }) {
+export async function addCaseMember(database: Database, actor: Actor, caseId: string, input: { personId: string; organisationId: string; version: number }) {
   return withManageableCase(database, actor, caseId, 'case.member.add', async (tx, k) => {
+    await claimCase(tx, caseId, input.version);
     if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
     const membership = await currentMembership(tx, actor, input.personId, input.organisationId);
     if (!membership) throw new ValidationError([{ name: 'personId', code: 'not_at_organisation', reason: 'Deze persoon werkt niet (meer) bij die organisatie.' }]);
@@ -212,9 +234,10 @@ export async function addCaseMember(database: Database, actor: Actor, caseId: st
   });
 }
 
-/** Takes a professional off the team (recorded, not deleted). */
-export async function removeCaseMember(database: Database, actor: Actor, caseId: string, memberId: string) {
+/** Takes a professional off the team (recorded, not deleted), based on the case's `version`. */
+export async function removeCaseMember(database: Database, actor: Actor, caseId: string, memberId: string, version: number) {
   return withManageableCase(database, actor, caseId, 'case.member.remove', async (tx, k) => {
+    await claimCase(tx, caseId, version);
     const member = await tx.selectFrom('case_members').selectAll().where('id', '=', memberId).where('case_id', '=', caseId).where('removed_at', 'is', null).executeTakeFirst();
     if (!member) throw new NotFoundError('Dit teamlid is niet (meer) in het team.');
     if (member.person_id === k.case_manager_person_id) throw new ConflictError('De casusregisseur kan niet uit het team; wijs eerst een andere casusregisseur aan.', 'is_case_manager');
@@ -410,10 +433,11 @@ export async function grantEmergencyAccess(database: Database, actor: Actor, cas
   return result;
 }
 
-/** Closes the case; its history and consents stay on record. */
-export async function closeCase(database: Database, actor: Actor, caseId: string, reason: string) {
+/** Closes the case, based on its `version`; its history and consents stay on record. */
+export async function closeCase(database: Database, actor: Actor, caseId: string, reason: string, version: number) {
   if (!reason.trim()) throw new ValidationError([{ name: 'reason', code: 'required', reason: 'Licht toe waarom de casus sluit.' }]);
   return withManageableCase(database, actor, caseId, 'case.close', async (tx, k) => {
+    await claimCase(tx, caseId, version);
     if (k.status === 'closed') throw new ConflictError('Deze casus is al gesloten.', 'case_closed');
     await tx.updateTable('cases').set({ status: 'closed', closed_at: new Date() }).where('id', '=', caseId).execute();
     await caseEvent(tx, caseId, actor, 'closed', { reason: reason.trim() });
@@ -423,8 +447,9 @@ export async function closeCase(database: Database, actor: Actor, caseId: string
 /**
  * Links the cases of siblings as one family (1 gezin, 1 plan): both cases then share a family id.
  * The actor must be able to manage both cases, and the children must share a parent or carer.
+ * Based on this case's `version`; the other cases of the family get a new version too.
  */
-export async function linkSiblingCase(database: Database, actor: Actor, caseId: string, otherCaseId: string) {
+export async function linkSiblingCase(database: Database, actor: Actor, caseId: string, otherCaseId: string, version: number) {
   if (caseId === otherCaseId) throw new ValidationError([{ name: 'caseId', code: 'same_case', reason: 'Kies de casus van een broer of zus.' }]);
   return withManageableCase(
     database,
@@ -432,6 +457,7 @@ export async function linkSiblingCase(database: Database, actor: Actor, caseId: 
     caseId,
     'case.family.link',
     async (tx, k) => {
+      await claimCase(tx, caseId, version);
       const other = (await manageable(tx, actor, otherCaseId))?.k;
       if (!other) throw new ValidationError([{ name: 'caseId', code: 'unknown_case', reason: 'Deze casus bestaat niet of u beheert hem niet.' }]);
       const shared = await tx
@@ -443,7 +469,13 @@ export async function linkSiblingCase(database: Database, actor: Actor, caseId: 
         .executeTakeFirst();
       if (!shared) throw new ValidationError([{ name: 'caseId', code: 'not_siblings', reason: 'Deze kinderen hebben geen ouder of verzorger gemeen; koppel alleen broers en zussen.' }]);
       const familyId = k.family_id ?? other.family_id ?? randomUUID();
-      await tx.updateTable('cases').set({ family_id: familyId }).where((eb) => eb.or([eb('id', 'in', [caseId, otherCaseId]), ...(k.family_id ? [eb('family_id', '=', k.family_id)] : []), ...(other.family_id ? [eb('family_id', '=', other.family_id)] : [])])).execute();
+      await tx.updateTable('cases').set({ family_id: familyId }).where('id', '=', caseId).execute();
+      await tx
+        .updateTable('cases')
+        .set({ family_id: familyId, version: sql`version + 1` })
+        .where('id', '!=', caseId)
+        .where((eb) => eb.or([eb('id', '=', otherCaseId), ...(k.family_id ? [eb('family_id', '=', k.family_id)] : []), ...(other.family_id ? [eb('family_id', '=', other.family_id)] : [])]))
+        .execute();
       await caseEvent(tx, caseId, actor, 'sibling_linked', { caseId: otherCaseId });
       await caseEvent(tx, otherCaseId, actor, 'sibling_linked', { caseId });
       return { familyId };

@@ -27,6 +27,7 @@ async function caseView(tx: Tx, actor: Actor, caseId: string) {
     .where('k.region_id', '=', actor.regionId)
     .select([
       'k.id',
+      'k.version',
       'k.child_id',
       'k.title',
       'k.status',
@@ -81,6 +82,7 @@ export async function getCase(database: Database, actor: Actor, caseId: string):
     const plan = await tx.selectFrom('plans').select('id').where('case_id', '=', k.id).executeTakeFirst();
     const base = {
       id: k.id,
+      version: k.version,
       planId: plan?.id ?? null,
       title: limited ? null : k.title,
       status: k.status,

@@ -1,13 +1,17 @@
 import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { NoContent } from '../../contracts/common.ts';
+import { withCurrentOnStale } from '../../kernel/errors.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
 import {
   AddCaseMemberBody,
   AssignCaseManagerBody,
+  CaseConflict,
   CaseList,
   CaseListQuery,
   CaseManagerAssigned,
   CaseMemberParams,
+  CaseVersionQuery,
   CaseView,
   CloseCaseBody,
   EmergencyAccessBody,
@@ -60,23 +64,43 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
     getCase(ctx.database, actorOf(request), request.params.id),
   );
 
+  /** A change of the case or its team based on a stale version: the 409 carries the case as it is now. */
+  const currentCase = (actor: Actor, id: string) => () => getCase(ctx.database, actor, id);
+
   app.post(
     '/cases/:id/members',
-    { schema: { tags, summary: 'Teamlid toevoegen (casusregisseur of zorgcoördinator)', params: IdParams, body: AddCaseMemberBody, response: { 201: CaseView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Teamlid toevoegen (casusregisseur of zorgcoördinator); `version` is de versie van de casus die u zag',
+        params: IdParams,
+        body: AddCaseMemberBody,
+        response: { 201: CaseView, 409: CaseConflict },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      await addCaseMember(ctx.database, actor, id, request.body);
+      await withCurrentOnStale(() => addCaseMember(ctx.database, actor, id, request.body), currentCase(actor, id));
       return reply.status(201).send(await getCase(ctx.database, actor, id));
     },
   );
 
   app.delete(
     '/cases/:id/members/:memberId',
-    { schema: { tags, summary: 'Teamlid uit het team halen (blijft in de geschiedenis)', params: CaseMemberParams, response: { 204: NoContent } } },
+    {
+      schema: {
+        tags,
+        summary: 'Teamlid uit het team halen (blijft in de geschiedenis); `?version=` is de versie van de casus die u zag',
+        params: CaseMemberParams,
+        querystring: CaseVersionQuery,
+        response: { 204: NoContent, 409: CaseConflict },
+      },
+    },
     async (request, reply) => {
+      const actor = actorOf(request);
       const { id, memberId } = request.params;
-      await removeCaseMember(ctx.database, actorOf(request), id, memberId);
+      await withCurrentOnStale(() => removeCaseMember(ctx.database, actor, id, memberId, request.query.version), currentCase(actor, id));
       return reply.status(204).send(null);
     },
   );
@@ -122,13 +146,17 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Casusregisseur (opnieuw) aanwijzen: iemand die nu bij de organisatie werkt (zorgcoördinator van de school, of de casusregisseur zelf). `replaces` is de casusregisseur die u zag; is intussen een ander aangewezen, dan 409',
+          'Casusregisseur (opnieuw) aanwijzen: iemand die nu bij de organisatie werkt (zorgcoördinator van de school, of de casusregisseur zelf). `replaces` is de casusregisseur die u zag en `version` de versie van de casus; is intussen iets gewijzigd, dan 409',
         params: IdParams,
         body: AssignCaseManagerBody,
-        response: { 200: CaseManagerAssigned },
+        response: { 200: CaseManagerAssigned, 409: CaseConflict },
       },
     },
-    async (request) => assignCaseManager(ctx.database, actorOf(request), request.params.id, request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      return withCurrentOnStale(() => assignCaseManager(ctx.database, actor, id, request.body), currentCase(actor, id));
+    },
   );
 
   app.post(
@@ -147,22 +175,30 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
 
   app.post(
     '/cases/:id/siblings',
-    { schema: { tags, summary: 'De casus van een broer of zus koppelen als één gezin', params: IdParams, body: LinkSiblingBody, response: { 200: CaseView } } },
+    {
+      schema: {
+        tags,
+        summary: 'De casus van een broer of zus koppelen als één gezin (`version`: de versie van deze casus die u zag)',
+        params: IdParams,
+        body: LinkSiblingBody,
+        response: { 200: CaseView, 409: CaseConflict },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      await linkSiblingCase(ctx.database, actor, id, request.body.caseId);
+      await withCurrentOnStale(() => linkSiblingCase(ctx.database, actor, id, request.body.caseId, request.body.version), currentCase(actor, id));
       return getCase(ctx.database, actor, id);
     },
   );
 
   app.post(
     '/cases/:id/close',
-    { schema: { tags, summary: 'Casus sluiten', params: IdParams, body: CloseCaseBody, response: { 200: CaseView } } },
+    { schema: { tags, summary: 'Casus sluiten (`version`: de versie van de casus die u zag)', params: IdParams, body: CloseCaseBody, response: { 200: CaseView, 409: CaseConflict } } },
     async (request) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      await closeCase(ctx.database, actor, id, request.body.reason);
+      await withCurrentOnStale(() => closeCase(ctx.database, actor, id, request.body.reason, request.body.version), currentCase(actor, id));
       return getCase(ctx.database, actor, id);
     },
   );

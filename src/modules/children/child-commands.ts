@@ -3,7 +3,7 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { ConflictError, ForbiddenError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError, ValidationError, expectUpdated, type FieldError } from '../../kernel/errors.ts';
 import { isValidBsn, normaliseBsn } from '../../kernel/identifiers.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import type { GuardianRelation } from '../../kernel/db/schema.ts';
@@ -153,8 +153,11 @@ export async function addEnrolment(database: Database, actor: Actor, childId: st
   );
 }
 
-/** Ends an enrolment at the actor's school on a date. */
-export async function endEnrolment(database: Database, actor: Actor, childId: string, enrolmentId: string, endDate: string) {
+/**
+ * Ends an enrolment at the actor's school on a date, based on the version of the enrolment the
+ * screen showed: when someone changed it meanwhile, nothing is written (StaleVersionError).
+ */
+export async function endEnrolment(database: Database, actor: Actor, childId: string, enrolmentId: string, endDate: string, version: number) {
   const organisationId = schoolCareOrganisation(actor);
   return withChildAccess(
     database,
@@ -167,8 +170,9 @@ export async function endEnrolment(database: Database, actor: Actor, childId: st
       if (!e || e.organisation_id !== organisationId) throw new ValidationError([{ name: 'enrolmentId', code: 'unknown_enrolment', reason: 'Deze inschrijving is niet van uw school.' }]);
       if (!isIsoDate(endDate)) throw new ValidationError([{ name: 'endDate', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' }]);
       if (endDate < e.start_date) throw new ValidationError([{ name: 'endDate', code: 'end_before_start', reason: `De einddatum ligt vóór de begindatum (${e.start_date}).` }]);
-      await tx.updateTable('enrolments').set({ end_date: endDate }).where('id', '=', enrolmentId).execute();
-      return { id: enrolmentId, endDate };
+      const updated = await tx.updateTable('enrolments').set({ end_date: endDate, version: sql`version + 1` }).where('id', '=', enrolmentId).where('version', '=', version).executeTakeFirst();
+      expectUpdated(updated);
+      return { id: enrolmentId, endDate, version: version + 1 };
     },
     { enrolmentId },
     ['school_care'],
@@ -231,4 +235,16 @@ export async function recordResidence(database: Database, actor: Actor, childId:
     {},
     ['school_care', 'leerplicht_residence'],
   );
+}
+
+/**
+ * Records the day a pupil obtained a startkwalificatie (or null), inside the caller's checked
+ * transaction (the absence module's command, which then evaluates the pupil's reports), based on
+ * the version of the child the screen showed: throws StaleVersionError when someone changed the
+ * child meanwhile. Returns the child's new version.
+ */
+export async function setStartkwalificatie(tx: Tx, childId: string, obtainedOn: string | null, version: number): Promise<number> {
+  const updated = await tx.updateTable('children').set({ startkwalificatie_on: obtainedOn, version: sql`version + 1` }).where('id', '=', childId).where('version', '=', version).executeTakeFirst();
+  expectUpdated(updated);
+  return version + 1;
 }

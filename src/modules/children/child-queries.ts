@@ -121,6 +121,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
       residence: residence ? { gemeenteId: residence.gemeente_id, gemeenteName: residence.name, validFrom: residence.valid_from } : null,
       dataKinds: [...kinds],
       grounds,
+      version: c.version,
     };
     if (mayShowIdentifiers(actor, kinds)) {
       if (c.bsn) result.bsn = c.bsn;
@@ -144,9 +145,11 @@ export async function getChild(database: Database, actor: Actor, childId: string
           sql<string | null>`p.given_name || ' ' || p.family_name`.as('mentor_name'),
           'e.start_date',
           'e.end_date',
+          'e.version',
         ])
         .orderBy('e.start_date', 'desc')
         .execute();
+      result.startkwalificatieOn = c.startkwalificatie_on;
       result.enrolments = enrolments.map((e) => ({
         id: e.id,
         organisationId: e.organisation_id,
@@ -158,6 +161,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
         mentorName: e.mentor_name,
         startDate: e.start_date,
         endDate: e.end_date,
+        version: e.version,
       }));
     }
     if (kinds.has('guardians')) {

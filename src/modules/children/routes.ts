@@ -1,5 +1,6 @@
 import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
+import { withCurrentOnStale } from '../../kernel/errors.ts';
 import { getChild, getChildAccessLog, listChildren } from './child-queries.ts';
 import { addEnrolment, addGuardian, createChild, endEnrolment, recordResidence } from './child-commands.ts';
 import {
@@ -9,6 +10,7 @@ import {
   ChildIdParams,
   ChildListQuery,
   ChildPage,
+  ChildStale,
   CreateChildBody,
   Created,
   EndEnrolmentBody,
@@ -74,10 +76,22 @@ export default async function childRoutes(app: Api, ctx: AppContext) {
 
   app.patch(
     '/children/:id/enrolments/:enrolmentId',
-    { schema: { tags, summary: 'Inschrijving beëindigen', params: EnrolmentParams, body: EndEnrolmentBody, response: { 200: EnrolmentEnded } } },
+    {
+      schema: {
+        tags,
+        summary: 'Inschrijving beëindigen, op basis van de versie van de inschrijving die het scherm toonde: is die niet meer de huidige, dan 409 met het kind zoals het nu is',
+        params: EnrolmentParams,
+        body: EndEnrolmentBody,
+        response: { 200: EnrolmentEnded, 409: ChildStale },
+      },
+    },
     async (request) => {
+      const actor = actorOf(request);
       const { id, enrolmentId } = request.params;
-      return endEnrolment(ctx.database, actorOf(request), id, enrolmentId, request.body.endDate);
+      return withCurrentOnStale(
+        () => endEnrolment(ctx.database, actor, id, enrolmentId, request.body.endDate, request.body.version),
+        () => getChild(ctx.database, actor, id),
+      );
     },
   );
 

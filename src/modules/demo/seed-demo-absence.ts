@@ -1,7 +1,6 @@
 import type { Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
-import { addWorkingDays } from '../absence/absence-rules.ts';
-import { evaluateAbsenceReports } from '../absence/report-evaluation.ts';
+import { addWorkingDays, evaluateAbsenceReports } from '../absence/index.ts';
 import type { Rng } from './seed-demo.ts';
 
 /**

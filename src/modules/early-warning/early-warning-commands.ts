@@ -4,12 +4,14 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.ts';
-import { SCHOOL_TYPES, loadSettings, validateSettings, type SettingsInput } from './early-warning-settings.ts';
+import { SCHOOL_TYPES, loadSettings, readSettingsScreen, validateSettings, type SettingsInput } from './early-warning-settings.ts';
+import { claimSettingsVersion } from '../setup/index.ts';
 
 /**
  * The functional administrator of the region sets the early-warning thresholds and the lesson
  * hours per school day per school type. The region gets its own rows (the defaults stay as they
- * are for other regions); the change is in the access log with the values before and after.
+ * are for other regions); the change is in the access log with the values before and after. The
+ * save names the version of the screen it was based on: an older one is refused (409, nothing written).
  */
 export async function updateEarlyWarningSettings(database: Database, actor: Actor, input: SettingsInput) {
   if (actor.membership?.role !== 'functional_admin') {
@@ -18,6 +20,7 @@ export async function updateEarlyWarningSettings(database: Database, actor: Acto
   const errors = validateSettings(input);
   if (errors.length) throw new ValidationError(errors);
   return database.db.transaction().execute(async (tx) => {
+    await claimSettingsVersion(tx, actor.regionId, 'earlyWarning', input.version);
     const before = await loadSettings(tx, actor.regionId);
     const t = input.thresholds;
     await tx
@@ -57,6 +60,6 @@ export async function updateEarlyWarningSettings(database: Database, actor: Acto
         after: { thresholds: after.thresholds, lessonHoursPerDay: after.lessonHoursPerDay },
       },
     });
-    return after;
+    return readSettingsScreen(tx, actor.regionId);
   });
 }

@@ -213,7 +213,7 @@ describe("a pupil's summary", () => {
 });
 
 describe('settings validation', () => {
-  const valid: SettingsInput = { thresholds: { attention: 5, chronic: 10, severe: 20 }, lessonHoursPerDay: { po: 5.5, so: 5.5, sbo: 5.5, vo: 6, vso: 6, mbo: 5 } };
+  const valid: SettingsInput = { thresholds: { attention: 5, chronic: 10, severe: 20 }, lessonHoursPerDay: { po: 5.5, so: 5.5, sbo: 5.5, vo: 6, vso: 6, mbo: 5 }, version: 1 };
   const withT = (t: Partial<SettingsInput['thresholds']>) => ({ ...valid, thresholds: { ...valid.thresholds, ...t } });
   const cases: [string, SettingsInput, [string, string][]][] = [
     ['the defaults are valid', valid, []],

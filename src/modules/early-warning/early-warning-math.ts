@@ -1,5 +1,5 @@
 import { addCalendarDays, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
-import { lessonWeekIndex } from '../absence/absence-rules.ts';
+import { lessonWeekIndex } from '../absence/index.ts';
 import { BANDS, type Band, type MeasurePeriod, type TrendDirection } from '../../contracts/values/early-warning.ts';
 import { UNAUTHORISED_REASONS } from '../../contracts/values/absence.ts';
 

@@ -26,7 +26,7 @@ import {
   type PeriodSummary,
   type PupilSummary,
 } from './early-warning-math.ts';
-import { loadSettings, type EarlyWarningSettings } from './early-warning-settings.ts';
+import { loadSettings, type EarlyWarningSettingValues } from './early-warning-settings.ts';
 import { SORTS, type BandFilter, type Sort } from '../../contracts/values/early-warning.ts';
 import type { AbsenceSummary, EarlyWarningList } from '../../contracts/early-warning.ts';
 
@@ -75,7 +75,7 @@ async function evaluateSchool(
   school: { id: string; schoolType: SchoolType },
   childIds: string[],
   asOf: string,
-  settings: EarlyWarningSettings,
+  settings: EarlyWarningSettingValues,
 ): Promise<SchoolEvaluation> {
   const lookback = addCalendarDays(asOf, -7 * (LOOKBACK_WEEKS + 1));
   const yearStart = schoolYearStart(asOf);

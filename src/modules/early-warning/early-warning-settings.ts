@@ -1,8 +1,9 @@
 import type { Db, Tx } from '../../kernel/db/database.ts';
 import { SCHOOL_TYPES, type SchoolType } from '../../contracts/values/early-warning.ts';
-import type { EarlyWarningSettings, EarlyWarningSettingsInput } from '../../contracts/early-warning.ts';
+import type { EarlyWarningSettingValues, EarlyWarningSettings, EarlyWarningSettingsInput } from '../../contracts/early-warning.ts';
 import type { FieldError } from '../../kernel/errors.ts';
 import type { Thresholds } from './early-warning-math.ts';
+import { settingsVersion } from '../setup/index.ts';
 
 /**
  * The settings of early warning, per region, stored as data (migration 0009): the band thresholds
@@ -11,12 +12,20 @@ import type { Thresholds } from './early-warning-math.ts';
  */
 export { SCHOOL_TYPES };
 
-/** The settings as the API answers them (contracts/early-warning.ts). */
-export type { EarlyWarningSettings };
+/** The settings that apply in a region (contracts/early-warning.ts). */
+export type { EarlyWarningSettingValues };
 
 export type SettingsInput = EarlyWarningSettingsInput;
 
-export async function loadSettings(db: Db | Tx, regionId: string): Promise<EarlyWarningSettings> {
+/**
+ * The settings screen: the values and the screen's version (kept by the setup module, which owns
+ * the region; a save based on an older version is refused).
+ */
+export async function readSettingsScreen(db: Db | Tx, regionId: string): Promise<EarlyWarningSettings> {
+  return { ...(await loadSettings(db, regionId)), version: await settingsVersion(db, regionId, 'earlyWarning') };
+}
+
+export async function loadSettings(db: Db | Tx, regionId: string): Promise<EarlyWarningSettingValues> {
   const rows = await db
     .selectFrom('early_warning_settings')
     .select(['region_id', 'attention_threshold', 'chronic_threshold', 'severe_threshold', 'updated_at'])
@@ -58,7 +67,7 @@ const THRESHOLD_LABEL = { attention: 'aandacht', chronic: 'chronisch verzuim', s
  * with at most one decimal, increasing (aandacht < chronisch < ernstig chronisch), and lesson hours
  * above 0 and at most 12 per school day.
  */
-export function validateSettings(input: SettingsInput): FieldError[] {
+export function validateSettings(input: Pick<SettingsInput, 'thresholds' | 'lessonHoursPerDay'>): FieldError[] {
   const errors: FieldError[] = [];
   const t = input.thresholds;
   const valid: Partial<Record<keyof Thresholds, boolean>> = {};

@@ -7,12 +7,13 @@ import {
   EarlyWarningQuery,
   EarlyWarningSettings,
   EarlyWarningSettingsInput,
+  EarlyWarningSettingsStale,
   EarlyWarningTags,
 } from '../../contracts/early-warning.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
-import { ForbiddenError } from '../../kernel/errors.ts';
+import { ForbiddenError, withCurrentOnStale } from '../../kernel/errors.ts';
 import { getAbsenceSummary, listEarlyWarning } from './early-warning-queries.ts';
-import { loadSettings } from './early-warning-settings.ts';
+import { readSettingsScreen } from './early-warning-settings.ts';
 import { updateEarlyWarningSettings } from './early-warning-commands.ts';
 
 const tags = EarlyWarningTags;
@@ -61,7 +62,7 @@ export default async function earlyWarningRoutes(app: Api, ctx: AppContext) {
     async (request) => {
       const actor = actorOf(request);
       if (actor.kind !== 'professional') throw new ForbiddenError('De instellingen van de verzuimsignalering zijn er voor professionals.');
-      return loadSettings(ctx.database.db, actor.regionId);
+      return readSettingsScreen(ctx.database.db, actor.regionId);
     },
   );
 
@@ -70,11 +71,18 @@ export default async function earlyWarningRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Instellingen van de verzuimsignalering wijzigen (functioneel beheerder van de regio). De grenzen lopen op: aandacht < chronisch < ernstig chronisch.',
+        summary:
+          'Instellingen van de verzuimsignalering wijzigen (functioneel beheerder van de regio). De grenzen lopen op: aandacht < chronisch < ernstig chronisch. Op basis van de versie die het scherm toonde: is die niet meer de huidige, dan 409 met de instellingen zoals ze nu zijn.',
         body: EarlyWarningSettingsInput,
-        response: { 200: EarlyWarningSettings },
+        response: { 200: EarlyWarningSettings, 409: EarlyWarningSettingsStale },
       },
     },
-    async (request) => updateEarlyWarningSettings(ctx.database, actorOf(request), request.body),
+    async (request) => {
+      const actor = actorOf(request);
+      return withCurrentOnStale(
+        () => updateEarlyWarningSettings(ctx.database, actor, request.body),
+        () => readSettingsScreen(ctx.database.db, actor.regionId),
+      );
+    },
   );
 }

@@ -1,10 +1,12 @@
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { ConflictError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, expectUpdated, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { withPlan, type PlanActor } from './plan-access.ts';
-import type { ActionBody, AgreementBody, CommentBody, Created, EvaluationBody, GoalBody, ObservationBody, OppBody, PlanEvaluated } from '../../contracts/plans.ts';
+import { recordPlanEvaluated } from '../cases/index.ts';
+import type { ActionBody, AgreementBody, CommentBody, Created, EvaluationBody, GoalBody, ObservationBody, OppBody, OppRecorded, PlanEvaluated } from '../../contracts/plans.ts';
 
 /** The life domains and observed effects: defined once, in the contract's values. */
 export { EFFECTS, LIFE_DOMAINS } from '../../contracts/values/plans.ts';
@@ -15,6 +17,24 @@ const author = (actor: Actor, p: PlanActor) =>
     : p.family === 'child' && actor.kind === 'youth'
       ? { person: null, guardian: null, child: true }
       : { person: actor.personId, guardian: null, child: false };
+
+/**
+ * The plan of a case just opened (cases module, in its transaction): one plan per case, for the
+ * whole family's goals, actions and evaluations.
+ */
+export async function createPlan(tx: Tx, plan: { caseId: string; childId: string; regionId: string }) {
+  const row = await tx.insertInto('plans').values({ case_id: plan.caseId, child_id: plan.childId, region_id: plan.regionId }).returning('id').executeTakeFirstOrThrow();
+  return { id: row.id };
+}
+
+/**
+ * Claims the next version of the plan, in the changing transaction and before anything else is
+ * written: a change based on an older version throws StaleVersionError.
+ */
+async function claimPlan(tx: Tx, planId: string, version: number) {
+  expectUpdated(await tx.updateTable('plans').set({ version: sql`version + 1` }).where('id', '=', planId).where('version', '=', version).executeTakeFirst());
+  return version + 1;
+}
 
 const open = (p: PlanActor) => {
   if (p.caseRow.status !== 'open') throw new ConflictError('Deze casus is gesloten; het plan kan niet meer worden gewijzigd.', 'case_closed');
@@ -100,9 +120,13 @@ export async function evaluateGoal(database: Database, actor: Actor, goalId: str
 
 export type OppInput = OppBody;
 
-/** The OPP elements, as a new version (earlier versions stay). Only the school that owns the case. */
-export async function recordOpp(database: Database, actor: Actor, planId: string, input: OppInput): Promise<Created> {
+/**
+ * The OPP elements, as a new version (earlier versions stay), based on the plan's `version`. Only
+ * the school that owns the case.
+ */
+export async function recordOpp(database: Database, actor: Actor, planId: string, input: OppInput): Promise<OppRecorded> {
   return withPlan(database, actor, planId, 'plan.opp.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
+    const version = await claimPlan(p.tx, planId, input.version);
     open(p);
     const required: [keyof OppInput, string][] = [
       ['exitProfile', 'Vul het uitstroomprofiel in.'],
@@ -127,7 +151,7 @@ export async function recordOpp(database: Database, actor: Actor, planId: string
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: row.id };
+    return { id: row.id, version };
   });
 }
 
@@ -190,16 +214,19 @@ export async function addObservation(database: Database, actor: Actor, planId: s
   });
 }
 
-/** Records that the plan was evaluated and sets the next evaluation (at most a year ahead). */
-export async function markEvaluated(database: Database, actor: Actor, planId: string, nextEvaluationOn: string): Promise<PlanEvaluated> {
+/**
+ * Records that the plan was evaluated and sets the next evaluation (at most a year ahead), based on
+ * the plan's `version`. The date is the case's (the cases module keeps it).
+ */
+export async function markEvaluated(database: Database, actor: Actor, planId: string, nextEvaluationOn: string, planVersion: number): Promise<PlanEvaluated> {
   return withPlan(database, actor, planId, 'plan.evaluated', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
+    const version = await claimPlan(p.tx, planId, planVersion);
     open(p);
     const day = today();
     if (!isIsoDate(nextEvaluationOn) || nextEvaluationOn <= day || nextEvaluationOn > addCalendarDays(day, 366)) {
       throw new ValidationError([{ name: 'nextEvaluationOn', code: 'evaluation_term', reason: 'Een plan wordt minstens jaarlijks geëvalueerd: kies een datum na vandaag en uiterlijk over een jaar.' }]);
     }
-    await p.tx.updateTable('cases').set({ next_evaluation_on: nextEvaluationOn }).where('id', '=', p.plan.case_id).execute();
-    await p.tx.insertInto('case_events').values({ case_id: p.plan.case_id, person_id: actor.personId, organisation_id: actor.membership?.organisationId ?? null, event: 'plan_evaluated', detail: JSON.stringify({ nextEvaluationOn }) }).execute();
-    return { nextEvaluationOn };
+    await recordPlanEvaluated(p.tx, actor, p.plan.case_id, nextEvaluationOn);
+    return { nextEvaluationOn, version };
   });
 }

@@ -36,7 +36,7 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
     .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
     .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
     .where('pl.id', '=', planId)
-    .select(['pl.id', 'pl.case_id', 'k.title', 'k.status', 'k.next_evaluation_on', 'k.opened_on', 'c.id as child_id', 'c.given_name', 'c.family_name', 'c.birth_date', 'o.name as school', personName('cm').as('case_manager_name')])
+    .select(['pl.id', 'pl.version', 'pl.case_id', 'k.title', 'k.status', 'k.next_evaluation_on', 'k.opened_on', 'c.id as child_id', 'c.given_name', 'c.family_name', 'c.birth_date', 'o.name as school', personName('cm').as('case_manager_name')])
     .executeTakeFirstOrThrow();
   const goals = await tx
     .selectFrom('plan_goals as g')
@@ -98,6 +98,7 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
   const day = today();
   return {
     id: plan.id,
+    version: plan.version,
     caseId: plan.case_id,
     title: plan.title,
     status: plan.status,

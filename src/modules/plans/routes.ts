@@ -14,6 +14,8 @@ import {
   NoteBody,
   ObservationBody,
   OppBody,
+  OppRecorded,
+  PlanConflict,
   PlanDetail,
   PlanEvaluated,
   PlanPdf,
@@ -23,6 +25,7 @@ import { childPlans, getPlan, guardianNamesFor, planIdOfCase, planView } from '.
 import { addNote, listNotes } from './case-notes.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { withPlan } from './plan-access.ts';
+import { withCurrentOnStale } from '../../kernel/errors.ts';
 
 const tags = ['Gezamenlijk plan'];
 
@@ -99,13 +102,17 @@ export default async function planRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'OPP-onderdelen vastleggen (nieuwe versie; school die de casus heeft)',
+        summary: 'OPP-onderdelen vastleggen (nieuwe versie; school die de casus heeft); `version` is de versie van het plan die u zag',
         params: IdParams,
         body: OppBody,
-        response: { 201: Created },
+        response: { 201: OppRecorded, 409: PlanConflict },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordOpp(database, actorOf(request), request.params.id, request.body)),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      return reply.status(201).send(await withCurrentOnStale(() => recordOpp(database, actor, id, request.body), () => getPlan(database, actor, id)));
+    },
   );
 
   app.post(
@@ -144,8 +151,20 @@ export default async function planRoutes(app: Api, ctx: AppContext) {
 
   app.post(
     '/plans/:id/evaluated',
-    { schema: { tags, summary: 'Het plan is geëvalueerd; volgende evaluatie (uiterlijk over een jaar)', params: IdParams, body: EvaluatedBody, response: { 200: PlanEvaluated } } },
-    async (request) => markEvaluated(database, actorOf(request), request.params.id, request.body.nextEvaluationOn),
+    {
+      schema: {
+        tags,
+        summary: 'Het plan is geëvalueerd; volgende evaluatie (uiterlijk over een jaar). `version` is de versie van het plan die u zag',
+        params: IdParams,
+        body: EvaluatedBody,
+        response: { 200: PlanEvaluated, 409: PlanConflict },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      return withCurrentOnStale(() => markEvaluated(database, actor, id, request.body.nextEvaluationOn, request.body.version), () => getPlan(database, actor, id));
+    },
   );
 
   app.get(

@@ -8,6 +8,8 @@ import { ConflictError, NotFoundError } from '../../kernel/errors.ts';
 import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
 import type { GuardianRelation } from '../../kernel/db/schema.ts';
 import type { GuardianAction } from '../../contracts/values/pupils.ts';
+import { writeGuardianImport } from '../children/index.ts';
+import { markImportCommitted, storeImportPreview, storedImportRows } from '../../kernel/files/import-store.ts';
 import { chunks, json, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parseGuardianTable, type GuardianFileRow, type ParsedFile } from './pupil-file.ts';
 
@@ -133,27 +135,23 @@ export async function previewGuardianImport(database: Database, actor: Actor, in
     errors.sort((a, b) => a.row - b.row);
     const counts: Record<GuardianAction, number> = { create: 0, link: 0, update: 0, unchanged: 0 };
     for (const p of planned) counts[p.action]++;
-    const stored = await tx
-      .insertInto('registry_imports')
-      .values({
-        region_id: actor.regionId,
-        organisation_id: organisationId,
-        kind: 'guardians',
-        uploaded_by_person_id: actor.personId,
-        file_name: input.fileName.slice(0, 200),
-        file_sha256: sha256(input.content),
-        file_type: read.fileType,
-        format: parsed.format?.id ?? null,
-        full_export: false,
-        row_count: parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size,
-        rows: JSON.stringify(planned),
-        errors: JSON.stringify(errors),
-        summary: JSON.stringify({ counts }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const storedId = await storeImportPreview(tx, {
+      region_id: actor.regionId,
+      organisation_id: organisationId,
+      kind: 'guardians',
+      uploaded_by_person_id: actor.personId,
+      file_name: input.fileName.slice(0, 200),
+      file_sha256: sha256(input.content),
+      file_type: read.fileType,
+      format: parsed.format?.id ?? null,
+      full_export: false,
+      row_count: parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size,
+      rows: JSON.stringify(planned),
+      errors: JSON.stringify(errors),
+      summary: JSON.stringify({ counts }),
+    });
     return {
-      id: stored.id,
+      id: storedId,
       kind: 'guardians' as const,
       format: parsed.format ? { id: parsed.format.id, label: parsed.format.label, assumption: parsed.format.assumption } : null,
       fileType: read.fileType,
@@ -189,18 +187,9 @@ export async function commitGuardianImport(database: Database, actor: Actor, imp
       .where('committed_at', '>', imp.uploaded_at)
       .executeTakeFirst();
     if (later) throw new ConflictError('Na deze controle is een andere import opgeslagen. Laad het bestand opnieuw; er is niets opgeslagen.', 'import_outdated');
-    const R = sql`(select r.* from registry_imports i cross join lateral jsonb_to_recordset(i.rows) as ${PLANNED_COLUMNS} where i.id = ${importId})`;
-    const created = await sql`
-      insert into guardians (id, region_id, given_name, family_name, email, phone)
-      select r."guardianId", ${actor.regionId}::uuid, r."givenName", r."familyName", r.email, r.phone from ${R} r where r.action = 'create'`.execute(tx);
-    await sql`
-      update guardians g set email = coalesce(r.email, g.email), phone = coalesce(r.phone, g.phone)
-      from ${R} r where g.id = r."guardianId" and r."contactChanged"`.execute(tx);
-    await sql`
-      insert into child_guardians (child_id, guardian_id, relation, has_authority)
-      select r."childId", r."guardianId", r.relation, r."hasAuthority" from ${R} r where r.action in ('create', 'link', 'update')
-      on conflict (child_id, guardian_id) do update set relation = excluded.relation, has_authority = excluded.has_authority`.execute(tx);
-    await tx.updateTable('registry_imports').set({ status: 'committed', committed_at: new Date(), committed_by_person_id: actor.personId }).where('id', '=', importId).execute();
+    const R = storedImportRows(importId, PLANNED_COLUMNS);
+    const created = await writeGuardianImport(tx, { rows: R, regionId: actor.regionId });
+    await markImportCommitted(tx, importId, actor.personId);
     const touched = (await sql<{ child_id: string; action: string }>`select r."childId" as child_id, r.action from ${R} r`.execute(tx)).rows;
     const children = new Map<string, string[]>();
     for (const t of touched) children.set(t.child_id, [...(children.get(t.child_id) ?? []), t.action]);
@@ -210,6 +199,6 @@ export async function commitGuardianImport(database: Database, actor: Actor, imp
     );
     const counts: Record<GuardianAction, number> = { create: 0, link: 0, update: 0, unchanged: 0 };
     for (const t of touched) counts[t.action as GuardianAction]++;
-    return { id: importId, created: Number(created.numAffectedRows ?? 0), linked: counts.link + counts.create, updated: counts.update, unchanged: counts.unchanged, children: children.size };
+    return { id: importId, created, linked: counts.link + counts.create, updated: counts.update, unchanged: counts.unchanged, children: children.size };
   });
 }

@@ -4,6 +4,8 @@ import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { isIsoDate } from '../../kernel/time.ts';
+import { decideLeaverCandidate } from '../../kernel/files/leavers-store.ts';
+import { endEnrolmentOfLeaver } from '../children/index.ts';
 import { nlDate, schoolOf } from './import-common.ts';
 import type { LeaverDecision } from '../../contracts/values/pupils.ts';
 
@@ -69,10 +71,10 @@ export async function decidePupilLeaver(database: Database, actor: Actor, candid
       if (!isIsoDate(endDate)) throw new ValidationError([{ name: 'endDate', code: 'date', reason: 'Vul de datum van uitschrijving in (DD-MM-JJJJ).' }]);
       if (endDate < l.start_date) throw new ValidationError([{ name: 'endDate', code: 'end_before_start', reason: `De datum van uitschrijving ligt vóór de inschrijfdatum (${nlDate(l.start_date)}).` }]);
       if (l.end_date !== null) throw new ConflictError('Deze inschrijving is al beëindigd.', 'already_ended');
-      await tx.updateTable('enrolments').set({ end_date: endDate }).where('id', '=', l.enrolment_id!).execute();
-      await tx.updateTable('leaver_candidates').set({ status: 'confirmed', end_date: endDate, decided_at: new Date(), decided_by_person_id: actor.personId }).where('id', '=', candidateId).execute();
+      await endEnrolmentOfLeaver(tx, l.enrolment_id!, endDate);
+      await decideLeaverCandidate(tx, candidateId, { status: 'confirmed', endDate, decidedByPersonId: actor.personId, decidedAt: new Date() });
     } else {
-      await tx.updateTable('leaver_candidates').set({ status: 'dismissed', decided_at: new Date(), decided_by_person_id: actor.personId }).where('id', '=', candidateId).execute();
+      await decideLeaverCandidate(tx, candidateId, { status: 'dismissed', decidedByPersonId: actor.personId, decidedAt: new Date() });
     }
     await appendAccessLog(tx, {
       ...actorLogFields(actor),

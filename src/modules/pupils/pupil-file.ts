@@ -2,7 +2,7 @@ import { familyNameOf, identifierOf, mapColumns, parseEmail, textOf, type Import
 import { cellText, dayProblem, isEmpty, normaliseName, parseDay, parseFlag, shown, type Cell, type Table } from '../../kernel/files/cells.ts';
 import { isValidBsn, isValidOnderwijsnummer, normaliseBsn } from '../../kernel/identifiers.ts';
 import type { GuardianRelation } from '../../kernel/db/schema.ts';
-import { pc4Of } from '../setup/postcodes.ts';
+import { pc4Of } from '../setup/index.ts';
 import { GUARDIAN_FIELD_LABELS, GUARDIAN_FORMATS, PUPIL_FIELD_LABELS, PUPIL_FORMATS, type GuardianField, type PupilField } from './pupil-formats.ts';
 
 /**

@@ -10,7 +10,10 @@ import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
 import { schoolYearOf, schoolYearRange } from '../../kernel/calendar/school-year.ts';
 import { TRANSFER_MATCH_GROUND } from '../../kernel/policy/child-policy.ts';
 import { today } from '../../kernel/time.ts';
-import { resolvePostcodes } from '../setup/postcodes.ts';
+import { resolvePostcodes } from '../setup/index.ts';
+import { writePupilImport } from '../children/index.ts';
+import { markImportCommitted, storeImportPreview, storedImportRows, updateImportPreview } from '../../kernel/files/import-store.ts';
+import { addPupilLeaverCandidates, dismissPupilLeaversInFile } from '../../kernel/files/leavers-store.ts';
 import { chunks, json, nlDate, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parsePupilTable, type ParsedFile, type PupilFileRow } from './pupil-file.ts';
 import { PUPIL_FORMATS } from './pupil-formats.ts';
@@ -592,36 +595,32 @@ export async function previewPupilImport(database: Database, actor: Actor, input
       const counts: Record<PupilRowStatus, number> = { new: 0, updated: 0, unchanged: 0, transfer: 0, pending: 0 };
       for (const p of planned) counts[p.status]++;
       const summary: Summary = { day, schoolYear, counts, newGroups: [...newGroups].sort(), lookups };
-      const stored = await tx
-        .insertInto('registry_imports')
-        .values({
-          id: importId,
-          region_id: actor.regionId,
-          organisation_id: organisationId,
-          kind: 'pupils',
-          uploaded_by_person_id: actor.personId,
-          file_name: input.fileName.slice(0, 200),
-          file_sha256: sha256(input.content),
-          file_type: read.fileType,
-          format: parsed.format?.id ?? null,
-          full_export: !!input.fullExport,
-          row_count: parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size,
-          rows: JSON.stringify(planned),
-          errors: JSON.stringify(errors),
-          matches: JSON.stringify(matches),
-          leavers: JSON.stringify(leavers),
-          summary: JSON.stringify(summary),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const storedId = await storeImportPreview(tx, {
+        id: importId,
+        region_id: actor.regionId,
+        organisation_id: organisationId,
+        kind: 'pupils',
+        uploaded_by_person_id: actor.personId,
+        file_name: input.fileName.slice(0, 200),
+        file_sha256: sha256(input.content),
+        file_type: read.fileType,
+        format: parsed.format?.id ?? null,
+        full_export: !!input.fullExport,
+        row_count: parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size,
+        rows: JSON.stringify(planned),
+        errors: JSON.stringify(errors),
+        matches: JSON.stringify(matches),
+        leavers: JSON.stringify(leavers),
+        summary: JSON.stringify(summary),
+      });
       // What this preview looked up and shows of children already in Samenspel is in the access log:
       // every child without a relation a row was matched to (transfer_match), and this school's own
       // pupils listed as probable leavers.
       await appendAccessLog(tx, [
         ...lookupEntries(),
-        ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId: stored.id, kind: 'school' } })),
+        ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId: storedId, kind: 'school' } })),
       ]);
-      return presentPupilPreview({ id: stored.id, format: parsed.format, fileType: read.fileType, fullExport: !!input.fullExport, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns, planned, errors, matches, leavers, summary, gemeenteName });
+      return presentPupilPreview({ id: storedId, format: parsed.format, fileType: read.fileType, fullExport: !!input.fullExport, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns, planned, errors, matches, leavers, summary, gemeenteName });
     });
   } catch (error) {
     // The preview failed after children of other schools were looked up (its transaction, with the
@@ -794,7 +793,7 @@ export async function decideTransferMatch(database: Database, actor: Actor, impo
       }
     }
     m.decision = decision;
-    await tx.updateTable('registry_imports').set({ matches: JSON.stringify(matches) }).where('id', '=', importId).execute();
+    await updateImportPreview(tx, importId, { matches: JSON.stringify(matches) });
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.transfer_match.decide', outcome: 'allowed', childId: m.candidateChildId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: m.row, decision, kind: 'identity' } });
     return { match: presentMatch(m), open: matches.filter((x) => x.decision === null).length };
   });
@@ -868,9 +867,9 @@ export async function commitPupilImport(database: Database, actor: Actor, import
           startDate: m.same.startDate,
         } satisfies Partial<PlannedPupil>);
       }
-      await tx.updateTable('registry_imports').set({ rows: JSON.stringify(rows) }).where('id', '=', importId).execute();
+      await updateImportPreview(tx, importId, { rows: JSON.stringify(rows) });
     }
-    const R = sql`(select r.* from registry_imports i cross join lateral jsonb_to_recordset(i.rows) as ${PLANNED_COLUMNS} where i.id = ${importId})`;
+    const R = storedImportRows(importId, PLANNED_COLUMNS);
     const year = summary.schoolYear;
     // A transfer is written only while no enrolment of the child (here or at another school) runs on
     // or after its start: the other school may have enrolled the child since the check.
@@ -884,47 +883,11 @@ export async function commitPupilImport(database: Database, actor: Actor, import
       );
     }
 
-    await sql`
-      insert into school_groups (organisation_id, name, school_year)
-      select distinct ${organisationId}::uuid, r."groupName", ${year} from ${R} r
-      where r."groupName" is not null and r.status in ('new', 'updated', 'transfer')
-      on conflict (organisation_id, school_year, name) do nothing`.execute(tx);
-    const created = await sql`
-      insert into children (id, region_id, given_name, family_name, birth_date, bsn, onderwijsnummer)
-      select r."newChildId", ${actor.regionId}::uuid, r."givenName", r."familyName", r."birthDate", r.bsn, r.onderwijsnummer from ${R} r where r.status = 'new'`.execute(tx);
-    await sql`
-      update children c set given_name = r."givenName", family_name = r."familyName", birth_date = r."birthDate",
-        bsn = coalesce(r.bsn, c.bsn), onderwijsnummer = coalesce(r.onderwijsnummer, c.onderwijsnummer)
-      from ${R} r where c.id = r."childId" and r."identityChanged"`.execute(tx);
-    const residences = await sql`
-      insert into child_residences (child_id, gemeente_id, valid_from)
-      select coalesce(r."childId", r."newChildId"), r."gemeenteId", r."residenceFrom" from ${R} r where r."gemeenteId" is not null
-      on conflict (child_id, valid_from) do nothing`.execute(tx);
-    await sql`
-      insert into enrolments (child_id, organisation_id, group_id, mentor_person_id, start_date, pupil_number, school_level)
-      select coalesce(r."childId", r."newChildId"), ${organisationId}::uuid, g.id, r."mentorPersonId", r."startDate", r."pupilNumber", r.level
-      from ${R} r left join school_groups g on g.organisation_id = ${organisationId} and g.school_year = ${year} and g.name = r."groupName"
-      where r.status in ('new', 'transfer')`.execute(tx);
-    await sql`
-      update enrolments e set group_id = coalesce(x.group_id, e.group_id), mentor_person_id = coalesce(x."mentorPersonId", e.mentor_person_id),
-        school_level = coalesce(x.level, e.school_level), pupil_number = x."pupilNumber"
-      from (select r.*, g.id as group_id from ${R} r left join school_groups g on g.organisation_id = ${organisationId} and g.school_year = ${year} and g.name = r."groupName") x
-      where e.id = x."enrolmentId" and x."enrolmentChanged"`.execute(tx);
+    const { childrenCreated, residencesAdded } = await writePupilImport(tx, { rows: R, regionId: actor.regionId, organisationId, schoolYear: year });
     // A pupil back in the file is no probable leaver any more.
-    await sql`
-      update leaver_candidates l set status = 'dismissed', decided_at = now(), decided_by_person_id = ${actor.personId}
-      from ${R} r where l.enrolment_id = r."enrolmentId" and l.status = 'open'`.execute(tx);
-    let leavers = 0;
-    if (imp.full_export) {
-      const res = await sql`
-        insert into leaver_candidates (region_id, organisation_id, import_id, kind, enrolment_id)
-        select ${actor.regionId}::uuid, ${organisationId}::uuid, i.id, 'pupil', l."enrolmentId"
-        from registry_imports i cross join lateral jsonb_to_recordset(i.leavers) as l("enrolmentId" uuid)
-        join enrolments e on e.id = l."enrolmentId" and e.end_date is null
-        where i.id = ${importId} and not exists (select 1 from leaver_candidates c where c.enrolment_id = l."enrolmentId" and c.status = 'open')`.execute(tx);
-      leavers = Number(res.numAffectedRows ?? 0);
-    }
-    await tx.updateTable('registry_imports').set({ status: 'committed', committed_at: new Date(), committed_by_person_id: actor.personId }).where('id', '=', importId).execute();
+    await dismissPupilLeaversInFile(tx, R, actor.personId);
+    const leavers = imp.full_export ? await addPupilLeaverCandidates(tx, { regionId: actor.regionId, organisationId, importId }) : 0;
+    await markImportCommitted(tx, importId, actor.personId);
     // Written for these children (a waiting transfer wrote nothing: no relation, no entry as school_care).
     const touched = (await sql<{ child_id: string; status: string }>`select coalesce(r."childId", r."newChildId") as child_id, r.status from ${R} r where r.status <> 'pending'`.execute(tx)).rows;
     await appendAccessLog(
@@ -934,6 +897,6 @@ export async function commitPupilImport(database: Database, actor: Actor, import
     const counts: Record<PupilRowStatus, number> = { new: 0, updated: 0, unchanged: 0, transfer: 0, pending: 0 };
     for (const t of touched) counts[t.status as PupilRowStatus]++;
     counts.pending = Number((await sql<{ n: number }>`select count(*)::int as n from ${R} r where r.status = 'pending'`.execute(tx)).rows[0].n);
-    return { id: importId, ...counts, childrenCreated: Number(created.numAffectedRows ?? 0), residencesAdded: Number(residences.numAffectedRows ?? 0), leavers };
+    return { id: importId, ...counts, childrenCreated, residencesAdded, leavers };
   });
 }

@@ -4,13 +4,13 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { grantRoles, refuseSelfGrant } from './role-grants.ts';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, expectUpdated, type FieldError } from '../../kernel/errors.ts';
 import { isValidBrin, isValidCbsCode, isValidVestiging, normaliseBrin } from '../../kernel/identifiers.ts';
 import { ROLE_ORGANISATION_KINDS, isRole } from '../../kernel/policy/roles.ts';
 import type { OrganisationKind, Role } from '../../contracts/values/registry.ts';
 import type { HolidayRegion } from '../../contracts/values/calendar.ts';
 import type { SchoolType } from '../../contracts/values/early-warning.ts';
-import { hashPassword } from '../session/session-service.ts';
+import { createProfessionalAccounts, hashPassword } from '../session/index.ts';
 import { DUTCH_GEMEENTEN, findGemeente } from '../../kernel/reference/gemeenten-nl.ts';
 
 /**
@@ -139,27 +139,35 @@ export async function createOrganisation(database: Database, actor: Actor, input
   });
 }
 
-export async function updateOrganisation(database: Database, actor: Actor, id: string, patch: Partial<OrganisationInput>) {
+/**
+ * Changes an organisation, based on the version the administrator's screen showed: when someone
+ * changed it meanwhile, nothing is written and the caller gets a StaleVersionError.
+ */
+export async function updateOrganisation(database: Database, actor: Actor, id: string, patch: Partial<OrganisationInput> & { version: number }) {
+  const { version, ...fields } = patch;
   return database.db.transaction().execute(async (tx) => {
     const current = await tx.selectFrom('organisations').selectAll().where('id', '=', id).where('region_id', '=', actor.regionId).executeTakeFirst();
     if (!current) throw new NotFoundError();
     const merged: OrganisationInput = {
       kind: current.kind,
-      name: patch.name ?? current.name,
-      gemeenteId: patch.gemeenteId !== undefined ? patch.gemeenteId : current.gemeente_id,
-      brin: patch.brin !== undefined ? patch.brin : current.brin,
-      vestiging: patch.vestiging !== undefined ? patch.vestiging : current.vestiging,
-      schoolType: patch.schoolType !== undefined ? patch.schoolType : current.school_type,
-      boardName: patch.boardName !== undefined ? patch.boardName : current.board_name,
+      name: fields.name ?? current.name,
+      gemeenteId: fields.gemeenteId !== undefined ? fields.gemeenteId : current.gemeente_id,
+      brin: fields.brin !== undefined ? fields.brin : current.brin,
+      vestiging: fields.vestiging !== undefined ? fields.vestiging : current.vestiging,
+      schoolType: fields.schoolType !== undefined ? fields.schoolType : current.school_type,
+      boardName: fields.boardName !== undefined ? fields.boardName : current.board_name,
     };
     const v = await validateOrganisation(tx, actor, merged, id);
-    await tx
+    // The first write, and only when the organisation is still the version the screen showed.
+    const updated = await tx
       .updateTable('organisations')
-      .set({ name: merged.name.trim(), gemeente_id: merged.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType, board_name: v.boardName })
+      .set({ name: merged.name.trim(), gemeente_id: merged.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType, board_name: v.boardName, version: sql`version + 1` })
       .where('id', '=', id)
-      .execute();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.update', outcome: 'allowed', detail: { organisationId: id, fields: Object.keys(patch) } });
-    return { id };
+      .where('version', '=', version)
+      .executeTakeFirst();
+    expectUpdated(updated);
+    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.update', outcome: 'allowed', detail: { organisationId: id, fields: Object.keys(fields) } });
+    return { id, version: version + 1 };
   });
 }
 
@@ -216,17 +224,25 @@ export async function createPerson(database: Database, actor: Actor, input: Pers
     const person = await tx
       .insertInto('people')
       .values({ region_id: actor.regionId, given_name: input.givenName.trim(), family_name: input.familyName.trim(), email: input.email?.trim() || null })
-      .returning('id')
+      .returning(['id', 'version'])
       .executeTakeFirstOrThrow();
     // Roles that see children's data go through the ledger (and, where the region requires it, wait
     // for a second administrator).
     const roles = await grantRoles(tx, actor, actor.regionId, input.memberships.map((m) => ({ personId: person.id, organisationId: m.organisationId, role: m.role })));
-    if (username) {
-      await tx.insertInto('accounts').values({ region_id: actor.regionId, username, password_hash: passwordHash!, kind: 'professional', person_id: person.id }).execute();
-    }
+    if (username) await createProfessionalAccounts(tx, [{ regionId: actor.regionId, username, passwordHash, personId: person.id }]);
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.person.create', outcome: 'allowed', detail: { personId: person.id, username, roles: input.memberships.map((m) => m.role) } });
-    return { id: person.id, pendingRoles: roles.pending.map((p) => ({ grantId: p.grantId, organisationId: p.organisationId, role: p.role })) };
+    return { id: person.id, version: person.version, pendingRoles: roles.pending.map((p) => ({ grantId: p.grantId, organisationId: p.organisationId, role: p.role })) };
   });
+}
+
+/**
+ * Claims the next version of a person, in the transaction and before anything is written: throws
+ * StaleVersionError when the administrator's screen showed an older one.
+ */
+async function claimPersonVersion(tx: Tx, personId: string, expected: number) {
+  const result = await tx.updateTable('people').set({ version: sql`version + 1` }).where('id', '=', personId).where('version', '=', expected).executeTakeFirst();
+  expectUpdated(result);
+  return expected + 1;
 }
 
 /**
@@ -234,11 +250,12 @@ export async function createPerson(database: Database, actor: Actor, input: Pers
  * logged for the privacy officer and, where the region requires it, waits for a second
  * administrator (status 'pending', 202).
  */
-export async function addMembership(database: Database, actor: Actor, personId: string, input: MembershipInput) {
+export async function addMembership(database: Database, actor: Actor, personId: string, input: MembershipInput & { version: number }) {
   refuseSelfGrant(actor, personId, 'personId');
   return database.db.transaction().execute(async (tx) => {
     const person = await tx.selectFrom('people').select('id').where('id', '=', personId).where('region_id', '=', actor.regionId).executeTakeFirst();
     if (!person) throw new NotFoundError();
+    const version = await claimPersonVersion(tx, personId, input.version);
     await validateMemberships(tx, actor, [input], '');
     const existing = await tx
       .selectFrom('memberships')
@@ -252,16 +269,16 @@ export async function addMembership(database: Database, actor: Actor, personId: 
     if (result.pending.length) {
       const grantId = result.pending[0].grantId;
       await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.request', outcome: 'allowed', detail: { personId, grantId, role: input.role, organisationId: input.organisationId } });
-      return { id: null, status: 'pending' as const, grantId };
+      return { id: null, status: 'pending' as const, grantId, version };
     }
     const id = result.granted[0].membershipId;
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.create', outcome: 'allowed', detail: { personId, membershipId: id, role: input.role, organisationId: input.organisationId } });
-    return { id, status: 'granted' as const, grantId: null };
+    return { id, status: 'granted' as const, grantId: null, version };
   });
 }
 
-/** Ends a membership (never deletes it: the access log refers to it). */
-export async function endMembership(database: Database, actor: Actor, personId: string, membershipId: string) {
+/** Ends a membership (never deletes it: the access log refers to it), based on the version of the person the screen showed. */
+export async function endMembership(database: Database, actor: Actor, personId: string, membershipId: string, version: number) {
   return database.db.transaction().execute(async (tx) => {
     const m = await tx
       .selectFrom('memberships as m')
@@ -272,6 +289,7 @@ export async function endMembership(database: Database, actor: Actor, personId: 
       .where('p.region_id', '=', actor.regionId)
       .executeTakeFirst();
     if (!m) throw new NotFoundError();
+    await claimPersonVersion(tx, personId, version);
     if (!m.ended_at) await tx.updateTable('memberships').set({ ended_at: sql`now()` }).where('id', '=', membershipId).execute();
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.end', outcome: 'allowed', detail: { personId, membershipId } });
   });

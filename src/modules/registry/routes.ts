@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
-import { NotFoundError } from '../../kernel/errors.ts';
+import { NotFoundError, withCurrentOnStale } from '../../kernel/errors.ts';
 import { NoContent } from '../../contracts/common.ts';
 import {
   GemeenteCreate,
@@ -9,6 +8,7 @@ import {
   GemeenteList,
   IdParams,
   MembershipCreate,
+  MembershipEndQuery,
   MembershipGranted,
   MembershipParams,
   MembershipPending,
@@ -18,11 +18,13 @@ import {
   OrganisationList,
   OrganisationMembers,
   OrganisationQuery,
+  OrganisationStale,
   OrganisationUpdate,
   PeoplePage,
   PeopleQuery,
   PersonCreate,
   PersonCreated,
+  PersonStale,
   RoleGrantApproved,
   RoleGrantPage,
   RoleGrantQuery,
@@ -30,10 +32,10 @@ import {
   RoleGrantRejected,
 } from '../../contracts/registry.ts';
 import type { Role } from '../../contracts/values/registry.ts';
+import { getOrganisation, getPerson, listOrganisations, listPeople } from './registry-queries.ts';
 import { approveRoleGrant, listRoleGrants, rejectRoleGrant } from './role-grants.ts';
 import { addMembership, createGemeente, createOrganisation, createPerson, endMembership, updateOrganisation } from './registry-commands.ts';
 import { findGemeente } from '../../kernel/reference/gemeenten-nl.ts';
-import { invitationStates } from '../staff/invitations.ts';
 
 const tags = ['Register'];
 
@@ -64,39 +66,15 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     },
   );
 
-  const organisationQuery = (regionId: string) =>
-    db
-      .selectFrom('organisations as o')
-      .leftJoin('gemeenten as g', 'g.id', 'o.gemeente_id')
-      .where('o.region_id', '=', regionId)
-      .select(['o.id', 'o.kind', 'o.name', 'o.gemeente_id', 'g.name as gemeente_name', 'o.brin', 'o.vestiging', 'o.school_type', 'o.board_name']);
-  const presentOrganisation = (o: Awaited<ReturnType<ReturnType<typeof organisationQuery>['executeTakeFirstOrThrow']>>) => ({
-    id: o.id,
-    kind: o.kind,
-    name: o.name,
-    gemeenteId: o.gemeente_id,
-    gemeenteName: o.gemeente_name,
-    brin: o.brin,
-    vestiging: o.vestiging,
-    schoolType: o.school_type,
-    boardName: o.board_name,
-  });
-
   app.get('/organisations', { schema: { tags, summary: 'Organisaties in de regio', querystring: OrganisationQuery, response: { 200: OrganisationList } } }, async (request) => {
-    const actor = actorOf(request);
-    const { kind } = request.query;
-    let q = organisationQuery(actor.regionId);
-    if (kind) q = q.where('o.kind', '=', kind);
-    const rows = await q.orderBy('o.kind').orderBy('o.name').execute();
-    return { items: rows.map(presentOrganisation) };
+    return { items: await listOrganisations(db, actorOf(request), request.query.kind) };
   });
 
   app.get('/organisations/:id', { schema: { tags, summary: 'Eén organisatie', params: IdParams, response: { 200: OrganisationDetail } } }, async (request) => {
     const actor = actorOf(request);
-    const row = await organisationQuery(actor.regionId).where('o.id', '=', request.params.id).executeTakeFirst();
-    if (!row) throw new NotFoundError();
-    const groups = await db.selectFrom('school_groups').select(['id', 'name', 'school_year']).where('organisation_id', '=', row.id).orderBy('school_year', 'desc').orderBy('name').execute();
-    return { ...presentOrganisation(row), groups: groups.map((g) => ({ id: g.id, name: g.name, schoolYear: g.school_year })) };
+    const organisation = await getOrganisation(db, actor, request.params.id);
+    const groups = await db.selectFrom('school_groups').select(['id', 'name', 'school_year']).where('organisation_id', '=', organisation.id).orderBy('school_year', 'desc').orderBy('name').execute();
+    return { ...organisation, groups: groups.map((g) => ({ id: g.id, name: g.name, schoolYear: g.school_year })) };
   });
 
   // The regional directory: who works where, in which role. Professionals need it to form a team
@@ -131,18 +109,30 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
       const { id } = await createOrganisation(ctx.database, actor, request.body);
-      return reply.status(201).send(presentOrganisation((await organisationQuery(actor.regionId).where('o.id', '=', id).executeTakeFirst())!));
+      return reply.status(201).send(await getOrganisation(db, actor, id));
     },
   );
 
   app.patch(
     '/organisations/:id',
-    { schema: { tags, summary: 'Organisatie wijzigen (functioneel beheerder)', params: IdParams, body: OrganisationUpdate, response: { 200: Organisation } } },
+    {
+      schema: {
+        tags,
+        summary: 'Organisatie wijzigen (functioneel beheerder), op basis van de versie die het scherm toonde: is die niet meer de huidige, dan 409 met de organisatie zoals die nu is',
+        params: IdParams,
+        body: OrganisationUpdate,
+        response: { 200: Organisation, 409: OrganisationStale },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const { id } = await updateOrganisation(ctx.database, actor, request.params.id, request.body);
-      return presentOrganisation((await organisationQuery(actor.regionId).where('o.id', '=', id).executeTakeFirst())!);
+      const { id } = request.params;
+      await withCurrentOnStale(
+        () => updateOrganisation(ctx.database, actor, id, request.body),
+        () => getOrganisation(db, actor, id),
+      );
+      return getOrganisation(db, actor, id);
     },
   );
 
@@ -159,53 +149,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     async (request) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const { q, organisationId, page, pageSize } = request.query;
-      let base = db.selectFrom('people as p').where('p.region_id', '=', actor.regionId);
-      if (q?.trim()) base = base.where(sql<boolean>`(p.given_name || ' ' || p.family_name || ' ' || coalesce(p.email, '')) ilike ${'%' + q.trim().replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
-      if (organisationId) {
-        base = base.where(({ exists, selectFrom }) =>
-          exists(selectFrom('memberships as m').whereRef('m.person_id', '=', 'p.id').where('m.organisation_id', '=', organisationId).where('m.ended_at', 'is', null).select(sql`1`.as('one'))),
-        );
-      }
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const people = await base
-        .leftJoin('accounts as a', 'a.person_id', 'p.id')
-        .select(['p.id', 'p.given_name', 'p.family_name', 'p.email', 'a.username', 'a.disabled_at'])
-        .orderBy('p.family_name')
-        .orderBy('p.given_name')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute();
-      const ms = people.length
-        ? await db
-            .selectFrom('memberships as m')
-            .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-            .where('m.person_id', 'in', people.map((p) => p.id))
-            .where('m.ended_at', 'is', null)
-            .select(['m.id', 'm.person_id', 'm.organisation_id', 'o.name', 'm.role'])
-            .$narrowType<{ role: Role }>()
-            .orderBy('o.name')
-            .execute()
-        : [];
-      // invited / expired / active / disabled (staff/invitations.ts); null without an account.
-      const states = await invitationStates(db, people.map((p) => p.id));
-      return {
-        items: people.map((p) => ({
-          id: p.id,
-          givenName: p.given_name,
-          familyName: p.family_name,
-          email: p.email,
-          username: p.username,
-          accountDisabled: !!p.disabled_at,
-          invitationState: states.get(p.id) ?? null,
-          memberships: ms.filter((m) => m.person_id === p.id).map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, role: m.role })),
-          // Nobody gives themselves a role.
-          can: { addMembership: p.id !== actor.personId },
-        })),
-        total: Number(total.n),
-        page,
-        pageSize,
-      };
+      return listPeople(db, actor, request.query);
     },
   );
 
@@ -235,13 +179,17 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
           'Rol bij een organisatie toevoegen (nooit aan uzelf). Een rol die gegevens van kinderen ziet, ziet de privacyfunctionaris; als de regio dat instelt wacht hij op een tweede beheerder (202, status pending)',
         params: IdParams,
         body: MembershipCreate,
-        response: { 201: MembershipGranted, 202: MembershipPending },
+        response: { 201: MembershipGranted, 202: MembershipPending, 409: PersonStale },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
-      const result = await addMembership(ctx.database, actor, request.params.id, request.body);
+      const { id } = request.params;
+      const result = await withCurrentOnStale(
+        () => addMembership(ctx.database, actor, id, request.body),
+        () => getPerson(db, actor, id),
+      );
       return result.status === 'pending' ? reply.status(202).send(result) : reply.status(201).send(result);
     },
   );
@@ -288,12 +236,23 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
 
   app.delete(
     '/people/:id/memberships/:membershipId',
-    { schema: { tags, summary: 'Rol beëindigen (wordt niet verwijderd)', params: MembershipParams, response: { 204: NoContent } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rol beëindigen (wordt niet verwijderd), op basis van de versie van de persoon die het scherm toonde (`?version=`): is die niet meer de huidige, dan 409 met de persoon zoals die nu is',
+        params: MembershipParams,
+        querystring: MembershipEndQuery,
+        response: { 204: NoContent, 409: PersonStale },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireRole(actor, 'functional_admin');
       const { id, membershipId } = request.params;
-      await endMembership(ctx.database, actor, id, membershipId);
+      await withCurrentOnStale(
+        () => endMembership(ctx.database, actor, id, membershipId, request.query.version),
+        () => getPerson(db, actor, id),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -4,3 +4,4 @@
  */
 export { default as setupRoutes } from './routes.ts';
 export { settingsVersion, claimSettingsVersion, type SettingsScreen } from './settings-versions.ts';
+export { pc4Of, resolvePostcodes } from './postcodes.ts';

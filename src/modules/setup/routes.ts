@@ -1,6 +1,7 @@
 import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
 import { searchGemeenten } from '../../kernel/reference/gemeenten-nl.ts';
+import { withCurrentOnStale } from '../../kernel/errors.ts';
 import { IdParams, NoContent } from '../../contracts/common.ts';
 import {
   GemeenteListQuery,
@@ -13,14 +14,16 @@ import {
   Region,
   RegionRename,
   RegionSettings,
+  RegionSettingsStale,
   RegionSettingsUpdate,
+  RegionStale,
   SetupStatus,
   SetupStepMark,
   SetupStepParams,
   StaffPerOrganisation,
 } from '../../contracts/setup.ts';
-import { PROVINCES } from '../registry/registry-commands.ts';
-import { markSetupStep, pupilsPerSchool, renameRegion, setupStatus, staffPerOrganisation } from './setup-status.ts';
+import { PROVINCES } from '../registry/index.ts';
+import { getRegion, markSetupStep, pupilsPerSchool, renameRegion, setupStatus, staffPerOrganisation } from './setup-status.ts';
 import { addPostcodeRange, listPostcodeRanges, removePostcodeRange } from './postcode-ranges.ts';
 import { readRegionSettings, updateRegionSettings } from './settings-commands.ts';
 
@@ -62,10 +65,24 @@ export default async function setupRoutes(app: Api, ctx: AppContext) {
     },
   );
 
-  app.patch('/region', { schema: { tags, summary: 'De naam van de regio wijzigen', body: RegionRename, response: { 200: Region } } }, async (request) => {
-    const actor = admin(request);
-    return renameRegion(ctx.database, actor, request.body.name);
-  });
+  app.patch(
+    '/region',
+    {
+      schema: {
+        tags,
+        summary: 'De naam van de regio wijzigen, op basis van de versie die het scherm toonde (uit GET /setup): is die niet meer de huidige, dan 409 met de regio zoals die nu is',
+        body: RegionRename,
+        response: { 200: Region, 409: RegionStale },
+      },
+    },
+    async (request) => {
+      const actor = admin(request);
+      return withCurrentOnStale(
+        () => renameRegion(ctx.database, actor, request.body.name, request.body.version),
+        () => getRegion(db, actor.regionId),
+      );
+    },
+  );
 
   app.get(
     '/setup/gemeente-list',
@@ -129,14 +146,17 @@ export default async function setupRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Instellingen van de regio wijzigen (alles of niets)',
+        summary: 'Instellingen van de regio wijzigen (alles of niets), op basis van de versie die het scherm toonde: is die niet meer de huidige, dan 409 met de instellingen zoals ze nu zijn',
         body: RegionSettingsUpdate,
-        response: { 200: RegionSettings },
+        response: { 200: RegionSettings, 409: RegionSettingsStale },
       },
     },
     async (request) => {
       const actor = admin(request);
-      return updateRegionSettings(ctx.database, actor, request.body.values);
+      return withCurrentOnStale(
+        () => updateRegionSettings(ctx.database, actor, request.body.values, request.body.version),
+        () => readRegionSettings(db, actor.regionId),
+      );
     },
   );
 

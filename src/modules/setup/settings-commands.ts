@@ -4,12 +4,14 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { claimSettingsVersion, settingsVersion } from './settings-versions.ts';
 import { SETTINGS, loadRegionSettings, settingDefinition, type SettingDefinition, type SettingKey } from '../../kernel/settings/region-settings.ts';
 
 /**
  * The region's settings as the functional administrator sees them: every definition with the
  * current value, the default, the range and whether it is fixed by law; and the change of some of
- * them, all or nothing, logged with the old and new values (registry.settings.update).
+ * them, all or nothing, logged with the old and new values (registry.settings.update). The screen
+ * has a version (settings-versions.ts): a save based on an older one is refused (409).
  */
 export async function readRegionSettings(db: Db | Tx, regionId: string) {
   const values = await loadRegionSettings(db, regionId);
@@ -30,10 +32,11 @@ export async function readRegionSettings(db: Db | Tx, regionId: string) {
         updatedAt: row && !d.fixed ? new Date(row.updated_at).toISOString() : null,
       };
     }),
+    version: await settingsVersion(db, regionId, 'settings'),
   };
 }
 
-export async function updateRegionSettings(database: Database, actor: Actor, input: Record<string, unknown>) {
+export async function updateRegionSettings(database: Database, actor: Actor, input: Record<string, unknown>, version: number) {
   const errors: FieldError[] = [];
   const wanted: { key: SettingKey; value: number }[] = [];
   for (const [key, value] of Object.entries(input)) {
@@ -47,6 +50,7 @@ export async function updateRegionSettings(database: Database, actor: Actor, inp
   }
   if (errors.length) throw new ValidationError(errors);
   return database.db.transaction().execute(async (tx) => {
+    await claimSettingsVersion(tx, actor.regionId, 'settings', version);
     const before = await loadRegionSettings(tx, actor.regionId);
     const changes: Record<string, { old: number; new: number }> = {};
     for (const { key, value } of wanted) {

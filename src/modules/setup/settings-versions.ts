@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../kernel/db/database.ts';
+import type { Db, Tx } from '../../kernel/db/database.ts';
 import { expectUpdated } from '../../kernel/errors.ts';
 
 /**
@@ -13,7 +13,7 @@ export type SettingsScreen = 'settings' | 'signalTerms' | 'earlyWarning';
 const COLUMN = { settings: 'settings_version', signalTerms: 'signal_terms_version', earlyWarning: 'early_warning_version' } as const;
 
 /** The current version of a settings screen of the region. */
-export async function settingsVersion(tx: Tx, regionId: string, screen: SettingsScreen): Promise<number> {
+export async function settingsVersion(tx: Db | Tx, regionId: string, screen: SettingsScreen): Promise<number> {
   const row = await tx.selectFrom('regions').select(['settings_version', 'signal_terms_version', 'early_warning_version']).where('id', '=', regionId).executeTakeFirstOrThrow();
   return screen === 'settings' ? row.settings_version : screen === 'signalTerms' ? row.signal_terms_version : row.early_warning_version;
 }

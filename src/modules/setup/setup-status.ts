@@ -4,7 +4,7 @@ import { PARTNER_KINDS, SETUP_STEPS, type SetupStep } from '../../contracts/valu
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { NotFoundError, ValidationError } from '../../kernel/errors.ts';
+import { NotFoundError, StaleVersionError, ValidationError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 
 /**
@@ -91,9 +91,15 @@ export function missingMinimum(step: SetupStep, facts: Record<SetupStep, StepFac
   }
 }
 
-export async function setupStatus(db: Db | Tx, regionId: string) {
-  const region = await db.selectFrom('regions').select(['id', 'name', 'slug']).where('id', '=', regionId).executeTakeFirst();
+/** The region: its name, and the version a rename names. */
+export async function getRegion(db: Db | Tx, regionId: string) {
+  const region = await db.selectFrom('regions').select(['id', 'name', 'slug', 'version']).where('id', '=', regionId).executeTakeFirst();
   if (!region) throw new NotFoundError();
+  return region;
+}
+
+export async function setupStatus(db: Db | Tx, regionId: string) {
+  const region = await getRegion(db, regionId);
   const facts = await setupFacts(db, regionId);
   const done = await db
     .selectFrom('region_setup_steps as s')
@@ -112,7 +118,7 @@ export async function setupStatus(db: Db | Tx, regionId: string) {
       missing: missingMinimum(step, facts),
     };
   });
-  return { region: { id: region.id, name: region.name, slug: region.slug }, steps, nextStep: steps.find((s) => !s.done)?.step ?? null };
+  return { region, steps, nextStep: steps.find((s) => !s.done)?.step ?? null };
 }
 
 /** Marks a step done (refused while its minimum is missing) or not done; logged as registry.setup.step. */
@@ -134,13 +140,20 @@ export async function markSetupStep(database: Database, actor: Actor, step: Setu
   return setupStatus(database.db, actor.regionId);
 }
 
-/** The region's name. */
-export async function renameRegion(database: Database, actor: Actor, name: string) {
+/** The region's name, changed based on the version the screen showed (StaleVersionError when someone renamed it meanwhile). */
+export async function renameRegion(database: Database, actor: Actor, name: string, version: number) {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (!trimmed) throw new ValidationError([{ name: 'name', code: 'required', reason: 'Vul de naam van de regio in.' }]);
   return database.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('regions').select(['name']).where('id', '=', actor.regionId).executeTakeFirstOrThrow();
-    const row = await tx.updateTable('regions').set({ name: trimmed }).where('id', '=', actor.regionId).returning(['id', 'name', 'slug']).executeTakeFirstOrThrow();
+    const row = await tx
+      .updateTable('regions')
+      .set({ name: trimmed, version: sql`version + 1` })
+      .where('id', '=', actor.regionId)
+      .where('version', '=', version)
+      .returning(['id', 'name', 'slug', 'version'])
+      .executeTakeFirst();
+    if (!row) throw new StaleVersionError();
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.region.update', outcome: 'allowed', detail: { old: before.name, new: trimmed } });
     return row;
   });

@@ -1,15 +1,18 @@
 import type { Api } from '../../kernel/http/api.ts';
-import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
+import { actorOf, type AppContext } from '../../kernel/http/context.ts';
+import { withCurrentOnStale } from '../../kernel/errors.ts';
 import { createSignal, triageSignal, withdrawSignal } from './signal-commands.ts';
 import { childSignals, getSignal, listSignals } from './signal-queries.ts';
+import { pickupTerms, setPickupTerm } from './pickup-terms.ts';
 import { MELDCODE_STEPS, SIGNAL_CATEGORIES, SIGNAL_STATUSES, SIGNAL_TRANSITIONS, SIGNAL_URGENCIES, TRIAGE_DECISIONS } from './signal-workflow.ts';
-import type { SignalCategory } from '../../contracts/values/signals.ts';
 import {
   ChildSignals,
   CreateSignalBody,
   PickupTermBody,
   PickupTermSet,
   PickupTerms,
+  PickupTermsConflict,
+  SignalConflict,
   SignalDetail,
   SignalIdParams,
   SignalListQuery,
@@ -18,9 +21,6 @@ import {
   TriageBody,
   WithdrawBody,
 } from '../../contracts/signals.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { ValidationError } from '../../kernel/errors.ts';
 
 const tags = ['Zorgsignalen'];
 
@@ -70,27 +70,43 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Besluit over een signaal (zorgcoördinator); het eerste besluit is het oppakken',
+        summary: 'Besluit over een signaal (zorgcoördinator); het eerste besluit is het oppakken. `version` is de versie van het signaal waarop het besluit is gebaseerd',
         params: SignalIdParams,
         body: TriageBody,
-        response: { 200: SignalDetail },
+        response: { 200: SignalDetail, 409: SignalConflict },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const { decision, reason } = request.body;
-      await triageSignal(ctx.database, actor, request.params.id, decision, reason);
-      return getSignal(ctx.database, actor, request.params.id);
+      const { id } = request.params;
+      const { decision, reason, version } = request.body;
+      await withCurrentOnStale(
+        () => triageSignal(ctx.database, actor, id, decision, reason, version),
+        () => getSignal(ctx.database, actor, id),
+      );
+      return getSignal(ctx.database, actor, id);
     },
   );
 
   app.post(
     '/signals/:id/withdraw',
-    { schema: { tags, summary: 'Een eigen signaal intrekken zolang het niet is opgepakt', params: SignalIdParams, body: WithdrawBody, response: { 200: SignalDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Een eigen signaal intrekken zolang het niet is opgepakt (`version`: de versie van het signaal die u zag)',
+        params: SignalIdParams,
+        body: WithdrawBody,
+        response: { 200: SignalDetail, 409: SignalConflict },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      await withdrawSignal(ctx.database, actor, request.params.id, request.body.reason);
-      return getSignal(ctx.database, actor, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnStale(
+        () => withdrawSignal(ctx.database, actor, id, request.body.reason, request.body.version),
+        () => getSignal(ctx.database, actor, id),
+      );
+      return getSignal(ctx.database, actor, id);
     },
   );
 
@@ -102,19 +118,8 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
 
   app.get(
     '/settings/signal-pickup-terms',
-    { schema: { tags: ['Instellingen'], summary: 'Termijnen voor het oppakken van signalen, in schooldagen', response: { 200: PickupTerms } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const rows = await ctx.database.db
-        .selectFrom('deadline_rules')
-        .select(['region_id', 'category', 'school_days'])
-        .where('subject', '=', 'signal_pickup')
-        .where((eb) => eb.or([eb('region_id', 'is', null), eb('region_id', '=', actor.regionId)]))
-        // The categories of the signal pick-up rules are signal categories (the PUT below checks them).
-        .$narrowType<{ category: SignalCategory | null }>()
-        .execute();
-      return { items: rows.map((r) => ({ scope: r.region_id ? ('region' as const) : ('default' as const), category: r.category, schoolDays: r.school_days })) };
-    },
+    { schema: { tags: ['Instellingen'], summary: 'Termijnen voor het oppakken van signalen, in schooldagen, met de versie van dit scherm', response: { 200: PickupTerms } } },
+    async (request) => pickupTerms(ctx.database, actorOf(request)),
   );
 
   app.put(
@@ -122,25 +127,18 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags: ['Instellingen'],
-        summary: 'Termijn voor het oppakken van signalen instellen voor de regio, eventueel per categorie (functioneel beheerder)',
+        summary:
+          'Termijn voor het oppakken van signalen instellen voor de regio, eventueel per categorie (functioneel beheerder). `version` is de versie van de termijnen die u zag; is er intussen iets gewijzigd, dan 409 met de termijnen zoals ze nu zijn',
         body: PickupTermBody,
-        response: { 200: PickupTermSet },
+        response: { 200: PickupTermSet, 409: PickupTermsConflict },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
-      const { category, schoolDays } = request.body;
-      if (schoolDays < 1 || schoolDays > 60) throw new ValidationError([{ name: 'schoolDays', code: 'range', reason: 'Kies een termijn van 1 tot en met 60 schooldagen.' }]);
-      await ctx.database.db.transaction().execute(async (tx) => {
-        let existing = tx.selectFrom('deadline_rules').select('id').where('subject', '=', 'signal_pickup').where('region_id', '=', actor.regionId);
-        existing = category ? existing.where('category', '=', category) : existing.where('category', 'is', null);
-        const row = await existing.executeTakeFirst();
-        if (row) await tx.updateTable('deadline_rules').set({ school_days: schoolDays }).where('id', '=', row.id).execute();
-        else await tx.insertInto('deadline_rules').values({ subject: 'signal_pickup', region_id: actor.regionId, category, school_days: schoolDays }).execute();
-        await appendAccessLog(tx, { ...actorLogFields(actor), event: 'settings.signal_pickup_term', outcome: 'allowed', detail: { category, schoolDays } });
-      });
-      return { category, schoolDays };
+      return withCurrentOnStale(
+        () => setPickupTerm(ctx.database, actor, request.body),
+        () => pickupTerms(ctx.database, actor),
+      );
     },
   );
 }

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { withChildAccess, actorLogFields } from '../../kernel/policy/child-access.ts';
 import { signalAccess } from '../../kernel/policy/signal-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, expectUpdated, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { calendarAround, pickupTerm } from './signal-deadlines.ts';
 import { ACTION_NL, SIGNAL_TRANSITIONS, STATUS_NL, findTransition, type SignalAction, type SignalStatus, type SignalCategory, type SignalUrgency, type TriageDecision } from './signal-workflow.ts';
@@ -76,14 +77,19 @@ export async function createSignal(database: Database, actor: Actor, input: Crea
 }
 
 /**
- * Applies one workflow action to a signal inside the caller's transaction: checks the workflow
- * table, locks the row, updates the status (the first care decision is the pick-up), appends the
- * history and the access log entry.
+ * Applies one workflow action to a signal inside the caller's transaction: locks the row, claims
+ * the version the user's screen was based on (`version`; a stale one throws StaleVersionError before
+ * anything is written), checks the workflow table, updates the status (the first care decision is
+ * the pick-up), appends the history and the access log entry. Without `version` (a case opened from
+ * the signal) the version is only bumped.
  */
-export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string) {
+export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version?: number) {
   const s = await tx.selectFrom('signals').selectAll().where('id', '=', signalId).forUpdate().executeTakeFirst();
   const access = s ? signalAccess(actor, s) : null;
   if (!s || !access) return null;
+  let claim = tx.updateTable('signals').set({ version: sql`version + 1` }).where('id', '=', signalId);
+  if (version !== undefined) claim = claim.where('version', '=', version);
+  expectUpdated(await claim.executeTakeFirst());
   const transition = findTransition(s.status, action);
   // A care coordinator who raised the signal herself withdraws it as its author.
   const by = action === 'withdraw' && actor.personId === s.author_person_id ? 'author' : access === 'care' ? 'care' : 'author';
@@ -113,8 +119,8 @@ export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, a
   return { id: signalId, status: transition.to, signal: s };
 }
 
-async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string) {
-  const result = await database.db.transaction().execute((tx) => transitionSignal(tx, actor, signalId, action, reason, event));
+async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version: number) {
+  const result = await database.db.transaction().execute((tx) => transitionSignal(tx, actor, signalId, action, reason, event, version));
   if (!result) {
     const child = await database.db.selectFrom('signals').select('child_id').where('id', '=', signalId).executeTakeFirst();
     await database.db.transaction().execute((tx) => appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: child?.child_id ?? null, detail: { signalId } }));
@@ -123,12 +129,12 @@ async function applyAction(database: Database, actor: Actor, signalId: string, a
   return { id: result.id, status: result.status };
 }
 
-/** The care coordinator's decision on a signal (the first one is the pick-up). */
-export function triageSignal(database: Database, actor: Actor, signalId: string, decision: TriageDecision | 'close', reason: string) {
-  return applyAction(database, actor, signalId, decision, reason, 'signal.triage');
+/** The care coordinator's decision on a signal (the first one is the pick-up), based on the signal's `version`. */
+export function triageSignal(database: Database, actor: Actor, signalId: string, decision: TriageDecision | 'close', reason: string, version: number) {
+  return applyAction(database, actor, signalId, decision, reason, 'signal.triage', version);
 }
 
-/** The author withdraws a signal that nobody has picked up yet. */
-export function withdrawSignal(database: Database, actor: Actor, signalId: string, reason: string) {
-  return applyAction(database, actor, signalId, 'withdraw', reason, 'signal.withdraw');
+/** The author withdraws a signal that nobody has picked up yet, based on the signal's `version`. */
+export function withdrawSignal(database: Database, actor: Actor, signalId: string, reason: string, version: number) {
+  return applyAction(database, actor, signalId, 'withdraw', reason, 'signal.withdraw', version);
 }

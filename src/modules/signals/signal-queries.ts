@@ -32,6 +32,7 @@ const signalColumns = [
   's.triaged_at',
   's.triaged_on',
   's.triage_decision',
+  's.version',
   'c.given_name as child_given_name',
   'c.family_name as child_family_name',
   'c.birth_date as child_birth_date',
@@ -89,6 +90,7 @@ function present(r: SignalRow, access: Exclude<SignalAccess, null>, cal: SchoolC
     // A withdrawn signal was never due: it counts as on time.
     lateness: r.status === 'withdrawn' ? 'on_time' : latenessOf(cal, r, day),
     access,
+    version: r.version,
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readStaffFile } from './staff-file.ts';
 import { roleOf, splitList, STAFF_FORMATS } from './staff-formats.ts';
-import { USERNAME_PATTERN } from '../registry/registry-commands.ts';
+import { USERNAME_PATTERN } from '../registry/index.ts';
 
 describe('staff roles and lists', () => {
   it('knows the Dutch labels, the vendor words and the codes', () => {

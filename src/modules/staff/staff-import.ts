@@ -13,7 +13,10 @@ import type { OrganisationKind } from '../../kernel/db/schema.ts';
 import { isRole, type Role } from '../../kernel/policy/roles.ts';
 import { readStaffFile, type StaffFileRow } from './staff-file.ts';
 import { createInvitations } from './invitations.ts';
-import { grantRoles } from '../registry/role-grants.ts';
+import { createPeople, endMembershipsAt, grantRoles, renamePeople } from '../registry/index.ts';
+import { assignGroupStaff } from '../children/index.ts';
+import { markImportCommitted, storeImportPreview } from '../../kernel/files/import-store.ts';
+import { addStaffLeaverCandidates, decideLeaverCandidate, dismissStaffLeaversInFile } from '../../kernel/files/leavers-store.ts';
 import type { AppKeys } from '../../kernel/keys.ts';
 import type { GroupRole, StaffRowStatus } from '../../contracts/values/staff.ts';
 
@@ -189,28 +192,24 @@ export async function previewStaffImport(database: Database, actor: Actor, input
     .where('status', '=', 'committed')
     .orderBy('committed_at', 'desc')
     .executeTakeFirst();
-  const stored = await db
-    .insertInto('registry_imports')
-    .values({
-      region_id: actor.regionId,
-      organisation_id: org.id,
-      kind: 'staff',
-      uploaded_by_person_id: actor.personId,
-      file_name: input.fileName.slice(0, 200),
-      file_sha256: sha,
-      file_type: file.fileType,
-      format: file.format,
-      full_export: input.fullExport,
-      row_count: file.rowCount,
-      rows: JSON.stringify(plan.planned),
-      errors: JSON.stringify(errors),
-      leavers: JSON.stringify(leavers),
-      summary: JSON.stringify(summary),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const storedId = await storeImportPreview(db, {
+    region_id: actor.regionId,
+    organisation_id: org.id,
+    kind: 'staff',
+    uploaded_by_person_id: actor.personId,
+    file_name: input.fileName.slice(0, 200),
+    file_sha256: sha,
+    file_type: file.fileType,
+    format: file.format,
+    full_export: input.fullExport,
+    row_count: file.rowCount,
+    rows: JSON.stringify(plan.planned),
+    errors: JSON.stringify(errors),
+    leavers: JSON.stringify(leavers),
+    summary: JSON.stringify(summary),
+  });
   return {
-    id: stored.id,
+    id: storedId,
     organisation: org,
     format: file.format,
     formatLabel: file.formatLabel,
@@ -268,24 +267,12 @@ export async function commitStaffImport(database: Database, actor: Actor, import
     const rows = plan.planned;
 
     // 1. New people.
-    const created = new Map<string, string>();
-    for (const part of chunk(rows.filter((r) => r.status === 'new'), 1000)) {
-      const ins = await tx
-        .insertInto('people')
-        .values(part.map((r) => ({ region_id: actor.regionId, given_name: r.givenName, family_name: r.familyName, email: r.email })))
-        .returning(['id', 'email'])
-        .execute();
-      for (const p of ins) created.set(p.email!, p.id);
-    }
+    const created = await createPeople(tx, actor.regionId, rows.filter((r) => r.status === 'new'));
     const personOf = (r: PlannedRow) => r.personId ?? created.get(r.email)!;
 
     // 2. Names that changed.
     const renames = rows.filter((r) => r.changes.name).map((r) => ({ id: r.personId, given: r.givenName, family: r.familyName }));
-    if (renames.length) {
-      await sql`update people p set given_name = x.given, family_name = x.family
-        from jsonb_to_recordset(${JSON.stringify(renames)}::jsonb) as x(id uuid, given text, family text)
-        where p.id = x.id and p.region_id = ${actor.regionId}`.execute(tx);
-    }
+    await renamePeople(tx, actor.regionId, renames);
 
     // 3. Memberships: new ones inserted, an ended one for the same role reopened. Roles that see
     // children's data go through the ledger the privacy officer reads and, where the region requires
@@ -300,26 +287,7 @@ export async function commitStaffImport(database: Database, actor: Actor, import
 
     // 4. Groups of the current school year (created when missing) and who teaches or mentors them.
     const groupRows = rows.flatMap((r) => r.changes.groupsAdded.map((g) => ({ person: personOf(r), name: g.name, role: g.role })));
-    let groupsCreated = 0;
-    if (groupRows.length) {
-      const existing = await tx.selectFrom('school_groups').select(['id', 'name']).where('organisation_id', '=', org.id).where('school_year', '=', schoolYear).execute();
-      const known = new Set(existing.map((g) => groupKey(g.name)));
-      const missing = [...new Map(groupRows.filter((g) => !known.has(groupKey(g.name))).map((g) => [groupKey(g.name), g.name])).values()];
-      if (missing.length) {
-        const ins = await tx
-          .insertInto('school_groups')
-          .values(missing.map((name) => ({ organisation_id: org.id, name, school_year: schoolYear })))
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .execute();
-        groupsCreated = ins.length;
-      }
-      await sql`insert into group_staff (group_id, person_id, role)
-        select g.id, x.person, x.role
-        from jsonb_to_recordset(${JSON.stringify(groupRows)}::jsonb) as x(person uuid, name text, role text)
-        join school_groups g on g.organisation_id = ${org.id} and g.school_year = ${schoolYear} and lower(g.name) = lower(x.name)
-        on conflict do nothing`.execute(tx);
-    }
+    const groupsCreated = await assignGroupStaff(tx, { organisationId: org.id, schoolYear, assignments: groupRows });
 
     // 5. Accounts (username = e-mail, no password yet) and an invitation with its e-mail for each.
     const accountRows = rows.filter((r) => r.changes.account);
@@ -337,28 +305,9 @@ export async function commitStaffImport(database: Database, actor: Actor, import
     // 6. Leavers of a full export: a candidate each (an open one is not duplicated). Someone back
     // in the file is no longer a probable leaver.
     const leavers = (imp.leavers as Leaver[]) ?? [];
-    let leaverCandidates = 0;
-    if (imp.full_export && leavers.length) {
-      const res = await sql`insert into leaver_candidates (region_id, organisation_id, import_id, kind, person_id)
-        select ${actor.regionId}::uuid, ${org.id}::uuid, ${importId}::uuid, 'staff', x.person
-        from jsonb_to_recordset(${JSON.stringify(leavers.map((l) => ({ person: l.personId })))}::jsonb) as x(person uuid)
-        where exists (select 1 from memberships m where m.person_id = x.person and m.organisation_id = ${org.id} and m.ended_at is null)
-        on conflict do nothing`.execute(tx);
-      leaverCandidates = Number(res.numAffectedRows ?? 0);
-    }
-    const inFile = rows.map(personOf);
-    let candidatesWithdrawn = 0;
-    for (const part of chunk(inFile)) {
-      const res = await tx
-        .updateTable('leaver_candidates')
-        .set({ status: 'dismissed', decided_at: sql`now()`, decided_by_person_id: actor.personId })
-        .where('organisation_id', '=', org.id)
-        .where('kind', '=', 'staff')
-        .where('status', '=', 'open')
-        .where('person_id', 'in', part)
-        .executeTakeFirst();
-      candidatesWithdrawn += Number(res.numUpdatedRows);
-    }
+    const leaverCandidates =
+      imp.full_export && leavers.length ? await addStaffLeaverCandidates(tx, { regionId: actor.regionId, organisationId: org.id, importId, personIds: leavers.map((l) => l.personId) }) : 0;
+    const candidatesWithdrawn = await dismissStaffLeaversInFile(tx, { organisationId: org.id, personIds: rows.map(personOf), decidedByPersonId: actor.personId });
 
     const result = {
       id: importId,
@@ -375,11 +324,7 @@ export async function commitStaffImport(database: Database, actor: Actor, import
       leaverCandidates,
       candidatesWithdrawn,
     };
-    await tx
-      .updateTable('registry_imports')
-      .set({ status: 'committed', committed_at: new Date(), committed_by_person_id: actor.personId, summary: JSON.stringify({ ...(imp.summary as object), result }) })
-      .where('id', '=', importId)
-      .execute();
+    await markImportCommitted(tx, importId, actor.personId, JSON.stringify({ ...(imp.summary as object), result }));
     await appendAccessLog(
       tx,
       rows.map((r) => ({
@@ -449,14 +394,8 @@ export async function confirmStaffLeaver(database: Database, actor: Actor, id: s
   if (endDate > today()) throw new ValidationError([{ name: 'endDate', code: 'in_future', reason: 'Bevestig het vertrek op of na de laatste werkdag: de datum mag niet in de toekomst liggen.' }]);
   return database.db.transaction().execute(async (tx) => {
     const c = await openCandidate(tx, actor, id);
-    const ended = await tx
-      .updateTable('memberships')
-      .set({ ended_at: sql`least((${endDate}::date + 1)::timestamptz, now())` })
-      .where('person_id', '=', c.person_id!)
-      .where('organisation_id', '=', c.organisation_id)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    await tx.updateTable('leaver_candidates').set({ status: 'confirmed', end_date: endDate, decided_at: sql`now()`, decided_by_person_id: actor.personId }).where('id', '=', id).execute();
+    const membershipsEnded = await endMembershipsAt(tx, c.person_id!, c.organisation_id, endDate);
+    await decideLeaverCandidate(tx, id, { status: 'confirmed', endDate, decidedByPersonId: actor.personId });
     const other = await tx.selectFrom('memberships').select('id').where('person_id', '=', c.person_id!).where('ended_at', 'is', null).executeTakeFirst();
     let accountDisabled = false;
     if (!other) {
@@ -470,9 +409,9 @@ export async function confirmStaffLeaver(database: Database, actor: Actor, id: s
       ...actorLogFields(actor),
       event: 'registry.staff_leaver.confirm',
       outcome: 'allowed',
-      detail: { candidateId: id, personId: c.person_id, organisationId: c.organisation_id, endDate, membershipsEnded: Number(ended.numUpdatedRows), accountDisabled },
+      detail: { candidateId: id, personId: c.person_id, organisationId: c.organisation_id, endDate, membershipsEnded, accountDisabled },
     });
-    return { id, status: 'confirmed' as const, endDate, membershipsEnded: Number(ended.numUpdatedRows), accountDisabled };
+    return { id, status: 'confirmed' as const, endDate, membershipsEnded, accountDisabled };
   });
 }
 
@@ -481,7 +420,7 @@ export async function dismissStaffLeaver(database: Database, actor: Actor, id: s
   requireFunctionalAdmin(actor);
   return database.db.transaction().execute(async (tx) => {
     const c = await openCandidate(tx, actor, id);
-    await tx.updateTable('leaver_candidates').set({ status: 'dismissed', decided_at: sql`now()`, decided_by_person_id: actor.personId }).where('id', '=', id).execute();
+    await decideLeaverCandidate(tx, id, { status: 'dismissed', decidedByPersonId: actor.personId });
     await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.staff_leaver.dismiss', outcome: 'allowed', detail: { candidateId: id, personId: c.person_id, organisationId: c.organisation_id } });
     return { id, status: 'dismissed' as const };
   });

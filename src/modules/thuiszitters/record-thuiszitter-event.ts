@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { ThuiszitterCategory, ThuiszitterEndReason } from '../../kernel/db/schema.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, expectUpdated, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { latestOfKind, stateOn, type EventKind } from './thuiszitter-state.ts';
 import { loadEntries } from './thuiszitter-queries.ts';
@@ -20,13 +21,17 @@ export interface EventInput {
   category?: ThuiszitterCategory;
   endReason?: ThuiszitterEndReason;
   note?: string | null;
+  /** The entry's version the change was based on. */
+  version: number;
 }
 
 const KIND_NAME: Record<EventKind, string> = { category: 'de categorie', responsible: 'de verantwoordelijke', offer: 'het aanbod', end: 'het einde' };
 
 /**
  * Appends a change to an open entry: a new offer, another responsible person, another category, or
- * the end with its reason. Nothing is changed in place; the state is derived from the events. A
+ * the end with its reason, based on the entry's `version` (claimed first: a change based on an older
+ * one throws StaleVersionError before anything is written). Nothing else is changed in place; the
+ * state is derived from the events. A
  * change takes effect on a day from the start of the entry up to today, and not before the last
  * change of the same kind; an end not before any change. After the end nothing more is recorded.
  */
@@ -58,6 +63,7 @@ export async function recordThuiszitterEvent(database: Database, actor: Actor, t
     'thuiszitter.event',
     async ({ tx }) => {
       await lockChild(tx, row.child_id);
+      expectUpdated(await tx.updateTable('thuiszitters').set({ version: sql`version + 1` }).where('id', '=', thuiszitterId).where('version', '=', input.version).executeTakeFirst());
       const [entry] = await loadEntries(tx, [row]);
       if (entry.events.some((e) => e.kind === 'end')) throw new ConflictError('Deze registratie is beëindigd; er kan niets meer bij. Staat het kind opnieuw thuis, registreer het dan opnieuw.', 'entry_ended');
       const last = input.kind === 'end' ? entry.events.reduce((max, e) => (e.effectiveOn > max ? e.effectiveOn : max), entry.startDate) : (latestOfKind(entry.events, input.kind, '9999-12-31')?.effectiveOn ?? entry.startDate);

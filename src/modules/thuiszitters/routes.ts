@@ -11,6 +11,7 @@ import {
   ResponsibleOptionsQuery,
   ThuiszitterCandidates,
   ThuiszitterCounts,
+  ThuiszitterConflict,
   ThuiszitterCountsMonthly,
   ThuiszitterDetail,
   ThuiszitterEscalations,
@@ -21,7 +22,7 @@ import {
   ThuiszitterTags,
 } from '../../contracts/thuiszitters.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
-import { ValidationError } from '../../kernel/errors.ts';
+import { ValidationError, withCurrentOnStale } from '../../kernel/errors.ts';
 import { CATEGORIES, END_REASONS, EVENT_KINDS, EXEMPTION_CATEGORIES, NORM_CATEGORIES, OFFERS, THUISZITTER_CATEGORIES } from './thuiszitter-state.ts';
 import { getThuiszitter, listCandidates, listThuiszitters, responsibleOptions } from './thuiszitter-queries.ts';
 import { registerThuiszitter } from './register-thuiszitter.ts';
@@ -185,16 +186,19 @@ export default async function thuiszitterRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Een wijziging vastleggen: aanbod, verantwoordelijke, categorie of het einde (met reden)',
+        summary: 'Een wijziging vastleggen: aanbod, verantwoordelijke, categorie of het einde (met reden); `version` is de versie van de registratie die u zag',
         params: IdParams,
         body: ThuiszitterEventInput,
-        response: { 201: ThuiszitterDetail },
+        response: { 201: ThuiszitterDetail, 409: ThuiszitterConflict },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const id = request.params.id;
-      await recordThuiszitterEvent(ctx.database, actor, id, request.body);
+      await withCurrentOnStale(
+        () => recordThuiszitterEvent(ctx.database, actor, id, request.body),
+        () => getThuiszitter(ctx.database, actor, id),
+      );
       return reply.status(201).send(await getThuiszitter(ctx.database, actor, id));
     },
   );

@@ -7,7 +7,7 @@ import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
-import { isCompulsoryOn, schoolYearEnd } from '../absence/absence-rules.ts';
+import { isCompulsoryOn, schoolYearEnd } from '../absence/index.ts';
 import { stateOn, type EntryEvent, type EntryState } from './thuiszitter-state.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import type { Role } from '../../contracts/values/registry.ts';
@@ -225,6 +225,8 @@ export async function getThuiszitter(database: Database, actor: Actor, id: strin
     'thuiszitter.read',
     async ({ tx, kinds, grounds }) => {
       const child = await tx.selectFrom('children').select(['id as child_id', 'given_name', 'family_name', 'birth_date']).where('id', '=', row.child_id).executeTakeFirstOrThrow();
+      // Read in this transaction: the version as it is now (the row above was read before it).
+      const { version } = await tx.selectFrom('thuiszitters').select('version').where('id', '=', id).executeTakeFirstOrThrow();
       const [entry] = await loadEntries(tx, [row]);
       const state = stateOn(entry, day, await regionSetting(tx, actor.regionId, 'thuiszitterNormMonths'));
       const events = await eventRows(tx, [id]);
@@ -243,6 +245,7 @@ export async function getThuiszitter(database: Database, actor: Actor, id: strin
         : null;
       return {
         ...present(entry, state, child, kinds.has('identity'), names, day),
+        version,
         absenceReport: report ? { id: report.id, startDate: report.start_date, endDate: report.end_date, hours: Number(report.hours), schoolLocationName: report.name } : null,
         registeredAt: entry.createdAt,
         history: events.map((e) => ({

@@ -1,0 +1,7 @@
+/**
+ * The signals module's public interface (zorgsignalen, their history and the pick-up terms;
+ * kernel/db/owners.ts: signals, signal_events, deadline_rules). Other modules and the app import
+ * from here only.
+ */
+export { default as signalRoutes } from './routes.ts';
+export { transitionSignal } from './signal-commands.ts';

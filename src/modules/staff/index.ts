@@ -1,0 +1,8 @@
+/**
+ * The staff module's public interface: the staff import, invitations and the outgoing mail
+ * (kernel/db/owners.ts: invitations, mail_outbox). Other modules, the app and the CLI import from here only.
+ */
+export { default as staffRoutes } from './routes.ts';
+export { invitationStates, type InvitationState } from './invitations.ts';
+export { startMailWorker } from './mail.ts';
+export { requirePublicUrl } from './invitation-link.ts';
