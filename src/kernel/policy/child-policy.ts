@@ -1,4 +1,5 @@
-import { sql, type Expression, type RawBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { DATA_KINDS, type DataKind } from '../../contracts/values/data-kinds.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { Actor } from './actor.ts';
@@ -76,7 +77,14 @@ export interface Grant {
 }
 
 /** The union of the actor's grounds as one derived table: `selectFrom(grounds.as('g'))`, `innerJoin(grounds.as('g'), …)`. */
-type GroundQuery = RawBuilder<GroundRow>;
+type GroundQuery = SelectQueryBuilder<DB, keyof DB, GroundRow>;
+
+/**
+ * One ground's query as a part of the union. Each part reads its own tables; the union only needs
+ * the rows' shape (GroundRow), which the parameter type checks — the table set is widened, nothing
+ * else. (Kysely's own union keeps the SQL one plain UNION ALL, which the planner handles best.)
+ */
+const part = <D, TB extends keyof D>(query: SelectQueryBuilder<D, TB, GroundRow>): GroundQuery => query as unknown as GroundQuery;
 
 const NO_CONSENT = [sql<string | null>`null::uuid`.as('consent_id'), sql<string[] | null>`null::text[]`.as('consent_kinds'), sql<string | null>`null::uuid`.as('case_id')];
 
@@ -91,7 +99,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
   const day = dateLit(today);
   /** The enrolment `e` runs on `today`. */
   const activeEnrolment = sql<boolean>`e.start_date <= ${day} and (e.end_date is null or e.end_date >= ${day})`;
-  const parts: Expression<GroundRow>[] = [];
+  const parts: GroundQuery[] = [];
 
   if (actor.kind === 'professional' && actor.membership) {
     const m = actor.membership;
@@ -99,53 +107,61 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
       case 'teacher':
       case 'mentor':
         parts.push(
-          db
-            .selectFrom('enrolments as e')
-            .innerJoin('group_staff as gs', 'gs.group_id', 'e.group_id')
-            .where('gs.person_id', '=', actor.personId!)
-            .where('e.organisation_id', '=', m.organisationId)
-            .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`case when gs.role = 'mentor' then 'mentor' else 'group_teacher' end`.as('ground'), ...NO_CONSENT]),
+          part(
+            db
+              .selectFrom('enrolments as e')
+              .innerJoin('group_staff as gs', 'gs.group_id', 'e.group_id')
+              .where('gs.person_id', '=', actor.personId!)
+              .where('e.organisation_id', '=', m.organisationId)
+              .where(activeEnrolment)
+              .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`case when gs.role = 'mentor' then 'mentor' else 'group_teacher' end`.as('ground'), ...NO_CONSENT]),
+          ),
         );
         parts.push(
-          db
-            .selectFrom('enrolments as e')
-            .where('e.mentor_person_id', '=', actor.personId!)
-            .where('e.organisation_id', '=', m.organisationId)
-            .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'mentor'`.as('ground'), ...NO_CONSENT]),
+          part(
+            db
+              .selectFrom('enrolments as e')
+              .where('e.mentor_person_id', '=', actor.personId!)
+              .where('e.organisation_id', '=', m.organisationId)
+              .where(activeEnrolment)
+              .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'mentor'`.as('ground'), ...NO_CONSENT]),
+          ),
         );
         break;
       case 'intern_begeleider':
       case 'care_coordinator':
         parts.push(
-          db
-            .selectFrom('enrolments as e')
-            .where('e.organisation_id', '=', m.organisationId)
-            .where(activeEnrolment)
-            .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'school_care'`.as('ground'), ...NO_CONSENT]),
+          part(
+            db
+              .selectFrom('enrolments as e')
+              .where('e.organisation_id', '=', m.organisationId)
+              .where(activeEnrolment)
+              .select([sql<string>`e.child_id`.as('child_id'), sql<Ground>`'school_care'`.as('ground'), ...NO_CONSENT]),
+          ),
         );
         break;
       case 'attendance_officer':
         if (m.gemeenteId) {
           // The residence on `today` is the latest appended row valid from on or before it.
           parts.push(
-            db
-              .selectFrom('child_residences as r')
-              .where('r.gemeente_id', '=', m.gemeenteId)
-              .where('r.valid_from', '<=', day)
-              .where(({ not, exists, selectFrom }) =>
-                not(
-                  exists(
-                    selectFrom('child_residences as r2')
-                      .whereRef('r2.child_id', '=', 'r.child_id')
-                      .where('r2.valid_from', '<=', day)
-                      .whereRef('r2.valid_from', '>', 'r.valid_from')
-                      .select(sql`1`.as('one')),
+            part(
+              db
+                .selectFrom('child_residences as r')
+                .where('r.gemeente_id', '=', m.gemeenteId)
+                .where('r.valid_from', '<=', day)
+                .where(({ not, exists, selectFrom }) =>
+                  not(
+                    exists(
+                      selectFrom('child_residences as r2')
+                        .whereRef('r2.child_id', '=', 'r.child_id')
+                        .where('r2.valid_from', '<=', day)
+                        .whereRef('r2.valid_from', '>', 'r.valid_from')
+                        .select(sql`1`.as('one')),
+                    ),
                   ),
-                ),
-              )
-              .select([sql<string>`r.child_id`.as('child_id'), sql<Ground>`'leerplicht_residence'`.as('ground'), ...NO_CONSENT]),
+                )
+                .select([sql<string>`r.child_id`.as('child_id'), sql<Ground>`'leerplicht_residence'`.as('ground'), ...NO_CONSENT]),
+            ),
           );
         }
         break;
@@ -153,27 +169,31 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
         // Only the children with an entry in the thuiszitter register that is open on `today` and
         // whose current category names this school location (the latest category event).
         parts.push(
-          db
-            .selectFrom('thuiszitters as t')
-            .where('t.region_id', '=', actor.regionId)
-            .where('t.start_date', '<=', day)
-            .where(
-              sql<string | null>`(select te.school_location_id from thuiszitter_events te where te.thuiszitter_id = t.id and te.kind = 'category' and te.effective_on <= ${day} order by te.effective_on desc, te.id desc limit 1)`,
-              '=',
-              m.organisationId,
-            )
-            .where(({ not, exists, selectFrom }) =>
-              not(exists(selectFrom('thuiszitter_events as te').whereRef('te.thuiszitter_id', '=', 't.id').where('te.kind', '=', 'end').where('te.effective_on', '<=', day).select(sql`1`.as('one')))),
-            )
-            .select([sql<string>`t.child_id`.as('child_id'), sql<Ground>`'school_leader_thuiszitter'`.as('ground'), ...NO_CONSENT]),
+          part(
+            db
+              .selectFrom('thuiszitters as t')
+              .where('t.region_id', '=', actor.regionId)
+              .where('t.start_date', '<=', day)
+              .where(
+                sql<string | null>`(select te.school_location_id from thuiszitter_events te where te.thuiszitter_id = t.id and te.kind = 'category' and te.effective_on <= ${day} order by te.effective_on desc, te.id desc limit 1)`,
+                '=',
+                m.organisationId,
+              )
+              .where(({ not, exists, selectFrom }) =>
+                not(exists(selectFrom('thuiszitter_events as te').whereRef('te.thuiszitter_id', '=', 't.id').where('te.kind', '=', 'end').where('te.effective_on', '<=', day).select(sql`1`.as('one')))),
+              )
+              .select([sql<string>`t.child_id`.as('child_id'), sql<Ground>`'school_leader_thuiszitter'`.as('ground'), ...NO_CONSENT]),
+          ),
         );
         break;
       case 'privacy_officer':
         parts.push(
-          db
-            .selectFrom('children as c')
-            .where('c.region_id', '=', actor.regionId)
-            .select([sql<string>`c.id`.as('child_id'), sql<Ground>`'privacy_officer'`.as('ground'), ...NO_CONSENT]),
+          part(
+            db
+              .selectFrom('children as c')
+              .where('c.region_id', '=', actor.regionId)
+              .select([sql<string>`c.id`.as('child_id'), sql<Ground>`'privacy_officer'`.as('ground'), ...NO_CONSENT]),
+          ),
         );
         break;
       default:
@@ -183,10 +203,12 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
     }
     if (['intern_begeleider', 'care_coordinator'].includes(m.role)) {
       parts.push(
-        db
-          .selectFrom('cases as k')
-          .where('k.organisation_id', '=', m.organisationId)
-          .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'case_owner'`.as('ground'), ...NO_CONSENT]),
+        part(
+          db
+            .selectFrom('cases as k')
+            .where('k.organisation_id', '=', m.organisationId)
+            .select([sql<string>`k.child_id`.as('child_id'), sql<Ground>`'case_owner'`.as('ground'), ...NO_CONSENT]),
+        ),
       );
     }
     if (actor.personId && !['functional_admin', 'privacy_officer', 'policy_analyst', 'school_leader'].includes(m.role)) {
@@ -195,79 +217,87 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
       // consent belongs to the case and purpose it was given for: one recorded in another (closed)
       // case of the same child gives nothing here.
       parts.push(
-        db
-          .selectFrom('case_members as cm')
-          .innerJoin('cases as k', 'k.id', 'cm.case_id')
-          .innerJoin('consents as con', (j) => j.onRef('con.case_id', '=', 'k.id').onRef('con.child_id', '=', 'k.child_id'))
-          .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
-          .where('cm.person_id', '=', actor.personId)
-          .where('cm.organisation_id', '=', m.organisationId)
-          .where('cm.removed_at', 'is', null)
-          .where('k.status', '=', 'open')
-          .where('cr.organisation_id', '=', m.organisationId)
-          .where('con.given_on', '<=', day)
-          .where('con.valid_until', '>=', day)
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
-          .select([
-            sql<string>`k.child_id`.as('child_id'),
-            sql<Ground>`'case_consent'`.as('ground'),
-            sql<string>`con.id`.as('consent_id'),
-            sql<string[]>`con.data_kinds`.as('consent_kinds'),
-            sql<string>`k.id`.as('case_id'),
-          ]),
+        part(
+          db
+            .selectFrom('case_members as cm')
+            .innerJoin('cases as k', 'k.id', 'cm.case_id')
+            .innerJoin('consents as con', (j) => j.onRef('con.case_id', '=', 'k.id').onRef('con.child_id', '=', 'k.child_id'))
+            .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
+            .where('cm.person_id', '=', actor.personId)
+            .where('cm.organisation_id', '=', m.organisationId)
+            .where('cm.removed_at', 'is', null)
+            .where('k.status', '=', 'open')
+            .where('cr.organisation_id', '=', m.organisationId)
+            .where('con.given_on', '<=', day)
+            .where('con.valid_until', '>=', day)
+            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
+            .select([
+              sql<string>`k.child_id`.as('child_id'),
+              sql<Ground>`'case_consent'`.as('ground'),
+              sql<string>`con.id`.as('consent_id'),
+              sql<string[]>`con.data_kinds`.as('consent_kinds'),
+              sql<string>`k.id`.as('case_id'),
+            ]),
+        ),
       );
       // Emergency access (Meldcode) ends at its term, when the case closes, or when the worker is
       // no longer on the team for this organisation — whichever comes first. (Taken off the team
       // and added again later is a new membership of the team: the old access does not revive.)
       parts.push(
-        db
-          .selectFrom('emergency_accesses as ea')
-          .innerJoin('cases as k', 'k.id', 'ea.case_id')
-          .innerJoin('case_members as em', (j) =>
-            j.onRef('em.case_id', '=', 'ea.case_id').onRef('em.person_id', '=', 'ea.person_id').onRef('em.organisation_id', '=', 'ea.organisation_id').onRef('em.added_at', '<=', 'ea.granted_at').on('em.removed_at', 'is', null),
-          )
-          .where('ea.person_id', '=', actor.personId)
-          .where('ea.organisation_id', '=', m.organisationId)
-          .where('k.status', '=', 'open')
-          .where('ea.expires_at', '>', sql<Date>`now()`)
-          .select([
-            sql<string>`k.child_id`.as('child_id'),
-            sql<Ground>`'emergency_meldcode'`.as('ground'),
-            sql<string | null>`null::uuid`.as('consent_id'),
-            sql<string[] | null>`null::text[]`.as('consent_kinds'),
-            sql<string>`k.id`.as('case_id'),
-          ]),
+        part(
+          db
+            .selectFrom('emergency_accesses as ea')
+            .innerJoin('cases as k', 'k.id', 'ea.case_id')
+            .innerJoin('case_members as em', (j) =>
+              j.onRef('em.case_id', '=', 'ea.case_id').onRef('em.person_id', '=', 'ea.person_id').onRef('em.organisation_id', '=', 'ea.organisation_id').onRef('em.added_at', '<=', 'ea.granted_at').on('em.removed_at', 'is', null),
+            )
+            .where('ea.person_id', '=', actor.personId)
+            .where('ea.organisation_id', '=', m.organisationId)
+            .where('k.status', '=', 'open')
+            .where('ea.expires_at', '>', sql<Date>`now()`)
+            .select([
+              sql<string>`k.child_id`.as('child_id'),
+              sql<Ground>`'emergency_meldcode'`.as('ground'),
+              sql<string | null>`null::uuid`.as('consent_id'),
+              sql<string[] | null>`null::text[]`.as('consent_kinds'),
+              sql<string>`k.id`.as('case_id'),
+            ]),
+        ),
       );
     }
   }
 
   if (actor.kind === 'guardian' && actor.guardianId) {
     parts.push(
-      db
-        .selectFrom('child_guardians as cg')
-        .where('cg.guardian_id', '=', actor.guardianId)
-        .where('cg.has_authority', '=', true)
-        .select([sql<string>`cg.child_id`.as('child_id'), sql<Ground>`'guardian_authority'`.as('ground'), ...NO_CONSENT]),
+      part(
+        db
+          .selectFrom('child_guardians as cg')
+          .where('cg.guardian_id', '=', actor.guardianId)
+          .where('cg.has_authority', '=', true)
+          .select([sql<string>`cg.child_id`.as('child_id'), sql<Ground>`'guardian_authority'`.as('ground'), ...NO_CONSENT]),
+      ),
     );
   }
 
   if (actor.kind === 'youth' && actor.childId) {
     // Age on `today`, from the birth date: 16+ decides alone, 12–15 sees own plan and consents.
     parts.push(
-      db
-        .selectFrom('children as c')
-        .where('c.id', '=', actor.childId)
-        .where(sql<boolean>`date_part('year', age(${day}, c.birth_date)) >= 12`)
-        .select([
-          sql<string>`c.id`.as('child_id'),
-          sql<Ground>`case when date_part('year', age(${day}, c.birth_date)) >= 16 then 'self_16plus' else 'self_12plus' end`.as('ground'),
-          ...NO_CONSENT,
-        ]),
+      part(
+        db
+          .selectFrom('children as c')
+          .where('c.id', '=', actor.childId)
+          .where(sql<boolean>`date_part('year', age(${day}, c.birth_date)) >= 12`)
+          .select([
+            sql<string>`c.id`.as('child_id'),
+            sql<Ground>`case when date_part('year', age(${day}, c.birth_date)) >= 16 then 'self_16plus' else 'self_12plus' end`.as('ground'),
+            ...NO_CONSENT,
+          ]),
+      ),
     );
   }
 
   if (parts.length === 0) return null;
-  return sql<GroundRow>`(${sql.join(parts, sql` union all `)})`;
+  return parts.reduce((union, q) => union.unionAll(q));
 }
 
 /** What the actor may see of one child, and why (empty when nothing: deny). */
