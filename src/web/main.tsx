@@ -1,16 +1,17 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter, useRoutes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 
 import '@utrecht/design-tokens/dist/theme.css';
-import '@utrecht/component-library-css/dist/index.css';
+import './shared/base.css';
 import './theme.css';
 import './app.css';
 
-import './i18n/index.ts';
-import { ApiError } from './api.ts';
-import { SessionProvider } from './session.tsx';
+import { textsReady } from './i18n/index.ts';
+import { ApiError } from './shared/api.ts';
+import { SessionProvider } from './shared/session.tsx';
+import { PageLoading, Shell } from './shared/Layout.tsx';
 import { routes } from './routes.tsx';
 
 const queryClient = new QueryClient({
@@ -28,17 +29,33 @@ const queryClient = new QueryClient({
   },
 });
 
-const router = createBrowserRouter(routes);
+function App() {
+  return useRoutes(routes);
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// The declarative router (no loaders or actions are used) keeps the main script small. Without
+// transitions, a page whose code is still coming shows the loading status at once.
+void textsReady.finally(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <BrowserRouter useTransitions={false}>
+            <Suspense
+              fallback={
+                <Shell>
+                  <PageLoading />
+                </Shell>
+              }
+            >
+              <App />
+            </Suspense>
+          </BrowserRouter>
+        </SessionProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -144,13 +144,14 @@ describe('a zorgsignaal from the teacher to the intern begeleider and back', () 
 
   it('the teacher sees what became of it: "Wordt gevolgd" and the reason', async () => {
     // Her page still offers to withdraw the signal, but it was picked up meanwhile: the server's
-    // 409 detail is shown in an alert, and the signal is loaded again.
+    // 409 detail (her page showed an older version of the signal) is shown in an alert, and the
+    // signal is loaded again.
     await teacher.getByLabel('Waarom trekt u het signaal in?').fill('Toch niet nodig.');
     await teacher.getByRole('button', { name: 'Signaal intrekken' }).click();
-    await teacher.getByRole('alert').getByText(/kunt u niets meer wijzigen/).waitFor();
+    await teacher.getByRole('alert').getByText(/intussen gewijzigd|kunt u niets meer wijzigen/).waitFor();
     await teacher.getByRole('region', { name: 'Gegevens van het signaal' }).getByText('Wordt gevolgd', { exact: true }).waitFor();
     await teacher.getByRole('heading', { name: 'Signaal intrekken' }).waitFor({ state: 'detached' });
-    expect(await teacher.evaluate(() => document.activeElement?.textContent)).toMatch(/kunt u niets meer wijzigen/);
+    expect(await teacher.evaluate(() => document.activeElement?.textContent)).toMatch(/intussen gewijzigd|kunt u niets meer wijzigen/);
     await expectAccessible(teacher, 'signal page after a refused withdrawal');
 
     await teacher.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn signalen' }).click();

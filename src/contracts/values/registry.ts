@@ -25,6 +25,22 @@ export type Role = (typeof ROLES)[number];
 export const ORGANISATION_KINDS = ['school_location', 'swv', 'gemeente', 'wijkteam', 'youth_care_provider', 'jgz', 'region_office'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/** Which organisation kinds a role can be held at: the registry, the imports and the admin forms use it. */
+export const ROLE_ORGANISATION_KINDS: Record<Role, readonly OrganisationKind[]> = {
+  functional_admin: ['region_office', 'swv', 'gemeente'],
+  privacy_officer: ['region_office', 'swv', 'gemeente'],
+  teacher: ['school_location'],
+  mentor: ['school_location'],
+  intern_begeleider: ['school_location'],
+  care_coordinator: ['school_location'],
+  school_leader: ['school_location'],
+  youth_care_worker: ['youth_care_provider'],
+  wijkteam_worker: ['wijkteam'],
+  swv_consultant: ['swv'],
+  attendance_officer: ['gemeente'],
+  policy_analyst: ['gemeente', 'swv', 'region_office'],
+};
+
 /*
  * School types (SCHOOL_TYPES) are in ./early-warning.ts and holiday regions (HOLIDAY_REGIONS) in
  * ./calendar.ts: one definition each.
