@@ -322,5 +322,17 @@ describe('access matrix: relations that changed', () => {
     // The version as it is: what is tested is the relation, not a stale screen.
     const manage = (await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current, version: owner.version })).statusCode;
     expect({ child, case: caseView, plan, manage }).toEqual(r.expect);
+
+    // The same change based on a version that is no longer current: whoever may manage the case is
+    // told it changed and sees it as it is now; anyone else gets the same 404 as before, and the
+    // refusal carries nothing of the case (no `current`).
+    const stale = await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current, version: owner.version + 7 });
+    if (r.expect.manage === 404) {
+      expect(stale.statusCode).toBe(404);
+      expect(stale.json()).not.toHaveProperty('current');
+    } else {
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({ code: 'stale_version', current: { id: r.caseId, version: owner.version } });
+    }
   });
 });
