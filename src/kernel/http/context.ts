@@ -3,8 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Config } from '../../config.ts';
 import type { Session } from '../../contracts/session.ts';
 import type { Actor } from '../policy/actor.ts';
-import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
-import type { Role } from '../policy/roles.ts';
+import { UnauthenticatedError } from '../errors.ts';
 import type { AppKeys } from '../keys.ts';
 
 export interface AppContext {
@@ -49,12 +48,4 @@ declare module 'fastify' {
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.session) throw new UnauthenticatedError();
   return request.session.actor;
-}
-
-/** Role gate for functions that are not about a child (administration, privacy office). */
-export function requireRole(actor: Actor, ...roles: Role[]) {
-  if (!actor.membership || !roles.includes(actor.membership.role)) {
-    throw new ForbiddenError('Deze functie is er alleen voor: ' + roles.join(', ') + '.');
-  }
-  return actor.membership;
 }

@@ -50,7 +50,12 @@ export function can(actor: Pick<Actor, 'kind' | 'membership'>, capability: Capab
   return role !== null && CAPABILITY_ROLES[capability].includes(role);
 }
 
-/** Refuses (403) a function that is not the actor's: for screens that are not about one child. */
-export function requireCapability(actor: Pick<Actor, 'kind' | 'membership'>, capability: Capability) {
+/**
+ * Refuses (403) a function that is not the actor's: for screens that are not about one child. The
+ * same table answers `session.can`, so what the menu offers and what the server allows cannot
+ * drift apart. Returns the membership the professional acts for (null for a parent or young person).
+ */
+export function requireCapability(actor: Pick<Actor, 'kind' | 'membership'>, capability: Capability): Actor['membership'] {
   if (!can(actor, capability)) throw new ForbiddenError('Deze functie hoort niet bij uw rol.');
+  return actor.membership;
 }

@@ -1,5 +1,6 @@
 import type { Api } from '../../kernel/http/api.ts';
-import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
+import { requireCapability } from '../../kernel/policy/capabilities.ts';
+import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { appendAccessLog, verifyAccessLog } from '../../kernel/audit/access-log.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
@@ -20,7 +21,7 @@ export default async function auditRoutes(app: Api, ctx: AppContext) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireRole(actor, 'privacy_officer');
+      requireCapability(actor, 'readAccessLog');
       const f = request.query;
       return ctx.database.db.transaction().execute(async (tx) => {
         const result = await searchAccessLog(tx, { ...f, regionId: actor.regionId }, f.page, f.pageSize);
@@ -35,7 +36,7 @@ export default async function auditRoutes(app: Api, ctx: AppContext) {
     '/access-log/verify',
     { schema: { tags, summary: 'Controleer de keten van het toegangslog met de sleutel en de ankers buiten de database (privacyfunctionaris)', response: { 200: ChainVerification } } },
     async (request) => {
-      requireRole(actorOf(request), 'privacy_officer');
+      requireCapability(actorOf(request), 'readAccessLog');
       return verifyAccessLog(ctx.database.db, ctx.keys, { anchorFile: ctx.config.auditAnchorFile });
     },
   );

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { requireCapability } from '../../kernel/policy/capabilities.ts';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { CHILD_DATA_ROLES, type Role } from '../../kernel/policy/roles.ts';
@@ -6,7 +7,7 @@ import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ProblemError, ValidationError } from '../../kernel/errors.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
-import { requireRole } from '../../kernel/http/context.ts';
+import { } from '../../kernel/http/context.ts';
 
 /** Whether a role sees children's data (kernel/policy/roles.ts). */
 export const seesChildData = (role: string) => (CHILD_DATA_ROLES as readonly string[]).includes(role);
@@ -126,7 +127,7 @@ async function pendingGrant(tx: Tx, actor: Actor, id: string) {
 
 /** A second functional administrator approves a waiting role: the membership takes effect now. */
 export async function approveRoleGrant(database: Database, actor: Actor, id: string) {
-  requireRole(actor, 'functional_admin');
+  requireCapability(actor, 'administerRegion');
   return database.db.transaction().execute(async (tx) => {
     const g = await pendingGrant(tx, actor, id);
     const membershipId = await openMembership(tx, { personId: g.person_id, organisationId: g.organisation_id, role: g.role });
@@ -143,7 +144,7 @@ export async function approveRoleGrant(database: Database, actor: Actor, id: str
 
 /** A second functional administrator refuses a waiting role, with a reason. */
 export async function rejectRoleGrant(database: Database, actor: Actor, id: string, reason: string) {
-  requireRole(actor, 'functional_admin');
+  requireCapability(actor, 'administerRegion');
   if (!reason.trim()) throw new ValidationError([{ name: 'reason', code: 'required', reason: 'Licht toe waarom u de rol afwijst.' }]);
   return database.db.transaction().execute(async (tx) => {
     const g = await pendingGrant(tx, actor, id);
@@ -158,7 +159,7 @@ export async function rejectRoleGrant(database: Database, actor: Actor, id: stri
  * waits) and the privacy officer (to see who was given access to children, by whom, when).
  */
 export async function listRoleGrants(database: Database, actor: Actor, opts: { status?: 'pending' | 'granted' | 'rejected'; page: number; pageSize: number }) {
-  const m = requireRole(actor, 'functional_admin', 'privacy_officer');
+  const m = requireCapability(actor, 'reviewRoleGrants');
   return database.db.transaction().execute(async (tx) => {
     let q = tx
       .selectFrom('role_grants as g')
@@ -194,10 +195,10 @@ export async function listRoleGrants(database: Database, actor: Actor, opts: { s
       .limit(opts.pageSize)
       .offset((opts.page - 1) * opts.pageSize)
       .execute();
-    if (m.role === 'privacy_officer') {
+    if (m?.role === 'privacy_officer') {
       await appendAccessLog(tx, { ...actorLogFields(actor), event: 'admin.role_grants.read', outcome: 'allowed', ground: 'privacy_officer', detail: { status: opts.status ?? null } });
     }
-    const admin = m.role === 'functional_admin';
+    const admin = m?.role === 'functional_admin';
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -1,5 +1,6 @@
 import type { Api } from '../../kernel/http/api.ts';
-import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
+import { requireCapability } from '../../kernel/policy/capabilities.ts';
+import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { NotFoundError, withCurrentOnStale } from '../../kernel/errors.ts';
 import { NoContent } from '../../contracts/common.ts';
 import {
@@ -61,7 +62,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       return reply.status(201).send(await createGemeente(ctx.database, actor, request.body));
     },
   );
@@ -107,7 +108,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     { schema: { tags, summary: 'Organisatie toevoegen (functioneel beheerder)', body: OrganisationCreate, response: { 201: Organisation } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       const { id } = await createOrganisation(ctx.database, actor, request.body);
       return reply.status(201).send(await getOrganisation(db, actor, id));
     },
@@ -126,7 +127,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       const { id } = request.params;
       await withCurrentOnStale(
         () => updateOrganisation(ctx.database, actor, id, request.body),
@@ -148,7 +149,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       return listPeople(db, actor, request.query);
     },
   );
@@ -165,7 +166,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       return reply.status(201).send(await createPerson(ctx.database, actor, request.body));
     },
   );
@@ -184,7 +185,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       const { id } = request.params;
       const result = await withCurrentOnStale(
         () => addMembership(ctx.database, actor, id, request.body),
@@ -247,7 +248,7 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       const { id, membershipId } = request.params;
       await withCurrentOnStale(
         () => endMembership(ctx.database, actor, id, membershipId, request.query.version),

@@ -1,5 +1,6 @@
 import type { Api } from '../../kernel/http/api.ts';
-import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
+import { requireCapability } from '../../kernel/policy/capabilities.ts';
+import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { searchGemeenten } from '../../kernel/reference/gemeenten-nl.ts';
 import { withCurrentOnStale } from '../../kernel/errors.ts';
 import { IdParams, NoContent } from '../../contracts/common.ts';
@@ -39,7 +40,7 @@ export default async function setupRoutes(app: Api, ctx: AppContext) {
   const { db } = ctx.database;
   const admin = (request: Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(request);
-    requireRole(actor, 'functional_admin');
+    requireCapability(actor, 'administerRegion');
     return actor;
   };
 

@@ -1,6 +1,7 @@
 import type { Database } from '../../kernel/db/database.ts';
+import { requireCapability } from '../../kernel/policy/capabilities.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { requireRole } from '../../kernel/http/context.ts';
+import { } from '../../kernel/http/context.ts';
 import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { actorLogFields } from '../../kernel/policy/child-access.ts';
 import { ValidationError } from '../../kernel/errors.ts';
@@ -34,7 +35,7 @@ export async function pickupTerms(database: Database, actor: Actor): Promise<Pic
  * screen's `version`: a stale one is refused (StaleVersionError) before anything is written.
  */
 export async function setPickupTerm(database: Database, actor: Actor, input: PickupTermBody): Promise<PickupTermSet> {
-  requireRole(actor, 'functional_admin');
+  requireCapability(actor, 'administerRegion');
   const { category, schoolDays } = input;
   if (schoolDays < 1 || schoolDays > 60) throw new ValidationError([{ name: 'schoolDays', code: 'range', reason: 'Kies een termijn van 1 tot en met 60 schooldagen.' }]);
   return database.db.transaction().execute(async (tx) => {

@@ -1,6 +1,7 @@
 import type { Api } from '../../kernel/http/api.ts';
+import { requireCapability } from '../../kernel/policy/capabilities.ts';
 import { readMultipartUpload } from '../../kernel/http/upload.ts';
-import { actorOf, requireRole, type AppContext } from '../../kernel/http/context.ts';
+import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate } from '../../kernel/time.ts';
 import { SESSION_COOKIE } from '../session/index.ts';
@@ -37,7 +38,7 @@ export default async function staffRoutes(app: Api, ctx: AppContext) {
     '/staff-import-formats',
     { schema: { tags, summary: 'De bestandsformaten van de medewerkersimport: standaardformaat en exports van leerlingadministraties', response: { 200: StaffImportFormats } } },
     async (request) => {
-      requireRole(actorOf(request), 'functional_admin');
+      requireCapability(actorOf(request), 'administerRegion');
       return {
         fields: STAFF_FIELD_LABELS,
         roles: ROLE_LABELS_NL,
@@ -111,7 +112,7 @@ export default async function staffRoutes(app: Api, ctx: AppContext) {
     { schema: { tags, summary: 'Nieuwe uitnodiging sturen (eerdere links van dit account vervallen)', params: StaffIdParams, response: { 201: InvitationSent } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       return reply.status(201).send(await resendInvitation(ctx.database, ctx.keys, actor, request.params.id));
     },
   );
@@ -128,7 +129,7 @@ export default async function staffRoutes(app: Api, ctx: AppContext) {
     },
     async (request) => {
       const actor = actorOf(request);
-      requireRole(actor, 'functional_admin');
+      requireCapability(actor, 'administerRegion');
       const { page, pageSize } = request.query;
       return listOutbox(ctx.database.db, ctx.config, ctx.keys, actor.regionId, page, pageSize);
     },
