@@ -45,7 +45,27 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Expect = 200 | 404 | 'residence';
+/** Whether the child has an open register entry whose latest category event names this user's school. */
+async function openThuiszitterOfOwnSchool(childId: string, username: string): Promise<boolean> {
+  const school = t.demo.accounts[username].organisationId;
+  const day = today();
+  const { rows } = await sql<{ school: string | null }>`
+    select (select te.school_location_id from thuiszitter_events te
+             where te.thuiszitter_id = z.id and te.kind = 'category' and te.effective_on <= ${day}::date
+             order by te.effective_on desc, te.id desc limit 1) as school
+    from thuiszitters z
+    where z.child_id = ${childId} and z.start_date <= ${day}::date
+      and not exists (select 1 from thuiszitter_events e where e.thuiszitter_id = z.id and e.kind = 'end' and e.effective_on <= ${day}::date)`.execute(t.database.db);
+  return rows.some((r) => r.school === school);
+}
+
+/**
+ * 'residence': 200 when the child lives in the attendance officer's gemeente today.
+ * 'thuiszitter': 200 when the child has an open entry in the thuiszitter register whose current
+ * category names the school leader's school (domain.md §7) — in a random demo region that can
+ * happen to the parent's child.
+ */
+type Expect = 200 | 404 | 'residence' | 'thuiszitter';
 // Per role, per target child: [detail, access log, signals, plans].
 const MATRIX: Record<string, { ouderChild: [Expect, Expect, Expect, Expect]; jongere: [Expect, Expect, Expect, Expect] }> = {
   beheer: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
@@ -54,7 +74,7 @@ const MATRIX: Record<string, { ouderChild: [Expect, Expect, Expect, Expect]; jon
   mentor: { ouderChild: [404, 404, 404, 404], jongere: [200, 404, 200, 404] },
   ib: { ouderChild: [200, 404, 200, 404], jongere: [404, 404, 404, 404] },
   zorgcoordinator: { ouderChild: [404, 404, 404, 404], jongere: [200, 404, 200, 404] },
-  directeur: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
+  directeur: { ouderChild: ['thuiszitter', 404, 404, 404], jongere: ['thuiszitter', 404, 404, 404] },
   jeugdhulp: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
   wijkteam: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
   swv: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
@@ -78,7 +98,8 @@ describe('access matrix: demo role × child endpoint', () => {
   for (const [username, expected] of Object.entries(MATRIX)) {
     it(`${username}`, async () => {
       const c = await t.login(username);
-      const resolve = async (e: Expect, child: string) => (e === 'residence' ? ((await livesInZeist(child)) ? 200 : 404) : e);
+      const resolve = async (e: Expect, child: string) =>
+        e === 'residence' ? ((await livesInZeist(child)) ? 200 : 404) : e === 'thuiszitter' ? ((await openThuiszitterOfOwnSchool(child, username)) ? 200 : 404) : e;
       for (const [target, child] of [
         ['ouderChild', pupilOfOuder],
         ['jongere', jongereSelf],
