@@ -17,11 +17,14 @@ async function signedInWithFakeClock(env: BrowserEnv): Promise<Page> {
   return page;
 }
 
-const isFocused = (page: Page, name: string) =>
-  page.getByRole('button', { name, exact: true }).evaluate((el) => el === document.activeElement);
-
 /** After the clock moved: give the page a moment to render what its timers changed. */
 const settle = (page: Page) => page.waitForTimeout(250);
+
+/** Whether the button holds the focus, once the page has settled (lazy pages render later). */
+const isFocused = async (page: Page, name: string) => {
+  await settle(page);
+  return page.getByRole('button', { name, exact: true }).evaluate((el) => el === document.activeElement);
+};
 
 describe('idle timeout (30 minutes)', () => {
   let env: BrowserEnv;

@@ -8,7 +8,8 @@ let focusedPath: string | null = null;
 /**
  * The page's one h1. Sets document.title and, after a navigation (not on the first load), moves
  * focus to the heading so that screen reader and keyboard users start at the new page's top.
- * Changes of the query string (paging, filters) leave focus where it is.
+ * Changes of the query string (paging, filters) leave focus where it is, and so does an open
+ * alertdialog that holds the focus.
  */
 export function PageHeading({ title, documentTitle }: { title: string; documentTitle?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -20,7 +21,9 @@ export function PageHeading({ title, documentTitle }: { title: string; documentT
   }, [title, documentTitle, t]);
 
   useEffect(() => {
-    if (focusedPath !== null && focusedPath !== pathname) ref.current?.focus();
+    // A warning that holds the focus (the session's end) keeps it: the user must read it first.
+    const inDialog = document.activeElement?.closest('[role="alertdialog"]') != null;
+    if (focusedPath !== null && focusedPath !== pathname && !inDialog) ref.current?.focus();
     focusedPath = pathname;
   }, [pathname]);
 
