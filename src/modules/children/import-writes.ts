@@ -5,7 +5,8 @@ import type { Tx } from '../../kernel/db/database.ts';
  * The bulk writes of the imports from the school's administration (pupils, guardians, staff) into
  * the children module's tables: set-based SQL over the planned rows of a stored import
  * (kernel/files/import-store.ts `storedImportRows`). The importing module has checked everything and
- * holds the transaction; these functions only write, in one statement per table.
+ * holds the transaction; these functions only write, in one statement per table. A record they
+ * change gets its next version, so that a screen opened before the import cannot save over it.
  */
 
 /**
@@ -27,7 +28,7 @@ export async function writePupilImport(tx: Tx, p: { rows: RawBuilder<unknown>; r
     select r."newChildId", ${regionId}::uuid, r."givenName", r."familyName", r."birthDate", r.bsn, r.onderwijsnummer from ${R} r where r.status = 'new'`.execute(tx);
   await sql`
     update children c set given_name = r."givenName", family_name = r."familyName", birth_date = r."birthDate",
-      bsn = coalesce(r.bsn, c.bsn), onderwijsnummer = coalesce(r.onderwijsnummer, c.onderwijsnummer)
+      bsn = coalesce(r.bsn, c.bsn), onderwijsnummer = coalesce(r.onderwijsnummer, c.onderwijsnummer), version = c.version + 1
     from ${R} r where c.id = r."childId" and r."identityChanged"`.execute(tx);
   const residences = await sql`
     insert into child_residences (child_id, gemeente_id, valid_from)
@@ -40,7 +41,7 @@ export async function writePupilImport(tx: Tx, p: { rows: RawBuilder<unknown>; r
     where r.status in ('new', 'transfer')`.execute(tx);
   await sql`
     update enrolments e set group_id = coalesce(x.group_id, e.group_id), mentor_person_id = coalesce(x."mentorPersonId", e.mentor_person_id),
-      school_level = coalesce(x.level, e.school_level), pupil_number = x."pupilNumber"
+      school_level = coalesce(x.level, e.school_level), pupil_number = x."pupilNumber", version = e.version + 1
     from (select r.*, g.id as group_id from ${R} r left join school_groups g on g.organisation_id = ${organisationId} and g.school_year = ${year} and g.name = r."groupName") x
     where e.id = x."enrolmentId" and x."enrolmentChanged"`.execute(tx);
   return { childrenCreated: Number(created.numAffectedRows ?? 0), residencesAdded: Number(residences.numAffectedRows ?? 0) };
@@ -69,7 +70,7 @@ export async function writeGuardianImport(tx: Tx, p: { rows: RawBuilder<unknown>
 
 /** A confirmed probable leaver: the pupil's enrolment ends on `endDate` (checked by the caller). */
 export async function endEnrolmentOfLeaver(tx: Tx, enrolmentId: string, endDate: string): Promise<void> {
-  await tx.updateTable('enrolments').set({ end_date: endDate }).where('id', '=', enrolmentId).execute();
+  await tx.updateTable('enrolments').set({ end_date: endDate, version: sql`version + 1` }).where('id', '=', enrolmentId).execute();
 }
 
 /**

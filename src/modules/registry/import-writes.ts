@@ -4,6 +4,7 @@ import type { Tx } from '../../kernel/db/database.ts';
 /**
  * The bulk writes of the staff import (and its leavers) into the registry's tables. The staff module
  * has checked everything and holds the transaction; roles go through role-grants.ts (`grantRoles`).
+ * A person whose name or memberships change gets the next version (an open form gets a 409).
  */
 
 /** New people of the region, in batches of 1000; returns each one's id by e-mail address (as given). */
@@ -23,7 +24,7 @@ export async function createPeople(tx: Tx, regionId: string, people: { givenName
 /** Names that changed, in one statement (only people of the region). */
 export async function renamePeople(tx: Tx, regionId: string, renames: { id: string | null; given: string; family: string }[]): Promise<void> {
   if (!renames.length) return;
-  await sql`update people p set given_name = x.given, family_name = x.family
+  await sql`update people p set given_name = x.given, family_name = x.family, version = p.version + 1
     from jsonb_to_recordset(${JSON.stringify(renames)}::jsonb) as x(id uuid, given text, family text)
     where p.id = x.id and p.region_id = ${regionId}`.execute(tx);
 }
@@ -40,5 +41,8 @@ export async function endMembershipsAt(tx: Tx, personId: string, organisationId:
     .where('organisation_id', '=', organisationId)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
-  return Number(ended.numUpdatedRows);
+  const count = Number(ended.numUpdatedRows);
+  // The person's memberships changed: a screen opened before cannot save over it.
+  if (count > 0) await tx.updateTable('people').set({ version: sql`version + 1` }).where('id', '=', personId).execute();
+  return count;
 }
