@@ -51,6 +51,8 @@ async function pupilOfA(opts: { minAge?: number; maxAge?: number } = {}) {
     .where('e.end_date', 'is', null)
     .where(({ exists, selectFrom }) => exists(selectFrom('child_guardians as cg').whereRef('cg.child_id', '=', 'c.id').where('cg.has_authority', '=', true).select('cg.guardian_id')))
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases as k').whereRef('k.child_id', '=', 'c.id').select('k.id'))))
+    // Never the demo parent's own child: the tests use `ouder` as the parent of another family.
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('child_guardians as og').whereRef('og.child_id', '=', 'c.id').where('og.guardian_id', '=', t.demo.accounts.ouder.guardianId!).select('og.guardian_id'))))
     .select(['c.id', 'c.birth_date'])
     .orderBy('c.id')
     .execute();
