@@ -19,7 +19,7 @@ export default tseslint.config(
     // the web app on contracts and types only (eslint/boundaries.js).
     files: ['src/**/*.{ts,tsx}'],
     plugins: { house },
-    rules: { 'house/boundaries': 'error' },
+    rules: { 'house/boundaries': 'error', 'house/access-log': 'error' },
   },
   {
     // Handlers take their types from the route's schemas (Fastify's TypeBox type provider): no casts.

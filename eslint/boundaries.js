@@ -57,4 +57,36 @@ export const boundaries = {
   },
 };
 
-export default { rules: { boundaries } };
+/**
+ * Only the gateway writes the access log (docs/architecture.md, "One door"): nothing else imports
+ * the writer (`appendAccessLog`) or its table. The audit kernel itself (the writer, the sealer, their
+ * tests) is the one exception.
+ */
+const ACCESS_LOG_WRITER = path.join(src, 'kernel', 'audit', 'access-log.ts');
+const GATEWAY = path.join(src, 'kernel', 'policy', 'gateway.ts');
+export const accessLog = {
+  meta: { type: 'problem', docs: { description: 'Only the gateway writes the access log' }, schema: [] },
+  create(context) {
+    const file = context.filename;
+    const inAudit = path.dirname(file) === path.dirname(ACCESS_LOG_WRITER);
+    if (file === GATEWAY || inAudit) return {};
+    const message = 'Only the gateway (src/kernel/policy/gateway.ts) writes the access log: use withAccess, withChildAccess, withChildrenAccess, recordListed or recordEvent.';
+    return {
+      ImportDeclaration(node) {
+        const spec = node.source.value;
+        if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+        if (path.resolve(path.dirname(file), spec) !== ACCESS_LOG_WRITER) return;
+        for (const s of node.specifiers) {
+          if (s.type === 'ImportSpecifier' && s.imported.name === 'appendAccessLog') context.report({ node: s, message });
+          if (s.type === 'ImportNamespaceSpecifier') context.report({ node: s, message });
+        }
+      },
+      // Writing the table directly: insertInto('access_log').
+      "CallExpression[callee.property.name='insertInto'] > Literal[value=/^access_log/]"(node) {
+        context.report({ node, message });
+      },
+    };
+  },
+};
+
+export default { rules: { boundaries, 'access-log': accessLog } };

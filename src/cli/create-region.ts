@@ -1,5 +1,5 @@
 import type { Database } from '../kernel/db/database.ts';
-import { appendAccessLog } from '../kernel/audit/access-log.ts';
+import { recordEvent } from '../kernel/policy/gateway.ts';
 
 export interface CreateRegionInput {
   name?: string;
@@ -38,7 +38,7 @@ export async function createRegion(database: Database, input: CreateRegionInput)
       .values({ region_id: region.id, kind: 'region_office', name: officeName, gemeente_id: null, brin: null, vestiging: null, school_type: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAccessLog(tx, { event: 'registry.region.create', outcome: 'allowed', regionId: region.id, detail: { via: 'cli', name, slug, officeId: office.id, officeName } });
+    await recordEvent(tx, null, { event: 'registry.region.create', regionId: region.id, detail: { via: 'cli', name, slug, officeId: office.id, officeName } });
     return { regionId: region.id, name, slug, officeId: office.id, officeName };
   });
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../kernel/db/database.ts';
 import { isRole, ROLE_ORGANISATION_KINDS, ROLES } from '../kernel/policy/roles.ts';
 import { hashPassword } from '../modules/session/index.ts';
-import { appendAccessLog } from '../kernel/audit/access-log.ts';
+import { recordEvent } from '../kernel/policy/gateway.ts';
 import { grantRoles, USERNAME_PATTERN } from '../modules/registry/index.ts';
 
 export interface CreateAccountInput {
@@ -54,7 +54,7 @@ export async function createAccount(database: Database, input: CreateAccountInpu
       .values({ region_id: org.region_id, username, password_hash: passwordHash, kind: 'professional', person_id: person.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAccessLog(tx, { event: 'registry.person.create', outcome: 'allowed', regionId: org.region_id, detail: { via: 'cli', personId: person.id, accountId: account.id, username, role } });
+    await recordEvent(tx, null, { event: 'registry.person.create', regionId: org.region_id, detail: { via: 'cli', personId: person.id, accountId: account.id, username, role } });
   });
   return { username, organisationName: org.name, role };
 }

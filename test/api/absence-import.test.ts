@@ -111,3 +111,45 @@ describe('absence import: preview, all or nothing, idempotent', () => {
     expect(res.json().invalidParams[0].name).toBe('file');
   });
 });
+
+describe('absence import: the policy decides, in the preview and at the commit', () => {
+  /** Pupils of the list whose care this school holds only through the enrolment (no case of the school). */
+  const withoutCase = async () => {
+    const cased = new Set((await t.database.db.selectFrom('cases').select('child_id').where('organisation_id', '=', school).execute()).map((c) => c.child_id));
+    return pupils.slice(5).filter((p) => !cased.has(p.id));
+  };
+  const endEnrolment = (childId: string, day: string) => sql`update enrolments set end_date = ${day} where child_id = ${childId} and organisation_id = ${school} and end_date is null`.execute(t.database.db);
+  const logOf = (importId: string) =>
+    t.database.db.selectFrom('access_log').select(['outcome', 'child_id', 'ground']).where('event', '=', 'absence.import').where(sql<boolean>`detail->>'importId' = ${importId}`).orderBy('seq').execute();
+
+  it('the commit logs each pupil with the ground the policy found', async () => {
+    const [a] = await withoutCase();
+    const p = (await upload(ib, `leerling;datum;uren;reden\n${a.id};${D2};1;ziek`)).json();
+    expect(p.errors).toEqual([]);
+    expect((await ib.post(`/api/v1/absence-imports/${p.id}/commit`)).statusCode).toBe(200);
+    expect(await logOf(p.id)).toEqual([{ outcome: 'allowed', child_id: a.id, ground: 'school_care' }]);
+  });
+
+  it('a pupil the school no longer has a ground for is a row error in the preview, even for a day the pupil was enrolled', async () => {
+    const [, left] = await withoutCase();
+    await endEnrolment(left.id, D1);
+    const p = (await upload(ib, `leerling;datum;uren;reden\n${left.id};${D2};1;ziek`)).json();
+    expect(p.rows).toBe(0);
+    expect(p.errors).toEqual([{ row: 2, column: 'leerling', message: expect.stringContaining('niet meer op deze school') }]);
+  });
+
+  it('a pupil who left between the check and the commit: the commit is refused, nothing is written, only the refusal is logged', async () => {
+    const [, , leaves, stays] = await withoutCase();
+    const p = (await upload(ib, `leerling;datum;uren;reden\n${leaves.id};${D2};3;ongeoorloofd\n${stays.id};${D2};2;ziek`)).json();
+    expect(p.errors).toEqual([]);
+    await endEnrolment(leaves.id, D1);
+    const before = await count();
+    const res = await ib.post(`/api/v1/absence-imports/${p.id}/commit`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('import_outdated');
+    expect(await count()).toBe(before);
+    expect((await t.database.db.selectFrom('absence_imports').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('preview');
+    // Exactly one entry: the pupil refused. The pupil still enrolled was not written, so not logged.
+    expect(await logOf(p.id)).toEqual([{ outcome: 'denied', child_id: leaves.id, ground: null }]);
+  });
+});

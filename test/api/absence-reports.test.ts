@@ -143,6 +143,37 @@ describe('the 16-uur report from absence entered by hand', () => {
       expect.objectContaining({ outcome: 'denied', role: 'wijkteam_worker' }),
     ]));
   });
+
+  it('the gateway finds the child behind the report: a refusal is one denied entry with that child and the report; an unknown report is denied without a child', async () => {
+    const entries = (where: { role: string }) =>
+      t.database.db.selectFrom('access_log').select(['outcome', 'child_id', 'ground', 'detail']).where('event', '=', 'absence.report.read').where('role', '=', where.role).where(sql<boolean>`detail->>'absenceReportId' = ${reportId}`).orderBy('seq').execute();
+    expect(await entries({ role: 'wijkteam_worker' })).toEqual([{ outcome: 'denied', child_id: zeist[0], ground: null, detail: { absenceReportId: reportId, kind: 'absence' } }]);
+    // The officer: refused before the school reported it, then on the residence ground.
+    const officer = await entries({ role: 'attendance_officer' });
+    expect(officer[0]).toMatchObject({ outcome: 'denied', child_id: zeist[0], ground: null });
+    expect(officer.slice(1).length).toBeGreaterThan(0);
+    expect(officer.slice(1).every((e) => e.outcome === 'allowed' && e.ground === 'leerplicht_residence' && e.child_id === zeist[0])).toBe(true);
+
+    const unknown = '00000000-0000-4000-8000-00000000abcd';
+    expect((await ib.get(`/api/v1/absence-reports/${unknown}`)).statusCode).toBe(404);
+    expect((await ib.post(`/api/v1/absence-reports/${unknown}/decisions`, { kind: 'dismissed', reason: 'bestaat niet', version: 1 })).statusCode).toBe(404);
+    const logged = await t.database.db.selectFrom('access_log').select(['event', 'outcome', 'child_id']).where(sql<boolean>`detail->>'absenceReportId' = ${unknown}`).orderBy('seq').execute();
+    expect(logged).toEqual([
+      { event: 'absence.report.read', outcome: 'denied', child_id: null },
+      { event: 'absence.report.dismissed', outcome: 'denied', child_id: null },
+    ]);
+  });
+
+  it('the list and the workspace log each pupil on the page with the ground the policy found', async () => {
+    await reports(ib, 'pageSize=500');
+    const list = await t.database.db.selectFrom('access_log').select(['ground']).where('event', '=', 'absence.report.list').where('child_id', '=', zeist[0]).execute();
+    expect(list.length).toBeGreaterThan(0);
+    expect(new Set(list.map((l) => l.ground))).toEqual(new Set(['school_care']));
+    await leerplicht.get('/api/v1/leerplicht/absence-reports?pageSize=100');
+    const ws = await t.database.db.selectFrom('access_log').select(['ground', 'outcome']).where('event', '=', 'absence.report.workspace').where('child_id', '=', zeist[0]).execute();
+    expect(ws.length).toBeGreaterThan(0);
+    expect(ws.every((w) => w.outcome === 'allowed' && w.ground === 'leerplicht_residence')).toBe(true);
+  });
 });
 
 describe('who may see and act', () => {

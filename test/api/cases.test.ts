@@ -216,6 +216,18 @@ describe('siblings as one family', () => {
     const linked = await ib.post(`/api/v1/cases/${kx.id}/siblings`, { caseId: ky.id, version: kx.version });
     expect(linked.statusCode).toBe(200);
     expect(linked.json().siblings).toEqual([expect.objectContaining({ caseId: ky.id, childName: expect.any(String) })]);
+    // Linking changed the other child's case too: that use is in the log, for that child.
+    const link = await t.database.db.selectFrom('access_log').select(['child_id', 'ground', 'outcome']).where('event', '=', 'case.family.link').where('child_id', '=', rows.y).execute();
+    expect(link).toEqual([{ child_id: rows.y, ground: 'case_owner', outcome: 'allowed' }]);
+    // Reading the case again shows the sibling's name: that look is the sibling's, and in the log.
+    const ibAccount = t.demo.accounts.ib.accountId;
+    const before = await t.database.db.selectFrom('access_log').select(['seq']).where('account_id', '=', ibAccount).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect((await ib.get(`/api/v1/cases/${kx.id}`)).json().siblings[0].childName).toEqual(expect.any(String));
+    const looks = await t.database.db.selectFrom('access_log').select(['event', 'child_id', 'ground', 'outcome', 'detail']).where('account_id', '=', ibAccount).where('seq', '>', before.seq).orderBy('seq').execute();
+    expect(looks).toEqual([
+      expect.objectContaining({ event: 'case.read', child_id: rows.x, outcome: 'allowed' }),
+      expect.objectContaining({ event: 'case.sibling.view', child_id: rows.y, outcome: 'allowed', ground: 'school_care', detail: { caseId: ky.id, fromCaseId: kx.id, kind: 'identity' } }),
+    ]);
     expect(linked.json().family.guardians.length).toBeGreaterThan(0);
     expect(linked.json().version).toBe(kx.version + 1);
     // The other case changed too: its version went up.
@@ -373,5 +385,116 @@ describe('no lost update: a change of the case or its team names the version it 
     expect(res.json()).toMatchObject({ code: 'stale_version', current: { id: a.id, version: a.version + 1 } });
     const rows = await t.database.db.selectFrom('cases').select(['id', 'family_id']).where('id', 'in', [a.id, k.id]).execute();
     expect(rows.every((r) => r.family_id === null)).toBe(true);
+  });
+});
+
+/**
+ * Every refusal goes through the one door (src/kernel/policy/gateway.ts): it leaves exactly one
+ * 'denied' entry naming the child (none when the subject does not exist) and writes nothing else;
+ * every ground in the log is the policy's.
+ */
+describe('refusals and grounds through the gateway', () => {
+  let k: { id: string; version: number; planId: string };
+  const MISSING = '00000000-0000-4000-8000-00000000beef';
+  /** The newest entry's number now: what an action logs comes after it. */
+  const mark = async () => (await t.database.db.selectFrom('access_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()).seq;
+  const entriesSince = async (seq: number, accountId: string | null | undefined) =>
+    t.database.db.selectFrom('access_log').select(['event', 'outcome', 'child_id', 'ground', 'consent_id', 'detail']).where('seq', '>', seq).where('account_id', '=', accountId!).orderBy('seq').execute();
+  const caseState = async (id: string) => ({
+    k: await t.database.db.selectFrom('cases').select(['status', 'version', 'case_manager_person_id']).where('id', '=', id).executeTakeFirstOrThrow(),
+    events: (await t.database.db.selectFrom('case_events').select('event').where('case_id', '=', id).execute()).length,
+    members: (await t.database.db.selectFrom('case_members').select('id').where('case_id', '=', id).execute()).length,
+  });
+
+  beforeAll(async () => {
+    k = (await ib.post('/api/v1/cases', { childId: pupil, title: 'Deur' })).json();
+    expect((await ib.post(`/api/v1/cases/${k.id}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: k.version })).statusCode).toBe(201);
+    k.version += 1;
+  });
+
+  it('a team member who does not keep the case cannot change it: one denied entry with the child, nothing written', async () => {
+    const before = await caseState(k.id);
+    const seq = await mark();
+    expect((await jeugdhulp.post(`/api/v1/cases/${k.id}/close`, { reason: 'Niet aan mij.', version: k.version })).statusCode).toBe(404);
+    expect(await entriesSince(seq, jh().accountId)).toEqual([{ event: 'case.close', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { caseId: k.id } }]);
+    const wt = t.demo.accounts.wijkteam;
+    const seq2 = await mark();
+    expect((await jeugdhulp.post(`/api/v1/cases/${k.id}/members`, { personId: wt.personId, organisationId: wt.organisationId, version: k.version })).statusCode).toBe(404);
+    expect(await entriesSince(seq2, jh().accountId)).toEqual([{ event: 'case.member.add', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { caseId: k.id } }]);
+    expect(await caseState(k.id)).toEqual(before);
+  });
+
+  it('a case that does not exist: the refusal is logged without a child', async () => {
+    const seq = await mark();
+    expect((await ib.post(`/api/v1/cases/${MISSING}/close`, { reason: 'Bestaat niet.', version: 1 })).statusCode).toBe(404);
+    expect(await entriesSince(seq, t.demo.accounts.ib.accountId)).toEqual([{ event: 'case.close', outcome: 'denied', child_id: null, ground: null, consent_id: null, detail: { caseId: MISSING } }]);
+  });
+
+  it('the case owner changes the case: one allowed entry on the policy’s ground', async () => {
+    const seq = await mark();
+    const res = await ib.post(`/api/v1/cases/${k.id}/notes`, { text: 'Alleen voor de school.' });
+    expect(res.statusCode).toBe(201);
+    const wt = t.demo.accounts.wijkteam;
+    expect((await ib.post(`/api/v1/cases/${k.id}/members`, { personId: wt.personId, organisationId: wt.organisationId, version: k.version })).statusCode).toBe(201);
+    k.version += 1;
+    const entries = (await entriesSince(seq, t.demo.accounts.ib.accountId)).filter((e) => e.event === 'case.member.add');
+    expect(entries).toEqual([{ event: 'case.member.add', outcome: 'allowed', child_id: pupil, ground: 'case_owner', consent_id: null, detail: { caseId: k.id } }]);
+  });
+
+  it('reading and listing the case without a consent: the entry says limited, on the policy’s ground', async () => {
+    const seq = await mark();
+    expect((await jeugdhulp.get(`/api/v1/cases/${k.id}`)).json().limited).toBe(true);
+    expect((await jeugdhulp.get('/api/v1/cases')).json().items.find((c: { id: string }) => c.id === k.id)).toMatchObject({ limited: true });
+    const entries = (await entriesSince(seq, jh().accountId)).filter((e) => (e.detail as { caseId?: string }).caseId === k.id);
+    expect(entries).toEqual([
+      { event: 'case.read', outcome: 'allowed', child_id: pupil, ground: 'case_team_no_consent', consent_id: null, detail: { caseId: k.id, limited: true } },
+      { event: 'case.list', outcome: 'allowed', child_id: pupil, ground: 'case_team_no_consent', consent_id: null, detail: { caseId: k.id, limited: true } },
+    ]);
+    const seq2 = await mark();
+    expect((await wijkteam.get(`/api/v1/cases/${MISSING}`)).statusCode).toBe(404);
+    expect(await entriesSince(seq2, t.demo.accounts.wijkteam.accountId)).toEqual([{ event: 'case.read', outcome: 'denied', child_id: null, ground: null, consent_id: null, detail: { caseId: MISSING } }]);
+  });
+
+  it('emergency access off the safety route or on a closed case: 409 and one denied entry saying why; a non-member: 404 without why', async () => {
+    const seq = await mark();
+    const refused = await jeugdhulp.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'Ik wil graag meekijken in het dossier.' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('not_safety_route');
+    expect(await entriesSince(seq, jh().accountId)).toEqual([{ event: 'case.emergency_access', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { caseId: k.id, why: 'not_safety_route' } }]);
+
+    const mentor = t.demo.accounts.mentor;
+    const mentorClient = await t.login('mentor');
+    const seq2 = await mark();
+    expect((await mentorClient.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'Ik wil graag meekijken in het dossier.' })).statusCode).toBe(404);
+    expect(await entriesSince(seq2, mentor.accountId)).toEqual([{ event: 'case.emergency_access', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { caseId: k.id } }]);
+
+    const closing = await ib.post(`/api/v1/cases/${k.id}/close`, { reason: 'Afgerond.', version: k.version });
+    expect(closing.statusCode).toBe(200);
+    k.version += 1;
+    const seq3 = await mark();
+    const closed = await jeugdhulp.post(`/api/v1/cases/${k.id}/emergency-access`, { reason: 'Ik wil graag meekijken in het dossier.' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe('case_closed');
+    expect(await entriesSince(seq3, jh().accountId)).toEqual([{ event: 'case.emergency_access', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { caseId: k.id, why: 'case_closed' } }]);
+    expect(await t.database.db.selectFrom('emergency_accesses').select('id').where('case_id', '=', k.id).execute()).toEqual([]);
+  });
+
+  it('withdrawing a consent: a team member who does not keep the case, or a consent that does not exist, is one denied entry; nothing written', async () => {
+    const c = (await ib.post(`/api/v1/cases/${caseId}/consents`, consent())).json().id as string;
+    const seq = await mark();
+    expect((await jeugdhulp.post(`/api/v1/consents/${c}/withdraw`, { byGuardianId: guardianIds[0], method: 'verbal' })).statusCode).toBe(404);
+    expect(await entriesSince(seq, jh().accountId)).toEqual([{ event: 'consent.withdraw', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { consentId: c, caseId } }]);
+    const seq2 = await mark();
+    expect((await ib.post(`/api/v1/consents/${MISSING}/withdraw`, { byGuardianId: guardianIds[0], method: 'verbal' })).statusCode).toBe(404);
+    expect(await entriesSince(seq2, t.demo.accounts.ib.accountId)).toEqual([{ event: 'consent.withdraw', outcome: 'denied', child_id: null, ground: null, consent_id: null, detail: { consentId: MISSING } }]);
+    const ouder = await t.login('ouder'); // not a parent of this child
+    const seq3 = await mark();
+    expect((await ouder.post(`/api/v1/consents/${c}/withdraw`, {})).statusCode).toBe(404);
+    expect(await entriesSince(seq3, t.demo.accounts.ouder.accountId)).toEqual([{ event: 'consent.withdraw', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { consentId: c } }]);
+    expect(await t.database.db.selectFrom('consent_withdrawals').select('consent_id').where('consent_id', '=', c).execute()).toEqual([]);
+
+    const seq4 = await mark();
+    expect((await ib.post(`/api/v1/consents/${c}/withdraw`, { byGuardianId: guardianIds[0], method: 'verbal' })).statusCode).toBe(200);
+    expect(await entriesSince(seq4, t.demo.accounts.ib.accountId)).toEqual([{ event: 'consent.withdraw', outcome: 'allowed', child_id: pupil, ground: 'case_owner', consent_id: null, detail: { consentId: c, caseId } }]);
   });
 });

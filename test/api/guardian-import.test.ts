@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
 import { multipart } from '../support/multipart.ts';
+import { sql } from 'kysely';
+import { today } from '../../src/kernel/time.ts';
+import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
 
 const send = (c: Client, path: string, content: string | Buffer, name = 'bestand.csv') => {
   const m = multipart({}, { name, content });
@@ -114,5 +117,34 @@ describe('guardian import', () => {
   it('refuses a file that is not UTF-8 with the save-as message', async () => {
     const p = (await send(ib, 'guardian-imports', Buffer.from(guardians().replace('Marieke', 'Maëlle'), 'latin1'))).json();
     expect(p.errors).toEqual([{ row: 0, column: null, message: expect.stringContaining('CSV UTF-8') }]);
+  });
+});
+
+describe('guardian import: the policy decides, before anything is written', () => {
+  const D0 = today();
+  const nl = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+  const logOf = (importId: string) =>
+    t.database.db.selectFrom('access_log').select(['child_id', 'outcome', 'ground', 'detail']).where('event', '=', 'registry.guardian_import').where(sql<boolean>`detail->>'importId' = ${importId}`).orderBy('seq').execute();
+
+  it('a pupil whose enrolment starts later is logged with the ground the policy gives from its first day', async () => {
+    const later = addCalendarDays(D0, 14);
+    await importAll(ib, 'pupil-imports', ['leerlingnummer;voornaam;achternaam;geboortedatum;gemeente;inschrijfdatum', `000044;Lina;Later;03-03-2016;Zeist;${nl(later)}`].join('\n'));
+    const { preview } = await importAll(ib, 'guardian-imports', [GUARDIAN_HEADER, '000044;Lies;;Later;lies@example.nl;;moeder;ja'].join('\n'));
+    expect(await logOf(preview.id)).toEqual([{ child_id: await childOf('000044'), outcome: 'allowed', ground: 'school_care', detail: { importId: preview.id, actions: ['create'], kind: 'guardians', groundOn: later } }]);
+  });
+
+  it('a pupil who left between the check and the commit: refused (409), nothing written, one denied entry', async () => {
+    await importAll(ib, 'pupil-imports', ['leerlingnummer;voornaam;achternaam;geboortedatum;gemeente', '000043;Bo;Bakker;04-04-2015;Zeist'].join('\n'));
+    const bo = await childOf('000043');
+    const p = (await send(ib, 'guardian-imports', [GUARDIAN_HEADER, '000043;Bas;;Bakker;bas@example.nl;;vader;ja', '000042;Mark;;Visser;mark@example.nl;;vader;ja'].join('\n'))).json();
+    expect(p.errors).toEqual([]);
+    await t.database.db.updateTable('enrolments').set({ end_date: addCalendarDays(D0, -1) }).where('child_id', '=', bo).where('end_date', 'is', null).execute();
+    const before = await guardianCount();
+    const res = await ib.post(`/api/v1/guardian-imports/${p.id}/commit`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('import_outdated');
+    expect(await guardianCount()).toBe(before);
+    expect((await t.database.db.selectFrom('registry_imports').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('preview');
+    expect(await logOf(p.id)).toEqual([{ child_id: bo, outcome: 'denied', ground: null, detail: { importId: p.id, actions: ['create'], kind: 'guardians' } }]);
   });
 });

@@ -260,3 +260,65 @@ describe('no lost update: a new OPP and the evaluation of the plan name the vers
     expect(await oppRows(k.planId)).toEqual(['havo']);
   });
 });
+
+/**
+ * The plan through the one door (src/kernel/policy/gateway.ts): the plan, a goal or the case the
+ * route names is found inside the checked transaction; a refusal is exactly one 'denied' entry (with
+ * the child when the subject exists) and nothing written; a ground is always the policy's.
+ */
+describe('the plan through the gateway', () => {
+  const MISSING = '00000000-0000-4000-8000-00000000beef';
+  const mark = async () => (await t.database.db.selectFrom('access_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()).seq;
+  const entriesSince = async (seq: number, accountId: string | null | undefined) =>
+    t.database.db.selectFrom('access_log').select(['event', 'outcome', 'child_id', 'ground', 'consent_id', 'detail']).where('seq', '>', seq).where('account_id', '=', accountId!).orderBy('seq').execute();
+  let mentor: Client;
+  let goalId: string;
+  beforeAll(async () => {
+    mentor = await t.login('mentor');
+    goalId = (await ib.get(`/api/v1/plans/${planId}`)).json().goals[0].id;
+  });
+
+  it('a goal’s route: the family adding an action is one denied entry naming the goal and the child; nothing written', async () => {
+    const actions = async () => (await t.database.db.selectFrom('plan_actions').select('id').where('goal_id', '=', goalId).execute()).length;
+    const before = await actions();
+    const seq = await mark();
+    expect((await ouder.post(`/api/v1/plan-goals/${goalId}/actions`, { description: 'x', ownerFamily: true })).statusCode).toBe(404);
+    expect(await entriesSince(seq, t.demo.accounts.ouder.accountId)).toEqual([{ event: 'plan.action.add', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { goalId } }]);
+    expect(await actions()).toBe(before);
+    const seq2 = await mark();
+    expect((await ib.post(`/api/v1/plan-goals/${MISSING}/evaluations`, { score: 1, evaluatedOn: day })).statusCode).toBe(404);
+    expect(await entriesSince(seq2, t.demo.accounts.ib.accountId)).toEqual([{ event: 'plan.goal.evaluate', outcome: 'denied', child_id: null, ground: null, consent_id: null, detail: { goalId: MISSING } }]);
+  });
+
+  it('a goal’s route, allowed: the family rates its goal on its own ground', async () => {
+    const seq = await mark();
+    expect((await ouder.post(`/api/v1/plan-goals/${goalId}/evaluations`, { score: 0, evaluatedOn: day })).statusCode).toBe(201);
+    expect(await entriesSince(seq, t.demo.accounts.ouder.accountId)).toEqual([{ event: 'plan.goal.evaluate', outcome: 'allowed', child_id: pupil, ground: 'guardian_authority', consent_id: null, detail: { goalId } }]);
+  });
+
+  it('the case’s plan and notes: found through the case in the checked transaction', async () => {
+    const seq = await mark();
+    const viaCase = await ib.get(`/api/v1/cases/${caseId}/plan`);
+    expect(viaCase.statusCode).toBe(200);
+    expect(viaCase.json().id).toBe(planId);
+    expect(await entriesSince(seq, t.demo.accounts.ib.accountId)).toEqual([{ event: 'plan.read', outcome: 'allowed', child_id: pupil, ground: 'case_owner', consent_id: null, detail: { caseId } }]);
+
+    const seq2 = await mark();
+    expect((await mentor.get(`/api/v1/cases/${caseId}/notes`)).statusCode).toBe(404);
+    expect((await mentor.get(`/api/v1/cases/${MISSING}/plan`)).statusCode).toBe(404);
+    expect(await entriesSince(seq2, t.demo.accounts.mentor.accountId)).toEqual([
+      { event: 'case.notes.read', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { caseId } },
+      { event: 'plan.read', outcome: 'denied', child_id: null, ground: null, consent_id: null, detail: { caseId: MISSING } },
+    ]);
+  });
+
+  it('a team member without a grant writes an observation on the team’s ground, and cannot read the plan', async () => {
+    const seq = await mark();
+    expect((await leerkracht.post(`/api/v1/plans/${planId}/observations`, { effect: 'same', text: 'Wisselend.' })).statusCode).toBe(201);
+    expect((await leerkracht.get(`/api/v1/plans/${planId}`)).statusCode).toBe(404);
+    expect(await entriesSince(seq, t.demo.accounts.leerkracht.accountId)).toEqual([
+      { event: 'plan.observation.add', outcome: 'allowed', child_id: pupil, ground: 'case_team', consent_id: null, detail: { planId } },
+      { event: 'plan.read', outcome: 'denied', child_id: pupil, ground: null, consent_id: null, detail: { planId } },
+    ]);
+  });
+});

@@ -574,3 +574,45 @@ describe('the preview tells a school nothing about a child it has no relation wi
     expect((await t.database.db.selectFrom('children').select('bsn').where('id', '=', joost.child_id).executeTakeFirstOrThrow()).bsn).toBeNull();
   });
 });
+
+describe('the policy decides the ground of every entry (the gateway)', () => {
+  it('a pupil new to the school is logged with the ground the policy finds once the enrolment is written; one who starts later, without a ground and with the start date', async () => {
+    expect((await ib.put('/api/v1/session/membership', { membershipId: membershipA })).statusCode).toBe(200);
+    const later = addCalendarDays(D0, 10);
+    const file = [HEADER, `000801;Fenna;;Vandaag;05-05-2016;;3701;;5A;;${nl(D0)};groep 5`, `000802;Floor;;Straks;06-06-2016;;3701;;5A;;${nl(later)};groep 5`].join('\n');
+    const p = (await upload(ib, file)).json();
+    expect(p.errors).toEqual([]);
+    const c = await ib.post(`/api/v1/pupil-imports/${p.id}/commit`);
+    expect(c.statusCode).toBe(200);
+    expect(c.json()).toMatchObject({ new: 2, childrenCreated: 2 });
+    const logged = async (number: string) => {
+      const e = (await enrolmentOf(number))!;
+      return t.database.db.selectFrom('access_log').select(['outcome', 'ground', 'detail']).where('event', '=', 'registry.pupil_import').where('child_id', '=', e.child_id).execute();
+    };
+    expect(await logged('000801')).toEqual([{ outcome: 'allowed', ground: 'school_care', detail: { importId: p.id, status: 'new', kind: 'identity' } }]);
+    // No relation yet today (the enrolment starts later): the policy is asked on its first day, and the entry says so.
+    expect(await logged('000802')).toEqual([{ outcome: 'allowed', ground: 'school_care', detail: { importId: p.id, status: 'new', kind: 'identity', groundOn: later } }]);
+  });
+
+  it('a probable leaver the school has no ground for any more is not listed, and deciding about it is refused: one denied entry, nothing changed', async () => {
+    const imp = await t.database.db.selectFrom('registry_imports').select('id').where('organisation_id', '=', schoolA).where('kind', '=', 'pupils').orderBy('uploaded_at', 'desc').executeTakeFirstOrThrow();
+    const child = await t.database.db.insertInto('children').values({ region_id: t.demo.regionId, given_name: 'Vera', family_name: 'Vertrokken', birth_date: '2015-05-05' }).returning('id').executeTakeFirstOrThrow();
+    // The enrolment ended (otherwise than through this page) before today: no school_care any more.
+    const e = await t.database.db.insertInto('enrolments').values({ child_id: child.id, organisation_id: schoolA, start_date: START_A, end_date: addCalendarDays(D0, -2), pupil_number: '000899' }).returning('id').executeTakeFirstOrThrow();
+    const cand = await t.database.db.insertInto('leaver_candidates').values({ region_id: t.demo.regionId, organisation_id: schoolA, import_id: imp.id, kind: 'pupil', enrolment_id: e.id }).returning('id').executeTakeFirstOrThrow();
+
+    const list = await ib.get('/api/v1/pupil-leavers');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((l: { id: string }) => l.id)).not.toContain(cand.id);
+    expect(JSON.stringify(list.json())).not.toContain('Vertrokken');
+
+    const res = await ib.post(`/api/v1/pupil-leavers/${cand.id}/decision`, { decision: 'dismissed' });
+    expect(res.statusCode).toBe(404);
+    const entries = await t.database.db.selectFrom('access_log').select(['event', 'outcome', 'ground']).where('child_id', '=', child.id).orderBy('seq').execute();
+    expect(entries).toEqual([
+      { event: 'registry.pupil_leaver.list', outcome: 'denied', ground: null },
+      { event: 'registry.pupil_leaver.dismiss', outcome: 'denied', ground: null },
+    ]);
+    expect((await t.database.db.selectFrom('leaver_candidates').select(['status', 'decided_at']).where('id', '=', cand.id).executeTakeFirstOrThrow())).toEqual({ status: 'open', decided_at: null });
+  });
+});

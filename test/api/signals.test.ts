@@ -307,3 +307,71 @@ describe('no lost update: a decision names the version it was based on', () => {
     expect(after.items).not.toContainEqual({ scope: 'region', ...loser });
   });
 });
+
+describe('the gateway decides every signal action and logs it in the same transaction', () => {
+  const entries = (signalId: string, event: string) =>
+    t.database.db.selectFrom('access_log').select(['outcome', 'child_id', 'ground', 'detail']).where('event', '=', event).where(sql<boolean>`detail->>'signalId' = ${signalId}`).orderBy('seq').execute();
+  const stateOf = async (id: string) => ({
+    signal: await t.database.db.selectFrom('signals').select(['status', 'version', 'triaged_at']).where('id', '=', id).executeTakeFirstOrThrow(),
+    events: (await t.database.db.selectFrom('signal_events').select('id').where('signal_id', '=', id).execute()).length,
+  });
+
+  it('a decision is logged with the policy’s ground and what it did', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Besluit met logregel.' }))).json();
+    expect((await ib.post(`/api/v1/signals/${s.id}/triage`, { decision: 'handle_in_school', reason: 'In de klas.', version: s.version })).statusCode).toBe(200);
+    expect(await entries(s.id, 'signal.triage')).toEqual([
+      { outcome: 'allowed', child_id: pupil, ground: 'school_care', detail: { signalId: s.id, action: 'handle_in_school', from: 'new', to: 'in_school' } },
+    ]);
+  });
+
+  it('another school’s coordinator decides: 404, exactly one denied entry with the child, nothing else written', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Niet van hun school.' }))).json();
+    const before = await stateOf(s.id);
+    const zoco = await t.login('zorgcoordinator');
+    const res = await zoco.post(`/api/v1/signals/${s.id}/triage`, { decision: 'no_action', reason: 'Niet van ons.', version: s.version });
+    expect(res.statusCode).toBe(404);
+    expect(await entries(s.id, 'signal.triage')).toEqual([{ outcome: 'denied', child_id: pupil, ground: null, detail: { signalId: s.id } }]);
+    expect(await stateOf(s.id)).toEqual(before);
+  });
+
+  it('another teacher withdraws it: 404, one denied entry; a signal that does not exist: one denied entry without a child', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Niet haar signaal.' }))).json();
+    const before = await stateOf(s.id);
+    const mentor = await t.login('mentor');
+    expect((await mentor.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Weg ermee.', version: s.version })).statusCode).toBe(404);
+    expect(await entries(s.id, 'signal.withdraw')).toEqual([{ outcome: 'denied', child_id: pupil, ground: null, detail: { signalId: s.id } }]);
+    expect(await stateOf(s.id)).toEqual(before);
+    const missing = '00000000-0000-4000-8000-00000000d00d';
+    expect((await ib.post(`/api/v1/signals/${missing}/triage`, { decision: 'no_action', reason: 'x', version: 1 })).statusCode).toBe(404);
+    expect(await entries(missing, 'signal.triage')).toEqual([{ outcome: 'denied', child_id: null, ground: null, detail: { signalId: missing } }]);
+  });
+
+  it('a refused read is one denied entry with the child; an allowed one names the reader’s ground', async () => {
+    const s = (await leerkracht.post('/api/v1/signals', signal({ observation: 'Wie leest mee?' }))).json();
+    const zoco = await t.login('zorgcoordinator');
+    expect((await zoco.get(`/api/v1/signals/${s.id}`)).statusCode).toBe(404);
+    expect((await entries(s.id, 'signal.read')).filter((e) => e.outcome === 'denied')).toEqual([{ outcome: 'denied', child_id: pupil, ground: null, detail: { signalId: s.id } }]);
+    expect((await entries(s.id, 'signal.read')).filter((e) => e.outcome === 'allowed').map((e) => e.ground)).toEqual(['signal_author']);
+    await ib.get(`/api/v1/signals/${s.id}`);
+    expect((await entries(s.id, 'signal.read')).filter((e) => e.outcome === 'allowed').map((e) => e.ground)).toEqual(['signal_author', 'school_care']);
+  });
+
+  it('the care coordinator withdrawing her own signal is logged on her relation to it as the policy gives it: school_care', async () => {
+    const s = (await ib.post('/api/v1/signals', signal({ observation: 'Eigen signaal, ingetrokken.' }))).json();
+    expect((await ib.post(`/api/v1/signals/${s.id}/withdraw`, { reason: 'Dubbel.', version: s.version })).statusCode).toBe(200);
+    expect((await entries(s.id, 'signal.withdraw')).map((e) => [e.outcome, e.ground])).toEqual([['allowed', 'school_care']]);
+  });
+
+  it('the list logs each signal with the reader relation the policy gives for it', async () => {
+    const mine = (await ib.get('/api/v1/signals?view=mine&pageSize=100')).json().items as { id: string }[];
+    expect(mine.length).toBeGreaterThan(0);
+    const logged = await t.database.db
+      .selectFrom('access_log')
+      .select('ground')
+      .where('event', '=', 'signal.list')
+      .where('account_id', '=', t.demo.accounts.ib.accountId)
+      .where(sql<boolean>`detail->>'signalId' = ${mine[0].id}`)
+      .execute();
+    expect(logged.map((l) => l.ground)).toContain('school_care');
+  });
+});

@@ -549,3 +549,87 @@ describe('no lost update: a change names the version of the entry it was based o
     expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'version', code: 'required' })]);
   });
 });
+
+describe('the gateway finds the entry (or the report) in the transaction that reads or changes it', () => {
+  let absent: string, entryId: string;
+  const entries = (event: string, key: string, id: string) =>
+    db().selectFrom('access_log').select(['outcome', 'child_id', 'ground', 'detail']).where('event', '=', event).where(sql<boolean>`detail->>${key} = ${id}`).orderBy('seq').execute();
+
+  beforeAll(async () => {
+    absent = await child({ gemeenteId: zeist, enrol: { organisationId: school, start: ago(1500), end: ago(200) } });
+  });
+
+  it('a not-enrolled candidate is logged with the ground the policy’s query found for the attendance officer', async () => {
+    const res = (await leerplicht.get('/api/v1/thuiszitters/candidates')).json();
+    expect(res.absoluut.map((x: { child: { id: string } }) => x.child.id)).toContain(absent);
+    expect((await logged('thuiszitter.candidates.list', absent)).map((l) => l.ground)).toEqual(['leerplicht_residence']);
+  });
+
+  it('an entry that does not exist: 404, one denied entry without a child', async () => {
+    const missing = '00000000-0000-4000-8000-0000000000aa';
+    expect((await leerplicht.get(`/api/v1/thuiszitters/${missing}`)).statusCode).toBe(404);
+    expect(await entries('thuiszitter.read', 'thuiszitterId', missing)).toEqual([{ outcome: 'denied', child_id: null, ground: null, detail: { thuiszitterId: missing, kind: 'thuiszitter' } }]);
+    const change = await leerplicht.post(`/api/v1/thuiszitters/${missing}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', fitting: true }, version: 1 });
+    expect(change.statusCode).toBe(404);
+    expect(await entries('thuiszitter.event', 'thuiszitterId', missing)).toEqual([{ outcome: 'denied', child_id: null, ground: null, detail: { thuiszitterId: missing, kind: 'thuiszitter' } }]);
+  });
+
+  it('a change by a teacher (no ground to change it): 404, exactly one denied entry with the child, nothing written', async () => {
+    const res = await leerplicht.post('/api/v1/thuiszitters', { childId: absent, category: 'absoluut', startDate: ago(30) });
+    expect(res.statusCode).toBe(201);
+    entryId = res.json().id;
+    expect(await entries('thuiszitter.register', 'category', 'absoluut').then((l) => l.filter((e) => e.child_id === absent))).toEqual([
+      { outcome: 'allowed', child_id: absent, ground: 'leerplicht_residence', detail: { category: 'absoluut', absenceReportId: null, kind: 'thuiszitter' } },
+    ]);
+    const before = { version: res.json().version, events: (await db().selectFrom('thuiszitter_events').select('id').where('thuiszitter_id', '=', entryId).execute()).length };
+    const refused = await leerkracht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'end', effectiveOn: D0, endReason: 'back_to_school', version: before.version });
+    expect(refused.statusCode).toBe(404);
+    expect(await entries('thuiszitter.event', 'thuiszitterId', entryId)).toEqual([{ outcome: 'denied', child_id: absent, ground: null, detail: { thuiszitterId: entryId, kind: 'thuiszitter' } }]);
+    const after = await db().selectFrom('thuiszitters').select('version').where('id', '=', entryId).executeTakeFirstOrThrow();
+    expect({ version: after.version, events: (await db().selectFrom('thuiszitter_events').select('id').where('thuiszitter_id', '=', entryId).execute()).length }).toEqual(before);
+  });
+
+  it('an allowed change is one allowed entry with the policy’s ground; a stale one leaves no entry', async () => {
+    const version = await versionOf(entryId, leerplicht);
+    expect((await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', hoursPerWeek: 2, fitting: false }, version })).statusCode).toBe(201);
+    const stale = await leerplicht.post(`/api/v1/thuiszitters/${entryId}/events`, { kind: 'offer', effectiveOn: D0, offer: { kind: 'care', hoursPerWeek: 3, fitting: false }, version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'stale_version', current: { id: entryId, version: version + 1 } });
+    expect((await entries('thuiszitter.event', 'thuiszitterId', entryId)).map((e) => [e.outcome, e.ground])).toEqual([
+      ['denied', null],
+      ['allowed', 'leerplicht_residence'],
+    ]);
+  });
+
+  it('confirming a candidate without the relation: 404 whatever the request says about the report, one denied entry with the child', async () => {
+    const pupil = await child({ gemeenteId: zeist, enrol: { organisationId: school, start: ago(700) } });
+    const report = await lrvReport(pupil, school, ago(40), ago(10));
+    // A start date that differs from the report's: refused as not the teacher's to decide, without saying what the report holds.
+    const res = await leerkracht.post('/api/v1/thuiszitters', { absenceReportId: report, startDate: ago(41) });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain(ago(40));
+    expect(await entries('thuiszitter.register', 'absenceReportId', report)).toEqual([{ outcome: 'denied', child_id: pupil, ground: null, detail: { absenceReportId: report, category: 'lrv', kind: 'thuiszitter' } }]);
+    expect(await db().selectFrom('thuiszitters').select('id').where('child_id', '=', pupil).execute()).toEqual([]);
+    // The care coordinator who may decide gets the field error.
+    const ibRes = await ib.post('/api/v1/thuiszitters', { absenceReportId: report, startDate: ago(41) });
+    expect(ibRes.statusCode).toBe(400);
+    expect(ibRes.json().invalidParams[0]).toMatchObject({ name: 'startDate', code: 'report_start' });
+  });
+
+  it('a report that does not exist, or is no LRV report: 404, one denied entry', async () => {
+    const missing = '00000000-0000-4000-8000-0000000000bb';
+    const res = await ib.post('/api/v1/thuiszitters/candidates/rejections', { absenceReportId: missing, reason: 'Bestaat niet.' });
+    expect(res.statusCode).toBe(404);
+    expect(await entries('thuiszitter.candidate.reject', 'absenceReportId', missing)).toEqual([{ outcome: 'denied', child_id: null, ground: null, detail: { absenceReportId: missing, kind: 'thuiszitter' } }]);
+    const pupil = await child({ gemeenteId: zeist, enrol: { organisationId: school, start: ago(700) } });
+    const other = (
+      await db()
+        .insertInto('absence_reports')
+        .values({ region_id: t.demo.regionId, child_id: pupil, organisation_id: school, type: '16-uur', start_date: ago(20), end_date: ago(10), hours: 16, due_on: ago(10), deadline: addCalendarDays(ago(10), 7), origin: 'rule' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await ib.post('/api/v1/thuiszitters', { absenceReportId: other })).statusCode).toBe(404);
+    expect(await entries('thuiszitter.register', 'absenceReportId', other)).toEqual([{ outcome: 'denied', child_id: pupil, ground: null, detail: { absenceReportId: other, category: 'lrv', kind: 'thuiszitter' } }]);
+  });
+});

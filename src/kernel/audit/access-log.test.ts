@@ -90,7 +90,7 @@ describe('access log', () => {
 
   it('logs thousands of children in one call (the import of a large school) and keeps the chain intact', async () => {
     const before = (await verifyAccessLog(database.db, keys)).checked;
-    const entries = Array.from({ length: 5001 }, (_, i) => ({ event: 'absence.import', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { i } }));
+    const entries = Array.from({ length: 5001 }, (_, i) => ({ event: 'absence.import', outcome: 'allowed' as const, childId, ground: 'school_care' as const, detail: { i } }));
     await database.db.transaction().execute((tx) => appendAccessLog(tx, entries));
     expect(await verifyAccessLog(database.db, keys)).toMatchObject({ ok: true, checked: before + 5001 });
   });

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/database.ts';
 import type { AccessLogTable } from '../db/schema.ts';
 import type { AppKeys } from '../keys.ts';
 import { readAnchors, type Anchor } from './anchors.ts';
+import type { LogGround } from '../policy/gateway.ts';
 
 /**
  * NEN 7513 access log: who (account, person, organisation acted for, role), when, which child,
@@ -31,7 +32,8 @@ export interface AccessLogEntry {
   personId?: string | null;
   organisationId?: string | null;
   role?: string | null;
-  ground?: string | null;
+  /** A ground of the closed set (kernel/policy/gateway.ts: LogGround). */
+  ground?: LogGround | null;
   consentId?: string | null;
   ip?: string | null;
   detail?: Record<string, unknown>;

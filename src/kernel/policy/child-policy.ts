@@ -49,14 +49,6 @@ export const GROUNDS = {
 } as const satisfies Record<string, readonly DataKind[]>;
 export type Ground = keyof typeof GROUNDS;
 
-/**
- * Recorded in the access log only, never a standing relation: the school's care coordinator
- * importing pupils is shown the minimum of a child of another school (name, birth date, school,
- * enrolment dates) to decide whether a new pupil is that child (a transfer; issue 5). No query
- * grants it; the import shows exactly those fields and logs each look with this ground.
- */
-export const TRANSFER_MATCH_GROUND = 'transfer_match';
-
 export interface GroundRow {
   child_id: string;
   ground: Ground;

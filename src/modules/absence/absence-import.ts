@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { groundsQuery } from '../../kernel/policy/child-policy.ts';
+import { withChildrenAccess } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
+import { today } from '../../kernel/time.ts';
+import { SCHOOL_GROUNDS } from './absence-reports.ts';
 import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
 import type { AbsenceReason, RowError } from './absence-csv.ts';
 import { readAbsenceFile } from './absence-file.ts';
@@ -29,9 +31,31 @@ function schoolOf(actor: Actor, schoolLocationId: string) {
 }
 
 /**
+ * The pupils among `childIds` whose absence the school may use today: those the policy gives one
+ * of the school's grounds (the school's care, or a case the school owns) — the same the commit
+ * asks of the gateway. The preview only checks; it shows nothing of the child the file did not
+ * name, so nothing is logged here.
+ */
+async function pupilsWithGround(database: Database, actor: Actor, childIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < childIds.length; i += 5000) {
+    const grounds = groundsQuery(database.db, actor, today());
+    if (!grounds) break;
+    const rows = await database.db
+      .selectFrom(grounds.as('g'))
+      .select('g.child_id')
+      .where('g.child_id', 'in', childIds.slice(i, i + 5000))
+      .where('g.ground', 'in', SCHOOL_GROUNDS)
+      .execute();
+    for (const r of rows) out.add(r.child_id);
+  }
+  return out;
+}
+
+/**
  * Step 1: parse and check the file, resolve every pupil (child id or the school's pupil number,
- * enrolled at this school on that day) and store the preview. Nothing is written to the absence
- * records yet.
+ * enrolled at this school on that day, and one the school still has a ground for today) and store
+ * the preview. Nothing is written to the absence records yet.
  */
 export async function previewAbsenceImport(database: Database, actor: Actor, input: { schoolLocationId: string; fileName: string; content: Buffer }) {
   const organisationId = schoolOf(actor, input.schoolLocationId);
@@ -57,6 +81,10 @@ export async function previewAbsenceImport(database: Database, actor: Actor, inp
     list.push(e);
   }
   const enrolled = (childId: string, day: string) => (enrolmentsOf.get(childId) ?? []).some((e) => e.start_date <= day && (!e.end_date || e.end_date >= day));
+  // A pupil who has left the school (and has no case of the school) is no longer the school's to
+  // record absence for: refused here as a row, like entering it by hand, not at the commit.
+  const named = [...new Set(parsed.rows.map((r) => (UUID.test(r.leerling) ? (byId.has(r.leerling) ? r.leerling : null) : (byNumber.get(r.leerling) ?? null))).filter((id): id is string => !!id))];
+  const withGround = await pupilsWithGround(database, actor, named);
   const resolved: ResolvedRow[] = [];
   // The same pupil may be named by child id on one row and by pupil number on another: after
   // resolving, one pupil, day and reason may still occur only once.
@@ -65,6 +93,7 @@ export async function previewAbsenceImport(database: Database, actor: Actor, inp
     const childId = UUID.test(r.leerling) ? (byId.has(r.leerling) ? r.leerling : null) : (byNumber.get(r.leerling) ?? null);
     if (!childId) errors.push({ row: r.row, column: 'leerling', message: `Leerling "${r.leerling}" is onbekend op deze school.` });
     else if (!enrolled(childId, r.day)) errors.push({ row: r.row, column: 'datum', message: `Deze leerling stond op ${r.day} niet ingeschreven op deze school.` });
+    else if (!withGround.has(childId)) errors.push({ row: r.row, column: 'leerling', message: 'Deze leerling staat niet meer op deze school ingeschreven. Verzuim van een leerling die de school heeft verlaten, legt u hier niet meer vast.' });
     else {
       const key = `${childId}|${r.day}|${r.reason}`;
       const first = firstRowOf.get(key);
@@ -103,12 +132,36 @@ export async function previewAbsenceImport(database: Database, actor: Actor, inp
   };
 }
 
+/** The policy refused pupils of an import at its commit: nothing is written. */
+class PupilsRefused extends Error {
+  constructor(readonly childIds: string[]) {
+    super('pupils refused');
+  }
+}
+
 /**
  * Step 2: write the whole import in one transaction, or nothing. A file with errors is refused
  * until it is fixed. Importing the same rows again changes nothing (one record per pupil, school,
- * day and reason; the newest import sets the hours). Every pupil touched is in the access log.
+ * day and reason; the newest import sets the hours). Before anything is written the policy is asked
+ * for every pupil of the import, which logs each with its ground. Should it refuse one (the pupil
+ * left the school since the check), the whole commit is refused (409) and nothing is written; the
+ * refusal alone is logged, in a transaction of its own.
  */
 export async function commitAbsenceImport(database: Database, actor: Actor, importId: string) {
+  try {
+    return await writeAbsenceImport(database, actor, importId);
+  } catch (error) {
+    if (!(error instanceof PupilsRefused)) throw error;
+    await database.db.transaction().execute((tx) => withChildrenAccess(tx, actor, error.childIds, 'absence', 'absence.import', () => ({ importId }), SCHOOL_GROUNDS));
+    const n = error.childIds.length;
+    throw new ConflictError(
+      `Sinds de controle staan ${n === 1 ? 'één leerling' : `${n} leerlingen`} uit dit bestand niet meer op deze school ingeschreven. Laad het bestand opnieuw; er is niets opgeslagen.`,
+      'import_outdated',
+    );
+  }
+}
+
+async function writeAbsenceImport(database: Database, actor: Actor, importId: string) {
   return database.db.transaction().execute(async (tx) => {
     const imp = await tx.selectFrom('absence_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).forUpdate().executeTakeFirst();
     if (!imp) throw new NotFoundError();
@@ -117,6 +170,9 @@ export async function commitAbsenceImport(database: Database, actor: Actor, impo
     const errors = (typeof imp.errors === 'string' ? JSON.parse(imp.errors) : imp.errors) as RowError[];
     if (errors.length) throw new ConflictError(`Het bestand heeft ${errors.length} fout(en). Verbeter ze en laad het bestand opnieuw; er is niets opgeslagen.`, 'import_has_errors');
     const rows = (typeof imp.rows === 'string' ? JSON.parse(imp.rows) : imp.rows) as ResolvedRow[];
+    const children = [...new Set(rows.map((r) => r.childId))];
+    const { denied } = await withChildrenAccess(tx, actor, children, 'absence', 'absence.import', () => ({ importId }), SCHOOL_GROUNDS);
+    if (denied.length) throw new PupilsRefused(denied);
     // One statement, straight from the stored preview: no rows travel back and forth. The preview
     // holds at most one row per pupil, day and reason (duplicates are errors), so the upsert is safe.
     const res = await sql`
@@ -129,12 +185,10 @@ export async function commitAbsenceImport(database: Database, actor: Actor, impo
         where absence_records.hours <> excluded.hours`.execute(tx);
     const written = Number(res.numAffectedRows ?? 0);
     await tx.updateTable('absence_imports').set({ status: 'committed', committed_at: new Date() }).where('id', '=', importId).execute();
-    const children = [...new Set(rows.map((r) => r.childId))];
     // The legal reports follow from the new absence at once. Only unauthorised and luxury absence
     // feed the rules, so only the pupils with such rows in this import are evaluated again.
     const ruleInput = [...new Set(rows.filter((r) => RULE_REASONS.includes(r.reason)).map((r) => r.childId))];
     const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: imp.organisation_id, childIds: ruleInput });
-    await appendAccessLog(tx, children.map((childId) => ({ ...actorLogFields(actor), event: 'absence.import', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { importId } })));
     return { id: importId, rows: rows.length, changed: written, children: children.length, newReports: evaluation.inserted };
   });
 }

@@ -5,9 +5,8 @@ import { ABSENCE_REASONS, REPORT_TYPE_LABELS, type Followup, type FollowupStatus
 import type { AbsenceRecorded, AbsenceRecordInput, AbsenceReport, AbsenceReportDetail, FollowupInput, FollowupItem, FollowupRecorded, ReportDecisionInput, SchoolReportPage, WorkspaceItem, WorkspacePage } from '../../contracts/absence.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { accessIn, rules, subject, withChildAccess, withChildrenAccess, type Access } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { addWorkingDays, DEADLINE_WORKING_DAYS } from './absence-rules.ts';
@@ -16,8 +15,8 @@ import { FOLLOWUP_TRANSITIONS, REPORT_TRANSITIONS, reportStateOn, type ReportEve
 
 export type { FollowupItem };
 
-/** Grounds through which a school sees its own pupils' absence reports. */
-const SCHOOL_GROUNDS: Ground[] = ['school_care', 'case_owner'];
+/** Grounds through which a school sees its own pupils' absence (reports, records, imports). */
+export const SCHOOL_GROUNDS: readonly Ground[] = ['school_care', 'case_owner'];
 
 /** A report as the API answers it (contracts/absence.ts). */
 export type ReportItem = AbsenceReport;
@@ -154,44 +153,79 @@ export interface SchoolReportFilter {
 export async function listSchoolReports(database: Database, actor: Actor, f: SchoolReportFilter): Promise<SchoolReportPage> {
   requireSchoolCare(actor, f.schoolLocationId);
   const asOf = f.asOf ?? today();
-  return database.db.transaction().execute(async (tx) => {
-    const grounds = groundsQuery(tx, actor, today());
-    const rows: ReportRow[] = grounds
-      ? await baseReports(tx)
-          .where('r.organisation_id', '=', f.schoolLocationId)
-          .where('r.region_id', '=', actor.regionId)
-          .where('r.due_on', '<=', asOf)
-          .$if(!!f.type?.length, (q) => q.where('r.type', 'in', f.type!))
-          .where('r.child_id', 'in', tx.selectFrom(grounds.as('g')).select('g.child_id').where('g.ground', 'in', SCHOOL_GROUNDS))
-          .execute()
-      : [];
-    const events = await eventsOf(tx, rows.map((r) => r.id));
-    const all = rows.map((r) => present(r, reportStateOn(r, events.get(r.id) ?? [], asOf)));
-    const counts: Record<ReportStatus, number> = { due: 0, overdue: 0, reported: 0, dismissed: 0, withdrawn: 0 };
-    for (const x of all) counts[x.status]++;
-    const wanted = f.status?.length ? all.filter((x) => f.status!.includes(x.status)) : all;
-    wanted.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.status === 'due' || a.status === 'overdue' ? a.deadline.localeCompare(b.deadline) : b.dueOn.localeCompare(a.dueOn)) || a.child.familyName.localeCompare(b.child.familyName));
-    const items = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
-    const children = [...new Set(items.map((i) => i.childId))];
-    await appendAccessLog(tx, children.map((childId) => ({ ...actorLogFields(actor), event: 'absence.report.list', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { kind: 'absence', asOf } })));
-    return { asOf, items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
-  });
+  return database.db.transaction().execute((tx) => schoolReportPage(tx, actor, { ...f, asOf }));
 }
 
-/** Which grounds may open this report: the school that holds it, or the attendance officer of the pupil's gemeente once reported. */
-async function groundsForReport(database: Database, actor: Actor, report: { organisation_id: string; id: string; deadline: string }): Promise<Ground[]> {
+/**
+ * One page of the school's reports, in the caller's transaction. The reports are scoped by the
+ * policy's own query; the policy is then asked for every pupil on the page (kind 'absence', the
+ * school's grounds), which logs each with its ground ('absence.report.list'). A pupil it refuses
+ * (the relation ended since the query ran) is left off the page.
+ */
+async function schoolReportPage(tx: Tx, actor: Actor, f: SchoolReportFilter & { asOf: string }): Promise<SchoolReportPage> {
+  const asOf = f.asOf;
+  const grounds = groundsQuery(tx, actor, today());
+  const rows: ReportRow[] = grounds
+    ? await baseReports(tx)
+        .where('r.organisation_id', '=', f.schoolLocationId)
+        .where('r.region_id', '=', actor.regionId)
+        .where('r.due_on', '<=', asOf)
+        .$if(!!f.type?.length, (q) => q.where('r.type', 'in', f.type!))
+        .where('r.child_id', 'in', tx.selectFrom(grounds.as('g')).select('g.child_id').where('g.ground', 'in', SCHOOL_GROUNDS))
+        .execute()
+    : [];
+  const events = await eventsOf(tx, rows.map((r) => r.id));
+  const all = rows.map((r) => present(r, reportStateOn(r, events.get(r.id) ?? [], asOf)));
+  const counts: Record<ReportStatus, number> = { due: 0, overdue: 0, reported: 0, dismissed: 0, withdrawn: 0 };
+  for (const x of all) counts[x.status]++;
+  const wanted = f.status?.length ? all.filter((x) => f.status!.includes(x.status)) : all;
+  wanted.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.status === 'due' || a.status === 'overdue' ? a.deadline.localeCompare(b.deadline) : b.dueOn.localeCompare(a.dueOn)) || a.child.familyName.localeCompare(b.child.familyName));
+  const onPage = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+  const { allowed } = await withChildrenAccess(tx, actor, onPage.map((i) => i.childId), 'absence', 'absence.report.list', () => ({ asOf }), SCHOOL_GROUNDS);
+  const items = onPage.filter((i) => allowed.has(i.childId));
+  return { asOf, items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
+}
+
+type ReportKeys = { id: string; organisation_id: string; deadline: string };
+
+/**
+ * Which grounds may open this report: the school that holds it, or the attendance officer of the
+ * pupil's gemeente once the school reported it.
+ */
+async function groundsForReport(tx: Tx, actor: Actor, report: ReportKeys): Promise<readonly Ground[]> {
   if (actor.membership?.organisationId === report.organisation_id && isCareCoordinator(actor)) return SCHOOL_GROUNDS;
   if (actor.membership?.role === 'attendance_officer') {
-    const events = await eventsOf(database.db, [report.id]);
+    const events = await eventsOf(tx, [report.id]);
     return reportStateOn(report, events.get(report.id) ?? [], today()).status === 'reported' ? ['leerplicht_residence'] : [];
   }
   return [];
 }
 
-async function loadReport(database: Database, actor: Actor, reportId: string) {
-  const r = await database.db.selectFrom('absence_reports').select(['id', 'child_id', 'organisation_id', 'deadline', 'region_id']).where('id', '=', reportId).executeTakeFirst();
-  if (!r || r.region_id !== actor.regionId) throw new NotFoundError();
-  return r;
+/**
+ * One report through the gateway, in one transaction. The report is read first: which grounds may
+ * use it depends on it (`groundsOf`: its school, whether the school reported it; a check that
+ * answers without the child — 403, 400 — throws there, and nothing is logged). Then the gateway
+ * resolves the child behind the report, asks the policy (kind 'absence', only those grounds) and
+ * logs, with the report's id as absenceReportId; `work` runs in the same transaction. No such
+ * report in the actor's region, or refused: the denied entry is committed and the answer is 404.
+ */
+async function withReport<T>(
+  database: Database,
+  actor: Actor,
+  reportId: string,
+  event: string,
+  groundsOf: (tx: Tx, report: ReportKeys) => Promise<readonly Ground[]>,
+  work: (access: Access) => Promise<T>,
+): Promise<T> {
+  const result = await database.db.transaction().execute(async (tx) => {
+    const report = await tx.selectFrom('absence_reports').select(['id', 'organisation_id', 'deadline']).where('id', '=', reportId).where('region_id', '=', actor.regionId).executeTakeFirst();
+    const grounds = report ? await groundsOf(tx, report) : [];
+    const access = await accessIn(tx, actor, subject.absenceReport(reportId), rules.childData('absence', grounds), event, { detail: { kind: 'absence' } });
+    if (!access) return { denied: true as const };
+    return { denied: false as const, value: await work(access) };
+  });
+  if (result.denied) throw new NotFoundError();
+  return result.value;
 }
 
 async function followupsOf(tx: Tx, reportId: string, organisationId: string): Promise<FollowupItem[]> {
@@ -210,14 +244,12 @@ const currentFollowup = (items: FollowupItem[]): Followup => [...items].reverse(
 
 /** One report with its history; for the attendance officer also their own follow-up. */
 export async function getReport(database: Database, actor: Actor, reportId: string): Promise<AbsenceReportDetail> {
-  const meta = await loadReport(database, actor, reportId);
-  const only = await groundsForReport(database, actor, meta);
-  return withChildAccess(
+  return withReport(
     database,
     actor,
-    meta.child_id,
-    'absence',
+    reportId,
     'absence.report.read',
+    (tx, report) => groundsForReport(tx, actor, report),
     async ({ tx, ground }) => {
       const isOfficer = ground === 'leerplicht_residence';
       const row = (await baseReports(tx, isOfficer ? actor.membership!.organisationId : null).where('r.id', '=', reportId).executeTakeFirstOrThrow()) as ReportRow;
@@ -238,8 +270,6 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
         followup: isOfficer ? { status: currentFollowup(followups), allowed: FOLLOWUP_TRANSITIONS[currentFollowup(followups)], items: followups } : null,
       };
     },
-    { reportId },
-    only,
   );
 }
 
@@ -250,8 +280,6 @@ export type ReportDecision = ReportDecisionInput;
  * (reason), or reopened; based on the version of the report the screen showed (409 when stale).
  */
 export async function recordReportDecision(database: Database, actor: Actor, reportId: string, input: ReportDecision): Promise<AbsenceReport> {
-  const meta = await loadReport(database, actor, reportId);
-  requireSchoolCare(actor, meta.organisation_id);
   const day = today();
   const occurredOn = input.occurredOn ?? day;
   const errors: FieldError[] = [];
@@ -263,13 +291,21 @@ export async function recordReportDecision(database: Database, actor: Actor, rep
   if (reference.length > 100) errors.push({ name: 'reference', code: 'too_long', reason: 'Het kenmerk is hooguit 100 tekens.' });
   if (input.kind === 'dismissed' && reason.length < 5) errors.push({ name: 'reason', code: 'required', reason: 'Leg in een zin uit waarom deze melding niet nodig is (bijvoorbeeld: verlof alsnog verleend).' });
   if (reason.length > 2000) errors.push({ name: 'reason', code: 'too_long', reason: 'De toelichting is hooguit 2000 tekens.' });
-  if (errors.length) throw new ValidationError(errors);
-  return withChildAccess(
+  // Deciding on reports is the function of a school's care coordinator: anyone else is refused
+  // (403) before any report is looked up, so the answer says nothing about which reports exist.
+  if (!isCareCoordinator(actor)) throw new ForbiddenError('Verzuimmeldingen van een school beheert de intern begeleider of zorgcoördinator van die schoolvestiging.');
+  return withReport(
     database,
     actor,
-    meta.child_id,
-    'absence',
+    reportId,
     `absence.report.${input.kind}`,
+    // Only the school that holds the report decides on it: another school's care coordinator is
+    // refused by the policy (404, logged), as for a report that does not exist; then the input (400).
+    async (_tx, report) => {
+      if (report.organisation_id !== actor.membership!.organisationId) return [];
+      if (errors.length) throw new ValidationError(errors);
+      return SCHOOL_GROUNDS;
+    },
     async ({ tx }) => {
       const version = await claimReportVersion(tx, reportId, input.version);
       const row = (await baseReports(tx).where('r.id', '=', reportId).executeTakeFirstOrThrow()) as ReportRow;
@@ -285,8 +321,6 @@ export async function recordReportDecision(database: Database, actor: Actor, rep
       const events = (await eventsOf(tx, [reportId])).get(reportId) ?? [];
       return present({ ...row, version }, reportStateOn(row, events, day));
     },
-    { reportId },
-    SCHOOL_GROUNDS,
   );
 }
 
@@ -371,14 +405,12 @@ export async function addFollowup(database: Database, actor: Actor, reportId: st
   if (!input.status && !note) errors.push({ name: 'note', code: 'required', reason: 'Kies een nieuwe status of schrijf een notitie.' });
   if (note && note.length > 4000) errors.push({ name: 'note', code: 'too_long', reason: 'Een notitie is hooguit 4000 tekens.' });
   if (errors.length) throw new ValidationError(errors);
-  const meta = await loadReport(database, actor, reportId);
-  const only = await groundsForReport(database, actor, meta);
-  return withChildAccess(
+  return withReport(
     database,
     actor,
-    meta.child_id,
-    'absence',
+    reportId,
     'absence.report.followup',
+    (tx, report) => groundsForReport(tx, actor, report),
     async ({ tx }) => {
       const orgId = actor.membership!.organisationId;
       const version = await claimReportVersion(tx, reportId, input.version, orgId);
@@ -390,8 +422,6 @@ export async function addFollowup(database: Database, actor: Actor, reportId: st
       const items = await followupsOf(tx, reportId, orgId);
       return { status: currentFollowup(items), allowed: FOLLOWUP_TRANSITIONS[currentFollowup(items)], items, version };
     },
-    { reportId },
-    only,
   );
 }
 
@@ -436,8 +466,11 @@ export async function listWorkspace(database: Database, actor: Actor, f: { follo
     for (const x of all) counts[x.followup]++;
     const wanted = f.followup?.length ? all.filter((x) => f.followup!.includes(x.followup)) : all;
     wanted.sort((a, b) => (a.followup === 'new' ? 0 : 1) - (b.followup === 'new' ? 0 : 1) || (b.reportedOn ?? '').localeCompare(a.reportedOn ?? '') || a.child.familyName.localeCompare(b.child.familyName));
-    const items = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
-    await appendAccessLog(tx, [...new Set(items.map((i) => i.childId))].map((childId) => ({ ...actorLogFields(actor), event: 'absence.report.workspace', outcome: 'allowed' as const, childId, ground: 'leerplicht_residence', detail: { kind: 'absence' } })));
+    // The policy is asked for every pupil on the page (the officer's residence ground), which logs
+    // each; a pupil it refuses (moved out of the gemeente since the query ran) is left off.
+    const onPage = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+    const { allowed } = await withChildrenAccess(tx, actor, onPage.map((i) => i.childId), 'absence', 'absence.report.workspace', () => ({}), ['leerplicht_residence']);
+    const items = onPage.filter((i) => allowed.has(i.childId));
     return { items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
   });
 }
@@ -455,14 +488,16 @@ export const DUO_COLUMNS = ['brin', 'vestiging', 'bsn_of_onderwijsnummer', 'gebo
 export async function exportForDuo(database: Database, actor: Actor, f: { schoolLocationId: string; asOf?: string }) {
   requireSchoolCare(actor, f.schoolLocationId);
   const asOf = f.asOf ?? today();
-  const list = await listSchoolReports(database, actor, { schoolLocationId: f.schoolLocationId, asOf, status: ['due', 'overdue'], page: 1, pageSize: 100_000 });
+  // One transaction: the reports (logged as the list they are), then the BSN of their pupils.
   return database.db.transaction().execute(async (tx) => {
+    const list = await schoolReportPage(tx, actor, { schoolLocationId: f.schoolLocationId, asOf, status: ['due', 'overdue'], page: 1, pageSize: 100_000 });
     const school = await tx.selectFrom('organisations').select(['brin', 'vestiging']).where('id', '=', f.schoolLocationId).executeTakeFirstOrThrow();
     const contact = actor.personId ? await tx.selectFrom('people').select(sql<string>`given_name || ' ' || family_name`.as('n')).where('id', '=', actor.personId).executeTakeFirst() : null;
-    const ids = [...new Set(list.items.map((i) => i.childId))];
+    // The policy is asked for each pupil's BSN (and logs it); a pupil it refuses is not exported.
+    const { allowed } = await withChildrenAccess(tx, actor, list.items.map((i) => i.childId), 'bsn', 'absence.report.export', () => ({ asOf }), SCHOOL_GROUNDS);
+    const ids = [...allowed];
     const bsn = new Map(ids.length ? (await tx.selectFrom('children').select(['id', 'bsn']).where('id', 'in', ids).execute()).map((c) => [c.id, c.bsn]) : []);
-    await appendAccessLog(tx, ids.map((childId) => ({ ...actorLogFields(actor), event: 'absence.report.export', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { kind: 'bsn', asOf } })));
-    const rows = list.items.map((i) => ({
+    const rows = list.items.filter((i) => allowed.has(i.childId)).map((i) => ({
       brin: school.brin ?? '',
       vestiging: school.vestiging ?? '',
       bsn_of_onderwijsnummer: bsn.get(i.childId) ?? '',

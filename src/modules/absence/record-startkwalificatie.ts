@@ -1,6 +1,6 @@
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { withChildAccess } from '../../kernel/policy/child-access.ts';
+import { withChildAccess } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.ts';
 import { ageOn, isIsoDate, today } from '../../kernel/time.ts';

@@ -1,9 +1,9 @@
 import type { Api } from '../../kernel/http/api.ts';
 import { requireCapability } from '../../kernel/policy/capabilities.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
-import { appendAccessLog, verifyAccessLog } from '../../kernel/audit/access-log.ts';
+import { verifyAccessLog } from '../../kernel/audit/access-log.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { AccessLogPage, AccessLogQuery, ChainVerification } from '../../contracts/audit.ts';
 
 const tags = ['Toegangslog'];
@@ -25,8 +25,10 @@ export default async function auditRoutes(app: Api, ctx: AppContext) {
       const f = request.query;
       return ctx.database.db.transaction().execute(async (tx) => {
         const result = await searchAccessLog(tx, { ...f, regionId: actor.regionId }, f.page, f.pageSize);
-        // Looking into the log is itself logged (the privacy officer is accountable too).
-        await appendAccessLog(tx, { ...actorLogFields(actor), event: 'access_log.search', outcome: 'allowed', childId: f.childId ?? null, ground: 'privacy_officer', detail: { filters: { ...f } } });
+        // Looking into the log is itself logged (the privacy officer is accountable too). The ground
+        // is the privacy officer's function (the policy's 'privacy_officer' ground: the access log,
+        // nothing of the child's file); readAccessLog is that function's capability alone.
+        await recordEvent(tx, actor, { event: 'access_log.search', childId: f.childId ?? null, ground: 'privacy_officer', detail: { filters: { ...f } } });
         return result;
       });
     },

@@ -2,8 +2,7 @@ import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { HolidayRegion } from '../../contracts/values/calendar.ts';
 import type { FreeDayInput, SchoolFreeDay } from '../../contracts/calendar.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
@@ -152,10 +151,8 @@ export async function addFreeDay(database: Database, actor: Actor, schoolLocatio
       })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
+    await recordEvent(tx, actor, {
       event: 'calendar.free_day.create',
-      outcome: 'allowed',
       detail: { schoolLocationId: school.id, freeDayId: row.id, name: v.name, startDate: v.startDate, endDate: v.endDate },
     });
     const who = actor.personId ? await tx.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', actor.personId).executeTakeFirst() : undefined;
@@ -176,10 +173,8 @@ export async function removeFreeDay(database: Database, actor: Actor, schoolLoca
       .executeTakeFirst();
     if (!row) throw new NotFoundError('Deze vrije dag staat niet (meer) in de kalender van deze school.');
     await tx.deleteFrom('school_free_periods').where('id', '=', row.id).execute();
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
+    await recordEvent(tx, actor, {
       event: 'calendar.free_day.delete',
-      outcome: 'allowed',
       detail: { schoolLocationId: school.id, freeDayId: row.id, name: row.name, startDate: row.start_date, endDate: row.end_date, addedBy: row.created_by_person_id },
     });
   });

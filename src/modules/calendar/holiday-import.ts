@@ -3,8 +3,7 @@ import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { HolidayRegion } from '../../kernel/db/schema.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ProblemError } from '../../kernel/errors.ts';
 import { VACATION_NAMES, type VacationType } from '../../kernel/calendar/holidays-nl.ts';
 import { parseRijksoverheidJson, type ImportError, type ParsedPeriod } from './holiday-json.ts';
@@ -180,10 +179,8 @@ export async function commitHolidayImport(database: Database, actor: Actor, impo
     }
     const result = { added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length, unchanged: changes.unchanged };
     await tx.updateTable('holiday_imports').set({ status: 'committed', committed_at: new Date(), result: JSON.stringify(result) }).where('id', '=', importId).execute();
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
+    await recordEvent(tx, actor, {
       event: 'calendar.holidays.import',
-      outcome: 'allowed',
       detail: { importId, schoolYears: parseJson<string[]>(imp.school_years), ...result },
     });
     return { id: importId, schoolYears: parseJson<string[]>(imp.school_years), ...result, changes };

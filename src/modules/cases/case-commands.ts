@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { accessIn, rules, subject, withAccess, withChildAccess, type Rule } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { caseRelation, type CaseRelation } from '../../kernel/policy/case-relation.ts';
-import { grantsForChild, type DataKind } from '../../kernel/policy/child-policy.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import type { DataKind } from '../../kernel/policy/child-policy.ts';
 import { ConflictError, expectUpdated, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
@@ -103,7 +101,7 @@ export async function openCase(database: Database, actor: Actor, input: OpenCase
   );
 }
 
-type CaseRow = Awaited<ReturnType<typeof lockCase>>;
+type CaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
 
 /**
  * Claims the next version of the case (the case and its team), in the changing transaction and
@@ -128,30 +126,34 @@ async function lockCase(tx: Tx, actor: Actor, caseId: string) {
 }
 
 /**
- * The case, when the actor may manage it today: the care coordinator of the school that owns it, or
- * the case manager acting for the organisation they manage it for (a current membership there).
+ * Another case the actor must be able to manage today, in the changing transaction (the second case
+ * of a family link): asked of the gateway (rules.manageCase), which logs the use of that child's
+ * case too. Null when refused; the caller's refusal then rolls the whole change back.
  */
-async function manageable(tx: Tx, actor: Actor, caseId: string): Promise<{ k: NonNullable<CaseRow>; rel: CaseRelation } | null> {
-  const k = await lockCase(tx, actor, caseId);
-  if (!k) return null;
-  const rel = await caseRelation(tx, actor, k);
-  return rel.isOwner || rel.isManager ? { k, rel } : null;
+async function manageable(tx: Tx, actor: Actor, caseId: string, event: string, detail: Record<string, unknown>): Promise<CaseRow | null> {
+  const access = await accessIn(tx, actor, subject.case(caseId), rules.manageCase(), event, { lockCase: true, detail });
+  return access ? ((await lockCase(tx, actor, caseId)) ?? null) : null;
 }
 
-async function withManageableCase<T>(database: Database, actor: Actor, caseId: string, event: string, work: (tx: Tx, k: NonNullable<CaseRow>) => Promise<T>, detail: Record<string, unknown> = {}) {
-  const result = await database.db.transaction().execute(async (tx) => {
-    const found = await manageable(tx, actor, caseId);
-    if (!found) {
-      const childId = (await tx.selectFrom('cases').select('child_id').where('id', '=', caseId).where('region_id', '=', actor.regionId).executeTakeFirst())?.child_id ?? null;
-      await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId, detail: { caseId, ...detail } });
-      return { denied: true as const };
-    }
-    const value = await work(tx, found.k);
-    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: found.k.child_id, ground: found.rel.isOwner ? 'case_owner' : 'case_manager', detail: { caseId, ...detail } });
-    return { denied: false as const, value };
-  });
-  if (result.denied) throw new NotFoundError();
-  return result.value;
+/**
+ * A change of the case through the gateway: the care coordinator of the school that owns it, or the
+ * case manager acting for the organisation they manage it for (rules.manageCase). The case row is
+ * locked before the rule is asked and read (FOR UPDATE) for the work in the same transaction.
+ */
+async function withManageableCase<T>(database: Database, actor: Actor, caseId: string, event: string, work: (tx: Tx, k: CaseRow) => Promise<T>, detail: Record<string, unknown> = {}) {
+  return withAccess(
+    database,
+    actor,
+    subject.case(caseId),
+    rules.manageCase(),
+    event,
+    async ({ tx }) => {
+      const k = await lockCase(tx, actor, caseId);
+      if (!k) throw new NotFoundError();
+      return work(tx, k);
+    },
+    { detail, lockCase: true },
+  );
 }
 
 /** A professional with a current membership at the organisation, in the actor's region; null when not. */
@@ -322,79 +324,77 @@ export type WithdrawConsentInput = WithdrawConsentBody;
  * school's care coordinator), who records who withdrew it and how.
  */
 export async function withdrawConsent(database: Database, actor: Actor, consentId: string, input: WithdrawConsentInput) {
-  const consent = await database.db.selectFrom('consents').select(['case_id', 'child_id']).where('id', '=', consentId).where('region_id', '=', actor.regionId).executeTakeFirst();
-  if (actor.kind !== 'professional') return withdrawOwnConsent(database, actor, consentId, consent ?? null, input);
-  if (!consent?.case_id) throw new NotFoundError();
-  return withManageableCase(
-    database,
-    actor,
-    consent.case_id,
-    'consent.withdraw',
-    async (tx, k) => {
-      const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
-      if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
-      const day = today();
-      const child = await tx.selectFrom('children').select('birth_date').where('id', '=', k.child_id).executeTakeFirstOrThrow();
-      const authority = (await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', k.child_id).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
-      const errors = checkWithdrawer(ageRuleOn(child.birth_date, day), input, authority);
-      if (!input.method) errors.push({ name: 'method', code: 'required', reason: 'Leg vast hoe de intrekking binnenkwam: schriftelijk of mondeling.' });
-      if (errors.length) throw new ValidationError(errors, 'De intrekking is niet volledig. Controleer de gemarkeerde velden.');
-      await tx
-        .insertInto('consent_withdrawals')
-        .values({
-          consent_id: consentId,
-          withdrawn_on: day,
-          recorded_by_person_id: actor.personId,
-          recorded_by_organisation_id: actor.membership?.organisationId ?? null,
-          by_guardian_id: input.byGuardianId ?? null,
-          by_child: !!input.byChild,
-          method: input.method!,
-          reason: input.reason?.trim() || null,
-        })
-        .execute();
-      await caseEvent(tx, consent.case_id!, actor, 'consent_withdrawn', { consentId, by: input.byChild ? 'child' : 'guardian', method: input.method });
-    },
-    { consentId },
-  );
+  const professional = actor.kind === 'professional';
+  const done = await database.db.transaction().execute(async (tx) => {
+    // Who keeps the case records it, and the entry names the case (read in this transaction).
+    const ofCase = professional ? (await tx.selectFrom('consents').select('case_id').where('id', '=', consentId).where('region_id', '=', actor.regionId).executeTakeFirst())?.case_id : null;
+    const access = await accessIn(tx, actor, subject.consent(consentId), mayWithdraw, 'consent.withdraw', { detail: ofCase ? { caseId: ofCase } : {}, lockCase: professional });
+    if (!access) return false;
+    if (professional) await withdrawForFamily(tx, actor, consentId, access.childId, access.caseId!, input);
+    else await withdrawOwn(tx, actor, consentId, access.childId, access.caseId!, access.ground !== 'guardian_authority', input);
+    return true;
+  });
+  if (!done) throw new NotFoundError();
+}
+
+/**
+ * A consent given in a case: its withdrawal is recorded by who keeps the case (the school's care
+ * coordinator, the case manager), or done in the portal by the family (a parent with authority, or
+ * the young person from 12). Who may withdraw by age is checked in the work (checkWithdrawer).
+ */
+const mayWithdraw: Rule = (f) => (f.subject.caseId ? rules.anyOf(rules.manageCase(), rules.family())(f) : null);
+
+/** The case manager (or the school's care coordinator) records who withdrew the consent, and how. */
+async function withdrawForFamily(tx: Tx, actor: Actor, consentId: string, childId: string, caseId: string, input: WithdrawConsentInput) {
+  const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
+  if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
+  const day = today();
+  const child = await tx.selectFrom('children').select('birth_date').where('id', '=', childId).executeTakeFirstOrThrow();
+  const authority = (await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', childId).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
+  const errors = checkWithdrawer(ageRuleOn(child.birth_date, day), input, authority);
+  if (!input.method) errors.push({ name: 'method', code: 'required', reason: 'Leg vast hoe de intrekking binnenkwam: schriftelijk of mondeling.' });
+  if (errors.length) throw new ValidationError(errors, 'De intrekking is niet volledig. Controleer de gemarkeerde velden.');
+  await tx
+    .insertInto('consent_withdrawals')
+    .values({
+      consent_id: consentId,
+      withdrawn_on: day,
+      recorded_by_person_id: actor.personId,
+      recorded_by_organisation_id: actor.membership?.organisationId ?? null,
+      by_guardian_id: input.byGuardianId ?? null,
+      by_child: !!input.byChild,
+      method: input.method!,
+      reason: input.reason?.trim() || null,
+    })
+    .execute();
+  await caseEvent(tx, caseId, actor, 'consent_withdrawn', { consentId, by: input.byChild ? 'child' : 'guardian', method: input.method });
 }
 
 /** A parent with authority (child under 16) or the young person (12+) withdraws a consent themselves. */
-async function withdrawOwnConsent(database: Database, actor: Actor, consentId: string, consent: { case_id: string | null; child_id: string } | null, input: WithdrawConsentInput) {
-  const result = await database.db.transaction().execute(async (tx) => {
-    const grants = consent ? await grantsForChild(tx, actor, consent.child_id, today()) : [];
-    const family = grants.find((g) => g.ground === 'guardian_authority' || g.ground === 'self_12plus' || g.ground === 'self_16plus');
-    if (!consent?.case_id || !family) {
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'consent.withdraw', outcome: 'denied', childId: consent?.child_id ?? null, detail: { consentId } });
-      return null;
-    }
-    const day = today();
-    const child = await tx.selectFrom('children').select('birth_date').where('id', '=', consent.child_id).executeTakeFirstOrThrow();
-    const rule = ageRuleOn(child.birth_date, day);
-    const asChild = family.ground !== 'guardian_authority';
-    if (input.byGuardianId && input.byGuardianId !== actor.guardianId) {
-      throw new ValidationError([{ name: 'byGuardianId', code: 'not_yourself', reason: 'U kunt alleen uw eigen toestemming intrekken.' }]);
-    }
-    const errors = checkWithdrawer(rule, asChild ? { byChild: true } : { byGuardianId: actor.guardianId }, asChild ? [] : [actor.guardianId!]);
-    if (errors.length) throw new ValidationError(errors);
-    const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
-    if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
-    await tx
-      .insertInto('consent_withdrawals')
-      .values({
-        consent_id: consentId,
-        withdrawn_on: day,
-        by_guardian_id: asChild ? null : actor.guardianId,
-        by_child: asChild,
-        by_account_id: actor.accountId,
-        method: 'portal',
-        reason: input.reason?.trim() || null,
-      })
-      .execute();
-    await caseEvent(tx, consent.case_id, actor, 'consent_withdrawn', { consentId, by: asChild ? 'child' : 'guardian', method: 'portal' });
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'consent.withdraw', outcome: 'allowed', childId: consent.child_id, ground: family.ground, detail: { consentId } });
-    return { ok: true };
-  });
-  if (!result) throw new NotFoundError();
+async function withdrawOwn(tx: Tx, actor: Actor, consentId: string, childId: string, caseId: string, asChild: boolean, input: WithdrawConsentInput) {
+  const day = today();
+  const child = await tx.selectFrom('children').select('birth_date').where('id', '=', childId).executeTakeFirstOrThrow();
+  const rule = ageRuleOn(child.birth_date, day);
+  if (input.byGuardianId && input.byGuardianId !== actor.guardianId) {
+    throw new ValidationError([{ name: 'byGuardianId', code: 'not_yourself', reason: 'U kunt alleen uw eigen toestemming intrekken.' }]);
+  }
+  const errors = checkWithdrawer(rule, asChild ? { byChild: true } : { byGuardianId: actor.guardianId }, asChild ? [] : [actor.guardianId!]);
+  if (errors.length) throw new ValidationError(errors);
+  const already = await tx.selectFrom('consent_withdrawals').select('withdrawn_on').where('consent_id', '=', consentId).executeTakeFirst();
+  if (already) throw new ConflictError(`Deze toestemming is al ingetrokken op ${already.withdrawn_on}.`, 'already_withdrawn');
+  await tx
+    .insertInto('consent_withdrawals')
+    .values({
+      consent_id: consentId,
+      withdrawn_on: day,
+      by_guardian_id: asChild ? null : actor.guardianId,
+      by_child: asChild,
+      by_account_id: actor.accountId,
+      method: 'portal',
+      reason: input.reason?.trim() || null,
+    })
+    .execute();
+  await caseEvent(tx, caseId, actor, 'consent_withdrawn', { consentId, by: asChild ? 'child' : 'guardian', method: 'portal' });
 }
 
 /**
@@ -404,33 +404,31 @@ async function withdrawOwnConsent(database: Database, actor: Actor, consentId: s
 export async function grantEmergencyAccess(database: Database, actor: Actor, caseId: string, reason: string) {
   if (!actor.personId || !actor.membership) throw new ForbiddenError();
   if (reason.trim().length < 10) throw new ValidationError([{ name: 'reason', code: 'too_short', reason: 'Beschrijf in een paar zinnen waarom dit nodig is voor de veiligheid van het kind.' }]);
-  const result = await database.db.transaction().execute(async (tx) => {
-    const k = await tx.selectFrom('cases').selectAll().where('id', '=', caseId).where('region_id', '=', actor.regionId).executeTakeFirst();
-    const member = k
-      ? await tx.selectFrom('case_members').select('id').where('case_id', '=', caseId).where('person_id', '=', actor.personId!).where('organisation_id', '=', actor.membership!.organisationId).where('removed_at', 'is', null).executeTakeFirst()
-      : undefined;
-    if (!k || !member) {
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k?.child_id ?? null, detail: { caseId } });
-      return null;
-    }
-    if (k.status !== 'open') {
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k.child_id, detail: { caseId, why: 'case_closed' } });
-      return { closed: true as const };
-    }
-    if (!k.safety_route) {
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'denied', childId: k.child_id, detail: { caseId, why: 'not_safety_route' } });
-      return { refused: true as const };
-    }
-    const expires = new Date(Date.now() + EMERGENCY_ACCESS_HOURS * 3600_000);
-    await tx.insertInto('emergency_accesses').values({ case_id: caseId, person_id: actor.personId!, organisation_id: actor.membership!.organisationId, reason: reason.trim(), expires_at: expires }).execute();
-    await caseEvent(tx, caseId, actor, 'emergency_access', { reason: reason.trim(), expiresAt: expires.toISOString() });
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.emergency_access', outcome: 'allowed', childId: k.child_id, ground: 'emergency_meldcode', detail: { caseId, reason: reason.trim() } });
-    return { expiresAt: expires.toISOString() };
-  });
-  if (!result) throw new NotFoundError();
-  if ('closed' in result) throw new ConflictError('Deze casus is gesloten: noodtoegang kan niet meer.', 'case_closed');
-  if ('refused' in result) throw new ConflictError('Noodtoegang bestaat alleen voor de veiligheidsroute (Meldcode). Vraag toestemming aan de ouders of de jongere.', 'not_safety_route');
-  return result;
+  return withAccess(
+    database,
+    actor,
+    subject.case(caseId),
+    rules.emergencyAccess(),
+    'case.emergency_access',
+    async ({ tx }) => {
+      const expires = new Date(Date.now() + EMERGENCY_ACCESS_HOURS * 3600_000);
+      await tx.insertInto('emergency_accesses').values({ case_id: caseId, person_id: actor.personId!, organisation_id: actor.membership!.organisationId, reason: reason.trim(), expires_at: expires }).execute();
+      await caseEvent(tx, caseId, actor, 'emergency_access', { reason: reason.trim(), expiresAt: expires.toISOString() });
+      return { expiresAt: expires.toISOString() };
+    },
+    {
+      // The team member asks it; a closed case or one off the safety route refuses it (logged with why).
+      refuse: async ({ tx }) => {
+        const k = await tx.selectFrom('cases').select(['status', 'safety_route']).where('id', '=', caseId).executeTakeFirstOrThrow();
+        if (k.status !== 'open') return { why: 'case_closed', error: new ConflictError('Deze casus is gesloten: noodtoegang kan niet meer.', 'case_closed') };
+        if (!k.safety_route) {
+          return { why: 'not_safety_route', error: new ConflictError('Noodtoegang bestaat alleen voor de veiligheidsroute (Meldcode). Vraag toestemming aan de ouders of de jongere.', 'not_safety_route') };
+        }
+        return null;
+      },
+      allowedDetail: { reason: reason.trim() },
+    },
+  );
 }
 
 /** Closes the case, based on its `version`; its history and consents stay on record. */
@@ -458,7 +456,7 @@ export async function linkSiblingCase(database: Database, actor: Actor, caseId: 
     'case.family.link',
     async (tx, k) => {
       await claimCase(tx, caseId, version);
-      const other = (await manageable(tx, actor, otherCaseId))?.k;
+      const other = await manageable(tx, actor, otherCaseId, 'case.family.link', { linkedFromCaseId: caseId });
       if (!other) throw new ValidationError([{ name: 'caseId', code: 'unknown_case', reason: 'Deze casus bestaat niet of u beheert hem niet.' }]);
       const shared = await tx
         .selectFrom('child_guardians as a')

@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { recordListed, rules, subject, withAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
 import { grantFor, grantsForChild, grantsInCase, kindsOfGrants } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseManagerIsCurrent, caseRelation } from '../../kernel/policy/case-relation.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { AGE_RULE_TEXT, ageRuleOn } from './consent-rules.ts';
 import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, Consent } from '../../contracts/cases.ts';
@@ -15,16 +13,19 @@ import type { ShareableKind } from '../../contracts/values/cases.ts';
 /**
  * What a team member sees of a case depends on the consent: with a consent covering their
  * organisation they see the data kinds it names; without one only that the case exists and who the
- * case manager is. The case owner (the school's care coordinator) and the case manager see it all.
+ * case manager is (the policy reads the case then on the ground 'case_team_no_consent'). The case
+ * owner (the school's care coordinator) and the case manager see it all.
  */
-async function caseView(tx: Tx, actor: Actor, caseId: string) {
-  const k = await tx
+const isLimited = (d: Decision) => d.ground === 'case_team_no_consent';
+
+/** The case as the view shows it, read in the checked transaction. */
+function caseRow(tx: Tx, caseId: string) {
+  return tx
     .selectFrom('cases as k')
     .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
     .innerJoin('organisations as cmo', 'cmo.id', 'k.case_manager_organisation_id')
     .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
     .where('k.id', '=', caseId)
-    .where('k.region_id', '=', actor.regionId)
     .select([
       'k.id',
       'k.version',
@@ -45,157 +46,146 @@ async function caseView(tx: Tx, actor: Actor, caseId: string) {
       'cmo.name as case_manager_organisation',
       caseManagerIsCurrent('k').as('case_manager_current'),
     ])
-    .executeTakeFirst();
-  if (!k) return null;
-  // Owner, manager and member as they are today, for the organisation acted for now.
-  const rel = await caseRelation(tx, actor, k);
-  if (!rel.isOwner && !rel.isManager && !rel.isMember) return { k, access: null };
-  // A consent counts in the case it was given in: grants of other cases of the child do not.
-  const grants = grantsInCase(await grantsForChild(tx, actor, k.child_id, today()), k.id);
-  // The case manager coordinates the team: sees the case file; the child's data by the grants.
-  return { k, access: { ...rel, grants, kinds: kindsOfGrants(grants) } };
+    .executeTakeFirstOrThrow();
 }
 
 /** Case events whose detail names a consent's contents (data kinds, recipients, who withdrew it). */
 const CONSENT_EVENTS = new Set(['consent_recorded', 'consent_withdrawn']);
 
+/**
+ * One case, through the gateway (rules.readCase: owner, manager or team member as they are today,
+ * for the organisation acted for now); the entry says whether the case was shown limited.
+ */
 export async function getCase(database: Database, actor: Actor, caseId: string): Promise<CaseView> {
+  return withAccess(database, actor, subject.case(caseId), rules.readCase(), 'case.read', (a) => caseView(a, caseId), { allowedDetail: (d) => ({ limited: isLimited(d) }) });
+}
+
+/** The case as this reader may see it, in the transaction the gateway checked it in. */
+async function caseView(decided: Access, caseId: string): Promise<CaseView> {
   const day = today();
-  const result = await database.db.transaction().execute(async (tx) => {
-    const view = await caseView(tx, actor, caseId);
-    if (!view || !view.access) {
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'case.read', outcome: 'denied', childId: view?.k.child_id ?? null, detail: { caseId } });
-      return null;
-    }
-    const { k, access } = view;
-    const identity = grantFor(access.grants, 'identity');
-    const limited = !identity && !access.isManager;
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
-      event: 'case.read',
-      outcome: 'allowed',
-      childId: k.child_id,
-      ground: identity?.ground ?? (access.isManager ? 'case_manager' : 'case_team_no_consent'),
-      consentId: identity?.consentId ?? null,
-      detail: { caseId, limited },
-    });
-    const plan = await tx.selectFrom('plans').select('id').where('case_id', '=', k.id).executeTakeFirst();
-    const base = {
-      id: k.id,
-      version: k.version,
-      planId: plan?.id ?? null,
-      title: limited ? null : k.title,
-      status: k.status,
-      openedOn: k.opened_on,
-      organisationName: k.organisation_name,
-      caseManager: {
-        personId: k.case_manager_person_id,
-        organisationId: k.case_manager_organisation_id,
-        name: k.case_manager_name,
-        email: k.case_manager_email,
-        organisationName: k.case_manager_organisation,
-        // false: the case manager no longer works for that organisation; the case waits for a new one.
-        current: !!k.case_manager_current,
-      },
-      needsCaseManager: k.status === 'open' && !k.case_manager_current,
-      limited,
-      // Whether emergency access (Meldcode) is possible at all; no child data.
-      safetyRoute: k.safety_route,
-      dataKinds: [...access.kinds],
-      canManage: access.isOwner || access.isManager,
-      can: { assignCaseManager: k.status === 'open' && (access.isOwner || access.isManager) },
-    };
-    if (limited) return base;
-    const child = await tx.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date']).where('id', '=', k.child_id).executeTakeFirstOrThrow();
-    const team = await tx
-      .selectFrom('case_members as m')
-      .innerJoin('people as p', 'p.id', 'm.person_id')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .where('m.case_id', '=', caseId)
-      .where('m.removed_at', 'is', null)
-      .select([
-        'm.id',
-        'm.person_id',
-        'm.organisation_id',
-        'm.role',
-        'o.name as organisation_name',
-        sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
-        // Whether they still work for the organisation they are on the team for.
-        sql<boolean>`exists (select 1 from memberships mm where mm.person_id = m.person_id and mm.organisation_id = m.organisation_id and mm.ended_at is null)`.as('current'),
-      ])
-      .orderBy('m.added_at')
-      .execute();
-    const showConsents = access.isOwner || access.isManager || access.kinds.has('consents');
-    // Parents' names only to whom the guardians data kind is granted (a consent that leaves it out
-    // shows none anywhere on the case), and to those who keep the case.
-    const showGuardians = access.isOwner || access.isManager || access.kinds.has('guardians');
-    const consents = showConsents ? await consentsOf(tx, k.child_id, caseId, day, showGuardians) : undefined;
-    const history = await tx
-      .selectFrom('case_events as e')
-      .leftJoin('people as p', 'p.id', 'e.person_id')
-      .where('e.case_id', '=', caseId)
-      .select(['e.at', 'e.event', 'e.detail', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
-      .orderBy('e.id')
-      .execute();
-    const guardians = access.isOwner || access.isManager
-      ? await tx
-          .selectFrom('child_guardians as cg')
-          .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
-          .where('cg.child_id', '=', k.child_id)
-          .where('cg.has_authority', '=', true)
-          .select(['g.id', sql<string>`g.given_name || ' ' || g.family_name`.as('name')])
-          .execute()
-      : [];
-    const rule = ageRuleOn(child.birth_date, day);
-    // The family as participants: the parents/carers with authority and, from 12, the child.
-    const family = !showGuardians
-      ? []
-      : await tx
-          .selectFrom('child_guardians as cg')
-          .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
-          .where('cg.child_id', '=', k.child_id)
-          .where('cg.has_authority', '=', true)
-          .select(sql<string>`g.given_name || ' ' || g.family_name`.as('name'))
-          .execute();
-    // Siblings' cases in the same family, as far as this actor may see them at all.
-    const siblingRows = k.family_id
-      ? await tx
-          .selectFrom('cases as s')
-          .innerJoin('children as sc', 'sc.id', 's.child_id')
-          .where('s.family_id', '=', k.family_id)
-          .where('s.id', '!=', k.id)
-          .select(['s.id', 's.child_id', 's.status', 'sc.given_name', 'sc.family_name'])
-          .execute()
-      : [];
-    const siblings = [];
-    for (const sRow of siblingRows) {
-      const sees = grantFor(await grantsForChild(tx, actor, sRow.child_id, day), 'identity');
-      siblings.push({ caseId: sRow.id, status: sRow.status, childName: sees ? `${sRow.given_name} ${sRow.family_name}` : null });
-    }
-    return {
-      ...base,
-      child: { id: child.id, givenName: child.given_name, familyName: child.family_name, age: ageOn(child.birth_date, day) },
-      nextEvaluationOn: k.next_evaluation_on,
-      openedFromSignalId: k.opened_from_signal_id,
-      team: team.map((t) => ({ id: t.id, personId: t.person_id, name: t.name, organisationId: t.organisation_id, organisationName: t.organisation_name, role: t.role, current: !!t.current })),
-      consents,
-      consentRule:
-        access.isOwner || access.isManager
-          ? {
-              rule,
-              explanation: AGE_RULE_TEXT[rule],
-              guardiansWithAuthority: guardians,
-              // Who may withdraw a consent today (consent-rules.ts checkWithdrawer): who may give it.
-              withdrawBy: { guardians: rule === 'child' ? [] : guardians, child: rule !== 'guardians' },
-            }
-          : undefined,
-      family: { guardians: showGuardians ? family.map((f) => f.name) : null, childParticipates: ageOn(child.birth_date, day) >= 12 },
-      siblings,
-      history: history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: historyDetail(h.event, h.detail, { showConsents, keeper: access.isOwner || access.isManager }) })),
-    };
-  });
-  if (!result) throw new NotFoundError();
-  return result;
+  const { tx, actor } = decided;
+  const k = await caseRow(tx, caseId);
+  // The case manager coordinates the team: sees the case file; the child's data by the grants.
+  const access = { ...decided.relation, kinds: decided.kinds };
+  const limited = isLimited(decided);
+  const plan = await tx.selectFrom('plans').select('id').where('case_id', '=', k.id).executeTakeFirst();
+  const base = {
+    id: k.id,
+    version: k.version,
+    planId: plan?.id ?? null,
+    title: limited ? null : k.title,
+    status: k.status,
+    openedOn: k.opened_on,
+    organisationName: k.organisation_name,
+    caseManager: {
+      personId: k.case_manager_person_id,
+      organisationId: k.case_manager_organisation_id,
+      name: k.case_manager_name,
+      email: k.case_manager_email,
+      organisationName: k.case_manager_organisation,
+      // false: the case manager no longer works for that organisation; the case waits for a new one.
+      current: !!k.case_manager_current,
+    },
+    needsCaseManager: k.status === 'open' && !k.case_manager_current,
+    limited,
+    // Whether emergency access (Meldcode) is possible at all; no child data.
+    safetyRoute: k.safety_route,
+    dataKinds: [...access.kinds],
+    canManage: access.isOwner || access.isManager,
+    can: { assignCaseManager: k.status === 'open' && (access.isOwner || access.isManager) },
+  };
+  if (limited) return base;
+  const child = await tx.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date']).where('id', '=', k.child_id).executeTakeFirstOrThrow();
+  const team = await tx
+    .selectFrom('case_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .where('m.case_id', '=', caseId)
+    .where('m.removed_at', 'is', null)
+    .select([
+      'm.id',
+      'm.person_id',
+      'm.organisation_id',
+      'm.role',
+      'o.name as organisation_name',
+      sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
+      // Whether they still work for the organisation they are on the team for.
+      sql<boolean>`exists (select 1 from memberships mm where mm.person_id = m.person_id and mm.organisation_id = m.organisation_id and mm.ended_at is null)`.as('current'),
+    ])
+    .orderBy('m.added_at')
+    .execute();
+  const showConsents = access.isOwner || access.isManager || access.kinds.has('consents');
+  // Parents' names only to whom the guardians data kind is granted (a consent that leaves it out
+  // shows none anywhere on the case), and to those who keep the case.
+  const showGuardians = access.isOwner || access.isManager || access.kinds.has('guardians');
+  const consents = showConsents ? await consentsOf(tx, k.child_id, caseId, day, showGuardians) : undefined;
+  const history = await tx
+    .selectFrom('case_events as e')
+    .leftJoin('people as p', 'p.id', 'e.person_id')
+    .where('e.case_id', '=', caseId)
+    .select(['e.at', 'e.event', 'e.detail', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
+    .orderBy('e.id')
+    .execute();
+  const guardians = access.isOwner || access.isManager
+    ? await tx
+        .selectFrom('child_guardians as cg')
+        .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+        .where('cg.child_id', '=', k.child_id)
+        .where('cg.has_authority', '=', true)
+        .select(['g.id', sql<string>`g.given_name || ' ' || g.family_name`.as('name')])
+        .execute()
+    : [];
+  const rule = ageRuleOn(child.birth_date, day);
+  // The family as participants: the parents/carers with authority and, from 12, the child.
+  const family = !showGuardians
+    ? []
+    : await tx
+        .selectFrom('child_guardians as cg')
+        .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+        .where('cg.child_id', '=', k.child_id)
+        .where('cg.has_authority', '=', true)
+        .select(sql<string>`g.given_name || ' ' || g.family_name`.as('name'))
+        .execute();
+  // Siblings' cases in the same family, as far as this actor may see them at all.
+  const siblingRows = k.family_id
+    ? await tx
+        .selectFrom('cases as s')
+        .innerJoin('children as sc', 'sc.id', 's.child_id')
+        .where('s.family_id', '=', k.family_id)
+        .where('s.id', '!=', k.id)
+        .select(['s.id', 's.child_id', 's.status', 'sc.given_name', 'sc.family_name'])
+        .execute()
+    : [];
+  const siblings = [];
+  const named: Listed[] = [];
+  for (const sRow of siblingRows) {
+    // A sibling's name is the sibling's data: shown only on a grant for its identity, and logged.
+    const sees = grantFor(await grantsForChild(tx, actor, sRow.child_id, day), 'identity');
+    if (sees) named.push({ childId: sRow.child_id, ground: sees.ground, consentId: sees.consentId, detail: { caseId: sRow.id, fromCaseId: k.id, kind: 'identity' } });
+    siblings.push({ caseId: sRow.id, status: sRow.status, childName: sees ? `${sRow.given_name} ${sRow.family_name}` : null });
+  }
+  await recordListed(tx, actor, 'case.sibling.view', named);
+  return {
+    ...base,
+    child: { id: child.id, givenName: child.given_name, familyName: child.family_name, age: ageOn(child.birth_date, day) },
+    nextEvaluationOn: k.next_evaluation_on,
+    openedFromSignalId: k.opened_from_signal_id,
+    team: team.map((t) => ({ id: t.id, personId: t.person_id, name: t.name, organisationId: t.organisation_id, organisationName: t.organisation_name, role: t.role, current: !!t.current })),
+    consents,
+    consentRule:
+      access.isOwner || access.isManager
+        ? {
+            rule,
+            explanation: AGE_RULE_TEXT[rule],
+            guardiansWithAuthority: guardians,
+            // Who may withdraw a consent today (consent-rules.ts checkWithdrawer): who may give it.
+            withdrawBy: { guardians: rule === 'child' ? [] : guardians, child: rule !== 'guardians' },
+          }
+        : undefined,
+    family: { guardians: showGuardians ? family.map((f) => f.name) : null, childParticipates: ageOn(child.birth_date, day) >= 12 },
+    siblings,
+    history: history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: historyDetail(h.event, h.detail, { showConsents, keeper: access.isOwner || access.isManager }) })),
+  };
 }
 
 /**
@@ -288,6 +278,7 @@ export async function listCases(database: Database, actor: Actor, opts: CaseList
         'k.next_evaluation_on',
         'k.case_manager_person_id',
         'k.case_manager_organisation_id',
+        'k.organisation_id',
         'o.name as organisation_name',
         sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name'),
         caseManagerIsCurrent('k').as('case_manager_current'),
@@ -297,14 +288,27 @@ export async function listCases(database: Database, actor: Actor, opts: CaseList
       .orderBy('k.next_evaluation_on')
       .execute();
     const items = [];
-    const logs = [];
+    const listed: Listed[] = [];
     for (const r of rows) {
+      // The policy reads each listed case as it reads one (rules.readCase), on the facts of today:
+      // the grants that count in this case and the relation to it.
+      const caseKeys = { id: r.id, organisation_id: r.organisation_id, case_manager_person_id: r.case_manager_person_id, case_manager_organisation_id: r.case_manager_organisation_id };
       const grants = grantsInCase(await grantsForChild(tx, actor, r.child_id, day), r.id);
-      const identity = grantFor(grants, 'identity');
-      const isManager = r.case_manager_person_id === actor.personId && r.case_manager_organisation_id === actor.membership.organisationId;
-      const limited = !identity && !isManager;
+      const relation = await caseRelation(tx, actor, caseKeys);
+      const decision = rules.readCase()({
+        actor,
+        subject: { type: 'case', id: r.id, childId: r.child_id, caseId: r.id, planId: null, caseKeys, signalKeys: null },
+        grants,
+        kinds: kindsOfGrants(grants),
+        relation,
+        signal: null,
+        family: null,
+      });
+      // Never shown when the case itself would be refused (the list's SQL names the same relations).
+      if (!decision) continue;
+      const limited = isLimited(decision);
       const child = limited ? null : await tx.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', r.child_id).executeTakeFirstOrThrow();
-      logs.push({ ...actorLogFields(actor), event: 'case.list', outcome: 'allowed' as const, childId: r.child_id, ground: identity?.ground ?? (isManager ? 'case_manager' : 'case_team_no_consent'), consentId: identity?.consentId ?? null, detail: { caseId: r.id, limited } });
+      listed.push({ childId: r.child_id, ground: decision.ground, consentId: decision.consentId, detail: { caseId: r.id, limited } });
       items.push({
         id: r.id,
         title: limited ? null : r.title,
@@ -319,7 +323,7 @@ export async function listCases(database: Database, actor: Actor, opts: CaseList
         limited,
       });
     }
-    await appendAccessLog(tx, logs);
+    await recordListed(tx, actor, 'case.list', listed);
     return { items };
   });
 }

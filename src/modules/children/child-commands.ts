@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { withChildAccess, withChildrenAccess } from '../../kernel/policy/gateway.ts';
 import { ConflictError, ForbiddenError, ValidationError, expectUpdated, type FieldError } from '../../kernel/errors.ts';
 import { isValidBsn, normaliseBsn } from '../../kernel/identifiers.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
@@ -115,9 +114,23 @@ export async function createChild(database: Database, actor: Actor, input: Creat
         end_date: input.enrolment.endDate ?? null,
       })
       .execute();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'child.create', outcome: 'allowed', childId: child.id, ground: 'school_care', detail: { kind: 'identity' } });
+    await logCreation(tx, actor, child.id, input.enrolment);
     return { id: child.id };
   });
+}
+
+/**
+ * The new child's entry in the access log, with the ground the policy gives the creator, asked in
+ * the creating transaction once the enrolment exists (kind 'identity'). An enrolment that starts
+ * later (a pupil registered for next school year) or has already ended gives no relation today; the
+ * creator's relation is then the one the policy gives her on the enrolment's first (or last) day —
+ * the care coordinator of the school the child is enrolled at — and the entry says which day.
+ */
+async function logCreation(tx: Tx, actor: Actor, childId: string, enrolment: EnrolmentInput) {
+  const day = today();
+  const on = enrolment.startDate > day ? enrolment.startDate : enrolment.endDate != null && enrolment.endDate < day ? enrolment.endDate : day;
+  const { denied } = await withChildrenAccess(tx, actor, [childId], 'identity', 'child.create', () => ({}), undefined, () => on);
+  if (denied.length) throw new Error('the policy gives the creator of a child no ground for it');
 }
 
 /** Enrols a pupil the school's care coordinator can see at their own school (e.g. next school year). */

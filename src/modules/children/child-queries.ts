@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { GROUNDS, groundsQuery, type DataKind, type Ground } from '../../kernel/policy/child-policy.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordListed, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import type { ChildAccessLogPage, ChildDetail, ChildPage, ChildSummary } from '../../contracts/children.ts';
@@ -65,9 +64,15 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
       : [];
     const schoolOf = new Map<string, ChildListItem['school']>();
     for (const s of schools) if (!schoolOf.has(s.child_id)) schoolOf.set(s.child_id, { organisationId: s.organisation_id, name: s.name, groupName: s.group_name });
-    await appendAccessLog(
+    await recordListed(
       tx,
-      rows.map((r) => ({ ...actorLogFields(actor), event: 'child.list', outcome: 'allowed' as const, childId: r.id, ground: pickGround(r.grounds), consentId: r.consent_id, detail: { kind: 'identity' } })),
+      actor,
+      'child.list',
+      rows.map((r) => {
+        // The ground the policy's scoped query found; a consent is named only when it is the ground.
+        const ground = pickGround(r.grounds);
+        return { childId: r.id, ground, consentId: ground === 'case_consent' ? r.consent_id : null, detail: { kind: 'identity' } };
+      }),
     );
     return {
       items: rows.map((r) => ({

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.ts';
 import { SCHOOL_TYPES, loadSettings, readSettingsScreen, validateSettings, type SettingsInput } from './early-warning-settings.ts';
 import { claimSettingsVersion } from '../setup/index.ts';
@@ -51,10 +50,8 @@ export async function updateEarlyWarningSettings(database: Database, actor: Acto
         .execute();
     }
     const after = await loadSettings(tx, actor.regionId);
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
+    await recordEvent(tx, actor, {
       event: 'early_warning.settings.update',
-      outcome: 'allowed',
       detail: {
         before: { thresholds: before.thresholds, lessonHoursPerDay: before.lessonHoursPerDay },
         after: { thresholds: after.thresholds, lessonHoursPerDay: after.lessonHoursPerDay },

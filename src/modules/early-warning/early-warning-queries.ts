@@ -3,9 +3,8 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { SchoolType } from '../../kernel/db/schema.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery } from '../../kernel/policy/child-policy.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { recordListed, withChildAccess, type LogGround } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../kernel/calendar/school-days.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
@@ -183,9 +182,6 @@ export interface EarlyWarningListOptions {
   pageSize: number;
 }
 
-/** Access-log appends in chunks: one statement's parameters stay well under PostgreSQL's limit. */
-const LOG_CHUNK = 1000;
-
 /**
  * The care coordinator's early-warning list: every pupil of the own school location (scoped in SQL
  * by the school_care ground, which covers the 'absence' data kind) enrolled there on the day "as
@@ -215,9 +211,10 @@ export async function listEarlyWarning(database: Database, actor: Actor, opts: E
     // The children the policy gives this actor through the school_care ground (which covers the
     // 'absence' data kind), then those enrolled here on the day "as of". Two steps, so that the
     // planner never has to join the union of grounds row by row.
-    const scoped = grounds
-      ? (await tx.selectFrom(grounds.as('g')).select('g.child_id').distinct().where('g.ground', '=', 'school_care').execute()).map((g) => g.child_id)
-      : [];
+    const scopedRows = grounds ? await tx.selectFrom(grounds.as('g')).select(['g.child_id', 'g.ground']).distinct().where('g.ground', '=', 'school_care').execute() : [];
+    // The ground each child is shown on, as the policy's query found it (logged with the list).
+    const groundOf = new Map<string, LogGround>(scopedRows.map((g) => [g.child_id, g.ground]));
+    const scoped = [...groundOf.keys()];
     const pupils = scoped.length
       ? await tx
           .selectFrom('enrolments as e')
@@ -261,19 +258,12 @@ export async function listEarlyWarning(database: Database, actor: Actor, opts: E
     const page = filtered.slice((opts.page - 1) * opts.pageSize, opts.page * opts.pageSize);
 
     const shown = [...new Set([...becameChronic, ...page].map((i) => i.child.id))];
-    for (let i = 0; i < shown.length; i += LOG_CHUNK) {
-      await appendAccessLog(
-        tx,
-        shown.slice(i, i + LOG_CHUNK).map((childId) => ({
-          ...actorLogFields(actor),
-          event: 'early_warning.list',
-          outcome: 'allowed' as const,
-          childId,
-          ground: 'school_care',
-          detail: { kind: 'absence', asOf, schoolLocationId: schoolId },
-        })),
-      );
-    }
+    await recordListed(
+      tx,
+      actor,
+      'early_warning.list',
+      shown.map((childId) => ({ childId, ground: groundOf.get(childId)!, detail: { kind: 'absence', asOf, schoolLocationId: schoolId } })),
+    );
     const strip = ({ exact: _exact, ...rest }: Item) => rest;
     return {
       school: { id: org.id, name: org.name, schoolType: org.school_type, lessonHoursPerDay: evaluation.hoursPerDay },

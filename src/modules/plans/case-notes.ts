@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { ValidationError } from '../../kernel/errors.ts';
+import { subject } from '../../kernel/policy/gateway.ts';
 import { withPlan } from './plan-access.ts';
-import { planIdOfCase } from './plan-queries.ts';
 import type { CaseNotes, Created, NoteBody } from '../../contracts/plans.ts';
 
 /**
@@ -12,8 +12,7 @@ import type { CaseNotes, Created, NoteBody } from '../../contracts/plans.ts';
  * organisation (the case_consent grant); never otherwise.
  */
 export async function addNote(database: Database, actor: Actor, caseId: string, input: NoteBody): Promise<Created> {
-  const planId = await planIdOfCase(database, caseId);
-  return withPlan(database, actor, planId, 'case.note.add', { kind: null, who: 'professional', require: 'team' }, async (p) => {
+  return withPlan(database, actor, subject.case(caseId), 'case.note.add', { kind: null, who: 'professional', require: 'team' }, async (p) => {
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Schrijf de notitie.' }]);
     const row = await p.tx
       .insertInto('case_notes')
@@ -25,8 +24,7 @@ export async function addNote(database: Database, actor: Actor, caseId: string, 
 }
 
 export async function listNotes(database: Database, actor: Actor, caseId: string): Promise<CaseNotes> {
-  const planId = await planIdOfCase(database, caseId);
-  return withPlan(database, actor, planId, 'case.notes.read', { kind: null, who: 'professional', require: 'team' }, async (p) => {
+  return withPlan(database, actor, subject.case(caseId), 'case.notes.read', { kind: null, who: 'professional', require: 'team' }, async (p) => {
     const consentCoversNotes = p.grants.some((g) => g.ground === 'case_consent' && g.kinds.includes('notes'));
     const rows = await p.tx
       .selectFrom('case_notes as n')

@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { ConflictError, expectUpdated, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
+import { subject } from '../../kernel/policy/gateway.ts';
 import { withPlan, type PlanActor } from './plan-access.ts';
 import { recordPlanEvaluated } from '../cases/index.ts';
 import type { ActionBody, AgreementBody, CommentBody, Created, EvaluationBody, GoalBody, ObservationBody, OppBody, OppRecorded, PlanEvaluated } from '../../contracts/plans.ts';
@@ -44,7 +45,7 @@ export type GoalInput = GoalBody;
 
 /** A goal: professionals on the case, and the family itself (their own goals, in their words). */
 export async function addGoal(database: Database, actor: Actor, planId: string, input: GoalInput): Promise<Created> {
-  return withPlan(database, actor, planId, 'plan.goal.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+  return withPlan(database, actor, subject.plan(planId), 'plan.goal.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     open(p);
     const errors: FieldError[] = [];
     if (!input.description.trim()) errors.push({ name: 'description', code: 'required', reason: 'Beschrijf het doel.' });
@@ -69,17 +70,11 @@ export async function addGoal(database: Database, actor: Actor, planId: string, 
   });
 }
 
-async function goalPlan(database: Database, goalId: string) {
-  const g = await database.db.selectFrom('plan_goals').select(['plan_id']).where('id', '=', goalId).executeTakeFirst();
-  return g?.plan_id ?? '00000000-0000-0000-0000-000000000000';
-}
-
 export type ActionInput = ActionBody;
 
 /** An action towards a goal, with an owner (a person, an organisation or the family) and a deadline. */
 export async function addAction(database: Database, actor: Actor, goalId: string, input: ActionInput): Promise<Created> {
-  const planId = await goalPlan(database, goalId);
-  return withPlan(database, actor, planId, 'plan.action.add', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
+  return withPlan(database, actor, subject.goal(goalId), 'plan.action.add', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
     open(p);
     const errors: FieldError[] = [];
     if (!input.description.trim()) errors.push({ name: 'description', code: 'required', reason: 'Beschrijf de actie.' });
@@ -101,8 +96,7 @@ export async function addAction(database: Database, actor: Actor, goalId: string
 
 /** A Goal Attainment Scaling rating (−2 … +2) of a goal on a date, by whoever rated it. */
 export async function evaluateGoal(database: Database, actor: Actor, goalId: string, input: EvaluationBody): Promise<Created> {
-  const planId = await goalPlan(database, goalId);
-  return withPlan(database, actor, planId, 'plan.goal.evaluate', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+  return withPlan(database, actor, subject.goal(goalId), 'plan.goal.evaluate', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     const errors: FieldError[] = [];
     if (!Number.isInteger(input.score) || input.score < -2 || input.score > 2) errors.push({ name: 'score', code: 'gas_range', reason: 'Een GAS-score is −2, −1, 0, +1 of +2.' });
     if (!isIsoDate(input.evaluatedOn)) errors.push({ name: 'evaluatedOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
@@ -125,7 +119,7 @@ export type OppInput = OppBody;
  * the school that owns the case.
  */
 export async function recordOpp(database: Database, actor: Actor, planId: string, input: OppInput): Promise<OppRecorded> {
-  return withPlan(database, actor, planId, 'plan.opp.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
+  return withPlan(database, actor, subject.plan(planId), 'plan.opp.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
     const version = await claimPlan(p.tx, planId, input.version);
     open(p);
     const required: [keyof OppInput, string][] = [
@@ -157,7 +151,7 @@ export async function recordOpp(database: Database, actor: Actor, planId: string
 
 /** The guardians' agreement (instemming) with the OPP's action part, or that the pupil was heard. */
 export async function recordAgreement(database: Database, actor: Actor, planId: string, input: AgreementBody): Promise<Created> {
-  return withPlan(database, actor, planId, 'plan.agreement.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
+  return withPlan(database, actor, subject.plan(planId), 'plan.agreement.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
     const opp = await p.tx.selectFrom('plan_opp_versions').select('id').where('plan_id', '=', planId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
     if (!opp) throw new ConflictError('Leg eerst het OPP vast; instemming en het horen van de leerling gaan over een OPP.', 'no_opp');
     if (!isIsoDate(input.onDate) || input.onDate > today()) throw new ValidationError([{ name: 'onDate', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD, niet in de toekomst.' }]);
@@ -185,7 +179,7 @@ async function checkGoalOfPlan(tx: Tx, planId: string, goalId: string | null | u
 
 /** A comment on the plan or a goal, from a professional or the family. */
 export async function addComment(database: Database, actor: Actor, planId: string, input: CommentBody): Promise<Created> {
-  return withPlan(database, actor, planId, 'plan.comment.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+  return withPlan(database, actor, subject.plan(planId), 'plan.comment.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Schrijf uw reactie.' }]);
     await checkGoalOfPlan(p.tx, planId, input.goalId);
     const a = author(actor, p);
@@ -200,7 +194,7 @@ export async function addComment(database: Database, actor: Actor, planId: strin
 
 /** A teacher's short observation: does the help have effect in class? Team members only. */
 export async function addObservation(database: Database, actor: Actor, planId: string, input: ObservationBody): Promise<Created> {
-  return withPlan(database, actor, planId, 'plan.observation.add', { kind: null, who: 'professional', require: 'team' }, async (p) => {
+  return withPlan(database, actor, subject.plan(planId), 'plan.observation.add', { kind: null, who: 'professional', require: 'team' }, async (p) => {
     if (!input.text.trim()) throw new ValidationError([{ name: 'text', code: 'required', reason: 'Wat ziet u in de klas?' }]);
     const on = input.observedOn ?? today();
     if (!isIsoDate(on) || on > today()) throw new ValidationError([{ name: 'observedOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD, niet in de toekomst.' }]);
@@ -219,7 +213,7 @@ export async function addObservation(database: Database, actor: Actor, planId: s
  * the plan's `version`. The date is the case's (the cases module keeps it).
  */
 export async function markEvaluated(database: Database, actor: Actor, planId: string, nextEvaluationOn: string, planVersion: number): Promise<PlanEvaluated> {
-  return withPlan(database, actor, planId, 'plan.evaluated', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
+  return withPlan(database, actor, subject.plan(planId), 'plan.evaluated', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
     const version = await claimPlan(p.tx, planId, planVersion);
     open(p);
     const day = today();

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { withPlan, type PlanActor } from './plan-access.ts';
-import { withChildAccess } from '../../kernel/policy/child-access.ts';
+import { withChildAccess, type Subject } from '../../kernel/policy/gateway.ts';
 import type { ChildPlans, PlanDetail } from '../../contracts/plans.ts';
 import type { GasScore, LifeDomain } from '../../contracts/values/plans.ts';
 
@@ -133,12 +132,13 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
 
 export type PlanView = Awaited<ReturnType<typeof planView>>;
 
-export function getPlan(database: Database, actor: Actor, planId: string): Promise<PlanDetail> {
-  return withPlan(database, actor, planId, 'plan.read', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
+/** The plan of subject.plan(id), or of subject.case(id) (the case's plan). */
+export function getPlan(database: Database, actor: Actor, of: Subject): Promise<PlanDetail> {
+  return withPlan(database, actor, of, 'plan.read', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
     const open = p.caseRow.status === 'open';
     const onTeam = actor.kind === 'professional' && (p.isOwner || p.isManager || p.isMember);
     return {
-      ...(await planView(p.tx, planId, { guardianNames: guardianNamesFor(p) })),
+      ...(await planView(p.tx, p.plan.id, { guardianNames: guardianNamesFor(p) })),
       /** What this user may do here, so screens offer only what the server will accept. */
       can: {
         addGoal: open && (onTeam || !!p.family),
@@ -170,10 +170,4 @@ export async function childPlans(database: Database, actor: Actor, childId: stri
     const rows = await q.select(['pl.id', 'k.title', 'k.status', 'k.next_evaluation_on']).orderBy('k.opened_at', 'desc').execute();
     return { items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status, nextEvaluationOn: r.next_evaluation_on })) };
   });
-}
-
-export async function planIdOfCase(database: Database, caseId: string) {
-  const p = await database.db.selectFrom('plans').select('id').where('case_id', '=', caseId).executeTakeFirst();
-  if (!p) throw new NotFoundError();
-  return p.id;
 }

@@ -21,10 +21,11 @@ import {
   PlanPdf,
 } from '../../contracts/plans.ts';
 import { addAction, addComment, addGoal, addObservation, evaluateGoal, markEvaluated, recordAgreement, recordOpp } from './plan-commands.ts';
-import { childPlans, getPlan, guardianNamesFor, planIdOfCase, planView } from './plan-queries.ts';
+import { childPlans, getPlan, guardianNamesFor, planView } from './plan-queries.ts';
 import { addNote, listNotes } from './case-notes.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { withPlan } from './plan-access.ts';
+import { subject } from '../../kernel/policy/gateway.ts';
 import { withCurrentOnStale } from '../../kernel/errors.ts';
 
 const tags = ['Gezamenlijk plan'];
@@ -32,12 +33,12 @@ const tags = ['Gezamenlijk plan'];
 export default async function planRoutes(app: Api, ctx: AppContext) {
   const { database } = ctx;
   app.get('/cases/:id/plan', { schema: { tags, summary: 'Het plan van een casus', params: IdParams, response: { 200: PlanDetail } } }, async (request) =>
-    getPlan(database, actorOf(request), await planIdOfCase(database, request.params.id)),
+    getPlan(database, actorOf(request), subject.case(request.params.id)),
   );
   app.get(
     '/plans/:id',
     { schema: { tags, summary: 'Eén plan: doelen, acties, evaluaties (GAS), OPP, instemming, reacties en observaties', params: IdParams, response: { 200: PlanDetail } } },
-    async (request) => getPlan(database, actorOf(request), request.params.id),
+    async (request) => getPlan(database, actorOf(request), subject.plan(request.params.id)),
   );
   app.get('/children/:id/plans', { schema: { tags, summary: 'De plannen van een kind (ook voor ouders en de jongere zelf)', params: IdParams, response: { 200: ChildPlans } } }, async (request) =>
     childPlans(database, actorOf(request), request.params.id),
@@ -46,7 +47,7 @@ export default async function planRoutes(app: Api, ctx: AppContext) {
   app.get('/plans/:id/pdf', { schema: { tags, summary: 'Het plan als PDF, in gewone taal voor ouders', params: IdParams, response: { 200: PlanPdf } } }, async (request, reply) => {
     const { id } = request.params;
     const actor = actorOf(request);
-    const view = await withPlan(database, actor, id, 'plan.pdf', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, (p) => planView(p.tx, id, { guardianNames: guardianNamesFor(p) }));
+    const view = await withPlan(database, actor, subject.plan(id), 'plan.pdf', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, (p) => planView(p.tx, id, { guardianNames: guardianNamesFor(p) }));
     const pdf = await renderPlanPdf(view);
     const name = `plan-${view.child.givenName}-${view.child.familyName}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9-]+/g, '-');
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(pdf);
@@ -65,7 +66,7 @@ export default async function planRoutes(app: Api, ctx: AppContext) {
     },
     async (request, reply) => {
       await addGoal(database, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send(await getPlan(database, actorOf(request), request.params.id));
+      return reply.status(201).send(await getPlan(database, actorOf(request), subject.plan(request.params.id)));
     },
   );
 
@@ -111,7 +112,7 @@ export default async function planRoutes(app: Api, ctx: AppContext) {
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      return reply.status(201).send(await withCurrentOnStale(() => recordOpp(database, actor, id, request.body), () => getPlan(database, actor, id)));
+      return reply.status(201).send(await withCurrentOnStale(() => recordOpp(database, actor, id, request.body), () => getPlan(database, actor, subject.plan(id))));
     },
   );
 
@@ -163,7 +164,7 @@ export default async function planRoutes(app: Api, ctx: AppContext) {
     async (request) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      return withCurrentOnStale(() => markEvaluated(database, actor, id, request.body.nextEvaluationOn, request.body.version), () => getPlan(database, actor, id));
+      return withCurrentOnStale(() => markEvaluated(database, actor, id, request.body.nextEvaluationOn, request.body.version), () => getPlan(database, actor, subject.plan(id)));
     },
   );
 

@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts';
+import { withChildrenAccess } from '../../kernel/policy/gateway.ts';
 import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
 import type { GuardianRelation } from '../../kernel/db/schema.ts';
 import type { GuardianAction } from '../../contracts/values/pupils.ts';
 import { writeGuardianImport } from '../children/index.ts';
 import { markImportCommitted, storeImportPreview, storedImportRows } from '../../kernel/files/import-store.ts';
-import { chunks, json, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
+import { chunks, json, readImportTable, schoolOf, sha256, withPupilsOfImport, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parseGuardianTable, type GuardianFileRow, type ParsedFile } from './pupil-file.ts';
 
 /**
@@ -170,7 +169,39 @@ export async function previewGuardianImport(database: Database, actor: Actor, in
 const PLANNED_COLUMNS = sql.raw(`r(row int, "childId" uuid, action text, "guardianId" uuid, "givenName" text, "familyName" text, email text, phone text,
   relation text, "hasAuthority" boolean, "contactChanged" boolean)`);
 
+/**
+ * Step 2: all or nothing. Before anything is written the policy is asked for every pupil of the
+ * import (kind 'guardians'), which logs each with its ground; a pupil whose enrolment here starts
+ * later is asked of the policy on its first day (see withPupilsOfImport).
+ * Should the policy refuse a pupil (the enrolment ended since the check), the commit is refused
+ * (409) and nothing is written but the refusal.
+ */
 export async function commitGuardianImport(database: Database, actor: Actor, importId: string) {
+  try {
+    return await writeGuardianImportCommit(database, actor, importId);
+  } catch (error) {
+    if (!(error instanceof PupilsRefused)) throw error;
+    // Nothing of the import was written, nor the entries of the pupils it would have used: the
+    // refusal alone is logged, the policy asked again for those pupils in a transaction of its own.
+    await database.db.transaction().execute((tx) =>
+      withChildrenAccess(tx, actor, error.childIds, 'guardians', 'registry.guardian_import', (childId) => ({ importId, actions: error.actionsOf.get(childId) }), ['school_care']),
+    );
+    const n = error.childIds.length;
+    throw new ConflictError(`Sinds de controle staan ${n === 1 ? 'één leerling' : `${n} leerlingen`} uit dit bestand niet meer op deze school ingeschreven. Laad het bestand opnieuw; er is niets opgeslagen.`, 'import_outdated');
+  }
+}
+
+/** The policy refused pupils of the import at its commit: nothing is written. */
+class PupilsRefused extends Error {
+  constructor(
+    readonly childIds: string[],
+    readonly actionsOf: Map<string, string[]>,
+  ) {
+    super('pupils refused');
+  }
+}
+
+async function writeGuardianImportCommit(database: Database, actor: Actor, importId: string) {
   return database.db.transaction().execute(async (tx) => {
     const imp = await tx.selectFrom('registry_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).where('kind', '=', 'guardians').forUpdate().executeTakeFirst();
     if (!imp) throw new NotFoundError();
@@ -188,15 +219,13 @@ export async function commitGuardianImport(database: Database, actor: Actor, imp
       .executeTakeFirst();
     if (later) throw new ConflictError('Na deze controle is een andere import opgeslagen. Laad het bestand opnieuw; er is niets opgeslagen.', 'import_outdated');
     const R = storedImportRows(importId, PLANNED_COLUMNS);
-    const created = await writeGuardianImport(tx, { rows: R, regionId: actor.regionId });
-    await markImportCommitted(tx, importId, actor.personId);
     const touched = (await sql<{ child_id: string; action: string }>`select r."childId" as child_id, r.action from ${R} r`.execute(tx)).rows;
     const children = new Map<string, string[]>();
     for (const t of touched) children.set(t.child_id, [...(children.get(t.child_id) ?? []), t.action]);
-    await appendAccessLog(
-      tx,
-      [...children].map(([childId, actions]) => ({ ...actorLogFields(actor), event: 'registry.guardian_import', outcome: 'allowed' as const, childId, ground: 'school_care', detail: { importId, actions, kind: 'guardians' } })),
-    );
+    const { denied } = await withPupilsOfImport(tx, actor, { organisationId: imp.organisation_id, kind: 'guardians', event: 'registry.guardian_import', importId }, [...children.keys()], (childId) => ({ actions: children.get(childId) }));
+    if (denied.length) throw new PupilsRefused(denied, children);
+    const created = await writeGuardianImport(tx, { rows: R, regionId: actor.regionId });
+    await markImportCommitted(tx, importId, actor.personId);
     const counts: Record<GuardianAction, number> = { create: 0, link: 0, update: 0, unchanged: 0 };
     for (const t of touched) counts[t.action as GuardianAction]++;
     return { id: importId, created, linked: counts.link + counts.create, updated: counts.update, unchanged: counts.unchanged, children: children.size };

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
+import type { DataKind } from '../../kernel/policy/child-policy.ts';
+import { withChildrenAccess } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
+import { today } from '../../kernel/time.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
 import { readTableFile } from '../../kernel/files/table-file.ts';
 import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
@@ -47,3 +51,46 @@ export function chunks<T>(list: T[], size = 10_000): T[][] {
 
 /** Dutch date for messages: 2026-09-01 → 01-09-2026. */
 export const nlDate = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;
+
+/**
+ * The pupils an import commit writes for, asked of the policy inside the commit's transaction: only
+ * the school's care counts (the school's administration of its own pupils), and each is logged with
+ * the ground the policy found (`event`, `kind`, the import's id and `detailOf`).
+ *
+ * A pupil whose enrolment at this school starts after today has no ground yet: the policy gives the
+ * school its pupils from the first day of the enrolment, so it is asked on that day (the entry says
+ * `groundOn`), never under a ground it did not give. Returns the pupils the policy refused (the
+ * caller refuses the commit).
+ */
+export async function withPupilsOfImport(
+  tx: Tx,
+  actor: Actor,
+  what: { organisationId: string; kind: DataKind; event: string; importId: string },
+  childIds: string[],
+  detailOf: (childId: string) => Record<string, unknown> = () => ({}),
+): Promise<{ denied: string[] }> {
+  const ids = [...new Set(childIds)];
+  const startsLater = new Map<string, string>();
+  for (const part of chunks(ids)) {
+    const rows = await tx
+      .selectFrom('enrolments')
+      .select(['child_id', 'start_date'])
+      .where('organisation_id', '=', what.organisationId)
+      .where('end_date', 'is', null)
+      .where('start_date', '>', today())
+      .where('child_id', 'in', part)
+      .execute();
+    for (const r of rows) startsLater.set(r.child_id, r.start_date);
+  }
+  const { denied } = await withChildrenAccess(
+    tx,
+    actor,
+    ids,
+    what.kind,
+    what.event,
+    (childId) => ({ importId: what.importId, ...detailOf(childId) }),
+    ['school_care'],
+    (childId) => startsLater.get(childId) ?? today(),
+  );
+  return { denied };
+}

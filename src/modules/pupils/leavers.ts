@@ -1,7 +1,6 @@
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { accessIn, rules, subject, withChildrenAccess } from '../../kernel/policy/gateway.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { isIsoDate } from '../../kernel/time.ts';
 import { decideLeaverCandidate } from '../../kernel/files/leavers-store.ts';
@@ -9,10 +8,14 @@ import { endEnrolmentOfLeaver } from '../children/index.ts';
 import { nlDate, schoolOf } from './import-common.ts';
 import type { LeaverDecision } from '../../contracts/values/pupils.ts';
 
+/** The ground through which the school administers its pupils' enrolments. */
+const SCHOOL_CARE = ['school_care'] as const;
+
 /**
  * Probable leavers: pupils with an open enrolment at the school who were missing from a full
  * export. Nothing changes until the school's care coordinator confirms a date per pupil (the
- * enrolment ends on it) or says the pupil stays.
+ * enrolment ends on it) or says the pupil stays. The list and each decision ask the policy (the
+ * school's care of the pupil, kind 'school'), which logs them with the ground it found.
  */
 export async function listPupilLeavers(database: Database, actor: Actor, schoolLocationId?: string | null) {
   const organisationId = schoolOf(actor, schoolLocationId);
@@ -31,12 +34,12 @@ export async function listPupilLeavers(database: Database, actor: Actor, schoolL
       .orderBy('c.given_name')
       .orderBy('l.id')
       .execute();
-    await appendAccessLog(
-      tx,
-      rows.map((r) => ({ ...actorLogFields(actor), event: 'registry.pupil_leaver.list', outcome: 'allowed' as const, childId: r.child_id, ground: 'school_care', detail: { candidateId: r.id, kind: 'school' } })),
-    );
+    const candidateOf = new Map<string, string>();
+    for (const r of rows) if (!candidateOf.has(r.child_id)) candidateOf.set(r.child_id, r.id);
+    // A pupil the school no longer has a ground for (the enrolment ended otherwise) is left off.
+    const { allowed } = await withChildrenAccess(tx, actor, rows.map((r) => r.child_id), 'school', 'registry.pupil_leaver.list', (childId) => ({ candidateId: candidateOf.get(childId) }), SCHOOL_CARE);
     return {
-      items: rows.map((r) => ({
+      items: rows.filter((r) => allowed.has(r.child_id)).map((r) => ({
         id: r.id,
         childId: r.child_id,
         pupilNumber: r.pupil_number,
@@ -54,7 +57,8 @@ export async function listPupilLeavers(database: Database, actor: Actor, schoolL
 /** "Uitschrijven per datum" (confirmed, with the end date) or "Blijft ingeschreven" (dismissed). */
 export async function decidePupilLeaver(database: Database, actor: Actor, candidateId: string, input: { decision: LeaverDecision; endDate?: string | null }) {
   const organisationId = schoolOf(actor);
-  return database.db.transaction().execute(async (tx) => {
+  const event = input.decision === 'confirmed' ? 'registry.pupil_leaver.confirm' : 'registry.pupil_leaver.dismiss';
+  const result = await database.db.transaction().execute(async (tx) => {
     const l = await tx
       .selectFrom('leaver_candidates as l')
       .innerJoin('enrolments as e', 'e.id', 'l.enrolment_id')
@@ -66,6 +70,10 @@ export async function decidePupilLeaver(database: Database, actor: Actor, candid
       .executeTakeFirst();
     if (!l) throw new NotFoundError();
     if (l.status !== 'open') throw new ConflictError('Over deze leerling is al besloten.', 'already_decided');
+    // The policy, for the pupil behind the candidate (read in this transaction), before anything of
+    // the enrolment is shown or changed. Refused: only the denied entry is committed, then 404.
+    const detail = { candidateId, enrolmentId: l.enrolment_id, endDate: input.decision === 'confirmed' ? input.endDate : null, kind: 'school' };
+    if (!(await accessIn(tx, actor, subject.child(l.child_id), rules.childData('school', SCHOOL_CARE), event, { detail }))) return null;
     if (input.decision === 'confirmed') {
       const endDate = input.endDate ?? '';
       if (!isIsoDate(endDate)) throw new ValidationError([{ name: 'endDate', code: 'date', reason: 'Vul de datum van uitschrijving in (DD-MM-JJJJ).' }]);
@@ -76,14 +84,8 @@ export async function decidePupilLeaver(database: Database, actor: Actor, candid
     } else {
       await decideLeaverCandidate(tx, candidateId, { status: 'dismissed', decidedByPersonId: actor.personId, decidedAt: new Date() });
     }
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
-      event: input.decision === 'confirmed' ? 'registry.pupil_leaver.confirm' : 'registry.pupil_leaver.dismiss',
-      outcome: 'allowed',
-      childId: l.child_id,
-      ground: 'school_care',
-      detail: { candidateId, enrolmentId: l.enrolment_id, endDate: input.decision === 'confirmed' ? input.endDate : null, kind: 'school' },
-    });
     return { id: candidateId, status: input.decision, endDate: input.decision === 'confirmed' ? input.endDate! : null };
   });
+  if (!result) throw new NotFoundError();
+  return result;
 }

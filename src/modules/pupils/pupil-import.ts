@@ -2,19 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordListed, withChildrenAccess, TRANSFER_MATCH_GROUND, type Listed } from '../../kernel/policy/gateway.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { normaliseName } from '../../kernel/files/cells.ts';
 import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
 import { schoolYearOf, schoolYearRange } from '../../kernel/calendar/school-year.ts';
-import { TRANSFER_MATCH_GROUND } from '../../kernel/policy/child-policy.ts';
 import { today } from '../../kernel/time.ts';
 import { resolvePostcodes } from '../setup/index.ts';
 import { writePupilImport } from '../children/index.ts';
 import { markImportCommitted, storeImportPreview, storedImportRows, updateImportPreview } from '../../kernel/files/import-store.ts';
 import { addPupilLeaverCandidates, dismissPupilLeaversInFile } from '../../kernel/files/leavers-store.ts';
-import { chunks, json, nlDate, readImportTable, schoolOf, sha256, type RegistryImportInput } from './import-common.ts';
+import { chunks, json, nlDate, readImportTable, schoolOf, sha256, withPupilsOfImport, type RegistryImportInput } from './import-common.ts';
 import { nameKey, numericPupilNumberIndex, parsePupilTable, type ParsedFile, type PupilFileRow } from './pupil-file.ts';
 import { PUPIL_FORMATS } from './pupil-formats.ts';
 import type { FileType } from '../../contracts/values/absence.ts';
@@ -136,6 +134,24 @@ export const enrolledElsewhereMessage = (identifier: TransferIdentifier) =>
   'Weet u niet welke school dat is, vraag het de ouders; vraag de vorige school dan de leerling uit te schrijven.';
 
 const SAMPLE = 500;
+
+/**
+ * A look at a child without a relation to the school that a row was matched to: recorded with the
+ * ground 'transfer_match' (a recorded look, never a standing relation; no query of the policy gives
+ * it), kind 'identity'.
+ */
+const transferLooks = (importId: string, lookups: TransferLookup[]): Listed[] =>
+  lookups.map((v) => ({ childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: v.row, match: v.match, kind: 'identity' } }));
+
+/**
+ * The school's pupils shown as probable leavers: the policy is asked for each (the school's care,
+ * kind 'school') and logs it with its ground; a pupil it refuses (an enrolment that has not started
+ * yet, or ended otherwise) is not shown.
+ */
+async function shownLeavers(tx: Tx, actor: Actor, importId: string, leavers: Leaver[]): Promise<Leaver[]> {
+  const { allowed } = await withChildrenAccess(tx, actor, leavers.map((l) => l.childId), 'school', 'registry.pupil_import.leaver_view', () => ({ importId }), ['school_care']);
+  return leavers.filter((l) => allowed.has(l.childId));
+}
 
 interface ExistingEnrolment {
   id: string;
@@ -278,8 +294,6 @@ export async function previewPupilImport(database: Database, actor: Actor, input
   const err = (row: number, column: string | null, message: string) => errors.push({ row, column, message });
   const importId = randomUUID();
   const lookups: TransferLookup[] = [];
-  const lookupEntries = () =>
-    lookups.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: v.row, match: v.match, kind: 'identity' } }));
 
   try {
     return await database.db.transaction().execute(async (tx) => {
@@ -571,6 +585,8 @@ export async function previewPupilImport(database: Database, actor: Actor, input
         });
       }
 
+      // Every child without a relation that a row was matched to was looked at (transfer_match).
+      await recordListed(tx, actor, 'registry.transfer_match.view', transferLooks(importId, lookups));
       // Pupils with an open enrolment here who are missing from a full export: probable leavers.
       let leavers: Leaver[] = [];
       if (input.fullExport && read.table && !parsed.errors.some((e) => e.row === 0)) {
@@ -586,9 +602,14 @@ export async function previewPupilImport(database: Database, actor: Actor, input
         for (const part of chunks(missing.map((e) => e.id))) {
           for (const l of await tx.selectFrom('leaver_candidates').select('enrolment_id').where('enrolment_id', 'in', part).where('status', '=', 'open').execute()) open.add(l.enrolment_id!);
         }
-        leavers = missing
-          .map((e) => ({ enrolmentId: e.id, childId: e.child_id, pupilNumber: e.pupil_number, givenName: e.given_name, familyName: e.family_name, groupName: e.group_year === schoolYear ? e.group_name : null, startDate: e.start_date, alreadyListed: open.has(e.id) }))
-          .sort((a, b) => a.familyName.localeCompare(b.familyName, 'nl') || a.givenName.localeCompare(b.givenName, 'nl'));
+        leavers = await shownLeavers(
+          tx,
+          actor,
+          importId,
+          missing
+            .map((e) => ({ enrolmentId: e.id, childId: e.child_id, pupilNumber: e.pupil_number, givenName: e.given_name, familyName: e.family_name, groupName: e.group_year === schoolYear ? e.group_name : null, startDate: e.start_date, alreadyListed: open.has(e.id) }))
+            .sort((a, b) => a.familyName.localeCompare(b.familyName, 'nl') || a.givenName.localeCompare(b.givenName, 'nl')),
+        );
       }
 
       errors.sort((a, b) => a.row - b.row);
@@ -613,13 +634,6 @@ export async function previewPupilImport(database: Database, actor: Actor, input
         leavers: JSON.stringify(leavers),
         summary: JSON.stringify(summary),
       });
-      // What this preview looked up and shows of children already in Samenspel is in the access log:
-      // every child without a relation a row was matched to (transfer_match), and this school's own
-      // pupils listed as probable leavers.
-      await appendAccessLog(tx, [
-        ...lookupEntries(),
-        ...leavers.map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId: storedId, kind: 'school' } })),
-      ]);
       return presentPupilPreview({ id: storedId, format: parsed.format, fileType: read.fileType, fullExport: !!input.fullExport, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns, planned, errors, matches, leavers, summary, gemeenteName });
     });
   } catch (error) {
@@ -627,7 +641,7 @@ export async function previewPupilImport(database: Database, actor: Actor, input
     // log entries, is rolled back): the looks are logged all the same, in a transaction of their own.
     if (lookups.length) {
       try {
-        await database.db.transaction().execute((tx) => appendAccessLog(tx, lookupEntries()));
+        await database.db.transaction().execute((tx) => recordListed(tx, actor, 'registry.transfer_match.view', transferLooks(importId, lookups)));
       } catch (logError) {
         throw new AggregateError([error, logError], 'De controle van het leerlingenbestand is mislukt, en het vastleggen van de opzoekingen in het toegangslog ook.', { cause: logError });
       }
@@ -726,10 +740,9 @@ export async function getPupilImport(database: Database, actor: Actor, importId:
       ...matches.map((m) => ({ childId: m.candidateChildId, row: m.row, match: 'name_birth_date' as const })),
       ...planned.filter((r) => (r.status === 'transfer' || r.status === 'pending') && r.childId).map((r) => ({ childId: r.childId!, row: r.row, match: r.bsn ? ('bsn' as const) : ('onderwijsnummer' as const) })),
     ];
-    await appendAccessLog(tx, [
-      ...lookups.map((v) => ({ ...actorLogFields(actor), event: 'registry.transfer_match.view', outcome: 'allowed' as const, childId: v.childId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: v.row, match: v.match, kind: 'identity' } })),
-      ...(imp.status === 'preview' ? leavers : []).map((l) => ({ ...actorLogFields(actor), event: 'registry.pupil_import.leaver_view', outcome: 'allowed' as const, childId: l.childId, ground: 'school_care', detail: { importId, kind: 'school' } })),
-    ]);
+    await recordListed(tx, actor, 'registry.transfer_match.view', transferLooks(importId, lookups));
+    // The leavers it shows are looked at again too (also once committed: the page still lists them).
+    const shown = await shownLeavers(tx, actor, importId, leavers);
     return {
       ...presentPupilPreview({
         id: imp.id,
@@ -741,7 +754,7 @@ export async function getPupilImport(database: Database, actor: Actor, importId:
         planned,
         errors: json<ImportRowError[]>(imp.errors),
         matches,
-        leavers,
+        leavers: shown,
         summary,
         gemeenteName: new Map(gemeenten.map((g) => [g.id, g.name])),
       }),
@@ -794,7 +807,7 @@ export async function decideTransferMatch(database: Database, actor: Actor, impo
     }
     m.decision = decision;
     await updateImportPreview(tx, importId, { matches: JSON.stringify(matches) });
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.transfer_match.decide', outcome: 'allowed', childId: m.candidateChildId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: m.row, decision, kind: 'identity' } });
+    await recordListed(tx, actor, 'registry.transfer_match.decide', [{ childId: m.candidateChildId, ground: TRANSFER_MATCH_GROUND, detail: { importId, row: m.row, decision, kind: 'identity' } }]);
     return { match: presentMatch(m), open: matches.filter((x) => x.decision === null).length };
   });
 }
@@ -888,12 +901,16 @@ export async function commitPupilImport(database: Database, actor: Actor, import
     await dismissPupilLeaversInFile(tx, R, actor.personId);
     const leavers = imp.full_export ? await addPupilLeaverCandidates(tx, { regionId: actor.regionId, organisationId, importId }) : 0;
     await markImportCommitted(tx, importId, actor.personId);
-    // Written for these children (a waiting transfer wrote nothing: no relation, no entry as school_care).
+    // Written for these children (a waiting transfer wrote nothing: no relation, no entry). Asked of
+    // the policy now that their enrolments are written, so a pupil new to the school has the school's
+    // care as its ground; a pupil whose enrolment starts later is recorded as the school's own
+    // registration, without a ground (withPupilsOfImport).
     const touched = (await sql<{ child_id: string; status: string }>`select coalesce(r."childId", r."newChildId") as child_id, r.status from ${R} r where r.status <> 'pending'`.execute(tx)).rows;
-    await appendAccessLog(
-      tx,
-      touched.map((t) => ({ ...actorLogFields(actor), event: 'registry.pupil_import', outcome: 'allowed' as const, childId: t.child_id, ground: 'school_care', detail: { importId, status: t.status, kind: 'identity' } })),
-    );
+    const statusOf = new Map(touched.map((t) => [t.child_id, t.status]));
+    const { denied } = await withPupilsOfImport(tx, actor, { organisationId, kind: 'identity', event: 'registry.pupil_import', importId }, [...statusOf.keys()], (childId) => ({ status: statusOf.get(childId) }));
+    // Every pupil written has an enrolment here that runs today or starts later: a refusal would be a
+    // fault of the import itself, and nothing is saved.
+    if (denied.length) throw new Error(`pupil import ${importId}: the policy gives no ground on ${denied.length} pupil(s) just enrolled`);
     const counts: Record<PupilRowStatus, number> = { new: 0, updated: 0, unchanged: 0, transfer: 0, pending: 0 };
     for (const t of touched) counts[t.status as PupilRowStatus]++;
     counts.pending = Number((await sql<{ n: number }>`select count(*)::int as n from ${R} r where r.status = 'pending'`.execute(tx)).rows[0].n);

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { grantRoles, refuseSelfGrant } from './role-grants.ts';
 import { ConflictError, NotFoundError, ValidationError, expectUpdated, type FieldError } from '../../kernel/errors.ts';
 import { isValidBrin, isValidCbsCode, isValidVestiging, normaliseBrin } from '../../kernel/identifiers.ts';
@@ -76,7 +75,7 @@ export async function createGemeente(database: Database, actor: Actor, input: Ge
       .values({ region_id: actor.regionId, cbs_code: g.cbsCode, name: g.name, holiday_region: g.holidayRegion, province: g.province })
       .returning(['id', 'cbs_code', 'name', 'holiday_region', 'province'])
       .executeTakeFirstOrThrow();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.gemeente.create', outcome: 'allowed', detail: { gemeenteId: row.id, cbsCode: g.cbsCode, fromList: g.listed } });
+    await recordEvent(tx, actor, { event: 'registry.gemeente.create', detail: { gemeenteId: row.id, cbsCode: g.cbsCode, fromList: g.listed } });
     return { id: row.id, cbsCode: row.cbs_code, name: row.name, holidayRegion: row.holiday_region, province: row.province, listed: g.listed };
   });
 }
@@ -134,7 +133,7 @@ export async function createOrganisation(database: Database, actor: Actor, input
       .values({ region_id: actor.regionId, kind: input.kind, name: input.name.trim(), gemeente_id: input.gemeenteId ?? null, brin: v.brin, vestiging: v.vestiging, school_type: v.schoolType, board_name: v.boardName })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.create', outcome: 'allowed', detail: { organisationId: row.id, kind: input.kind } });
+    await recordEvent(tx, actor, { event: 'registry.organisation.create', detail: { organisationId: row.id, kind: input.kind } });
     return row;
   });
 }
@@ -166,7 +165,7 @@ export async function updateOrganisation(database: Database, actor: Actor, id: s
       .where('version', '=', version)
       .executeTakeFirst();
     expectUpdated(updated);
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.organisation.update', outcome: 'allowed', detail: { organisationId: id, fields: Object.keys(fields) } });
+    await recordEvent(tx, actor, { event: 'registry.organisation.update', detail: { organisationId: id, fields: Object.keys(fields) } });
     return { id, version: version + 1 };
   });
 }
@@ -230,7 +229,7 @@ export async function createPerson(database: Database, actor: Actor, input: Pers
     // for a second administrator).
     const roles = await grantRoles(tx, actor, actor.regionId, input.memberships.map((m) => ({ personId: person.id, organisationId: m.organisationId, role: m.role })));
     if (username) await createProfessionalAccounts(tx, [{ regionId: actor.regionId, username, passwordHash, personId: person.id }]);
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.person.create', outcome: 'allowed', detail: { personId: person.id, username, roles: input.memberships.map((m) => m.role) } });
+    await recordEvent(tx, actor, { event: 'registry.person.create', detail: { personId: person.id, username, roles: input.memberships.map((m) => m.role) } });
     return { id: person.id, version: person.version, pendingRoles: roles.pending.map((p) => ({ grantId: p.grantId, organisationId: p.organisationId, role: p.role })) };
   });
 }
@@ -268,11 +267,11 @@ export async function addMembership(database: Database, actor: Actor, personId: 
     const result = await grantRoles(tx, actor, actor.regionId, [{ personId, organisationId: input.organisationId, role: input.role }]);
     if (result.pending.length) {
       const grantId = result.pending[0].grantId;
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.request', outcome: 'allowed', detail: { personId, grantId, role: input.role, organisationId: input.organisationId } });
+      await recordEvent(tx, actor, { event: 'registry.membership.request', detail: { personId, grantId, role: input.role, organisationId: input.organisationId } });
       return { id: null, status: 'pending' as const, grantId, version };
     }
     const id = result.granted[0].membershipId;
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.create', outcome: 'allowed', detail: { personId, membershipId: id, role: input.role, organisationId: input.organisationId } });
+    await recordEvent(tx, actor, { event: 'registry.membership.create', detail: { personId, membershipId: id, role: input.role, organisationId: input.organisationId } });
     return { id, status: 'granted' as const, grantId: null, version };
   });
 }
@@ -291,6 +290,6 @@ export async function endMembership(database: Database, actor: Actor, personId: 
     if (!m) throw new NotFoundError();
     await claimPersonVersion(tx, personId, version);
     if (!m.ended_at) await tx.updateTable('memberships').set({ ended_at: sql`now()` }).where('id', '=', membershipId).execute();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.membership.end', outcome: 'allowed', detail: { personId, membershipId } });
+    await recordEvent(tx, actor, { event: 'registry.membership.end', detail: { personId, membershipId } });
   });
 }

@@ -3,8 +3,7 @@ import { requireCapability } from '../../kernel/policy/capabilities.ts';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { CHILD_DATA_ROLES, type Role } from '../../kernel/policy/roles.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ProblemError, ValidationError } from '../../kernel/errors.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import { } from '../../kernel/http/context.ts';
@@ -104,15 +103,14 @@ export async function grantRoles(tx: Tx, actor: Actor | null, regionId: string, 
     ).rows;
     result.granted.push(...sensitive.map((g, i) => ({ ...g, membershipId: membershipIds[i] })));
   }
-  await appendAccessLog(
-    tx,
-    ledger.map((l) => ({
-      ...(actor ? actorLogFields(actor) : { regionId }),
+  for (const l of ledger) {
+    await recordEvent(tx, actor, {
       event: approval ? 'admin.role_requested' : 'admin.role_granted',
-      outcome: 'allowed' as const,
+      // Without an actor (the command line: the installation itself) the entry names only the region.
+      regionId: actor ? undefined : regionId,
       detail: { grantId: l.id, personId: l.person_id, organisationId: l.organisation_id, role: l.role, seesChildData: true, importId },
-    })),
-  );
+    });
+  }
   return result;
 }
 
@@ -132,10 +130,8 @@ export async function approveRoleGrant(database: Database, actor: Actor, id: str
     const g = await pendingGrant(tx, actor, id);
     const membershipId = await openMembership(tx, { personId: g.person_id, organisationId: g.organisation_id, role: g.role });
     await tx.updateTable('role_grants').set({ status: 'granted', decided_by_person_id: actor.personId, decided_at: new Date(), membership_id: membershipId }).where('id', '=', id).execute();
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
+    await recordEvent(tx, actor, {
       event: 'admin.role_granted',
-      outcome: 'allowed',
       detail: { grantId: id, personId: g.person_id, organisationId: g.organisation_id, role: g.role, seesChildData: true, approvedRequestOf: g.requested_by_person_id },
     });
     return { id, status: 'granted' as const, membershipId };
@@ -149,7 +145,7 @@ export async function rejectRoleGrant(database: Database, actor: Actor, id: stri
   return database.db.transaction().execute(async (tx) => {
     const g = await pendingGrant(tx, actor, id);
     await tx.updateTable('role_grants').set({ status: 'rejected', decided_by_person_id: actor.personId, decided_at: new Date(), decision_reason: reason.trim() }).where('id', '=', id).execute();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'admin.role_rejected', outcome: 'allowed', detail: { grantId: id, personId: g.person_id, organisationId: g.organisation_id, role: g.role, reason: reason.trim() } });
+    await recordEvent(tx, actor, { event: 'admin.role_rejected', detail: { grantId: id, personId: g.person_id, organisationId: g.organisation_id, role: g.role, reason: reason.trim() } });
     return { id, status: 'rejected' as const };
   });
 }
@@ -196,7 +192,7 @@ export async function listRoleGrants(database: Database, actor: Actor, opts: { s
       .offset((opts.page - 1) * opts.pageSize)
       .execute();
     if (m?.role === 'privacy_officer') {
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'admin.role_grants.read', outcome: 'allowed', ground: 'privacy_officer', detail: { status: opts.status ?? null } });
+      await recordEvent(tx, actor, { event: 'admin.role_grants.read', ground: 'privacy_officer', detail: { status: opts.status ?? null } });
     }
     const admin = m?.role === 'functional_admin';
     return {

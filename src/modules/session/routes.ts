@@ -1,7 +1,7 @@
 import type { Api } from '../../kernel/http/api.ts';
 import type { AppContext } from '../../kernel/http/context.ts';
 import { UnauthenticatedError, ValidationError } from '../../kernel/errors.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { badCharacterErrors, storable } from '../../kernel/http/input-guard.ts';
 import { NoContent } from '../../contracts/common.ts';
 import { SessionRef, SignIn, SwitchMembership, TotpConfirm, TotpSetup } from '../../contracts/session.ts';
@@ -35,7 +35,7 @@ export default async function sessionRoutes(app: Api, ctx: AppContext) {
         // Refused like any failed sign-in, and logged as one (without the character itself).
         const username = storable(body.username.trim().toLowerCase().slice(0, 200));
         await ctx.database.db.transaction().execute((tx) =>
-          appendAccessLog(tx, { event: 'session.sign_in', outcome: 'denied', ip: request.ip, detail: { username, reason: 'invalid_input' } }),
+          recordEvent(tx, null, { event: 'session.sign_in', outcome: 'denied', ip: request.ip, detail: { username, reason: 'invalid_input' } }),
         );
         throw new ValidationError(bad, 'Er staat een teken in de invoer dat niet kan worden opgeslagen (zoals een NUL-teken). Haal het weg en probeer het opnieuw.');
       }

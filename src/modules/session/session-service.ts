@@ -6,8 +6,9 @@ import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
+import type { AccountKind } from '../../kernel/db/schema.ts';
 import { isRole } from '../../kernel/policy/roles.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ProblemError, TooManyRequestsError, UnauthenticatedError, ValidationError, NotFoundError } from '../../kernel/errors.ts';
 import type { Session } from '../../contracts/session.ts';
 import type { Role } from '../../contracts/values/registry.ts';
@@ -67,8 +68,37 @@ async function displayName(db: Db, account: { person_id: string | null; guardian
   return row ? `${row.given_name} ${row.family_name}` : account.username;
 }
 
+/** An account as the actor is made from it. */
+export interface ActingAccount {
+  id: string;
+  region_id: string;
+  username: string;
+  kind: AccountKind;
+  person_id: string | null;
+  guardian_id: string | null;
+  child_id: string | null;
+}
+
+/** Who acts: the account and, for a professional, the membership it acts for (the active one, or the first). */
+function actorOf(account: ActingAccount, active: Awaited<ReturnType<typeof memberships>>[number] | undefined, ip: string | null): Actor {
+  return {
+    accountId: account.id,
+    regionId: account.region_id,
+    username: account.username,
+    kind: account.kind,
+    personId: account.person_id,
+    guardianId: account.guardian_id,
+    childId: account.child_id,
+    membership:
+      active && isRole(active.role)
+        ? { id: active.id, organisationId: active.organisation_id, organisationKind: active.kind, organisationName: active.name, gemeenteId: active.gemeente_id, role: active.role }
+        : null,
+    ip,
+  };
+}
+
 export interface StartSessionInput {
-  account: { id: string; region_id: string; person_id: string | null; kind: string };
+  account: ActingAccount;
   /** true: the session may only enrol a second factor (the page /tweestapsverificatie) before anything else. */
   totpEnrolmentPending: boolean;
   ip: string;
@@ -99,17 +129,8 @@ export async function startSession(tx: Tx, input: StartSessionInput): Promise<st
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     })
     .execute();
-  await appendAccessLog(tx, {
-    event: 'session.sign_in',
-    outcome: 'allowed',
-    regionId: account.region_id,
-    accountId: account.id,
-    personId: account.person_id,
-    organisationId: first?.organisation_id ?? null,
-    role: first?.role ?? account.kind,
-    ip: input.ip,
-    detail: input.detail ?? {},
-  });
+  // Signed in: the account now acts, for its first membership (as the session will load it).
+  await recordEvent(tx, actorOf(account, first, input.ip), { event: 'session.sign_in', detail: input.detail ?? {} });
   return token;
 }
 
@@ -214,7 +235,7 @@ export async function signIn(database: Database, config: Config, input: SignInIn
           .where('id', '=', account.id)
           .execute();
       }
-      await appendAccessLog(tx, {
+      await recordEvent(tx, null, {
         event: 'session.sign_in',
         outcome: 'denied',
         regionId: account?.region_id ?? null,
@@ -319,20 +340,7 @@ export async function loadSession(database: Database, config: Config, token: str
   const absoluteEnd = new Date(row.created_at).getTime() + config.sessionAbsoluteMinutes * 60_000;
   const ms = await memberships(db, row.person_id);
   const active = ms.find((m) => m.id === row.membership_id) ?? ms[0];
-  const actor: Actor = {
-    accountId: row.account_id,
-    regionId: row.region_id,
-    username: row.username,
-    kind: row.kind,
-    personId: row.person_id,
-    guardianId: row.guardian_id,
-    childId: row.child_id,
-    membership:
-      active && isRole(active.role)
-        ? { id: active.id, organisationId: active.organisation_id, organisationKind: active.kind, organisationName: active.name, gemeenteId: active.gemeente_id, role: active.role }
-        : null,
-    ip,
-  };
+  const actor = actorOf({ ...row, id: row.account_id }, active, ip);
   return {
     id,
     csrfToken: row.csrf_token,
@@ -356,9 +364,8 @@ export async function loadSession(database: Database, config: Config, token: str
 export async function signOut(database: Database, session: LoadedSession) {
   await database.db.transaction().execute(async (tx) => {
     await tx.updateTable('sessions').set({ ended_at: new Date() }).where('id', '=', session.id).execute();
-    await appendAccessLog(tx, {
+    await recordEvent(tx, null, {
       event: 'session.sign_out',
-      outcome: 'allowed',
       regionId: session.actor.regionId,
       accountId: session.accountId,
       personId: session.actor.personId,
@@ -405,6 +412,6 @@ export async function confirmTotp(database: Database, session: LoadedSession, co
     if (!(await consumeTotpStep(tx, session.accountId, step))) throw invalid();
     await tx.updateTable('accounts').set({ totp_enabled: true }).where('id', '=', session.accountId).execute();
     await tx.updateTable('sessions').set({ totp_enrolment_pending: false }).where('id', '=', session.id).execute();
-    await appendAccessLog(tx, { event: 'account.totp_enabled', outcome: 'allowed', regionId: session.actor.regionId, accountId: session.accountId, personId: session.actor.personId, ip: session.actor.ip });
+    await recordEvent(tx, null, { event: 'account.totp_enabled', regionId: session.actor.regionId, accountId: session.accountId, personId: session.actor.personId, ip: session.actor.ip });
   });
 }

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 
 /**
@@ -62,7 +61,7 @@ export async function addPostcodeRange(database: Database, actor: Actor, gemeent
       throw new ConflictError(reason, 'postcode_overlap', [{ name: 'from', code: 'postcode_overlap', reason }]);
     }
     const row = await tx.insertInto('gemeente_postcodes').values({ region_id: actor.regionId, gemeente_id: gemeenteId, pc4_from: from, pc4_to: to }).returning(['id', 'pc4_from', 'pc4_to']).executeTakeFirstOrThrow();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.gemeente.postcodes.add', outcome: 'allowed', detail: { gemeenteId, gemeente: g.name, from, to } });
+    await recordEvent(tx, actor, { event: 'registry.gemeente.postcodes.add', detail: { gemeenteId, gemeente: g.name, from, to } });
     return present(row);
   });
 }
@@ -72,6 +71,6 @@ export async function removePostcodeRange(database: Database, actor: Actor, geme
     await gemeenteOf(tx, actor, gemeenteId);
     const row = await tx.deleteFrom('gemeente_postcodes').where('id', '=', rangeId).where('gemeente_id', '=', gemeenteId).where('region_id', '=', actor.regionId).returning(['pc4_from', 'pc4_to']).executeTakeFirst();
     if (!row) throw new NotFoundError();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.gemeente.postcodes.remove', outcome: 'allowed', detail: { gemeenteId, from: Number(row.pc4_from), to: Number(row.pc4_to) } });
+    await recordEvent(tx, actor, { event: 'registry.gemeente.postcodes.remove', detail: { gemeenteId, from: Number(row.pc4_from), to: Number(row.pc4_to) } });
   });
 }

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { claimSettingsVersion, settingsVersion } from './settings-versions.ts';
 import { SETTINGS, loadRegionSettings, settingDefinition, type SettingDefinition, type SettingKey } from '../../kernel/settings/region-settings.ts';
@@ -64,7 +63,7 @@ export async function updateRegionSettings(database: Database, actor: Actor, inp
         .onConflict((oc) => oc.columns(['region_id', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: sql`now()`, updated_by_person_id: actor.personId }))
         .execute();
     }
-    if (Object.keys(changes).length) await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.settings.update', outcome: 'allowed', detail: { changes } });
+    if (Object.keys(changes).length) await recordEvent(tx, actor, { event: 'registry.settings.update', detail: { changes } });
     return readRegionSettings(tx, actor.regionId);
   });
 }

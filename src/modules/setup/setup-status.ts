@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import { PARTNER_KINDS, SETUP_STEPS, type SetupStep } from '../../contracts/values/setup.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { NotFoundError, StaleVersionError, ValidationError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 
@@ -135,7 +134,7 @@ export async function markSetupStep(database: Database, actor: Actor, step: Setu
     } else {
       await tx.deleteFrom('region_setup_steps').where('region_id', '=', actor.regionId).where('step', '=', step).execute();
     }
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.setup.step', outcome: 'allowed', detail: { step, done } });
+    await recordEvent(tx, actor, { event: 'registry.setup.step', detail: { step, done } });
   });
   return setupStatus(database.db, actor.regionId);
 }
@@ -154,7 +153,7 @@ export async function renameRegion(database: Database, actor: Actor, name: strin
       .returning(['id', 'name', 'slug', 'version'])
       .executeTakeFirst();
     if (!row) throw new StaleVersionError();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.region.update', outcome: 'allowed', detail: { old: before.name, new: trimmed } });
+    await recordEvent(tx, actor, { event: 'registry.region.update', detail: { old: before.name, new: trimmed } });
     return row;
   });
 }

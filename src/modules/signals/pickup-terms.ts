@@ -2,8 +2,7 @@ import type { Database } from '../../kernel/db/database.ts';
 import { requireCapability } from '../../kernel/policy/capabilities.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { } from '../../kernel/http/context.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ValidationError } from '../../kernel/errors.ts';
 import { claimSettingsVersion, settingsVersion } from '../setup/index.ts';
 import type { SignalCategory } from '../../contracts/values/signals.ts';
@@ -45,7 +44,7 @@ export async function setPickupTerm(database: Database, actor: Actor, input: Pic
     const row = await existing.executeTakeFirst();
     if (row) await tx.updateTable('deadline_rules').set({ school_days: schoolDays }).where('id', '=', row.id).execute();
     else await tx.insertInto('deadline_rules').values({ subject: 'signal_pickup', region_id: actor.regionId, category, school_days: schoolDays }).execute();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'settings.signal_pickup_term', outcome: 'allowed', detail: { category, schoolDays } });
+    await recordEvent(tx, actor, { event: 'settings.signal_pickup_term', detail: { category, schoolDays } });
     return { category, schoolDays, version };
   });
 }

@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { withChildAccess, actorLogFields } from '../../kernel/policy/child-access.ts';
-import { signalAccess } from '../../kernel/policy/signal-policy.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { accessIn, rules, subject, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { ConflictError, expectUpdated, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { calendarAround, pickupTerm } from './signal-deadlines.ts';
@@ -77,22 +75,28 @@ export async function createSignal(database: Database, actor: Actor, input: Crea
 }
 
 /**
- * Applies one workflow action to a signal inside the caller's transaction: locks the row, claims
- * the version the user's screen was based on (`version`; a stale one throws StaleVersionError before
- * anything is written), checks the workflow table, updates the status (the first care decision is
- * the pick-up), appends the history and the access log entry. Without `version` (a case opened from
- * the signal) the version is only bumped.
+ * Applies one workflow action to a signal inside the caller's transaction: locks the row, asks the
+ * gateway (the signal's reader: its school's care coordinator or its author; the access-log entry,
+ * allowed or denied, is written in this transaction), claims the version the user's screen was
+ * based on (`version`; a stale one throws StaleVersionError before anything is written), checks the
+ * workflow table, updates the status (the first care decision is the pick-up) and appends the
+ * history. Without `version` (a case opened from the signal) the version is only bumped. Returns
+ * null when the signal is not found or not the actor's to read: the caller answers the refusal.
  */
 export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version?: number) {
-  const s = await tx.selectFrom('signals').selectAll().where('id', '=', signalId).forUpdate().executeTakeFirst();
-  const access = s ? signalAccess(actor, s) : null;
-  if (!s || !access) return null;
+  // The row is locked first: the status read here is the one the change starts from.
+  const locked = await tx.selectFrom('signals').select('status').where('id', '=', signalId).forUpdate().executeTakeFirst();
+  const access = await accessIn(tx, actor, subject.signal(signalId), rules.signal(), event, {
+    allowedDetail: { action, from: locked?.status, to: locked ? findTransition(locked.status, action)?.to : undefined },
+  });
+  if (!access) return null;
+  const s = await tx.selectFrom('signals').selectAll().where('id', '=', signalId).executeTakeFirstOrThrow();
   let claim = tx.updateTable('signals').set({ version: sql`version + 1` }).where('id', '=', signalId);
   if (version !== undefined) claim = claim.where('version', '=', version);
   expectUpdated(await claim.executeTakeFirst());
   const transition = findTransition(s.status, action);
   // A care coordinator who raised the signal herself withdraws it as its author.
-  const by = action === 'withdraw' && actor.personId === s.author_person_id ? 'author' : access === 'care' ? 'care' : 'author';
+  const by = action === 'withdraw' && actor.personId === s.author_person_id ? 'author' : access.signal === 'care' ? 'care' : 'author';
   if (!transition || transition.by !== by) {
     const allowed = SIGNAL_TRANSITIONS.filter((t) => t.from === s.status && t.by === by).map((t) => ACTION_NL[t.action]);
     const status = STATUS_NL[s.status as SignalStatus] ?? s.status;
@@ -115,17 +119,13 @@ export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, a
     .insertInto('signal_events')
     .values({ signal_id: signalId, person_id: actor.personId, role: actor.membership?.role ?? null, from_status: s.status, to_status: transition.to, decision: action, reason: trimmed })
     .execute();
-  await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: s.child_id, ground: by === 'care' ? 'school_care' : 'signal_author', detail: { signalId, action, from: s.status, to: transition.to } });
   return { id: signalId, status: transition.to, signal: s };
 }
 
+/** One action in a transaction of its own; refused (not found, not the actor's): the denied entry commits, 404. */
 async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version: number) {
   const result = await database.db.transaction().execute((tx) => transitionSignal(tx, actor, signalId, action, reason, event, version));
-  if (!result) {
-    const child = await database.db.selectFrom('signals').select('child_id').where('id', '=', signalId).executeTakeFirst();
-    await database.db.transaction().execute((tx) => appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: child?.child_id ?? null, detail: { signalId } }));
-    throw new NotFoundError();
-  }
+  if (!result) throw new NotFoundError();
   return { id: result.id, status: result.status };
 }
 

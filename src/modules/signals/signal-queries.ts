@@ -1,10 +1,8 @@
 import { sql, type InferResult } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { recordListed, rules, subject, withAccess, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator, signalAccess, signalGround, type SignalAccess } from '../../kernel/policy/signal-policy.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { calendarAround, latenessOf } from './signal-deadlines.ts';
 import { MELDCODE_STEPS } from './signal-workflow.ts';
@@ -124,8 +122,11 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
       q = q.where('s.author_person_id', '=', actor.personId).where('s.organisation_id', '=', actor.membership.organisationId);
       access = 'author';
     }
-    // Waiting signals first (by deadline), then the ones picked up or withdrawn.
-    const all = await q.orderBy(sql`s.status = 'new'`, 'desc').orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
+    // Waiting signals first (by deadline), then the ones picked up or withdrawn. The policy's own
+    // reader relation decides every row (the query above is already scoped the same way).
+    const rows = await q.orderBy(sql`s.status = 'new'`, 'desc').orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
+    const readerOf = new Map(rows.map((r) => [r.id, signalAccess(actor, r)]));
+    const all = rows.filter((r) => readerOf.get(r.id));
     const from = all.reduce((min, r) => (r.raised_on < min ? r.raised_on : min), day);
     const cals = new Map<string, SchoolCalendar>();
     for (const orgId of new Set(all.map((r) => r.organisation_id))) cals.set(orgId, await calendarAround(tx, orgId, from, day));
@@ -145,9 +146,11 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
         (opts.open === undefined || (s.status === 'new' || s.status === 'watching' || s.status === 'in_school') === opts.open),
     );
     const page = filtered.slice((opts.page - 1) * opts.pageSize, opts.page * opts.pageSize);
-    await appendAccessLog(
+    await recordListed(
       tx,
-      page.map((s) => ({ ...actorLogFields(actor), event: 'signal.list', outcome: 'allowed' as const, childId: s.child.id, ground: signalGround(access), detail: { signalId: s.id } })),
+      actor,
+      'signal.list',
+      page.map((s) => ({ childId: s.child.id, ground: signalGround(readerOf.get(s.id)!), detail: { signalId: s.id } })),
     );
     return { items: page, total: filtered.length, page: opts.page, pageSize: opts.pageSize, counts };
   });
@@ -158,13 +161,8 @@ const emptyCounts = () => ({ new: 0, overdue: 0, veryLate: 0, pickedUp: 0 });
 /** One signal with its history, for the care coordinator or the author. */
 export async function getSignal(database: Database, actor: Actor, signalId: string): Promise<SignalDetail> {
   const day = today();
-  const result = await database.db.transaction().execute(async (tx) => {
-    const r = await selectSignals(tx).where('s.id', '=', signalId).executeTakeFirst();
-    const access = r ? signalAccess(actor, r) : null;
-    if (!r || !access) {
-      await appendAccessLog(tx, { ...actorLogFields(actor), event: 'signal.read', outcome: 'denied', childId: r?.child_id ?? null, detail: { signalId } });
-      return null;
-    }
+  return withAccess(database, actor, subject.signal(signalId), rules.signal(), 'signal.read', async ({ tx, signal: access }) => {
+    const r = await selectSignals(tx).where('s.id', '=', signalId).executeTakeFirstOrThrow();
     const cal = await calendarAround(tx, r.organisation_id, r.raised_on, day);
     const events = await tx
       .selectFrom('signal_events as e')
@@ -174,16 +172,13 @@ export async function getSignal(database: Database, actor: Actor, signalId: stri
       .orderBy('e.id')
       .$narrowType<{ from_status: SignalStatus | null; to_status: SignalStatus; decision: SignalAction | null }>()
       .execute();
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'signal.read', outcome: 'allowed', childId: r.child_id, ground: signalGround(access), detail: { signalId } });
     const contact = r.category === 'safety' ? await meldcodeContact(tx, r.organisation_id) : null;
     return {
-      ...present(r, access, cal, day, actor),
+      ...present(r, access!, cal, day, actor),
       history: events.map((e) => ({ at: new Date(e.at).toISOString(), personName: e.person_name, role: e.role, fromStatus: e.from_status, toStatus: e.to_status, decision: e.decision, reason: e.reason })),
       meldcode: r.category === 'safety' && contact ? { steps: [...MELDCODE_STEPS], contact } : null,
     };
   });
-  if (!result) throw new NotFoundError();
-  return result;
 }
 
 /**

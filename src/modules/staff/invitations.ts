@@ -4,8 +4,7 @@ import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Config } from '../../config.ts';
 import type { AppKeys } from '../../kernel/keys.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../kernel/errors.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import { createProfessionalAccounts, hashPassword, loadSession, setAccountPassword, startSession } from '../session/index.ts';
@@ -121,7 +120,7 @@ async function findInvitation(db: Db | Tx, token: string, lock = false) {
   let q = db
     .selectFrom('invitations as i')
     .innerJoin('accounts as a', 'a.id', 'i.account_id')
-    .select(['i.id', 'i.region_id', 'i.account_id', 'i.email', 'i.expires_at', 'i.used_at', 'i.revoked_at', 'a.person_id', 'a.kind', 'a.disabled_at', 'a.username'])
+    .select(['i.id', 'i.region_id', 'i.account_id', 'i.email', 'i.expires_at', 'i.used_at', 'i.revoked_at', 'a.person_id', 'a.guardian_id', 'a.child_id', 'a.kind', 'a.disabled_at', 'a.username'])
     .where('i.token_sha256', '=', sha256(token));
   if (lock) q = q.forUpdate();
   const inv = await q.executeTakeFirst();
@@ -179,8 +178,8 @@ export async function acceptInvitation(database: Database, config: Config, input
     await tx.updateTable('invitations').set({ used_at: sql`now()` }).where('id', '=', inv.id).execute();
     // Other open links of this account stop working: the password is set.
     await tx.updateTable('invitations').set({ revoked_at: sql`now()` }).where('account_id', '=', inv.account_id).where('id', '<>', inv.id).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
-    await appendAccessLog(tx, { event: 'account.invitation_accept', outcome: 'allowed', regionId: inv.region_id, accountId: inv.account_id, personId: inv.person_id, ip: input.ip, detail: { invitationId: inv.id } });
-    const account = { id: inv.account_id, region_id: inv.region_id, person_id: inv.person_id, kind: inv.kind };
+    await recordEvent(tx, null, { event: 'account.invitation_accept', regionId: inv.region_id, accountId: inv.account_id, personId: inv.person_id, ip: input.ip, detail: { invitationId: inv.id } });
+    const account = { id: inv.account_id, region_id: inv.region_id, username: inv.username, kind: inv.kind, person_id: inv.person_id, guardian_id: inv.guardian_id, child_id: inv.child_id };
     sessionToken = await startSession(tx, { account, totpEnrolmentPending: true, ip: input.ip, userAgent: input.userAgent, detail: { via: 'invitation', invitationId: inv.id } });
   });
   const session = await loadSession(database, config, sessionToken, input.ip);
@@ -214,7 +213,7 @@ export async function resendInvitation(database: Database, keys: AppKeys, actor:
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     const [made] = await createInvitations(tx, keys, { regionId: actor.regionId, createdByPersonId: actor.personId, invitations: [{ accountId: account.id, email, givenName: person.given_name }] });
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.invitation.create', outcome: 'allowed', detail: { personId, accountId: account.id, invitationId: made.invitationId, revoked: Number(revoked.numUpdatedRows) } });
+    await recordEvent(tx, actor, { event: 'registry.invitation.create', detail: { personId, accountId: account.id, invitationId: made.invitationId, revoked: Number(revoked.numUpdatedRows) } });
     return { invitationId: made.invitationId, expiresAt: made.expiresAt.toISOString(), email };
   });
 }

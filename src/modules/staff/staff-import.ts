@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { createProfessionalAccounts, disableAccountsOfPerson } from '../session/index.ts';
 import type { ImportRowError } from '../../kernel/files/column-mapping.ts';
@@ -325,15 +324,12 @@ export async function commitStaffImport(database: Database, actor: Actor, import
       candidatesWithdrawn,
     };
     await markImportCommitted(tx, importId, actor.personId, JSON.stringify({ ...(imp.summary as object), result }));
-    await appendAccessLog(
-      tx,
-      rows.map((r) => ({
-        ...actorLogFields(actor),
+    for (const r of rows) {
+      await recordEvent(tx, actor, {
         event: 'registry.staff_import',
-        outcome: 'allowed' as const,
         detail: { importId, organisationId: org.id, personId: personOf(r), status: r.status, rolesAdded: r.changes.rolesAdded, invited: r.changes.account },
-      })),
-    );
+      });
+    }
     return result;
   });
 }
@@ -405,10 +401,8 @@ export async function confirmStaffLeaver(database: Database, actor: Actor, id: s
         await tx.updateTable('invitations').set({ revoked_at: sql`now()` }).where('account_id', 'in', accounts).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
       }
     }
-    await appendAccessLog(tx, {
-      ...actorLogFields(actor),
+    await recordEvent(tx, actor, {
       event: 'registry.staff_leaver.confirm',
-      outcome: 'allowed',
       detail: { candidateId: id, personId: c.person_id, organisationId: c.organisation_id, endDate, membershipsEnded, accountDisabled },
     });
     return { id, status: 'confirmed' as const, endDate, membershipsEnded, accountDisabled };
@@ -421,7 +415,7 @@ export async function dismissStaffLeaver(database: Database, actor: Actor, id: s
   return database.db.transaction().execute(async (tx) => {
     const c = await openCandidate(tx, actor, id);
     await decideLeaverCandidate(tx, id, { status: 'dismissed', decidedByPersonId: actor.personId });
-    await appendAccessLog(tx, { ...actorLogFields(actor), event: 'registry.staff_leaver.dismiss', outcome: 'allowed', detail: { candidateId: id, personId: c.person_id, organisationId: c.organisation_id } });
+    await recordEvent(tx, actor, { event: 'registry.staff_leaver.dismiss', detail: { candidateId: id, personId: c.person_id, organisationId: c.organisation_id } });
     return { id, status: 'dismissed' as const };
   });
 }

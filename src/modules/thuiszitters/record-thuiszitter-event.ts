@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { ThuiszitterCategory, ThuiszitterEndReason } from '../../kernel/db/schema.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { ConflictError, expectUpdated, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { rules, subject, withAccess } from '../../kernel/policy/gateway.ts';
+import { ConflictError, expectUpdated, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { latestOfKind, stateOn, type EventKind } from './thuiszitter-state.ts';
 import { loadEntries } from './thuiszitter-queries.ts';
@@ -37,11 +36,6 @@ const KIND_NAME: Record<EventKind, string> = { category: 'de categorie', respons
  */
 export async function recordThuiszitterEvent(database: Database, actor: Actor, thuiszitterId: string, input: EventInput): Promise<void> {
   const day = today();
-  const row = await database.db.selectFrom('thuiszitters').selectAll().where('id', '=', thuiszitterId).where('region_id', '=', actor.regionId).executeTakeFirst();
-  if (!row) {
-    await database.db.transaction().execute((tx) => appendAccessLog(tx, { ...actorLogFields(actor), event: 'thuiszitter.event', outcome: 'denied', detail: { thuiszitterId } }));
-    throw new NotFoundError();
-  }
   const errors: FieldError[] = [];
   const note = input.note?.trim() || null;
   if (input.kind === 'offer') {
@@ -55,13 +49,15 @@ export async function recordThuiszitterEvent(database: Database, actor: Actor, t
   }
   if (errors.length) throw new ValidationError(errors);
 
-  await withChildAccess(
+  // The entry, its child and the actor's ground are found by the gateway, in the changing transaction.
+  await withAccess(
     database,
     actor,
-    row.child_id,
-    'thuiszitter',
+    subject.thuiszitter(thuiszitterId),
+    rules.childData('thuiszitter', WRITE_GROUNDS),
     'thuiszitter.event',
     async ({ tx }) => {
+      const row = await tx.selectFrom('thuiszitters').selectAll().where('id', '=', thuiszitterId).executeTakeFirstOrThrow();
       await lockChild(tx, row.child_id);
       expectUpdated(await tx.updateTable('thuiszitters').set({ version: sql`version + 1` }).where('id', '=', thuiszitterId).where('version', '=', input.version).executeTakeFirst());
       const [entry] = await loadEntries(tx, [row]);
@@ -115,7 +111,6 @@ export async function recordThuiszitterEvent(database: Database, actor: Actor, t
           break;
       }
     },
-    { thuiszitterId, kind: input.kind },
-    WRITE_GROUNDS,
+    { detail: { kind: 'thuiszitter' } },
   );
 }

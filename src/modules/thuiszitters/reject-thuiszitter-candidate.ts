@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { withChildAccess } from '../../kernel/policy/child-access.ts';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { withChildAccess } from '../../kernel/policy/gateway.ts';
+import { ConflictError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { compulsoryStatusOn } from './thuiszitter-queries.ts';
-import { candidateGrounds, REGISTER_GROUNDS } from './thuiszitter-access.ts';
+import { REGISTER_GROUNDS, withCandidateAccess } from './thuiszitter-access.ts';
 import { ensureNoOpenEntry, lockChild, notEnrolledSince } from './register-thuiszitter.ts';
 import { enrolmentBetween } from './thuiszitter-validation.ts';
 
@@ -33,35 +33,18 @@ export async function rejectThuiszitterCandidate(database: Database, actor: Acto
   if (errors.length) throw new ValidationError(errors);
 
   if (input.absenceReportId) {
-    const report = await database.db
-      .selectFrom('absence_reports')
-      .select(['id', 'child_id', 'organisation_id'])
-      .where('id', '=', input.absenceReportId)
-      .where('region_id', '=', actor.regionId)
-      .where('type', '=', 'lrv')
-      .executeTakeFirst();
-    if (!report) throw new NotFoundError('Deze LRV-melding bestaat niet, of u heeft er geen toegang toe.');
-    return withChildAccess(
-      database,
-      actor,
-      report.child_id,
-      'thuiszitter',
-      'thuiszitter.candidate.reject',
-      async ({ tx }) => {
-        await lockChild(tx, report.child_id);
-        const decided = await tx.selectFrom('thuiszitter_candidate_decisions').select('decision').where('absence_report_id', '=', report.id).executeTakeFirst();
-        if (decided) throw new ConflictError('Over deze kandidaat is al besloten.', 'candidate_decided');
-        const withdrawn = await tx.selectFrom('absence_report_events').select('id').where('report_id', '=', report.id).where('kind', '=', 'withdrawn').executeTakeFirst();
-        if (withdrawn) throw new ConflictError('Deze verzuimmelding is ingetrokken; er is geen kandidaat meer.', 'report_withdrawn');
-        await tx
-          .insertInto('thuiszitter_candidate_decisions')
-          .values({ region_id: actor.regionId, child_id: report.child_id, kind: 'lrv', absence_report_id: report.id, decision: 'rejected', reason, person_id: actor.personId, organisation_id: actor.membership?.organisationId ?? null })
-          .execute();
-        return { decided: 'rejected' as const };
-      },
-      { absenceReportId: report.id },
-      candidateGrounds(actor, report.organisation_id),
-    );
+    return withCandidateAccess(database, actor, input.absenceReportId, 'thuiszitter.candidate.reject', async ({ tx }, report) => {
+      await lockChild(tx, report.child_id);
+      const decided = await tx.selectFrom('thuiszitter_candidate_decisions').select('decision').where('absence_report_id', '=', report.id).executeTakeFirst();
+      if (decided) throw new ConflictError('Over deze kandidaat is al besloten.', 'candidate_decided');
+      const withdrawn = await tx.selectFrom('absence_report_events').select('id').where('report_id', '=', report.id).where('kind', '=', 'withdrawn').executeTakeFirst();
+      if (withdrawn) throw new ConflictError('Deze verzuimmelding is ingetrokken; er is geen kandidaat meer.', 'report_withdrawn');
+      await tx
+        .insertInto('thuiszitter_candidate_decisions')
+        .values({ region_id: actor.regionId, child_id: report.child_id, kind: 'lrv', absence_report_id: report.id, decision: 'rejected', reason, person_id: actor.personId, organisation_id: actor.membership?.organisationId ?? null })
+        .execute();
+      return { decided: 'rejected' as const };
+    });
   }
 
   const childId = input.childId!;

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../kernel/db/database.ts';
+import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { GROUNDS, groundsQuery, type DataKind, type Ground } from '../../kernel/policy/child-policy.ts';
+import { accessIn, rules, subject, type Access, type Rule } from '../../kernel/policy/gateway.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
 import type { Role } from '../../kernel/policy/roles.ts';
 
 /**
@@ -30,6 +32,50 @@ export const RESPONSIBLE_ROLES: Role[] = ['attendance_officer', 'intern_begeleid
 /** The grounds that may confirm or reject an LRV report's candidate: the reporting school's care coordinator, or the attendance officer. */
 export function candidateGrounds(actor: Actor, reportOrganisationId: string): Ground[] {
   return actor.membership?.organisationId === reportOrganisationId ? ['school_care', 'leerplicht_residence'] : ['leerplicht_residence'];
+}
+
+/** The LRV report a candidate comes from, as the candidate commands need it. */
+export interface CandidateReport {
+  id: string;
+  child_id: string;
+  organisation_id: string;
+  start_date: string;
+  end_date: string;
+}
+
+/** Not an LRV report (or none in the region): there is no candidate to decide on. */
+const noCandidate: Rule = () => null;
+
+/**
+ * A decision on an LRV candidate (confirm or reject), through the gateway in one transaction: the
+ * report is read in it, the policy is asked for the grounds that may decide on a candidate of the
+ * school that reported it (`candidateGrounds`), the entry is logged — allowed or denied — and the
+ * work runs. A refusal, or a report that is not an LRV report of the region: the denied entry
+ * commits, and the answer is 404.
+ */
+export async function withCandidateAccess<T>(
+  database: Database,
+  actor: Actor,
+  absenceReportId: string,
+  event: string,
+  work: (access: Access, report: CandidateReport) => Promise<T>,
+  detail: Record<string, unknown> = {},
+): Promise<T> {
+  const result = await database.db.transaction().execute(async (tx) => {
+    const report = await tx
+      .selectFrom('absence_reports')
+      .select(['id', 'child_id', 'organisation_id', 'start_date', 'end_date'])
+      .where('id', '=', absenceReportId)
+      .where('region_id', '=', actor.regionId)
+      .where('type', '=', 'lrv')
+      .executeTakeFirst();
+    const rule = report ? rules.childData('thuiszitter', candidateGrounds(actor, report.organisation_id)) : noCandidate;
+    const access = await accessIn(tx, actor, subject.absenceReport(absenceReportId), rule, event, { detail: { ...detail, kind: 'thuiszitter' } });
+    if (!report || !access) return { refused: report ? new NotFoundError() : new NotFoundError('Deze LRV-melding bestaat niet, of u heeft er geen toegang toe.') };
+    return { value: await work(access, report) };
+  });
+  if ('refused' in result) throw result.refused;
+  return result.value;
 }
 
 /**

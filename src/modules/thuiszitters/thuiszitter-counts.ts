@@ -3,8 +3,7 @@ import type { SchoolType, ThuiszitterCategory } from '../../kernel/db/schema.ts'
 import { COUNT_COLUMNS, ESCALATION_COLUMNS, type CountColumn, type CountsBy, type EscalationColumn, type PeriodKind } from '../../contracts/values/thuiszitters.ts';
 import type { ThuiszitterCounts, ThuiszitterCountsMonthly, ThuiszitterEscalations } from '../../contracts/thuiszitters.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields } from '../../kernel/policy/child-access.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
+import { recordEvent } from '../../kernel/policy/gateway.ts';
 import { ForbiddenError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
@@ -214,8 +213,9 @@ const pick = <K extends string>(cells: Record<Column, Cell>, columns: readonly K
 
 const periodView = (p: Period) => ({ ...p, asOf: p.kind === 'month' ? p.to : null });
 
+/** Aggregates name no child: the reading is recorded as an event of the actor. */
 async function logCounts(tx: Tx, actor: Actor, event: string, detail: Record<string, unknown>) {
-  await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', detail });
+  await recordEvent(tx, actor, { event, detail });
 }
 
 /** Counts for one whole period (a completed month, by default the last one, or a completed school year), per gemeente or school type. */

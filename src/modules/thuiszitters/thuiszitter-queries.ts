@@ -2,10 +2,8 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { ThuiszitterCategory } from '../../kernel/db/schema.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { actorLogFields, withChildAccess } from '../../kernel/policy/child-access.ts';
+import { recordListed, rules, subject, withAccess, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
-import { appendAccessLog } from '../../kernel/audit/access-log.ts';
-import { NotFoundError } from '../../kernel/errors.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { isCompulsoryOn, schoolYearEnd } from '../absence/index.ts';
 import { stateOn, type EntryEvent, type EntryState } from './thuiszitter-state.ts';
@@ -185,17 +183,15 @@ export async function listThuiszitters(database: Database, actor: Actor, opts: L
       page.map((x) => x.state.schoolLocationId),
       page.map((x) => x.state.responsiblePersonId),
     );
-    await appendAccessLog(
+    await recordListed(
       tx,
-      page.map((x) => ({
-        ...actorLogFields(actor),
-        event,
-        outcome: 'allowed' as const,
-        childId: x.entry.childId,
-        ground: logGround(asList<Ground>(x.row.grounds)),
-        consentId: x.row.consent_id,
-        detail: { kind: 'thuiszitter', thuiszitterId: x.entry.id },
-      })),
+      actor,
+      event,
+      page.map((x) => {
+        // The ground the policy's scoped query found; a consent is named only when it is the ground.
+        const ground = logGround(asList<Ground>(x.row.grounds));
+        return { childId: x.entry.childId, ground, consentId: ground === 'case_consent' ? x.row.consent_id : null, detail: { kind: 'thuiszitter', thuiszitterId: x.entry.id } };
+      }),
     );
     return {
       items: page.map((x) => present(x.entry, x.state, x.row, x.row.identity === true, names, day)),
@@ -212,21 +208,16 @@ const HISTORY_EVENT_KINDS = { category: 'category', responsible: 'responsible', 
 /** One entry with its whole history, and what the actor may do with it. */
 export async function getThuiszitter(database: Database, actor: Actor, id: string): Promise<ThuiszitterDetail> {
   const day = today();
-  const row = await database.db.selectFrom('thuiszitters').selectAll().where('id', '=', id).where('region_id', '=', actor.regionId).executeTakeFirst();
-  if (!row) {
-    await database.db.transaction().execute((tx) => appendAccessLog(tx, { ...actorLogFields(actor), event: 'thuiszitter.read', outcome: 'denied', detail: { thuiszitterId: id } }));
-    throw new NotFoundError();
-  }
-  return withChildAccess(
+  return withAccess(
     database,
     actor,
-    row.child_id,
-    'thuiszitter',
+    subject.thuiszitter(id),
+    rules.childData('thuiszitter'),
     'thuiszitter.read',
     async ({ tx, kinds, grounds }) => {
+      const row = await tx.selectFrom('thuiszitters').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       const child = await tx.selectFrom('children').select(['id as child_id', 'given_name', 'family_name', 'birth_date']).where('id', '=', row.child_id).executeTakeFirstOrThrow();
-      // Read in this transaction: the version as it is now (the row above was read before it).
-      const { version } = await tx.selectFrom('thuiszitters').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+      const { version } = row;
       const [entry] = await loadEntries(tx, [row]);
       const state = stateOn(entry, day, await regionSetting(tx, actor.regionId, 'thuiszitterNormMonths'));
       const events = await eventRows(tx, [id]);
@@ -264,7 +255,7 @@ export async function getThuiszitter(database: Database, actor: Actor, id: strin
         can: { change: state.open && grounds.some((g) => WRITE_GROUNDS.includes(g)) },
       };
     },
-    { thuiszitterId: id },
+    { detail: { kind: 'thuiszitter' } },
   );
 }
 
@@ -344,6 +335,7 @@ export async function listCandidates(database: Database, actor: Actor): Promise<
             )
             .select([
               'c.id',
+              'g.ground',
               'c.given_name',
               'c.family_name',
               'c.birth_date',
@@ -359,9 +351,10 @@ export async function listCandidates(database: Database, actor: Actor): Promise<
       .map((c) => ({ c, status: compulsoryStatusOn({ birthDate: c.birth_date, startkwalificatieOn: c.startkwalificatie_on }, day) }))
       .filter((x) => x.status !== null);
 
-    await appendAccessLog(tx, [
-      ...lrvItems.map((r) => ({ ...actorLogFields(actor), event: 'thuiszitter.candidates.list', outcome: 'allowed' as const, childId: r.child_id, ground: r.ground, detail: { kind: 'thuiszitter', absenceReportId: r.id } })),
-      ...absoluut.map((x) => ({ ...actorLogFields(actor), event: 'thuiszitter.candidates.list', outcome: 'allowed' as const, childId: x.c.id, ground: 'leerplicht_residence', detail: { kind: 'thuiszitter', candidate: 'absoluut' } })),
+    // Each child with the ground the policy's query found for it (the row joined above).
+    await recordListed(tx, actor, 'thuiszitter.candidates.list', [
+      ...lrvItems.map((r) => ({ childId: r.child_id, ground: r.ground, detail: { kind: 'thuiszitter', absenceReportId: r.id } })),
+      ...absoluut.map((x) => ({ childId: x.c.id, ground: x.c.ground, detail: { kind: 'thuiszitter', candidate: 'absoluut' } })),
     ]);
     const child = (id: string, given: string, family: string, birth: string) => ({ id, givenName: given, familyName: family, birthDate: birth, age: ageOn(birth, day) });
     return {

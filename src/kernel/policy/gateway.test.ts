@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/test-db.ts';
+import { Fixture } from '../../../test/support/fixtures.ts';
+import { seedDemo, type DemoSeedResult } from '../../modules/demo/seed-demo.ts';
+import type { Database } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { LOG_GROUNDS, recordEvent, rules, subject, withAccess, withChildrenAccess, type Subject } from './gateway.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * The one door: whatever a request names, the gateway finds the child behind it in the actor's
+ * region, inside the transaction that does the work, asks the rule, and logs — allowed or denied —
+ * in that same transaction.
+ */
+let database: Database;
+let demo: DemoSeedResult;
+let stranger: Actor; // a care coordinator in another region
+const ids: Record<string, { subject: Subject; childId: string; caseId: string | null }> = {};
+
+async function actorOf(username: string): Promise<Actor> {
+  const a = demo.accounts[username];
+  const row = await database.db.selectFrom('accounts').select(['id', 'kind', 'region_id', 'person_id', 'guardian_id', 'child_id']).where('id', '=', a.accountId).executeTakeFirstOrThrow();
+  const m = row.person_id
+    ? await database.db
+        .selectFrom('memberships as m')
+        .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+        .select(['m.id', 'm.organisation_id', 'm.role', 'o.kind', 'o.name', 'o.gemeente_id'])
+        .where('m.person_id', '=', row.person_id)
+        .where('m.ended_at', 'is', null)
+        .orderBy('m.created_at')
+        .executeTakeFirst()
+    : undefined;
+  return {
+    accountId: row.id,
+    regionId: row.region_id,
+    username,
+    kind: row.kind,
+    personId: row.person_id,
+    guardianId: row.guardian_id,
+    childId: row.child_id,
+    membership: m ? { id: m.id, organisationId: m.organisation_id, organisationKind: m.kind, organisationName: m.name, gemeenteId: m.gemeente_id, role: m.role as Role } : null,
+    ip: null,
+  };
+}
+
+const logRows = (accountId: string) => database.db.selectFrom('access_log').selectAll().where('account_id', '=', accountId).orderBy('seq').execute();
+const lastLog = async (accountId: string) => (await logRows(accountId)).at(-1);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  demo = await seedDemo(database, { children: 60 });
+  const db = database.db;
+  // The demo's case (its plan, a goal, a consent) and a signal, a report, a register entry.
+  const k = await db.selectFrom('cases').select(['id', 'child_id']).orderBy('opened_at').executeTakeFirstOrThrow();
+  const plan = await db.selectFrom('plans').select('id').where('case_id', '=', k.id).executeTakeFirstOrThrow();
+  const goal = await db.selectFrom('plan_goals').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
+  const consent = await db.selectFrom('consents').select('id').where('case_id', '=', k.id).executeTakeFirstOrThrow();
+  const signal = await db.selectFrom('signals').select(['id', 'child_id']).executeTakeFirstOrThrow();
+  const report = await db.selectFrom('absence_reports').select(['id', 'child_id']).executeTakeFirstOrThrow();
+  const entry = await db.selectFrom('thuiszitters').select(['id', 'child_id']).executeTakeFirstOrThrow();
+  ids.child = { subject: subject.child(k.child_id), childId: k.child_id, caseId: null };
+  ids.case = { subject: subject.case(k.id), childId: k.child_id, caseId: k.id };
+  ids.plan = { subject: subject.plan(plan.id), childId: k.child_id, caseId: k.id };
+  ids.goal = { subject: subject.goal(goal.id), childId: k.child_id, caseId: k.id };
+  ids.consent = { subject: subject.consent(consent.id), childId: k.child_id, caseId: k.id };
+  ids.signal = { subject: subject.signal(signal.id), childId: signal.child_id, caseId: null };
+  ids.absence_report = { subject: subject.absenceReport(report.id), childId: report.child_id, caseId: null };
+  ids.thuiszitter = { subject: subject.thuiszitter(entry.id), childId: entry.child_id, caseId: null };
+
+  const f = new Fixture(database);
+  await f.region('Andere regio');
+  const school = await f.organisation('school_location', 'Elders', { brin: '98ZZ', vestiging: '00', schoolType: 'po' });
+  stranger = await f.professional('care_coordinator', school);
+});
+afterAll(async () => database?.close());
+
+/** A rule that allows anything the actor can reach, recording a fixed ground: to test resolution alone. */
+const anyone = () => ({ ground: 'school_care' as const, consentId: null });
+
+describe('resolving the subject', () => {
+  for (const type of ['child', 'case', 'plan', 'goal', 'consent', 'signal', 'absence_report', 'thuiszitter']) {
+    it(`a ${type} leads to its child (and case), found inside the transaction and logged with it`, async () => {
+      const actor = await actorOf('ib');
+      const { subject: s, childId, caseId } = ids[type];
+      const seen = await withAccess(database, actor, s, anyone, 'test.resolve', async (a) => {
+        // The work runs in the transaction that holds the log entry: it sees it.
+        const inTx = await a.tx.selectFrom('access_log').select(['child_id', 'outcome']).where('account_id', '=', actor.accountId).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+        return { childId: a.childId, caseId: a.caseId, inTx };
+      });
+      expect(seen).toEqual({ childId, caseId, inTx: { child_id: childId, outcome: 'allowed' } });
+      const row = await lastLog(actor.accountId);
+      expect(row).toMatchObject({ event: 'test.resolve', outcome: 'allowed', child_id: childId, ground: 'school_care' });
+      if (type !== 'child') expect(Object.values(row!.detail)).toContain(s.id);
+    });
+
+    it(`a ${type} of another region is not found: 404, one denied entry without a child`, async () => {
+      const before = (await logRows(stranger.accountId)).length;
+      let ran = false;
+      await expect(
+        withAccess(database, stranger, ids[type].subject, anyone, 'test.other_region', async () => {
+          ran = true;
+        }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      expect(ran).toBe(false);
+      const rows = await logRows(stranger.accountId);
+      expect(rows.length).toBe(before + 1);
+      expect(rows.at(-1)).toMatchObject({ event: 'test.other_region', outcome: 'denied', child_id: null, ground: null });
+    });
+  }
+
+  it('an id that does not exist is answered exactly like a refusal', async () => {
+    const actor = await actorOf('ib');
+    await expect(withAccess(database, actor, subject.case('00000000-0000-4000-8000-000000000000'), anyone, 'test.missing', async () => 1)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await lastLog(actor.accountId)).toMatchObject({ event: 'test.missing', outcome: 'denied', child_id: null });
+  });
+});
+
+describe('asking the rule', () => {
+  it('a refusal commits its denied entry (with the child) and nothing the work would have written', async () => {
+    const teacher = await actorOf('leerkracht');
+    const before = await database.db.selectFrom('case_notes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await expect(
+      withAccess(database, teacher, ids.case.subject, rules.manageCase(), 'test.manage', async (a) => {
+        await a.tx.insertInto('case_notes').values({ case_id: ids.case.caseId!, author_person_id: teacher.personId!, organisation_id: teacher.membership!.organisationId, text: 'mag niet' }).execute();
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const after = await database.db.selectFrom('case_notes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    expect(await lastLog(teacher.accountId)).toMatchObject({ event: 'test.manage', outcome: 'denied', child_id: ids.case.childId, ground: null, detail: { caseId: ids.case.caseId } });
+  });
+
+  it('when the work fails, its allowed entry goes with it: no entry without the read it records', async () => {
+    const ib = await actorOf('ib');
+    const before = (await logRows(ib.accountId)).length;
+    await expect(
+      withAccess(database, ib, ids.child.subject, anyone, 'test.fails', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await logRows(ib.accountId)).length).toBe(before);
+  });
+
+  it('the case owner manages the case; a team member of another organisation does not', async () => {
+    // In the demo the intern begeleider's school owns the case, and the youth care worker is on its team.
+    const ground = await withAccess(database, await actorOf('ib'), ids.case.subject, rules.manageCase(), 'test.owner', async (a) => a.ground);
+    expect(ground).toBe('case_owner');
+    const jeugdhulp = await actorOf('jeugdhulp');
+    await expect(withAccess(database, jeugdhulp, ids.case.subject, rules.manageCase(), 'test.member', async () => 1)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await lastLog(jeugdhulp.accountId)).toMatchObject({ event: 'test.member', outcome: 'denied', child_id: ids.case.childId });
+  });
+
+  it('the team member reads the case on the consent of that case, and the entry names the consent', async () => {
+    const jeugdhulp = await actorOf('jeugdhulp');
+    const consent = ids.consent.subject.id;
+    const seen = await withAccess(database, jeugdhulp, ids.case.subject, rules.readCase(), 'test.in_case', async (a) => ({ ground: a.ground, consentId: a.consentId, caseIds: a.grants.map((g) => g.caseId) }));
+    expect(seen.ground).toBe('case_consent');
+    expect(seen.consentId).toBe(consent);
+    for (const c of seen.caseIds) expect(c === null || c === ids.case.caseId).toBe(true);
+    expect(await lastLog(jeugdhulp.accountId)).toMatchObject({ event: 'test.in_case', outcome: 'allowed', ground: 'case_consent', consent_id: consent });
+  });
+});
+
+describe('many children at once', () => {
+  it('asks the policy for each child, logs each allowed with its own ground and each denied one, and answers which may be used', async () => {
+    const ib = await actorOf('ib');
+    const own = await database.db.selectFrom('enrolments').select('child_id').where('organisation_id', '=', ib.membership!.organisationId).where('end_date', 'is', null).limit(3).execute();
+    const other = await database.db.selectFrom('enrolments').select('child_id').where('organisation_id', '!=', ib.membership!.organisationId).where('end_date', 'is', null).limit(2).execute();
+    const childIds = [...own.map((r) => r.child_id), ...other.map((r) => r.child_id)];
+    const before = (await logRows(ib.accountId)).length;
+    const result = await database.db.transaction().execute((tx) => withChildrenAccess(tx, ib, childIds, 'absence', 'test.bulk', (childId) => ({ row: childIds.indexOf(childId) })));
+    expect([...result.allowed].sort()).toEqual(own.map((r) => r.child_id).sort());
+    expect(result.denied.sort()).toEqual(other.map((r) => r.child_id).sort());
+    const rows = (await logRows(ib.accountId)).slice(before);
+    expect(rows).toHaveLength(5);
+    for (const r of rows) {
+      const allowed = result.allowed.has(r.child_id!);
+      expect(r).toMatchObject({ event: 'test.bulk', outcome: allowed ? 'allowed' : 'denied', ground: allowed ? 'school_care' : null, detail: { kind: 'absence', row: childIds.indexOf(r.child_id!) } });
+    }
+  });
+
+  it('a consent is never a ground for bulk work: the youth care worker gets no child that way', async () => {
+    const jeugdhulp = await actorOf('jeugdhulp');
+    const result = await database.db.transaction().execute((tx) => withChildrenAccess(tx, jeugdhulp, [ids.case.childId], 'identity', 'test.bulk_consent'));
+    expect(result.allowed.size).toBe(0);
+    expect(result.denied).toEqual([ids.case.childId]);
+  });
+});
+
+describe('grounds', () => {
+  it('every ground in the log is one of the closed set', async () => {
+    await database.db.transaction().execute((tx) => recordEvent(tx, null, { event: 'test.event', detail: { why: 'a function, not a child' } }));
+    const grounds = await database.db.selectFrom('access_log').select('ground').distinct().where('ground', 'is not', null).execute();
+    expect(grounds.length).toBeGreaterThan(0);
+    for (const g of grounds) expect(LOG_GROUNDS).toContain(g.ground);
+  });
+});
