@@ -50,12 +50,14 @@ const numbers: ImportSteps<{ content: string; who: string }, string, string[], {
     return r.rows[0].id;
   },
   present: ({ id, plan }) => ({ id, rows: plan.rows.length, errors: plan.errors }),
-  async lock(tx, _a, importId) {
+  async lock(tx, a, importId) {
+    if (a.regionId !== actor('ok').regionId) return null;
     const r = await sql<{ id: string; status: 'preview' | 'committed'; error_count: number; rows: number[] }>`select id::text, status, error_count, rows from test_number_imports where id = ${Number(importId)} for update`.execute(tx);
     const row = r.rows[0];
     return row ? { id: row.id, status: row.status, errorCount: row.error_count, rows: row.rows } : null;
   },
   authorizeCommit(a) {
+    calls.push('authorizeCommit');
     if (a.username !== 'ok') throw new ForbiddenError('Alleen ok.');
   },
   async write(tx, _a, stored) {
@@ -123,10 +125,16 @@ describe('the import pipeline', () => {
     expect(status.rows[0].status).toBe('preview');
   });
 
-  it('an unknown import is 404; another actor is refused at the commit too', async () => {
+  it('an unknown import is 404, and so is one outside the actor\'s scope; who may not import at all is refused first (403)', async () => {
     await expect(commitImport(numbers, database, actor('ok'), '999999')).rejects.toBeInstanceOf(NotFoundError);
     const p = await previewImport(numbers, database, actor('ok'), { content: '20\n', who: 'ok' });
+    const elsewhere = { ...actor('ok'), regionId: '00000000-0000-4000-8000-000000000009' };
+    await expect(commitImport(numbers, database, elsewhere, p.id)).rejects.toBeInstanceOf(NotFoundError);
+    calls.length = 0;
+    // The same 403 for an import that exists and one that does not: nothing is looked up.
     await expect(commitImport(numbers, database, actor('someone else'), p.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(commitImport(numbers, database, actor('someone else'), '999999')).rejects.toBeInstanceOf(ForbiddenError);
+    expect(calls).toEqual(['authorizeCommit', 'authorizeCommit']);
   });
 
   it('two commits of the same import at once: exactly one writes', async () => {

@@ -10,7 +10,8 @@ import type { Actor } from '../policy/actor.ts';
  *   preview:  authorize → hash → read (file → rows, with the column mapping) → check (rows → plan
  *             with row errors) → store (the plan by the file's hash) → present
  *   decide:   optional changes to the stored plan before the commit (a transfer match, a leaver)
- *   commit:   lock the stored import → authorize again → refuse a committed one (409
+ *   commit:   authorize (the function, 403) → lock the stored import in the actor's scope (another
+ *             school's is 404, like one that does not exist) → refuse a committed one (409
  *             already_committed) and one with errors (409 import_has_errors) → write everything in
  *             one transaction → mark it committed
  *
@@ -42,10 +43,17 @@ export interface ImportSteps<Input, Scope, Read, Plan, Stored extends StoredImpo
   /** What the preview answers. */
   present(p: { id: string; sha256: string; plan: Plan; read: Read; scope: Scope; input: Input }): Preview | Promise<Preview>;
 
-  /** The stored import, locked for the commit (FOR UPDATE), in the actor's region; null: not found. */
+  /**
+   * Who may commit imports of this kind at all (403 otherwise), asked before any import is looked
+   * up: the answer never depends on which imports exist.
+   */
+  authorizeCommit(actor: Actor): void;
+  /**
+   * The stored import, locked for the commit (FOR UPDATE), within the actor's own scope (region,
+   * school): null when there is none — another school's import is answered as one that does not
+   * exist (404).
+   */
   lock(tx: Tx, actor: Actor, importId: string): Promise<Stored | null>;
-  /** Authorize the commit on the stored import (the same rule as for the preview). */
-  authorizeCommit(actor: Actor, stored: Stored): void;
   /** Write the whole import. Throws to refuse; nothing is then written. */
   write(tx: Tx, actor: Actor, stored: Stored): Promise<Result>;
   /** Mark the stored import committed (with its result, when the import keeps one). */
@@ -81,10 +89,10 @@ export async function commitImport<Input, Scope, Read, Plan, Stored extends Stor
   actor: Actor,
   importId: string,
 ): Promise<Result> {
+  steps.authorizeCommit(actor);
   return database.db.transaction().execute(async (tx) => {
     const stored = await steps.lock(tx, actor, importId);
     if (!stored) throw new NotFoundError(steps.notFoundMessage ?? 'Deze import bestaat niet (meer). Laad het bestand opnieuw.');
-    steps.authorizeCommit(actor, stored);
     if (stored.status === 'committed') throw new ConflictError('Deze import is al verwerkt.', 'already_committed');
     if (stored.status === 'discarded') throw new ConflictError('Deze import is vervangen door een nieuwere. Laad het bestand opnieuw.', 'import_discarded');
     if (stored.errorCount > 0) {
