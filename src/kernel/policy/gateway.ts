@@ -456,6 +456,28 @@ export async function recordEvent(
 const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
+ * Rows a list found with its own SQL (in the actor's region), each decided by the rule a single read
+ * of it would ask, on the facts of today — so a list never shows what the detail would refuse. The
+ * caller logs the rows it shows with `recordListed` and the decision's ground.
+ */
+export async function decideEach(tx: Tx, actor: Actor, rows: readonly Resolved[], rule: Rule): Promise<(Decision | null)[]> {
+  const decisions: (Decision | null)[] = [];
+  for (const row of rows) decisions.push(rule(await factsOf(tx, actor, row)));
+  return decisions;
+}
+
+/** A case a list found, as the gateway would have resolved it. */
+export const resolvedCase = (k: { id: string; child_id: string; organisation_id: string; case_manager_person_id: string; case_manager_organisation_id: string }): Resolved => ({
+  type: 'case',
+  id: k.id,
+  childId: k.child_id,
+  caseId: k.id,
+  planId: null,
+  caseKeys: { id: k.id, organisation_id: k.organisation_id, case_manager_person_id: k.case_manager_person_id, case_manager_organisation_id: k.case_manager_organisation_id },
+  signalKeys: null,
+});
+
+/**
  * The gateway inside a transaction the caller already holds: for a check that is one step of larger
  * work (a case opened from a signal moves the signal in the case's transaction), or whose rule
  * depends on a row the caller reads first in that same transaction (the school that reported a

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { recordListed, rules, subject, withAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
-import { grantFor, grantsForChild, grantsInCase, kindsOfGrants } from '../../kernel/policy/child-policy.ts';
+import { decideEach, recordListed, resolvedCase, rules, subject, withAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
+import { grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { caseManagerIsCurrent, caseRelation } from '../../kernel/policy/case-relation.ts';
+import { caseManagerIsCurrent } from '../../kernel/policy/case-relation.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { AGE_RULE_TEXT, ageRuleOn } from './consent-rules.ts';
 import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, Consent } from '../../contracts/cases.ts';
@@ -289,21 +289,11 @@ export async function listCases(database: Database, actor: Actor, opts: CaseList
       .execute();
     const items = [];
     const listed: Listed[] = [];
-    for (const r of rows) {
-      // The policy reads each listed case as it reads one (rules.readCase), on the facts of today:
-      // the grants that count in this case and the relation to it.
-      const caseKeys = { id: r.id, organisation_id: r.organisation_id, case_manager_person_id: r.case_manager_person_id, case_manager_organisation_id: r.case_manager_organisation_id };
-      const grants = grantsInCase(await grantsForChild(tx, actor, r.child_id, day), r.id);
-      const relation = await caseRelation(tx, actor, caseKeys);
-      const decision = rules.readCase()({
-        actor,
-        subject: { type: 'case', id: r.id, childId: r.child_id, caseId: r.id, planId: null, caseKeys, signalKeys: null },
-        grants,
-        kinds: kindsOfGrants(grants),
-        relation,
-        signal: null,
-        family: null,
-      });
+    // The policy decides each listed case as it decides one (rules.readCase), on the facts of today:
+    // the grants that count in that case and the relation to it.
+    const decisions = await decideEach(tx, actor, rows.map(resolvedCase), rules.readCase());
+    for (const [i, r] of rows.entries()) {
+      const decision = decisions[i];
       // Never shown when the case itself would be refused (the list's SQL names the same relations).
       if (!decision) continue;
       const limited = isLimited(decision);
