@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
@@ -100,6 +101,32 @@ describe('absence import: preview, all or nothing, idempotent', () => {
     const p = (await upload(ib, `leerling,datum,uren,reden\n${pupils[4].id},${D1},1,ziek\n000123,${D1},2,ziek`)).json();
     expect(p.errors).toEqual([{ row: 3, column: 'leerling', message: expect.stringContaining('regel 2') }]);
     expect((await ib.post(`/api/v1/absence-imports/${p.id}/commit`)).statusCode).toBe(409);
+  });
+
+  it('another school’s import is answered exactly like one that does not exist (404); nothing is written or logged', async () => {
+    const p = (await upload(ib, `leerling;datum;uren;reden\n${pupils[3].id};${D2};4;ongeoorloofd`)).json();
+    expect(p.errors).toEqual([]);
+    // The care coordinator of another school (may commit absence imports, but not this one), and a teacher.
+    const [other, teacher] = [await t.login('zorgcoordinator'), await t.login('leerkracht')];
+    const before = await count();
+    const logBefore = await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const theirs = await other.post(`/api/v1/absence-imports/${p.id}/commit`);
+    const unknown = await other.post(`/api/v1/absence-imports/${randomUUID()}/commit`);
+    expect(theirs.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    const { instance: _a, ...theirsBody } = theirs.json();
+    const { instance: _b, ...unknownBody } = unknown.json();
+    expect(theirsBody).toEqual(unknownBody);
+    // Whoever does not import absence at all is refused before any import is looked up: 403 for both.
+    expect((await teacher.post(`/api/v1/absence-imports/${p.id}/commit`)).statusCode).toBe(403);
+    expect((await teacher.post(`/api/v1/absence-imports/${randomUUID()}/commit`)).statusCode).toBe(403);
+    expect(await count()).toBe(before);
+    expect((await t.database.db.selectFrom('absence_imports').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('preview');
+    const logAfter = await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(logAfter.n)).toBe(Number(logBefore.n));
+    // The school's own care coordinator still commits it.
+    expect((await ib.post(`/api/v1/absence-imports/${p.id}/commit`)).statusCode).toBe(200);
+    expect(await count()).toBe(before + 1);
   });
 
   it('only the school’s own care coordinator may import', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../support/test-app.ts';
 import { calendarScopeOf, loadSchoolCalendar } from '../../src/kernel/calendar/school-days.ts';
@@ -198,6 +199,33 @@ describe('importing the Rijksoverheid JSON (functional administrator)', () => {
       expect(res.json().detail).toBe('De schoolvakanties importeert de functioneel beheerder.');
     }
     expect((await ib.post(`/api/v1/school-calendar/holiday-imports/${previewId}/commit`)).statusCode).toBe(403);
+  });
+});
+
+describe('a holiday import of another region', () => {
+  it('is answered exactly like one that does not exist (404); nothing is written or logged', async () => {
+    const region = await t.database.db.insertInto('regions').values({ name: 'Andere regio', slug: `andere-regio-${randomUUID().slice(0, 8)}` }).returning('id').executeTakeFirstOrThrow();
+    const theirs = await t.database.db
+      .insertInto('holiday_imports')
+      .values({ region_id: region.id, uploaded_by_person_id: null, file_name: 'schoolvakanties.json', file_sha256: 'x'.repeat(64), school_years: '["2030-2031"]', periods: JSON.stringify([{ schoolYear: '2030-2031', vacationType: 'herfstvakantie', region: 'noord', start: '2030-10-12', end: '2030-10-20' }]), errors: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const periodsBefore = await t.database.db.selectFrom('school_free_periods').selectAll().orderBy('id').execute();
+    const logBefore = await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const other = await beheer.post(`/api/v1/school-calendar/holiday-imports/${theirs.id}/commit`);
+    const unknown = await beheer.post(`/api/v1/school-calendar/holiday-imports/${randomUUID()}/commit`);
+    expect(other.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    const { instance: _a, ...otherBody } = other.json();
+    const { instance: _b, ...unknownBody } = unknown.json();
+    expect(otherBody).toEqual(unknownBody);
+    // Who does not import holidays is refused before any import is looked up: 403 for both.
+    expect((await ib.post(`/api/v1/school-calendar/holiday-imports/${theirs.id}/commit`)).statusCode).toBe(403);
+    expect((await ib.post(`/api/v1/school-calendar/holiday-imports/${randomUUID()}/commit`)).statusCode).toBe(403);
+    expect(await t.database.db.selectFrom('school_free_periods').selectAll().orderBy('id').execute()).toEqual(periodsBefore);
+    expect((await t.database.db.selectFrom('holiday_imports').select('status').where('id', '=', theirs.id).executeTakeFirstOrThrow()).status).toBe('preview');
+    const logAfter = await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(logAfter.n)).toBe(Number(logBefore.n));
   });
 });
 

@@ -5,6 +5,7 @@ import { multipart } from '../support/multipart.ts';
 import { schoolYearOf } from '../../src/kernel/calendar/school-year.ts';
 import { today } from '../../src/kernel/time.ts';
 import { invitationToken } from '../../src/modules/staff/invitation-link.ts';
+import { createRegion } from '../../src/cli/create-region.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -135,6 +136,52 @@ describe('staff import: preview, commit all or nothing, idempotent', () => {
       { role: 'school_leader', ended_at: null },
     ]);
     expect((await personByEmail('anna.vanderberg@ikc-import.nl'))!.family_name).toBe('Berg-Smit');
+  });
+
+  it("another region's import answers exactly like an unknown id (404), and nothing is written; a non-administrator gets 403 for both", async () => {
+    const other = await createRegion(t.database, { name: 'Regio Elders', slug: `elders-${Date.now()}` });
+    // A real, error-free preview, stored as an import of the other region (its office).
+    const p = (await upload(admin, 'voornaam;achternaam;e-mail;rollen\nElla;Elders;ella@elders-import.nl;leerkracht')).json();
+    expect(p.errors).toEqual([]);
+    const mine = await t.database.db.selectFrom('registry_imports').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    const theirs = await t.database.db
+      .insertInto('registry_imports')
+      .values({
+        region_id: other.regionId,
+        organisation_id: other.officeId,
+        kind: 'staff',
+        uploaded_by_person_id: null,
+        file_name: mine.file_name,
+        file_sha256: mine.file_sha256,
+        file_type: mine.file_type,
+        format: mine.format,
+        row_count: mine.row_count,
+        rows: JSON.stringify(mine.rows),
+        errors: '[]',
+        leavers: '[]',
+        summary: JSON.stringify(mine.summary),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unknownId = '00000000-0000-4000-8000-00000000abcd';
+    const before = { ...(await counts()), log: Number((await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) };
+    const elsewhere = await admin.post(`/api/v1/staff-imports/${theirs.id}/commit`);
+    const unknown = await admin.post(`/api/v1/staff-imports/${unknownId}/commit`);
+    expect(elsewhere.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    const { instance: _a, ...elsewhereBody } = elsewhere.json();
+    const { instance: _b, ...unknownBody } = unknown.json();
+    expect(elsewhereBody).toEqual(unknownBody);
+    const teacher = await t.login('leerkracht');
+    const forbidden = [await teacher.post(`/api/v1/staff-imports/${theirs.id}/commit`), await teacher.post(`/api/v1/staff-imports/${unknownId}/commit`)];
+    expect(forbidden.map((r) => r.statusCode)).toEqual([403, 403]);
+    expect(forbidden[0].json().detail).toBe(forbidden[1].json().detail);
+    const after = { ...(await counts()), log: Number((await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) };
+    // Only the teacher's sign-in is logged: nothing of either import.
+    expect(after).toEqual({ ...before, log: before.log + 1 });
+    expect(await personByEmail('ella@elders-import.nl')).toBeUndefined();
+    const status = await t.database.db.selectFrom('registry_imports').select('status').where('id', 'in', [p.id, theirs.id]).execute();
+    expect(status).toEqual([{ status: 'preview' }, { status: 'preview' }]);
   });
 
   it('errors per row and column say what to fix; a file with errors cannot be committed and nothing is written', async () => {

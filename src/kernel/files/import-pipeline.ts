@@ -36,8 +36,11 @@ export interface ImportSteps<Input, Scope, Read, Plan, Stored extends StoredImpo
   authorize(actor: Actor, input: Input): Scope | Promise<Scope>;
   /** The file read and its columns mapped: rows, or a refusal of the whole file (a 4xx). */
   read(database: Database, actor: Actor, scope: Scope, input: Input): Promise<Read>;
-  /** Every row checked against what is known: the plan, with row errors. Writes nothing. */
-  check(database: Database, actor: Actor, scope: Scope, read: Read, input: Input): Promise<Plan>;
+  /**
+   * Every row checked against what is known: the plan, with row errors. Writes nothing. `sha256`
+   * is the file's hash: the same file committed before is recognised by it (`alreadyImported`).
+   */
+  check(database: Database, actor: Actor, scope: Scope, read: Read, input: Input, sha256: string): Promise<Plan>;
   /** The plan stored by the file's hash; returns the stored import's id. */
   store(database: Database, actor: Actor, scope: Scope, stored: { sha256: string; plan: Plan; read: Read; input: Input }): Promise<string>;
   /** What the preview answers. */
@@ -75,7 +78,7 @@ export async function previewImport<Input extends { content: Buffer | string }, 
   const scope = await steps.authorize(actor, input);
   const sha256 = sha256Of(input.content);
   const read = await steps.read(database, actor, scope, input);
-  const plan = await steps.check(database, actor, scope, read, input);
+  const plan = await steps.check(database, actor, scope, read, input, sha256);
   const id = await steps.store(database, actor, scope, { sha256, plan, read, input });
   return steps.present({ id, sha256, plan, read, scope, input });
 }

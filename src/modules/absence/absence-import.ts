@@ -1,18 +1,31 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Database } from '../../kernel/db/database.ts';
+import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery } from '../../kernel/policy/child-policy.ts';
 import { withChildrenAccess } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError } from '../../kernel/errors.ts';
+import { commitImport, fromJson, previewImport, type ImportSteps, type StoredImport } from '../../kernel/files/import-pipeline.ts';
 import { today } from '../../kernel/time.ts';
 import { SCHOOL_GROUNDS } from './absence-reports.ts';
 import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
 import type { AbsenceReason, RowError } from './absence-csv.ts';
 import { readAbsenceFile } from './absence-file.ts';
+import type { MappedFile } from './formats/map-table.ts';
+
+/**
+ * The absence import, on the one import pipeline (kernel/files/import-pipeline.ts):
+ *
+ *   preview: authorize (the school's own care coordinator) → read (the file, its format, pupil
+ *            numbers Excel stored as numbers) → check (every pupil resolved, enrolled on the day and
+ *            still the school's) → store (absence_imports, by the file's hash) → present
+ *   commit:  authorizeCommit (a care coordinator, 403) → lock (an import of the actor's own school,
+ *            404 otherwise) → write (the policy asked for every pupil, the records upserted, the
+ *            legal reports evaluated) → markCommitted
+ */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CHUNK = 5000;
 
 interface ResolvedRow {
   row: number;
@@ -22,12 +35,83 @@ interface ResolvedRow {
   reason: AbsenceReason;
 }
 
+interface AbsenceInput {
+  schoolLocationId: string;
+  fileName: string;
+  content: Buffer;
+}
+
+/** What the check found: the rows to write, the errors, and an earlier commit of the same file. */
+interface AbsencePlan {
+  resolved: ResolvedRow[];
+  errors: RowError[];
+  alreadyImported: { importId: string; committedAt: string } | null;
+}
+
+interface StoredAbsenceImport extends StoredImport {
+  organisationId: string;
+  rows: ResolvedRow[];
+}
+
+export interface AbsenceImportPreview {
+  id: string;
+  rows: number;
+  errors: RowError[];
+  alreadyImported: { importId: string; committedAt: string } | null;
+  preview: ResolvedRow[];
+  format: MappedFile['format'];
+  fileType: MappedFile['fileType'];
+}
+
+export interface AbsenceImportResult {
+  id: string;
+  rows: number;
+  changed: number;
+  children: number;
+  newReports: number;
+}
+
+const ONLY_CARE_COORDINATOR = 'Verzuim importeert de intern begeleider of zorgcoördinator van deze schoolvestiging.';
+
+// ---------------------------------------------------------------- preview
+
 /** Only the school's own care coordinator imports its absence (the school holds this data). */
-function schoolOf(actor: Actor, schoolLocationId: string) {
-  if (!isCareCoordinator(actor) || actor.membership!.organisationId !== schoolLocationId) {
-    throw new ForbiddenError('Verzuim importeert de intern begeleider of zorgcoördinator van deze schoolvestiging.');
+function authorizeAbsenceImport(actor: Actor, input: AbsenceInput): string {
+  if (!isCareCoordinator(actor) || actor.membership!.organisationId !== input.schoolLocationId) throw new ForbiddenError(ONLY_CARE_COORDINATOR);
+  return input.schoolLocationId;
+}
+
+/** The file read and mapped by its format; pupil numbers Excel stored as numbers matched to the school's. */
+function readAbsence(database: Database, _actor: Actor, organisationId: string, input: AbsenceInput): Promise<MappedFile> {
+  return readAbsenceFile(database, organisationId, input);
+}
+
+/** How the file names pupils: a child id (of this region) or the school's pupil number → the child, or null. */
+async function pupilResolver(database: Database, actor: Actor, organisationId: string, named: string[]): Promise<(leerling: string) => string | null> {
+  const db = database.db;
+  const byId = new Set<string>();
+  const uuids = named.filter((x) => UUID.test(x));
+  for (let i = 0; i < uuids.length; i += CHUNK) {
+    for (const c of await db.selectFrom('children').select('id').where('id', 'in', uuids.slice(i, i + CHUNK)).where('region_id', '=', actor.regionId).execute()) byId.add(c.id);
   }
-  return schoolLocationId;
+  const numbers = named.filter((x) => !UUID.test(x));
+  const byNumber = new Map<string, string>();
+  for (let i = 0; i < numbers.length; i += CHUNK) {
+    const found = await db.selectFrom('enrolments').select(['pupil_number', 'child_id']).where('organisation_id', '=', organisationId).where('pupil_number', 'in', numbers.slice(i, i + CHUNK)).execute();
+    for (const e of found) byNumber.set(e.pupil_number!, e.child_id);
+  }
+  return (leerling) => (UUID.test(leerling) ? (byId.has(leerling) ? leerling : null) : (byNumber.get(leerling) ?? null));
+}
+
+/** Whether a child was enrolled at this school on a day. */
+async function enrolmentCheck(database: Database, organisationId: string): Promise<(childId: string, day: string) => boolean> {
+  const enrolmentsOf = new Map<string, { start_date: string; end_date: string | null }[]>();
+  for (const e of await database.db.selectFrom('enrolments').select(['child_id', 'start_date', 'end_date']).where('organisation_id', '=', organisationId).execute()) {
+    let list = enrolmentsOf.get(e.child_id);
+    if (!list) enrolmentsOf.set(e.child_id, (list = []));
+    list.push(e);
+  }
+  return (childId, day) => (enrolmentsOf.get(childId) ?? []).some((e) => e.start_date <= day && (!e.end_date || e.end_date >= day));
 }
 
 /**
@@ -38,13 +122,13 @@ function schoolOf(actor: Actor, schoolLocationId: string) {
  */
 async function pupilsWithGround(database: Database, actor: Actor, childIds: string[]): Promise<Set<string>> {
   const out = new Set<string>();
-  for (let i = 0; i < childIds.length; i += 5000) {
+  for (let i = 0; i < childIds.length; i += CHUNK) {
     const grounds = groundsQuery(database.db, actor, today());
     if (!grounds) break;
     const rows = await database.db
       .selectFrom(grounds.as('g'))
       .select('g.child_id')
-      .where('g.child_id', 'in', childIds.slice(i, i + 5000))
+      .where('g.child_id', 'in', childIds.slice(i, i + CHUNK))
       .where('g.ground', 'in', SCHOOL_GROUNDS)
       .execute();
     for (const r of rows) out.add(r.child_id);
@@ -53,44 +137,23 @@ async function pupilsWithGround(database: Database, actor: Actor, childIds: stri
 }
 
 /**
- * Step 1: parse and check the file, resolve every pupil (child id or the school's pupil number,
- * enrolled at this school on that day, and one the school still has a ground for today) and store
- * the preview. Nothing is written to the absence records yet.
+ * Every row judged: a known pupil, enrolled at this school on that day, and one the school still
+ * has a ground for today. A pupil who has left the school (and has no case of the school) is no
+ * longer the school's to record absence for: refused here as a row, like entering it by hand, not
+ * at the commit. The same pupil may be named by child id on one row and by pupil number on
+ * another: after resolving, one pupil, day and reason may still occur only once.
  */
-export async function previewAbsenceImport(database: Database, actor: Actor, input: { schoolLocationId: string; fileName: string; content: Buffer }) {
-  const organisationId = schoolOf(actor, input.schoolLocationId);
-  const parsed = await readAbsenceFile(database, organisationId, input);
-  const errors: RowError[] = [...parsed.errors];
-  const db = database.db;
-  const ids = [...new Set(parsed.rows.map((r) => r.leerling))];
-  const byId = new Set<string>();
-  const uuids = ids.filter((x) => UUID.test(x));
-  for (let i = 0; i < uuids.length; i += 5000) {
-    for (const c of await db.selectFrom('children').select('id').where('id', 'in', uuids.slice(i, i + 5000)).where('region_id', '=', actor.regionId).execute()) byId.add(c.id);
-  }
-  const numbers = ids.filter((x) => !UUID.test(x));
-  const byNumber = new Map<string, string>();
-  for (let i = 0; i < numbers.length; i += 5000) {
-    const found = await db.selectFrom('enrolments').select(['pupil_number', 'child_id']).where('organisation_id', '=', organisationId).where('pupil_number', 'in', numbers.slice(i, i + 5000)).execute();
-    for (const e of found) byNumber.set(e.pupil_number!, e.child_id);
-  }
-  const enrolmentsOf = new Map<string, { start_date: string; end_date: string | null }[]>();
-  for (const e of await db.selectFrom('enrolments').select(['child_id', 'start_date', 'end_date']).where('organisation_id', '=', organisationId).execute()) {
-    let list = enrolmentsOf.get(e.child_id);
-    if (!list) enrolmentsOf.set(e.child_id, (list = []));
-    list.push(e);
-  }
-  const enrolled = (childId: string, day: string) => (enrolmentsOf.get(childId) ?? []).some((e) => e.start_date <= day && (!e.end_date || e.end_date >= day));
-  // A pupil who has left the school (and has no case of the school) is no longer the school's to
-  // record absence for: refused here as a row, like entering it by hand, not at the commit.
-  const named = [...new Set(parsed.rows.map((r) => (UUID.test(r.leerling) ? (byId.has(r.leerling) ? r.leerling : null) : (byNumber.get(r.leerling) ?? null))).filter((id): id is string => !!id))];
-  const withGround = await pupilsWithGround(database, actor, named);
+function judgeRows(
+  read: MappedFile,
+  childOf: (leerling: string) => string | null,
+  enrolled: (childId: string, day: string) => boolean,
+  withGround: Set<string>,
+): { resolved: ResolvedRow[]; errors: RowError[] } {
+  const errors: RowError[] = [...read.errors];
   const resolved: ResolvedRow[] = [];
-  // The same pupil may be named by child id on one row and by pupil number on another: after
-  // resolving, one pupil, day and reason may still occur only once.
   const firstRowOf = new Map<string, number>();
-  for (const r of parsed.rows) {
-    const childId = UUID.test(r.leerling) ? (byId.has(r.leerling) ? r.leerling : null) : (byNumber.get(r.leerling) ?? null);
+  for (const r of read.rows) {
+    const childId = childOf(r.leerling);
     if (!childId) errors.push({ row: r.row, column: 'leerling', message: `Leerling "${r.leerling}" is onbekend op deze school.` });
     else if (!enrolled(childId, r.day)) errors.push({ row: r.row, column: 'datum', message: `Deze leerling stond op ${r.day} niet ingeschreven op deze school.` });
     else if (!withGround.has(childId)) errors.push({ row: r.row, column: 'leerling', message: 'Deze leerling staat niet meer op deze school ingeschreven. Verzuim van een leerling die de school heeft verlaten, legt u hier niet meer vast.' });
@@ -105,90 +168,161 @@ export async function previewAbsenceImport(database: Database, actor: Actor, inp
     }
   }
   errors.sort((a, b) => a.row - b.row);
-  const sha = createHash('sha256').update(input.content).digest('hex');
-  const previous = await db.selectFrom('absence_imports').select(['id', 'committed_at']).where('organisation_id', '=', organisationId).where('file_sha256', '=', sha).where('status', '=', 'committed').executeTakeFirst();
-  const stored = await db
+  return { resolved, errors };
+}
+
+/** The same file committed before at this school, if it was. */
+async function earlierCommit(database: Database, organisationId: string, sha256: string): Promise<AbsencePlan['alreadyImported']> {
+  const previous = await database.db.selectFrom('absence_imports').select(['id', 'committed_at']).where('organisation_id', '=', organisationId).where('file_sha256', '=', sha256).where('status', '=', 'committed').executeTakeFirst();
+  return previous ? { importId: previous.id, committedAt: new Date(previous.committed_at!).toISOString() } : null;
+}
+
+/** Every pupil resolved and every row judged; writes nothing. */
+async function checkAbsence(database: Database, actor: Actor, organisationId: string, read: MappedFile, _input: AbsenceInput, sha256: string): Promise<AbsencePlan> {
+  const childOf = await pupilResolver(database, actor, organisationId, [...new Set(read.rows.map((r) => r.leerling))]);
+  const enrolled = await enrolmentCheck(database, organisationId);
+  const named = [...new Set(read.rows.map((r) => childOf(r.leerling)).filter((id): id is string => !!id))];
+  const withGround = await pupilsWithGround(database, actor, named);
+  return { ...judgeRows(read, childOf, enrolled, withGround), alreadyImported: await earlierCommit(database, organisationId, sha256) };
+}
+
+/** The checked rows stored with the file's hash; nothing is written to the absence records yet. */
+async function storeAbsence(database: Database, actor: Actor, organisationId: string, s: { sha256: string; plan: AbsencePlan; read: MappedFile; input: AbsenceInput }): Promise<string> {
+  const stored = await database.db
     .insertInto('absence_imports')
     .values({
       region_id: actor.regionId,
       organisation_id: organisationId,
       uploaded_by_person_id: actor.personId,
-      file_name: input.fileName.slice(0, 200),
-      file_sha256: sha,
-      row_count: parsed.rows.length + parsed.errors.filter((e) => e.row > 1).length,
-      rows: JSON.stringify(resolved),
-      errors: JSON.stringify(errors),
+      file_name: s.input.fileName.slice(0, 200),
+      file_sha256: s.sha256,
+      row_count: s.read.rows.length + s.read.errors.filter((e) => e.row > 1).length,
+      rows: JSON.stringify(s.plan.resolved),
+      errors: JSON.stringify(s.plan.errors),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return {
-    id: stored.id,
-    rows: resolved.length,
-    errors,
-    alreadyImported: previous ? { importId: previous.id, committedAt: new Date(previous.committed_at!).toISOString() } : null,
-    preview: resolved.slice(0, 20),
-    format: parsed.format,
-    fileType: parsed.fileType,
-  };
+  return stored.id;
+}
+
+function presentAbsence({ id, plan, read }: { id: string; plan: AbsencePlan; read: MappedFile }): AbsenceImportPreview {
+  return { id, rows: plan.resolved.length, errors: plan.errors, alreadyImported: plan.alreadyImported, preview: plan.resolved.slice(0, 20), format: read.format, fileType: read.fileType };
+}
+
+// ---------------------------------------------------------------- commit
+
+/** Committing absence is a care coordinator's function: anyone else gets 403, whatever the id. */
+function authorizeAbsenceCommit(actor: Actor): void {
+  if (!isCareCoordinator(actor)) throw new ForbiddenError(ONLY_CARE_COORDINATOR);
+}
+
+/** The import, locked, only when it belongs to the actor's own school (in the actor's region). */
+async function lockAbsenceImport(tx: Tx, actor: Actor, importId: string): Promise<StoredAbsenceImport | null> {
+  const imp = await tx
+    .selectFrom('absence_imports')
+    .select(['id', 'status', 'organisation_id', 'rows', 'errors'])
+    .where('id', '=', importId)
+    .where('region_id', '=', actor.regionId)
+    .where('organisation_id', '=', actor.membership!.organisationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!imp) return null;
+  return { id: imp.id, status: imp.status, errorCount: fromJson<RowError[]>(imp.errors).length, organisationId: imp.organisation_id, rows: fromJson<ResolvedRow[]>(imp.rows) };
 }
 
 /** The policy refused pupils of an import at its commit: nothing is written. */
 class PupilsRefused extends Error {
-  constructor(readonly childIds: string[]) {
+  constructor(
+    readonly importId: string,
+    readonly childIds: string[],
+  ) {
     super('pupils refused');
   }
 }
 
 /**
- * Step 2: write the whole import in one transaction, or nothing. A file with errors is refused
- * until it is fixed. Importing the same rows again changes nothing (one record per pupil, school,
- * day and reason; the newest import sets the hours). Before anything is written the policy is asked
- * for every pupil of the import, which logs each with its ground. Should it refuse one (the pupil
- * left the school since the check), the whole commit is refused (409) and nothing is written; the
- * refusal alone is logged, in a transaction of its own.
+ * One statement, straight from the stored preview: no rows travel back and forth. The preview holds
+ * at most one row per pupil, day and reason (duplicates are errors), so the upsert is safe. Importing
+ * the same rows again changes nothing; the newest import sets the hours.
  */
-export async function commitAbsenceImport(database: Database, actor: Actor, importId: string) {
+async function upsertAbsenceRecords(tx: Tx, importId: string): Promise<number> {
+  const res = await sql`
+    insert into absence_records (region_id, child_id, organisation_id, day, hours, reason, source, import_id)
+    select i.region_id, r."childId"::uuid, i.organisation_id, r.day::date, r.hours, r.reason, 'import', i.id
+    from absence_imports i cross join lateral jsonb_to_recordset(i.rows) as r("childId" text, day text, hours numeric, reason text)
+    where i.id = ${importId}
+    on conflict (child_id, organisation_id, day, reason) do update
+      set hours = excluded.hours, import_id = excluded.import_id, source = excluded.source
+      where absence_records.hours <> excluded.hours`.execute(tx);
+  return Number(res.numAffectedRows ?? 0);
+}
+
+/**
+ * Before anything is written the policy is asked for every pupil of the import, which logs each
+ * with its ground; should it refuse one (the pupil left the school since the check), nothing is
+ * written (see commitAbsenceImport). Then the records, and the legal reports that follow from them
+ * at once: only unauthorised and luxury absence feed the rules, so only the pupils with such rows
+ * in this import are evaluated again.
+ */
+async function writeAbsence(tx: Tx, actor: Actor, stored: StoredAbsenceImport): Promise<AbsenceImportResult> {
+  const children = [...new Set(stored.rows.map((r) => r.childId))];
+  const { denied } = await withChildrenAccess(tx, actor, children, 'absence', 'absence.import', () => ({ importId: stored.id }), SCHOOL_GROUNDS);
+  if (denied.length) throw new PupilsRefused(stored.id, denied);
+  const written = await upsertAbsenceRecords(tx, stored.id);
+  const ruleInput = [...new Set(stored.rows.filter((r) => RULE_REASONS.includes(r.reason)).map((r) => r.childId))];
+  const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: stored.organisationId, childIds: ruleInput });
+  return { id: stored.id, rows: stored.rows.length, changed: written, children: children.length, newReports: evaluation.inserted };
+}
+
+async function markAbsenceCommitted(tx: Tx, _actor: Actor, stored: StoredAbsenceImport): Promise<void> {
+  await tx.updateTable('absence_imports').set({ status: 'committed', committed_at: new Date() }).where('id', '=', stored.id).execute();
+}
+
+export const absenceImport: ImportSteps<AbsenceInput, string, MappedFile, AbsencePlan, StoredAbsenceImport, AbsenceImportPreview, AbsenceImportResult> = {
+  name: 'absence',
+  authorize: authorizeAbsenceImport,
+  read: readAbsence,
+  check: checkAbsence,
+  store: storeAbsence,
+  present: presentAbsence,
+  authorizeCommit: authorizeAbsenceCommit,
+  lock: lockAbsenceImport,
+  write: writeAbsence,
+  markCommitted: markAbsenceCommitted,
+  hasErrorsMessage: (n) => `Het bestand heeft ${n} fout(en). Verbeter ze en laad het bestand opnieuw; er is niets opgeslagen.`,
+  notFoundMessage: 'Niet gevonden, of u heeft er geen toegang toe.',
+};
+
+/**
+ * Step 1: parse and check the file, resolve every pupil (child id or the school's pupil number,
+ * enrolled at this school on that day, and one the school still has a ground for today) and store
+ * the preview. Nothing is written to the absence records yet.
+ */
+export function previewAbsenceImport(database: Database, actor: Actor, input: AbsenceInput): Promise<AbsenceImportPreview> {
+  return previewImport(absenceImport, database, actor, input);
+}
+
+/**
+ * Step 2: write the whole import in one transaction, or nothing. A file with errors is refused
+ * until it is fixed. Should the policy refuse a pupil at the commit, the whole commit is refused
+ * (409 import_outdated) and nothing is written; the refusal alone is logged, in a transaction of
+ * its own (after the commit's has rolled back).
+ */
+export async function commitAbsenceImport(database: Database, actor: Actor, importId: string): Promise<AbsenceImportResult> {
   try {
-    return await writeAbsenceImport(database, actor, importId);
+    return await commitImport(absenceImport, database, actor, importId);
   } catch (error) {
-    if (!(error instanceof PupilsRefused)) throw error;
-    await database.db.transaction().execute((tx) => withChildrenAccess(tx, actor, error.childIds, 'absence', 'absence.import', () => ({ importId }), SCHOOL_GROUNDS));
-    const n = error.childIds.length;
-    throw new ConflictError(
-      `Sinds de controle staan ${n === 1 ? 'één leerling' : `${n} leerlingen`} uit dit bestand niet meer op deze school ingeschreven. Laad het bestand opnieuw; er is niets opgeslagen.`,
-      'import_outdated',
-    );
+    if (error instanceof PupilsRefused) return refuseOutdated(database, actor, error);
+    throw error;
   }
 }
 
-async function writeAbsenceImport(database: Database, actor: Actor, importId: string) {
-  return database.db.transaction().execute(async (tx) => {
-    const imp = await tx.selectFrom('absence_imports').selectAll().where('id', '=', importId).where('region_id', '=', actor.regionId).forUpdate().executeTakeFirst();
-    if (!imp) throw new NotFoundError();
-    schoolOf(actor, imp.organisation_id);
-    if (imp.status === 'committed') throw new ConflictError('Deze import is al verwerkt.', 'already_committed');
-    const errors = (typeof imp.errors === 'string' ? JSON.parse(imp.errors) : imp.errors) as RowError[];
-    if (errors.length) throw new ConflictError(`Het bestand heeft ${errors.length} fout(en). Verbeter ze en laad het bestand opnieuw; er is niets opgeslagen.`, 'import_has_errors');
-    const rows = (typeof imp.rows === 'string' ? JSON.parse(imp.rows) : imp.rows) as ResolvedRow[];
-    const children = [...new Set(rows.map((r) => r.childId))];
-    const { denied } = await withChildrenAccess(tx, actor, children, 'absence', 'absence.import', () => ({ importId }), SCHOOL_GROUNDS);
-    if (denied.length) throw new PupilsRefused(denied);
-    // One statement, straight from the stored preview: no rows travel back and forth. The preview
-    // holds at most one row per pupil, day and reason (duplicates are errors), so the upsert is safe.
-    const res = await sql`
-      insert into absence_records (region_id, child_id, organisation_id, day, hours, reason, source, import_id)
-      select i.region_id, r."childId"::uuid, i.organisation_id, r.day::date, r.hours, r.reason, 'import', i.id
-      from absence_imports i cross join lateral jsonb_to_recordset(i.rows) as r("childId" text, day text, hours numeric, reason text)
-      where i.id = ${importId}
-      on conflict (child_id, organisation_id, day, reason) do update
-        set hours = excluded.hours, import_id = excluded.import_id, source = excluded.source
-        where absence_records.hours <> excluded.hours`.execute(tx);
-    const written = Number(res.numAffectedRows ?? 0);
-    await tx.updateTable('absence_imports').set({ status: 'committed', committed_at: new Date() }).where('id', '=', importId).execute();
-    // The legal reports follow from the new absence at once. Only unauthorised and luxury absence
-    // feed the rules, so only the pupils with such rows in this import are evaluated again.
-    const ruleInput = [...new Set(rows.filter((r) => RULE_REASONS.includes(r.reason)).map((r) => r.childId))];
-    const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: imp.organisation_id, childIds: ruleInput });
-    return { id: importId, rows: rows.length, changed: written, children: children.length, newReports: evaluation.inserted };
-  });
+/** The refusal of pupils the school no longer has a ground for, logged on its own; then 409. */
+async function refuseOutdated(database: Database, actor: Actor, { importId, childIds }: PupilsRefused): Promise<never> {
+  await database.db.transaction().execute((tx) => withChildrenAccess(tx, actor, childIds, 'absence', 'absence.import', () => ({ importId }), SCHOOL_GROUNDS));
+  const n = childIds.length;
+  throw new ConflictError(
+    `Sinds de controle staan ${n === 1 ? 'één leerling' : `${n} leerlingen`} uit dit bestand niet meer op deze school ingeschreven. Laad het bestand opnieuw; er is niets opgeslagen.`,
+    'import_outdated',
+  );
 }

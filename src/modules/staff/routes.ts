@@ -67,7 +67,7 @@ export default async function staffRoutes(app: Api, ctx: AppContext) {
       if (!file) errors.push({ name: 'file', code: 'required', reason: 'Kies het bestand met medewerkers (CSV of Excel .xlsx).' });
       if (!/^[0-9a-f-]{36}$/i.test(organisationId)) errors.push({ name: 'organisationId', code: 'required', reason: 'Kies de organisatie waarvan dit de medewerkers zijn.' });
       if (errors.length) throw new ValidationError(errors);
-      return reply.status(201).send(await previewStaffImport(ctx.database, actor, { organisationId, fileName: file!.name, content: file!.content, fullExport }));
+      return reply.status(201).send(await previewStaffImport(ctx.database, actor, { organisationId, fileName: file!.name, content: file!.content, fullExport }, ctx.keys));
     },
   );
 

@@ -34,6 +34,109 @@ export interface StaffFile {
 const MAX_NAME = 100;
 const MAX_GROUP = 40;
 
+/** What every row of one file is checked against: the organisation's kind, and the errors so far. */
+interface RowCheck {
+  errors: ImportRowError[];
+  organisationKind: OrganisationKind;
+  /** The roles an organisation of this kind can have. */
+  fitting: Role[];
+  /** The rows each valid e-mail address is on. */
+  rowsOfEmail: Map<string, number[]>;
+}
+
+/** A cell with an Excel error (#N/A, …) in any column: the row is not read any further. */
+function hasExcelErrors(check: RowCheck, row: number, cells: Partial<Record<StaffField, Cell>>) {
+  let found = false;
+  for (const field of Object.keys(cells) as StaffField[]) {
+    const cell = cells[field];
+    if (cell?.kind !== 'error') continue;
+    check.errors.push({ row, column: field, message: `De cel voor ${STAFF_FIELD_LABELS[field]} bevat een Excel-fout (${shown(cell.text)}). Vul de waarde zelf in.` });
+    found = true;
+  }
+  return found;
+}
+
+function namesOf({ errors }: RowCheck, row: number, c: Partial<Record<StaffField, Cell>>) {
+  const given = textOf(c.givenName, 500);
+  const family = familyNameOf(textOf(c.tussenvoegsel, 500), textOf(c.familyName, 500));
+  if (!given) errors.push({ row, column: 'givenName', message: 'Vul de voornaam in.' });
+  else if (given.length > MAX_NAME) errors.push({ row, column: 'givenName', message: `De voornaam is langer dan ${MAX_NAME} tekens.` });
+  if (!textOf(c.familyName)) errors.push({ row, column: 'familyName', message: 'Vul de achternaam in.' });
+  else if (family.length > MAX_NAME) errors.push({ row, column: 'familyName', message: `De achternaam is langer dan ${MAX_NAME} tekens.` });
+  return { given, family };
+}
+
+/** The e-mail address (lower case), remembered with its row to find the same person twice. */
+function emailOf({ errors, rowsOfEmail }: RowCheck, row: number, cell: Cell | undefined) {
+  const rawEmail = cellText(cell).replace(/^mailto:/i, '');
+  const email = parseEmail({ kind: 'text', text: rawEmail });
+  if (!rawEmail) errors.push({ row, column: 'email', message: 'Vul het e-mailadres in: het is de gebruikersnaam, en aan het e-mailadres herkent Samenspel de medewerker bij een volgende import.' });
+  else if (!email) errors.push({ row, column: 'email', message: `"${shown(rawEmail)}" is geen geldig e-mailadres. Schrijf het als naam@school.nl.` });
+  else rowsOfEmail.set(email, [...(rowsOfEmail.get(email) ?? []), row]);
+  return email;
+}
+
+/** The roles in the cell, each known and fitting the organisation. */
+function rolesOf({ errors, organisationKind, fitting }: RowCheck, row: number, cell: Cell | undefined) {
+  const roles: Role[] = [];
+  const roleWords = splitList(cellText(cell));
+  if (!roleWords.length) errors.push({ row, column: 'roles', message: `Vul minstens één rol in, bijvoorbeeld ${fitting.length ? fitting.map((x) => ROLE_LABELS_NL[x]).slice(0, 3).join(', ') : 'leerkracht'}.` });
+  for (const word of roleWords) {
+    const role = roleOf(word);
+    if (!role) errors.push({ row, column: 'roles', message: `Onbekende rol "${shown(word)}". Gebruik een van: ${ACCEPTED_ROLE_WORDS}.` });
+    else if (!ROLE_ORGANISATION_KINDS[role].includes(organisationKind)) {
+      errors.push({
+        row,
+        column: 'roles',
+        message: `De rol ${ROLE_LABELS_NL[role]} hoort niet bij een ${ORGANISATION_KIND_NL[organisationKind]}. ${
+          fitting.length ? `Rollen bij deze organisatie: ${fitting.map((x) => ROLE_LABELS_NL[x]).join(', ')}.` : 'Bij dit soort organisatie kan Samenspel geen rollen toekennen.'
+        }`,
+      });
+    } else if (!roles.includes(role)) roles.push(role);
+  }
+  return roles;
+}
+
+/** The groups taught and mentored: only at a school location, each name not too long. */
+function groupsOf({ errors, organisationKind }: RowCheck, row: number, c: Partial<Record<StaffField, Cell>>) {
+  const taught = splitList(cellText(c.taught));
+  const mentored = splitList(cellText(c.mentored));
+  for (const [field, groups] of [['taught', taught], ['mentored', mentored]] as const) {
+    if (!groups.length) continue;
+    if (organisationKind !== 'school_location') {
+      errors.push({ row, column: field, message: `Alleen een schoolvestiging heeft groepen of klassen; laat de kolom ${STAFF_FIELD_LABELS[field]} leeg voor een ${ORGANISATION_KIND_NL[organisationKind]}.` });
+    } else {
+      const long = groups.find((g) => g.length > MAX_GROUP);
+      if (long) errors.push({ row, column: field, message: `De groepsnaam "${shown(long)}" is langer dan ${MAX_GROUP} tekens. Scheid groepen met een komma, bijvoorbeeld "5A, 5B".` });
+    }
+  }
+  return { taught, mentored };
+}
+
+/** One row checked on its own: the person, or null when the row has errors (added to `check.errors`). */
+function checkRow(check: RowCheck, row: number, c: Partial<Record<StaffField, Cell>>): StaffFileRow | null {
+  const before = check.errors.length;
+  if (hasExcelErrors(check, row, c)) return null;
+  const { given, family } = namesOf(check, row, c);
+  const email = emailOf(check, row, c.email);
+  const roles = rolesOf(check, row, c.roles);
+  const { taught, mentored } = groupsOf(check, row, c);
+  return check.errors.length === before ? { row, email: email!, givenName: given, familyName: family, roles, taught, mentored } : null;
+}
+
+/** The same person twice: name both rows, on each of them. Returns the addresses that are on more than one row. */
+function sameEmailTwice({ errors, rowsOfEmail }: RowCheck) {
+  const duplicated = new Set<string>();
+  for (const [email, at] of rowsOfEmail) {
+    if (at.length < 2) continue;
+    duplicated.add(email);
+    for (const row of at) {
+      errors.push({ row, column: 'email', message: `Het e-mailadres ${email} staat op meer dan één regel (regels ${at.join(', ')}). Eén medewerker staat één keer in het bestand: voeg de regels samen en zet de rollen en groepen met een komma in één cel.` });
+    }
+  }
+  return duplicated;
+}
+
 /**
  * Read a staff file (CSV or XLSX) for an organisation of the given kind: every row is checked on
  * its own (names, e-mail, roles fitting the organisation, groups only at a school) and the same
@@ -45,7 +148,6 @@ export async function readStaffFile(content: Buffer, organisationKind: Organisat
   const read = await readTableFile(content);
   if ('error' in read) return { ...empty, fileType: read.fileType, errors: [{ row: read.row ?? 0, column: null, message: read.error }] };
   const mapped = mapColumns(read.table, STAFF_FORMATS, STAFF_FIELD_LABELS);
-  const errors: ImportRowError[] = [...mapped.errors];
   const base = {
     format: mapped.format?.id ?? null,
     formatLabel: mapped.format?.label ?? null,
@@ -54,71 +156,13 @@ export async function readStaffFile(content: Buffer, organisationKind: Organisat
     columns: mapped.columns,
     ignoredColumns: mapped.ignoredColumns,
   };
-  const isSchool = organisationKind === 'school_location';
-  const fitting = rolesForKind(organisationKind);
+  const check: RowCheck = { errors: [...mapped.errors], organisationKind, fitting: rolesForKind(organisationKind), rowsOfEmail: new Map() };
   const rows: StaffFileRow[] = [];
-  const rowsOfEmail = new Map<string, number[]>();
-  const excelError = (row: number, field: StaffField, cell: Cell | undefined) => {
-    if (cell?.kind !== 'error') return false;
-    errors.push({ row, column: field, message: `De cel voor ${STAFF_FIELD_LABELS[field]} bevat een Excel-fout (${shown(cell.text)}). Vul de waarde zelf in.` });
-    return true;
-  };
   for (const r of mapped.rows) {
-    const c = r.cells;
-    const before = errors.length;
-    for (const f of Object.keys(c) as StaffField[]) excelError(r.row, f, c[f]);
-    if (errors.length > before) continue;
-    const given = textOf(c.givenName, 500);
-    const family = familyNameOf(textOf(c.tussenvoegsel, 500), textOf(c.familyName, 500));
-    if (!given) errors.push({ row: r.row, column: 'givenName', message: 'Vul de voornaam in.' });
-    else if (given.length > MAX_NAME) errors.push({ row: r.row, column: 'givenName', message: `De voornaam is langer dan ${MAX_NAME} tekens.` });
-    if (!textOf(c.familyName)) errors.push({ row: r.row, column: 'familyName', message: 'Vul de achternaam in.' });
-    else if (family.length > MAX_NAME) errors.push({ row: r.row, column: 'familyName', message: `De achternaam is langer dan ${MAX_NAME} tekens.` });
-    const rawEmail = cellText(c.email).replace(/^mailto:/i, '');
-    const email = parseEmail({ kind: 'text', text: rawEmail });
-    if (!rawEmail) errors.push({ row: r.row, column: 'email', message: 'Vul het e-mailadres in: het is de gebruikersnaam, en aan het e-mailadres herkent Samenspel de medewerker bij een volgende import.' });
-    else if (!email) errors.push({ row: r.row, column: 'email', message: `"${shown(rawEmail)}" is geen geldig e-mailadres. Schrijf het als naam@school.nl.` });
-    else {
-      const list = rowsOfEmail.get(email) ?? [];
-      list.push(r.row);
-      rowsOfEmail.set(email, list);
-    }
-    const roles: Role[] = [];
-    const roleWords = splitList(cellText(c.roles));
-    if (!roleWords.length) errors.push({ row: r.row, column: 'roles', message: `Vul minstens één rol in, bijvoorbeeld ${fitting.length ? fitting.map((x) => ROLE_LABELS_NL[x]).slice(0, 3).join(', ') : 'leerkracht'}.` });
-    for (const word of roleWords) {
-      const role = roleOf(word);
-      if (!role) errors.push({ row: r.row, column: 'roles', message: `Onbekende rol "${shown(word)}". Gebruik een van: ${ACCEPTED_ROLE_WORDS}.` });
-      else if (!ROLE_ORGANISATION_KINDS[role].includes(organisationKind)) {
-        errors.push({
-          row: r.row,
-          column: 'roles',
-          message: `De rol ${ROLE_LABELS_NL[role]} hoort niet bij een ${ORGANISATION_KIND_NL[organisationKind]}. ${
-            fitting.length ? `Rollen bij deze organisatie: ${fitting.map((x) => ROLE_LABELS_NL[x]).join(', ')}.` : 'Bij dit soort organisatie kan Samenspel geen rollen toekennen.'
-          }`,
-        });
-      } else if (!roles.includes(role)) roles.push(role);
-    }
-    const taught = splitList(cellText(c.taught));
-    const mentored = splitList(cellText(c.mentored));
-    for (const [field, groups] of [['taught', taught], ['mentored', mentored]] as const) {
-      if (!groups.length) continue;
-      if (!isSchool) errors.push({ row: r.row, column: field, message: `Alleen een schoolvestiging heeft groepen of klassen; laat de kolom ${STAFF_FIELD_LABELS[field]} leeg voor een ${ORGANISATION_KIND_NL[organisationKind]}.` });
-      else {
-        const long = groups.find((g) => g.length > MAX_GROUP);
-        if (long) errors.push({ row: r.row, column: field, message: `De groepsnaam "${shown(long)}" is langer dan ${MAX_GROUP} tekens. Scheid groepen met een komma, bijvoorbeeld "5A, 5B".` });
-      }
-    }
-    if (errors.length === before) rows.push({ row: r.row, email: email!, givenName: given, familyName: family, roles, taught, mentored });
+    const row = checkRow(check, r.row, r.cells);
+    if (row) rows.push(row);
   }
-  // The same person twice: name both rows, on each of them.
-  for (const [email, at] of rowsOfEmail) {
-    if (at.length < 2) continue;
-    for (const row of at) {
-      errors.push({ row, column: 'email', message: `Het e-mailadres ${email} staat op meer dan één regel (regels ${at.join(', ')}). Eén medewerker staat één keer in het bestand: voeg de regels samen en zet de rollen en groepen met een komma in één cel.` });
-    }
-  }
-  const duplicated = new Set([...rowsOfEmail].filter(([, at]) => at.length > 1).map(([e]) => e));
-  errors.sort((a, b) => a.row - b.row);
-  return { ...base, rows: rows.filter((r) => !duplicated.has(r.email)), errors, rowCount: mapped.rows.length, emails: [...rowsOfEmail.keys()] };
+  const duplicated = sameEmailTwice(check);
+  const errors = check.errors.sort((a, b) => a.row - b.row);
+  return { ...base, rows: rows.filter((r) => !duplicated.has(r.email)), errors, rowCount: mapped.rows.length, emails: [...check.rowsOfEmail.keys()] };
 }
