@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
@@ -146,5 +147,26 @@ describe('guardian import: the policy decides, before anything is written', () =
     expect(await guardianCount()).toBe(before);
     expect((await t.database.db.selectFrom('registry_imports').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('preview');
     expect(await logOf(p.id)).toEqual([{ child_id: bo, outcome: 'denied', ground: null, detail: { importId: p.id, actions: ['create'], kind: 'guardians' } }]);
+  });
+});
+
+describe("another school's import is answered as one that does not exist", () => {
+  it("committing another school's guardian import: the same 404 as for an unknown id, and nothing is written", async () => {
+    const p = (await send(ib, 'guardian-imports', [GUARDIAN_HEADER, '000042;Anouk;;Visser;anouk@example.nl;;moeder;ja'].join('\n'))).json();
+    expect(p.errors).toEqual([]);
+    const other = await t.login('zorgcoordinator');
+    const logSize = async () => Number((await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { guardians: await guardianCount(), log: await logSize() };
+    const answer = async (id: string) => {
+      const res = await other.post(`/api/v1/guardian-imports/${id}/commit`);
+      const { status, code, title, detail } = res.json();
+      return { statusCode: res.statusCode, status, code, title, detail };
+    };
+    const real = await answer(p.id);
+    expect(real.statusCode).toBe(404);
+    expect(real).toEqual(await answer(randomUUID()));
+    expect({ guardians: await guardianCount(), log: await logSize() }).toEqual(before);
+    expect((await t.database.db.selectFrom('registry_imports').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('preview');
+    expect((await ib.post(`/api/v1/guardian-imports/${p.id}/commit`)).json()).toMatchObject({ created: 1 });
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -304,9 +305,10 @@ describe('transfers between schools of the region keep one child record', () => 
     expect(JSON.stringify(again.json())).not.toContain(BSN2);
     const viewsAfter = await t.database.db.selectFrom('access_log').select('seq').where('event', '=', 'registry.transfer_match.view').where('child_id', 'in', [daan.child_id, lotte.child_id]).execute();
     expect(viewsAfter).toHaveLength(4);
-    // Only this school's care coordinator sees it.
+    // Only this school's care coordinator sees it: who may not import at all is refused (403); the
+    // care coordinator of another school is told it does not exist (404), as for an unknown id.
     expect((await (await t.login('beheer')).get(`/api/v1/pupil-imports/${p.id}`)).statusCode).toBe(403);
-    expect((await (await t.login('zorgcoordinator')).get(`/api/v1/pupil-imports/${p.id}`)).statusCode).toBe(403);
+    expect((await (await t.login('zorgcoordinator')).get(`/api/v1/pupil-imports/${p.id}`)).statusCode).toBe(404);
     const children = await count('children');
     const c = await ib.post(`/api/v1/pupil-imports/${p.id}/commit`);
     expect(c.statusCode).toBe(200);
@@ -614,5 +616,36 @@ describe('the policy decides the ground of every entry (the gateway)', () => {
       { event: 'registry.pupil_leaver.dismiss', outcome: 'denied', ground: null },
     ]);
     expect((await t.database.db.selectFrom('leaver_candidates').select(['status', 'decided_at']).where('id', '=', cand.id).executeTakeFirstOrThrow())).toEqual({ status: 'open', decided_at: null });
+  });
+});
+
+describe("another school's import is answered as one that does not exist", () => {
+  it("commit, view and decision: the same 404 for another school's import id and for an unknown id, and nothing is written", async () => {
+    expect((await ib.put('/api/v1/session/membership', { membershipId: membershipA })).statusCode).toBe(200);
+    const p = (await upload(ib, [HEADER, `000951;Otto;;Anders;09-09-2016;;3701;;5A;;;groep 5`].join('\n'))).json();
+    expect(p.errors).toEqual([]);
+    // The care coordinator of another school: may import pupils, but not see or touch this school's import.
+    const other = await t.login('zorgcoordinator');
+    const logSize = async () => Number((await t.database.db.selectFrom('access_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { children: await count('children'), enrolments: await count('enrolments'), log: await logSize() };
+    const answers = async (id: string) => {
+      const out = [];
+      for (const res of [
+        await other.post(`/api/v1/pupil-imports/${id}/commit`),
+        await other.get(`/api/v1/pupil-imports/${id}`),
+        await other.put(`/api/v1/pupil-imports/${id}/matches/${randomUUID()}`, { decision: 'different' }),
+      ]) {
+        const { status, code, title, detail } = res.json();
+        out.push({ statusCode: res.statusCode, status, code, title, detail });
+      }
+      return out;
+    };
+    const real = await answers(p.id);
+    expect(real.map((a) => a.statusCode)).toEqual([404, 404, 404]);
+    expect(real).toEqual(await answers(randomUUID()));
+    expect({ children: await count('children'), enrolments: await count('enrolments'), log: await logSize() }).toEqual(before);
+    expect((await t.database.db.selectFrom('registry_imports').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('preview');
+    // The school's own care coordinator still commits it.
+    expect((await ib.post(`/api/v1/pupil-imports/${p.id}/commit`)).json()).toMatchObject({ new: 1, childrenCreated: 1 });
   });
 });

@@ -96,6 +96,8 @@ interface FunctionRoute {
   code?: string;
   /** The status every other role gets (default 403). */
   refused?: number;
+  /** A role refused otherwise: e.g. 404 for another school's import, answered as one that does not exist. */
+  refusedAs?: Partial<Record<DemoRole, number>>;
   /** Sign in anew for each role (the route ends the session). */
   fresh?: boolean;
   after?: (res: LightMyRequestResponse, c: Client) => Promise<string | null>;
@@ -453,7 +455,7 @@ const MATRIX: Record<string, Route> = {
     allowed: CARE_ROLES,
     status: 201,
   },
-  'POST /api/v1/absence-imports/:id/commit': { kind: 'function', readOnly: false, req: (w) => ({ url: `/api/v1/absence-imports/${w.absenceImportId}/commit` }), allowed: ['ib'], status: 409, code: 'import_has_errors' },
+  'POST /api/v1/absence-imports/:id/commit': { kind: 'function', readOnly: false, req: (w) => ({ url: `/api/v1/absence-imports/${w.absenceImportId}/commit` }), allowed: ['ib'], status: 409, code: 'import_has_errors', refusedAs: { zorgcoordinator: 404 } },
   'POST /api/v1/absence-records': {
     kind: 'child',
     subject: 'child',
@@ -667,15 +669,17 @@ const MATRIX: Record<string, Route> = {
     allowed: CARE_ROLES,
     status: 201,
   },
-  'GET /api/v1/pupil-imports/:id': { kind: 'function', readOnly: true, req: (w) => ({ url: `/api/v1/pupil-imports/${w.pupilImportId}` }), allowed: ['ib'], status: 200 },
+  // Another school's care coordinator may import, but gets 404 for this school's import: as for an unknown id.
+  'GET /api/v1/pupil-imports/:id': { kind: 'function', readOnly: true, req: (w) => ({ url: `/api/v1/pupil-imports/${w.pupilImportId}` }), allowed: ['ib'], status: 200, refusedAs: { zorgcoordinator: 404 } },
   'PUT /api/v1/pupil-imports/:id/matches/:matchId': {
     kind: 'function',
     readOnly: false,
     req: (w) => ({ url: `/api/v1/pupil-imports/${w.pupilImportId}/matches/${uuid()}`, body: { decision: 'different' } }),
     allowed: ['ib'],
     status: 404,
+    refusedAs: { zorgcoordinator: 404 },
   },
-  'POST /api/v1/pupil-imports/:id/commit': { kind: 'function', readOnly: false, req: (w) => ({ url: `/api/v1/pupil-imports/${w.pupilImportId}/commit` }), allowed: ['ib'], status: 409, code: 'import_has_errors' },
+  'POST /api/v1/pupil-imports/:id/commit': { kind: 'function', readOnly: false, req: (w) => ({ url: `/api/v1/pupil-imports/${w.pupilImportId}/commit` }), allowed: ['ib'], status: 409, code: 'import_has_errors', refusedAs: { zorgcoordinator: 404 } },
   'POST /api/v1/guardian-imports': {
     kind: 'function',
     readOnly: false,
@@ -683,7 +687,7 @@ const MATRIX: Record<string, Route> = {
     allowed: CARE_ROLES,
     status: 201,
   },
-  'POST /api/v1/guardian-imports/:id/commit': { kind: 'function', readOnly: false, req: (w) => ({ url: `/api/v1/guardian-imports/${w.guardianImportId}/commit` }), allowed: ['ib'], status: 409, code: 'import_has_errors' },
+  'POST /api/v1/guardian-imports/:id/commit': { kind: 'function', readOnly: false, req: (w) => ({ url: `/api/v1/guardian-imports/${w.guardianImportId}/commit` }), allowed: ['ib'], status: 409, code: 'import_has_errors', refusedAs: { zorgcoordinator: 404 } },
   'GET /api/v1/pupil-leavers': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/pupil-leavers' }), allowed: CARE_ROLES, status: 200 },
   'POST /api/v1/pupil-leavers/:id/decision': { kind: 'function', readOnly: false, req: () => ({ url: `/api/v1/pupil-leavers/${uuid()}/decision`, body: { decision: 'dismissed' } }), allowed: CARE_ROLES, status: 404 },
 };
@@ -883,7 +887,7 @@ async function runFunction(key: string, r: FunctionRoute) {
   };
   await log.skip();
   const before = await fingerprint();
-  for (const role of ROLES.filter((x) => !r.allowed.includes(x))) await check(role, r.refused ?? 403);
+  for (const role of ROLES.filter((x) => !r.allowed.includes(x))) await check(role, r.refusedAs?.[role] ?? r.refused ?? 403);
   await anonymousIsRefused(method, r.req(w, w.actors.beheer), problems);
   const afterRefusals = await fingerprint();
   if (afterRefusals !== before) problems.push(`refused requests changed data: ${changed(before, afterRefusals)}`);

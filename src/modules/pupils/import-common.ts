@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import type { DataKind } from '../../kernel/policy/child-policy.ts';
@@ -31,16 +30,12 @@ export function schoolOf(actor: Actor, schoolLocationId?: string | null): string
   return actor.membership!.organisationId;
 }
 
-export const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
-
 /** Reads the file; a refused file becomes one error on row 0 (the file). */
 export async function readImportTable(content: Buffer): Promise<{ table: Table | null; fileType: 'csv' | 'xlsx' | null; errors: ImportRowError[] }> {
   const read = await readTableFile(content);
   if ('error' in read) return { table: null, fileType: read.fileType, errors: [{ row: read.row ?? 0, column: null, message: read.error }] };
   return { table: read.table, fileType: read.table.fileType, errors: [] };
 }
-
-export const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** Splits a list for `= any(...)` lookups, so one statement never carries an unbounded parameter. */
 export function chunks<T>(list: T[], size = 10_000): T[][] {

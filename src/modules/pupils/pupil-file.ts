@@ -58,73 +58,78 @@ export function parsePupilTable(table: Table, today: string): ParsedFile<PupilFi
   const rows: PupilFileRow[] = [];
   const numbersSeen: { value: string; fromNumber: boolean }[] = [];
   for (const r of mapped.rows) {
-    const c = r.cells;
     const rowErrors: ImportRowError[] = [];
-    const err = (column: PupilField | null, message: string) => rowErrors.push({ row: r.row, column, message });
-    const number = identifierOf(c.pupilNumber);
-    if (number?.value) numbersSeen.push(number);
-    if (!number || !number.value) err('pupilNumber', isEmpty(c.pupilNumber) ? 'Vul het leerlingnummer in.' : `Het leerlingnummer "${shown(cellText(c.pupilNumber))}" is geen nummer of code.`);
-    else if (number.value.length > 30) err('pupilNumber', 'Het leerlingnummer is langer dan 30 tekens.');
-    const givenName = textOf(c.givenName, 100);
-    const familyName = familyNameOf(textOf(c.prefix, 50), textOf(c.familyName, 150));
-    if (!givenName) err('givenName', 'Vul de voornaam (roepnaam) in.');
-    if (!familyName) err('familyName', 'Vul de achternaam in.');
-    const birthDate = parseDay(c.birthDate, table.date1904);
-    if (isEmpty(c.birthDate)) err('birthDate', 'Vul de geboortedatum in (DD-MM-JJJJ).');
-    else if (!birthDate) err('birthDate', dayProblem(c.birthDate, 'geboortedatum'));
-    else if (birthDate > today) err('birthDate', `De geboortedatum ${birthDate} ligt in de toekomst.`);
-    let bsn: string | null = null;
-    let onderwijsnummer: string | null = null;
-    const take = (field: PupilField, kind: 'bsn' | 'onderwijsnummer' | 'either') => {
-      const v = identifierDigits(c[field]);
-      if (!v) return;
-      if ((kind === 'onderwijsnummer' || kind === 'either') && isValidOnderwijsnummer(v)) onderwijsnummer = v;
-      else if ((kind === 'bsn' || kind === 'either') && isValidBsn(v)) bsn = v;
-      else if (kind === 'bsn') err(field, `Het BSN "${shown(v)}" klopt niet: een BSN heeft 9 cijfers en moet de elfproef doorstaan. Controleer het nummer in de administratie.`);
-      else if (kind === 'onderwijsnummer') err(field, `Het onderwijsnummer "${shown(v)}" klopt niet: het heeft 9 cijfers, begint met 10 en moet de elfproef doorstaan.`);
-      else err(field, `"${shown(v)}" is geen geldig BSN en geen geldig onderwijsnummer (9 cijfers, elfproef). Controleer het nummer in de administratie.`);
-    };
-    take('identifier', 'either');
-    take('bsn', 'bsn');
-    take('onderwijsnummer', 'onderwijsnummer');
-    const gemeente = textOf(c.gemeente, 100) || null;
-    let pc4: number | null = null;
-    if (!isEmpty(c.postcode)) {
-      pc4 = pc4Of(c.postcode!.kind === 'number' ? c.postcode!.value : cellText(c.postcode));
-      if (pc4 === null && !gemeente) err('postcode', `De postcode "${shown(cellText(c.postcode))}" is geen Nederlandse postcode (1234 AB). Verbeter de postcode of vul de gemeente in.`);
-    }
-    const group = textOf(c.group, 50) || null;
-    const mentor = textOf(c.mentor, 200) || null;
-    if (mentor && mentor.includes('@') && !parseEmail(c.mentor)) err('mentor', `Het e-mailadres van de mentor "${shown(mentor)}" klopt niet.`);
-    let startDate: string | null = null;
-    if (!isEmpty(c.startDate)) {
-      startDate = parseDay(c.startDate, table.date1904);
-      if (!startDate) err('startDate', dayProblem(c.startDate, 'inschrijfdatum'));
-      else if (birthDate && startDate < birthDate) err('startDate', 'De inschrijfdatum ligt vóór de geboortedatum.');
-    }
-    const level = textOf(c.level, 50) || null;
-    if (rowErrors.length) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    rows.push({
-      row: r.row,
-      pupilNumber: number!.value,
-      pupilNumberFromNumber: number!.fromNumber,
-      givenName,
-      familyName,
-      birthDate: birthDate!,
-      bsn,
-      onderwijsnummer,
-      gemeente,
-      pc4,
-      group,
-      mentor,
-      startDate,
-      level,
-    });
+    const row = readPupilRow(table, today, r.row, r.cells, rowErrors, numbersSeen);
+    if (rowErrors.length) errors.push(...rowErrors);
+    else rows.push(row);
   }
   return { format: mapped.format, columns: mapped.columns, ignoredColumns: mapped.ignoredColumns, rows, errors, numbersSeen };
+}
+
+// The row readers are plain functions, not closures made per row: a file has thousands of rows.
+const rowError = (errors: ImportRowError[], row: number, column: string | null, message: string) => errors.push({ row, column, message });
+
+/** One row of a pupil file; its problems are added to `rowErrors` (the row is then not used). */
+function readPupilRow(table: Table, today: string, row: number, c: Partial<Record<PupilField, Cell>>, rowErrors: ImportRowError[], numbersSeen: { value: string; fromNumber: boolean }[]): PupilFileRow {
+  const number = identifierOf(c.pupilNumber);
+  if (number?.value) numbersSeen.push(number);
+  if (!number || !number.value) rowError(rowErrors, row, 'pupilNumber', isEmpty(c.pupilNumber) ? 'Vul het leerlingnummer in.' : `Het leerlingnummer "${shown(cellText(c.pupilNumber))}" is geen nummer of code.`);
+  else if (number.value.length > 30) rowError(rowErrors, row, 'pupilNumber', 'Het leerlingnummer is langer dan 30 tekens.');
+  const givenName = textOf(c.givenName, 100);
+  const familyName = familyNameOf(textOf(c.prefix, 50), textOf(c.familyName, 150));
+  if (!givenName) rowError(rowErrors, row, 'givenName', 'Vul de voornaam (roepnaam) in.');
+  if (!familyName) rowError(rowErrors, row, 'familyName', 'Vul de achternaam in.');
+  const birthDate = parseDay(c.birthDate, table.date1904);
+  if (isEmpty(c.birthDate)) rowError(rowErrors, row, 'birthDate', 'Vul de geboortedatum in (DD-MM-JJJJ).');
+  else if (!birthDate) rowError(rowErrors, row, 'birthDate', dayProblem(c.birthDate, 'geboortedatum'));
+  else if (birthDate > today) rowError(rowErrors, row, 'birthDate', `De geboortedatum ${birthDate} ligt in de toekomst.`);
+  const ids: { bsn: string | null; onderwijsnummer: string | null } = { bsn: null, onderwijsnummer: null };
+  takeIdentifier(ids, c, 'identifier', 'either', row, rowErrors);
+  takeIdentifier(ids, c, 'bsn', 'bsn', row, rowErrors);
+  takeIdentifier(ids, c, 'onderwijsnummer', 'onderwijsnummer', row, rowErrors);
+  const gemeente = textOf(c.gemeente, 100) || null;
+  let pc4: number | null = null;
+  if (!isEmpty(c.postcode)) {
+    pc4 = pc4Of(c.postcode!.kind === 'number' ? c.postcode!.value : cellText(c.postcode));
+    if (pc4 === null && !gemeente) rowError(rowErrors, row, 'postcode', `De postcode "${shown(cellText(c.postcode))}" is geen Nederlandse postcode (1234 AB). Verbeter de postcode of vul de gemeente in.`);
+  }
+  const group = textOf(c.group, 50) || null;
+  const mentor = textOf(c.mentor, 200) || null;
+  if (mentor && mentor.includes('@') && !parseEmail(c.mentor)) rowError(rowErrors, row, 'mentor', `Het e-mailadres van de mentor "${shown(mentor)}" klopt niet.`);
+  let startDate: string | null = null;
+  if (!isEmpty(c.startDate)) {
+    startDate = parseDay(c.startDate, table.date1904);
+    if (!startDate) rowError(rowErrors, row, 'startDate', dayProblem(c.startDate, 'inschrijfdatum'));
+    else if (birthDate && startDate < birthDate) rowError(rowErrors, row, 'startDate', 'De inschrijfdatum ligt vóór de geboortedatum.');
+  }
+  const level = textOf(c.level, 50) || null;
+  return {
+    row,
+    pupilNumber: number?.value ?? '',
+    pupilNumberFromNumber: number?.fromNumber ?? false,
+    givenName,
+    familyName,
+    birthDate: birthDate ?? '',
+    bsn: ids.bsn,
+    onderwijsnummer: ids.onderwijsnummer,
+    gemeente,
+    pc4,
+    group,
+    mentor,
+    startDate,
+    level,
+  };
+}
+
+/** A BSN or onderwijsnummer column ('identifier': either of the two, told apart by their checks). */
+function takeIdentifier(ids: { bsn: string | null; onderwijsnummer: string | null }, c: Partial<Record<PupilField, Cell>>, field: PupilField, kind: 'bsn' | 'onderwijsnummer' | 'either', row: number, rowErrors: ImportRowError[]): void {
+  const v = identifierDigits(c[field]);
+  if (!v) return;
+  if ((kind === 'onderwijsnummer' || kind === 'either') && isValidOnderwijsnummer(v)) ids.onderwijsnummer = v;
+  else if ((kind === 'bsn' || kind === 'either') && isValidBsn(v)) ids.bsn = v;
+  else if (kind === 'bsn') rowError(rowErrors, row, field, `Het BSN "${shown(v)}" klopt niet: een BSN heeft 9 cijfers en moet de elfproef doorstaan. Controleer het nummer in de administratie.`);
+  else if (kind === 'onderwijsnummer') rowError(rowErrors, row, field, `Het onderwijsnummer "${shown(v)}" klopt niet: het heeft 9 cijfers, begint met 10 en moet de elfproef doorstaan.`);
+  else rowError(rowErrors, row, field, `"${shown(v)}" is geen geldig BSN en geen geldig onderwijsnummer (9 cijfers, elfproef). Controleer het nummer in de administratie.`);
 }
 
 export interface GuardianFileRow {
@@ -158,36 +163,37 @@ export function parseGuardianTable(table: Table): ParsedFile<GuardianFileRow> {
   const errors: ImportRowError[] = [...mapped.errors];
   const rows: GuardianFileRow[] = [];
   for (const r of mapped.rows) {
-    const c = r.cells;
     const rowErrors: ImportRowError[] = [];
-    const err = (column: GuardianField | null, message: string) => rowErrors.push({ row: r.row, column, message });
-    const number = identifierOf(c.pupilNumber);
-    if (!number || !number.value) err('pupilNumber', 'Vul het leerlingnummer van het kind in.');
-    const givenName = textOf(c.givenName, 100);
-    const familyName = familyNameOf(textOf(c.prefix, 50), textOf(c.familyName, 150));
-    if (!givenName) err('givenName', 'Vul de voornaam (of voorletters) van de ouder of verzorger in.');
-    if (!familyName) err('familyName', 'Vul de achternaam van de ouder of verzorger in.');
-    let email: string | null = null;
-    if (!isEmpty(c.email)) {
-      email = parseEmail(c.email);
-      if (!email) err('email', `Het e-mailadres "${shown(cellText(c.email))}" klopt niet.`);
-    }
-    const phone = textOf(c.phone, 30).replace(/^'/, '') || null;
-    if (phone && !/^[+0-9][0-9 ()-]{5,}$/.test(phone)) err('phone', `Het telefoonnummer "${shown(phone)}" klopt niet (alleen cijfers, spaties, +, - en haakjes).`);
-    const relationText = normaliseName(cellText(c.relation));
-    const relation = relationText ? RELATIONS[relationText] : undefined;
-    if (!relationText) err('relation', 'Vul de relatie tot het kind in: ouder, vader, moeder, pleegouder, voogd of anders.');
-    else if (!relation) err('relation', `Onbekende relatie "${shown(cellText(c.relation))}". Kies uit ouder, vader, moeder, pleegouder, voogd of anders.`);
-    const flag = parseFlag(c.authority);
-    if (flag === undefined) err('authority', 'Vul bij gezag "ja" of "nee" in.');
-    else if (flag === null) err('authority', `Bij gezag staat "${shown(cellText(c.authority))}"; vul "ja" of "nee" in.`);
-    if (rowErrors.length) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    rows.push({ row: r.row, pupilNumber: number!.value, pupilNumberFromNumber: number!.fromNumber, givenName, familyName, email, phone, relation: relation!, hasAuthority: flag as boolean });
+    const row = readGuardianRow(r.row, r.cells, rowErrors);
+    if (rowErrors.length) errors.push(...rowErrors);
+    else rows.push(row);
   }
   return { format: mapped.format, columns: mapped.columns, ignoredColumns: mapped.ignoredColumns, rows, errors, numbersSeen: [] };
+}
+
+/** One row of a guardian file; its problems are added to `rowErrors` (the row is then not used). */
+function readGuardianRow(row: number, c: Partial<Record<GuardianField, Cell>>, rowErrors: ImportRowError[]): GuardianFileRow {
+  const number = identifierOf(c.pupilNumber);
+  if (!number || !number.value) rowError(rowErrors, row, 'pupilNumber', 'Vul het leerlingnummer van het kind in.');
+  const givenName = textOf(c.givenName, 100);
+  const familyName = familyNameOf(textOf(c.prefix, 50), textOf(c.familyName, 150));
+  if (!givenName) rowError(rowErrors, row, 'givenName', 'Vul de voornaam (of voorletters) van de ouder of verzorger in.');
+  if (!familyName) rowError(rowErrors, row, 'familyName', 'Vul de achternaam van de ouder of verzorger in.');
+  let email: string | null = null;
+  if (!isEmpty(c.email)) {
+    email = parseEmail(c.email);
+    if (!email) rowError(rowErrors, row, 'email', `Het e-mailadres "${shown(cellText(c.email))}" klopt niet.`);
+  }
+  const phone = textOf(c.phone, 30).replace(/^'/, '') || null;
+  if (phone && !/^[+0-9][0-9 ()-]{5,}$/.test(phone)) rowError(rowErrors, row, 'phone', `Het telefoonnummer "${shown(phone)}" klopt niet (alleen cijfers, spaties, +, - en haakjes).`);
+  const relationText = normaliseName(cellText(c.relation));
+  const relation = relationText ? RELATIONS[relationText] : undefined;
+  if (!relationText) rowError(rowErrors, row, 'relation', 'Vul de relatie tot het kind in: ouder, vader, moeder, pleegouder, voogd of anders.');
+  else if (!relation) rowError(rowErrors, row, 'relation', `Onbekende relatie "${shown(cellText(c.relation))}". Kies uit ouder, vader, moeder, pleegouder, voogd of anders.`);
+  const flag = parseFlag(c.authority);
+  if (flag === undefined) rowError(rowErrors, row, 'authority', 'Vul bij gezag "ja" of "nee" in.');
+  else if (flag === null) rowError(rowErrors, row, 'authority', `Bij gezag staat "${shown(cellText(c.authority))}"; vul "ja" of "nee" in.`);
+  return { row, pupilNumber: number?.value ?? '', pupilNumberFromNumber: number?.fromNumber ?? false, givenName, familyName, email, phone, relation: relation!, hasAuthority: flag === true };
 }
 
 /**
