@@ -608,6 +608,12 @@ describe('the gateway finds the entry (or the report) in the transaction that re
     const res = await leerkracht.post('/api/v1/thuiszitters', { absenceReportId: report, startDate: ago(41) });
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain(ago(40));
+    // The same answer as for a report that does not exist: nothing tells the two apart.
+    const none = await leerkracht.post('/api/v1/thuiszitters', { absenceReportId: '00000000-0000-4000-8000-0000000000cc', startDate: ago(41) });
+    const { instance: _a, ...refused } = res.json();
+    const { instance: _b, ...missing } = none.json();
+    expect(none.statusCode).toBe(404);
+    expect(refused).toEqual(missing);
     expect(await entries('thuiszitter.register', 'absenceReportId', report)).toEqual([{ outcome: 'denied', child_id: pupil, ground: null, detail: { absenceReportId: report, category: 'lrv', kind: 'thuiszitter' } }]);
     expect(await db().selectFrom('thuiszitters').select('id').where('child_id', '=', pupil).execute()).toEqual([]);
     // The care coordinator who may decide gets the field error.

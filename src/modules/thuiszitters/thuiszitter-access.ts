@@ -71,7 +71,8 @@ export async function withCandidateAccess<T>(
       .executeTakeFirst();
     const rule = report ? rules.childData('thuiszitter', candidateGrounds(actor, report.organisation_id)) : noCandidate;
     const access = await accessIn(tx, actor, subject.absenceReport(absenceReportId), rule, event, { detail: { ...detail, kind: 'thuiszitter' } });
-    if (!report || !access) return { refused: report ? new NotFoundError() : new NotFoundError('Deze LRV-melding bestaat niet, of u heeft er geen toegang toe.') };
+    // One answer for a report that is not there and one that is refused: nothing tells them apart.
+    if (!report || !access) return { refused: new NotFoundError('Deze LRV-melding bestaat niet, of u heeft er geen toegang toe.') };
     return { value: await work(access, report) };
   });
   if ('refused' in result) throw result.refused;
