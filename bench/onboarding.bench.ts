@@ -15,7 +15,7 @@
  * their links) into the same tables, with the same indexes, constraints and foreign keys, for a
  * second region. The import does more: it reads and checks every file, resolves gemeenten from
  * postcodes, looks for transfers, stores a preview, writes the access log for every child.
- * Target: ≥ 0.2× COPY's rows per second.
+ * Target: ≥ 0.3× COPY's rows per second (issue "One contract, one door"; 0.2× before).
  */
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '../test/support/test-db.ts';
@@ -161,7 +161,7 @@ try {
   const importRate = rowsWritten / (imported.ms / 1000);
   console.log('import of pupils with their guardians');
   line('PostgreSQL COPY of the same rows (reference)', copy.ms, `   ${Math.round(copyRate).toLocaleString('en').padStart(10)} rows/s`);
-  line(`import: read, check, preview, commit (${imported.value.toLocaleString('en')} pupils)`, imported.ms, `   ${Math.round(importRate).toLocaleString('en').padStart(10)} rows/s   ratio ${(importRate / copyRate).toFixed(2)}× COPY (target ≥ 0.20×)`);
+  line(`import: read, check, preview, commit (${imported.value.toLocaleString('en')} pupils)`, imported.ms, `   ${Math.round(importRate).toLocaleString('en').padStart(10)} rows/s   ratio ${(importRate / copyRate).toFixed(2)}× COPY (target ≥ 0.30×)`);
 
   // ---- a newer export of the same files: nothing changes, and it must be quick to say so
   const again = await timed(async () => {

@@ -12,6 +12,7 @@ import { onboarding } from './0011_onboarding.ts';
 import { closeTheHoles } from './0012_close_the_holes.ts';
 import { signIn } from './0013_sign_in.ts';
 import { versions } from './0014_versions.ts';
+import { guardianEmailIndex } from './0015_guardian_email_index.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -29,4 +30,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0012_close_the_holes', sql: closeTheHoles },
   { name: '0013_sign_in', sql: signIn },
   { name: '0014_versions', sql: versions },
+  { name: '0015_guardian_email_index', sql: guardianEmailIndex },
 ];
