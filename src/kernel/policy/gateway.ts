@@ -94,10 +94,15 @@ async function resolve(tx: Tx, actor: Actor, s: Subject): Promise<Resolved | nul
       return r ? { ...base, childId: r.id } : null;
     }
     case 'case': {
-      const r = await tx.selectFrom('cases as k').select(['k.child_id', ...CASE_KEYS]).where('k.id', '=', s.id).where('k.region_id', '=', actor.regionId).executeTakeFirst();
-      if (!r) return null;
-      const plan = await tx.selectFrom('plans').select('id').where('case_id', '=', r.case_id).executeTakeFirst();
-      return withCase(r, plan?.id ?? null);
+      // The case's plan (at most one) in the same statement: plan routes reached through the case need it.
+      const r = await tx
+        .selectFrom('cases as k')
+        .leftJoin('plans as p', 'p.case_id', 'k.id')
+        .select(['k.child_id', 'p.id as plan_id', ...CASE_KEYS])
+        .where('k.id', '=', s.id)
+        .where('k.region_id', '=', actor.regionId)
+        .executeTakeFirst();
+      return r ? withCase(r, r.plan_id) : null;
     }
     case 'plan': {
       const r = await tx
