@@ -195,3 +195,22 @@ describe('grounds', () => {
     for (const g of grounds) expect(LOG_GROUNDS).toContain(g.ground);
   });
 });
+
+describe('relations that changed or never covered the kind (last: this closes the demo case)', () => {
+  it('a consent covers only its kinds: the youth care worker on the team gets no BSN of the child (denied, logged)', async () => {
+    const jeugdhulp = await actorOf('jeugdhulp');
+    const kinds = (await database.db.selectFrom('consents').select('data_kinds').where('id', '=', ids.consent.subject.id).executeTakeFirstOrThrow()).data_kinds;
+    expect(kinds).not.toContain('bsn');
+    await expect(withAccess(database, jeugdhulp, ids.case.subject, rules.caseData({ kind: 'bsn', who: 'professional', require: 'team' }), 'test.kind', async () => 1)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await lastLog(jeugdhulp.accountId)).toMatchObject({ event: 'test.kind', outcome: 'denied', child_id: ids.case.childId, ground: null });
+  });
+
+  it('once the case is closed its consent no longer counts: the plan is refused to the team member, the case shown limited at most', async () => {
+    const jeugdhulp = await actorOf('jeugdhulp');
+    await database.db.updateTable('cases').set({ status: 'closed', closed_at: new Date() }).where('id', '=', ids.case.caseId!).execute();
+    await expect(withAccess(database, jeugdhulp, ids.plan.subject, rules.caseData({ kind: 'plan', who: 'professional', require: 'team' }), 'test.closed', async () => 1)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await lastLog(jeugdhulp.accountId)).toMatchObject({ event: 'test.closed', outcome: 'denied', child_id: ids.case.childId });
+    const read = await withAccess(database, jeugdhulp, ids.case.subject, rules.readCase(), 'test.closed_read', async (a) => ({ ground: a.ground, consentId: a.consentId }));
+    expect(read).toEqual({ ground: 'case_team_no_consent', consentId: null });
+  });
+});
