@@ -1,3 +1,6 @@
+/** Made once: building a formatter costs far more than using one (lists and imports ask per row). */
+const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /**
  * The calendar day in the Netherlands. Rules about children (age, enrolment, residence) are about
  * Dutch calendar days, whatever the server's time zone. `SAMENSPEL_TODAY` pins it for tests/demos.
@@ -5,7 +8,7 @@
 export function today(now: Date = new Date()): string {
   const pinned = process.env.SAMENSPEL_TODAY;
   if (pinned) return pinned;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dutchDay.format(now);
 }
 
 export function isIsoDate(value: string): boolean {

@@ -95,6 +95,36 @@ describe('access log', () => {
     expect(await verifyAccessLog(database.db, keys)).toMatchObject({ ok: true, checked: before + 5001 });
   });
 
+  it('stores every field as written, whatever characters a name or a file name holds, and empty fields as empty', async () => {
+    const awkward = {
+      fileName: 'leerlingen "najaar", {def}\\versie 2.csv',
+      name: 'Zoë O\'Neil-Yılmaz',
+      nul: 'NULL',
+      lines: 'eerste\nregel,\ttab',
+      list: ['a,b', '{c}', null],
+      empty: '',
+    };
+    const other = '00000000-0000-4000-8000-000000000002';
+    const written = [
+      { event: 'child.read', outcome: 'allowed' as const, regionId: null, childId, ground: 'school_care' as const, ip: '::1', role: 'teacher', detail: awkward },
+      { event: 'child.read', outcome: 'denied' as const, childId: other },
+      { event: 'sign_in', outcome: 'allowed' as const, ip: '"; drop table access_log; --' },
+    ];
+    await database.db.transaction().execute((tx) => appendAccessLog(tx, written));
+    const stored = await database.db
+      .selectFrom('access_log')
+      .select(['event', 'outcome', 'region_id', 'child_id', 'ground', 'ip', 'role', 'account_id', 'consent_id', 'detail'])
+      .orderBy('seq', 'desc')
+      .limit(3)
+      .execute();
+    expect(stored.reverse()).toEqual([
+      { event: 'child.read', outcome: 'allowed', region_id: null, child_id: childId, ground: 'school_care', ip: '::1', role: 'teacher', account_id: null, consent_id: null, detail: awkward },
+      { event: 'child.read', outcome: 'denied', region_id: null, child_id: other, ground: null, ip: null, role: null, account_id: null, consent_id: null, detail: {} },
+      { event: 'sign_in', outcome: 'allowed', region_id: null, child_id: null, ground: null, ip: '"; drop table access_log; --', role: null, account_id: null, consent_id: null, detail: {} },
+    ]);
+    expect((await verifyAccessLog(database.db, keys)).ok).toBe(true);
+  });
+
   it('is written in the same transaction: a rolled-back change leaves no entry', async () => {
     const before = await verifyAccessLog(database.db, keys);
     await expect(

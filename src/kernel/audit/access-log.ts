@@ -101,36 +101,52 @@ export async function appendAccessLog(tx: Tx, entries: AccessLogEntry | AccessLo
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   const occurredAt = new Date();
-  const rows = list.map((e) => ({
-    occurred_at: occurredAt,
-    region_id: e.regionId ?? null,
-    event: e.event,
-    outcome: e.outcome,
-    child_id: e.childId ?? null,
-    account_id: e.accountId ?? null,
-    person_id: e.personId ?? null,
-    organisation_id: e.organisationId ?? null,
-    role: e.role ?? null,
-    ground: e.ground ?? null,
-    consent_id: e.consentId ?? null,
-    ip: e.ip ?? null,
-    detail: JSON.stringify(e.detail ?? {}),
-  }));
-  // 13 columns a row: batches stay well under PostgreSQL's 65,535 parameters per statement, so a
-  // list or an import that touches thousands of children is logged in full. Each new entry is
-  // queued for the sequencer in the same statement.
-  for (let i = 0; i < rows.length; i += APPEND_BATCH) {
-    await tx
-      .with('added', (db) => db.insertInto('access_log').values(rows.slice(i, i + APPEND_BATCH)).returning('seq'))
-      .insertInto('access_log_pending')
-      .columns(['entry_seq'])
-      .expression((eb) => eb.selectFrom('added').select('added.seq'))
-      .execute();
+  // One statement a batch with one array parameter per column: little to parse and bind however
+  // many children a list or an import touches (a VALUES list would take 13 parameters a row).
+  // Each new entry is queued for the sequencer in the same statement.
+  for (let i = 0; i < list.length; i += APPEND_BATCH) {
+    const batch = list.slice(i, i + APPEND_BATCH);
+    const n = batch.length;
+    const region = new Array<string | null>(n);
+    const event = new Array<string>(n);
+    const outcome = new Array<string>(n);
+    const child = new Array<string | null>(n);
+    const account = new Array<string | null>(n);
+    const person = new Array<string | null>(n);
+    const organisation = new Array<string | null>(n);
+    const role = new Array<string | null>(n);
+    const ground = new Array<string | null>(n);
+    const consent = new Array<string | null>(n);
+    const ip = new Array<string | null>(n);
+    const detail = new Array<string>(n);
+    for (let j = 0; j < n; j++) {
+      const e = batch[j];
+      region[j] = e.regionId ?? null;
+      event[j] = e.event;
+      outcome[j] = e.outcome;
+      child[j] = e.childId ?? null;
+      account[j] = e.accountId ?? null;
+      person[j] = e.personId ?? null;
+      organisation[j] = e.organisationId ?? null;
+      role[j] = e.role ?? null;
+      ground[j] = e.ground ?? null;
+      consent[j] = e.consentId ?? null;
+      ip[j] = e.ip ?? null;
+      detail[j] = e.detail ? JSON.stringify(e.detail) : '{}';
+    }
+    await sql`with added as (
+        insert into access_log (occurred_at, region_id, event, outcome, child_id, account_id, person_id, organisation_id, role, ground, consent_id, ip, detail)
+        select ${occurredAt}::timestamptz, t.region_id, t.event, t.outcome, t.child_id, t.account_id, t.person_id, t.organisation_id, t.role, t.ground, t.consent_id, t.ip, t.detail::jsonb
+        from unnest(${region}::uuid[], ${event}::text[], ${outcome}::text[], ${child}::uuid[], ${account}::uuid[], ${person}::uuid[], ${organisation}::uuid[],
+                    ${role}::text[], ${ground}::text[], ${consent}::uuid[], ${ip}::text[], ${detail}::text[])
+          as t(region_id, event, outcome, child_id, account_id, person_id, organisation_id, role, ground, consent_id, ip, detail)
+        returning seq)
+      insert into access_log_pending (entry_seq) select seq from added`.execute(tx);
   }
   for (const l of appendListeners) l();
 }
 
-const APPEND_BATCH = 2000;
+const APPEND_BATCH = 10_000;
 
 /** An entry as the database returns it. */
 type StoredRow = Selectable<AccessLogTable>;

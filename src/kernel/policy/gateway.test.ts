@@ -168,7 +168,7 @@ describe('many children at once', () => {
     const other = await database.db.selectFrom('enrolments').select('child_id').where('organisation_id', '!=', ib.membership!.organisationId).where('end_date', 'is', null).limit(2).execute();
     const childIds = [...own.map((r) => r.child_id), ...other.map((r) => r.child_id)];
     const before = (await logRows(ib.accountId)).length;
-    const result = await database.db.transaction().execute((tx) => withChildrenAccess(tx, ib, childIds, 'absence', 'test.bulk', (childId) => ({ row: childIds.indexOf(childId) })));
+    const result = await database.db.transaction().execute((tx) => withChildrenAccess(tx, ib, { childIds, kind: 'absence', event: 'test.bulk', detailOf: (childId) => ({ row: childIds.indexOf(childId) }) }));
     expect([...result.allowed].sort()).toEqual(own.map((r) => r.child_id).sort());
     expect(result.denied.sort()).toEqual(other.map((r) => r.child_id).sort());
     const rows = (await logRows(ib.accountId)).slice(before);
@@ -181,7 +181,7 @@ describe('many children at once', () => {
 
   it('a consent is never a ground for bulk work: the youth care worker gets no child that way', async () => {
     const jeugdhulp = await actorOf('jeugdhulp');
-    const result = await database.db.transaction().execute((tx) => withChildrenAccess(tx, jeugdhulp, [ids.case.childId], 'identity', 'test.bulk_consent'));
+    const result = await database.db.transaction().execute((tx) => withChildrenAccess(tx, jeugdhulp, { childIds: [ids.case.childId], kind: 'identity', event: 'test.bulk_consent' }));
     expect(result.allowed.size).toBe(0);
     expect(result.denied).toEqual([ids.case.childId]);
   });

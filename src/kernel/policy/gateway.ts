@@ -378,6 +378,20 @@ export async function recordListed(tx: Tx, actor: Actor, event: string, listed: 
 /** Children asked of the policy per statement (well under PostgreSQL's parameter limit). */
 const BULK_CHUNK = 5_000;
 
+export interface ChildrenAccess {
+  childIds: readonly string[];
+  /** The kind of data the work uses. */
+  kind: DataKind;
+  /** The event each entry records. */
+  event: string;
+  /** What each child's entry says besides the kind (the import, the row…). */
+  detailOf?: (childId: string) => Record<string, unknown>;
+  /** Only these grounds count (an import of a school: the school's own relation). */
+  grounds?: readonly Ground[];
+  /** The day the policy is asked for a child, when not today (a pupil registered ahead). */
+  dayOf?: (childId: string) => string;
+}
+
 /**
  * Work on many children at once (an import, an export, a workspace): asks the policy for every
  * child in one query, inside the transaction, and logs each — allowed with its ground, or denied.
@@ -387,16 +401,8 @@ const BULK_CHUNK = 5_000;
  * before the enrolment starts (next school year) has the school's relation from its first day, not
  * yet today. The entry then says on which day the ground holds (`groundOn`).
  */
-export async function withChildrenAccess(
-  tx: Tx,
-  actor: Actor,
-  childIds: readonly string[],
-  kind: DataKind,
-  event: string,
-  detailOf: (childId: string) => Record<string, unknown> = () => ({}),
-  onlyGrounds?: readonly Ground[],
-  dayOf?: (childId: string) => string,
-): Promise<{ allowed: Set<string>; denied: string[] }> {
+export async function withChildrenAccess(tx: Tx, actor: Actor, work: ChildrenAccess): Promise<{ allowed: Set<string>; denied: string[] }> {
+  const { childIds, kind, event, detailOf = () => ({}), grounds: onlyGrounds, dayOf } = work;
   const ids = [...new Set(childIds)];
   if (ids.length === 0) return { allowed: new Set(), denied: [] };
   const day = today();
@@ -433,14 +439,31 @@ export async function withChildrenAccess(
     if (ground === 'case_consent' || ground === 'emergency_meldcode') continue;
     if (!best.has(r.child_id)) best.set(r.child_id, { ground, consentId: r.consent_id });
   }
-  const entries: AccessLogEntry[] = ids.map((childId) => {
+  // One entry a child, built field by field (an import logs thousands; spreads cost more than the rest).
+  const who = actorLogFields(actor);
+  const entries = new Array<AccessLogEntry>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const childId = ids[i];
     const d = best.get(childId);
     const on = dayOf?.(childId) ?? day;
-    const detail = { ...detailOf(childId), kind, ...(on !== day ? { groundOn: on } : {}) };
-    return d
-      ? { ...actorLogFields(actor), event, outcome: 'allowed', childId, ground: d.ground, consentId: d.consentId, detail }
-      : { ...actorLogFields(actor), event, outcome: 'denied', childId, detail };
-  });
+    const detail: Record<string, unknown> = Object.assign({}, detailOf(childId));
+    detail.kind = kind;
+    if (on !== day) detail.groundOn = on;
+    entries[i] = {
+      regionId: who.regionId,
+      accountId: who.accountId,
+      personId: who.personId,
+      organisationId: who.organisationId,
+      role: who.role,
+      ip: who.ip,
+      event,
+      outcome: d ? 'allowed' : 'denied',
+      childId,
+      ground: d ? d.ground : null,
+      consentId: d ? d.consentId : null,
+      detail,
+    };
+  }
   await appendAccessLog(tx, entries);
   return { allowed: new Set(best.keys()), denied: ids.filter((id) => !best.has(id)) };
 }

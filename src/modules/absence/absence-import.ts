@@ -266,7 +266,7 @@ async function upsertAbsenceRecords(tx: Tx, importId: string): Promise<number> {
  */
 async function writeAbsence(tx: Tx, actor: Actor, stored: StoredAbsenceImport): Promise<AbsenceImportResult> {
   const children = [...new Set(stored.rows.map((r) => r.childId))];
-  const { denied } = await withChildrenAccess(tx, actor, children, 'absence', 'absence.import', () => ({ importId: stored.id }), SCHOOL_GROUNDS);
+  const { denied } = await withChildrenAccess(tx, actor, { childIds: children, kind: 'absence', event: 'absence.import', detailOf: () => ({ importId: stored.id }), grounds: SCHOOL_GROUNDS });
   if (denied.length) throw new PupilsRefused(stored.id, denied);
   const written = await upsertAbsenceRecords(tx, stored.id);
   const ruleInput = [...new Set(stored.rows.filter((r) => RULE_REASONS.includes(r.reason)).map((r) => r.childId))];
@@ -319,7 +319,7 @@ export async function commitAbsenceImport(database: Database, actor: Actor, impo
 
 /** The refusal of pupils the school no longer has a ground for, logged on its own; then 409. */
 async function refuseOutdated(database: Database, actor: Actor, { importId, childIds }: PupilsRefused): Promise<never> {
-  await database.db.transaction().execute((tx) => withChildrenAccess(tx, actor, childIds, 'absence', 'absence.import', () => ({ importId }), SCHOOL_GROUNDS));
+  await database.db.transaction().execute((tx) => withChildrenAccess(tx, actor, { childIds, kind: 'absence', event: 'absence.import', detailOf: () => ({ importId }), grounds: SCHOOL_GROUNDS }));
   const n = childIds.length;
   throw new ConflictError(
     `Sinds de controle staan ${n === 1 ? 'één leerling' : `${n} leerlingen`} uit dit bestand niet meer op deze school ingeschreven. Laad het bestand opnieuw; er is niets opgeslagen.`,

@@ -181,7 +181,7 @@ async function schoolReportPage(tx: Tx, actor: Actor, f: SchoolReportFilter & { 
   const wanted = f.status?.length ? all.filter((x) => f.status!.includes(x.status)) : all;
   wanted.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.status === 'due' || a.status === 'overdue' ? a.deadline.localeCompare(b.deadline) : b.dueOn.localeCompare(a.dueOn)) || a.child.familyName.localeCompare(b.child.familyName));
   const onPage = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
-  const { allowed } = await withChildrenAccess(tx, actor, onPage.map((i) => i.childId), 'absence', 'absence.report.list', () => ({ asOf }), SCHOOL_GROUNDS);
+  const { allowed } = await withChildrenAccess(tx, actor, { childIds: onPage.map((i) => i.childId), kind: 'absence', event: 'absence.report.list', detailOf: () => ({ asOf }), grounds: SCHOOL_GROUNDS });
   const items = onPage.filter((i) => allowed.has(i.childId));
   return { asOf, items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
 }
@@ -469,7 +469,7 @@ export async function listWorkspace(database: Database, actor: Actor, f: { follo
     // The policy is asked for every pupil on the page (the officer's residence ground), which logs
     // each; a pupil it refuses (moved out of the gemeente since the query ran) is left off.
     const onPage = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
-    const { allowed } = await withChildrenAccess(tx, actor, onPage.map((i) => i.childId), 'absence', 'absence.report.workspace', () => ({}), ['leerplicht_residence']);
+    const { allowed } = await withChildrenAccess(tx, actor, { childIds: onPage.map((i) => i.childId), kind: 'absence', event: 'absence.report.workspace', grounds: ['leerplicht_residence'] });
     const items = onPage.filter((i) => allowed.has(i.childId));
     return { items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
   });
@@ -494,7 +494,7 @@ export async function exportForDuo(database: Database, actor: Actor, f: { school
     const school = await tx.selectFrom('organisations').select(['brin', 'vestiging']).where('id', '=', f.schoolLocationId).executeTakeFirstOrThrow();
     const contact = actor.personId ? await tx.selectFrom('people').select(sql<string>`given_name || ' ' || family_name`.as('n')).where('id', '=', actor.personId).executeTakeFirst() : null;
     // The policy is asked for each pupil's BSN (and logs it); a pupil it refuses is not exported.
-    const { allowed } = await withChildrenAccess(tx, actor, list.items.map((i) => i.childId), 'bsn', 'absence.report.export', () => ({ asOf }), SCHOOL_GROUNDS);
+    const { allowed } = await withChildrenAccess(tx, actor, { childIds: list.items.map((i) => i.childId), kind: 'bsn', event: 'absence.report.export', detailOf: () => ({ asOf }), grounds: SCHOOL_GROUNDS });
     const ids = [...allowed];
     const bsn = new Map(ids.length ? (await tx.selectFrom('children').select(['id', 'bsn']).where('id', 'in', ids).execute()).map((c) => [c.id, c.bsn]) : []);
     const rows = list.items.filter((i) => allowed.has(i.childId)).map((i) => ({

@@ -129,7 +129,7 @@ export async function createChild(database: Database, actor: Actor, input: Creat
 async function logCreation(tx: Tx, actor: Actor, childId: string, enrolment: EnrolmentInput) {
   const day = today();
   const on = enrolment.startDate > day ? enrolment.startDate : enrolment.endDate != null && enrolment.endDate < day ? enrolment.endDate : day;
-  const { denied } = await withChildrenAccess(tx, actor, [childId], 'identity', 'child.create', () => ({}), undefined, () => on);
+  const { denied } = await withChildrenAccess(tx, actor, { childIds: [childId], kind: 'identity', event: 'child.create', dayOf: () => on });
   if (denied.length) throw new Error('the policy gives the creator of a child no ground for it');
 }
 

@@ -103,7 +103,7 @@ export async function commitGuardianImport(database: Database, actor: Actor, imp
   } catch (error) {
     if (!(error instanceof PupilsRefused)) throw error;
     await database.db.transaction().execute((tx) =>
-      withChildrenAccess(tx, actor, error.childIds, 'guardians', 'registry.guardian_import', (childId) => ({ importId, actions: error.actionsOf.get(childId) }), ['school_care']),
+      withChildrenAccess(tx, actor, { childIds: error.childIds, kind: 'guardians', event: 'registry.guardian_import', detailOf: (childId) => ({ importId, actions: error.actionsOf.get(childId) }), grounds: ['school_care'] }),
     );
     const n = error.childIds.length;
     throw new ConflictError(`Sinds de controle staan ${n === 1 ? 'één leerling' : `${n} leerlingen`} uit dit bestand niet meer op deze school ingeschreven. Laad het bestand opnieuw; er is niets opgeslagen.`, 'import_outdated');

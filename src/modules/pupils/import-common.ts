@@ -66,26 +66,25 @@ export async function withPupilsOfImport(
 ): Promise<{ denied: string[] }> {
   const ids = [...new Set(childIds)];
   const startsLater = new Map<string, string>();
+  const day = today();
   for (const part of chunks(ids)) {
     const rows = await tx
       .selectFrom('enrolments')
       .select(['child_id', 'start_date'])
       .where('organisation_id', '=', what.organisationId)
       .where('end_date', 'is', null)
-      .where('start_date', '>', today())
+      .where('start_date', '>', day)
       .where('child_id', 'in', part)
       .execute();
     for (const r of rows) startsLater.set(r.child_id, r.start_date);
   }
-  const { denied } = await withChildrenAccess(
-    tx,
-    actor,
-    ids,
-    what.kind,
-    what.event,
-    (childId) => ({ importId: what.importId, ...detailOf(childId) }),
-    ['school_care'],
-    (childId) => startsLater.get(childId) ?? today(),
-  );
+  const { denied } = await withChildrenAccess(tx, actor, {
+    childIds: ids,
+    kind: what.kind,
+    event: what.event,
+    detailOf: (childId) => Object.assign({ importId: what.importId }, detailOf(childId)),
+    grounds: ['school_care'],
+    dayOf: (childId) => startsLater.get(childId) ?? day,
+  });
   return { denied };
 }

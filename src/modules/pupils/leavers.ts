@@ -37,7 +37,7 @@ export async function listPupilLeavers(database: Database, actor: Actor, schoolL
     const candidateOf = new Map<string, string>();
     for (const r of rows) if (!candidateOf.has(r.child_id)) candidateOf.set(r.child_id, r.id);
     // A pupil the school no longer has a ground for (the enrolment ended otherwise) is left off.
-    const { allowed } = await withChildrenAccess(tx, actor, rows.map((r) => r.child_id), 'school', 'registry.pupil_leaver.list', (childId) => ({ candidateId: candidateOf.get(childId) }), SCHOOL_CARE);
+    const { allowed } = await withChildrenAccess(tx, actor, { childIds: rows.map((r) => r.child_id), kind: 'school', event: 'registry.pupil_leaver.list', detailOf: (childId) => ({ candidateId: candidateOf.get(childId) }), grounds: SCHOOL_CARE });
     return {
       items: rows.filter((r) => allowed.has(r.child_id)).map((r) => ({
         id: r.id,

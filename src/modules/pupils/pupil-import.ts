@@ -135,7 +135,7 @@ async function storePupilCheck(database: Database, actor: Actor, scope: PupilSco
  * yet, or ended otherwise) is not shown.
  */
 async function shownLeavers(tx: Tx, actor: Actor, importId: string, leavers: Leaver[]): Promise<Leaver[]> {
-  const { allowed } = await withChildrenAccess(tx, actor, leavers.map((l) => l.childId), 'school', 'registry.pupil_import.leaver_view', () => ({ importId }), ['school_care']);
+  const { allowed } = await withChildrenAccess(tx, actor, { childIds: leavers.map((l) => l.childId), kind: 'school', event: 'registry.pupil_import.leaver_view', detailOf: () => ({ importId }), grounds: ['school_care'] });
   return leavers.filter((l) => allowed.has(l.childId));
 }
 

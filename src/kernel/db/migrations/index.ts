@@ -13,6 +13,7 @@ import { closeTheHoles } from './0012_close_the_holes.ts';
 import { signIn } from './0013_sign_in.ts';
 import { versions } from './0014_versions.ts';
 import { guardianEmailIndex } from './0015_guardian_email_index.ts';
+import { importRowStorage } from './0016_import_row_storage.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -31,4 +32,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0013_sign_in', sql: signIn },
   { name: '0014_versions', sql: versions },
   { name: '0015_guardian_email_index', sql: guardianEmailIndex },
+  { name: '0016_import_row_storage', sql: importRowStorage },
 ];
