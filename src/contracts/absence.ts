@@ -40,15 +40,33 @@ export const AbsenceImportPreview = Type.Object({
   errors: Type.Array(AbsenceImportRowError),
   alreadyImported: Type.Union([Type.Object({ importId: Uuid, committedAt: Timestamp }), Type.Null()], { description: 'Hetzelfde bestand is al eerder verwerkt' }),
   preview: Type.Array(
-    Type.Object({ row: Type.Integer(), childId: Uuid, day: Day, hours: Type.Number(), reason: OneOf(ABSENCE_REASONS) }),
-    { description: 'De eerste 20 regels zoals ze worden opgeslagen' },
+    Type.Object({
+      row: Type.Integer(),
+      childId: Uuid,
+      name: Type.String({ description: 'Voornaam en achternaam van de leerling' }),
+      pupilNumber: Nullable(Type.String({ description: 'Het leerlingnummer van de school' })),
+      day: Day,
+      hours: Type.Number(),
+      reason: OneOf(ABSENCE_REASONS),
+    }),
+    { description: 'De eerste 20 regels zoals ze worden opgeslagen, met de naam en het leerlingnummer' },
   ),
   format: Type.Union([OneOf(ABSENCE_FILE_FORMATS), Type.Null()], { description: 'Het herkende formaat; null als geen formaat past' }),
   fileType: Nullable(OneOf(FILE_TYPES)),
 });
 export type AbsenceImportPreview = Static<typeof AbsenceImportPreview>;
 
-export const AbsenceImportCommitted = Type.Object({ id: Uuid, rows: Count, changed: Count, children: Count, newReports: Count });
+/** A report that arose just now (from an import): enough for a link and a sentence. */
+export const NewAbsenceReport = Type.Object({ id: Uuid, childId: Uuid, name: Type.String({ description: 'Voornaam en achternaam van de leerling' }), type: OneOf(REPORT_TYPES), dueOn: Day, deadline: Day });
+
+export const AbsenceImportCommitted = Type.Object({
+  id: Uuid,
+  rows: Count,
+  changed: Count,
+  children: Count,
+  newReports: Count,
+  reports: Type.Array(NewAbsenceReport, { description: 'De meldingen die uit deze import zijn ontstaan, op termijn' }),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Absence records
@@ -144,8 +162,13 @@ export const FollowupState = Type.Object({
 });
 export type FollowupState = Static<typeof FollowupState>;
 
+/** One day of absence behind a report: the records that made it. */
+export const ReportDay = Type.Object({ day: Day, hours: Type.Number(), reason: OneOf(ABSENCE_REASONS) });
+export type ReportDay = Static<typeof ReportDay>;
+
 export const AbsenceReportDetail = Type.Object({
   ...AbsenceReport.properties,
+  days: Type.Array(ReportDay, { description: 'De verzuimde dagen en uren binnen de periode die tot de melding leidden' }),
   history: Type.Array(ReportHistoryItem),
   followup: Type.Union([FollowupState, Type.Null()], { description: 'Alleen voor de leerplichtambtenaar van de woongemeente: de eigen opvolging' }),
 });

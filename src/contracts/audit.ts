@@ -2,7 +2,7 @@
  * The region's access log (modules/audit), for the privacy officer: searching it, and checking its
  * chain with the installation key and the anchors outside the database.
  */
-import { DayParam, paging, Nullable, OneOf, PageOf, Type, Uuid, type Static } from './common.ts';
+import { Day, DayParam, paging, Nullable, OneOf, PageOf, Type, Uuid, type Static } from './common.ts';
 import { ACCESS_OUTCOMES, CHAIN_BREAK_CODES } from './values/audit.ts';
 
 
@@ -37,6 +37,28 @@ export const AccessLogEntry = Type.Object({
 export type AccessLogEntry = Static<typeof AccessLogEntry>;
 
 export const AccessLogPage = PageOf(AccessLogEntry);
+
+/**
+ * The privacy officer looks a child up by name to answer a parent's request: every word of `q`
+ * occurs in the name (with or without tussenvoegsel or accents). Only children whose access log
+ * the policy lets her read.
+ */
+export const AccessLogChildQuery = Type.Object({ q: Type.String({ minLength: 2, maxLength: 100, pattern: '\\S' }), ...paging(50, 10) });
+export type AccessLogChildQuery = Static<typeof AccessLogChildQuery>;
+
+/** A child found by name: just enough to pick the right one (name and birth date), nothing of the file. */
+export const AccessLogChild = Type.Object({
+  id: Uuid,
+  /** As lists sort it: "Berg, Joep van den". */
+  sortName: Type.String(),
+  givenName: Type.String(),
+  familyName: Type.String(),
+  birthDate: Day,
+});
+export type AccessLogChild = Static<typeof AccessLogChild>;
+
+export const AccessLogChildPage = PageOf(AccessLogChild);
+export type AccessLogChildPage = Static<typeof AccessLogChildPage>;
 
 /** A head of the chain written outside the database. */
 export const ChainAnchor = Type.Object({ at: Type.String({ description: 'Wanneer de kop is gelezen' }), chainSeq: Type.Integer(), hash: Type.String(), keyId: Nullable(Type.String()) });

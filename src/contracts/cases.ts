@@ -216,7 +216,13 @@ export const CaseView = Type.Object({
   /** The data kinds this user's grants cover in this case. */
   dataKinds: Type.Array(Type.String()),
   canManage: Type.Boolean(),
-  can: Type.Object({ assignCaseManager: Type.Boolean() }),
+  can: Type.Object({
+    assignCaseManager: Type.Boolean(),
+    /** The child's own page would open for this user (a consent in a case covers only the case). */
+    openChild: Type.Boolean(),
+    /** The signal the case was opened from would open for this user. */
+    openSignal: Type.Boolean(),
+  }),
   child: Type.Optional(Type.Object({ id: Uuid, givenName: Type.String(), familyName: Type.String(), age: Type.Integer() })),
   nextEvaluationOn: Type.Optional(Day),
   openedFromSignalId: Type.Optional(Nullable(Uuid)),

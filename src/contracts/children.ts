@@ -16,6 +16,7 @@ const Paging = paging(100, 25);
 
 // ---------- What the routes take ----------
 
+/** `q`: any part of the name, with or without tussenvoegsel or accents ("berg", "Joep Berg", "celik"); every word must match. */
 export const ChildListQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), ...Paging });
 export type ChildListQuery = Static<typeof ChildListQuery>;
 
@@ -73,9 +74,19 @@ export const ChildSummary = Type.Object({
   id: Uuid,
   givenName: Type.String(),
   familyName: Type.String(),
+  /** The name as lists sort it: family name without tussenvoegsel first ("Berg, Joep van den"). */
+  sortName: Type.String(),
   birthDate: Day,
   age: Type.Integer(),
-  school: Nullable(Type.Object({ organisationId: Uuid, name: Type.String(), groupName: Nullable(Type.String()) })),
+  school: Nullable(
+    Type.Object({
+      organisationId: Uuid,
+      name: Type.String(),
+      groupName: Nullable(Type.String()),
+      /** The school's own pupil number (leerlingnummer); only with the data kind 'school'. */
+      pupilNumber: Type.Optional(Nullable(Type.String())),
+    }),
+  ),
 });
 export type ChildSummary = Static<typeof ChildSummary>;
 
@@ -91,6 +102,8 @@ export const Enrolment = Type.Object({
   vestiging: Nullable(Type.String()),
   groupName: Nullable(Type.String()),
   mentorName: Nullable(Type.String()),
+  /** The school's own pupil number (leerlingnummer) for this enrolment. */
+  pupilNumber: Nullable(Type.String()),
   startDate: Day,
   endDate: Nullable(Day),
   version: Version,

@@ -23,8 +23,30 @@ export const ActionBody = Type.Object(
 );
 export type ActionBody = Static<typeof ActionBody>;
 
-export const EvaluationBody = Type.Object({ score: Type.Integer(), evaluatedOn: Day, comment: Opt(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+/**
+ * A GAS score as sent: −2 … +2, or nothing yet (null or left out). No default and no coercion of
+ * null or "" to 0: the command refuses an evaluation without a score with a field error (422), so
+ * that "0, zoals verwacht" is only stored when someone chose it.
+ */
+const SentScore = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: -2, maximum: 2, description: 'De GAS-score: −2, −1, 0, +1 of +2 (verplicht)' });
+
+export const EvaluationBody = Type.Object({ score: Type.Optional(SentScore), evaluatedOn: Day, comment: Opt(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 export type EvaluationBody = Static<typeof EvaluationBody>;
+
+/**
+ * A correction of a mistaken evaluation: the right score and why. Appended as a new evaluation that
+ * points to the one it corrects (which stays in the history). `version`: the plan's version the
+ * correction was based on (a stale one is a 409).
+ */
+export const EvaluationCorrectionBody = Type.Object(
+  { score: Type.Optional(SentScore), reason: Type.String({ maxLength: 1000 }), version: Version },
+  { additionalProperties: false },
+);
+export type EvaluationCorrectionBody = Static<typeof EvaluationCorrectionBody>;
+
+/** A goal's evaluation: `id` is the goal, `evaluationId` the evaluation. */
+export const GoalEvaluationParams = Type.Object({ id: Uuid, evaluationId: Uuid });
+export type GoalEvaluationParams = Static<typeof GoalEvaluationParams>;
 
 /** A new version of the OPP, based on the plan's `version` (a stale one is a 409). */
 export const OppBody = Type.Object(
@@ -66,6 +88,10 @@ export type NoteBody = Static<typeof NoteBody>;
 export const Created = Type.Object({ id: Uuid });
 export type Created = Static<typeof Created>;
 
+/** The correction appended (its id) and the plan's new version. */
+export const EvaluationCorrected = Type.Object({ id: Uuid, version: Version });
+export type EvaluationCorrected = Static<typeof EvaluationCorrected>;
+
 /** The new version of the OPP (its id) and the plan's new version. */
 export const OppRecorded = Type.Object({ id: Uuid, version: Version });
 export type OppRecorded = Static<typeof OppRecorded>;
@@ -75,7 +101,22 @@ export const PlanAuthor = Type.Object({ kind: OneOf(PLAN_AUTHOR_KINDS), name: Nu
 export type PlanAuthor = Static<typeof PlanAuthor>;
 
 export const PlanAction = Type.Object({ id: Uuid, description: Type.String(), deadline: Nullable(Day), ownerFamily: Type.Boolean(), owner: Nullable(Type.String()) });
-export const GoalEvaluation = Type.Object({ id: Uuid, score: Type.Integer({ minimum: -2, maximum: 2 }), evaluatedOn: Day, comment: Nullable(Type.String()), ratedBy: PlanAuthor });
+/**
+ * One evaluation in a goal's history. A correction names the evaluation it corrects (`corrects`) and
+ * why (`correctionReason`; `ratedBy` is who corrected); an evaluation that was corrected names its
+ * correction (`correctedBy`) and no longer counts.
+ */
+export const GoalEvaluation = Type.Object({
+  id: Uuid,
+  score: Type.Integer({ minimum: -2, maximum: 2 }),
+  evaluatedOn: Day,
+  comment: Nullable(Type.String()),
+  ratedBy: PlanAuthor,
+  corrects: Nullable(Uuid),
+  correctionReason: Nullable(Type.String()),
+  correctedBy: Nullable(Uuid),
+});
+export type GoalEvaluation = Static<typeof GoalEvaluation>;
 
 export const PlanGoal = Type.Object({
   id: Uuid,
@@ -86,7 +127,10 @@ export const PlanGoal = Type.Object({
   addedBy: PlanAuthor,
   actions: Type.Array(PlanAction),
   evaluations: Type.Array(GoalEvaluation),
+  /** The score of the latest evaluation that counts (corrections replace what they correct). */
   latestScore: Nullable(Type.Integer({ minimum: -2, maximum: 2 })),
+  /** Whether that latest score is a correction ("gecorrigeerd"). */
+  latestCorrected: Type.Boolean(),
 });
 export type PlanGoal = Static<typeof PlanGoal>;
 
@@ -112,6 +156,7 @@ export const PlanCan = Type.Object({
   addGoal: Type.Boolean(),
   addAction: Type.Boolean(),
   evaluate: Type.Boolean(),
+  correctEvaluation: Type.Boolean(),
   comment: Type.Boolean(),
   observe: Type.Boolean(),
   writeOpp: Type.Boolean(),

@@ -13,6 +13,11 @@ export const SetupStepName = OneOf(SETUP_STEPS, { description: 'Stap van de inri
 export const SetupStepStatus = Type.Object({
   step: SetupStepName,
   done: Type.Boolean(),
+  doneBy: Nullable(
+    OneOf(['administrator', 'facts'] as const, {
+      description: 'administrator: afgerond door de beheerder; facts: de regio heeft al wat de stap nodig heeft (bijvoorbeeld na een import of in de demoregio)',
+    }),
+  ),
   completedAt: Nullable(Type.String({ format: 'date-time' })),
   completedBy: Nullable(Type.String()),
   // A count, or a text (the region's name) that may be null. Not Type.Null on its own: OpenAPI 3.0 has no null type.

@@ -4,7 +4,7 @@
  * it, never the case (`caseId` is for the care coordinator only).
  */
 import { Day, IdParams, Nullable, OneOf, PageOf, paging, StaleProblem, Timestamp, Type, Uuid, Version, type Static } from './common.ts';
-import { CARE_DECISIONS, LATENESS, SIGNAL_ACTIONS, SIGNAL_CATEGORIES, SIGNAL_SIDES, SIGNAL_STATUSES, SIGNAL_URGENCIES, SIGNAL_VIEWS, TERM_SCOPES, TRIAGE_DECISIONS } from './values/signals.ts';
+import { CARE_DECISIONS, LATENESS, NOTIFICATION_KINDS, SIGNAL_ACTIONS, SIGNAL_CATEGORIES, SIGNAL_SIDES, SIGNAL_STATUSES, SIGNAL_URGENCIES, SIGNAL_VIEWS, TERM_SCOPES, TRIAGE_DECISIONS } from './values/signals.ts';
 
 export const SignalIdParams = IdParams;
 
@@ -43,8 +43,15 @@ export type TriageBody = Static<typeof TriageBody>;
 export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }), version: Version }, { additionalProperties: false });
 export type WithdrawBody = Static<typeof WithdrawBody>;
 
-/** `version`: the version of the pick-up terms screen (GET /settings/signal-pickup-terms) the change was based on. */
-export const PickupTermBody = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer(), version: Version }, { additionalProperties: false });
+/**
+ * `version`: the version of the pick-up terms screen (GET /settings/signal-pickup-terms) the change
+ * was based on. `urgent`: the term of urgent signals ("Dringend", and every safety signal), 0 … 60
+ * school days (0: the same school day); else 1 … 60.
+ */
+export const PickupTermBody = Type.Object(
+  { category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer(), urgent: Type.Optional(Type.Boolean()), version: Version },
+  { additionalProperties: false },
+);
 export type PickupTermBody = Static<typeof PickupTermBody>;
 
 // ---------- What the routes answer ----------
@@ -81,6 +88,8 @@ export const Signal = Type.Object({
   author: Type.Object({ name: Type.String(), role: Type.String(), isMe: Type.Boolean() }),
   category: OneOf(SIGNAL_CATEGORIES),
   urgency: OneOf(SIGNAL_URGENCIES),
+  /** Urgent: marked "Dringend", or a safety signal. Its own pick-up term; at the top of the queue. */
+  urgent: Type.Boolean(),
   observation: Type.String(),
   parentsInformed: Type.Boolean(),
   parentsNotInformedReason: Nullable(Type.String()),
@@ -148,13 +157,33 @@ export type ChildSignals = Static<typeof ChildSignals>;
 export const PickupTerm = Type.Object({ scope: OneOf(TERM_SCOPES), category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer() });
 export type PickupTerm = Static<typeof PickupTerm>;
 
-/** The terms of the region and the defaults, with the version of this settings screen. */
-export const PickupTerms = Type.Object({ items: Type.Array(PickupTerm), version: Version });
+/** The terms of the region and the defaults (`urgent`: those of urgent signals), with the version of this settings screen. */
+export const PickupTerms = Type.Object({ items: Type.Array(PickupTerm), urgent: Type.Array(PickupTerm), version: Version });
 export type PickupTerms = Static<typeof PickupTerms>;
 
 /** The term as set (PUT), with the screen's new version. */
-export const PickupTermSet = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer(), version: Version });
+export const PickupTermSet = Type.Object({ category: Nullable(OneOf(SIGNAL_CATEGORIES)), schoolDays: Type.Integer(), urgent: Type.Boolean(), version: Version });
 export type PickupTermSet = Static<typeof PickupTermSet>;
 
 /** A 409 of setting a term: the screen was stale; `current` holds the terms as they are now. */
 export const PickupTermsConflict = StaleProblem(PickupTerms);
+
+/**
+ * A notification in the app: something at the school acted for that needs the user now (an urgent
+ * signal). It holds no child data: the signal's page, behind the policy, shows what it is about.
+ */
+export const Notification = Type.Object({
+  id: Uuid,
+  kind: OneOf(NOTIFICATION_KINDS),
+  /** The signal to open (its page checks access). */
+  signalId: Nullable(Uuid),
+  createdAt: Timestamp,
+  read: Type.Boolean(),
+});
+export type Notification = Static<typeof Notification>;
+
+/** The user's notifications for the school acted for now, newest first, with the number unread. */
+export const NotificationList = Type.Object({ items: Type.Array(Notification), unread: Type.Integer({ minimum: 0 }) });
+export type NotificationList = Static<typeof NotificationList>;
+
+export const NotificationIdParams = IdParams;

@@ -4,12 +4,23 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
 import { multipart } from '../support/multipart.ts';
 import { today } from '../../src/kernel/time.ts';
-import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
+import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../src/kernel/calendar/school-days.ts';
 
-// Dates relative to today: the demo's enrolments are built around today.
+// Dates relative to today: the demo's enrolments are built around today. Absence exists only on
+// lesson days: D1 and D2 are the two school days before today at the school (weekends and holidays skipped).
 const D0 = today();
-const D1 = addCalendarDays(D0, -1);
-const D2 = addCalendarDays(D0, -2);
+let D1 = '';
+let D2 = '';
+async function lessonDaysBefore(schoolId: string): Promise<[string, string]> {
+  const cal = await loadSchoolCalendar(t.database.db, await calendarScopeOf(t.database.db, schoolId), addCalendarDays(D0, -60), D0);
+  const before = (day: string) => {
+    let d = addCalendarDays(day, -1);
+    while (!cal.isSchoolDay(d)) d = addCalendarDays(d, -1);
+    return d;
+  };
+  const d1 = before(D0);
+  return [d1, before(d1)];
+}
 const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 let t: TestApp;
@@ -36,6 +47,7 @@ beforeAll(async () => {
   t = await startTestApp({ children: 80 });
   ib = await t.login('ib');
   school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
+  [D1, D2] = await lessonDaysBefore(school);
   // Pupils enrolled at this school since before the dates used below, without demo absence on those days.
   pupils = (
     await t.database.db
@@ -122,8 +134,8 @@ describe('absence import from an Excel workbook (.xlsx)', () => {
     const p = (await upload(ib, file)).json();
     expect(p.errors).toEqual([]);
     expect(p.preview).toEqual([
-      { row: 2, childId: pupils[4], day: D1, hours: 2.5, reason: 'unauthorised' },
-      { row: 6, childId: pupils[4], day: D1, hours: 0.83, reason: 'ill' },
+      { row: 2, childId: pupils[4], name: expect.stringMatching(/\S+ \S+/), pupilNumber: '000777', day: D1, hours: 2.5, reason: 'unauthorised' },
+      { row: 6, childId: pupils[4], name: expect.stringMatching(/\S+ \S+/), pupilNumber: '000777', day: D1, hours: 0.83, reason: 'ill' },
     ]);
     expect((await ib.post(`/api/v1/absence-imports/${p.id}/commit`)).statusCode).toBe(200);
     expect((await recordsOf([pupils[4]])).map((r) => [Number(r.hours), r.reason])).toEqual(

@@ -4,12 +4,23 @@ import { sql } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
 import { multipart } from '../support/multipart.ts';
 import { today } from '../../src/kernel/time.ts';
-import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
+import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../src/kernel/calendar/school-days.ts';
 
-// Dates relative to today: the demo's enrolments are built around today.
+// Dates relative to today: the demo's enrolments are built around today. Absence exists only on
+// lesson days: D1 and D2 are the two school days before today at the school (weekends and holidays skipped).
 const D0 = today();
-const D1 = addCalendarDays(D0, -1);
-const D2 = addCalendarDays(D0, -2);
+let D1 = '';
+let D2 = '';
+async function lessonDaysBefore(schoolId: string): Promise<[string, string]> {
+  const cal = await loadSchoolCalendar(t.database.db, await calendarScopeOf(t.database.db, schoolId), addCalendarDays(D0, -60), D0);
+  const before = (day: string) => {
+    let d = addCalendarDays(day, -1);
+    while (!cal.isSchoolDay(d)) d = addCalendarDays(d, -1);
+    return d;
+  };
+  const d1 = before(D0);
+  return [d1, before(d1)];
+}
 
 let t: TestApp;
 let ib: Client;
@@ -28,6 +39,7 @@ beforeAll(async () => {
   t = await startTestApp({ children: 80 });
   ib = await t.login('ib');
   school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
+  [D1, D2] = await lessonDaysBefore(school);
   demoRecords = await count();
   // Pupils enrolled at this school since before the dates used below.
   pupils = (
@@ -92,7 +104,7 @@ describe('absence import: preview, all or nothing, idempotent', () => {
 
   it('the school’s own pupil number works, leading zeros included; a pupil not enrolled on that day is refused', async () => {
     await sql`update enrolments set pupil_number = '000123' where child_id = ${pupils[4].id} and organisation_id = ${school} and end_date is null`.execute(t.database.db);
-    const p = (await upload(ib, `leerling,datum,uren,reden\n000123,${D0},1,geoorloofd\n000123,1999-01-04,1,ziek`)).json();
+    const p = (await upload(ib, `leerling,datum,uren,reden\n000123,${D1},1,geoorloofd\n000123,1999-01-04,1,ziek`)).json();
     expect(p.rows).toBe(1);
     expect(p.errors).toEqual([{ row: 3, column: 'datum', message: expect.stringContaining('niet ingeschreven') }]);
   });

@@ -241,6 +241,11 @@ describe('corrections, luxury absence, overig verzuim and the DUO export', () =>
   });
 
   it('the DUO export lists the reports still to be made, with BSN and the verzuimloket fields, and logs the BSN use', async () => {
+    // DUO needs a BSN or onderwijsnummer of every pupil (test/api/absence-law.test.ts): the demo's pupils without a BSN get an onderwijsnummer.
+    await sql`
+      update children c set onderwijsnummer = '10' || lpad(n.i::text, 7, '0')
+      from (select id, row_number() over (order by id) as i from children where bsn is null and onderwijsnummer is null) n
+      where c.id = n.id`.execute(t.database.db);
     const res = await ib.get(`/api/v1/absence-reports/export?schoolLocationId=${school}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
@@ -249,8 +254,9 @@ describe('corrections, luxury absence, overig verzuim and the DUO export', () =>
     const open = (await reports(ib, 'status=due,overdue&pageSize=500')).json();
     expect(lines).toHaveLength(1 + open.total);
     const overig = lines.find((l) => l.includes('Overig verzuim'))!.split(';');
-    const child = await t.database.db.selectFrom('children').select(['bsn', 'birth_date', 'family_name']).where('id', '=', zeist[4]).executeTakeFirstOrThrow();
-    expect(overig[2]).toBe(child.bsn ?? '');
+    const child = await t.database.db.selectFrom('children').select(['bsn', 'onderwijsnummer', 'birth_date', 'family_name']).where('id', '=', zeist[4]).executeTakeFirstOrThrow();
+    expect(overig[2]).toBe(child.bsn ?? child.onderwijsnummer);
+    for (const line of lines.slice(1)) expect(line.split(';')[2]).toMatch(/^\d{9}$/);
     expect(overig.slice(3, 5)).toEqual([child.birth_date, child.family_name]);
     expect(overig[7]).toBe('2026-11-02');
     const logged = await t.database.db.selectFrom('access_log').select(['child_id', 'detail']).where('event', '=', 'absence.report.export').execute();

@@ -257,6 +257,13 @@ const MATRIX: Record<string, Route> = {
 
   // ----- the access log (privacy officer)
   'GET /api/v1/access-log': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/access-log?pageSize=10' }), allowed: ['privacy'], status: 200 },
+  'GET /api/v1/access-log/children': {
+    kind: 'list',
+    // The privacy officer finds a child by name; the detail she may open is the child's access log.
+    req: (s) => ({ url: `/api/v1/access-log/children?pageSize=50&q=${encodeURIComponent(s.familyName)}` }),
+    items: (j) => arr(j, 'items').map((x) => ({ childId: x.id as string, detail: `/api/v1/children/${x.id}/access-log` })),
+    expect: { privacy: 'shows', others: 403 },
+  },
   'GET /api/v1/access-log/verify': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/access-log/verify' }), allowed: ['privacy'], status: 200 },
 
   // ----- signals
@@ -291,6 +298,9 @@ const MATRIX: Record<string, Route> = {
     expect: { owner: STALE, teacher: STALE },
   },
   'GET /api/v1/children/:id/signals': { kind: 'child', subject: 'child', readOnly: true, req: (s) => ({ url: `/api/v1/children/${s.childId}/signals` }), expect: { owner: OK, teacher: OK } },
+  // The user's own notifications (no child data): everyone gets their own list; another's or none is 404.
+  'GET /api/v1/notifications': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/notifications' }), allowed: ALL, status: 200 },
+  'POST /api/v1/notifications/:id/read': { kind: 'function', readOnly: false, req: () => ({ url: `/api/v1/notifications/${uuid()}/read` }), allowed: ALL, status: 404 },
   'GET /api/v1/settings/signal-pickup-terms': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/settings/signal-pickup-terms' }), allowed: ALL, status: 200 },
   'PUT /api/v1/settings/signal-pickup-terms': {
     kind: 'function',
@@ -409,6 +419,14 @@ const MATRIX: Record<string, Route> = {
     req: (s, _a, w) => ({ url: `/api/v1/plan-goals/${s.goalId}/evaluations`, body: { score: 0, evaluatedOn: w.day } }),
     expect: { owner: OK, consent: OK, guardian: OK, self: OK },
   },
+  // A correction names the plan's version: claimed first, so a stale one is a 409 before the evaluation is looked up.
+  'POST /api/v1/plan-goals/:id/evaluations/:evaluationId/corrections': {
+    kind: 'child',
+    subject: 'goal',
+    readOnly: false,
+    req: (s) => ({ url: `/api/v1/plan-goals/${s.goalId}/evaluations/${uuid()}/corrections`, body: { score: 1, reason: 'Route-matrix.', version: V } }),
+    expect: { owner: STALE, consent: STALE, guardian: STALE, self: STALE },
+  },
   'POST /api/v1/plans/:id/opp': {
     kind: 'child',
     subject: 'plan',
@@ -460,7 +478,7 @@ const MATRIX: Record<string, Route> = {
     kind: 'child',
     subject: 'child',
     readOnly: false,
-    req: (s, a, w) => ({ url: '/api/v1/absence-records', body: { childId: s.childId, schoolLocationId: ownSchool(s, a, w), day: w.day, hours: 1, reason: 'ill' } }),
+    req: (s, a, w) => ({ url: '/api/v1/absence-records', body: { childId: s.childId, schoolLocationId: ownSchool(s, a, w), day: w.lessonDays[ownSchool(s, a, w)] ?? w.day, hours: 1, reason: 'ill' } }),
     expect: { owner: OK, otherCare: 404, others: 403 },
   },
   'GET /api/v1/absence-reports': {

@@ -75,7 +75,16 @@ describe('the set-up wizard: status, resume, minimum per step', () => {
     const s = (await admin.get('/api/v1/setup')).json();
     expect(s.region).toMatchObject({ id: fresh.regionId, name: 'Regio Kromme Rijn' });
     expect(s.steps.map((x: { step: string }) => x.step)).toEqual(['region', 'gemeenten', 'schools', 'partners', 'settings', 'staff', 'pupils']);
-    expect(s.steps.every((x: { done: boolean }) => !x.done)).toBe(true);
+    // Only the settings are done from the start: the region runs on the legal defaults.
+    expect(s.steps.map((x: { step: string; done: boolean; doneBy: string | null }) => [x.step, x.done, x.doneBy])).toEqual([
+      ['region', false, null],
+      ['gemeenten', false, null],
+      ['schools', false, null],
+      ['partners', false, null],
+      ['settings', true, 'facts'],
+      ['staff', false, null],
+      ['pupils', false, null],
+    ]);
     expect(s.nextStep).toBe('region');
     expect(s.steps[1].facts).toMatchObject({ gemeenten: 0 });
 
@@ -90,8 +99,9 @@ describe('the set-up wizard: status, resume, minimum per step', () => {
     }
     expect((await admin.put('/api/v1/setup/steps/onbekend', { done: true })).statusCode).toBe(400);
     // The settings have valid defaults: no minimum.
-    expect((await admin.put('/api/v1/setup/steps/settings', { done: true })).json().steps[4]).toMatchObject({ step: 'settings', done: true });
-    expect((await admin.put('/api/v1/setup/steps/settings', { done: false })).json().steps[4]).toMatchObject({ done: false, completedAt: null });
+    expect((await admin.put('/api/v1/setup/steps/settings', { done: true })).json().steps[4]).toMatchObject({ step: 'settings', done: true, doneBy: 'administrator', completedBy: 'Test kr-beheer' });
+    // Reopened, the step is still done by its facts (nothing is missing), without a name or date.
+    expect((await admin.put('/api/v1/setup/steps/settings', { done: false })).json().steps[4]).toMatchObject({ done: true, doneBy: 'facts', completedAt: null, completedBy: null });
   });
 
   it('the region step: name and samenwerkingsverband, then marked done; a new session resumes at the next step', async () => {
@@ -105,8 +115,10 @@ describe('the set-up wizard: status, resume, minimum per step', () => {
     expect(done.nextStep).toBe('gemeenten');
     const again = await t.login('kr-beheer');
     expect((await again.get('/api/v1/setup')).json().nextStep).toBe('gemeenten');
-    // The demo region is another region: its wizard is untouched.
-    expect((await beheer.get('/api/v1/setup')).json()).toMatchObject({ nextStep: 'region', region: { id: t.demo.regionId } });
+    // The demo region is another region: nothing was marked there, yet it has what every step needs.
+    const demo = (await beheer.get('/api/v1/setup')).json();
+    expect(demo).toMatchObject({ nextStep: null, region: { id: t.demo.regionId } });
+    expect(demo.steps.map((x: { doneBy: string }) => x.doneBy)).toEqual(['facts', 'facts', 'facts', 'facts', 'facts', 'facts', 'facts']);
     const log = await db().selectFrom('access_log').select(['event', 'detail']).where('region_id', '=', fresh.regionId).where('event', 'in', ['registry.region.update', 'registry.setup.step']).orderBy('seq').execute();
     expect(log.map((l) => l.event)).toEqual(['registry.setup.step', 'registry.setup.step', 'registry.region.update', 'registry.setup.step']);
     expect(log[2].detail).toEqual({ old: 'Regio Kromme Rijn', new: 'Regio Kromme Rijn en Heuvelrug' });
@@ -221,7 +233,8 @@ describe('gemeenten: from the list of Dutch gemeenten or by hand, with postcode 
     expect(s.steps[2]).toMatchObject({ done: true, facts: { schools: 1 } });
     const p = (await admin.put('/api/v1/setup/steps/partners', { done: true })).json();
     expect(p.steps[3]).toMatchObject({ done: true, facts: { gemeente: 1, wijkteam: 0 } });
-    expect(p.nextStep).toBe('settings');
+    // The settings are done by their defaults: next come the people.
+    expect(p.nextStep).toBe('staff');
   });
 
   it('staff and pupils per organisation: counts only', async () => {

@@ -76,7 +76,7 @@ describe('raising a signal', () => {
     expect((await beheer.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 0, version })).statusCode).toBe(400);
     const set = await beheer.put('/api/v1/settings/signal-pickup-terms', { category: 'learning', schoolDays: 3, version });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toEqual({ category: 'learning', schoolDays: 3, version: version + 1 });
+    expect(set.json()).toEqual({ category: 'learning', schoolDays: 3, urgent: false, version: version + 1 });
     const s = (await leerkracht.post('/api/v1/signals', signal({ category: 'learning' }))).json();
     // Thu 15 → Fri 16 (1), holiday, Mon 26 (2), Tue 27 (3)
     expect(s).toMatchObject({ pickupSchoolDays: 3, pickupDeadline: '2026-10-27' });
@@ -276,7 +276,7 @@ describe('no lost update: a decision names the version it was based on', () => {
     const seen = (await tab1.get('/api/v1/settings/signal-pickup-terms')).json();
     const first = await tab1.put('/api/v1/settings/signal-pickup-terms', { category: 'health', schoolDays: 8, version: seen.version });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ category: 'health', schoolDays: 8, version: seen.version + 1 });
+    expect(first.json()).toEqual({ category: 'health', schoolDays: 8, urgent: false, version: seen.version + 1 });
     const second = await tab2.put('/api/v1/settings/signal-pickup-terms', { category: 'health', schoolDays: 12, version: seen.version });
     expect(second.statusCode).toBe(409);
     expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);

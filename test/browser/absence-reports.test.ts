@@ -106,9 +106,9 @@ describe('the care coordinator', () => {
 
     await file.setInputFiles({ name: 'verzuim.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await page.getByText('4 regels in orde, 0 fout(en).').waitFor();
+    await page.getByText(/^Alle 4 regels in orde\./).waitFor();
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByText(/Opgeslagen: 4 regels voor 1 leerlingen/).waitFor();
+    await page.getByText(/Opgeslagen: 4 regels voor 1 leerling\(en\)/).first().waitFor();
 
     // The care coordinator's absence entries in the main menu; the report followed from the import.
     for (const name of ['Verzuimmeldingen', 'Verzuim invoeren', 'Verzuim importeren']) expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(1);
@@ -180,6 +180,18 @@ describe('the care coordinator', () => {
 
     await page.getByRole('searchbox', { name: 'Leerling' }).fill(other.name);
     await page.locator(`input[type="radio"][value="${other.id}"]`).check();
+    // A Saturday: no lesson day. The server's field error shows at the field, saying which day and why.
+    let saturday = days[3];
+    while (new Date(`${saturday}T00:00:00Z`).getUTCDay() !== 6) saturday = addCalendarDays(saturday, -1);
+    const named = new Intl.DateTimeFormat('nl-NL', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${saturday}T00:00:00Z`));
+    await page.getByLabel('Dag', { exact: true }).fill(saturday);
+    await page.getByLabel('Gemiste lesuren').fill('1');
+    await page.getByLabel('Ziek', { exact: true }).check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.locator('#entry-day-error').getByText(`${named} is geen lesdag (weekend).`).waitFor();
+    expect(await page.getByLabel('Dag', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'absence entry on a day without lessons');
+
     await page.getByLabel('Dag', { exact: true }).fill(days[3]);
     await page.getByLabel('Gemiste lesuren').fill('drie');
     await page.getByLabel('Ziek', { exact: true }).check();

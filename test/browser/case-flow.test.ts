@@ -154,7 +154,7 @@ describe('from a teacher’s signal to a case with consent and a shared plan', (
     const goal = goals.getByRole('article', { name: 'Weer meedoen in de klas' });
     await goal.getByText('Nog niet geëvalueerd').waitFor();
 
-    await goal.getByText('Evaluatie toevoegen (GAS)').click();
+    await goal.getByText('Evaluatie toevoegen: doelrealisatie (GAS-score)').click();
     const scores = goal.getByRole('group', { name: 'Hoe gaat het met dit doel?' });
     expect(await scores.getByRole('radio').count()).toBe(5);
     await scores.getByRole('radio', { name: '+1 beter dan verwacht' }).check();
@@ -164,7 +164,7 @@ describe('from a teacher’s signal to a case with consent and a shared plan', (
     const latest = goal.locator('.samenspel-latest-score');
     await latest.getByText('+1', { exact: true }).waitFor();
     expect(await latest.innerText()).toBe('+1 (beter dan verwacht)');
-    await goal.getByRole('table', { name: /Evaluaties \(GAS\)/ }).waitFor();
+    await goal.getByRole('table', { name: /Evaluaties van .*: doelrealisatie \(GAS-score\)/ }).waitFor();
     await expectAccessible(ib, 'plan with an evaluated goal');
 
     // The PDF for the parents is a link to the API.

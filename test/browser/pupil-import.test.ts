@@ -38,12 +38,12 @@ describe('importing pupils', () => {
 
     await page.getByLabel('Bestand uit de leerlingadministratie (CSV of Excel)').setInputFiles({ name: 'leerlingen.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await page.getByText('2 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 overstap(pen) van een andere school.').waitFor();
+    await page.getByText('2 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 overstappen van een andere school.').waitFor();
     // A reload (or coming back later) keeps the check: the file need not be chosen again to save it.
     await page.waitForURL(/\?controle=/);
     await page.reload();
     await page.getByText(/^Gecontroleerd bestand leerlingen\.csv van .*; nog niet opgeslagen\./).waitFor();
-    await page.getByText('2 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 overstap(pen) van een andere school.').waitFor();
+    await page.getByText('2 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 overstappen van een andere school.').waitFor();
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Opgeslagen. Alle regels zijn in één keer verwerkt.', { exact: true }).first().waitFor();
     expect(await pupilCount('000901')).toBe(1);

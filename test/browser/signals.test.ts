@@ -19,10 +19,16 @@ async function openFirstPupil(page: Page): Promise<string> {
   await page.waitForURL(/\/kinderen$/);
   const first = page.locator('main table tbody tr a').first();
   await first.waitFor();
-  const name = (await first.innerText()).trim();
+  const href = await first.getAttribute('href');
   await first.click();
   await page.waitForURL(/\/kinderen\/[0-9a-f-]{36}$/);
-  await h1(page).filter({ hasText: name }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(href);
+  // The name as the child's page gives it (the list may show it family name first: "Berg, Joep van den").
+  // Once the signals section is there, the child is loaded and the h1 is her name.
+  await page.getByRole('heading', { level: 2, name: 'Zorgsignalen' }).waitFor();
+  const name = (await h1(page).innerText()).trim();
+  expect(name).not.toBe('Gegevens van kind');
+  expect(name).not.toBe('');
   return name;
 }
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Client, TestApp } from './test-app.ts';
 import { multipart } from './multipart.ts';
 import { today } from '../../src/kernel/time.ts';
-import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
+import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../src/kernel/calendar/school-days.ts';
 
 /**
  * The world of the route matrix (test/api/route-matrix.test.ts): every demo role signed in once,
@@ -109,6 +109,8 @@ export interface World {
   holidayImportId: string;
   /** A membership of `leerkracht` (for ending a role). */
   leerkrachtMembershipId: string;
+  /** The last lesson day on or before today of po1 and vo1: absence is recorded only on lesson days. */
+  lessonDays: Record<string, string>;
 }
 
 export const RELATIONS_T: Record<DemoRole, Relation> = {
@@ -214,6 +216,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     if (!(p.errors as unknown[]).length) throw new Error(`setup: the ${what} import was meant to have errors`);
   }
   const leerkrachtMembership = await db.selectFrom('memberships').select('id').where('person_id', '=', acc.leerkracht.personId!).where('ended_at', 'is', null).executeTakeFirstOrThrow();
+  const lessonDays: Record<string, string> = {};
+  for (const school of [po1, vo1]) {
+    const cal = await loadSchoolCalendar(db, await calendarScopeOf(db, school), addCalendarDays(day, -60), day);
+    let d = day;
+    while (!cal.isSchoolDay(d)) d = addCalendarDays(d, -1);
+    lessonDays[school] = d;
+  }
 
   return {
     t,
@@ -229,6 +238,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     staffImportId: staffImport.id,
     holidayImportId: holidayImport.id,
     leerkrachtMembershipId: leerkrachtMembership.id,
+    lessonDays,
   };
 }
 

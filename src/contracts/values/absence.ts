@@ -29,8 +29,11 @@ export type AbsenceSource = (typeof ABSENCE_SOURCES)[number];
 /** The sources a client may name when it records absence itself (an import sets its own). */
 export const RECORDED_ABSENCE_SOURCES = ['manual', 'api'] as const satisfies readonly AbsenceSource[];
 
-/** The types of a legal absence report. */
-export const REPORT_TYPES = ['16-uur', 'lrv', 'luxe', 'overig'] as const;
+/**
+ * The types of a legal absence report. 'rmc': a young person of 18 up to 23 without a
+ * startkwalificatie, absent without a valid reason for four weeks or more (DUO's type RMC).
+ */
+export const REPORT_TYPES = ['16-uur', 'lrv', 'luxe', 'overig', 'rmc'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 /** The report types as DUO's verzuimloket names them (the DUO export uses these). */
@@ -39,6 +42,7 @@ export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
   lrv: 'Langdurig relatief verzuim',
   luxe: 'Luxe verzuim',
   overig: 'Overig verzuim',
+  rmc: 'RMC',
 };
 
 /** Whether a report followed from the rules or was made by the school (overig verzuim). */

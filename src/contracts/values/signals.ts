@@ -40,6 +40,10 @@ export type SignalView = (typeof SIGNAL_VIEWS)[number];
 export const TERM_SCOPES = ['default', 'region'] as const;
 export type TermScope = (typeof TERM_SCOPES)[number];
 
+/** What a notification in the app is about: an urgent signal at the school (no child data in it). */
+export const NOTIFICATION_KINDS = ['urgent_signal'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** Dutch labels, for messages that reach people. */
 export const STATUS_NL: Record<SignalStatus, string> = {
   new: 'nieuw',

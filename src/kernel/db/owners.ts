@@ -37,6 +37,7 @@ export const TABLE_OWNERS = {
   deadline_rules: 'signals',
   signals: 'signals',
   signal_events: 'signals',
+  notifications: 'signals',
   cases: 'cases',
   case_members: 'cases',
   case_events: 'cases',

@@ -93,6 +93,10 @@ export interface ChildrenTable {
   created_at: Generated<Date>;
   /** Optimistic concurrency (0014): an update names the version it was based on. */
   version: Generated<number>;
+  /** Kept by the database (0019): family name without tussenvoegsel, given name, tussenvoegsel; accents folded, "C" order. */
+  sort_key: ColumnType<string, never, never>;
+  /** Kept by the database (0019): given and family name, accents folded, lower case: what a search matches. */
+  search_name: ColumnType<string, never, never>;
 }
 export interface ChildResidencesTable {
   id: Generated<string>;
@@ -265,7 +269,7 @@ export interface HolidayImportsTable {
 }
 export interface DeadlineRulesTable {
   id: Generated<string>;
-  subject: 'signal_pickup';
+  subject: 'signal_pickup' | 'signal_pickup_urgent';
   region_id: string | null;
   category: string | null;
   school_days: number;
@@ -429,6 +433,9 @@ export interface GoalEvaluationsTable {
   rated_by_child: Generated<boolean>;
   comment: string | null;
   created_at: Generated<Date>;
+  /** A correction: the evaluation it corrects (appended; the original stays), with the reason. */
+  corrects_evaluation_id: string | null;
+  correction_reason: string | null;
 }
 export interface PlanOppVersionsTable {
   id: Generated<string>;
@@ -498,7 +505,7 @@ export interface AbsenceImportsTable {
   status: Generated<'preview' | 'committed'>;
   committed_at: Timestamp | null;
 }
-export type AbsenceReportType = '16-uur' | 'lrv' | 'luxe' | 'overig';
+export type AbsenceReportType = '16-uur' | 'lrv' | 'luxe' | 'overig' | 'rmc';
 export type AbsenceReportEventKind = 'reported' | 'dismissed' | 'reopened' | 'withdrawn';
 export type FollowupStatus = 'received' | 'talk' | 'warning' | 'official_report' | 'closed';
 
@@ -691,6 +698,17 @@ export interface InvitationsTable {
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
 }
+/** Notifications in the app, per person and school (signals: an urgent signal). */
+export interface NotificationsTable {
+  id: Generated<string>;
+  region_id: string;
+  person_id: string;
+  organisation_id: string;
+  kind: 'urgent_signal';
+  signal_id: string | null;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
 export interface MailOutboxTable {
   id: Generated<string>;
   region_id: string | null;
@@ -715,6 +733,7 @@ export interface DB {
   leaver_candidates: LeaverCandidatesTable;
   invitations: InvitationsTable;
   mail_outbox: MailOutboxTable;
+  notifications: NotificationsTable;
   regions: RegionsTable;
   gemeenten: GemeentenTable;
   organisations: OrganisationsTable;

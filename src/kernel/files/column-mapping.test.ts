@@ -4,8 +4,8 @@ import { familyNameOf, identifierOf, mapColumns, parseEmail, type ImportFormat }
 import { dayProblem, type Table } from './cells.ts';
 
 type F = 'number' | 'name' | 'birth';
-const generic: ImportFormat<F> = { id: 'generiek', label: 'Standaardformaat', assumption: false, columns: { number: ['leerlingnummer'], name: ['naam'], birth: ['geboortedatum'] }, required: ['number', 'name'] };
-const vendor: ImportFormat<F> = { id: 'vendor', label: 'Vendor', assumption: true, columns: { number: ['Stamnr', 'leerlingnummer'], name: ['Roepnaam'], birth: ['Geb. datum'] }, required: ['number', 'name'] };
+const generic: ImportFormat<F> = { id: 'generiek', label: 'Standaardformaat', assumption: false, source: 'the test', columns: { number: ['leerlingnummer'], name: ['naam'], birth: ['geboortedatum'] }, required: ['number', 'name'] };
+const vendor: ImportFormat<F> = { id: 'vendor', label: 'Vendor', assumption: true, source: 'the test', columns: { number: ['Stamnr', 'leerlingnummer'], name: ['Roepnaam'], birth: ['Geb. datum'] }, required: ['number', 'name'] };
 const labels: Record<F, string> = { number: 'leerlingnummer', name: 'naam', birth: 'geboortedatum' };
 const table = (csv: string): Table => {
   const r = readCsvTable(csv);

@@ -25,6 +25,11 @@ export interface ImportFormat<F extends string> {
    * documentation says so and shows where to adjust them.
    */
   assumption: boolean;
+  /**
+   * Which documented source the headings follow and what is still assumed (docs/onboarding.md
+   * "Formaten"; the sources are collected in the project's notes on school systems).
+   */
+  source: string;
   /** Headings per field, in order of preference. */
   columns: Partial<Record<F, readonly string[]>>;
   /** Fields that must have a column for this format to be recognised. */

@@ -135,9 +135,13 @@ function dutchReason(keyword: string, message: string | undefined, params: Recor
       return params.limit === 1 ? 'Dit veld mag niet leeg zijn.' : `Minimaal ${String(params.limit)} tekens.`;
     case 'maxLength':
       return `Maximaal ${String(params.limit)} tekens.`;
-    case 'enum':
+    case 'enum': {
+      // In a form this is a choice left open or a list the screen did not offer; say what may be chosen.
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map(String) : [];
+      return allowed.length > 0 && allowed.length <= 12 ? `Maak een keuze uit de lijst (mogelijk: ${allowed.join(', ')}).` : 'Maak een keuze uit de lijst.';
+    }
     case 'anyOf':
-      return 'Kies een van de toegestane waarden.';
+      return 'Maak een keuze uit de lijst.';
     case 'pattern':
       if (params.pattern === NO_YEAR_ZERO) return 'Het jaar 0000 bestaat niet. Vul een datum in als JJJJ-MM-DD.';
       return 'Het formaat klopt niet.';

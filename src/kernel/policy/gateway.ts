@@ -494,6 +494,16 @@ export async function decideEach(tx: Tx, actor: Actor, rows: readonly Resolved[]
   return decisions;
 }
 
+/**
+ * Whether a link to another subject may be shown: the rule its own page asks, decided on today's
+ * facts inside the caller's transaction. Nothing is read or logged (the page logs when it is
+ * opened), so a screen never offers a link that ends in "Geen toegang".
+ */
+export async function mayFollow(tx: Tx, actor: Actor, s: Subject, rule: Rule): Promise<boolean> {
+  const resolved = await resolve(tx, actor, s);
+  return resolved !== null && rule(await factsOf(tx, actor, resolved)) !== null;
+}
+
 /** A case a list found, as the gateway would have resolved it. */
 export const resolvedCase = (k: { id: string; child_id: string; organisation_id: string; case_manager_person_id: string; case_manager_organisation_id: string }): Resolved => ({
   type: 'case',

@@ -23,6 +23,12 @@ export const SETTINGS = [
   { key: 'suppressionThreshold', default: 5, min: 5, max: 50, unit: 'count', usedBy: 'monitor' },
   { key: 'thuiszitterNormMonths', default: 3, min: 1, max: 12, unit: 'months', usedBy: 'thuiszitters' },
   { key: 'absenceReportDeadlineWorkingDays', default: 5, min: 5, max: 5, unit: 'working_days', fixed: true, usedBy: 'absence' },
+  /**
+   * 1: the "16 uur in 4 weken" report also for young people of 18 up to 23 without a
+   * startkwalificatie (DUO accepts it, the law does not require it; many gemeenten agree it with
+   * their schools — duo.nl "soorten verzuim", code V4 in the verzuimloket).
+   */
+  { key: 'absenceSixteenHoursFrom18', default: 0, min: 0, max: 1, unit: 'switch', usedBy: 'absence' },
   { key: 'invitationValidDays', default: 7, min: 1, max: 30, unit: 'days', usedBy: 'accounts' },
   /** 1: a role that sees children's data takes effect only when a second functional administrator approves it. */
   { key: 'roleGrantApproval', default: 0, min: 0, max: 1, unit: 'switch', usedBy: 'accounts' },

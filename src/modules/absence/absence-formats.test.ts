@@ -6,6 +6,24 @@ import { parseDay, parseTime } from './formats/map-table.ts';
 
 const csv = (header: string, ...lines: string[]) => [header, ...lines].join('\n');
 
+describe('where each format comes from', () => {
+  it('every format says which source its headings follow; only the generic one is not an assumption', () => {
+    for (const m of MAPPINGS) {
+      expect(m.source.length, m.id).toBeGreaterThan(40);
+      expect(m.assumption, m.id).toBe(m.id !== 'generiek');
+      if (m.assumption) expect(m.source, m.id).toMatch(/assumed/);
+    }
+  });
+
+  it("Magister's own column names (daanwezigheid, omschr) are read as date and reason", () => {
+    const parsed = parseAbsenceCsv('stamnr;daanwezigheid;lesuur;omschr;geoorloofd\n000123;2026-11-16;1;Ziek;ja\n000123;2026-11-16;2;Ziek;ja\n');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.format).toBe('magister');
+    // Two lesson periods of 50 minutes on one day, one reason.
+    expect(parsed.rows).toEqual([{ row: 2, leerling: '000123', day: '2026-11-16', reason: 'ill', hours: 1.67 }]);
+  });
+});
+
 describe('recognising the format from the header', () => {
   it.each([
     ['leerling;datum;uren;reden', 'generiek'],

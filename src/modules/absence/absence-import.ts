@@ -8,9 +8,10 @@ import { ConflictError, ForbiddenError } from '../../kernel/errors.ts';
 import { commitImport, fromJson, previewImport, type ImportSteps, type StoredImport } from '../../kernel/files/import-pipeline.ts';
 import { today } from '../../kernel/time.ts';
 import { SCHOOL_GROUNDS } from './absence-reports.ts';
-import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
+import { evaluateAbsenceReports, RULE_REASONS, type NewReport } from './report-evaluation.ts';
 import type { AbsenceReason, RowError } from './absence-csv.ts';
 import { readAbsenceFile } from './absence-file.ts';
+import { lessonDayCheck } from './lesson-day.ts';
 import type { MappedFile } from './formats/map-table.ts';
 
 /**
@@ -46,6 +47,8 @@ interface AbsencePlan {
   resolved: ResolvedRow[];
   errors: RowError[];
   alreadyImported: { importId: string; committedAt: string } | null;
+  /** The first rows, with the pupil's name and number (read through the gateway, logged). */
+  preview: PreviewRow[];
 }
 
 interface StoredAbsenceImport extends StoredImport {
@@ -53,12 +56,18 @@ interface StoredAbsenceImport extends StoredImport {
   rows: ResolvedRow[];
 }
 
+/** A preview row as the screen shows it: the pupil by name and the school's pupil number. */
+export interface PreviewRow extends ResolvedRow {
+  name: string;
+  pupilNumber: string | null;
+}
+
 export interface AbsenceImportPreview {
   id: string;
   rows: number;
   errors: RowError[];
   alreadyImported: { importId: string; committedAt: string } | null;
-  preview: ResolvedRow[];
+  preview: PreviewRow[];
   format: MappedFile['format'];
   fileType: MappedFile['fileType'];
 }
@@ -69,6 +78,8 @@ export interface AbsenceImportResult {
   changed: number;
   children: number;
   newReports: number;
+  /** The reports that arose from this import, by deadline, with the pupil's name (links on the screen). */
+  reports: (NewReport & { name: string })[];
 }
 
 const ONLY_CARE_COORDINATOR = 'Verzuim importeert de intern begeleider of zorgcoördinator van deze schoolvestiging.';
@@ -148,13 +159,16 @@ function judgeRows(
   childOf: (leerling: string) => string | null,
   enrolled: (childId: string, day: string) => boolean,
   withGround: Set<string>,
+  noLessons: (day: string) => string | null,
 ): { resolved: ResolvedRow[]; errors: RowError[] } {
   const errors: RowError[] = [...read.errors];
   const resolved: ResolvedRow[] = [];
   const firstRowOf = new Map<string, number>();
   for (const r of read.rows) {
     const childId = childOf(r.leerling);
+    const notALessonDay = noLessons(r.day);
     if (!childId) errors.push({ row: r.row, column: 'leerling', message: `Leerling "${r.leerling}" is onbekend op deze school.` });
+    else if (notALessonDay) errors.push({ row: r.row, column: 'datum', message: `${notALessonDay} Verzuim bestaat alleen op lesdagen: controleer de datum, of de vrije dagen van de school in de schoolkalender.` });
     else if (!enrolled(childId, r.day)) errors.push({ row: r.row, column: 'datum', message: `Deze leerling stond op ${r.day} niet ingeschreven op deze school.` });
     else if (!withGround.has(childId)) errors.push({ row: r.row, column: 'leerling', message: 'Deze leerling staat niet meer op deze school ingeschreven. Verzuim van een leerling die de school heeft verlaten, legt u hier niet meer vast.' });
     else {
@@ -177,13 +191,40 @@ async function earlierCommit(database: Database, organisationId: string, sha256:
   return previous ? { importId: previous.id, committedAt: new Date(previous.committed_at!).toISOString() } : null;
 }
 
-/** Every pupil resolved and every row judged; writes nothing. */
+const PREVIEW_ROWS = 20;
+
+/**
+ * The first rows as the screen shows them: each pupil by name and the school's pupil number, so
+ * that a person can check the file. Showing who they are is a look at the pupils' identity: asked
+ * of the gateway for exactly the pupils shown (the school's own grounds) and logged.
+ */
+async function namedPreview(database: Database, actor: Actor, organisationId: string, resolved: ResolvedRow[]): Promise<PreviewRow[]> {
+  const rows = resolved.slice(0, PREVIEW_ROWS);
+  const childIds = [...new Set(rows.map((r) => r.childId))];
+  if (!childIds.length) return [];
+  return database.db.transaction().execute(async (tx) => {
+    const { allowed } = await withChildrenAccess(tx, actor, { childIds, kind: 'identity', event: 'absence.import.preview', grounds: SCHOOL_GROUNDS });
+    const ids = childIds.filter((id) => allowed.has(id));
+    const people = ids.length ? await tx.selectFrom('children').select(['id', 'given_name', 'family_name']).where('id', 'in', ids).execute() : [];
+    const numbers = ids.length
+      ? await tx.selectFrom('enrolments').select(['child_id', 'pupil_number']).where('organisation_id', '=', organisationId).where('child_id', 'in', ids).where('pupil_number', 'is not', null).orderBy('start_date', 'desc').execute()
+      : [];
+    const nameOf = new Map(people.map((c) => [c.id, `${c.given_name} ${c.family_name}`]));
+    const numberOf = new Map<string, string>();
+    for (const n of numbers) if (!numberOf.has(n.child_id)) numberOf.set(n.child_id, n.pupil_number!);
+    return rows.filter((r) => nameOf.has(r.childId)).map((r) => ({ ...r, name: nameOf.get(r.childId)!, pupilNumber: numberOf.get(r.childId) ?? null }));
+  });
+}
+
+/** Every pupil resolved and every row judged (also: absence only on lesson days); writes nothing. */
 async function checkAbsence(database: Database, actor: Actor, organisationId: string, read: MappedFile, _input: AbsenceInput, sha256: string): Promise<AbsencePlan> {
   const childOf = await pupilResolver(database, actor, organisationId, [...new Set(read.rows.map((r) => r.leerling))]);
   const enrolled = await enrolmentCheck(database, organisationId);
   const named = [...new Set(read.rows.map((r) => childOf(r.leerling)).filter((id): id is string => !!id))];
   const withGround = await pupilsWithGround(database, actor, named);
-  return { ...judgeRows(read, childOf, enrolled, withGround), alreadyImported: await earlierCommit(database, organisationId, sha256) };
+  const noLessons = await lessonDayCheck(database.db, organisationId, [...new Set(read.rows.map((r) => r.day))]);
+  const judged = judgeRows(read, childOf, enrolled, withGround, noLessons);
+  return { ...judged, alreadyImported: await earlierCommit(database, organisationId, sha256), preview: await namedPreview(database, actor, organisationId, judged.resolved) };
 }
 
 /** The checked rows stored with the file's hash; nothing is written to the absence records yet. */
@@ -206,7 +247,7 @@ async function storeAbsence(database: Database, actor: Actor, organisationId: st
 }
 
 function presentAbsence({ id, plan, read }: { id: string; plan: AbsencePlan; read: MappedFile }): AbsenceImportPreview {
-  return { id, rows: plan.resolved.length, errors: plan.errors, alreadyImported: plan.alreadyImported, preview: plan.resolved.slice(0, 20), format: read.format, fileType: read.fileType };
+  return { id, rows: plan.resolved.length, errors: plan.errors, alreadyImported: plan.alreadyImported, preview: plan.preview, format: read.format, fileType: read.fileType };
 }
 
 // ---------------------------------------------------------------- commit
@@ -271,7 +312,13 @@ async function writeAbsence(tx: Tx, actor: Actor, stored: StoredAbsenceImport): 
   const written = await upsertAbsenceRecords(tx, stored.id);
   const ruleInput = [...new Set(stored.rows.filter((r) => RULE_REASONS.includes(r.reason)).map((r) => r.childId))];
   const evaluation = await evaluateAbsenceReports(tx, { regionId: actor.regionId, organisationId: stored.organisationId, childIds: ruleInput });
-  return { id: stored.id, rows: stored.rows.length, changed: written, children: children.length, newReports: evaluation.inserted };
+  // The pupils of the new reports by name (the gateway allowed each above, with the school's ground).
+  const named = [...new Set(evaluation.newReports.map((r) => r.childId))];
+  const names = new Map(named.length ? (await tx.selectFrom('children').select(['id', 'given_name', 'family_name']).where('id', 'in', named).execute()).map((c) => [c.id, `${c.given_name} ${c.family_name}`]) : []);
+  const reports = evaluation.newReports
+    .map((r) => ({ ...r, name: names.get(r.childId) ?? '' }))
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.name.localeCompare(b.name, 'nl') || a.type.localeCompare(b.type));
+  return { id: stored.id, rows: stored.rows.length, changed: written, children: children.length, newReports: evaluation.inserted, reports };
 }
 
 async function markAbsenceCommitted(tx: Tx, _actor: Actor, stored: StoredAbsenceImport): Promise<void> {

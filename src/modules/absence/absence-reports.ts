@@ -1,16 +1,17 @@
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { AbsenceReportType } from '../../kernel/db/schema.ts';
-import { ABSENCE_REASONS, REPORT_TYPE_LABELS, type Followup, type FollowupStatus, type ReportType } from '../../contracts/values/absence.ts';
-import type { AbsenceRecorded, AbsenceRecordInput, AbsenceReport, AbsenceReportDetail, FollowupInput, FollowupItem, FollowupRecorded, ReportDecisionInput, SchoolReportPage, WorkspaceItem, WorkspacePage } from '../../contracts/absence.ts';
+import { ABSENCE_REASONS, REPORT_TYPE_LABELS, type AbsenceReason, type Followup, type FollowupStatus, type ReportType } from '../../contracts/values/absence.ts';
+import type { AbsenceRecorded, AbsenceRecordInput, AbsenceReport, AbsenceReportDetail, FollowupInput, FollowupItem, FollowupRecorded, ReportDay, ReportDecisionInput, SchoolReportPage, WorkspaceItem, WorkspacePage } from '../../contracts/absence.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
 import { accessIn, rules, subject, withChildAccess, withChildrenAccess, type Access } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ProblemError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { addWorkingDays, DEADLINE_WORKING_DAYS } from './absence-rules.ts';
 import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
+import { lessonDayCheck } from './lesson-day.ts';
 import { FOLLOWUP_TRANSITIONS, REPORT_TRANSITIONS, reportStateOn, type ReportEvent, type ReportState, type ReportStatus } from './report-status.ts';
 
 export type { FollowupItem };
@@ -240,6 +241,29 @@ async function followupsOf(tx: Tx, reportId: string, organisationId: string): Pr
   return rows.map((r) => ({ id: Number(r.id), status: r.status, note: r.note, by: r.by, at: new Date(r.recorded_at).toISOString() }));
 }
 
+/**
+ * The absence records that made a report: the days and hours of its period, at its school, of the
+ * reasons its type counts (unauthorised for 16-uur, LRV and RMC; luxury for luxe; every recorded
+ * absence for overig verzuim, which the school reported on its own judgement).
+ */
+const isReason = (r: string): r is AbsenceReason => (ABSENCE_REASONS as readonly string[]).includes(r);
+const DAYS_OF_TYPE: Record<ReportType, readonly AbsenceReason[] | null> = { '16-uur': ['unauthorised'], lrv: ['unauthorised'], rmc: ['unauthorised'], luxe: ['luxury'], overig: null };
+async function daysOf(tx: Tx, r: { child_id: string; organisation_id: string; type: ReportType; start_date: string; end_date: string }): Promise<ReportDay[]> {
+  const reasons = DAYS_OF_TYPE[r.type];
+  const rows = await tx
+    .selectFrom('absence_records')
+    .select(['day', 'hours', 'reason'])
+    .where('child_id', '=', r.child_id)
+    .where('organisation_id', '=', r.organisation_id)
+    .where('day', '>=', r.start_date)
+    .where('day', '<=', r.end_date)
+    .$if(reasons !== null, (q) => q.where('reason', 'in', reasons!))
+    .orderBy('day')
+    .orderBy('reason')
+    .execute();
+  return rows.flatMap((d) => (isReason(d.reason) ? [{ day: d.day, hours: Number(d.hours), reason: d.reason }] : []));
+}
+
 const currentFollowup = (items: FollowupItem[]): Followup => [...items].reverse().find((f) => f.status)?.status ?? 'new';
 
 /** One report with its history; for the attendance officer also their own follow-up. */
@@ -266,6 +290,7 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
       return {
         ...item,
         allowed: isOfficer ? [] : item.allowed,
+        days: await daysOf(tx, row),
         history: history.map((h) => ({ id: Number(h.id), kind: h.kind, occurredOn: h.occurred_on, reference: h.reference, reason: h.reason, by: h.by, at: new Date(h.recorded_at).toISOString() })),
         followup: isOfficer ? { status: currentFollowup(followups), allowed: FOLLOWUP_TRANSITIONS[currentFollowup(followups)], items: followups } : null,
       };
@@ -489,18 +514,23 @@ export async function exportForDuo(database: Database, actor: Actor, f: { school
   requireSchoolCare(actor, f.schoolLocationId);
   const asOf = f.asOf ?? today();
   // One transaction: the reports (logged as the list they are), then the BSN of their pupils.
-  return database.db.transaction().execute(async (tx) => {
+  const result = await database.db.transaction().execute(async (tx) => {
     const list = await schoolReportPage(tx, actor, { schoolLocationId: f.schoolLocationId, asOf, status: ['due', 'overdue'], page: 1, pageSize: 100_000 });
+    // DUO identifies a pupil by BSN or onderwijsnummer: an empty column is a report DUO cannot
+    // place. Pupils without either are named (as the list shows them) and nothing is exported; the
+    // BSNs are then not read at all. Only whether a number exists is asked here.
+    const missing = await withoutIdentifier(tx, f.schoolLocationId, [...new Set(list.items.map((i) => i.childId))]);
+    if (missing.length) return { missing, asOf, rows: [] };
     const school = await tx.selectFrom('organisations').select(['brin', 'vestiging']).where('id', '=', f.schoolLocationId).executeTakeFirstOrThrow();
     const contact = actor.personId ? await tx.selectFrom('people').select(sql<string>`given_name || ' ' || family_name`.as('n')).where('id', '=', actor.personId).executeTakeFirst() : null;
     // The policy is asked for each pupil's BSN (and logs it); a pupil it refuses is not exported.
     const { allowed } = await withChildrenAccess(tx, actor, { childIds: list.items.map((i) => i.childId), kind: 'bsn', event: 'absence.report.export', detailOf: () => ({ asOf }), grounds: SCHOOL_GROUNDS });
     const ids = [...allowed];
-    const bsn = new Map(ids.length ? (await tx.selectFrom('children').select(['id', 'bsn']).where('id', 'in', ids).execute()).map((c) => [c.id, c.bsn]) : []);
-    const rows = list.items.filter((i) => allowed.has(i.childId)).map((i) => ({
+    const identifier = new Map(ids.length ? (await tx.selectFrom('children').select(['id', 'bsn', 'onderwijsnummer']).where('id', 'in', ids).execute()).map((c) => [c.id, c.bsn ?? c.onderwijsnummer ?? '']) : []);
+    const rows = list.items.filter((i) => allowed.has(i.childId) && identifier.get(i.childId)).map((i) => ({
       brin: school.brin ?? '',
       vestiging: school.vestiging ?? '',
-      bsn_of_onderwijsnummer: bsn.get(i.childId) ?? '',
+      bsn_of_onderwijsnummer: identifier.get(i.childId)!,
       geboortedatum: i.child.birthDate,
       achternaam: i.child.familyName,
       voornamen: i.child.givenName,
@@ -511,8 +541,56 @@ export async function exportForDuo(database: Database, actor: Actor, f: { school
       toelichting: i.explanation ?? '',
       contactpersoon_school: contact?.n ?? '',
     }));
-    return { asOf, rows };
+    return { missing: [], asOf, rows };
   });
+  if (result.missing.length) throw missingIdentifiers(result.missing);
+  return { asOf: result.asOf, rows: result.rows };
+}
+
+type MissingIdentifier = { childId: string; name: string; pupilNumber: string | null };
+
+/** The pupils among `childIds` who have neither a BSN nor an onderwijsnummer, with their pupil number at the school. */
+async function withoutIdentifier(tx: Tx, schoolLocationId: string, childIds: string[]): Promise<MissingIdentifier[]> {
+  if (!childIds.length) return [];
+  const rows = await tx
+    .selectFrom('children as c')
+    .select([
+      'c.id',
+      'c.given_name',
+      'c.family_name',
+      (eb) =>
+        eb
+          .selectFrom('enrolments as e')
+          .select('e.pupil_number')
+          .whereRef('e.child_id', '=', 'c.id')
+          .where('e.organisation_id', '=', schoolLocationId)
+          .where('e.pupil_number', 'is not', null)
+          .orderBy('e.start_date', 'desc')
+          .limit(1)
+          .as('pupil_number'),
+    ])
+    .where('c.id', 'in', childIds)
+    .where('c.bsn', 'is', null)
+    .where('c.onderwijsnummer', 'is', null)
+    .orderBy('c.family_name')
+    .orderBy('c.given_name')
+    .execute();
+  return rows.map((r) => ({ childId: r.id, name: `${r.given_name} ${r.family_name}`, pupilNumber: r.pupil_number }));
+}
+
+/** 422 before the export: who has no identifier, and how to fix it; one field error per pupil. */
+function missingIdentifiers(missing: MissingIdentifier[]): ProblemError {
+  const who = (m: MissingIdentifier) => `${m.name} (${m.pupilNumber ? `leerlingnummer ${m.pupilNumber}` : 'geen leerlingnummer'})`;
+  const fix = 'Leg het BSN of het onderwijsnummer vast op de pagina van het kind of met de leerlingenimport, en exporteer daarna opnieuw.';
+  const n = missing.length;
+  const detail = `${n === 1 ? 'Eén leerling heeft' : `${n} leerlingen hebben`} geen BSN of onderwijsnummer, en DUO kan een melding zonder dat nummer niet plaatsen: ${missing.map(who).join(', ')}. ${fix} Er is niets geëxporteerd.`;
+  return new ProblemError(
+    422,
+    'BSN of onderwijsnummer ontbreekt',
+    detail,
+    'missing_identifier',
+    missing.map((m) => ({ name: `pupils/${m.childId}`, code: 'missing_identifier', reason: `${who(m)} heeft geen BSN of onderwijsnummer. ${fix}` })),
+  );
 }
 
 /** A CSV for the verzuimloket: `;`-separated, UTF-8 with BOM (Excel opens it correctly), quoted where needed, no formulas. */
@@ -545,6 +623,10 @@ export async function recordAbsence(
     'absence.record',
     async ({ tx }) => {
       if (!(await enrolledBetween(tx, input.childId, input.schoolLocationId, input.day, input.day))) throw new ValidationError([{ name: 'day', code: 'not_enrolled', reason: 'De leerling stond op deze dag niet ingeschreven op deze school.' }]);
+      // Absence only on a lesson day of this school (not a weekend, a holiday, a national or the
+      // school's own free day): 422 with the day and why.
+      const noLessons = (await lessonDayCheck(tx, input.schoolLocationId, [input.day]))(input.day);
+      if (noLessons) throw new ProblemError(422, 'Geen lesdag', noLessons, 'not_a_lesson_day', [{ name: 'day', code: 'not_a_lesson_day', reason: noLessons }]);
       await tx
         .insertInto('absence_records')
         .values({ region_id: actor.regionId, child_id: input.childId, organisation_id: input.schoolLocationId, day: input.day, hours: input.hours, reason: input.reason, source: input.source ?? 'manual' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../../kernel/calendar/school-days.ts';
-import { addWorkingDays, compulsoryWindow, isCompulsoryOn, LessonCalendar, legalReports, lessonWeekIndex, lrvReports, luxuryReports, sixteenHourReports, type AbsenceDay } from './absence-rules.ts';
+import { addWorkingDays, compulsoryWindow, isCompulsoryOn, isRmcOn, LessonCalendar, legalReports, lessonWeekIndex, lrvReports, luxuryReports, rmcReports, rmcWindow, sixteenHourReports, type AbsenceDay } from './absence-rules.ts';
 
 // Region midden, autumn 2026: holiday Saturday 17 – Sunday 25 October. 2 November is a Monday.
 const cal = new SchoolCalendar([{ start: '2026-10-17', end: '2026-10-25', name: 'Herfstvakantie' }]);
@@ -209,5 +209,111 @@ describe('the precomputed calendar used for region-wide evaluation', () => {
     const plain = legalReports(days, cal, CHILD);
     expect(plain.length).toBeGreaterThan(5);
     expect(legalReports(days, fast, CHILD)).toEqual(plain);
+  });
+});
+
+describe('RMC: 18 up to 23 without a startkwalificatie (table)', () => {
+  /** Unauthorised absence of 6 hours on every school day from `from` to `to`. */
+  const every = (from: string, to: string): AbsenceDay[] => {
+    const out: AbsenceDay[] = [];
+    for (let d = from; d <= to; d = new Date(Date.parse(d + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10)) if (cal.isSchoolDay(d)) out.push(U(d, 6));
+    return out;
+  };
+  const AWAY = every('2026-11-04', '2026-12-11'); // Wednesday 4 November to Friday 11 December
+  const shape = (r: { type: string; startDate: string; endDate: string; dueOn: string; hours: number }) => ({ type: r.type, startDate: r.startDate, endDate: r.endDate, dueOn: r.dueOn, hours: r.hours });
+  const cases: { name: string; birth: string; kwal?: string; expected: { type: string; startDate: string; endDate: string; dueOn: string; hours: number }[] }[] = [
+    {
+      name: '18 on the first day: RMC on the day the stretch has lasted 4 lesson weeks (20 school days)',
+      birth: '2008-11-04',
+      expected: [{ type: 'rmc', startDate: '2026-11-04', endDate: '2026-12-01', dueOn: '2026-12-01', hours: 120 }],
+    },
+    {
+      name: '18 on the second day: the day before the birthday does not count, the stretch starts on the birthday',
+      birth: '2008-11-05',
+      expected: [{ type: 'rmc', startDate: '2026-11-05', endDate: '2026-12-02', dueOn: '2026-12-02', hours: 120 }],
+    },
+    {
+      name: '22, the 23rd birthday the day after the 4 weeks are full: RMC',
+      birth: '2003-12-02',
+      expected: [{ type: 'rmc', startDate: '2026-11-04', endDate: '2026-12-01', dueOn: '2026-12-01', hours: 120 }],
+    },
+    {
+      name: 'the 23rd birthday on the last day of the 4 weeks: that day no longer counts, no RMC',
+      birth: '2003-12-01',
+      expected: [],
+    },
+    { name: '23 and older: nothing', birth: '2003-06-01', expected: [] },
+    {
+      name: 'startkwalificatie on the day after the 4 weeks are full: RMC',
+      birth: '2006-06-01',
+      kwal: '2026-12-02',
+      expected: [{ type: 'rmc', startDate: '2026-11-04', endDate: '2026-12-01', dueOn: '2026-12-01', hours: 120 }],
+    },
+    { name: 'startkwalificatie on the last day of the 4 weeks: no RMC', birth: '2006-06-01', kwal: '2026-12-01', expected: [] },
+    { name: 'startkwalificatie before the absence: nothing', birth: '2006-06-01', kwal: '2026-07-01', expected: [] },
+  ];
+  it.each(cases)('$name', ({ birth, kwal, expected }) => {
+    const pupil = { birthDate: birth, startkwalificatieOn: kwal ?? null };
+    expect(rmcReports(AWAY, cal, pupil).map(shape)).toEqual(expected);
+    // Nothing else for an adult: no LRV, no 16-uur (unless the region has switched it on).
+    expect(legalReports(AWAY, cal, pupil).map(shape)).toEqual(expected);
+  });
+
+  it('still 17 throughout: LRV and 16-uur reports, no RMC', () => {
+    const reports = legalReports(AWAY, cal, '2008-12-12');
+    expect(reports.filter((r) => r.type === 'rmc')).toEqual([]);
+    expect(reports.filter((r) => r.type === 'lrv').map(shape)).toEqual([{ type: 'lrv', startDate: '2026-11-04', endDate: '2026-12-02', dueOn: '2026-12-02', hours: 126 }]);
+    expect(reports.some((r) => r.type === '16-uur')).toBe(true);
+  });
+
+  it('a present day breaks the stretch: no RMC', () => {
+    expect(rmcReports(AWAY.filter((d) => d.day !== '2026-11-20'), cal, '2006-06-01')).toEqual([]);
+  });
+
+  it('the holiday week is not one of the 4 weeks', () => {
+    const [r] = rmcReports(every('2026-10-07', '2026-11-20'), cal, '2006-06-01');
+    // Lesson weeks: 5 Oct (start Wednesday), 12 Oct, [holiday], 26 Oct, 2 Nov; the 4 weeks are full on Tuesday 10 November
+    expect(r).toMatchObject({ type: 'rmc', startDate: '2026-10-07', endDate: '2026-11-10' });
+  });
+
+  describe('the optional "16 uur in 4 weken" from 18 (region setting)', () => {
+    const TWO = [U('2026-11-02', 8), U('2026-11-03', 8)];
+    const sixteen = (birth: string, on: boolean, kwal: string | null = null) =>
+      legalReports(TWO, cal, { birthDate: birth, startkwalificatieOn: kwal }, { sixteenHoursFrom18: on }).map(shape);
+    it.each([
+      { name: 'off (the default): nothing at 20', birth: '2006-06-01', on: false, expected: [] },
+      { name: 'on: a 16-uur report at 20', birth: '2006-06-01', on: true, expected: [{ type: '16-uur', startDate: '2026-11-02', endDate: '2026-11-03', dueOn: '2026-11-03', hours: 16 }] },
+      { name: 'on, 18 on the second day: both days count (the first under kwalificatieplicht)', birth: '2008-11-03', on: true, expected: [{ type: '16-uur', startDate: '2026-11-02', endDate: '2026-11-03', dueOn: '2026-11-03', hours: 16 }] },
+      { name: 'off, 18 on the second day: the birthday no longer counts', birth: '2008-11-03', on: false, expected: [] },
+      { name: 'on, 23 on the second day: the birthday no longer counts', birth: '2003-11-03', on: true, expected: [] },
+    ])('$name', ({ birth, on, expected }) => {
+      expect(sixteen(birth, on)).toEqual(expected);
+    });
+    it('on, with a startkwalificatie: nothing', () => {
+      expect(sixteen('2006-06-01', true, '2026-07-01')).toEqual([]);
+    });
+    it('on, with continuous absence: 16-uur reports until the RMC, none after it for the same stretch', () => {
+      const reports = legalReports(AWAY, cal, '2006-06-01', { sixteenHoursFrom18: true });
+      const rmc = reports.filter((r) => r.type === 'rmc');
+      expect(rmc.map((r) => r.dueOn)).toEqual(['2026-12-01']);
+      const after = reports.filter((r) => r.type === '16-uur' && r.dueOn > '2026-12-01');
+      expect(after).toEqual([]);
+      expect(reports.filter((r) => r.type === '16-uur').length).toBeGreaterThan(0);
+    });
+  });
+
+  it.each([
+    { birth: '2008-11-10', day: '2026-11-09', expected: false },
+    { birth: '2008-11-10', day: '2026-11-10', expected: true },
+    { birth: '2003-11-10', day: '2026-11-09', expected: true },
+    { birth: '2003-11-10', day: '2026-11-10', expected: false },
+    { birth: '2006-06-01', kwal: '2026-11-10', day: '2026-11-09', expected: true },
+    { birth: '2006-06-01', kwal: '2026-11-10', day: '2026-11-10', expected: false },
+    { birth: '2009-06-01', kwal: '2026-07-01', day: '2027-06-01', expected: false },
+  ])('who counts for RMC: born $birth, startkwalificatie $kwal, on $day → $expected', ({ birth, kwal, day, expected }) => {
+    const pupil = { birthDate: birth, startkwalificatieOn: kwal ?? null };
+    expect(isRmcOn(pupil, day)).toBe(expected);
+    const w = rmcWindow(pupil);
+    expect(w.from <= day && day < w.until).toBe(expected);
   });
 });

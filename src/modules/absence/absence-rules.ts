@@ -20,6 +20,17 @@ import type { AbsenceReason } from '../../contracts/values/absence.ts';
  *   lesson weeks. Once reported as LRV, the same stretch gives no further 16-uur reports.
  * - "luxe": absence during a holiday outside the school holidays without leave is always reported,
  *   one report per consecutive stretch.
+ * - "rmc": a young person of 18 up to 23 who has no startkwalificatie is no longer leerplichtig or
+ *   kwalificatieplichtig, but absence without a valid reason for four weeks or more is still
+ *   reported, as DUO's type RMC, and followed up by the RMC function of the gemeente where they
+ *   live (duo.nl "soorten verzuim": "RMC — niet meer leerplichtig, jonger dan 23";
+ *   ../shared/docs/domain.md §3; ../shared/docs/school-systems.md "DUO: reporting verzuim").
+ *   Counted like LRV (every school day at least 3 unauthorised hours), due on the day the stretch
+ *   has lasted 4 lesson weeks. From the 18th birthday up to the 23rd, not from the day of a
+ *   startkwalificatie.
+ * - Optionally (a region setting, `absenceSixteenHoursFrom18`), the "16 uur in 4 weken" report also
+ *   for those young people: DUO accepts it (verzuimloket code V4, "16 uur, 18 jaar en ouder") but
+ *   the law does not require it.
  * - Each report's deadline is 5 working days after the day it became due.
  */
 export interface AbsenceDay {
@@ -28,7 +39,13 @@ export interface AbsenceDay {
   reason: AbsenceReason;
 }
 
-export type RuleReportType = '16-uur' | 'lrv' | 'luxe';
+export type RuleReportType = '16-uur' | 'lrv' | 'luxe' | 'rmc';
+
+/** What a region chose about the optional reports. */
+export interface RuleOptions {
+  /** The "16 uur in 4 weken" report also from 18 up to 23 without a startkwalificatie (region setting absenceSixteenHoursFrom18). */
+  sixteenHoursFrom18?: boolean;
+}
 
 /** What the rules need of a school calendar (SchoolCalendar, or the precomputed LessonCalendar). */
 export interface CalendarLike {
@@ -63,6 +80,11 @@ export const MIN_DAYS_BETWEEN_REPORTS = 7;
 export const LRV_LESSON_WEEKS = 4;
 /** LRV: a school day counts as a day out of school when at least this many unauthorised hours were missed. */
 export const LRV_MIN_HOURS_PER_DAY = 3;
+/** RMC: absent without a valid reason for this many lesson weeks or more. */
+export const RMC_LESSON_WEEKS = 4;
+/** RMC: from this birthday up to (not including) the next. */
+export const RMC_FROM_AGE = 18;
+export const RMC_UNTIL_AGE = 23;
 
 const byDay = (a: { day: string }, b: { day: string }) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -141,6 +163,24 @@ function computeCompulsoryWindow(pupil: Pupil): { from: string; until: string } 
 }
 
 /**
+ * Whether absence on `day` counts for the RMC report: from the 18th birthday up to the 23rd, while
+ * the young person has no startkwalificatie (obtained on or before that day).
+ */
+export function isRmcOn(pupil: Pupil, day: string): boolean {
+  const age = ageOn(pupil.birthDate, day);
+  if (age < RMC_FROM_AGE || age >= RMC_UNTIL_AGE) return false;
+  return !(pupil.startkwalificatieOn && pupil.startkwalificatieOn <= day);
+}
+
+/** The same rule as a window [from, until) (empty when from = until); isRmcOn is the specification. */
+export function rmcWindow(pupil: Pupil): { from: string; until: string } {
+  const from = birthdayAt(pupil.birthDate, RMC_FROM_AGE);
+  let until = birthdayAt(pupil.birthDate, RMC_UNTIL_AGE);
+  if (pupil.startkwalificatieOn && pupil.startkwalificatieOn < until) until = pupil.startkwalificatieOn < from ? from : pupil.startkwalificatieOn;
+  return { from, until };
+}
+
+/**
  * Numbers the lesson weeks: a week counts when at least one of its weekdays is a school day, so a
  * holiday week has no number and does not count towards the 4 weeks.
  */
@@ -189,10 +229,12 @@ const report = (type: RuleReportType, startDate: string, endDate: string, hours:
 
 const asPupil = (p: Pupil | string): Pupil => (typeof p === 'string' ? { birthDate: p } : p);
 
-/** The unauthorised school-day absence that counts, sorted by day. */
-function countedUnauthorised(days: AbsenceDay[], pupil: Pupil): AbsenceDay[] {
-  const w = compulsoryWindow(pupil);
-  return days.filter((d) => d.reason === 'unauthorised' && d.hours > 0 && w.from <= d.day && d.day < w.until).sort(byDay);
+type Window = { from: string; until: string };
+const inWindows = (windows: Window[], day: string) => windows.some((w) => w.from <= day && day < w.until);
+
+/** The unauthorised school-day absence that counts within the windows (default: leerplicht and kwalificatieplicht), sorted by day. */
+function countedUnauthorised(days: AbsenceDay[], pupil: Pupil, windows: Window[] = [compulsoryWindow(pupil)]): AbsenceDay[] {
+  return days.filter((d) => d.reason === 'unauthorised' && d.hours > 0 && inWindows(windows, d.day)).sort(byDay);
 }
 
 /** Lesson week numbers for the days from..to: precomputed by a LessonCalendar, else counted. */
@@ -209,9 +251,29 @@ function weeksOf(cal: CalendarLike, from: string, to: string): (monday: string) 
  */
 export function lrvReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string): LegalReport[] {
   const p = asPupil(pupil);
-  const counted = countedUnauthorised(days, p).filter((d) => d.hours >= LRV_MIN_HOURS_PER_DAY && cal.isSchoolDay(d.day));
+  return stretchReports('lrv', countedUnauthorised(days, p), cal, false);
+}
+
+/**
+ * RMC: runs of consecutive school days from the 18th up to the 23rd birthday (and before a
+ * startkwalificatie), each with at least LRV_MIN_HOURS_PER_DAY unauthorised hours. The report is
+ * due on the day the run has lasted 4 lesson weeks ("vier weken of langer"): the last school day
+ * before the same weekday 4 lesson weeks after the first day (holiday weeks skipped).
+ */
+export function rmcReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string): LegalReport[] {
+  const p = asPupil(pupil);
+  return stretchReports('rmc', countedUnauthorised(days, p, [rmcWindow(p)]), cal, true);
+}
+
+/**
+ * The runs of consecutive school days out of school (LRV and RMC). `atLeast`: due on the day the
+ * run has lasted RMC_LESSON_WEEKS lesson weeks (RMC: "four weeks or more"); otherwise on the first
+ * day on which it has lasted more than LRV_LESSON_WEEKS (LRV: "more than four weeks").
+ */
+function stretchReports(type: 'lrv' | 'rmc', unauthorised: AbsenceDay[], cal: CalendarLike, atLeast: boolean): LegalReport[] {
+  const counted = unauthorised.filter((d) => d.hours >= LRV_MIN_HOURS_PER_DAY && cal.isSchoolDay(d.day));
   if (!counted.length) return [];
-  const weekOf = weeksOf(cal, counted[0].day, counted[counted.length - 1].day);
+  const weekOf = weeksOf(cal, counted[0].day, addCalendarDays(counted[counted.length - 1].day, 21));
   const reports: LegalReport[] = [];
   let runStart: AbsenceDay | null = null;
   let prev: AbsenceDay | null = null;
@@ -228,10 +290,14 @@ export function lrvReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil |
     hours += d.hours;
     if (reported || !runStart) continue;
     const w0 = weekOf(mondayOf(runStart.day))!;
-    const w = weekOf(mondayOf(d.day))!;
-    const passed = w - w0 > LRV_LESSON_WEEKS || (w - w0 === LRV_LESSON_WEEKS && (weekday(d.day) + 6) % 7 >= (weekday(runStart.day) + 6) % 7);
+    // LRV: this day lies more than 4 lesson weeks after the start. RMC: the next school day would,
+    // so with this day the run has lasted 4 lesson weeks.
+    const probe = atLeast ? cal.addSchoolDays(d.day, 1) : d.day;
+    const w = weekOf(mondayOf(probe));
+    const weeks = atLeast ? RMC_LESSON_WEEKS : LRV_LESSON_WEEKS;
+    const passed = w !== undefined && (w - w0 > weeks || (w - w0 === weeks && (weekday(probe) + 6) % 7 >= (weekday(runStart.day) + 6) % 7));
     if (passed) {
-      reports.push(report('lrv', runStart.day, d.day, hours));
+      reports.push(report(type, runStart.day, d.day, hours));
       reported = true;
     }
   }
@@ -248,11 +314,15 @@ function daysCoveredByLrv(days: AbsenceDay[], cal: CalendarLike, lrv: LegalRepor
   return covered;
 }
 
-/** The "16 uur in 4 weken" reports for one pupil at one school. */
-export function sixteenHourReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string, lrv: LegalReport[] = []): LegalReport[] {
+/**
+ * The "16 uur in 4 weken" reports for one pupil at one school. `lrv`: the stretch reports (LRV, and
+ * RMC when the region has the 18+ report on) whose days need no further 16-uur report.
+ */
+export function sixteenHourReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string, lrv: LegalReport[] = [], options: RuleOptions = {}): LegalReport[] {
   const p = asPupil(pupil);
   const covered = daysCoveredByLrv(days, cal, lrv);
-  const counted = countedUnauthorised(days, p).filter((d) => !covered.has(d.day));
+  const windows = options.sixteenHoursFrom18 ? [compulsoryWindow(p), rmcWindow(p)] : [compulsoryWindow(p)];
+  const counted = countedUnauthorised(days, p, windows).filter((d) => !covered.has(d.day));
   if (!counted.length) return [];
   const weekOf = weeksOf(cal, counted[0].day, counted[counted.length - 1].day);
   const reports: LegalReport[] = [];
@@ -310,9 +380,10 @@ export function luxuryReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupi
 }
 
 /** All reports the rules find for one pupil at one school, ordered by due date. */
-export function legalReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string): LegalReport[] {
+export function legalReports(days: AbsenceDay[], cal: CalendarLike, pupil: Pupil | string, options: RuleOptions = {}): LegalReport[] {
   const lrv = lrvReports(days, cal, pupil);
-  return [...sixteenHourReports(days, cal, pupil, lrv), ...lrv, ...luxuryReports(days, cal, pupil)].sort((a, b) =>
+  const rmc = rmcReports(days, cal, pupil);
+  return [...sixteenHourReports(days, cal, pupil, [...lrv, ...rmc], options), ...lrv, ...rmc, ...luxuryReports(days, cal, pupil)].sort((a, b) =>
     a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0,
   );
 }

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays, SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 import { today as todayNl } from '../../kernel/time.ts';
-import { legalReports, LessonCalendar, lessonWeekIndex, THRESHOLD_HOURS, type AbsenceDay, type LegalReport } from './absence-rules.ts';
-import { UNAUTHORISED_REASONS } from '../../contracts/values/absence.ts';
+import { regionSetting } from '../../kernel/settings/region-settings.ts';
+import { legalReports, LessonCalendar, lessonWeekIndex, THRESHOLD_HOURS, type AbsenceDay, type LegalReport, type RuleOptions } from './absence-rules.ts';
+import { UNAUTHORISED_REASONS, type ReportType } from '../../contracts/values/absence.ts';
 
 /**
  * Turns the absence records into stored reports. The rules (absence-rules.ts) are pure; this
@@ -20,10 +21,21 @@ export interface EvaluationScope {
   childIds?: string[];
 }
 
+/** A report the evaluation stored just now. */
+export interface NewReport {
+  id: string;
+  childId: string;
+  type: ReportType;
+  dueOn: string;
+  deadline: string;
+}
+
 export interface EvaluationResult {
   pupils: number;
   found: number;
   inserted: number;
+  /** The reports stored just now (for the screen that says which reports arose). */
+  newReports: NewReport[];
   withdrawn: number;
   reopened: number;
 }
@@ -109,7 +121,7 @@ function unpack(packed: string): AbsenceDay[] {
  * luxury absence — only their rows are read.
  */
 export async function evaluateAbsenceReports(tx: Tx, scope: EvaluationScope, today = todayNl()): Promise<EvaluationResult> {
-  const result: EvaluationResult = { pupils: 0, found: 0, inserted: 0, withdrawn: 0, reopened: 0 };
+  const result: EvaluationResult = { pupils: 0, found: 0, inserted: 0, newReports: [], withdrawn: 0, reopened: 0 };
   if (scope.childIds && !scope.childIds.length) return result;
   const childIds = scope.childIds ? [...new Set(scope.childIds)] : null;
   /** The scope as one SQL condition, on a table with the columns region_id, organisation_id and child_id. */
@@ -188,6 +200,8 @@ export async function evaluateAbsenceReports(tx: Tx, scope: EvaluationScope, tod
     pupils.set(c.id, { birthDate: c.birth_date, startkwalificatieOn: c.startkwalificatie_on });
   }
 
+  // The region's choice about the optional 16-uur report from 18 (kernel/settings/region-settings.ts).
+  const options: RuleOptions = { sixteenHoursFrom18: (await regionSetting(tx, scope.regionId, 'absenceSixteenHoursFrom18')) === 1 };
   const inserts: { child_id: string; organisation_id: string; type: LegalReport['type']; start_date: string; end_date: string; hours: number; due_on: string; deadline: string }[] = [];
   const events: { report_id: string; kind: 'withdrawn' | 'reopened'; occurred_on: string }[] = [];
   for (const pair of pairs) {
@@ -196,7 +210,7 @@ export async function evaluateAbsenceReports(tx: Tx, scope: EvaluationScope, tod
     const calendar = calendars.get(orgId);
     if (!pupil || !calendar) continue;
     result.pupils++;
-    const found = legalReports(days.get(pair) ?? [], calendar, pupil);
+    const found = legalReports(days.get(pair) ?? [], calendar, pupil, options);
     result.found += found.length;
     const existing = new Map((storedBy.get(pair) ?? []).map((s) => [reportKey({ type: s.type, startDate: s.start_date, endDate: s.end_date }), s]));
     const foundKeys = new Set<string>();
@@ -214,13 +228,15 @@ export async function evaluateAbsenceReports(tx: Tx, scope: EvaluationScope, tod
   }
   // One statement per 20,000 reports, the rows as one JSON parameter.
   for (let i = 0; i < inserts.length; i += 20_000) {
-    const res = await sql`
+    const res = await sql<{ id: string; child_id: string; type: ReportType; due_on: string; deadline: string }>`
       insert into absence_reports (region_id, child_id, organisation_id, type, start_date, end_date, hours, due_on, deadline, origin)
       select ${scope.regionId}::uuid, r.child_id, r.organisation_id, r.type, r.start_date, r.end_date, r.hours, r.due_on, r.deadline, 'rule'
       from jsonb_to_recordset(${JSON.stringify(inserts.slice(i, i + 20_000))}::jsonb)
         as r(child_id uuid, organisation_id uuid, type text, start_date date, end_date date, hours numeric, due_on date, deadline date)
-      on conflict (child_id, organisation_id, type, start_date, end_date) do nothing`.execute(tx);
-    result.inserted += Number(res.numAffectedRows ?? 0);
+      on conflict (child_id, organisation_id, type, start_date, end_date) do nothing
+      returning id, child_id, type, due_on::text as due_on, deadline::text as deadline`.execute(tx);
+    result.inserted += res.rows.length;
+    for (const r of res.rows) result.newReports.push({ id: r.id, childId: r.child_id, type: r.type, dueOn: r.due_on, deadline: r.deadline });
   }
   for (let i = 0; i < events.length; i += 1000) await tx.insertInto('absence_report_events').values(events.slice(i, i + 1000)).execute();
   result.withdrawn = events.filter((e) => e.kind === 'withdrawn').length;

@@ -4,7 +4,8 @@ import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { verifyAccessLog } from '../../kernel/audit/access-log.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { recordEvent } from '../../kernel/policy/gateway.ts';
-import { AccessLogPage, AccessLogQuery, ChainVerification } from '../../contracts/audit.ts';
+import { AccessLogChildPage, AccessLogChildQuery, AccessLogPage, AccessLogQuery, ChainVerification } from '../../contracts/audit.ts';
+import { findChildrenForAccessLog } from '../children/index.ts';
 
 const tags = ['Toegangslog'];
 
@@ -31,6 +32,24 @@ export default async function auditRoutes(app: Api, ctx: AppContext) {
         await recordEvent(tx, actor, { event: 'access_log.search', childId: f.childId ?? null, ground: 'privacy_officer', detail: { filters: { ...f } } });
         return result;
       });
+    },
+  );
+
+  app.get(
+    '/access-log/children',
+    {
+      schema: {
+        tags,
+        summary: 'Zoek een kind op naam om zijn toegangslog te bekijken (privacyfunctionaris): alleen naam en geboortedatum',
+        querystring: AccessLogChildQuery,
+        response: { 200: AccessLogChildPage },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireCapability(actor, 'readAccessLog');
+      const { q, page, pageSize } = request.query;
+      return findChildrenForAccessLog(ctx.database, actor, { q, page, pageSize });
     },
   );
 

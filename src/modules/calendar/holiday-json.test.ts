@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { openDataDay, parseRijksoverheidJson } from './holiday-json.ts';
-import { OPEN_DATA_2027_2028 } from '../../../test/support/holiday-open-data.ts';
+import { CAPTURED_2023_2024, OPEN_DATA_2027_2028 } from '../../../test/support/holiday-open-data.ts';
 
 
 describe('dates in the open data', () => {
-  it('are calendar days in Amsterdam', () => {
+  it('are the dates written, whatever time follows them', () => {
     expect(openDataDay('2027-10-16T00:00:00.000Z')).toBe('2027-10-16');
     expect(openDataDay('2027-10-24T21:59:00.000Z')).toBe('2027-10-24'); // 23:59 summer time
     expect(openDataDay('2027-10-31T22:59:00.000Z')).toBe('2027-10-31'); // 23:59 winter time
-    expect(openDataDay('2019-10-11T22:00:00.000Z')).toBe('2019-10-12'); // midnight summer time, as older files had
-    expect(openDataDay('2027-12-24T23:00:00.000Z')).toBe('2027-12-25'); // midnight winter time
+    // The captured 2023-2024 response: the date written is the official day, whatever the time after it.
+    expect(openDataDay('2023-10-21T22:00:00.000Z')).toBe('2023-10-21');
+    expect(openDataDay('2023-12-23T23:00:00.000Z')).toBe('2023-12-23');
     expect(openDataDay('2028-02-26')).toBe('2028-02-26');
     expect(openDataDay(' 2028-02-26 ')).toBe('2028-02-26');
     expect(openDataDay('2028-02-26T00:00:00')).toBe('2028-02-26');
@@ -17,6 +18,42 @@ describe('dates in the open data', () => {
 
   it('anything else is no date', () => {
     for (const v of ['2028-02-30', '2028-13-01T00:00:00Z', '26-02-2028', 'morgen', '', null, 20280226, undefined]) expect(openDataDay(v), String(v)).toBeNull();
+  });
+});
+
+describe('the captured response for 2023-2024', () => {
+  it('gives exactly the official first and last days of every vacation and region', () => {
+    const r = parseRijksoverheidJson(JSON.stringify(CAPTURED_2023_2024));
+    expect(r.errors).toEqual([]);
+    expect(r.schoolYears).toEqual(['2023-2024']);
+    expect(r.periods.map((p) => [p.vacationType, p.region, p.start, p.end])).toEqual([
+      ['herfstvakantie', 'noord', '2023-10-21', '2023-10-29'],
+      ['herfstvakantie', 'midden', '2023-10-14', '2023-10-22'],
+      ['herfstvakantie', 'zuid', '2023-10-14', '2023-10-22'],
+      ['kerstvakantie', null, '2023-12-23', '2024-01-07'],
+      ['voorjaarsvakantie', 'noord', '2024-02-17', '2024-02-25'],
+      ['voorjaarsvakantie', 'midden', '2024-02-17', '2024-02-25'],
+      ['voorjaarsvakantie', 'zuid', '2024-02-10', '2024-02-18'],
+      ['meivakantie', null, '2024-04-27', '2024-05-05'],
+      ['zomervakantie', 'noord', '2024-07-20', '2024-09-01'],
+      ['zomervakantie', 'midden', '2024-07-13', '2024-08-25'],
+      ['zomervakantie', 'zuid', '2024-07-06', '2024-08-18'],
+    ]);
+  });
+
+  it('a single free day in mid-week, written the same way, is that one day (not an end before its start)', () => {
+    const oneDay = {
+      content: [
+        {
+          schoolyear: '2023-2024',
+          vacations: [{ type: 'Meivakantie', compulsorydates: 'false', regions: [{ region: 'midden', startdate: '2024-05-08T22:00:00.000Z', enddate: '2024-05-08T21:59:00.000Z' }] }],
+        },
+      ],
+    };
+    const r = parseRijksoverheidJson(JSON.stringify(oneDay));
+    expect(r.errors).toEqual([]);
+    // Wednesday 8 May 2024, and only that day.
+    expect(r.periods).toEqual([{ schoolYear: '2023-2024', vacationType: 'meivakantie', region: 'midden', start: '2024-05-08', end: '2024-05-08' }]);
   });
 });
 

@@ -13,10 +13,15 @@ import { isIsoDate } from '../../kernel/time.ts';
  *
  * Accepted variants, all seen in the published data: the list endpoint's array of such documents;
  * a single content item; type names with surrounding spaces, newlines or capitals; the region
- * "heel Nederland" (same dates for all regions); timestamps at midnight UTC, at 22:00/23:00 UTC of
- * the day before (midnight in Amsterdam) or at 21:59/22:59 UTC (23:59 in Amsterdam on the last day);
- * and plain YYYY-MM-DD dates. A timestamp is read as the calendar day in Europe/Amsterdam.
- * Errors say where (a path into the file) and what is wrong, in Dutch.
+ * "heel Nederland" (same dates for all regions); timestamps such as "2023-10-21T22:00:00.000Z" and
+ * "2023-10-29T21:59:00.000Z"; and plain YYYY-MM-DD dates.
+ *
+ * A timestamp's own date (its first ten characters) is the day: in the captured 2023-2024 response
+ * every start and end date read that way is the official first and last day (herfstvakantie noord
+ * 21 to 29 October 2023, kerstvakantie 23 December to 7 January), while reading the timestamp as a
+ * time in Amsterdam would move the starts a day later (22 October, 24 December) and turn a single
+ * free day into an end before its start. Errors say where (a path into the file) and what is wrong,
+ * in Dutch.
  */
 
 export interface ParsedPeriod {
@@ -51,7 +56,6 @@ export const MAX_DEPTH = 32;
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
 
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** The calendar day (YYYY-MM-DD) of an open-data date, or null when it is no date. */
@@ -60,10 +64,8 @@ export function openDataDay(value: unknown): string | null {
   const s = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return isIsoDate(s) ? s : null;
   const m = TIMESTAMP.exec(s);
-  if (!m || !isIsoDate(m[1])) return null;
-  if (!m[2]) return m[1]; // no zone: a floating date-time, its date is the day
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? null : amsterdamDay.format(new Date(t));
+  if (!m || !isIsoDate(m[1]) || Number.isNaN(Date.parse(s))) return null;
+  return m[1];
 }
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { decideEach, recordListed, resolvedCase, rules, subject, withAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
+import { decideEach, mayFollow, recordListed, resolvedCase, rules, subject, withAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
 import { grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseManagerIsCurrent } from '../../kernel/policy/case-relation.ts';
@@ -92,7 +92,12 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
     safetyRoute: k.safety_route,
     dataKinds: [...access.kinds],
     canManage: access.isOwner || access.isManager,
-    can: { assignCaseManager: k.status === 'open' && (access.isOwner || access.isManager) },
+    can: {
+      assignCaseManager: k.status === 'open' && (access.isOwner || access.isManager),
+      // The same rules the child's page and the signal's page ask (children/child-queries.ts, signals).
+      openChild: !limited && (await mayFollow(tx, actor, subject.child(k.child_id), rules.childData('identity'))),
+      openSignal: !limited && k.opened_from_signal_id !== null && (await mayFollow(tx, actor, subject.signal(k.opened_from_signal_id), rules.signal())),
+    },
   };
   if (limited) return base;
   const child = await tx.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date']).where('id', '=', k.child_id).executeTakeFirstOrThrow();

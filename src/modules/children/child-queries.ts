@@ -6,8 +6,23 @@ import { recordListed, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import type { ChildAccessLogPage, ChildDetail, ChildPage, ChildSummary } from '../../contracts/children.ts';
+import type { AccessLogChildPage } from '../../contracts/audit.ts';
 
-const IDENTITY_GROUNDS = (Object.keys(GROUNDS) as Ground[]).filter((g) => (GROUNDS[g] as readonly DataKind[]).includes('identity'));
+const groundsWith = (kind: DataKind) => (Object.keys(GROUNDS) as Ground[]).filter((g) => (GROUNDS[g] as readonly DataKind[]).includes(kind));
+const IDENTITY_GROUNDS = groundsWith('identity');
+const SCHOOL_GROUNDS = groundsWith('school');
+
+/** The words of a search, at most six: each must occur in the name (accents and case folded in SQL by dutch_fold, migration 0019). */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '')
+    .split(/[\s,]+/)
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .slice(0, 6);
+}
+
+/** "Berg, Joep van den": the name as the list sorts it (the database's own split of the tussenvoegsel, migration 0019). */
+export const sortNameSql = sql<string>`dutch_name_core(c.family_name) || ', ' || c.given_name || coalesce(' ' || dutch_name_prefix(c.family_name), '')`;
 
 export type ChildListItem = ChildSummary;
 
@@ -27,10 +42,10 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
       .innerJoin(grounds.as('g'), 'g.child_id', 'c.id')
       .where('c.region_id', '=', actor.regionId)
       .where((eb) => eb.or([eb('g.ground', 'in', IDENTITY_GROUNDS), eb.and([eb('g.ground', '=', 'case_consent'), sql<boolean>`'identity' = any(g.consent_kinds)`])]));
-    const q = opts.q?.trim();
-    if (q) {
-      const pattern = `%${escapeLike(q)}%`;
-      base = base.where(sql<boolean>`(c.given_name || ' ' || c.family_name) ilike ${pattern}`);
+    // Any part of the name, with or without tussenvoegsel, accents or capitals: every word of the
+    // search occurs somewhere in the folded name ("Joep Berg" finds Joep van den Berg, "celik" Çelik).
+    for (const word of searchWords(opts.q)) {
+      base = base.where(sql<boolean>`c.search_name like '%' || dutch_fold(${escapeLike(word)}) || '%'`);
     }
     const totalRow = await base.select(sql<number>`count(distinct c.id)`.as('n')).executeTakeFirstOrThrow();
     const rows = await base
@@ -41,10 +56,14 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
         'c.birth_date',
         sql<Ground[]>`array_agg(distinct g.ground)`.as('grounds'),
         sql<string | null>`(array_agg(g.consent_id) filter (where g.consent_id is not null))[1]`.as('consent_id'),
+        sortNameSql.as('sort_name'),
+        // The pupil number is school data: only where a ground (or the consent) covers 'school'.
+        sql<boolean>`bool_or(g.ground in (${sql.join(SCHOOL_GROUNDS)}) or (g.ground = 'case_consent' and 'school' = any(g.consent_kinds)))`.as('sees_school'),
       ])
       .groupBy('c.id')
-      .orderBy('c.family_name')
-      .orderBy('c.given_name')
+      // Dutch order, in SQL so paging stays right: family name without tussenvoegsel, accents as
+      // their base letter, case-insensitive (children.sort_key, kept by the database).
+      .orderBy('c.sort_key')
       .orderBy('c.id')
       .limit(opts.pageSize)
       .offset((opts.page - 1) * opts.pageSize)
@@ -58,12 +77,16 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
           .where('e.child_id', 'in', ids)
           .where('e.start_date', '<=', day)
           .where((eb) => eb.or([eb('e.end_date', 'is', null), eb('e.end_date', '>=', day)]))
-          .select(['e.child_id', 'e.organisation_id', 'o.name', 'sg.name as group_name', 'e.start_date'])
+          .select(['e.child_id', 'e.organisation_id', 'o.name', 'sg.name as group_name', 'e.pupil_number', 'e.start_date'])
           .orderBy('e.start_date', 'desc')
           .execute()
       : [];
     const schoolOf = new Map<string, ChildListItem['school']>();
-    for (const s of schools) if (!schoolOf.has(s.child_id)) schoolOf.set(s.child_id, { organisationId: s.organisation_id, name: s.name, groupName: s.group_name });
+    const seesSchool = new Set(rows.filter((r) => r.sees_school).map((r) => r.id));
+    for (const s of schools) {
+      if (schoolOf.has(s.child_id)) continue;
+      schoolOf.set(s.child_id, { organisationId: s.organisation_id, name: s.name, groupName: s.group_name, ...(seesSchool.has(s.child_id) ? { pupilNumber: s.pupil_number } : {}) });
+    }
     await recordListed(
       tx,
       actor,
@@ -79,6 +102,7 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
         id: r.id,
         givenName: r.given_name,
         familyName: r.family_name,
+        sortName: r.sort_name,
         birthDate: r.birth_date,
         age: ageOn(r.birth_date, day),
         school: schoolOf.get(r.id) ?? null,
@@ -148,6 +172,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
           'o.vestiging',
           'sg.name as group_name',
           sql<string | null>`p.given_name || ' ' || p.family_name`.as('mentor_name'),
+          'e.pupil_number',
           'e.start_date',
           'e.end_date',
           'e.version',
@@ -164,6 +189,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
         vestiging: e.vestiging,
         groupName: e.group_name,
         mentorName: e.mentor_name,
+        pupilNumber: e.pupil_number,
         startDate: e.start_date,
         endDate: e.end_date,
         version: e.version,
@@ -198,5 +224,49 @@ export async function getChildAccessLog(database: Database, actor: Actor, childI
     const result = await searchAccessLog(tx, { childId }, page, pageSize);
     // For the family: who, for which organisation, what and when — not usernames or addresses.
     return { ...result, items: result.items.map(({ seq, occurredAt, event, outcome, actorName, organisationName, role, ground }) => ({ seq, occurredAt, event, outcome, actorName, organisationName, role, ground })) };
+  });
+}
+
+const ACCESS_LOG_GROUNDS = groundsWith('access_log');
+
+/**
+ * The children whose access log the actor may read, found by name (the privacy officer answering
+ * a parent's request): every word of `q` in the name, in Dutch name order, paged in SQL. Only the
+ * name and birth date leave — enough to pick the right child, nothing of the file — and each child
+ * shown is logged (`access_log.child_search`) with the ground the policy found.
+ */
+export async function findChildrenForAccessLog(database: Database, actor: Actor, opts: { q: string; page: number; pageSize: number }): Promise<AccessLogChildPage> {
+  const day = today();
+  const words = searchWords(opts.q);
+  return database.db.transaction().execute(async (tx) => {
+    const grounds = groundsQuery(tx, actor, day);
+    if (!grounds || words.length === 0) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize };
+    let base = tx
+      .selectFrom('children as c')
+      .innerJoin(grounds.as('g'), 'g.child_id', 'c.id')
+      .where('c.region_id', '=', actor.regionId)
+      .where('g.ground', 'in', ACCESS_LOG_GROUNDS);
+    for (const word of words) base = base.where(sql<boolean>`c.search_name like '%' || dutch_fold(${escapeLike(word)}) || '%'`);
+    const totalRow = await base.select(sql<number>`count(distinct c.id)`.as('n')).executeTakeFirstOrThrow();
+    const rows = await base
+      .select(['c.id', 'c.given_name', 'c.family_name', 'c.birth_date', sortNameSql.as('sort_name'), sql<Ground>`min(g.ground)`.as('ground')])
+      .groupBy('c.id')
+      .orderBy('c.sort_key')
+      .orderBy('c.id')
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize)
+      .execute();
+    await recordListed(
+      tx,
+      actor,
+      'access_log.child_search',
+      rows.map((r) => ({ childId: r.id, ground: r.ground, detail: { kind: 'access_log' } })),
+    );
+    return {
+      items: rows.map((r) => ({ id: r.id, sortName: r.sort_name, givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date })),
+      total: Number(totalRow.n),
+      page: opts.page,
+      pageSize: opts.pageSize,
+    };
   });
 }

@@ -5,5 +5,5 @@
  */
 export { default as childRoutes } from './routes.ts';
 export { writePupilImport, writeGuardianImport, endEnrolmentOfLeaver, assignGroupStaff } from './import-writes.ts';
-export { getChild } from './child-queries.ts';
+export { getChild, findChildrenForAccessLog } from './child-queries.ts';
 export { setStartkwalificatie } from './child-commands.ts';

@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { openDatabase, type Database } from '../../kernel/db/database.ts';
 import { migrate } from '../../kernel/db/migrate.ts';
-import { isValidBsn } from '../../kernel/identifiers.ts';
+import { isValidBsn, isValidOnderwijsnummer } from '../../kernel/identifiers.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery } from '../../kernel/policy/child-policy.ts';
@@ -25,7 +25,7 @@ const schoolYearStart = (day: string) => {
 /** What a user of the demo would check, for any size and any day of the school year. */
 async function checkInvariants(database: Database, result: DemoSeedResult, day: string, expectedChildren: number) {
   const { db } = database;
-  const children = await db.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date', 'bsn']).execute();
+  const children = await db.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date', 'bsn', 'onderwijsnummer']).execute();
   expect(children).toHaveLength(expectedChildren);
   expect(result.counts.children).toBe(expectedChildren);
 
@@ -65,6 +65,11 @@ async function checkInvariants(database: Database, result: DemoSeedResult, day: 
   expect(new Set(bsns).size).toBe(bsns.length);
   expect(bsns.length / children.length).toBeGreaterThan(0.2);
   expect(bsns.length / children.length).toBeLessThan(0.4);
+  // Every other child has a valid, unique onderwijsnummer: each has the identifier a DUO report needs.
+  const numbers = children.filter((c) => c.bsn === null).map((c) => c.onderwijsnummer);
+  for (const n of numbers) expect(n !== null && isValidOnderwijsnummer(n), String(n)).toBe(true);
+  expect(new Set(numbers).size).toBe(numbers.length);
+  expect(children.filter((c) => c.bsn !== null && c.onderwijsnummer !== null)).toEqual([]);
 
   // Birth dates fit the group: group g is g + 3 on 30 September, vo year n is n + 11.
   const y0 = schoolYearStart(day);

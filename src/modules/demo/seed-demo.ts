@@ -274,6 +274,7 @@ interface Kid {
   given: string;
   familyName: string;
   bsn: string | null;
+  onderwijsnummer: string | null;
 }
 
 interface GuardianPlan {
@@ -400,7 +401,7 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
     for (let k = 0; k < slot.count; k++) {
       kids.push({
         id: randomUUID(), slot, birth: rng.int(slot.fromDay, slot.toDay), female: rng.chance(0.5),
-        leaver: false, special: null, family: null, given: '', familyName: '', bsn: null,
+        leaver: false, special: null, family: null, given: '', familyName: '', bsn: null, onderwijsnummer: null,
       });
     }
   }
@@ -554,6 +555,24 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
     rng.shuffle(valid);
     let next = 0;
     for (const kid of kids) if (rng.chance(0.3) && next < valid.length) kid.bsn = valid[next++];
+    // Every other pupil has an onderwijsnummer (DUO gives one to a pupil without BSN), so that each
+    // has the identifier a DUO report needs. Synthetic: 1099…, nine digits whose weighted sum leaves
+    // 5 when divided by 11 (the onderwijsnummer's check).
+    let serial = 0;
+    for (const kid of kids) {
+      if (kid.bsn) continue;
+      for (;;) {
+        const head = `1099${String(serial++).padStart(4, '0')}`;
+        let sum = 0;
+        for (let i = 0; i < 8; i++) sum += (9 - i) * Number(head[i]);
+        // 9·d1 + … + 2·d8 − d9 ≡ 5 (mod 11)  →  d9 ≡ sum − 5 (mod 11)
+        const d9 = (((sum - 5) % 11) + 11) % 11;
+        if (d9 <= 9) {
+          kid.onderwijsnummer = head + d9;
+          break;
+        }
+      }
+    }
   }
 
   // ----- residences: the family's gemeente, appended rows only
@@ -764,7 +783,7 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
   ];
   const groupRows: Row<'school_groups'>[] = slots.map((s) => ({ id: s.groupId, organisation_id: orgOf(s.loc.key), name: s.name, school_year: schoolYear }));
   const childRows: Row<'children'>[] = kids.map((k) => ({
-    id: k.id, region_id: regionId, given_name: k.given, family_name: k.familyName, birth_date: isoOf(k.birth), bsn: k.bsn,
+    id: k.id, region_id: regionId, given_name: k.given, family_name: k.familyName, birth_date: isoOf(k.birth), bsn: k.bsn, onderwijsnummer: k.onderwijsnummer,
   }));
   const guardianRows: Row<'guardians'>[] = [];
   const childGuardianRows: Row<'child_guardians'>[] = [];

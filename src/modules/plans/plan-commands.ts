@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { ConflictError, expectUpdated, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, expectUpdated, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import { subject } from '../../kernel/policy/gateway.ts';
-import { withPlan, type PlanActor } from './plan-access.ts';
+import { withPlan, type PlanActor, type PlanNeed } from './plan-access.ts';
 import { recordPlanEvaluated } from '../cases/index.ts';
-import type { ActionBody, AgreementBody, CommentBody, Created, EvaluationBody, GoalBody, ObservationBody, OppBody, OppRecorded, PlanEvaluated } from '../../contracts/plans.ts';
+import type { ActionBody, AgreementBody, CommentBody, Created, EvaluationBody, EvaluationCorrected, EvaluationCorrectionBody, GoalBody, ObservationBody, OppBody, OppRecorded, PlanEvaluated } from '../../contracts/plans.ts';
 
 /** The life domains and observed effects: defined once, in the contract's values. */
 export { EFFECTS, LIFE_DOMAINS } from '../../contracts/values/plans.ts';
@@ -94,22 +94,83 @@ export async function addAction(database: Database, actor: Actor, goalId: string
   });
 }
 
-/** A Goal Attainment Scaling rating (−2 … +2) of a goal on a date, by whoever rated it. */
+/**
+ * The field errors of a GAS score as sent: it must be chosen (nothing is stored as "0, zoals
+ * verwacht" by default) and be −2 … +2.
+ */
+function scoreErrors(score: number | null | undefined): FieldError[] {
+  if (score === null || score === undefined) return [{ name: 'score', code: 'required', reason: 'Kies een score: hoe gaat het met dit doel?' }];
+  if (!Number.isInteger(score) || score < -2 || score > 2) return [{ name: 'score', code: 'gas_range', reason: 'Een GAS-score is −2, −1, 0, +1 of +2.' }];
+  return [];
+}
+
+/** What cannot be stored as an evaluation (no score, a date in the future): 400 with a field error each, in one round, like all bad input. */
+const unprocessable = (errors: FieldError[]) => new ValidationError(errors);
+
+/** Who may rate a goal, and correct a rating: the team, and the family itself. */
+const rateNeed = (actor: Actor): PlanNeed => ({ kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined });
+
+/** A GAS rating (doelrealisatie, −2 … +2) of a goal on a date, by whoever rated it. The score is required. */
 export async function evaluateGoal(database: Database, actor: Actor, goalId: string, input: EvaluationBody): Promise<Created> {
-  return withPlan(database, actor, subject.goal(goalId), 'plan.goal.evaluate', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
-    const errors: FieldError[] = [];
-    if (!Number.isInteger(input.score) || input.score < -2 || input.score > 2) errors.push({ name: 'score', code: 'gas_range', reason: 'Een GAS-score is −2, −1, 0, +1 of +2.' });
+  return withPlan(database, actor, subject.goal(goalId), 'plan.goal.evaluate', rateNeed(actor), async (p) => {
+    const errors = scoreErrors(input.score);
     if (!isIsoDate(input.evaluatedOn)) errors.push({ name: 'evaluatedOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
     else if (input.evaluatedOn > today()) errors.push({ name: 'evaluatedOn', code: 'future', reason: 'Een evaluatie kan niet in de toekomst liggen.' });
-    if (errors.length) throw new ValidationError(errors);
+    if (errors.length) throw unprocessable(errors);
     const a = author(actor, p);
     const row = await p.tx
       .insertInto('goal_evaluations')
-      .values({ goal_id: goalId, score: input.score, evaluated_on: input.evaluatedOn, rated_by_person_id: a.person, rated_by_guardian_id: a.guardian, rated_by_child: a.child, comment: input.comment?.trim() || null })
+      .values({ goal_id: goalId, score: input.score!, evaluated_on: input.evaluatedOn, rated_by_person_id: a.person, rated_by_guardian_id: a.guardian, rated_by_child: a.child, comment: input.comment?.trim() || null })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id };
   });
+}
+
+/**
+ * Corrects a mistaken GAS evaluation by appending a correction: a new evaluation of the same day
+ * that points to the one it corrects, with the reason and who corrected it. The original is never
+ * edited or deleted (the table is append-only); it stays in the history, marked as corrected. An
+ * evaluation is corrected once; a wrong correction is corrected in its turn. Based on the plan's
+ * `version` (claimed first: a stale one is a 409 before anything is written).
+ */
+export async function correctEvaluation(database: Database, actor: Actor, goalId: string, evaluationId: string, input: EvaluationCorrectionBody): Promise<EvaluationCorrected> {
+  return withPlan(
+    database,
+    actor,
+    subject.goal(goalId),
+    'plan.goal.evaluation.correct',
+    rateNeed(actor),
+    async (p) => {
+      const version = await claimPlan(p.tx, p.plan.id, input.version);
+      const original = await p.tx.selectFrom('goal_evaluations').select(['id', 'evaluated_on', 'score']).where('id', '=', evaluationId).where('goal_id', '=', goalId).executeTakeFirst();
+      if (!original) throw new NotFoundError('Deze evaluatie hoort niet bij dit doel, of bestaat niet.');
+      const errors = scoreErrors(input.score);
+      const reason = input.reason.trim();
+      if (!reason) errors.push({ name: 'reason', code: 'required', reason: 'Schrijf waarom de evaluatie wordt gecorrigeerd.' });
+      if (errors.length) throw unprocessable(errors);
+      const corrected = await p.tx.selectFrom('goal_evaluations').select('id').where('corrects_evaluation_id', '=', evaluationId).executeTakeFirst();
+      if (corrected) throw new ConflictError('Deze evaluatie is al gecorrigeerd. Corrigeer zo nodig de correctie.', 'already_corrected');
+      const a = author(actor, p);
+      const row = await p.tx
+        .insertInto('goal_evaluations')
+        .values({
+          goal_id: goalId,
+          score: input.score!,
+          evaluated_on: original.evaluated_on,
+          rated_by_person_id: a.person,
+          rated_by_guardian_id: a.guardian,
+          rated_by_child: a.child,
+          comment: null,
+          corrects_evaluation_id: original.id,
+          correction_reason: reason,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: row.id, version };
+    },
+    { evaluationId },
+  );
 }
 
 export type OppInput = OppBody;

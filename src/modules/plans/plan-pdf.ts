@@ -13,6 +13,19 @@ const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
 const nlDate = (d: string | null) => (d ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)) : '–');
 
+type Evaluation = PlanView['goals'][number]['evaluations'][number];
+
+/**
+ * "Hoe gaat het" of a goal for the family: the latest evaluation that counts (a corrected one gives
+ * way to its correction, which says "gecorrigeerd" and why), or that it was not discussed yet.
+ */
+export function gasLine(goal: { evaluations: Pick<Evaluation, 'score' | 'evaluatedOn' | 'corrects' | 'correctionReason' | 'correctedBy'>[] }): string {
+  const last = goal.evaluations.filter((e) => !e.correctedBy).at(-1);
+  if (!last) return 'nog niet besproken';
+  const score = GAS_SCORE_LABELS[last.score as keyof typeof GAS_SCORE_LABELS] ?? String(last.score);
+  return `${score} (${nlDate(last.evaluatedOn)}${last.corrects ? `; gecorrigeerd: ${last.correctionReason ?? ''}` : ''})`;
+}
+
 /** The shared plan as a PDF a parent can read: large type, plain words, one goal after another. */
 export function renderPlanPdf(plan: PlanView): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Plan voor ${plan.child.givenName} ${plan.child.familyName}`, Author: 'Samenspel', Subject: plan.title ?? 'Gezamenlijk plan' }, lang: 'nl-NL', displayTitle: true, tagged: true } as PDFKit.PDFDocumentOptions);
@@ -45,8 +58,7 @@ export function renderPlanPdf(plan: PlanView): Promise<Buffer> {
       doc.font(BOLD).fontSize(12).text('Wie doet wat:');
       for (const a of g.actions) doc.font(REGULAR).fontSize(12).text(`•  ${a.description} — ${a.owner ?? '–'}${a.deadline ? `, vóór ${nlDate(a.deadline)}` : ''}`, { indent: 12, lineGap: 2 });
     }
-    const last = g.evaluations.at(-1);
-    label('Hoe gaat het', last ? `${GAS_SCORE_LABELS[last.score]} (${nlDate(last.evaluatedOn)})` : 'nog niet besproken');
+    label('Hoe gaat het', gasLine(g));
   });
 
   if (plan.opp) {

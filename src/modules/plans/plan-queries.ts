@@ -64,13 +64,15 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
         .leftJoin('people as p', 'p.id', 'e.rated_by_person_id')
         .leftJoin('guardians as gu', 'gu.id', 'e.rated_by_guardian_id')
         .where('e.goal_id', 'in', goalIds)
-        .select(['e.id', 'e.goal_id', 'e.score', 'e.evaluated_on', 'e.comment', 'e.rated_by_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
+        .select(['e.id', 'e.goal_id', 'e.score', 'e.evaluated_on', 'e.comment', 'e.corrects_evaluation_id', 'e.correction_reason', 'e.rated_by_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
         .orderBy('e.evaluated_on')
         .orderBy('e.created_at')
-        // Written only through evaluateGoal, which accepts −2 … +2.
+        // Written only through evaluateGoal and correctEvaluation, which accept −2 … +2.
         .$narrowType<{ score: GasScore }>()
         .execute()
     : [];
+  // Each evaluation that was corrected, and by which correction (one each: a unique index).
+  const correctedBy = new Map(evaluations.filter((e) => e.corrects_evaluation_id).map((e) => [e.corrects_evaluation_id!, e.id]));
   const opp = await tx.selectFrom('plan_opp_versions').selectAll().where('plan_id', '=', planId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
   const agreements = await tx
     .selectFrom('plan_agreements as a')
@@ -109,6 +111,7 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
     caseManagerName: plan.case_manager_name,
     goals: goals.map((g) => {
       const evs = evaluations.filter((e) => e.goal_id === g.id);
+      const latest = evs.filter((e) => !correctedBy.has(e.id)).at(-1);
       return {
         id: g.id,
         lifeDomain: g.life_domain,
@@ -117,8 +120,19 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
         inFamilyWords: g.in_family_words,
         addedBy: who(g),
         actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ id: a.id, description: a.description, deadline: a.deadline, ownerFamily: a.owner_family, owner: a.owner_family ? 'Gezin' : (a.person_name ?? a.organisation_name) })),
-        evaluations: evs.map((e) => ({ id: e.id, score: e.score, evaluatedOn: e.evaluated_on, comment: e.comment, ratedBy: who(e) })),
-        latestScore: evs.length ? evs[evs.length - 1].score : null,
+        evaluations: evs.map((e) => ({
+          id: e.id,
+          score: e.score,
+          evaluatedOn: e.evaluated_on,
+          comment: e.comment,
+          ratedBy: who(e),
+          corrects: e.corrects_evaluation_id,
+          correctionReason: e.correction_reason,
+          correctedBy: correctedBy.get(e.id) ?? null,
+        })),
+        // The latest evaluation that counts: a corrected one gives way to its correction.
+        latestScore: latest?.score ?? null,
+        latestCorrected: !!latest?.corrects_evaluation_id,
       };
     }),
     opp: opp
@@ -144,6 +158,7 @@ export function getPlan(database: Database, actor: Actor, of: Subject): Promise<
         addGoal: open && (onTeam || !!p.family),
         addAction: open && onTeam,
         evaluate: onTeam || !!p.family,
+        correctEvaluation: onTeam || !!p.family,
         comment: onTeam || !!p.family,
         observe: onTeam,
         writeOpp: open && p.isOwner,

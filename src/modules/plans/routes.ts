@@ -9,7 +9,10 @@ import {
   Created,
   EvaluatedBody,
   EvaluationBody,
+  EvaluationCorrected,
+  EvaluationCorrectionBody,
   GoalBody,
+  GoalEvaluationParams,
   IdParams,
   NoteBody,
   ObservationBody,
@@ -20,7 +23,7 @@ import {
   PlanEvaluated,
   PlanPdf,
 } from '../../contracts/plans.ts';
-import { addAction, addComment, addGoal, addObservation, evaluateGoal, markEvaluated, recordAgreement, recordOpp } from './plan-commands.ts';
+import { addAction, addComment, addGoal, addObservation, correctEvaluation, evaluateGoal, markEvaluated, recordAgreement, recordOpp } from './plan-commands.ts';
 import { childPlans, getPlan, guardianNamesFor, planView } from './plan-queries.ts';
 import { addNote, listNotes } from './case-notes.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
@@ -89,13 +92,34 @@ export default async function planRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Evaluatie van een doel met Goal Attainment Scaling (−2 … +2)',
+        summary: 'Evaluatie van een doel: doelrealisatie (GAS-score, −2 … +2); zonder score 400 met een fout bij het veld score',
         params: IdParams,
         body: EvaluationBody,
         response: { 201: Created },
       },
     },
     async (request, reply) => reply.status(201).send(await evaluateGoal(database, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/plan-goals/:id/evaluations/:evaluationId/corrections',
+    {
+      schema: {
+        tags,
+        summary:
+          'Een evaluatie corrigeren met de juiste score en de reden: de correctie wordt toegevoegd, de oorspronkelijke evaluatie blijft in de geschiedenis. `version` is de versie van het plan die u zag',
+        params: GoalEvaluationParams,
+        body: EvaluationCorrectionBody,
+        response: { 201: EvaluationCorrected, 409: PlanConflict },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id, evaluationId } = request.params;
+      return reply
+        .status(201)
+        .send(await withCurrentOnStale(() => correctEvaluation(database, actor, id, evaluationId, request.body), () => getPlan(database, actor, subject.goal(id))));
+    },
   );
 
   app.post(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../kernel/files/csv-table.ts';
 import type { Table } from '../../kernel/files/cells.ts';
 import { numericPupilNumberIndex, parseGuardianTable, parsePupilTable } from './pupil-file.ts';
+import { GUARDIAN_FORMATS, PUPIL_FORMATS } from './pupil-formats.ts';
 
 const table = (csv: string): Table => {
   const r = readCsvTable(csv);
@@ -12,11 +13,29 @@ const TODAY = '2026-11-25';
 
 describe('parsePupilTable', () => {
   it('recognises vendor exports from the header', () => {
-    expect(parsePupilTable(table('Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Groep\n1;A;;B;01-01-2016;5'), TODAY).format?.id).toBe('parnassys');
+    expect(parsePupilTable(table('Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep;Datum inschrijving\n1;A;;B;01-01-2016;5;01-08-2020'), TODAY).format?.id).toBe('parnassys');
     expect(parsePupilTable(table('Stamnr;Roepnaam;Achternaam;Geb.datum;Klas\n1;A;B;01-01-2012;1A'), TODAY).format?.id).toBe('magister');
     expect(parsePupilTable(table('Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Stamgroep\n1;A;;B;01-01-2012;1A'), TODAY).format?.id).toBe('somtoday');
     expect(parsePupilTable(table('Llnr;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum\n1;A;;B;01-01-2012'), TODAY).format?.id).toBe('esis');
     expect(parsePupilTable(table('leerlingnummer;voornaam;achternaam;geboortedatum\n1;A;B;01-01-2012'), TODAY).format?.id).toBe('generiek');
+  });
+
+  it('reads the field names of the standards (OSO, EDEX, UWLR) in the standard format: roepnaam before the official first names', () => {
+    const oso = parsePupilTable(
+      table('leerlingid;voornaam;roepnaam;voorvoegsel;achternaam;geboortedatum;sofinummer;postcodenl;groepscode;jaargroep;instroomdatum\n000123;Johannes Petrus;Joep;van den;Berg;03-04-2016;111222333;3701 AB;5B;5;20-08-2020\n'),
+      TODAY,
+    );
+    expect(oso.format?.id).toBe('generiek');
+    expect(oso.errors).toEqual([]);
+    expect(oso.rows[0]).toMatchObject({ pupilNumber: '000123', givenName: 'Joep', familyName: 'van den Berg', birthDate: '2016-04-03', bsn: '111222333', pc4: 3701, startDate: '2020-08-20' });
+  });
+
+  it('every format says which source its headings follow; only the standard format is not an assumption', () => {
+    for (const f of [...PUPIL_FORMATS, ...GUARDIAN_FORMATS]) {
+      expect(f.source.length, f.id).toBeGreaterThan(40);
+      expect(f.assumption, f.id).toBe(f.id !== 'generiek');
+      if (f.assumption) expect(f.source, f.id).toMatch(/assumed/);
+    }
   });
 
   it('keeps leading zeros, joins the tussenvoegsel, sorts BSN and onderwijsnummer from one column', () => {
@@ -76,5 +95,17 @@ describe('parseGuardianTable', () => {
       ['foster_parent', false],
     ]);
     expect(p.errors).toEqual([{ row: 4, column: 'authority', message: expect.stringContaining("misschien") }]);
+  });
+
+  it("reads OSO's verzorger fields: relatietotkind as a code or a word, wettigevertegenwoordiger as gezag", () => {
+    const p = parseGuardianTable(table('leerlingid;roepnaam;voorvoegsel;achternaam;relatietotkind;wettigevertegenwoordiger\n1;Anna;de;Vries;2;true\n1;Bart;;Smit;1;false\n2;Cor;van;Dam;3;true\n2;Dina;;Jansen;Moeder;ja\n'));
+    expect(p.format?.id).toBe('generiek');
+    expect(p.errors).toEqual([]);
+    expect(p.rows.map((r) => [r.pupilNumber, r.givenName, r.familyName, r.relation, r.hasAuthority])).toEqual([
+      ['1', 'Anna', 'de Vries', 'parent', true],
+      ['1', 'Bart', 'Smit', 'parent', false],
+      ['2', 'Cor', 'van Dam', 'guardian', true],
+      ['2', 'Dina', 'Jansen', 'parent', true],
+    ]);
   });
 });

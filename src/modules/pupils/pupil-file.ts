@@ -153,6 +153,10 @@ const RELATIONS: Record<string, GuardianRelation> = {
   pleegvader: 'foster_parent',
   pleegmoeder: 'foster_parent',
   voogd: 'guardian',
+  // OSO's relatietotkind, code list 41 (the words above are taken too).
+  '1': 'parent',
+  '2': 'parent',
+  '3': 'guardian',
   anders: 'other',
   overig: 'other',
   other: 'other',

@@ -14,28 +14,30 @@ import type { GuardianField, PupilField } from '../../contracts/values/pupils.ts
 export { GUARDIAN_FIELDS, GUARDIAN_FIELD_LABELS, PUPIL_FIELDS, PUPIL_FIELD_LABELS, type GuardianField, type PupilField } from '../../contracts/values/pupils.ts';
 
 const REQUIRED_PUPIL: readonly PupilField[] = ['pupilNumber', 'givenName', 'familyName', 'birthDate'];
-const IDENTIFIER = ['BSN/onderwijsnummer', 'BSN of onderwijsnummer', 'Persoonsgebonden nummer', 'PGN', 'Sofi/onderwijsnummer'];
+const IDENTIFIER = ['BSN/onderwijsnummer', 'BSN of onderwijsnummer', 'Persoonsgebonden nummer', 'PGN', 'PGN nummer', 'Sofi/onderwijsnummer'];
 
 export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
   {
     id: 'generiek',
     label: 'Standaardformaat',
     assumption: false,
+    source:
+      "Samenspel's own headings (docs/onboarding.md). Also takes the field names of the standards: OSO 2019 (leerlingid, roepnaam, voornaam, voorvoegsel, achternaam, geboortedatum, bsn or onderwijsnummer, datuminschrijving, postcode, groepscode, jaargroep), EDEX (voorvoegsel, roepnaam, instroomdatum, jaargroep, postcodenl, onderwijsnummer, sofinummer = BSN) and UWLR (voorvoegsel, roepnaam, jaargroep). The roepnaam is taken before the official first names.",
     columns: {
-      pupilNumber: ['leerlingnummer'],
-      givenName: ['voornaam', 'roepnaam'],
-      prefix: ['tussenvoegsel'],
+      pupilNumber: ['leerlingnummer', 'leerlingid'],
+      givenName: ['roepnaam', 'voornaam'],
+      prefix: ['tussenvoegsel', 'voorvoegsel'],
       familyName: ['achternaam'],
       birthDate: ['geboortedatum'],
       identifier: IDENTIFIER,
-      bsn: ['bsn'],
+      bsn: ['bsn', 'sofinummer'],
       onderwijsnummer: ['onderwijsnummer'],
-      postcode: ['postcode'],
+      postcode: ['postcode', 'postcodenl'],
       gemeente: ['gemeente'],
-      group: ['groep', 'klas'],
+      group: ['groep', 'klas', 'groepscode'],
       mentor: ['mentor'],
-      startDate: ['inschrijfdatum'],
-      level: ['niveau'],
+      startDate: ['inschrijfdatum', 'datuminschrijving', 'instroomdatum'],
+      level: ['niveau', 'jaargroep'],
     },
     required: REQUIRED_PUPIL,
   },
@@ -43,10 +45,12 @@ export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
     id: 'parnassys',
     label: 'ParnasSys',
     assumption: true,
+    source:
+      'The field names of ParnasSys\' SOAP call getLeerlingen (leerlingNummer, roepNaam, tussenvoegsel, achternaam, geboortedatum, datumInschrijving, groep, postcode; documented in the HelloID ParnasSys connector). The headings of its CSV or Excel export were not seen and are assumed to match; the BSN, onderwijsnummer, mentor and level headings are assumed.',
     columns: {
       pupilNumber: ['Leerlingnummer', 'Leerlingnr'],
       givenName: ['Roepnaam'],
-      prefix: ['Voorvoegsel'],
+      prefix: ['Tussenvoegsel', 'Voorvoegsel'],
       familyName: ['Achternaam'],
       birthDate: ['Geboortedatum'],
       identifier: IDENTIFIER,
@@ -56,7 +60,7 @@ export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
       gemeente: ['Gemeente', 'Woongemeente'],
       group: ['Groep'],
       mentor: ['Leerkracht', 'Groepsleerkracht'],
-      startDate: ['Datum inschrijving', 'Datum van inschrijving'],
+      startDate: ['Datum inschrijving', 'Datum van inschrijving', 'datumInschrijving'],
       level: ['Jaargroep', 'Leerjaar'],
     },
     required: [...REQUIRED_PUPIL, 'prefix', 'group'],
@@ -65,10 +69,12 @@ export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
     id: 'magister',
     label: 'Magister',
     assumption: true,
+    source:
+      "Magister's database columns as used in community export lists (sis_leer: stamnr, roepnaam, tussenvoeg, achternaam, geb_datum, postcode; the class from sis_bgrp.groep). A Magister export has no fixed headings: they are the names of the list the school defines, so these are assumed; no BSN column was found.",
     columns: {
       pupilNumber: ['Stamnr', 'Stamnummer'],
       givenName: ['Roepnaam'],
-      prefix: ['Tussenv', 'Tussenvoegsel'],
+      prefix: ['Tussenv', 'Tussenvoeg', 'Tussenvoegsel'],
       familyName: ['Achternaam'],
       birthDate: ['Geb.datum', 'Geboortedatum'],
       identifier: IDENTIFIER,
@@ -76,7 +82,7 @@ export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
       onderwijsnummer: ['Onderwijsnr', 'Onderwijsnummer'],
       postcode: ['Postcode'],
       gemeente: ['Gemeente'],
-      group: ['Klas', 'Stamklas'],
+      group: ['Klas', 'Stamklas', 'Groep'],
       mentor: ['Mentor'],
       startDate: ['Datum inschrijving', 'Begindatum'],
       level: ['Studie', 'Leerjaar'],
@@ -87,6 +93,8 @@ export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
     id: 'somtoday',
     label: 'SOMtoday',
     assumption: true,
+    source:
+      "SOMtoday's REST field names (reverse-engineered: leerlingnummer, roepnaam, voorvoegsel, achternaam, geboortedatum). The headings of its CSV or Excel export were not found and are assumed to match; the group, residence and enrolment headings are assumed.",
     columns: {
       pupilNumber: ['Leerlingnummer'],
       givenName: ['Roepnaam'],
@@ -109,8 +117,10 @@ export const PUPIL_FORMATS: readonly ImportFormat<PupilField>[] = [
     id: 'esis',
     label: 'Esis',
     assumption: true,
+    source:
+      "Rovict's support pages document only 'PGN nummer' (BSN or onderwijsnummer) and a separate 'Leerlingnummer'. Every other heading is assumed.",
     columns: {
-      pupilNumber: ['Llnr', 'Leerlingnr'],
+      pupilNumber: ['Llnr', 'Leerlingnr', 'Leerlingnummer'],
       givenName: ['Roepnaam', 'Voornaam'],
       prefix: ['Tussenvoegsel'],
       familyName: ['Achternaam'],
@@ -136,15 +146,17 @@ export const GUARDIAN_FORMATS: readonly ImportFormat<GuardianField>[] = [
     id: 'generiek',
     label: 'Standaardformaat',
     assumption: false,
+    source:
+      "Samenspel's own headings (docs/onboarding.md). Also takes OSO 2019's verzorger fields: voorvoegsel, roepnaam, relatietotkind (code list 41: 1 vader, 2 moeder, 3 voogd, or the word) and wettigevertegenwoordiger, which Samenspel reads as gezag (our inference).",
     columns: {
-      pupilNumber: ['leerlingnummer'],
-      givenName: ['voornaam'],
-      prefix: ['tussenvoegsel'],
+      pupilNumber: ['leerlingnummer', 'leerlingid'],
+      givenName: ['voornaam', 'roepnaam'],
+      prefix: ['tussenvoegsel', 'voorvoegsel'],
       familyName: ['achternaam'],
       email: ['e-mail', 'email'],
       phone: ['telefoon', 'telefoonnummer'],
-      relation: ['relatie'],
-      authority: ['gezag'],
+      relation: ['relatie', 'relatietotkind'],
+      authority: ['gezag', 'wettigevertegenwoordiger'],
     },
     required: REQUIRED_GUARDIAN,
   },
@@ -152,6 +164,7 @@ export const GUARDIAN_FORMATS: readonly ImportFormat<GuardianField>[] = [
     id: 'parnassys',
     label: 'ParnasSys',
     assumption: true,
+    source: "No ParnasSys parent fields were found documented: all headings are assumed.",
     columns: {
       pupilNumber: ['Leerlingnummer'],
       givenName: ['Roepnaam verzorger', 'Voornaam verzorger'],
@@ -168,6 +181,7 @@ export const GUARDIAN_FORMATS: readonly ImportFormat<GuardianField>[] = [
     id: 'magister',
     label: 'Magister',
     assumption: true,
+    source: "Magister links a pupil to a parent record (sis_leer.idoudr1 to sis_oudr); the export headings are the names of the school's own list, so all are assumed.",
     columns: {
       pupilNumber: ['Stamnr', 'Stamnummer'],
       givenName: ['Roepnaam ouder', 'Voornaam ouder'],
@@ -184,6 +198,7 @@ export const GUARDIAN_FORMATS: readonly ImportFormat<GuardianField>[] = [
     id: 'somtoday',
     label: 'SOMtoday',
     assumption: true,
+    source: "SOMtoday's Connect API names the pupil's 'verzorgers' but not their fields: all headings are assumed.",
     columns: {
       pupilNumber: ['Leerlingnummer'],
       givenName: ['Roepnaam contactpersoon', 'Voornaam contactpersoon'],
@@ -200,6 +215,7 @@ export const GUARDIAN_FORMATS: readonly ImportFormat<GuardianField>[] = [
     id: 'esis',
     label: 'Esis',
     assumption: true,
+    source: "No Esis parent fields were found documented: all headings are assumed.",
     columns: {
       pupilNumber: ['Llnr', 'Leerlingnr'],
       givenName: ['Voornaam verzorger', 'Roepnaam verzorger'],

@@ -90,6 +90,30 @@ export function missingMinimum(step: SetupStep, facts: Record<SetupStep, StepFac
   }
 }
 
+/**
+ * Whether the region already has what a step needs, whoever put it there (the wizard, an import,
+ * the command line, the demo seed): such a step shows as done without being marked. The settings
+ * need nothing: the region runs on the legal defaults until someone changes them.
+ */
+export function readyByFacts(step: SetupStep, facts: Record<SetupStep, StepFacts>): boolean {
+  const f = facts[step];
+  switch (step) {
+    case 'region':
+    case 'schools':
+    case 'partners':
+      return missingMinimum(step, facts) === null;
+    case 'gemeenten':
+      return n(f.gemeenten) > 0 && n(f.withoutPostcodes) === 0;
+    case 'settings':
+      return true;
+    case 'staff':
+      // Someone besides the administrator who set the region up.
+      return n(f.people) > 1 && n(f.accounts) > 1;
+    case 'pupils':
+      return n(f.activeEnrolments) > 0;
+  }
+}
+
 /** The region: its name, and the version a rename names. */
 export async function getRegion(db: Db | Tx, regionId: string) {
   const region = await db.selectFrom('regions').select(['id', 'name', 'slug', 'version']).where('id', '=', regionId).executeTakeFirst();
@@ -108,9 +132,11 @@ export async function setupStatus(db: Db | Tx, regionId: string) {
     .execute();
   const steps = SETUP_STEPS.map((step) => {
     const d = done.find((x) => x.step === step);
+    const ready = readyByFacts(step, facts);
     return {
       step,
-      done: !!d,
+      done: !!d || ready,
+      doneBy: d ? ('administrator' as const) : ready ? ('facts' as const) : null,
       completedAt: d ? new Date(d.completed_at).toISOString() : null,
       completedBy: d && d.given_name ? `${d.given_name} ${d.family_name}` : null,
       facts: facts[step],

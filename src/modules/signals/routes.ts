@@ -4,10 +4,15 @@ import { withCurrentOnStale } from '../../kernel/errors.ts';
 import { createSignal, triageSignal, withdrawSignal } from './signal-commands.ts';
 import { childSignals, getSignal, listSignals } from './signal-queries.ts';
 import { pickupTerms, setPickupTerm } from './pickup-terms.ts';
+import { markNotificationRead, myNotifications } from './notifications.ts';
+import { publicBaseUrl } from '../staff/index.ts';
 import { MELDCODE_STEPS, SIGNAL_CATEGORIES, SIGNAL_STATUSES, SIGNAL_TRANSITIONS, SIGNAL_URGENCIES, TRIAGE_DECISIONS } from './signal-workflow.ts';
 import {
   ChildSignals,
   CreateSignalBody,
+  Notification,
+  NotificationIdParams,
+  NotificationList,
   PickupTermBody,
   PickupTermSet,
   PickupTerms,
@@ -43,7 +48,7 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
     { schema: { tags, summary: 'Een zorgsignaal melden over een leerling van uw groep', body: CreateSignalBody, response: { 201: SignalDetail } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { id } = await createSignal(ctx.database, actor, request.body);
+      const { id } = await createSignal(ctx.database, actor, request.body, { linkBase: publicBaseUrl(ctx.config) });
       return reply.status(201).send(await getSignal(ctx.database, actor, id));
     },
   );
@@ -114,6 +119,24 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
     '/children/:id/signals',
     { schema: { tags, summary: 'Signalen over een kind (zorgcoördinator: van de eigen school; leerkracht: eigen signalen)', params: SignalIdParams, response: { 200: ChildSignals } } },
     async (request) => childSignals(ctx.database, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        tags: ['Meldingen'],
+        summary: 'Mijn meldingen voor de school waarvoor u nu werkt (bijv. een dringend signaal), nieuwste eerst, met het aantal ongelezen',
+        response: { 200: NotificationList },
+      },
+    },
+    async (request) => myNotifications(ctx.database, actorOf(request)),
+  );
+
+  app.post(
+    '/notifications/:id/read',
+    { schema: { tags: ['Meldingen'], summary: 'Een eigen melding als gelezen markeren', params: NotificationIdParams, response: { 200: Notification } } },
+    async (request) => markNotificationRead(ctx.database, actorOf(request), request.params.id),
   );
 
   app.get(

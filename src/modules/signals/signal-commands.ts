@@ -4,7 +4,8 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { accessIn, rules, subject, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { ConflictError, expectUpdated, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
-import { calendarAround, pickupTerm } from './signal-deadlines.ts';
+import { calendarAround, isUrgentSignal, pickupDeadline, pickupTerm } from './signal-deadlines.ts';
+import { notifyUrgentSignal } from './notifications.ts';
 import { ACTION_NL, SIGNAL_TRANSITIONS, STATUS_NL, findTransition, type SignalAction, type SignalStatus, type SignalCategory, type SignalUrgency, type TriageDecision } from './signal-workflow.ts';
 
 export interface CreateSignalInput {
@@ -19,9 +20,11 @@ export interface CreateSignalInput {
 /**
  * A teacher or mentor raises a signal about a pupil of their own group (the care coordinator may
  * too, for any pupil of the school). The pick-up deadline is the term from the deadline rules,
- * counted in school days of this school location.
+ * counted in school days of this school location. An urgent signal ("Dringend", or about safety)
+ * has its own term (by default the same school day) and notifies the school's care coordinators
+ * at once (notifications.ts); `linkBase` is where the e-mail's link points (PUBLIC_URL).
  */
-export async function createSignal(database: Database, actor: Actor, input: CreateSignalInput) {
+export async function createSignal(database: Database, actor: Actor, input: CreateSignalInput, opts: { linkBase: string }) {
   const m = actor.membership;
   if (!m || m.organisationKind !== 'school_location' || !['teacher', 'mentor', 'intern_begeleider', 'care_coordinator'].includes(m.role)) {
     throw new ForbiddenError('Een zorgsignaal meldt u als leerkracht, mentor of intern begeleider/zorgcoördinator van een school.');
@@ -43,9 +46,10 @@ export async function createSignal(database: Database, actor: Actor, input: Crea
     'signal.create',
     async ({ tx }) => {
       const raisedOn = today();
-      const term = await pickupTerm(tx, actor.regionId, input.category);
+      const urgent = isUrgentSignal(input);
+      const term = await pickupTerm(tx, actor.regionId, input.category, urgent);
       const cal = await calendarAround(tx, m.organisationId, raisedOn, raisedOn);
-      const deadline = cal.addSchoolDays(raisedOn, term);
+      const deadline = pickupDeadline(cal, raisedOn, term);
       const signal = await tx
         .insertInto('signals')
         .values({
@@ -67,6 +71,8 @@ export async function createSignal(database: Database, actor: Actor, input: Crea
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('signal_events').values({ signal_id: signal.id, person_id: actor.personId, role: m.role, from_status: null, to_status: 'new' }).execute();
+      // Urgent means urgent: the school's care coordinators hear of it at once, in the same transaction.
+      if (urgent) await notifyUrgentSignal(tx, { id: signal.id, regionId: actor.regionId, organisationId: m.organisationId, authorPersonId: actor.personId! }, opts.linkBase);
       return { id: signal.id };
     },
     { category: input.category },

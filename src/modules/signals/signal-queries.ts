@@ -4,7 +4,7 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { recordListed, rules, subject, withAccess, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator, signalAccess, signalGround, type SignalAccess } from '../../kernel/policy/signal-policy.ts';
 import { ageOn, today } from '../../kernel/time.ts';
-import { calendarAround, latenessOf } from './signal-deadlines.ts';
+import { calendarAround, isUrgentSignal, latenessOf } from './signal-deadlines.ts';
 import { MELDCODE_STEPS } from './signal-workflow.ts';
 import type { Lateness, SignalAction, SignalCategory, SignalStatus, SignalUrgency, SignalView } from '../../contracts/values/signals.ts';
 import type { Signal, SignalDetail, SignalPage } from '../../contracts/signals.ts';
@@ -71,6 +71,7 @@ function present(r: SignalRow, access: Exclude<SignalAccess, null>, cal: SchoolC
     author: { name: r.author_name, role: r.author_role, isMe: r.author_person_id === actor.personId },
     category: r.category,
     urgency: r.urgency,
+    urgent: isUrgentSignal(r),
     observation: r.observation,
     parentsInformed: r.parents_informed,
     parentsNotInformedReason: r.parents_not_informed_reason,
@@ -122,9 +123,15 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
       q = q.where('s.author_person_id', '=', actor.personId).where('s.organisation_id', '=', actor.membership.organisationId);
       access = 'author';
     }
-    // Waiting signals first (by deadline), then the ones picked up or withdrawn. The policy's own
-    // reader relation decides every row (the query above is already scoped the same way).
-    const rows = await q.orderBy(sql`s.status = 'new'`, 'desc').orderBy('s.pickup_deadline').orderBy('s.raised_at').execute();
+    // Urgent signals still waiting first ("Dringend" and every safety signal), then the other
+    // waiting ones, each by deadline; then the ones picked up or withdrawn. The policy's own reader
+    // relation decides every row (the query above is already scoped the same way).
+    const rows = await q
+      .orderBy(sql`s.status = 'new' and (s.urgency = 'urgent' or s.category = 'safety')`, 'desc')
+      .orderBy(sql`s.status = 'new'`, 'desc')
+      .orderBy('s.pickup_deadline')
+      .orderBy('s.raised_at')
+      .execute();
     const readerOf = new Map(rows.map((r) => [r.id, signalAccess(actor, r)]));
     const all = rows.filter((r) => readerOf.get(r.id));
     const from = all.reduce((min, r) => (r.raised_on < min ? r.raised_on : min), day);

@@ -4,5 +4,5 @@
  */
 export { default as staffRoutes } from './routes.ts';
 export { invitationStates, type InvitationState } from './invitations.ts';
-export { startMailWorker } from './mail.ts';
-export { requirePublicUrl } from './invitation-link.ts';
+export { enqueueMail, startMailWorker, type OutgoingMail } from './mail.ts';
+export { publicBaseUrl, requirePublicUrl } from './invitation-link.ts';

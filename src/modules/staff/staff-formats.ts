@@ -19,6 +19,7 @@ export const STAFF_FORMATS: readonly ImportFormat<StaffField>[] = [
     id: 'generiek',
     label: 'Standaardformaat Samenspel',
     assumption: false,
+    source: "Samenspel's own headings (docs/onboarding.md).",
     columns: {
       givenName: ['voornaam'],
       tussenvoegsel: ['tussenvoegsel'],
@@ -34,6 +35,7 @@ export const STAFF_FORMATS: readonly ImportFormat<StaffField>[] = [
     id: 'parnassys',
     label: 'ParnasSys',
     assumption: true,
+    source: "No documented staff export of ParnasSys was found: all headings are assumed.",
     columns: {
       givenName: ['Roepnaam'],
       tussenvoegsel: ['Voorvoegsel'],
@@ -48,6 +50,7 @@ export const STAFF_FORMATS: readonly ImportFormat<StaffField>[] = [
     id: 'magister',
     label: 'Magister',
     assumption: true,
+    source: "Magister's staff columns (sis_pers: doc_code, naam_vol) appear only in community lists; export headings are the school's own list names: all headings are assumed.",
     columns: {
       givenName: ['Roepnaam'],
       tussenvoegsel: ['Tussenv.', 'Tussenvoegsel'],
@@ -63,6 +66,7 @@ export const STAFF_FORMATS: readonly ImportFormat<StaffField>[] = [
     id: 'somtoday',
     label: 'SOMtoday',
     assumption: true,
+    source: "No documented staff export of SOMtoday was found: all headings are assumed.",
     columns: {
       givenName: ['Roepnaam'],
       tussenvoegsel: ['Voorvoegsel'],
@@ -78,6 +82,7 @@ export const STAFF_FORMATS: readonly ImportFormat<StaffField>[] = [
     id: 'esis',
     label: 'Esis',
     assumption: true,
+    source: "No documented staff export of Esis was found: all headings are assumed.",
     columns: {
       givenName: ['Voornaam'],
       tussenvoegsel: ['Tussenvoegsels', 'Tussenvoegsel'],

@@ -1,10 +1,11 @@
+import './absence.css';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../shared/api.ts';
 import { useSession } from '../shared/session.tsx';
-import { formatDateTimeShort, fullName } from '../shared/format.ts';
+import { formatDate, formatDateTimeShort, fullName } from '../shared/format.ts';
 import { todayNl, typeKey } from '../shared/absence.ts';
 import type { AbsenceReportDetail, ReportHistoryItem } from './data.ts';
 import { PageHeading } from '../shared/PageHeading.tsx';
@@ -16,6 +17,7 @@ import { qk } from '../shared/query-keys.ts';
 import { DecisionSection, FollowupSection } from './ReportActions.tsx';
 import { Fact } from './ReportFacts.tsx';
 import { Section } from '../shared/Section.tsx';
+import { Table, TBody, THead, Td, Th, Tr } from '../shared/Table.tsx';
 import { StaleNotice, useStale } from '../shared/StaleNotice.tsx';
 
 /**
@@ -102,6 +104,7 @@ export function AbsenceReportPage() {
       {report && (
         <>
           <Facts report={report} />
+          <Days report={report} />
           {report.allowed.length > 0 && <DecisionSection report={report} onDone={done} onConflict={onConflict} />}
           {report.followup && <FollowupSection report={report} followup={report.followup} organisation={activeMembership?.organisationName ?? ''} onDone={done} onConflict={onConflict} />}
           <History report={report} />
@@ -154,6 +157,42 @@ function Facts({ report }: { report: AbsenceReportDetail }) {
           </Fact>
         )}
       </dl>
+    </Section>
+  );
+}
+
+/** The days and hours that made the report: the absence records of its period that its type counts. */
+function Days({ report }: { report: AbsenceReportDetail }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const total = report.days.reduce((sum, d) => sum + d.hours, 0);
+  return (
+    <Section id="report-days" heading={t('absenceReports.detail.days')}>
+      {report.days.length === 0 ? (
+        <p className="utrecht-paragraph">{t('absenceReports.detail.daysEmpty')}</p>
+      ) : (
+        <Table caption={t('absenceReports.detail.daysCaption')} captionHidden>
+          <THead>
+            <Th>{t('absenceReports.detail.day')}</Th>
+            <Th className="samenspel-num">{t('absenceReports.detail.dayHours')}</Th>
+            <Th>{t('absenceReports.detail.dayReason')}</Th>
+          </THead>
+          <TBody>
+            {report.days.map((d) => (
+              <Tr key={`${d.day}-${d.reason}`}>
+                <Td>{formatDate(d.day, lng)}</Td>
+                <Td className="samenspel-num">{formatHours(d.hours, lng)}</Td>
+                <Td>{t(`absenceReports.reason.${d.reason}`)}</Td>
+              </Tr>
+            ))}
+            <Tr>
+              <Th row>{t('absenceReports.detail.daysTotal')}</Th>
+              <Td className="samenspel-num">{formatHours(total, lng)}</Td>
+              <Td />
+            </Tr>
+          </TBody>
+        </Table>
+      )}
     </Section>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
-import { api, buildUrl } from '../shared/api.ts';
+import { api, ApiError, buildUrl, isApiError, type Problem } from '../shared/api.ts';
+import { ErrorAlert } from '../shared/Alerts.tsx';
 import { useSession } from '../shared/session.tsx';
 import { formatDate } from '../shared/format.ts';
 import { isIsoDate, typeKey } from '../shared/absence.ts';
@@ -137,14 +138,48 @@ function ExportAndOverig({ schoolId }: { schoolId: string }) {
     overigButton.current?.focus();
   };
   const exportUrl = buildUrl('/absence-reports/export', { schoolLocationId: schoolId });
+  // The file is fetched first, so that a refusal (a pupil without BSN or onderwijsnummer) is shown
+  // on the page, naming the pupils, instead of being downloaded as a file.
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+  async function downloadExport() {
+    if (exporting) return;
+    setExporting(true);
+    setExportError(null);
+    try {
+      const res = await fetch(exportUrl, { credentials: 'same-origin', headers: { accept: 'text/csv, application/problem+json' } });
+      if (!res.ok) {
+        let body: Partial<Problem> = {};
+        try {
+          body = await res.json();
+        } catch {
+          // not a problem document: the status says enough
+        }
+        throw new ApiError({ title: res.statusText, ...body, status: res.status });
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'verzuimmeldingen.csv';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setExportError(error instanceof ApiError ? error : new ApiError({ status: 0, title: 'Network error' }));
+    } finally {
+      setExporting(false);
+    }
+  }
+  const missing = isApiError(exportError, 422) && exportError.problem.code === 'missing_identifier' ? exportError.problem.invalidParams ?? [] : null;
   return (
     <>
       <Section id="absence-export" heading={t('absenceReports.export.heading')}>
         <p className="utrecht-paragraph">{t('absenceReports.export.explain')}</p>
         <Actions>
-          <a href={exportUrl} download className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action samenspel-button-link">
+          <Button appearance="secondary-action-button" busy={exporting} onClick={() => void downloadExport()}>
             {t('absenceReports.export.link')}
-          </a>
+          </Button>
           <Button
             ref={overigButton}
             appearance="secondary-action-button"
@@ -155,6 +190,7 @@ function ExportAndOverig({ schoolId }: { schoolId: string }) {
             {t('absenceReports.overig.open')}
           </Button>
         </Actions>
+        {exportError != null && (missing ? <ErrorAlert message={t('absenceReports.export.missing')} otherParams={missing} /> : <ErrorAlert error={exportError} />)}
       </Section>
       <div id="overig-form">{overigOpen && <OverigReportForm schoolId={schoolId} headingRef={overigHeading} onCancel={closeOverig} />}</div>
     </>

@@ -3,40 +3,31 @@ import type { ChildAccessLogEntry } from '../shared/types.ts';
 import { formatDateTimeShort } from '../shared/format.ts';
 import type { Column } from '../shared/ListView.tsx';
 
-/** The access log's event codes the client can name; unknown codes are shown as they are. */
-export const KNOWN_EVENTS = [
-  'child.list',
-  'child.read',
-  'child.create',
-  'child.access_log.read',
-  'child.enrolment.create',
-  'child.enrolment.end',
-  'child.guardian.create',
-  'child.residence.create',
-  'access_log.search',
-  'session.sign_in',
-  'session.sign_out',
-  'account.totp_enabled',
-  'registry.gemeente.create',
-  'registry.organisation.create',
-  'registry.organisation.update',
-  'registry.person.create',
-  'registry.membership.create',
-  'registry.membership.end',
-] as const;
-
-/** Event labels are looked up in an object, not by key path: event codes contain dots. */
-export function useEventLabel(): (event: string) => string {
+/**
+ * Every event in words (issue 12): the labels are defined once, in `events` of
+ * i18n/parts/audit.{nl,en}.json, as what the person did ("bekeek het plan"); a test
+ * (test/api/access-log-words.test.ts) fails for an event the server writes without a label. An
+ * event unknown to this client (a newer server) is still shown in words, never as its key.
+ */
+export function useEventLabels(): { label: (event: string) => string; known: string[] } {
   const { t } = useTranslation();
-  const labels = t('events', { returnObjects: true }) as unknown as Record<string, string>;
-  return (event) => (labels && typeof labels === 'object' && labels[event]) || event;
+  const labels = t('events', { returnObjects: true }) as unknown as Record<string, string> | string;
+  const table = labels && typeof labels === 'object' ? labels : {};
+  return { label: (event) => table[event] || t('eventUnknown'), known: Object.keys(table) };
 }
 
+export function useEventLabel(): (event: string) => string {
+  return useEventLabels().label;
+}
+
+/** "bekeek het plan" → "Bekeek het plan", for a table cell or an option. */
+export const sentenceCase = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 /**
- * The columns both access-log pages show, in words (the privacy officer also sees the event codes);
- * `texts` is the page's own set of column headers.
+ * The columns both access-log pages show, in words (never an event key); `texts` is the page's
+ * own set of column headers.
  */
-export function useAccessLogColumns<E extends ChildAccessLogEntry = ChildAccessLogEntry>(texts: 'accessLog' | 'childAccessLog', showCode = false) {
+export function useAccessLogColumns<E extends ChildAccessLogEntry = ChildAccessLogEntry>(texts: 'accessLog' | 'childAccessLog') {
   const { t, i18n } = useTranslation();
   const eventLabel = useEventLabel();
   return {
@@ -46,23 +37,7 @@ export function useAccessLogColumns<E extends ChildAccessLogEntry = ChildAccessL
       cell: (e) => <time dateTime={e.occurredAt}>{formatDateTimeShort(e.occurredAt, i18n.language)}</time>,
     },
     role: { header: t(`${texts}.role`), cell: (e) => (e.role ? t(`roles.${e.role}`, { defaultValue: e.role }) : t('common.none')) },
-    event: {
-      header: t(`${texts}.event`),
-      cell: (e) => {
-        const label = eventLabel(e.event);
-        return (
-          <>
-            {label}
-            {showCode && label !== e.event && (
-              <>
-                {' '}
-                <code className="samenspel-code-hint">{e.event}</code>
-              </>
-            )}
-          </>
-        );
-      },
-    },
+    event: { header: t(`${texts}.event`), cell: (e) => sentenceCase(eventLabel(e.event)) },
     ground: { header: t(`${texts}.ground`), cell: (e) => (e.ground ? t(`groundsShort.${e.ground}`, { defaultValue: e.ground }) : t('common.none')) },
     /** Allowed / denied as words, with a marker that does not rely on colour alone. */
     outcome: {

@@ -3,13 +3,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../shared/api.ts';
 import { useSession } from '../shared/session.tsx';
-import type { ChildAccessLogPage, ChildDetail } from '../shared/types.ts';
+import type { ChildAccessLogEntry, ChildAccessLogPage, ChildDetail } from '../shared/types.ts';
 import { fullName } from '../shared/format.ts';
 import { PageHeading } from '../shared/PageHeading.tsx';
 import { ListView } from '../shared/ListView.tsx';
 import { useListParams } from '../shared/list-params.ts';
 import { AppLink } from '../shared/AppLink.tsx';
-import { useAccessLogColumns } from './AccessLogColumns.tsx';
+import { useAccessLogColumns, useEventLabel } from './AccessLogColumns.tsx';
 import { qk } from '../shared/query-keys.ts';
 
 /**
@@ -71,6 +71,8 @@ export function ChildAccessLogPage() {
         empty={t('childAccessLog.empty')}
         onPage={(n) => goToPage(n, { state: location.state })}
         rowKey={(e) => e.seq}
+        // The family reads it as short sentences in plain Dutch (B1); the privacy officer gets the table with the grounds.
+        renderItems={can.readAccessLog ? undefined : (items) => <LogSentences items={items} />}
         columns={[
           { ...columns.when, rowHeader: true },
           { header: t('childAccessLog.who'), cell: (e) => e.actorName ?? t('common.unknown') },
@@ -83,5 +85,36 @@ export function ChildAccessLogPage() {
       />
       <p className="utrecht-paragraph">{back}</p>
     </>
+  );
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase() + text.slice(1);
+
+/**
+ * One short sentence per look, newest first: "Anna Jansen (leerkracht, OBS De Regenboog) bekeek het
+ * plan op 3 december om 10:12." A refused look says plainly that it was not allowed.
+ */
+function LogSentences({ items }: { items: readonly ChildAccessLogEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const eventLabel = useEventLabel();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nl-NL';
+  const thisYear = new Date().getFullYear();
+  return (
+    <ol className="samenspel-log-sentences" aria-label={t('childAccessLog.caption')}>
+      {items.map((e) => {
+        const at = new Date(e.occurredAt);
+        const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...(at.getFullYear() !== thisYear ? { year: 'numeric' as const } : {}), timeZone: 'Europe/Amsterdam' }).format(at);
+        const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(at);
+        const details = [e.role ? lowerFirst(t(`roles.${e.role}`, { defaultValue: e.role })) : null, e.organisationName].filter(Boolean).join(', ');
+        const name = e.actorName ?? t('childAccessLog.someone');
+        const who = details ? t('childAccessLog.whoDetails', { name, details }) : name;
+        const denied = e.outcome === 'denied';
+        return (
+          <li key={e.seq} className={`samenspel-log-sentence${denied ? ' samenspel-log-sentence--denied' : ''}`}>
+            {denied ? t('childAccessLog.sentenceDenied', { who, date, time }) : t('childAccessLog.sentence', { who, action: eventLabel(e.event), date, time })}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

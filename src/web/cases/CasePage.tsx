@@ -119,7 +119,7 @@ function Summary({ k }: { k: CaseDetail }) {
           <div>
             <dt>{t('cases.detail.child')}</dt>
             <dd>
-              <AppLink to={`/kinderen/${k.child.id}`}>{fullName(k.child)}</AppLink> ({t('common.ageYears', { count: k.child.age })})
+              {k.can.openChild ? <AppLink to={`/kinderen/${k.child.id}`}>{fullName(k.child)}</AppLink> : fullName(k.child)} ({t('common.ageYears', { count: k.child.age })})
             </dd>
           </div>
         )}
@@ -196,7 +196,7 @@ function Summary({ k }: { k: CaseDetail }) {
           <div>
             <dt>{t('cases.detail.fromSignal')}</dt>
             <dd>
-              <AppLink to={`/signalen/${k.openedFromSignalId}`}>{t('cases.detail.fromSignalLink')}</AppLink>
+              {k.can.openSignal ? <AppLink to={`/signalen/${k.openedFromSignalId}`}>{t('cases.detail.fromSignalLink')}</AppLink> : t('cases.detail.fromSignalNoLink')}
             </dd>
           </div>
         )}

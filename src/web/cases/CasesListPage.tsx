@@ -6,6 +6,7 @@ import { ListView } from '../shared/ListView.tsx';
 import { FilterCounters } from '../shared/FilterCounters.tsx';
 import { useListParams } from '../shared/list-params.ts';
 import { useCases } from './data.ts';
+import { useSession } from '../shared/session.tsx';
 import { CaseStatusBadge, EvaluationDueBadge } from './CaseBadges.tsx';
 
 /**
@@ -16,6 +17,7 @@ import { CaseStatusBadge, EvaluationDueBadge } from './CaseBadges.tsx';
  */
 export function CasesListPage() {
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
   const lng = i18n.language;
   const list = useListParams();
   const due = list.get('evaluatie') === 'binnenkort';
@@ -28,7 +30,7 @@ export function CasesListPage() {
   return (
     <>
       <PageHeading title={t('cases.list.title')} />
-      <p className="utrecht-paragraph">{t('cases.list.intro')}</p>
+      <p className="utrecht-paragraph">{t(can.triageSignals ? 'cases.list.intro' : 'cases.list.introTeam')}</p>
       <FilterCounters
         label={t('cases.list.filterNav')}
         counters={[

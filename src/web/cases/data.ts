@@ -12,10 +12,11 @@ import type { CaseNotes, ChildPlans } from '../../contracts/plans.ts';
 import type { OrganisationList, OrganisationMembers } from '../../contracts/registry.ts';
 import { qk } from '../shared/query-keys.ts';
 
-export function useCases(dueForEvaluation: boolean, childId?: string) {
+export function useCases(dueForEvaluation: boolean, childId?: string, enabled = true) {
   return useQuery({
     queryKey: qk.cases.list({ dueForEvaluation, childId }),
     queryFn: () => api.get<Contract<typeof CaseList>>('/cases', { dueForEvaluation: dueForEvaluation || undefined, childId }),
+    enabled,
   });
 }
 

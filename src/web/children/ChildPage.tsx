@@ -112,6 +112,7 @@ function Enrolments({ name, enrolments }: { name: string; enrolments: Enrolment[
           },
           { header: t('child.brinVestiging'), cell: (e) => (e.brin ? `${e.brin}${e.vestiging ?? ''}` : t('common.none')) },
           { header: t('child.group'), cell: (e) => e.groupName ?? t('common.none') },
+          { header: t('child.pupilNumber'), cell: (e) => e.pupilNumber ?? t('common.none') },
           { header: t('child.mentor'), cell: (e) => e.mentorName ?? t('common.none') },
           { header: t('child.from'), cell: (e) => date(e.startDate) },
           { header: t('child.to'), cell: (e) => (e.endDate ? date(e.endDate) : t('child.current')) },

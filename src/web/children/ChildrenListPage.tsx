@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.ts';
 import { useSession } from '../shared/session.tsx';
 import type { ChildPage } from '../shared/types.ts';
-import { formatDate, fullName } from '../shared/format.ts';
+import { formatDate } from '../shared/format.ts';
 import { qk } from '../shared/query-keys.ts';
 import { PageHeading } from '../shared/PageHeading.tsx';
 import { AppLink } from '../shared/AppLink.tsx';
@@ -27,6 +27,8 @@ export function ChildrenListPage() {
     queryFn: () => api.get<ChildPage>('/children', { q, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
+
+  const showPupilNumbers = query.data?.items.some((c) => c.school && 'pupilNumber' in c.school) ?? false;
 
   const variant = kind === 'guardian' ? 'Guardian' : kind === 'youth' ? 'Youth' : '';
   const title = t(`children.title${variant}`);
@@ -56,7 +58,10 @@ export function ChildrenListPage() {
         onPage={list.goToPage}
         rowKey={(c) => c.id}
         columns={[
-          { header: t('children.name'), rowHeader: true, cell: (c) => <AppLink to={`/kinderen/${c.id}`}>{fullName(c)}</AppLink> },
+          // Sorted by family name without tussenvoegsel, and named that way: "Berg, Joep van den".
+          { header: t('children.name'), rowHeader: true, cell: (c) => <AppLink to={`/kinderen/${c.id}`}>{c.sortName}</AppLink> },
+          // The school's own pupil number, where the user may see the school data (the server leaves it out otherwise).
+          showPupilNumbers && { header: t('children.pupilNumber'), cell: (c) => c.school?.pupilNumber ?? t('common.none') },
           { header: t('children.birthDate'), cell: (c) => <time dateTime={c.birthDate}>{formatDate(c.birthDate, i18n.language)}</time> },
           { header: t('children.age'), cell: (c) => t('common.ageYears', { count: c.age }) },
           {

@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.ts';
 import type { CaseTeamMember, Effect, LifeDomain, PlanDetail, PlanGoal } from '../shared/types.ts';
+import { formatDate } from '../shared/format.ts';
+import { StaleNotice, useStale } from '../shared/StaleNotice.tsx';
 import { gasKey, gasNumber, todayIso } from '../cases/data.ts';
 import { EFFECTS, GAS_SCORES, LIFE_DOMAINS } from '../../contracts/values/plans.ts';
 import { SelectField, TextAreaField, TextField, Options } from '../shared/Fields.tsx';
@@ -10,6 +12,8 @@ import { CheckboxField, RadioGroupField } from '../shared/ChoiceFields.tsx';
 import { ApiFormView, useApiForm } from '../shared/ApiForm.tsx';
 import { qk } from '../shared/query-keys.ts';
 import { usePlanChanged, type Done } from './data.ts';
+
+type GoalEvaluation = PlanGoal['evaluations'][number];
 
 export function AddGoalForm({ plan, onDone }: { plan: PlanDetail; onDone: Done }) {
   const { t } = useTranslation();
@@ -110,19 +114,19 @@ export function EvaluateGoalForm({ plan, goal, onDone }: { plan: PlanDetail; goa
   const [evaluatedOn, setEvaluatedOn] = useState(today);
   const [comment, setComment] = useState('');
   const { mutation, byField, other, formRef } = useApiForm({
-    mutationFn: (body: { score: number; evaluatedOn: string; comment: string | null }) => api.post(`/plan-goals/${goal.id}/evaluations`, body),
+    mutationFn: (body: { score: number | null; evaluatedOn: string; comment: string | null }) => api.post(`/plan-goals/${goal.id}/evaluations`, body),
     fields: ['score', 'evaluatedOn', 'comment'],
     onSuccess: (_r, body) => {
       changed();
       setScore('');
       setComment('');
-      onDone(t('plans.evaluations.saved', { score: gasNumber(body.score), text: t(`plans.gas.${gasKey(body.score)}`) }));
+      onDone(t('plans.evaluations.saved', { score: gasNumber(body.score ?? 0), text: t(`plans.gas.${gasKey(body.score ?? 0)}`) }));
     },
   });
   function onSubmit() {
     if (mutation.isPending) return;
-    // No choice: send a value the server refuses, so that the error stands at the radio group.
-    mutation.mutate({ score: score === '' ? Number.NaN : Number(score), evaluatedOn, comment: comment.trim() || null });
+    // No choice: no score (never a default 0); the server refuses it and the error stands at the radio group.
+    mutation.mutate({ score: score === '' ? null : Number(score), evaluatedOn, comment: comment.trim() || null });
   }
   const id = `gas-${goal.id}`;
   return (
@@ -140,6 +144,65 @@ export function EvaluateGoalForm({ plan, goal, onDone }: { plan: PlanDetail; goa
         />
         <TextField id={`${id}-date`} type="date" label={t('plans.evaluations.date')} max={today} value={evaluatedOn} error={byField.evaluatedOn} onChange={(e) => setEvaluatedOn(e.target.value)} />
         <TextAreaField id={`${id}-comment`} label={t('plans.evaluations.comment')} optional rows={2} maxLength={2000} value={comment} error={byField.comment} onChange={(e) => setComment(e.target.value)} />
+      </ApiFormView>
+    </>
+  );
+}
+
+/**
+ * Corrects a mistaken evaluation: the right score and why. The correction is added to the
+ * history; the evaluation it corrects stays there, marked as corrected. Based on the plan's version.
+ */
+export function CorrectEvaluationForm({ plan, goal, onDone }: { plan: PlanDetail; goal: PlanGoal; onDone: Done }) {
+  const { t, i18n } = useTranslation();
+  const changed = usePlanChanged(plan);
+  // The evaluations that count: a corrected one is corrected through its correction.
+  const current = goal.evaluations.filter((e) => !e.correctedBy);
+  const [chosen, setChosen] = useState('');
+  const evaluation = current.find((e) => e.id === chosen) ?? current.at(-1);
+  const [score, setScore] = useState('');
+  const [reason, setReason] = useState('');
+  const stale = useStale({ record: plan, queryKey: qk.plan(plan.id), refresh: [qk.case(plan.caseId)] });
+  const { mutation, byField, other, formRef } = useApiForm({
+    mutationFn: (body: { evaluationId: string; score: number | null; reason: string }) =>
+      api.post(`/plan-goals/${goal.id}/evaluations/${body.evaluationId}/corrections`, { score: body.score, reason: body.reason, version: stale.version() }),
+    fields: ['score', 'reason'],
+    stale,
+    onSuccess: (_r, body) => {
+      changed();
+      setScore('');
+      setReason('');
+      onDone(t('plans.evaluations.corrected', { score: gasNumber(body.score ?? 0), text: t(`plans.gas.${gasKey(body.score ?? 0)}`) }));
+    },
+  });
+  function onSubmit() {
+    if (!mutation.isPending && evaluation) mutation.mutate({ evaluationId: evaluation.id, score: score === '' ? null : Number(score), reason });
+  }
+  const describe = (e: GoalEvaluation) => `${formatDate(e.evaluatedOn, i18n.language)}: ${gasNumber(e.score)} ${t(`plans.gas.${gasKey(e.score)}`)}`;
+  if (!evaluation) return null;
+  const id = `gas-correct-${goal.id}`;
+  return (
+    <>
+      <StaleNotice stale={stale} />
+      <ApiFormView form={{ mutation, byField, other, formRef, stale }} onSubmit={onSubmit} submit={t('plans.evaluations.correctSubmit')} appearance="secondary-action-button">
+        <p className="utrecht-paragraph">{t('plans.evaluations.correctIntro')}</p>
+        <SelectField id={`${id}-which`} label={t('plans.evaluations.correctWhich')} value={evaluation.id} onChange={(e) => setChosen(e.target.value)}>
+          {current.map((e) => (
+            <option key={e.id} value={e.id}>
+              {describe(e)}
+            </option>
+          ))}
+        </SelectField>
+        <RadioGroupField
+          id={`${id}-score`}
+          name={`${id}-score`}
+          legend={t('plans.evaluations.correctLegend')}
+          options={GAS_SCORES.map((s) => ({ value: String(s), label: `${gasNumber(s)} ${t(`plans.gas.${gasKey(s)}`)}` }))}
+          value={score}
+          error={byField.score}
+          onChange={setScore}
+        />
+        <TextAreaField id={`${id}-reason`} label={t('plans.evaluations.correctReason')} required rows={2} maxLength={1000} value={reason} error={byField.reason} onChange={(e) => setReason(e.target.value)} />
       </ApiFormView>
     </>
   );

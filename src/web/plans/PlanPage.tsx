@@ -11,7 +11,7 @@ import { PageHeading } from '../shared/PageHeading.tsx';
 import { ErrorAlert, LiveStatus, Loading } from '../shared/Alerts.tsx';
 import { AppLink } from '../shared/AppLink.tsx';
 import { CaseStatusBadge, EvaluationDueBadge, GasScore } from '../cases/CaseBadges.tsx';
-import { AddActionForm, AddGoalForm, EvaluateGoalForm } from './PlanForms.tsx';
+import { AddActionForm, AddGoalForm, CorrectEvaluationForm, EvaluateGoalForm } from './PlanForms.tsx';
 import { PlanEvaluatedForm } from './PlanDocumentForms.tsx';
 import { Opp, Comments, Observations } from './PlanSections.tsx';
 import { useAuthorName } from './data.ts';
@@ -174,7 +174,21 @@ function Goal({ plan, goal, k, professional, open, onDone }: { plan: PlanDetail;
         </div>
         <div>
           <dt>{t('plans.goals.latestScore')}</dt>
-          <dd className="samenspel-latest-score">{goal.latestScore === null ? t('plans.goals.notRated') : <GasScore score={goal.latestScore} />}</dd>
+          <dd className="samenspel-latest-score">
+            {goal.latestScore === null ? (
+              t('plans.goals.notRated')
+            ) : (
+              <>
+                <GasScore score={goal.latestScore} />
+                {goal.latestCorrected && (
+                  <>
+                    {' '}
+                    <CorrectedBadge />
+                  </>
+                )}
+              </>
+            )}
+          </dd>
         </div>
       </dl>
       {goal.actions.length > 0 && (
@@ -208,12 +222,31 @@ function Goal({ plan, goal, k, professional, open, onDone }: { plan: PlanDetail;
             },
             {
               header: t('plans.evaluations.score'),
-              cell: (e) => (
-                <GasScore score={e.score} />
-              ),
+              cell: (e) =>
+                e.correctedBy ? (
+                  <>
+                    <del>
+                      <GasScore score={e.score} />
+                    </del>{' '}
+                    <span className="samenspel-badge samenspel-badge--status">{t('plans.evaluations.replaced')}</span>
+                  </>
+                ) : (
+                  <>
+                    <GasScore score={e.score} />
+                    {e.corrects && (
+                      <>
+                        {' '}
+                        <CorrectedBadge />
+                      </>
+                    )}
+                  </>
+                ),
             },
             { header: t('plans.evaluations.ratedBy'), cell: (e) => authorName(e.ratedBy) },
-            { header: t('plans.evaluations.comment'), cell: (e) => e.comment ?? t('common.none') },
+            {
+              header: t('plans.evaluations.comment'),
+              cell: (e) => (e.corrects ? t('plans.evaluations.correctionOf', { reason: e.correctionReason ?? '' }) : (e.comment ?? t('common.none'))),
+            },
           ]}
         />
       )}
@@ -227,6 +260,18 @@ function Goal({ plan, goal, k, professional, open, onDone }: { plan: PlanDetail;
         <summary>{t('plans.evaluations.addSummary')}</summary>
         <EvaluateGoalForm plan={plan} goal={goal} onDone={onDone} />
       </details>
+      {plan.can.correctEvaluation && goal.evaluations.length > 0 && (
+        <details className="samenspel-disclosure">
+          <summary>{t('plans.evaluations.correctSummary')}</summary>
+          <CorrectEvaluationForm plan={plan} goal={goal} onDone={onDone} />
+        </details>
+      )}
     </article>
   );
+}
+
+/** A score that is a correction of an earlier evaluation ("gecorrigeerd"). */
+function CorrectedBadge() {
+  const { t } = useTranslation();
+  return <span className="samenspel-badge samenspel-badge--attention">{t('plans.evaluations.correctedBadge')}</span>;
 }

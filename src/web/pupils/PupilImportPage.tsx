@@ -47,7 +47,7 @@ export function PupilImportPage() {
     onSuccess: (p) => {
       setMatches(p.kind === 'pupils' ? p.matches : []);
       setParams(p.kind === 'pupils' ? { controle: p.id } : {}, { replace: true });
-      setStatus(t('pupils.import.result', { new: p.counts.new, updated: p.counts.updated, unchanged: p.counts.unchanged, errors: p.counts.errors }));
+      setStatus(t('pupils.import.result', { new: p.counts.new, updated: p.counts.updated, unchanged: p.counts.unchanged, errors: t('pupils.import.errorCount', { count: p.counts.errors }) }));
     },
   });
   const decide = useMutation({
@@ -133,7 +133,7 @@ export function PupilImportPage() {
             </p>
           )}
           <p className="utrecht-paragraph">
-            {t('pupils.import.counts', { new: preview.counts.new, updated: preview.counts.updated, unchanged: preview.counts.unchanged, transfer: pupils?.counts.transfer ?? 0 })}
+            {t('pupils.import.counts', { new: preview.counts.new, updated: preview.counts.updated, unchanged: preview.counts.unchanged, transfers: t('pupils.import.transferCount', { count: pupils?.counts.transfer ?? 0 }) })}
             {!!pupils && pupils.counts.pending > 0 && ` ${t('pupils.import.countsPending', { count: pupils.counts.pending })}`}
           </p>
           {hasErrors && (

@@ -5,16 +5,23 @@ import { AppLink } from '../shared/AppLink.tsx';
 import { Alert } from '../shared/Alerts.tsx';
 import { navItems } from '../shared/navigation.ts';
 import { Section } from '../shared/Section.tsx';
+import { useCases } from '../cases/data.ts';
+import { formatDate } from '../shared/format.ts';
 
+/** The home page of whoever is signed in: what their role does, their cases, their tasks. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session, actorRole, can } = useSession();
+  // A partner (youth care, wijkteam, SWV) works from the cases she is on the team of.
+  const partner = can.workCases && !can.listChildren;
+  const cases = useCases(false, undefined, partner);
   if (!session) return null;
   const items = navItems(session);
-  // Whoever sees no children's list and keeps neither the region nor the access log: Samenspel
-  // shows them nothing individual yet, and the home page explains why (per role).
-  const pending = actorRole !== null && !can.listChildren && !can.administerRegion && !can.readAccessLog;
   const professional = session.user.kind === 'professional';
+  const open = (cases.data?.items ?? []).filter((k) => k.status === 'open');
+  // Whoever sees no children's list, is on no case and keeps neither the region nor the access log:
+  // Samenspel shows them nothing individual yet, and the home page explains why (per role).
+  const pending = actorRole !== null && !can.listChildren && !can.administerRegion && !can.readAccessLog && !(partner && (cases.isPending || open.length > 0));
 
   return (
     <>
@@ -29,6 +36,22 @@ export function HomePage() {
         </Section>
       )}
       {actorRole && !pending && <p className="utrecht-paragraph samenspel-lead">{t(`home.explain.${actorRole}`)}</p>}
+
+      {open.length > 0 && (
+        <Section id="home-cases" heading={t('home.myCases', { count: open.length })}>
+          <ul className="samenspel-task-list">
+            {open.slice(0, 5).map((k) => (
+              <li key={k.id}>
+                <AppLink to={`/casussen/${k.id}`} className="samenspel-task-link">
+                  {k.limited ? t('home.caseLimited', { organisation: k.organisationName }) : (k.child?.name ?? k.title ?? k.organisationName)}
+                </AppLink>
+                {k.evaluationDue && k.nextEvaluationOn && <span className="samenspel-note"> {t('home.evaluationDue', { date: formatDate(k.nextEvaluationOn, i18n.language) })}</span>}
+              </li>
+            ))}
+          </ul>
+          {open.length > 5 && <AppLink to="/casussen">{t('home.allCases', { count: open.length })}</AppLink>}
+        </Section>
+      )}
 
       {items.length > 0 && (
         <Section id="home-tasks" heading={t('home.tasks')}>

@@ -78,14 +78,16 @@ function StepFooter({ status, step }: { status: SetupStatus; step: SetupStep }) 
   return (
     <Section id="setup-step-footer" panel heading={t('setup.footer.heading')}>
       <p className="utrecht-paragraph" id="setup-step-state">
-        {current.done
-          ? t('setup.footer.isDone', { date: current.completedAt ? formatDateTimeShort(current.completedAt, i18n.language) : '', who: current.completedBy ?? '' })
-          : t('setup.footer.notDone')}
+        {current.doneBy === 'facts'
+          ? t('setup.footer.doneByFacts')
+          : current.done
+            ? t('setup.footer.isDone', { date: current.completedAt ? formatDateTimeShort(current.completedAt, i18n.language) : '', who: current.completedBy ?? '' })
+            : t('setup.footer.notDone')}
       </p>
       <LiveStatus>{message}</LiveStatus>
       {mark.isError && <ErrorSummary error={mark.error} byField={byField} other={other} fieldIds={{ done: 'setup-mark-done' }} labels={{ done: t('setup.footer.markDone') }} />}
       <div className="utrecht-button-group samenspel-actions">
-        {current.done ? (
+        {current.doneBy === 'facts' ? null : current.done ? (
           <Button id="setup-mark-done" appearance="secondary-action-button" busy={mark.isPending} onClick={() => mark.mutate(false)}>
             {t('setup.footer.reopen')}
           </Button>

@@ -6,6 +6,7 @@ import { SIGNAL_CATEGORIES as CATEGORIES, type SignalCategory } from '../../cont
 import type { Contract } from '../../contracts/common.ts';
 import type { PickupTerm, PickupTermSet, PickupTerms } from '../../contracts/signals.ts';
 import { SelectField, TextField, Options } from '../shared/Fields.tsx';
+import { CheckboxField } from '../shared/ChoiceFields.tsx';
 import { ErrorAlert, LiveStatus, Loading } from '../shared/Alerts.tsx';
 import { Table, TBody, THead, Td, Th, Tr } from '../shared/Table.tsx';
 import { ErrorSummary, useSetupForm } from './wizard.tsx';
@@ -33,6 +34,7 @@ export function SignalTermsSection() {
   const terms = useQuery({ queryKey: qk.settings.signalPickupTerms, queryFn: () => api.get<Contract<typeof PickupTerms>>('/settings/signal-pickup-terms') });
   const [category, setCategory] = useState('');
   const [days, setDays] = useState('');
+  const [urgent, setUrgent] = useState(false);
   const [message, setMessage] = useState('');
   // Someone else set a term meanwhile (stale version): the notice names the terms that changed.
   const stale = useStale({
@@ -45,12 +47,16 @@ export function SignalTermsSection() {
       }),
   });
   const { mutation, byField, other } = useSetupForm({
-    mutationFn: (body: { category: SignalCategory | null; schoolDays: number }) => api.put<Contract<typeof PickupTermSet>>('/settings/signal-pickup-terms', { ...body, version: stale.version() }),
+    mutationFn: (body: { category: SignalCategory | null; schoolDays: number; urgent: boolean }) => api.put<Contract<typeof PickupTermSet>>('/settings/signal-pickup-terms', { ...body, version: stale.version() }),
     fields: ['schoolDays', 'category'],
     stale,
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: qk.settings.signalPickupTerms });
-      setMessage(t('setup.signalTerms.saved', { category: saved.category ? t(`signals.category.${saved.category}`) : t('setup.signalTerms.allCategories'), count: saved.schoolDays }));
+      setMessage(
+        saved.urgent
+          ? t('setup.signalTerms.savedUrgent', { term: termText(saved.schoolDays) })
+          : t('setup.signalTerms.saved', { category: saved.category ? t(`signals.category.${saved.category}`) : t('setup.signalTerms.allCategories'), count: saved.schoolDays }),
+      );
       setDays('');
     },
   });
@@ -58,9 +64,13 @@ export function SignalTermsSection() {
     e.preventDefault();
     setMessage('');
     const n = Number(days.trim());
-    mutation.mutate({ category: (category || null) as SignalCategory | null, schoolDays: days.trim() && Number.isInteger(n) ? n : 0 });
+    // An empty field is no term: -1 is refused by the server with the range in words.
+    mutation.mutate({ category: urgent ? null : ((category || null) as SignalCategory | null), schoolDays: days.trim() && Number.isInteger(n) ? n : -1, urgent });
   }
+  const termText = (n: number) => (n === 0 ? t('setup.signalTerms.sameDay') : t('setup.signalTerms.days', { count: n }));
   const rules = terms.data?.items ?? [];
+  // The region's urgent term over the default one.
+  const urgentRule = [...(terms.data?.urgent ?? [])].sort((a, b) => (b.scope === 'region' ? 1 : 0) - (a.scope === 'region' ? 1 : 0))[0];
   return (
     <Section id="setup-signal-terms" panel heading={t('setup.signalTerms.heading')}>
       <p className="utrecht-paragraph">{t('setup.signalTerms.explain')}</p>
@@ -85,6 +95,11 @@ export function SignalTermsSection() {
                 </Tr>
               );
             })}
+            <Tr>
+              <Th row>{t('setup.signalTerms.urgentRow')}</Th>
+              <Td>{urgentRule ? termText(urgentRule.schoolDays) : t('common.none')}</Td>
+              <Td>{urgentRule?.scope === 'region' ? t('setup.signalTerms.fromRegion') : t('setup.signalTerms.fromDefault')}</Td>
+            </Tr>
           </TBody>
         </Table>
       )}
@@ -99,14 +114,17 @@ export function SignalTermsSection() {
         />
       )}
       <form className="samenspel-form" noValidate onSubmit={onSubmit}>
+        <CheckboxField id="signal-term-urgent" label={t('setup.signalTerms.urgentLabel')} description={t('setup.signalTerms.urgentHint')} checked={urgent} onChange={setUrgent} />
         <div className="samenspel-filter-grid">
-          <SelectField id="signal-term-category" label={t('setup.signalTerms.category')} value={category} error={byField.category} onChange={(e) => setCategory(e.target.value)}>
-            <Options empty={t('setup.signalTerms.allCategories')} values={CATEGORIES} label={(c) => t(`signals.category.${c}`)} />
-          </SelectField>
+          {!urgent && (
+            <SelectField id="signal-term-category" label={t('setup.signalTerms.category')} value={category} error={byField.category} onChange={(e) => setCategory(e.target.value)}>
+              <Options empty={t('setup.signalTerms.allCategories')} values={CATEGORIES} label={(c) => t(`signals.category.${c}`)} />
+            </SelectField>
+          )}
           <TextField
             id="signal-term-days"
             label={t('setup.signalTerms.daysLabel')}
-            description={t('setup.signalTerms.daysHint')}
+            description={urgent ? t('setup.signalTerms.daysHintUrgent') : t('setup.signalTerms.daysHint')}
             inputMode="numeric"
             autoComplete="off"
             className="samenspel-short-input"

@@ -1,5 +1,5 @@
 import './Fields.css';
-import { forwardRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '@utrecht/form-field-react';
 import { FormLabel } from '@utrecht/form-label-react';
@@ -117,11 +117,21 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
 
 export type TextAreaFieldProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
 
-/** A labelled multi-line text field (NL Design System textarea styling on the native element). */
+/**
+ * A labelled multi-line text field (NL Design System textarea styling on the native element). With
+ * `maxLength` it counts down the characters left below the field; the count is announced politely
+ * only when few are left, so a screen reader is not interrupted at every keystroke.
+ */
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
-  { id, label, description, error, optional, className, rows = 5, required, ...textarea },
+  { id, label, description, error, optional, className, rows = 5, required, maxLength, onChange, ...textarea },
   ref,
 ) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState(() => String(textarea.defaultValue ?? '').length);
+  const length = textarea.value !== undefined ? String(textarea.value).length : typed;
+  const left = maxLength !== undefined ? maxLength - length : null;
+  const counterId = `${id}-counter`;
+  const describe = [describedBy(id, description, error), left !== null ? counterId : null].filter(Boolean).join(' ') || undefined;
   // aria-required, not required: an empty required textarea matches :invalid, which the
   // component library shows as an error before the user did anything.
   return (
@@ -132,16 +142,28 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
       error={error}
       optional={optional}
       input={
-        <textarea
-          ref={ref}
-          id={id}
-          rows={rows}
-          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}${className ? ` ${className}` : ''}`}
-          aria-required={required || undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, description, error)}
-          {...textarea}
-        />
+        <>
+          <textarea
+            ref={ref}
+            id={id}
+            rows={rows}
+            maxLength={maxLength}
+            className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}${className ? ` ${className}` : ''}`}
+            aria-required={required || undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describe}
+            onChange={(e) => {
+              setTyped(e.target.value.length);
+              onChange?.(e);
+            }}
+            {...textarea}
+          />
+          {left !== null && (
+            <p id={counterId} className="samenspel-counter" aria-live={left <= Math.max(20, Math.floor(maxLength! / 10)) ? 'polite' : 'off'}>
+              {t('common.charactersLeft', { count: Math.max(0, left) })}
+            </p>
+          )}
+        </>
       }
     />
   );

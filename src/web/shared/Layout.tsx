@@ -1,5 +1,5 @@
-import { Suspense, useState, type MouseEvent, type ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Suspense, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@utrecht/button-react';
 import { PageLayout } from '@utrecht/page-layout-react';
@@ -106,22 +106,7 @@ export function Layout() {
       </div>
       <LiveStatus>{status}</LiveStatus>
       <SessionTimeoutWarning />
-      <nav className="samenspel-nav" aria-label={t('layout.mainNav')}>
-        <ul className="samenspel-container samenspel-nav__list">
-          <li>
-            <NavLink to="/" end className="samenspel-nav__link">
-              {t('nav.home')}
-            </NavLink>
-          </li>
-          {items.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.end} className="samenspel-nav__link">
-                {t(item.labelKey)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNav items={items} />
     </>
   );
 
@@ -131,6 +116,50 @@ export function Layout() {
         <Outlet />
       </Suspense>
     </Shell>
+  );
+}
+
+/**
+ * The main menu. On a wide screen its links are always shown; on a phone (max 40rem, see app.css)
+ * they fold behind a "Menu" button (a disclosure: aria-expanded, aria-controls). Escape closes the
+ * open menu and puts the focus back on the button; choosing a page closes it too.
+ */
+function MainNav({ items }: { items: ReturnType<typeof navItems> }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => setOpen(false), [pathname]);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    }
+  };
+  return (
+    <nav className={`samenspel-nav${open ? ' samenspel-nav--open' : ''}`} aria-label={t('layout.mainNav')} onKeyDown={onKeyDown}>
+      <div className="samenspel-container samenspel-nav__bar">
+        <button ref={button} type="button" className="samenspel-nav__toggle" aria-expanded={open} aria-controls="samenspel-main-menu" onClick={() => setOpen(!open)}>
+          <span className="samenspel-nav__toggle-icon" aria-hidden="true" />
+          {t('layout.menu')}
+        </button>
+      </div>
+      <ul id="samenspel-main-menu" className="samenspel-container samenspel-nav__list">
+        <li>
+          <NavLink to="/" end className="samenspel-nav__link">
+            {t('nav.home')}
+          </NavLink>
+        </li>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="samenspel-nav__link">
+              {t(item.labelKey)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

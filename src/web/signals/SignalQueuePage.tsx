@@ -14,6 +14,7 @@ import { useDraft, useListParams } from '../shared/list-params.ts';
 import { useSignalMeta, useStaleSignalPages } from './data.ts';
 import { LatenessBadge } from './SignalBadges.tsx';
 import { signalColumns } from './columns.tsx';
+import { Notifications } from './Notifications.tsx';
 import { SubmitRow } from '../shared/Section.tsx';
 
 const PAGE_SIZE = 25;
@@ -33,7 +34,8 @@ const FILTER_PARAMS: Record<Filter, { status?: string; termijn?: string }> = {
 
 /**
  * The care coordinator's queue: every signal raised at the own school location, those not yet
- * picked up first, the earliest deadline first (the order the server gives). Counters for new,
+ * picked up first — urgent ones ("Dringend", safety) above the rest — the earliest deadline first
+ * (the order the server gives), with her unread notifications above it. Counters for new,
  * late, three times late and picked up; lateness is shown in words with a badge.
  */
 export function SignalQueuePage() {
@@ -70,6 +72,7 @@ export function SignalQueuePage() {
     <>
       <PageHeading title={t('signals.queue.title')} />
       <p className="utrecht-paragraph">{t('signals.queue.intro', { school })}</p>
+      <Notifications />
 
       <FilterCounters
         label={t('signals.queue.filterNav')}
@@ -109,7 +112,7 @@ export function SignalQueuePage() {
         columns={[
           columns.child,
           columns.category,
-          { header: t('signals.columns.urgency'), cell: (s) => t(`signals.urgency.${s.urgency}`) },
+          columns.urgency,
           columns.raisedOn,
           { header: t('signals.columns.deadline'), className: 'samenspel-nowrap', cell: (s) => columns.date(s.pickupDeadline) },
           { header: t('signals.columns.lateness'), cell: (s) => <LatenessBadge signal={s} /> },

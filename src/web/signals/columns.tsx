@@ -24,6 +24,16 @@ export function signalColumns(t: TFunction, lng: string) {
       ),
     },
     category: { header: t('signals.columns.category'), cell: (s) => t(`signals.category.${s.category}`) },
+    /** The urgency in words; an urgent signal ("Dringend", or about safety) with a badge that says so. */
+    urgency: {
+      header: t('signals.columns.urgency'),
+      cell: (s) =>
+        s.urgent ? (
+          <span className="samenspel-badge samenspel-badge--very-late">{s.urgency === 'urgent' ? t('signals.urgency.urgent') : t('signals.urgentSafety')}</span>
+        ) : (
+          t(`signals.urgency.${s.urgency}`)
+        ),
+    },
     raisedOn: { header: t('signals.columns.raisedOn'), className: 'samenspel-nowrap', cell: (s) => date(s.raisedOn) },
     status: { header: t('signals.columns.status'), cell: (s) => <StatusBadge status={s.status} /> },
     date,

@@ -50,7 +50,7 @@ export function StaffImportPage() {
       form.append('file', file);
       return api.post<Preview>('/staff-imports', form);
     },
-    onSuccess: (p) => setStatus(t('staff.import.result', { rows: p.rows.length, count: p.errors.length })),
+    onSuccess: (p) => setStatus(t('staff.import.result', { rows: t('staff.import.rowsOk', { count: p.rows.length }), errors: t('staff.import.errorCount', { count: p.errors.length }) })),
   });
   const commit = useMutation({
     mutationFn: (id: string) => api.post<CommitResult>(`/staff-imports/${id}/commit`),

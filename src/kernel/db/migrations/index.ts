@@ -14,6 +14,9 @@ import { signIn } from './0013_sign_in.ts';
 import { versions } from './0014_versions.ts';
 import { guardianEmailIndex } from './0015_guardian_email_index.ts';
 import { importRowStorage } from './0016_import_row_storage.ts';
+import { absenceLaw } from './0017_absence_law.ts';
+import { urgentSignalsGas } from './0018_urgent_signals_gas.ts';
+import { findingChildren } from './0019_finding_children.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -33,4 +36,7 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0014_versions', sql: versions },
   { name: '0015_guardian_email_index', sql: guardianEmailIndex },
   { name: '0016_import_row_storage', sql: importRowStorage },
+  { name: '0017_absence_law', sql: absenceLaw },
+  { name: '0018_urgent_signals_gas', sql: urgentSignalsGas },
+  { name: '0019_finding_children', sql: findingChildren },
 ];

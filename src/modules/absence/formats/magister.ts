@@ -15,10 +15,12 @@ export const magister: FormatMapping = {
   id: 'magister',
   label: 'Magister',
   assumption: true,
+  source:
+    "Magister's absence records as community export lists use them (verantwoording: stamnr, daanwezigheid, lesuur; the reasons in sis_abty: code, omschr, geoorloofd) and its web API (Start, Eind, Lesuur, Geoorloofd, Omschrijving). A Magister export has the names of the list the school defines, so the headings are assumed.",
   columns: {
     leerling: ['stamnummer', 'stamnr', 'stam nr'],
-    datum: ['datum', 'lesdatum', 'dag'],
-    reden: ['omschrijving', 'absentiereden', 'verantwoording', 'reden', 'absentie'],
+    datum: ['datum', 'lesdatum', 'dag', 'daanwezigheid'],
+    reden: ['omschrijving', 'omschr', 'absentiereden', 'verantwoording', 'reden', 'absentie'],
     geoorloofd: ['geoorloofd', 'geoorloofd j n', 'geoorloofd ja nee'],
   },
   hours: [

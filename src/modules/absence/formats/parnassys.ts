@@ -14,6 +14,7 @@ export const parnassys: FormatMapping = {
   id: 'parnassys',
   label: 'ParnasSys',
   assumption: true,
+  source: 'No description of ParnasSys\' absence export or fields was found: every heading and value is assumed.',
   columns: {
     leerling: ['leerlingnummer', 'leerling nummer', 'leerlingnr'],
     datum: ['datum', 'begindatum', 'datum van'],

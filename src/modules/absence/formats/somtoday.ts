@@ -16,11 +16,13 @@ export const somtoday: FormatMapping = {
   id: 'somtoday',
   label: 'SOMtoday',
   assumption: true,
+  source:
+    "SOMtoday's REST field names for absence reports (reverse-engineered: leerlingnummer, beginDatumTijd, eindDatumTijd, beginLesuur, eindLesuur, absentieReden with omschrijving, absentieSoort and geoorloofd). The headings of its export were not found and are assumed.",
   columns: {
     leerling: ['leerlingnummer', 'leerlingnr', 'llnr'],
     datum: ['datum', 'begindatum', 'begin datum'],
     einddatum: ['einddatum', 'eind datum'],
-    reden: ['absentiereden', 'absentie reden', 'reden absentie', 'afwezigheidsreden'],
+    reden: ['absentiereden', 'absentie reden', 'reden absentie', 'afwezigheidsreden', 'omschrijving'],
     soort: ['absentiesoort', 'absentie soort', 'soort'],
     geoorloofd: ['geoorloofd'],
   },

@@ -61,6 +61,8 @@ export interface FormatMapping {
    * real export of this vendor. See docs/absence-import.md.
    */
   assumption: boolean;
+  /** Which documented source the headings follow and what is still assumed (docs/absence-import.md). */
+  source: string;
   /** Header names per field, in order of preference; matched case- and accent-insensitively, trimmed. */
   columns: {
     leerling: string[];

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { NotFoundError } from '../../kernel/errors.ts';
+import { enqueueMail } from '../staff/index.ts';
+import type { Notification, NotificationList } from '../../contracts/signals.ts';
+
+/** The roles of a school's care coordinators (IB / zorgcoördinator): who picks up its signals. */
+const CARE_ROLES = ['intern_begeleider', 'care_coordinator'];
+
+/** The e-mail about an urgent signal: no child data at all, only that there is one and where to log in. */
+export const URGENT_SIGNAL_MAIL = {
+  subject: 'Dringend signaal op uw school',
+  body: (link: string) => `Er is een dringend signaal op uw school. Log in om het te bekijken.\n\n${link}\n`,
+};
+
+/**
+ * Tells the school's care coordinators at once that an urgent signal was raised (inside the
+ * transaction that raised it): a notification in the app for each, and an e-mail through the
+ * outbox to each who has an address. Only current memberships of that school location count; the
+ * author is not told about her own signal. Neither holds child data: the signal's page does, behind
+ * the policy.
+ */
+export async function notifyUrgentSignal(tx: Tx, signal: { id: string; regionId: string; organisationId: string; authorPersonId: string }, linkBase: string) {
+  const coordinators = await tx
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .where('m.organisation_id', '=', signal.organisationId)
+    .where('m.role', 'in', CARE_ROLES)
+    .where('m.ended_at', 'is', null)
+    .where('m.person_id', '<>', signal.authorPersonId)
+    .select(['p.id', 'p.email'])
+    .distinct()
+    .execute();
+  if (!coordinators.length) return { notified: 0 };
+  await tx
+    .insertInto('notifications')
+    .values(coordinators.map((c) => ({ region_id: signal.regionId, person_id: c.id, organisation_id: signal.organisationId, kind: 'urgent_signal' as const, signal_id: signal.id })))
+    .execute();
+  const link = `${linkBase}/signalen/${signal.id}`;
+  await enqueueMail(
+    tx,
+    coordinators
+      .filter((c): c is { id: string; email: string } => !!c.email)
+      .map((c) => ({ regionId: signal.regionId, kind: 'urgent_signal', to: c.email, subject: URGENT_SIGNAL_MAIL.subject, body: URGENT_SIGNAL_MAIL.body(link) })),
+  );
+  return { notified: coordinators.length };
+}
+
+/** The notifications of the user for the organisation acted for now, newest first (at most 50), with the number unread. */
+export async function myNotifications(database: Database, actor: Actor): Promise<NotificationList> {
+  if (!actor.personId || !actor.membership) return { items: [], unread: 0 };
+  const mine = database.db.selectFrom('notifications').where('person_id', '=', actor.personId).where('organisation_id', '=', actor.membership.organisationId).where('region_id', '=', actor.regionId);
+  const rows = await mine.select(['id', 'kind', 'signal_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(50).execute();
+  const unread = await mine.where('read_at', 'is', null).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { items: rows.map(present), unread: Number(unread.n) };
+}
+
+const present = (r: { id: string; kind: 'urgent_signal'; signal_id: string | null; created_at: Date; read_at: Date | null }): Notification => ({
+  id: r.id,
+  kind: r.kind,
+  signalId: r.signal_id,
+  createdAt: new Date(r.created_at).toISOString(),
+  read: r.read_at !== null,
+});
+
+/** Marks one of the user's own notifications as read (again: no change). Another's is not found (404). */
+export async function markNotificationRead(database: Database, actor: Actor, id: string): Promise<Notification> {
+  if (!actor.personId || !actor.membership) throw new NotFoundError();
+  const row = await database.db
+    .updateTable('notifications')
+    .set({ read_at: sql`coalesce(read_at, now())` })
+    .where('id', '=', id)
+    .where('person_id', '=', actor.personId)
+    .where('organisation_id', '=', actor.membership.organisationId)
+    .where('region_id', '=', actor.regionId)
+    .returning(['id', 'kind', 'signal_id', 'created_at', 'read_at'])
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError();
+  return present(row);
+}

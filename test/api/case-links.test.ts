@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+/**
+ * A case page offers a link to the child's page and to the signal it was opened from only where
+ * that page would open for the reader (issue 12, "No link leads to Geen toegang"): the server says
+ * so in the case's `can`, deciding with the rules those pages ask.
+ *
+ * The demo case: a pupil of `leerkracht`'s group, opened by `ib` from `leerkracht`'s signal, with
+ * `jeugdhulp` on the team under a consent (identity, school, plan) and `wijkteam` without one.
+ */
+let t: TestApp;
+let caseId: string;
+let childId: string;
+let signalId: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ children: 80 });
+  const k = await t.database.db.selectFrom('cases').select(['id', 'child_id', 'opened_from_signal_id']).where('region_id', '=', t.demo.regionId).executeTakeFirstOrThrow();
+  caseId = k.id;
+  childId = k.child_id;
+  signalId = k.opened_from_signal_id!;
+});
+afterAll(async () => t?.close());
+
+describe('links on a case page', () => {
+  it('the school (care coordinator, the teacher who raised the signal) gets both links, and both pages open', async () => {
+    for (const role of ['ib', 'leerkracht'] as const) {
+      const c = await t.login(role);
+      const view = (await c.get(`/api/v1/cases/${caseId}`)).json();
+      expect(view.can, role).toMatchObject({ openChild: true, openSignal: true });
+      expect((await c.get(`/api/v1/children/${childId}`)).statusCode, role).toBe(200);
+      expect((await c.get(`/api/v1/signals/${signalId}`)).statusCode, role).toBe(200);
+    }
+  });
+
+  it('a youth care worker with a consent in the case: the page of the child as far as the consent reaches, no link to the signal of the school', async () => {
+    const jeugdhulp = await t.login('jeugdhulp');
+    const view = (await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json();
+    expect(view.child).toMatchObject({ id: childId });
+    expect(view.can).toMatchObject({ openChild: true, openSignal: false, assignCaseManager: false });
+    // Where the links lead: the consent covers the child's identity, so the child's page opens; the
+    // signal is the school's (its care coordinators and its author), so it would refuse her.
+    expect((await jeugdhulp.get(`/api/v1/children/${childId}`)).statusCode).toBe(200);
+    expect((await jeugdhulp.get(`/api/v1/signals/${signalId}`)).statusCode).toBe(404);
+  });
+
+  it('every demo professional: the case offers a link exactly when the page behind it opens', async () => {
+    for (const role of ['ib', 'leerkracht', 'directeur', 'jeugdhulp', 'wijkteam', 'swv', 'leerplicht', 'mentor'] as const) {
+      const c = await t.login(role);
+      const res = await c.get(`/api/v1/cases/${caseId}`);
+      if (res.statusCode !== 200) continue; // no relation to the case at all: no page, no links
+      const can = res.json().can;
+      expect(can.openChild, `${role}: child`).toBe((await c.get(`/api/v1/children/${childId}`)).statusCode === 200);
+      expect(can.openSignal, `${role}: signal`).toBe((await c.get(`/api/v1/signals/${signalId}`)).statusCode === 200);
+    }
+  });
+
+  it('a team member without a consent sees the case limited: no child, no links', async () => {
+    const view = (await (await t.login('wijkteam')).get(`/api/v1/cases/${caseId}`)).json();
+    expect(view).toMatchObject({ limited: true, can: { openChild: false, openSignal: false } });
+    expect(view.child).toBeUndefined();
+  });
+
+  it('deciding on a link leaves no entry in the access log; opening the case leaves one', async () => {
+    const jeugdhulp = await t.login('jeugdhulp');
+    const before = await t.database.db.selectFrom('access_log').select('event').where('account_id', '=', t.demo.accounts.jeugdhulp.accountId).execute();
+    await jeugdhulp.get(`/api/v1/cases/${caseId}`);
+    const after = await t.database.db.selectFrom('access_log').select('event').where('account_id', '=', t.demo.accounts.jeugdhulp.accountId).execute();
+    expect(after.slice(before.length).map((e) => e.event)).toEqual(['case.read']);
+  });
+});
