@@ -41,6 +41,7 @@ try {
   await shot('case', 'ib', `/casussen/${demoCase.id}`);
   await shot('case-limited-wijkteam', 'wijkteam', `/casussen/${demoCase.id}`);
   await shot('plan', 'jeugdhulp', `/plannen/${demoCase.plan_id}`);
+  await shot('home-youth-care-phone', 'jeugdhulp', '/', { width: 390, height: 844 });
   // Absence reports: the list of the school (of ib or zorgcoordinator) with the most reports, one report (preferably
   // one still to be made, with the decision form), the attendance officer's workspace.
   const reportsOf = (username: 'ib' | 'zorgcoordinator', open: boolean) =>

@@ -18,6 +18,7 @@ let otherSchool: string;
 /** Pupils of the ib's school enrolled since before September, without recent demo absence, living in Zeist or De Bilt. */
 let zeist: string[];
 let debilt: string[];
+let spare: string[];
 
 const absent = (childId: string, day: string, hours = 4, reason = 'unauthorised') => ib.post('/api/v1/absence-records', { childId, schoolLocationId: school, day, hours, reason });
 const upload = (csv: string) => {
@@ -62,7 +63,10 @@ beforeAll(async () => {
   zeist = rows.filter((r) => r.gemeente === 'Zeist').map((r) => r.child_id);
   debilt = rows.filter((r) => r.gemeente === 'De Bilt').map((r) => r.child_id);
   expect(zeist.length).toBeGreaterThan(4);
-  expect(debilt.length).toBeGreaterThan(1);
+  expect(debilt.length).toBeGreaterThan(0);
+  // A pupil no other test here uses (the demo's mix of gemeenten at one school varies with its size).
+  spare = rows.map((r) => r.child_id).filter((id) => !zeist.slice(0, 7).includes(id) && id !== debilt[0]);
+  expect(spare.length).toBeGreaterThan(0);
   // The school's own study day on Wednesday 18 November; another school's on Thursday 19 November.
   await t.database.db
     .insertInto('school_free_periods')
@@ -239,7 +243,7 @@ describe('RMC: 18 up to 23 without a startkwalificatie', () => {
 
   it('the DUO export names the type as DUO does (RMC)', async () => {
     // Another young person's RMC report, still to be made.
-    const child = zeist[5] ?? debilt[1];
+    const child = zeist[5] ?? spare[1] ?? spare[0];
     await sql`update children set birth_date = '2006-02-01', startkwalificatie_on = null, onderwijsnummer = '108888888', bsn = null where id = ${child}`.execute(t.database.db);
     await importAway(child);
     const res = await exportCsv();
@@ -248,7 +252,7 @@ describe('RMC: 18 up to 23 without a startkwalificatie', () => {
   });
 
   it('a startkwalificatie recorded for the young person withdraws the open RMC report', async () => {
-    const child = debilt[1];
+    const child = spare[0];
     await sql`update children set birth_date = '2005-03-01', startkwalificatie_on = null where id = ${child}`.execute(t.database.db);
     await importAway(child);
     const [rmc] = await reportsOf(child);

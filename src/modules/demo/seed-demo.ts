@@ -126,14 +126,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: 'ouder',
     role: 'guardian',
-    descriptionNl: 'Ouder met gezag over twee kinderen: één in groep 5 van OBS De Regenboog, één op een andere school.',
-    descriptionEn: 'Parent with authority over two children: one in group 5 of OBS De Regenboog, one at another school.',
+    descriptionNl: 'Ouder met gezag over twee kinderen: één in groep 5 van OBS De Regenboog, één op een andere school. Ziet hun gegevens en wie die bekeek; een plan en toestemmingen zodra de school een casus opent.',
+    descriptionEn: 'Parent with authority over two children: one in group 5 of OBS De Regenboog, one at another school. Sees their data and who looked at it; a plan and consents once the school opens a case.',
   },
   {
     username: 'jongere',
     role: 'youth',
-    descriptionNl: 'Jongere van 16 of 17 in klas 5H van het Heuvelrug Lyceum: eigen plan en toestemmingen, beslist zelf.',
-    descriptionEn: 'Young person of 16 or 17 in class 5H at Heuvelrug Lyceum: own plan and consents, decides alone.',
+    descriptionNl: 'Jongere van 16 of 17 in klas 5H van het Heuvelrug Lyceum: ziet de eigen gegevens en wie die bekeek; beslist zelf over toestemming zodra er een casus is.',
+    descriptionEn: 'Young person of 16 or 17 in class 5H at Heuvelrug Lyceum: sees their own data and who looked at it; decides on consent alone once there is a case.',
   },
 ];
 
