@@ -49,11 +49,10 @@ export interface CalendarScope {
   organisationId: string | null;
 }
 
-/** Loads the free periods that apply to a school location between two dates. */
-export async function loadSchoolCalendar(db: Db | Tx, scope: CalendarScope, from: string, to: string): Promise<SchoolCalendar> {
-  const rows = await db
+/** The free periods that apply to a school location between two dates (national, its holiday region, its own), as a query to select from. */
+export function freePeriodsOf(db: Db | Tx, scope: CalendarScope, from: string, to: string) {
+  return db
     .selectFrom('school_free_periods')
-    .select(['start_date', 'end_date', 'name'])
     .where('start_date', '<=', to)
     .where('end_date', '>=', from)
     .where((eb) =>
@@ -62,8 +61,12 @@ export async function loadSchoolCalendar(db: Db | Tx, scope: CalendarScope, from
         ...(scope.holidayRegion ? [eb('holiday_region', '=', scope.holidayRegion)] : []),
         ...(scope.organisationId ? [eb('organisation_id', '=', scope.organisationId)] : []),
       ]),
-    )
-    .execute();
+    );
+}
+
+/** Loads the free periods that apply to a school location between two dates. */
+export async function loadSchoolCalendar(db: Db | Tx, scope: CalendarScope, from: string, to: string): Promise<SchoolCalendar> {
+  const rows = await freePeriodsOf(db, scope, from, to).select(['start_date', 'end_date', 'name']).execute();
   return new SchoolCalendar(rows.map((r) => ({ start: r.start_date, end: r.end_date, name: r.name })));
 }
 

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../kernel/db/database.ts';
-import { calendarScopeOf } from '../../kernel/calendar/school-days.ts';
+import { calendarScopeOf, freePeriodsOf } from '../../kernel/calendar/school-days.ts';
 
 /**
  * Why a day has no lessons at a school location, in Dutch words for a message ("weekend",
@@ -17,19 +17,7 @@ const asWord = (name: string) => (/^\p{Lu}[^\p{Lu}]*$/u.test(name) ? name[0].toL
 /** The free periods of a school location between two days, as one lookup. */
 export async function noLessonsReason(db: Db | Tx, organisationId: string, from: string, to: string): Promise<NoLessonsReason> {
   const scope = await calendarScopeOf(db, organisationId);
-  const rows = await db
-    .selectFrom('school_free_periods')
-    .select(['start_date', 'end_date', 'name', 'kind', 'vacation_type'])
-    .where('start_date', '<=', to)
-    .where('end_date', '>=', from)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('holiday_region', 'is', null), eb('organisation_id', 'is', null)]),
-        ...(scope.holidayRegion ? [eb('holiday_region', '=', scope.holidayRegion)] : []),
-        eb('organisation_id', '=', organisationId),
-      ]),
-    )
-    .execute();
+  const rows = await freePeriodsOf(db, { ...scope, organisationId }, from, to).select(['start_date', 'end_date', 'name', 'kind', 'vacation_type']).execute();
   // The school's own day is named first when it falls in a holiday too (it is the school's choice).
   const order = { school_free_day: 0, vacation: 1, national_free_day: 2 } as const;
   rows.sort((a, b) => order[a.kind] - order[b.kind]);
