@@ -15,7 +15,7 @@ let leerplicht: Client;
 let beheer: Client;
 let school: string;
 let otherSchool: string;
-/** Pupils of the ib's school enrolled since before September, without recent demo absence, living in Zeist or De Bilt. */
+/** Pupils of the ib's school of compulsory-school age, enrolled since before September, without recent demo absence, living in Zeist or De Bilt. */
 let zeist: string[];
 let debilt: string[];
 let spare: string[];
@@ -52,6 +52,7 @@ beforeAll(async () => {
   otherSchool = (await (await t.login('zorgcoordinator')).get('/api/v1/session')).json().memberships[0].organisationId;
   const rows = await t.database.db
     .selectFrom('enrolments as e')
+    .innerJoin('children as c', 'c.id', 'e.child_id')
     .select([
       'e.child_id',
       sql<string>`(select g.name from child_residences r join gemeenten g on g.id = r.gemeente_id where r.child_id = e.child_id order by r.valid_from desc, r.recorded_at desc limit 1)`.as('gemeente'),
@@ -59,6 +60,9 @@ beforeAll(async () => {
     .where('e.organisation_id', '=', school)
     .where('e.end_date', 'is', null)
     .where('e.start_date', '<=', '2026-09-01')
+    // Leerplichtig all autumn: 5 before 1 September 2026, not yet 16 (a 4-year-old gets no report and would make a test pass or fail by chance).
+    .where('c.birth_date', '<=', '2021-08-01')
+    .where('c.birth_date', '>', '2011-01-01')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('absence_records as a').select('a.id').whereRef('a.child_id', '=', 'e.child_id').where('a.day', '>=', '2026-09-01'))))
     .orderBy('e.child_id')
     .execute();
