@@ -141,6 +141,19 @@ export const Consent = Type.Object({
 });
 export type Consent = Static<typeof Consent>;
 
+/**
+ * The consents of one child, for who may see them (the family in the portal; who keeps the case):
+ * each with the case it was given in and whether this reader may withdraw it herself (the age rule today).
+ */
+export const ChildConsent = Type.Object({
+  ...Consent.properties,
+  caseTitle: Type.String(),
+  can: Type.Object({ withdraw: Type.Boolean() }),
+});
+export type ChildConsent = Static<typeof ChildConsent>;
+export const ChildConsents = Type.Object({ items: Type.Array(ChildConsent) });
+export type ChildConsents = Static<typeof ChildConsents>;
+
 const NamedGuardian = Type.Object({ id: Uuid, name: Type.String() });
 
 /** The age rule today and who may withdraw a consent: for who keeps the case only. */

@@ -73,7 +73,8 @@ const MATRIX: Record<string, { ouderChild: [Expect, Expect, Expect, Expect]; jon
   leerkracht: { ouderChild: [200, 404, 200, 404], jongere: [404, 404, 404, 404] },
   mentor: { ouderChild: [404, 404, 404, 404], jongere: [200, 404, 200, 404] },
   ib: { ouderChild: [200, 404, 200, 404], jongere: [404, 404, 404, 404] },
-  zorgcoordinator: { ouderChild: [404, 404, 404, 404], jongere: [200, 404, 200, 404] },
+  // The demo's young person has a case kept by her school's care coordinator: the plan through the case.
+  zorgcoordinator: { ouderChild: [404, 404, 404, 404], jongere: [200, 404, 200, 200] },
   directeur: { ouderChild: ['thuiszitter', 404, 404, 404], jongere: ['thuiszitter', 404, 404, 404] },
   jeugdhulp: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
   wijkteam: { ouderChild: [404, 404, 404, 404], jongere: [404, 404, 404, 404] },
@@ -91,8 +92,11 @@ describe('access matrix: demo role × child endpoint', () => {
     expect(guardiansOfJongere.map((g) => g.guardian_id)).not.toContain(t.demo.accounts.ouder.guardianId);
     const j = await t.database.db.selectFrom('children').select(sql<number>`date_part('year', age(${today()}::date, birth_date))`.as('age')).where('id', '=', jongereSelf).executeTakeFirstOrThrow();
     expect(Number(j.age)).toBeGreaterThanOrEqual(16);
-    // Neither has a case in the demo: case grounds play no part in this matrix.
-    expect(await t.database.db.selectFrom('cases').select('id').where('child_id', 'in', [pupilOfOuder, jongereSelf]).execute()).toEqual([]);
+    // T has no case in the demo. J has one, with only her school's care coordinator on the team (so
+    // that she has a plan and a consent to read): no partner reaches either child through a case.
+    expect(await t.database.db.selectFrom('cases').select('id').where('child_id', '=', pupilOfOuder).execute()).toEqual([]);
+    const team = await t.database.db.selectFrom('case_members as m').innerJoin('cases as k', 'k.id', 'm.case_id').select('m.person_id').where('k.child_id', '=', jongereSelf).execute();
+    expect(team.map((m) => m.person_id)).toEqual([t.demo.accounts.zorgcoordinator.personId]);
   });
 
   for (const [username, expected] of Object.entries(MATRIX)) {

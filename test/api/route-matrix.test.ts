@@ -396,6 +396,7 @@ const MATRIX: Record<string, Route> = {
   // ----- the shared plan
   'GET /api/v1/cases/:id/plan': { kind: 'child', subject: 'case', readOnly: true, req: (s) => ({ url: `/api/v1/cases/${s.caseId}/plan` }), expect: { owner: OK, consent: OK, guardian: OK, self: OK } },
   'GET /api/v1/plans/:id': { kind: 'child', subject: 'plan', readOnly: true, req: (s) => ({ url: `/api/v1/plans/${s.planId}` }), expect: { owner: OK, consent: OK, guardian: OK, self: OK } },
+  'GET /api/v1/children/:id/consents': { kind: 'child', subject: 'child', readOnly: true, req: (s) => ({ url: `/api/v1/children/${s.childId}/consents` }), expect: { owner: OK, guardian: OK, self: OK } },
   'GET /api/v1/children/:id/plans': { kind: 'child', subject: 'child', readOnly: true, req: (s) => ({ url: `/api/v1/children/${s.childId}/plans` }), expect: { owner: OK, consent: OK, guardian: OK, self: OK } },
   'GET /api/v1/plans/:id/pdf': { kind: 'child', subject: 'plan', readOnly: true, req: (s) => ({ url: `/api/v1/plans/${s.planId}/pdf` }), expect: { owner: OK, consent: OK, guardian: OK, self: OK } },
   'POST /api/v1/plans/:id/goals': {

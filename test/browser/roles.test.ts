@@ -36,6 +36,55 @@ describe('a parent on a phone', () => {
   });
 });
 
+describe('the family reads the plan and the consents it was promised', () => {
+  it('a parent on a phone opens the child at the other school: the plan, the consent with whom it is shared; axe clean, no sideways scrolling', async () => {
+    const db = env.database.db;
+    const mine = await db.selectFrom('child_guardians').select('child_id').where('guardian_id', '=', env.demo.accounts.ouder.guardianId!).where('has_authority', '=', true).execute();
+    const withCase = await db.selectFrom('cases').select('child_id').where('child_id', 'in', mine.map((m) => m.child_id)).executeTakeFirstOrThrow();
+    const page = await newPage(env.browser, { width: 390, height: 844 });
+    await signInAs(page, env.baseUrl, 'ouder');
+    await page.goto(`${env.baseUrl}/kinderen/${withCase.child_id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const plans = page.getByRole('region', { name: 'Plannen' });
+    await plans.getByRole('link', { name: 'Buikpijn en niet naar school willen' }).waitFor();
+    const consents = page.getByRole('region', { name: 'Toestemmingen' });
+    const card = consents.getByRole('article', { name: 'Samen zorgen dat uw kind weer met plezier naar school gaat.' });
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/Wie mag meekijken\s+Jeugdhulp De Brug/);
+    expect(await card.innerText()).toMatch(/Welke gegevens\s+Identiteit, Schoolgegevens, Plan/);
+    await card.getByText('Geldig', { exact: true }).waitFor();
+    await expectAccessible(page, 'guardian: plan and consents on the child page');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+
+    await plans.getByRole('link', { name: 'Buikpijn en niet naar school willen' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('Rustige ochtenden thuis').first().waitFor();
+    await expectAccessible(page, 'guardian: the plan');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+    await page.context().close();
+  });
+
+  it('the young person withdraws the consent she gave: asked to confirm, then told who can no longer look; axe clean', async () => {
+    const page = await newPage(env.browser, { width: 390, height: 844 });
+    await signInAs(page, env.baseUrl, 'jongere');
+    await page.goto(`${env.baseUrl}/kinderen/${env.demo.accounts.jongere.childId}`);
+    const consents = page.getByRole('region', { name: 'Toestemmingen' });
+    const card = consents.getByRole('article').first();
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/Gegeven door\s+Het kind\/de jongere/);
+    await card.getByRole('button', { name: /^Toestemming intrekken/ }).click();
+    await card.getByText(/kan Jeugdhulp De Brug deze gegevens meteen niet meer zien/).waitFor();
+    await card.getByLabel(/Waarom trekt u de toestemming in/).fill('Ik wil eerst zelf met mijn mentor praten.');
+    await expectAccessible(page, 'youth: withdraw own consent');
+    await card.getByRole('button', { name: 'Ja, toestemming intrekken' }).click();
+    await consents.getByRole('status').getByText('De toestemming is ingetrokken. Jeugdhulp De Brug kan deze gegevens niet meer zien.').waitFor();
+    await card.getByText('Ingetrokken', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: /^Toestemming intrekken/ }).count()).toBe(0);
+    expect(await card.innerText()).toContain('Ik wil eerst zelf met mijn mentor praten.');
+    await page.context().close();
+  });
+});
+
 describe('the privacy officer', () => {
   it('searches the access log and checks the chain', async () => {
     const page = await newPage(env.browser);

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { decideEach, mayFollow, recordListed, resolvedCase, rules, subject, withAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
+import { decideEach, mayFollow, recordListed, resolvedCase, rules, subject, withAccess, withChildAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
 import { grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseManagerIsCurrent } from '../../kernel/policy/case-relation.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { AGE_RULE_TEXT, ageRuleOn } from './consent-rules.ts';
-import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, Consent } from '../../contracts/cases.ts';
+import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, ChildConsents, Consent } from '../../contracts/cases.ts';
 import type { ShareableKind } from '../../contracts/values/cases.ts';
 
 /**
@@ -205,12 +205,40 @@ function historyDetail(event: string, raw: unknown, who: { showConsents: boolean
   return detail;
 }
 
-async function consentsOf(tx: Tx, childId: string, caseId: string, day: string, showGuardians: boolean): Promise<Consent[]> {
-  const rows = await tx
-    .selectFrom('consents as c')
-    .leftJoin('consent_withdrawals as w', 'w.consent_id', 'c.id')
-    .where('c.child_id', '=', childId)
-    .where('c.case_id', '=', caseId)
+/**
+ * The consents of a child, for who may see them: the family (a parent with authority, the young
+ * person from 16) sees every consent of the child; who sees the consents through a case sees only
+ * those of that case. The family also learns which it may withdraw itself today (the age rule of
+ * withdrawConsent: a parent while the child is under 16, the child from 12).
+ */
+export async function childConsents(database: Database, actor: Actor, childId: string): Promise<ChildConsents> {
+  return withChildAccess(database, actor, childId, 'consents', 'child.consents.read', async ({ tx, grants }) => {
+    const day = today();
+    const standing = grants.some((g) => g.caseId === null && g.kinds.includes('consents'));
+    const cases = grants.filter((g) => g.caseId !== null && g.kinds.includes('consents')).map((g) => g.caseId!);
+    if (!standing && !cases.length) return { items: [] };
+    const showGuardians = grants.some((g) => g.kinds.includes('guardians'));
+    const consents = await consentsOf(tx, childId, standing ? null : cases, day, showGuardians);
+    const titles = new Map(
+      consents.length
+        ? (await tx.selectFrom('consents as c').innerJoin('cases as k', 'k.id', 'c.case_id').where('c.id', 'in', consents.map((c) => c.id)).select(['c.id', 'k.title']).execute()).map((r) => [r.id, r.title])
+        : [],
+    );
+    const child = await tx.selectFrom('children').select('birth_date').where('id', '=', childId).executeTakeFirstOrThrow();
+    const rule = ageRuleOn(child.birth_date, day);
+    const family = grants.some((g) => g.ground === 'guardian_authority') ? 'guardian' : grants.some((g) => g.ground === 'self_16plus' || g.ground === 'self_12plus') ? 'child' : null;
+    const mayWithdraw = (family === 'guardian' && rule !== 'child') || (family === 'child' && rule !== 'guardians');
+    return {
+      items: consents.map((c) => ({ ...c, caseTitle: titles.get(c.id) ?? '', can: { withdraw: mayWithdraw && (c.status === 'valid' || c.status === 'not_yet_valid') } })),
+    };
+  });
+}
+
+async function consentsOf(tx: Tx, childId: string, caseIds: string | string[] | null, day: string, showGuardians: boolean): Promise<Consent[]> {
+  let q = tx.selectFrom('consents as c').leftJoin('consent_withdrawals as w', 'w.consent_id', 'c.id').where('c.child_id', '=', childId);
+  if (typeof caseIds === 'string') q = q.where('c.case_id', '=', caseIds);
+  else if (caseIds) q = q.where('c.case_id', 'in', caseIds);
+  const rows = await q
     .select(['c.id', 'c.purpose', 'c.data_kinds', 'c.method', 'c.given_on', 'c.valid_until', 'c.age_rule', 'w.withdrawn_on', 'w.reason as withdrawal_reason'])
     .orderBy('c.recorded_at', 'desc')
     // A consent covers only shareable kinds (recordConsent checks them against the contract's list).

@@ -13,6 +13,7 @@ import {
   CaseMemberParams,
   CaseVersionQuery,
   CaseView,
+  ChildConsents,
   CloseCaseBody,
   EmergencyAccessBody,
   EmergencyAccessGranted,
@@ -25,7 +26,7 @@ import {
   WithdrawnConsent,
 } from '../../contracts/cases.ts';
 import { addCaseMember, assignCaseManager, closeCase, EMERGENCY_ACCESS_HOURS, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, withdrawConsent } from './case-commands.ts';
-import { getCase, listCases } from './case-queries.ts';
+import { childConsents, getCase, listCases } from './case-queries.ts';
 
 const tags = ['Casussen en toestemming'];
 
@@ -103,6 +104,19 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
       await withCurrentOnStale(() => removeCaseMember(ctx.database, actor, id, memberId, request.query.version), currentCase(actor, id));
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/children/:id/consents',
+    {
+      schema: {
+        tags,
+        summary: 'De toestemmingen van een kind: voor de ouders met gezag en de jongere zelf (ook welke zij zelf mogen intrekken), en voor wie de casus houdt',
+        params: IdParams,
+        response: { 200: ChildConsents },
+      },
+    },
+    async (request) => childConsents(ctx.database, actorOf(request), request.params.id),
   );
 
   app.post(

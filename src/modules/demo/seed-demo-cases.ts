@@ -1,5 +1,6 @@
 import type { Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
+import { ageOn } from '../../kernel/time.ts';
 
 interface Who {
   personId: string;
@@ -142,4 +143,135 @@ export async function seedDemoCases(tx: Tx, opts: { today: string; regionId: str
     .insertInto('plan_observations')
     .values({ plan_id: plan.id, goal_id: school.id, author_person_id: opts.leerkracht.personId, organisation_id: opts.leerkracht.organisationId, effect: 'better', text: 'Sinds de gesprekken thuis komt hij rustiger binnen op maandag.', observed_on: addCalendarDays(today, -5) })
     .execute();
+}
+
+/**
+ * The family's side of the demo: `ouder` and `jongere` each find a plan and a consent to read in
+ * the portal. `ouder`'s other child (at another school than `leerkracht`'s group) has a case kept
+ * by that school's care coordinator; `jongere` has one kept by `zorgcoordinator`, with a consent she
+ * gave herself (16+). Only the school is on these teams, so no partner sees these children: the
+ * access matrices of the tests stay as they are. The consents name the organisation that will
+ * help next; it reads nothing until the school puts someone of it on the team.
+ */
+export async function seedDemoFamilyCases(
+  tx: Tx,
+  opts: { today: string; regionId: string; parent: { guardianId: string; childId: string }; youth: { childId: string }; recipientOrganisationId: string },
+) {
+  const { today, regionId } = opts;
+  const at = (d: string, hh = '10') => new Date(`${d}T${hh}:00:00+01:00`);
+  const plans = [
+    {
+      childId: opts.parent.childId,
+      title: 'Buikpijn en niet naar school willen',
+      purpose: 'Samen zorgen dat uw kind weer met plezier naar school gaat.',
+      goals: [
+        { life_domain: 'school', description: 'Elke ochtend naar school', expected_outcome: 'Vier weken lang geen ochtend ziek gemeld zonder dat de dokter iets vond.', family: false },
+        { life_domain: 'home_family', description: 'Rustige ochtenden thuis', expected_outcome: 'We ontbijten samen en vertrekken zonder ruzie.', family: true },
+      ],
+      actions: ['Wekelijks kort gesprek met de mentor', 'Een vaste plek om even tot rust te komen op school'],
+    },
+    {
+      childId: opts.youth.childId,
+      title: 'Diploma halen met een bijbaan',
+      purpose: 'Afspraken over rooster, bijbaan en begeleiding zodat het diploma lukt.',
+      goals: [
+        { life_domain: 'school', description: 'Alle toetsen van deze periode inhalen', expected_outcome: 'Geen achterstand meer bij de volgende rapportvergadering.', family: false },
+        { life_domain: 'future_work', description: 'Niet meer dan twaalf uur per week werken', expected_outcome: 'Ik werk alleen in het weekend en op woensdagmiddag.', family: true },
+      ],
+      actions: ['Planning voor de inhaaltoetsen maken', 'Gesprek met de werkgever over het rooster'],
+    },
+  ];
+  for (const p of plans) {
+    const pupil = await tx
+      .selectFrom('enrolments as e')
+      .innerJoin('children as c', 'c.id', 'e.child_id')
+      .where('e.child_id', '=', p.childId)
+      .where('e.end_date', 'is', null)
+      .select(['e.organisation_id', 'c.birth_date'])
+      .executeTakeFirst();
+    if (!pupil) continue;
+    const keeper = await tx
+      .selectFrom('memberships')
+      .select(['person_id', 'organisation_id', 'role'])
+      .where('organisation_id', '=', pupil.organisation_id)
+      .where('role', 'in', ['care_coordinator', 'intern_begeleider'])
+      .where('ended_at', 'is', null)
+      .orderBy('role')
+      .orderBy('created_at')
+      .executeTakeFirst();
+    if (!keeper) continue;
+    const age = ageOn(pupil.birth_date, today);
+    const rule = age >= 16 ? 'child' : age >= 12 ? 'child_and_guardians' : 'guardians';
+    const opened = addCalendarDays(today, -30);
+    const k = await tx
+      .insertInto('cases')
+      .values({
+        region_id: regionId,
+        child_id: p.childId,
+        organisation_id: pupil.organisation_id,
+        case_manager_person_id: keeper.person_id,
+        case_manager_organisation_id: keeper.organisation_id,
+        title: p.title,
+        opened_at: at(opened),
+        opened_on: opened,
+        next_evaluation_on: addCalendarDays(today, 35),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const plan = await tx.insertInto('plans').values({ case_id: k.id, child_id: p.childId, region_id: regionId }).returning('id').executeTakeFirstOrThrow();
+    await tx.insertInto('case_members').values({ case_id: k.id, person_id: keeper.person_id, organisation_id: keeper.organisation_id, role: keeper.role, added_at: at(opened) }).execute();
+    const consent = await tx
+      .insertInto('consents')
+      .values({
+        region_id: regionId,
+        child_id: p.childId,
+        case_id: k.id,
+        purpose: p.purpose,
+        data_kinds: ['identity', 'school', 'plan'],
+        method: 'written',
+        given_on: addCalendarDays(opened, 2),
+        valid_until: addCalendarDays(opened, 2 + 365),
+        age_rule: rule,
+        recorded_by_person_id: keeper.person_id,
+        recorded_at: at(addCalendarDays(opened, 2)),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.insertInto('consent_recipients').values({ consent_id: consent.id, organisation_id: opts.recipientOrganisationId }).execute();
+    const parentGives = p.childId === opts.parent.childId && rule !== 'child';
+    await tx
+      .insertInto('consent_givers')
+      .values([
+        ...(parentGives ? [{ consent_id: consent.id, guardian_id: opts.parent.guardianId, child_self: false }] : []),
+        ...(rule !== 'guardians' ? [{ consent_id: consent.id, guardian_id: null, child_self: true }] : []),
+      ])
+      .execute();
+    await tx
+      .insertInto('case_events')
+      .values([
+        { case_id: k.id, person_id: keeper.person_id, organisation_id: keeper.organisation_id, event: 'opened', detail: JSON.stringify({}), at: at(opened) },
+        { case_id: k.id, person_id: keeper.person_id, organisation_id: keeper.organisation_id, event: 'consent_recorded', detail: JSON.stringify({ consentId: consent.id }), at: at(addCalendarDays(opened, 2)) },
+      ])
+      .execute();
+    const fromFamily = p.childId === opts.parent.childId ? { added_by_guardian_id: opts.parent.guardianId } : { added_by_child: true };
+    const goals = await tx
+      .insertInto('plan_goals')
+      .values(
+        p.goals.map((g) => ({
+          plan_id: plan.id,
+          life_domain: g.life_domain,
+          description: g.description,
+          expected_outcome: g.expected_outcome,
+          in_family_words: g.family,
+          ...(g.family ? fromFamily : { added_by_person_id: keeper.person_id }),
+          created_at: at(addCalendarDays(opened, 5)),
+        })),
+      )
+      .returning('id')
+      .execute();
+    await tx
+      .insertInto('plan_actions')
+      .values(p.actions.map((description, i) => ({ goal_id: goals[0].id, description, owner_person_id: keeper.person_id, deadline: addCalendarDays(today, 14 + 7 * i) })))
+      .execute();
+  }
 }

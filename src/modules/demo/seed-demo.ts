@@ -14,7 +14,7 @@ import type { DB, GuardianRelation, SchoolType } from '../../kernel/db/schema.ts
 import type { Role } from '../../kernel/policy/roles.ts';
 import { isIsoDate, today as todayNl } from '../../kernel/time.ts';
 import { seedDemoSignals } from './seed-demo-signals.ts';
-import { seedDemoCases } from './seed-demo-cases.ts';
+import { seedDemoCases, seedDemoFamilyCases } from './seed-demo-cases.ts';
 import { seedDemoAbsence } from './seed-demo-absence.ts';
 import { seedDemoThuiszitters } from './seed-demo-thuiszitters.ts';
 import { FAMILY_BACKGROUNDS, NAME_POOLS, STAFF_BACKGROUNDS, emailSlug, surnameFor, type Background } from './names.ts';
@@ -126,14 +126,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: 'ouder',
     role: 'guardian',
-    descriptionNl: 'Ouder met gezag over twee kinderen: één in groep 5 van OBS De Regenboog, één op een andere school. Ziet hun gegevens en wie die bekeek; een plan en toestemmingen zodra de school een casus opent.',
-    descriptionEn: 'Parent with authority over two children: one in group 5 of OBS De Regenboog, one at another school. Sees their data and who looked at it; a plan and consents once the school opens a case.',
+    descriptionNl: 'Ouder met gezag over twee kinderen: één in groep 5 van OBS De Regenboog, één op een andere school. Ziet hun gegevens en wie die bekeek, en bij het kind op de andere school het plan en de toestemming; intrekken kan zolang dat kind jonger is dan 16.',
+    descriptionEn: 'Parent with authority over two children: one in group 5 of OBS De Regenboog, one at another school. Sees their data and who looked at it, and for the child at the other school the plan and the consent; she can withdraw it while that child is under 16.',
   },
   {
     username: 'jongere',
     role: 'youth',
-    descriptionNl: 'Jongere van 16 of 17 in klas 5H van het Heuvelrug Lyceum: ziet de eigen gegevens en wie die bekeek; beslist zelf over toestemming zodra er een casus is.',
-    descriptionEn: 'Young person of 16 or 17 in class 5H at Heuvelrug Lyceum: sees their own data and who looked at it; decides on consent alone once there is a case.',
+    descriptionNl: 'Jongere van 16 of 17 in klas 5H van het Heuvelrug Lyceum: ziet de eigen gegevens, wie die bekeek, het eigen plan en de toestemming die hij of zij zelf gaf, en kan die intrekken.',
+    descriptionEn: 'Young person of 16 or 17 in class 5H at Heuvelrug Lyceum: sees their own data, who looked at it, their own plan and the consent they gave themselves (and can withdraw it).',
   },
 ];
 
@@ -851,6 +851,13 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
       jeugdhulp: who('jeugdhulp', 'youth_care_worker'),
       wijkteam: who('wijkteam', 'wijkteam_worker'),
       excludeChildIds: childGuardianRows.filter((r) => r.guardian_id === ouderGuardian.id).map((r) => r.child_id),
+    });
+    await seedDemoFamilyCases(tx, {
+      today: todayIso,
+      regionId,
+      parent: { guardianId: ouderGuardian.id, childId: ouderB.id },
+      youth: { childId: jongere.id },
+      recipientOrganisationId: demoOrg.jeugdhulp!,
     });
     if (opts.absence !== false) {
       const attendanceOfficer = { personId: demo.leerplicht.id, organisationId: demoOrg.leerplicht };

@@ -13,6 +13,7 @@ import { Facts, Section } from '../shared/Section.tsx';
 import { MessagePage } from '../shared/MessagePage.tsx';
 import { AppLink } from '../shared/AppLink.tsx';
 import { ChildCases, ChildPlans } from '../cases/ChildCases.tsx';
+import { ChildConsents } from '../cases/ChildConsents.tsx';
 import { ChildAbsence } from '../early-warning/AbsenceFigures.tsx';
 import { qk } from '../shared/query-keys.ts';
 
@@ -65,6 +66,7 @@ export function ChildPage() {
           {/* The school's care (who triages the signals) opens cases from the child's page. */}
           {can.triageSignals && <ChildCases childId={child.id} name={name} />}
           {child.dataKinds.includes('plan') && <ChildPlans childId={child.id} name={name} />}
+          {child.dataKinds.includes('consents') && <ChildConsents childId={child.id} name={name} />}
 
           {showAccessLog && (
             <p className="utrecht-paragraph">

@@ -23,6 +23,7 @@ export const qk = {
   childAbsenceSummary: (id: string) => ['child', id, 'absence-summary'] as const,
   childSignals: (childId: string) => ['child-signals', childId] as const,
   childPlans: (childId: string) => ['child-plans', childId] as const,
+  childConsents: (childId: string) => ['child-consents', childId] as const,
 
   accessLog: (filter: object, page: number) => ['access-log', filter, page] as const,
   childAccessLog: (childId: string, page: number) => ['child-access-log', childId, page] as const,
