@@ -16,7 +16,7 @@ let signalId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ children: 80 });
-  const k = await t.database.db.selectFrom('cases').select(['id', 'child_id', 'opened_from_signal_id']).where('region_id', '=', t.demo.regionId).executeTakeFirstOrThrow();
+  const k = await t.database.db.selectFrom('cases').select(['id', 'child_id', 'opened_from_signal_id']).where('region_id', '=', t.demo.regionId).where('opened_from_signal_id', 'is not', null).executeTakeFirstOrThrow();
   caseId = k.id;
   childId = k.child_id;
   signalId = k.opened_from_signal_id!;
@@ -68,5 +68,66 @@ describe('links on a case page', () => {
     await jeugdhulp.get(`/api/v1/cases/${caseId}`);
     const after = await t.database.db.selectFrom('access_log').select('event').where('account_id', '=', t.demo.accounts.jeugdhulp.accountId).execute();
     expect(after.slice(before.length).map((e) => e.event)).toEqual(['case.read']);
+  });
+});
+
+/**
+ * Links after a relation changed (non-negotiable 3): the same decision as the pages behind them,
+ * as the relation is today. Run in this order: the first two leave the case as it was, the
+ * withdrawal and the close are appended for good.
+ */
+describe('links on a case page after the relation changed', () => {
+  type C = Awaited<ReturnType<TestApp['login']>>;
+  /** The case's answer and, where it opens, whether each link matches the page behind it. */
+  async function links(c: C) {
+    const res = await c.get(`/api/v1/cases/${caseId}`);
+    const child = (await c.get(`/api/v1/children/${childId}`)).statusCode;
+    const signal = (await c.get(`/api/v1/signals/${signalId}`)).statusCode;
+    if (res.statusCode !== 200) return { status: res.statusCode, child, signal };
+    const can = res.json().can;
+    expect(can.openChild).toBe(child === 200);
+    expect(can.openSignal).toBe(signal === 200);
+    return { status: 200, child, signal, openChild: can.openChild, openSignal: can.openSignal };
+  }
+
+  it('the same person acting for her other school: no case, no child, no signal', async () => {
+    const ib = await t.login('ib');
+    const school = (await t.database.db.selectFrom('cases').select('organisation_id').where('id', '=', caseId).executeTakeFirstOrThrow()).organisation_id;
+    const other = await t.database.db.selectFrom('memberships').select('id').where('person_id', '=', t.demo.accounts.ib.personId!).where('organisation_id', '!=', school).where('ended_at', 'is', null).executeTakeFirstOrThrow();
+    expect((await ib.put('/api/v1/session/membership', { membershipId: other.id })).statusCode).toBe(200);
+    expect(await links(ib)).toEqual({ status: 404, child: 404, signal: 404 });
+  });
+
+  it('a youth care worker whose membership ended: no case and no link target opens', async () => {
+    const jeugdhulp = await t.login('jeugdhulp');
+    expect(await links(jeugdhulp)).toMatchObject({ status: 200, openChild: true, openSignal: false });
+    const personId = t.demo.accounts.jeugdhulp.personId!;
+    await t.database.db.updateTable('memberships').set({ ended_at: new Date() }).where('person_id', '=', personId).execute();
+    try {
+      expect(await links(jeugdhulp)).toMatchObject({ status: 404, child: 404, signal: 404 });
+    } finally {
+      await t.database.db.updateTable('memberships').set({ ended_at: null }).where('person_id', '=', personId).execute();
+    }
+  });
+
+  it('after the consent is withdrawn the youth care worker sees the case limited, without a link to the child, and the child’s page is closed to her', async () => {
+    const ib = await t.login('ib');
+    const consent = (await ib.get(`/api/v1/cases/${caseId}`)).json().consents.find((c: { status: string }) => c.status === 'valid');
+    const guardian = (await ib.get(`/api/v1/cases/${caseId}`)).json().consentRule.withdrawBy.guardians[0];
+    expect((await ib.post(`/api/v1/consents/${consent.id}/withdraw`, { byGuardianId: guardian.id, method: 'verbal', reason: 'Moeder wil het eerst zelf regelen.' })).statusCode).toBe(200);
+    const jeugdhulp = await t.login('jeugdhulp');
+    expect(await links(jeugdhulp)).toEqual({ status: 200, child: 404, signal: 404, openChild: false, openSignal: false });
+    expect((await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json()).toMatchObject({ limited: true });
+  });
+
+  it('after the case is closed the school still has both links; the teacher keeps the child of her group', async () => {
+    const ib = await t.login('ib');
+    const version = (await ib.get(`/api/v1/cases/${caseId}`)).json().version;
+    expect((await ib.post(`/api/v1/cases/${caseId}/close`, { reason: 'Doelen bereikt.', version })).statusCode).toBe(200);
+    expect(await links(ib)).toMatchObject({ status: 200, openChild: true, openSignal: true });
+    for (const role of ['leerkracht', 'jeugdhulp', 'wijkteam'] as const) await links(await t.login(role));
+    expect((await (await t.login('leerkracht')).get(`/api/v1/children/${childId}`)).statusCode).toBe(200);
+    // Youth care has no way to the child any more: the consent was withdrawn and the case is closed.
+    expect((await (await t.login('jeugdhulp')).get(`/api/v1/children/${childId}`)).statusCode).toBe(404);
   });
 });
