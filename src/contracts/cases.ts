@@ -245,7 +245,7 @@ export const CaseView = Type.Object({
   /** The family as participants: the parents/carers with authority (null: not shared) and, from 12, the child. */
   family: Type.Optional(Type.Object({ guardians: Nullable(Type.Array(Type.String())), childParticipates: Type.Boolean() })),
   /** Siblings' cases linked as one family; the name only when the user may see that child. */
-  siblings: Type.Optional(Type.Array(Type.Object({ caseId: Uuid, status: OneOf(CASE_STATUSES), childName: Nullable(Type.String()) }))),
+  siblings: Type.Optional(Type.Array(Type.Object({ caseId: Uuid, status: OneOf(CASE_STATUSES), childName: Nullable(Type.String()), canOpen: Type.Boolean() }))),
   history: Type.Optional(Type.Array(CaseEvent)),
 });
 export type CaseView = Static<typeof CaseView>;

@@ -162,6 +162,9 @@ export const PlanCan = Type.Object({
   writeOpp: Type.Boolean(),
   recordAgreement: Type.Boolean(),
   markEvaluated: Type.Boolean(),
+  /** Links on the plan page, decided with the rules of the pages behind them. */
+  openChild: Type.Boolean(),
+  openCase: Type.Boolean(),
 });
 export type PlanCan = Static<typeof PlanCan>;
 

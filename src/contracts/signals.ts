@@ -132,6 +132,8 @@ export const SignalDetail = Type.Object({
   ...Signal.properties,
   history: Type.Array(SignalEvent),
   meldcode: Nullable(Type.Object({ steps: Type.Array(MeldcodeStep), contact: Type.Array(MeldcodeContact) })),
+  /** The links this reader may follow: the server asks the rules of the pages behind them (no link ends in "Geen toegang"). */
+  can: Type.Object({ openChild: Type.Boolean(), openCase: Type.Boolean() }),
 });
 export type SignalDetail = Static<typeof SignalDetail>;
 

@@ -71,6 +71,54 @@ describe('links on a case page', () => {
   });
 });
 
+describe('links on a plan page and a signal page', () => {
+  it('every demo user who may read the plan: the child and the case are links exactly when those pages open', async () => {
+    const planId = (await t.database.db.selectFrom('plans').select('id').where('case_id', '=', caseId).executeTakeFirstOrThrow()).id;
+    const seen: string[] = [];
+    for (const role of ['ib', 'leerkracht', 'directeur', 'jeugdhulp', 'wijkteam', 'swv', 'leerplicht', 'mentor', 'ouder', 'jongere'] as const) {
+      const c = await t.login(role);
+      const res = await c.get(`/api/v1/plans/${planId}`);
+      if (res.statusCode !== 200) continue;
+      seen.push(role);
+      const can = res.json().can;
+      expect(can.openChild, `${role}: child`).toBe((await c.get(`/api/v1/children/${childId}`)).statusCode === 200);
+      expect(can.openCase, `${role}: case`).toBe((await c.get(`/api/v1/cases/${caseId}`)).statusCode === 200);
+    }
+    // The school's care coordinator and the youth care worker whose consent covers the plan read it; the
+    // teacher on the team does not (domain.md: the plan only as a team member with consent).
+    expect(seen).toEqual(['ib', 'jeugdhulp']);
+  });
+
+  it('the signal page: the child and the case are links exactly when those pages open', async () => {
+    const seen: string[] = [];
+    for (const role of ['ib', 'leerkracht', 'directeur', 'jeugdhulp', 'wijkteam', 'mentor'] as const) {
+      const c = await t.login(role);
+      const res = await c.get(`/api/v1/signals/${signalId}`);
+      if (res.statusCode !== 200) continue;
+      seen.push(role);
+      const can = res.json().can;
+      expect(can.openChild, `${role}: child`).toBe((await c.get(`/api/v1/children/${childId}`)).statusCode === 200);
+      expect(can.openCase, `${role}: case`).toBe((await c.get(`/api/v1/cases/${caseId}`)).statusCode === 200);
+    }
+    expect(seen).toEqual(['ib', 'leerkracht']);
+  });
+
+  it('a teacher whose pupil left her group still reads her signal, but the child is no link any more', async () => {
+    const leerkracht = await t.login('leerkracht');
+    const e = await t.database.db.selectFrom('enrolments').select(['id', 'group_id']).where('child_id', '=', childId).where('end_date', 'is', null).executeTakeFirstOrThrow();
+    await t.database.db.updateTable('enrolments').set({ group_id: null }).where('id', '=', e.id).execute();
+    try {
+      const res = await leerkracht.get(`/api/v1/signals/${signalId}`);
+      if (res.statusCode === 200) {
+        expect(res.json().can.openChild).toBe(false);
+      }
+      expect((await leerkracht.get(`/api/v1/children/${childId}`)).statusCode).toBe(404);
+    } finally {
+      await t.database.db.updateTable('enrolments').set({ group_id: e.group_id }).where('id', '=', e.id).execute();
+    }
+  });
+});
+
 /**
  * Links after a relation changed (non-negotiable 3): the same decision as the pages behind them,
  * as the relation is today. Run in this order: the first two leave the case as it was, the

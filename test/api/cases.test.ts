@@ -222,7 +222,7 @@ describe('siblings as one family', () => {
     // Reading the case again shows the sibling's name: that look is the sibling's, and in the log.
     const ibAccount = t.demo.accounts.ib.accountId;
     const before = await t.database.db.selectFrom('access_log').select(['seq']).where('account_id', '=', ibAccount).orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect((await ib.get(`/api/v1/cases/${kx.id}`)).json().siblings[0].childName).toEqual(expect.any(String));
+    expect((await ib.get(`/api/v1/cases/${kx.id}`)).json().siblings[0]).toEqual({ caseId: ky.id, status: 'open', childName: expect.any(String), canOpen: true });
     const looks = await t.database.db.selectFrom('access_log').select(['event', 'child_id', 'ground', 'outcome', 'detail']).where('account_id', '=', ibAccount).where('seq', '>', before.seq).orderBy('seq').execute();
     expect(looks).toEqual([
       expect.objectContaining({ event: 'case.read', child_id: rows.x, outcome: 'allowed' }),

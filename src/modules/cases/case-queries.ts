@@ -167,7 +167,13 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
     // A sibling's name is the sibling's data: shown only on a grant for its identity, and logged.
     const sees = grantFor(await grantsForChild(tx, actor, sRow.child_id, day), 'identity');
     if (sees) named.push({ childId: sRow.child_id, ground: sees.ground, consentId: sees.consentId, detail: { caseId: sRow.id, fromCaseId: k.id, kind: 'identity' } });
-    siblings.push({ caseId: sRow.id, status: sRow.status, childName: sees ? `${sRow.given_name} ${sRow.family_name}` : null });
+    siblings.push({
+      caseId: sRow.id,
+      status: sRow.status,
+      childName: sees ? `${sRow.given_name} ${sRow.family_name}` : null,
+      // A link only where the sibling's case would open for this reader (the rule its page asks).
+      canOpen: await mayFollow(tx, actor, subject.case(sRow.id), rules.readCase()),
+    });
   }
   await recordListed(tx, actor, 'case.sibling.view', named);
   return {

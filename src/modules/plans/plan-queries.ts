@@ -3,7 +3,7 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { withPlan, type PlanActor } from './plan-access.ts';
-import { withChildAccess, type Subject } from '../../kernel/policy/gateway.ts';
+import { mayFollow, rules, subject, withChildAccess, type Subject } from '../../kernel/policy/gateway.ts';
 import type { ChildPlans, PlanDetail } from '../../contracts/plans.ts';
 import type { GasScore, LifeDomain } from '../../contracts/values/plans.ts';
 
@@ -164,6 +164,10 @@ export function getPlan(database: Database, actor: Actor, of: Subject): Promise<
         writeOpp: open && p.isOwner,
         recordAgreement: p.isOwner,
         markEvaluated: open && onTeam,
+        // The links on the plan page, with the rules of the pages behind them: the family reads the
+        // plan in the portal, not the case; a consent may cover the plan without the child's identity.
+        openChild: await mayFollow(p.tx, actor, subject.child(p.plan.child_id), rules.childData('identity')),
+        openCase: actor.kind === 'professional' && (await mayFollow(p.tx, actor, subject.case(p.plan.case_id), rules.readCase())),
       },
     };
   });

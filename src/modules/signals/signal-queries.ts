@@ -1,7 +1,7 @@
 import { sql, type InferResult } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { recordListed, rules, subject, withAccess, withChildAccess } from '../../kernel/policy/gateway.ts';
+import { mayFollow, recordListed, rules, subject, withAccess, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator, signalAccess, signalGround, type SignalAccess } from '../../kernel/policy/signal-policy.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { calendarAround, isUrgentSignal, latenessOf } from './signal-deadlines.ts';
@@ -184,6 +184,11 @@ export async function getSignal(database: Database, actor: Actor, signalId: stri
       ...present(r, access!, cal, day, actor),
       history: events.map((e) => ({ at: new Date(e.at).toISOString(), personName: e.person_name, role: e.role, fromStatus: e.from_status, toStatus: e.to_status, decision: e.decision, reason: e.reason })),
       meldcode: r.category === 'safety' && contact ? { steps: [...MELDCODE_STEPS], contact } : null,
+      // The rules the child's page and the case's page ask (a teacher who raised the signal is not on the case's team by that).
+      can: {
+        openChild: await mayFollow(tx, actor, subject.child(r.child_id), rules.childData('identity')),
+        openCase: r.case_id !== null && (await mayFollow(tx, actor, subject.case(r.case_id), rules.readCase())),
+      },
     };
   });
 }

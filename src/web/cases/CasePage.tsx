@@ -185,7 +185,7 @@ function Summary({ k }: { k: CaseDetail }) {
               <ul className="utrecht-unordered-list">
                 {k.siblings.map((s) => (
                   <li key={s.caseId} className="utrecht-unordered-list__item">
-                    <AppLink to={`/casussen/${s.caseId}`}>{s.childName ?? t('cases.detail.siblingHidden')}</AppLink> ({t(`cases.status.${s.status}`)})
+                    {s.canOpen ? <AppLink to={`/casussen/${s.caseId}`}>{s.childName ?? t('cases.detail.siblingHidden')}</AppLink> : (s.childName ?? t('cases.detail.siblingHidden'))} ({t(`cases.status.${s.status}`)})
                   </li>
                 ))}
               </ul>

@@ -32,7 +32,7 @@ export function PlanPage() {
   const query = usePlan(id);
   const plan = query.data;
   // The team (action owners), the guardians (agreement) and whether the user manages the case.
-  const caseQuery = useCase(plan?.caseId ?? '', professional && Boolean(plan));
+  const caseQuery = useCase(plan?.caseId ?? '', Boolean(plan?.can.openCase));
   const k = caseQuery.data && !caseQuery.data.limited ? caseQuery.data : undefined;
   const [status, setStatus] = useState('');
 
@@ -58,12 +58,12 @@ export function PlanPage() {
             <dl className="samenspel-dl">
               <div>
                 <dt>{t('plans.case')}</dt>
-                <dd>{professional ? <AppLink to={`/casussen/${plan.caseId}`}>{plan.title}</AppLink> : plan.title}</dd>
+                <dd>{plan.can.openCase ? <AppLink to={`/casussen/${plan.caseId}`}>{plan.title}</AppLink> : plan.title}</dd>
               </div>
               <div>
                 <dt>{t('plans.childLabel')}</dt>
                 <dd>
-                  <AppLink to={`/kinderen/${plan.child.id}`}>{fullName(plan.child)}</AppLink> ({t('common.ageYears', { count: plan.child.age })})
+                  {plan.can.openChild ? <AppLink to={`/kinderen/${plan.child.id}`}>{fullName(plan.child)}</AppLink> : fullName(plan.child)} ({t('common.ageYears', { count: plan.child.age })})
                 </dd>
               </div>
               <div>

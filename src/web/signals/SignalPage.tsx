@@ -133,7 +133,7 @@ function Summary({ signal }: { signal: SignalDetail }) {
         <div>
           <dt>{t('signals.detail.child')}</dt>
           <dd>
-            <AppLink to={`/kinderen/${signal.child.id}`}>{name}</AppLink> ({t('common.ageYears', { count: signal.child.age })})
+            {signal.can.openChild ? <AppLink to={`/kinderen/${signal.child.id}`}>{name}</AppLink> : name} ({t('common.ageYears', { count: signal.child.age })})
           </dd>
         </div>
         <div>
@@ -195,7 +195,7 @@ function Summary({ signal }: { signal: SignalDetail }) {
           <div>
             <dt>{t('signals.detail.case')}</dt>
             <dd>
-              <AppLink to={`/casussen/${signal.caseId}`}>{t('signals.detail.openCase')}</AppLink>
+              {signal.can.openCase ? <AppLink to={`/casussen/${signal.caseId}`}>{t('signals.detail.openCase')}</AppLink> : t('signals.detail.caseNoLink')}
             </dd>
           </div>
         )}
