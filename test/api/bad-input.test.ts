@@ -275,3 +275,47 @@ describe('unknown ids in a body are a field error', () => {
     expect(await t.database.db.selectFrom('plan_observations').select('id').where('text', '=', 'Werkt mee.').execute()).toEqual([]);
   });
 });
+
+describe('a form gets all its errors in one round (issue 12): the schema’s and the command’s own checks together', () => {
+  const names = (res: LightMyRequestResponse) => (res.json().invalidParams as { name: string }[]).map((p) => p.name).sort();
+
+  it('a new signal with an empty observation and parents not informed without a reason: both fields at once', async () => {
+    const child = (await ib.get('/api/v1/children?pageSize=1')).json().items[0].id;
+    const res = await ib.post('/api/v1/signals', { childId: child, category: 'behaviour', urgency: 'soon', observation: '', parentsInformed: false });
+    expect(res.statusCode).toBe(400);
+    expect(names(res)).toEqual(['observation', 'parentsNotInformedReason']);
+    const reasons = (res.json().invalidParams as { name: string; reason: string }[]).map((p) => p.reason);
+    expect(reasons).toContain('Geef aan waarom de ouders (nog) niet op de hoogte zijn.');
+    expect(await t.database.db.selectFrom('signals').select('id').where('child_id', '=', child).where('observation', '=', '').execute()).toEqual([]);
+  });
+
+  it('a school with an empty name, a wrong BRIN and no gemeente: every field at once, in plain words', async () => {
+    const before = await t.database.db.selectFrom('organisations').select('id').execute();
+    const res = await beheer.post('/api/v1/organisations', { kind: 'school_location', name: '', brin: '5K', vestiging: '1', gemeenteId: null });
+    expect(res.statusCode).toBe(400);
+    expect(names(res)).toEqual(['brin', 'gemeenteId', 'name', 'schoolType', 'vestiging']);
+    const brin = (res.json().invalidParams as { name: string; reason: string }[]).find((p) => p.name === 'brin')!;
+    expect(brin.reason).toBe('Een BRIN-nummer is 2 cijfers en 2 letters, bijvoorbeeld 05KO.');
+    expect(await t.database.db.selectFrom('organisations').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('a consent with a schema error and dates the wrong way round: the dates are named in the same answer', async () => {
+    const res = await ib.post(`/api/v1/cases/${caseId}/consents`, {
+      purpose: 'Samen werken',
+      dataKinds: ['identity', 'no-such-kind'],
+      recipientOrganisationIds: [],
+      givers: { guardianIds: [], childSelf: false },
+      method: 'written',
+      givenOn: '2026-01-20',
+      validUntil: '2025-12-31',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(names(res)).toEqual(expect.arrayContaining(['dataKinds/1', 'recipientOrganisationIds', 'validUntil']));
+  });
+
+  it('a body the checks cannot read (wrong types everywhere) still gets the schema’s errors, not a 500', async () => {
+    const res = await beheer.post('/api/v1/organisations', { kind: 42, name: ['x'], brin: { a: 1 }, gemeenteId: 7 });
+    expect(res.statusCode).toBe(400);
+    expect(names(res)).toEqual(expect.arrayContaining(['kind', 'brin', 'gemeenteId']));
+  });
+});

@@ -4,6 +4,18 @@ import { registerInputGuard } from './input-guard.ts';
 import { registerUploadRelease } from './upload.ts';
 import { NO_YEAR_ZERO } from './query.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's own field checks that need no database (a field that depends on another, a
+     * format, a date range): run on the raw body when the schema refuses it as well, so that a form
+     * gets all its errors in one round, not the schema's first and the command's after. The command
+     * runs the same function, so the two never disagree.
+     */
+    fieldChecks?: (body: Record<string, unknown>) => FieldError[];
+  }
+}
+
 /**
  * Presents every error as application/problem+json (RFC 9457), with field errors for validation.
  * Bad input is a 4xx, never a 5xx: with the error handler come the guards that turn input the
@@ -28,7 +40,7 @@ export function registerProblemHandler(app: FastifyInstance) {
         const name = [fe.validationContext === 'body' ? '' : fe.validationContext, path, missing].filter(Boolean).join('/') || String(fe.validationContext ?? 'request');
         return { name, code: v.keyword, reason: dutchReason(v.keyword, v.message, v.params as Record<string, unknown>) };
       });
-      return sendProblem(reply, request, 400, 'Ongeldige invoer', 'Controleer de gemarkeerde velden.', 'validation_failed', onePerField(invalidParams));
+      return sendProblem(reply, request, 400, 'Ongeldige invoer', 'Controleer de gemarkeerde velden.', 'validation_failed', [...onePerField(invalidParams), ...routeFieldChecks(request, fe, invalidParams)]);
     }
     const unknown = unknownReference(error);
     if (unknown) {
@@ -105,6 +117,21 @@ export function sendProblem(
   const body: Record<string, unknown> = { type: 'about:blank', title, status, detail, code, instance: request.url.split('?')[0], ...extra };
   if (invalidParams.length) body.invalidParams = invalidParams;
   return reply.status(status).type('application/problem+json').send(body);
+}
+
+/** The route's fieldChecks on a body the schema refused: the errors of fields the schema did not already name. */
+function routeFieldChecks(request: FastifyRequest, fe: FastifyError, schemaErrors: FieldError[]): FieldError[] {
+  const checks = request.routeOptions.config?.fieldChecks;
+  const body = request.body;
+  if (!checks || fe.validationContext !== 'body' || typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const named = new Set(schemaErrors.map((e) => e.name.split('/')[0]));
+  try {
+    return checks(body as Record<string, unknown>).filter((e) => !named.has(e.name.split('/')[0]));
+  } catch (error) {
+    // A check that cannot read a malformed body adds nothing: the schema's errors still say what to fix.
+    request.log.debug({ err: error }, 'field checks skipped on a body the schema refused');
+    return [];
+  }
 }
 
 /**

@@ -258,6 +258,32 @@ type Expect<T extends true> = T;
 type _ShareableIsPolicyMinusLogAndBsn = Expect<Same<ShareableKind, Exclude<DataKind, 'access_log' | 'bsn'>>>;
 
 /**
+ * The checks of a consent that need no database, on the body as sent (also when the schema refuses
+ * it: the route's fieldChecks): purpose, kinds, recipients, and the dates. Who gave it (the age
+ * rule) and whether the organisations exist are checked in recordConsent.
+ */
+export function consentFieldChecks(input: { purpose?: unknown; dataKinds?: unknown; recipientOrganisationIds?: unknown; givenOn?: unknown; validUntil?: unknown }): FieldError[] {
+  const day = today();
+  const errors: FieldError[] = [];
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  if (typeof input.purpose !== 'string' || !input.purpose.trim()) errors.push({ name: 'purpose', code: 'required', reason: 'Beschrijf het doel: waarvoor worden de gegevens gedeeld?' });
+  const kinds = list(input.dataKinds);
+  const badKinds = kinds.filter((d) => !(SHAREABLE_KINDS as readonly unknown[]).includes(d));
+  if (!kinds.length) errors.push({ name: 'dataKinds', code: 'required', reason: 'Kies welke soorten gegevens gedeeld mogen worden.' });
+  else if (badKinds.length) errors.push({ name: 'dataKinds', code: 'unknown_kind', reason: `Onbekende of niet te delen soort gegevens: ${badKinds.map(String).join(', ')}.` });
+  if (!list(input.recipientOrganisationIds).length) errors.push({ name: 'recipientOrganisationIds', code: 'required', reason: 'Kies de organisaties die de gegevens mogen zien.' });
+  const givenOn = typeof input.givenOn === 'string' && isIsoDate(input.givenOn) ? input.givenOn : null;
+  const validUntil = typeof input.validUntil === 'string' && isIsoDate(input.validUntil) ? input.validUntil : null;
+  if (!givenOn) errors.push({ name: 'givenOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
+  else if (givenOn > day) errors.push({ name: 'givenOn', code: 'future', reason: 'De toestemming kan niet in de toekomst gegeven zijn.' });
+  if (!validUntil) errors.push({ name: 'validUntil', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
+  else if (givenOn && (validUntil < givenOn || validUntil > addCalendarDays(givenOn, 731))) {
+    errors.push({ name: 'validUntil', code: 'validity', reason: 'Geldig tot ligt na de datum van toestemming en hooguit twee jaar later.' });
+  }
+  return errors;
+}
+
+/**
  * Records a consent for sharing the child's data within this case: who gave it (checked against
  * the age rule on the day it was given), for which purpose, to which organisations, which kinds of
  * data, how, and until when. An incomplete consent is refused with what is missing.
@@ -265,18 +291,7 @@ type _ShareableIsPolicyMinusLogAndBsn = Expect<Same<ShareableKind, Exclude<DataK
 export async function recordConsent(database: Database, actor: Actor, caseId: string, input: RecordConsentInput) {
   return withManageableCase(database, actor, caseId, 'consent.record', async (tx, k) => {
     const day = today();
-    const errors: FieldError[] = [];
-    if (!input.purpose.trim()) errors.push({ name: 'purpose', code: 'required', reason: 'Beschrijf het doel: waarvoor worden de gegevens gedeeld?' });
-    const badKinds = input.dataKinds.filter((d) => !(SHAREABLE_KINDS as readonly string[]).includes(d));
-    if (!input.dataKinds.length) errors.push({ name: 'dataKinds', code: 'required', reason: 'Kies welke soorten gegevens gedeeld mogen worden.' });
-    if (badKinds.length) errors.push({ name: 'dataKinds', code: 'unknown_kind', reason: `Onbekende of niet te delen soort gegevens: ${badKinds.join(', ')}.` });
-    if (!input.recipientOrganisationIds.length) errors.push({ name: 'recipientOrganisationIds', code: 'required', reason: 'Kies de organisaties die de gegevens mogen zien.' });
-    if (!isIsoDate(input.givenOn)) errors.push({ name: 'givenOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
-    else if (input.givenOn > day) errors.push({ name: 'givenOn', code: 'future', reason: 'De toestemming kan niet in de toekomst gegeven zijn.' });
-    if (!isIsoDate(input.validUntil)) errors.push({ name: 'validUntil', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
-    else if (isIsoDate(input.givenOn) && (input.validUntil < input.givenOn || input.validUntil > addCalendarDays(input.givenOn, 731))) {
-      errors.push({ name: 'validUntil', code: 'validity', reason: 'Geldig tot ligt na de datum van toestemming en hooguit twee jaar later.' });
-    }
+    const errors = consentFieldChecks(input);
     if (input.recipientOrganisationIds.length) {
       const orgs = await tx.selectFrom('organisations').select('id').where('id', 'in', input.recipientOrganisationIds).where('region_id', '=', actor.regionId).execute();
       if (orgs.length !== new Set(input.recipientOrganisationIds).size) errors.push({ name: 'recipientOrganisationIds', code: 'unknown_organisation', reason: 'Een of meer organisaties bestaan niet in de regio.' });

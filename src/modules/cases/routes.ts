@@ -25,7 +25,7 @@ import {
   WithdrawConsentBody,
   WithdrawnConsent,
 } from '../../contracts/cases.ts';
-import { addCaseMember, assignCaseManager, closeCase, EMERGENCY_ACCESS_HOURS, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, withdrawConsent } from './case-commands.ts';
+import { addCaseMember, assignCaseManager, closeCase, consentFieldChecks, EMERGENCY_ACCESS_HOURS, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, withdrawConsent } from './case-commands.ts';
 import { childConsents, getCase, listCases } from './case-queries.ts';
 
 const tags = ['Casussen en toestemming'];
@@ -122,6 +122,7 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
   app.post(
     '/cases/:id/consents',
     {
+      config: { fieldChecks: consentFieldChecks },
       schema: {
         tags,
         summary: 'Toestemming vastleggen: wie, waarvoor, aan wie, welke gegevens, hoe en tot wanneer (de leeftijdsregel wordt gecontroleerd)',

@@ -91,12 +91,18 @@ export interface OrganisationInput {
   boardName?: string | null;
 }
 
-async function validateOrganisation(tx: Tx, actor: Actor, input: OrganisationInput, exceptId?: string) {
+/**
+ * The checks of an organisation that need no database, on the body as sent (also when the schema
+ * refuses it: the create route's fieldChecks): the name, and what a school location must have and
+ * other organisations must not.
+ */
+export function organisationFieldChecks(input: { kind?: unknown; name?: unknown; gemeenteId?: unknown; brin?: unknown; vestiging?: unknown; schoolType?: unknown; boardName?: unknown }): FieldError[] {
   const errors: FieldError[] = [];
-  if (!input.name.trim()) errors.push({ name: 'name', code: 'required', reason: 'Vul de naam in.' });
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  if (!text(input.name)) errors.push({ name: 'name', code: 'required', reason: 'Vul de naam in.' });
   const isSchool = input.kind === 'school_location';
-  const brin = input.brin ? normaliseBrin(input.brin) : null;
-  const vestiging = input.vestiging?.trim() || null;
+  const brin = text(input.brin) ? normaliseBrin(text(input.brin)) : null;
+  const vestiging = text(input.vestiging) || null;
   if (isSchool) {
     if (!brin) errors.push({ name: 'brin', code: 'required', reason: 'Een schoolvestiging heeft een BRIN-nummer.' });
     else if (!isValidBrin(brin)) errors.push({ name: 'brin', code: 'brin_invalid', reason: 'Een BRIN-nummer is 2 cijfers en 2 letters, bijvoorbeeld 05KO.' });
@@ -106,11 +112,19 @@ async function validateOrganisation(tx: Tx, actor: Actor, input: OrganisationInp
   } else if (brin || vestiging || input.schoolType) {
     errors.push({ name: 'kind', code: 'not_a_school', reason: 'Alleen een schoolvestiging heeft BRIN, vestiging en schooltype.' });
   }
-  const boardName = input.boardName?.trim() || null;
-  if (boardName && !isSchool) errors.push({ name: 'boardName', code: 'not_a_school', reason: 'Alleen een schoolvestiging heeft een schoolbestuur.' });
+  if (text(input.boardName) && !isSchool) errors.push({ name: 'boardName', code: 'not_a_school', reason: 'Alleen een schoolvestiging heeft een schoolbestuur.' });
   if ((input.kind === 'gemeente' || isSchool) && !input.gemeenteId) {
     errors.push({ name: 'gemeenteId', code: 'required', reason: 'Kies de gemeente.' });
   }
+  return errors;
+}
+
+async function validateOrganisation(tx: Tx, actor: Actor, input: OrganisationInput, exceptId?: string) {
+  const errors = organisationFieldChecks(input);
+  const isSchool = input.kind === 'school_location';
+  const brin = input.brin ? normaliseBrin(input.brin) : null;
+  const vestiging = input.vestiging?.trim() || null;
+  const boardName = input.boardName?.trim() || null;
   if (input.gemeenteId) {
     const g = await tx.selectFrom('gemeenten').select('id').where('id', '=', input.gemeenteId).where('region_id', '=', actor.regionId).executeTakeFirst();
     if (!g) errors.push({ name: 'gemeenteId', code: 'unknown_gemeente', reason: 'Deze gemeente hoort niet bij de regio.' });

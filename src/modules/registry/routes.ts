@@ -35,7 +35,7 @@ import {
 import type { Role } from '../../contracts/values/registry.ts';
 import { getOrganisation, getPerson, listOrganisations, listPeople } from './registry-queries.ts';
 import { approveRoleGrant, listRoleGrants, rejectRoleGrant } from './role-grants.ts';
-import { addMembership, createGemeente, createOrganisation, createPerson, endMembership, updateOrganisation } from './registry-commands.ts';
+import { addMembership, createGemeente, createOrganisation, createPerson, endMembership, organisationFieldChecks, updateOrganisation } from './registry-commands.ts';
 import { findGemeente } from '../../kernel/reference/gemeenten-nl.ts';
 
 const tags = ['Register'];
@@ -105,7 +105,10 @@ export default async function registryRoutes(app: Api, ctx: AppContext) {
 
   app.post(
     '/organisations',
-    { schema: { tags, summary: 'Organisatie toevoegen (functioneel beheerder)', body: OrganisationCreate, response: { 201: Organisation } } },
+    {
+      config: { fieldChecks: organisationFieldChecks },
+      schema: { tags, summary: 'Organisatie toevoegen (functioneel beheerder)', body: OrganisationCreate, response: { 201: Organisation } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireCapability(actor, 'administerRegion');

@@ -1,7 +1,7 @@
 import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { withCurrentOnStale } from '../../kernel/errors.ts';
-import { createSignal, triageSignal, withdrawSignal } from './signal-commands.ts';
+import { createSignal, signalFieldChecks, triageSignal, withdrawSignal } from './signal-commands.ts';
 import { childSignals, getSignal, listSignals } from './signal-queries.ts';
 import { pickupTerms, setPickupTerm } from './pickup-terms.ts';
 import { markNotificationRead, myNotifications } from './notifications.ts';
@@ -45,7 +45,10 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
 
   app.post(
     '/signals',
-    { schema: { tags, summary: 'Een zorgsignaal melden over een leerling van uw groep', body: CreateSignalBody, response: { 201: SignalDetail } } },
+    {
+      config: { fieldChecks: signalFieldChecks },
+      schema: { tags, summary: 'Een zorgsignaal melden over een leerling van uw groep', body: CreateSignalBody, response: { 201: SignalDetail } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = await createSignal(ctx.database, actor, request.body, { linkBase: publicBaseUrl(ctx.config) });

@@ -18,6 +18,20 @@ export interface CreateSignalInput {
 }
 
 /**
+ * The checks of a new signal that need no database, on the body as sent (also when the schema
+ * refuses it: the route's fieldChecks), so the form shows every error at once.
+ */
+export function signalFieldChecks(input: { observation?: unknown; parentsInformed?: unknown; parentsNotInformedReason?: unknown }): FieldError[] {
+  const errors: FieldError[] = [];
+  if (typeof input.observation !== 'string' || !input.observation.trim()) errors.push({ name: 'observation', code: 'required', reason: 'Beschrijf wat u ziet.' });
+  const reason = typeof input.parentsNotInformedReason === 'string' ? input.parentsNotInformedReason.trim() : '';
+  if (input.parentsInformed === false && !reason) {
+    errors.push({ name: 'parentsNotInformedReason', code: 'required', reason: 'Geef aan waarom de ouders (nog) niet op de hoogte zijn.' });
+  }
+  return errors;
+}
+
+/**
  * A teacher or mentor raises a signal about a pupil of their own group (the care coordinator may
  * too, for any pupil of the school). The pick-up deadline is the term from the deadline rules,
  * counted in school days of this school location. An urgent signal ("Dringend", or about safety)
@@ -29,14 +43,10 @@ export async function createSignal(database: Database, actor: Actor, input: Crea
   if (!m || m.organisationKind !== 'school_location' || !['teacher', 'mentor', 'intern_begeleider', 'care_coordinator'].includes(m.role)) {
     throw new ForbiddenError('Een zorgsignaal meldt u als leerkracht, mentor of intern begeleider/zorgcoördinator van een school.');
   }
-  const errors: FieldError[] = [];
-  const observation = input.observation.trim();
-  if (!observation) errors.push({ name: 'observation', code: 'required', reason: 'Beschrijf wat u ziet.' });
-  const notInformedReason = input.parentsNotInformedReason?.trim() || null;
-  if (!input.parentsInformed && !notInformedReason) {
-    errors.push({ name: 'parentsNotInformedReason', code: 'required', reason: 'Geef aan waarom de ouders (nog) niet op de hoogte zijn.' });
-  }
+  const errors = signalFieldChecks(input);
   if (errors.length) throw new ValidationError(errors);
+  const observation = input.observation.trim();
+  const notInformedReason = input.parentsNotInformedReason?.trim() || null;
 
   return withChildAccess(
     database,
