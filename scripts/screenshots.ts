@@ -13,13 +13,13 @@ const out = 'docs/screenshots';
 fs.mkdirSync(out, { recursive: true });
 const env = await startBrowserEnv(400);
 try {
-  const shot = async (name: string, username: string | null, path: string, opts: { width?: number; height?: number } = {}) => {
+  const shot = async (name: string, username: string | null, path: string, opts: { width?: number; height?: number; fullPage?: boolean } = {}) => {
     const page = await newPage(env.browser, opts);
     if (username) await signInAs(page, env.baseUrl, username);
     await page.goto(env.baseUrl + path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: `${out}/${name}.png`, fullPage: !opts.width || opts.width > 600 });
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: opts.fullPage ?? (!opts.width || opts.width > 600) });
     await page.context().close();
     console.log(`${out}/${name}.png`);
   };
@@ -32,12 +32,25 @@ try {
     .executeTakeFirstOrThrow();
   await shot('child-page', 'leerkracht', `/kinderen/${first.child_id}`);
   await shot('guardian-access-log-phone', 'ouder', `/kinderen/${first.child_id}/toegangslog`, { width: 390, height: 844 });
+  // The parent's child at another school: the plan and the consent, on a phone.
+  const withCase = await env.database.db
+    .selectFrom('cases')
+    .innerJoin('child_guardians as cg', 'cg.child_id', 'cases.child_id')
+    .where('cg.guardian_id', '=', env.demo.accounts.ouder.guardianId!)
+    .select('cases.child_id')
+    .executeTakeFirstOrThrow();
+  await shot('family-consents-phone', 'ouder', `/kinderen/${withCase.child_id}`, { width: 390, height: 844, fullPage: true });
   await shot('access-log', 'privacy', '/toegangslog');
   await shot('organisations', 'beheer', '/beheer/organisaties');
   await shot('signal-queue', 'ib', '/signalen');
   const safety = await env.database.db.selectFrom('signals').select('id').where('category', '=', 'safety').executeTakeFirstOrThrow();
   await shot('signal-safety', 'ib', `/signalen/${safety.id}`);
-  const demoCase = await env.database.db.selectFrom('cases').innerJoin('plans', 'plans.case_id', 'cases.id').select(['cases.id', 'plans.id as plan_id']).executeTakeFirstOrThrow();
+  const demoCase = await env.database.db
+    .selectFrom('cases')
+    .innerJoin('plans', 'plans.case_id', 'cases.id')
+    .where('cases.opened_from_signal_id', 'is not', null)
+    .select(['cases.id', 'plans.id as plan_id'])
+    .executeTakeFirstOrThrow();
   await shot('case', 'ib', `/casussen/${demoCase.id}`);
   await shot('case-limited-wijkteam', 'wijkteam', `/casussen/${demoCase.id}`);
   await shot('plan', 'jeugdhulp', `/plannen/${demoCase.plan_id}`);
