@@ -2,25 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
-import { multipart } from '../support/multipart.ts';
+import { lessonDaysBefore, quietPupils, uploadAbsence } from '../support/absence.ts';
 import { today } from '../../src/kernel/time.ts';
-import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../src/kernel/calendar/school-days.ts';
 
 // Dates relative to today: the demo's enrolments are built around today. Absence exists only on
 // lesson days: D1 and D2 are the two school days before today at the school (weekends and holidays skipped).
 const D0 = today();
 let D1 = '';
 let D2 = '';
-async function lessonDaysBefore(schoolId: string): Promise<[string, string]> {
-  const cal = await loadSchoolCalendar(t.database.db, await calendarScopeOf(t.database.db, schoolId), addCalendarDays(D0, -60), D0);
-  const before = (day: string) => {
-    let d = addCalendarDays(day, -1);
-    while (!cal.isSchoolDay(d)) d = addCalendarDays(d, -1);
-    return d;
-  };
-  const d1 = before(D0);
-  return [d1, before(d1)];
-}
 const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 let t: TestApp;
@@ -29,10 +18,7 @@ let school: string;
 let pupils: string[];
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const upload = (c: Client, content: Buffer, name = 'verzuim.xlsx', type = XLSX_TYPE) => {
-  const m = multipart({ schoolLocationId: school }, { name, type, content });
-  return c.request('POST', '/api/v1/absence-imports', m.payload, m.headers);
-};
+const upload = (c: Client, content: Buffer, name = 'verzuim.xlsx', type = XLSX_TYPE) => uploadAbsence(c, school, content, { name, type });
 async function workbook(rows: ExcelJS.CellValue[][], build?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Verzuim');
@@ -47,20 +33,9 @@ beforeAll(async () => {
   t = await startTestApp({ children: 80 });
   ib = await t.login('ib');
   school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
-  [D1, D2] = await lessonDaysBefore(school);
+  [D1, D2] = await lessonDaysBefore(t, school, D0);
   // Pupils enrolled at this school since before the dates used below, without demo absence on those days.
-  pupils = (
-    await t.database.db
-      .selectFrom('enrolments as e')
-      .select('e.child_id')
-      .where('e.organisation_id', '=', school)
-      .where('e.end_date', 'is', null)
-      .where('e.start_date', '<=', D2)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('absence_records as a').select('a.id').whereRef('a.child_id', '=', 'e.child_id').where('a.day', '>=', D2))))
-      .orderBy('e.child_id')
-      .limit(8)
-      .execute()
-  ).map((e) => e.child_id);
+  pupils = (await quietPupils(t, { schoolId: school, enrolledBy: D2, quietSince: D2, limit: 8 })).map((p) => p.childId);
   expect(pupils).toHaveLength(8);
 });
 afterAll(async () => t?.close());

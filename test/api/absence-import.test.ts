@@ -2,35 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp, type Client } from '../support/test-app.ts';
+import { lessonDaysBefore, quietPupils, uploadAbsence } from '../support/absence.ts';
 import { multipart } from '../support/multipart.ts';
 import { today } from '../../src/kernel/time.ts';
-import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../src/kernel/calendar/school-days.ts';
 
 // Dates relative to today: the demo's enrolments are built around today. Absence exists only on
 // lesson days: D1 and D2 are the two school days before today at the school (weekends and holidays skipped).
 const D0 = today();
 let D1 = '';
 let D2 = '';
-async function lessonDaysBefore(schoolId: string): Promise<[string, string]> {
-  const cal = await loadSchoolCalendar(t.database.db, await calendarScopeOf(t.database.db, schoolId), addCalendarDays(D0, -60), D0);
-  const before = (day: string) => {
-    let d = addCalendarDays(day, -1);
-    while (!cal.isSchoolDay(d)) d = addCalendarDays(d, -1);
-    return d;
-  };
-  const d1 = before(D0);
-  return [d1, before(d1)];
-}
 
 let t: TestApp;
 let ib: Client;
 let school: string;
 let pupils: { id: string }[];
 
-const upload = (c: Client, csv: string | Buffer, schoolId = school) => {
-  const m = multipart({ schoolLocationId: schoolId }, { name: 'verzuim.csv', content: csv, type: 'text/csv' });
-  return c.request('POST', '/api/v1/absence-imports', m.payload, m.headers);
-};
+const upload = (c: Client, csv: string | Buffer, schoolId = school) => uploadAbsence(c, schoolId, csv);
 /** Absence records beyond the demo's own: what the imports in this file wrote. */
 let demoRecords = 0;
 const count = async () => Number((await t.database.db.selectFrom('absence_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) - demoRecords;
@@ -39,22 +26,11 @@ beforeAll(async () => {
   t = await startTestApp({ children: 80 });
   ib = await t.login('ib');
   school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
-  [D1, D2] = await lessonDaysBefore(school);
+  [D1, D2] = await lessonDaysBefore(t, school, D0);
   demoRecords = await count();
   // Pupils enrolled at this school since before the dates used below.
-  pupils = (
-    await t.database.db
-      .selectFrom('enrolments as e')
-      .select('e.child_id')
-      .where('e.organisation_id', '=', school)
-      .where('e.end_date', 'is', null)
-      .where('e.start_date', '<=', D2)
-      // and without demo absence on the days used below
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('absence_records as a').select('a.id').whereRef('a.child_id', '=', 'e.child_id').where('a.day', '>=', D2))))
-      .orderBy('e.child_id')
-      .limit(10)
-      .execute()
-  ).map((e) => ({ id: e.child_id }));
+  // Pupils enrolled at this school since before the dates used below, without demo absence on those days.
+  pupils = (await quietPupils(t, { schoolId: school, enrolledBy: D2, quietSince: D2, limit: 10 })).map((p) => ({ id: p.childId }));
 });
 afterAll(async () => t?.close());
 

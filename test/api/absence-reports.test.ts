@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 process.env.SAMENSPEL_TODAY = '2026-11-25';
 
 const { startTestApp } = await import('../support/test-app.ts');
+const { quietPupils, recordAbsence } = await import('../support/absence.ts');
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 type Client = Awaited<ReturnType<TestApp['login']>>;
 
@@ -16,7 +17,7 @@ let school: string;
 let zeist: string[];
 let debilt: string[];
 
-const absent = (c: Client, childId: string, day: string, hours: number, reason = 'unauthorised') => c.post('/api/v1/absence-records', { childId, schoolLocationId: school, day, hours, reason });
+const absent = (c: Client, childId: string, day: string, hours: number, reason = 'unauthorised') => recordAbsence(c, { childId, schoolId: school, day, hours, reason });
 const reports = (c: Client, query: string) => c.get(`/api/v1/absence-reports?schoolLocationId=${school}&${query}`);
 /** The reports of one pupil in a list answer. */
 const of = (res: { json(): { items: { id: string; childId: string; startDate: string; [field: string]: unknown }[] } }, childId: string) => res.json().items.filter((r) => r.childId === childId && r.startDate >= '2026-11-01');
@@ -30,25 +31,10 @@ beforeAll(async () => {
   ib = await t.login('ib');
   leerplicht = await t.login('leerplicht');
   school = (await ib.get('/api/v1/session')).json().memberships[0].organisationId;
-  const rows = await t.database.db
-    .selectFrom('enrolments as e')
-    .innerJoin('children as c', 'c.id', 'e.child_id')
-    .select([
-      'e.child_id',
-      sql<string>`(select g.name from child_residences r join gemeenten g on g.id = r.gemeente_id where r.child_id = e.child_id order by r.valid_from desc, r.recorded_at desc limit 1)`.as('gemeente'),
-    ])
-    .where('e.organisation_id', '=', school)
-    .where('e.end_date', 'is', null)
-    .where('e.start_date', '<=', '2026-10-01')
-    .where('c.birth_date', '<=', '2020-06-01')
-    // pupils without recent unauthorised or luxury demo absence, so that every November report below is one this test made
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('absence_records as a').select('a.id').whereRef('a.child_id', '=', 'e.child_id').where('a.reason', 'in', ['unauthorised', 'luxury']).where('a.day', '>=', '2026-09-28'))),
-    )
-    .orderBy('e.child_id')
-    .execute();
-  zeist = rows.filter((r) => r.gemeente === 'Zeist').map((r) => r.child_id);
-  debilt = rows.filter((r) => r.gemeente === 'De Bilt').map((r) => r.child_id);
+  // Pupils without recent unauthorised or luxury demo absence, so that every November report below is one this test made.
+  const rows = await quietPupils(t, { schoolId: school, enrolledBy: '2026-10-01', bornOnOrBefore: '2020-06-01', quietSince: '2026-09-28', reasons: ['unauthorised', 'luxury'] });
+  zeist = rows.filter((r) => r.gemeente === 'Zeist').map((r) => r.childId);
+  debilt = rows.filter((r) => r.gemeente === 'De Bilt').map((r) => r.childId);
   expect(zeist.length).toBeGreaterThan(4);
   expect(debilt.length).toBeGreaterThan(0);
 });
