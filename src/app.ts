@@ -23,6 +23,7 @@ import { registryRoutes } from './modules/registry/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { signalRoutes } from './modules/signals/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
+import { requestRoutes } from './modules/requests/index.ts';
 import { planRoutes } from './modules/plans/index.ts';
 import { absenceRoutes } from './modules/absence/index.ts';
 import { calendarRoutes } from './modules/calendar/index.ts';
@@ -123,6 +124,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await auditRoutes(api, ctx);
       await signalRoutes(api, ctx);
       await caseRoutes(api, ctx);
+      await requestRoutes(api, ctx);
       await planRoutes(api, ctx);
       await absenceRoutes(api, ctx);
       await calendarRoutes(api, ctx);

@@ -69,7 +69,7 @@ type Expect<T> = Partial<Record<Relation | 'others', T>>;
 interface ChildRoute {
   kind: 'child';
   /** Whose id is in the path or body. */
-  subject: 'child' | 'case' | 'consent' | 'plan' | 'goal' | 'signal' | 'absenceReport' | 'thuiszitter';
+  subject: 'child' | 'case' | 'consent' | 'plan' | 'goal' | 'signal' | 'absenceReport' | 'thuiszitter' | 'request';
   readOnly: boolean;
   req: (s: Subject, a: Actor, w: World) => Req;
   /** Per relation; not named: 404. */
@@ -392,6 +392,25 @@ const MATRIX: Record<string, Route> = {
   },
   'POST /api/v1/cases/:id/siblings': { kind: 'child', subject: 'case', readOnly: false, req: (s) => ({ url: `/api/v1/cases/${s.caseId}/siblings`, body: { caseId: s.otherCaseId, version: V } }), expect: { owner: STALE } },
   'POST /api/v1/cases/:id/close': { kind: 'child', subject: 'case', readOnly: false, req: (s) => ({ url: `/api/v1/cases/${s.caseId}/close`, body: { reason: 'Route-matrix.', version: V } }), expect: { owner: STALE } },
+
+  // ----- requests between organisations (docs/requests.md)
+  // The owner's probe names a receiver of the wrong kind: refused after the access check, nothing written.
+  'POST /api/v1/cases/:id/requests': {
+    kind: 'child',
+    subject: 'case',
+    readOnly: false,
+    req: (s, _a, w) => ({ url: `/api/v1/cases/${s.caseId}/requests`, body: { kind: 'provider', toOrganisationId: w.actors.wijkteam.organisationId, urgency: 'normal', question: 'Route-matrix.', goal: 'Route-matrix.', dataKinds: ['identity'] } }),
+    expect: { owner: invalid('validation_failed') },
+  },
+  // The sender (who keeps the case) and the receiver under a valid consent; the SWV's consent was withdrawn after its request was sent.
+  'GET /api/v1/requests/:id': { kind: 'child', subject: 'request', readOnly: true, req: (s) => ({ url: `/api/v1/requests/${s.requestId}` }), expect: { owner: OK, consent: OK } },
+  'POST /api/v1/requests/:id/steps': { kind: 'child', subject: 'request', readOnly: false, req: (s) => ({ url: `/api/v1/requests/${s.requestId}/steps`, body: { action: 'accept', version: V } }), expect: { owner: STALE, consent: STALE } },
+  'GET /api/v1/requests': {
+    kind: 'list',
+    req: () => ({ url: '/api/v1/requests?pageSize=100' }),
+    items: (json) => (json as { items: { id: string; childId: string | null }[] }).items.map((r) => ({ childId: r.childId, detail: `/api/v1/requests/${r.id}` })),
+    expect: { owner: 'shows', consent: 'shows' },
+  },
 
   // ----- the shared plan
   'GET /api/v1/cases/:id/plan': { kind: 'child', subject: 'case', readOnly: true, req: (s) => ({ url: `/api/v1/cases/${s.caseId}/plan` }), expect: { owner: OK, consent: OK, guardian: OK, self: OK } },
@@ -792,7 +811,7 @@ async function checkChild(method: string, r: ChildRoute, p: { s: Subject; a: Act
   for (const x of rows) {
     if (x.account_id !== a.accountId) say(`a log row of another account (${x.event})`);
     if (x.child_id && x.outcome === 'allowed' && !x.ground) say(`an allowed entry without a legal ground (${x.event})`);
-    if ((x.ground === 'case_consent') !== (x.consent_id !== null)) say(`ground and consent disagree (${x.event}: ${x.ground}, consent ${x.consent_id})`);
+    if ((x.ground === 'case_consent' || x.ground === 'request_receiver') !== (x.consent_id !== null)) say(`ground and consent disagree (${x.event}: ${x.ground}, consent ${x.consent_id})`);
     if (x.child_id && x.child_id !== s.childId) say(`an entry about another child (${x.event})`);
   }
   if (res.statusCode >= 500) return say('a server error');
@@ -965,7 +984,8 @@ describe('the route matrix', () => {
     expect(await grounds('directeur', T)).toEqual(['school_leader_thuiszitter']);
     expect(await grounds('leerplicht', T)).toEqual(['leerplicht_residence']);
     expect(await grounds('leerplicht', J)).toEqual(['leerplicht_residence']);
-    expect(await grounds('jeugdhulp', J)).toEqual(['case_consent']);
+    // On the team under a consent, and the receiver of the owner's request under the same consent.
+    expect(await grounds('jeugdhulp', J)).toEqual(['case_consent', 'request_receiver']);
     expect(await grounds('ouder', T)).toEqual(['guardian_authority']);
     expect(await grounds('jongere', J)).toEqual(['self_16plus']);
     await log.skip();

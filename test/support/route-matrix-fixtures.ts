@@ -78,6 +78,10 @@ export interface Subject {
   withdrawnConsentId: string;
   /** The SWV consultant's row on the case team. */
   swvMemberId: string;
+  /** A request from the owner to the youth care worker's organisation (under its consent). */
+  requestId: string;
+  /** A request to the SWV, sent before the family withdrew the SWV's consent. */
+  swvRequestId: string;
   /** The "overig verzuim" report, reported to DUO. */
   reportId: string;
   thuiszitterId: string;
@@ -292,6 +296,15 @@ async function buildSubject(
   await consent(actors.jeugdhulp.organisationId!, ['identity', 'plan', 'notes']);
   await consent(actors.wijkteam.organisationId!, ['absence']);
   const swvConsent = await consent(actors.swv.organisationId!, ['identity', 'plan']);
+  // Requests to youth care and to the SWV, each under its consent; the SWV's is then withdrawn (below).
+  const request = (org: string, kind: string) =>
+    must(
+      owner.client.post(`/api/v1/cases/${opened.id}/requests`, { kind, toOrganisationId: org, urgency: 'normal', question: 'Kunt u meedenken?', goal: 'Rust thuis en op school.', dataKinds: ['identity', 'plan'] }),
+      201,
+      what(`request ${kind}`),
+    );
+  const youthCareRequest = await request(actors.jeugdhulp.organisationId!, 'provider');
+  const swvRequest = await request(actors.swv.organisationId!, 'swv_arrangement');
   // The family withdraws the SWV's consent in the portal.
   await must(family.client.post(`/api/v1/consents/${swvConsent.id}/withdraw`, { reason: 'Liever niet meer.' }), 200, what('the family withdraws a consent'));
 
@@ -352,6 +365,8 @@ async function buildSubject(
     signalId: signal.id,
     withdrawnConsentId: swvConsent.id,
     swvMemberId,
+    requestId: youthCareRequest.id,
+    swvRequestId: swvRequest.id,
     reportId: report.id,
     thuiszitterId: entry.id,
     overNorm: entry.over3Months === true,
@@ -376,6 +391,8 @@ export function ghostOf(s: Subject): Subject {
     signalId: g(),
     withdrawnConsentId: g(),
     swvMemberId: g(),
+    requestId: g(),
+    swvRequestId: g(),
     reportId: g(),
     thuiszitterId: g(),
     otherCaseId: g(),

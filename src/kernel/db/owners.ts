@@ -46,6 +46,8 @@ export const TABLE_OWNERS = {
   consent_givers: 'cases',
   consent_withdrawals: 'cases',
   emergency_accesses: 'cases',
+  requests: 'requests',
+  request_events: 'requests',
   plans: 'plans',
   plan_goals: 'plans',
   plan_actions: 'plans',

@@ -392,6 +392,48 @@ export interface EmergencyAccessesTable {
   granted_at: Generated<Date>;
   expires_at: Timestamp;
 }
+export interface RequestsTable {
+  id: Generated<string>;
+  region_id: string;
+  child_id: string;
+  case_id: string;
+  kind: 'toegang' | 'provider' | 'swv_arrangement' | 'tlv' | 'question_to_school';
+  from_organisation_id: string;
+  from_person_id: string;
+  to_organisation_id: string;
+  holder_person_id: string | null;
+  status: 'sent' | 'info_requested' | 'accepted' | 'declined' | 'decided' | 'help_started' | 'closed' | 'withdrawn';
+  question: string;
+  tried: string | null;
+  urgency: 'normal' | 'urgent';
+  goal: string;
+  back_to_school: Generated<boolean>;
+  data_kinds: ColumnType<string[], string[], string[]>;
+  step_since: DateOnly;
+  step_due_on: DateOnly | null;
+  sent_on: DateOnly;
+  accepted_on: DateOnly | null;
+  decided_on: DateOnly | null;
+  decision: 'granted' | 'partly' | 'refused' | null;
+  help_started_on: DateOnly | null;
+  ended_on: DateOnly | null;
+  created_at: Generated<Date>;
+  /** Optimistic concurrency: an update names the version it was based on. */
+  version: Generated<number>;
+}
+export interface RequestEventsTable {
+  id: Generated<string>;
+  request_id: string;
+  at: Generated<Date>;
+  on_date: DateOnly;
+  person_id: string;
+  organisation_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  text: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
 export interface PlansTable {
   id: Generated<string>;
   case_id: string;
@@ -766,6 +808,8 @@ export interface DB {
   consent_givers: ConsentGiversTable;
   consent_withdrawals: ConsentWithdrawalsTable;
   emergency_accesses: EmergencyAccessesTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
   plans: PlansTable;
   plan_goals: PlanGoalsTable;
   plan_actions: PlanActionsTable;

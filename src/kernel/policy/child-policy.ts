@@ -44,10 +44,23 @@ export const GROUNDS = {
    * data kinds of that consent (the fixed list here is empty; the consent row supplies them).
    */
   case_consent: [],
+  /**
+   * Member of the organisation that received a request about the child (a referral, a request to
+   * a provider or the SWV) that is still open, while a valid consent of the request's case names
+   * that organisation: exactly the data kinds both the consent and the request cover.
+   */
+  request_receiver: [],
   /** Emergency access on the safety route (Meldcode), with a recorded reason, for a limited time. */
   emergency_meldcode: ['identity', 'school', 'guardians', 'signals', 'plan'],
 } as const satisfies Record<string, readonly DataKind[]>;
 export type Ground = keyof typeof GROUNDS;
+
+/** The grounds whose data kinds come from a consent (the row's consent_kinds), counted in one case only. */
+export const CONSENT_GROUNDS = ['case_consent', 'request_receiver'] as const satisfies readonly Ground[];
+export const isConsentGround = (g: string): boolean => g === 'case_consent' || g === 'request_receiver';
+
+/** The roles that receive requests for their organisation (a school's own care staff see its pupils already). */
+const REQUEST_RECEIVER_ROLES = ['youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer'];
 
 export interface GroundRow {
   child_id: string;
@@ -232,6 +245,34 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             ]),
         ),
       );
+      if (REQUEST_RECEIVER_ROLES.includes(m.role)) {
+        // A request this organisation received, still open, about a child whose case is open, and a
+        // consent of THAT case, valid today and not withdrawn, naming this organisation: the kinds
+        // both cover. Checked on every read: a withdrawal in between refuses the receiver at once.
+        parts.push(
+          part(
+            db
+              .selectFrom('requests as rq')
+              .innerJoin('cases as k', 'k.id', 'rq.case_id')
+              .innerJoin('consents as con', (j) => j.onRef('con.case_id', '=', 'k.id').onRef('con.child_id', '=', 'k.child_id'))
+              .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
+              .where('rq.to_organisation_id', '=', m.organisationId)
+              .where('rq.status', 'in', ['sent', 'info_requested', 'accepted', 'decided', 'help_started'])
+              .where('k.status', '=', 'open')
+              .where('cr.organisation_id', '=', m.organisationId)
+              .where('con.given_on', '<=', day)
+              .where('con.valid_until', '>=', day)
+              .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
+              .select([
+                sql<string>`rq.child_id`.as('child_id'),
+                sql<Ground>`'request_receiver'`.as('ground'),
+                sql<string>`con.id`.as('consent_id'),
+                sql<string[]>`array(select unnest(con.data_kinds) intersect select unnest(rq.data_kinds))`.as('consent_kinds'),
+                sql<string>`k.id`.as('case_id'),
+              ]),
+          ),
+        );
+      }
       // Emergency access (Meldcode) ends at its term, when the case closes, or when the worker is
       // no longer on the team for this organisation — whichever comes first. (Taken off the team
       // and added again later is a new membership of the team: the old access does not revive.)
@@ -309,7 +350,7 @@ export async function grantsForChild(db: Db | Tx, actor: Actor, childId: string,
     const key = `${r.ground}/${r.consent_id ?? ''}/${r.case_id ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const kinds = r.ground === 'case_consent' ? parseKinds(r.consent_kinds) : [...GROUNDS[r.ground as Ground]];
+    const kinds = isConsentGround(r.ground) ? parseKinds(r.consent_kinds) : [...GROUNDS[r.ground as Ground]];
     grants.push({ ground: r.ground as Ground, consentId: r.consent_id, caseId: r.case_id, kinds });
   }
   return grants;
@@ -354,5 +395,5 @@ export function groundFor(grounds: Ground[], kind: DataKind): Ground | null {
 
 /** The grant that covers a kind: a fixed relation first, a consent after. */
 export function grantFor(grants: Grant[], kind: DataKind): Grant | null {
-  return grants.find((g) => g.ground !== 'case_consent' && g.kinds.includes(kind)) ?? grants.find((g) => g.kinds.includes(kind)) ?? null;
+  return grants.find((g) => !isConsentGround(g.ground) && g.kinds.includes(kind)) ?? grants.find((g) => g.kinds.includes(kind)) ?? null;
 }

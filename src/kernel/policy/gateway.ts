@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.ts';
 import { today } from '../time.ts';
 import type { Actor } from './actor.ts';
 import { caseRelation, NO_CASE_RELATION, type CaseRelation } from './case-relation.ts';
-import { grantFor, grantsForChild, grantsInCase, groundsQuery, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
+import { grantFor, grantsForChild, grantsInCase, groundsQuery, isConsentGround, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
 import { signalAccess, signalGround, type SignalAccess } from './signal-policy.ts';
 
 /**
@@ -35,7 +35,7 @@ export const LOG_GROUNDS: readonly LogGround[] = [...(Object.keys(GROUNDS) as Gr
 export const TRANSFER_MATCH_GROUND: LogGround = 'transfer_match';
 
 /** What a request names; the gateway finds the child (and the case) behind it. */
-export type SubjectType = 'child' | 'case' | 'plan' | 'goal' | 'consent' | 'signal' | 'absence_report' | 'thuiszitter';
+export type SubjectType = 'child' | 'case' | 'plan' | 'goal' | 'consent' | 'signal' | 'absence_report' | 'thuiszitter' | 'request';
 export interface Subject {
   type: SubjectType;
   id: string;
@@ -49,6 +49,7 @@ export const subject = {
   signal: (id: string): Subject => ({ type: 'signal', id }),
   absenceReport: (id: string): Subject => ({ type: 'absence_report', id }),
   thuiszitter: (id: string): Subject => ({ type: 'thuiszitter', id }),
+  request: (id: string): Subject => ({ type: 'request', id }),
 };
 
 /** The key under which the subject's id goes into the log entry's detail. */
@@ -61,6 +62,7 @@ const DETAIL_KEY: Record<SubjectType, string | null> = {
   signal: 'signalId',
   absence_report: 'absenceReportId',
   thuiszitter: 'thuiszitterId',
+  request: 'requestId',
 };
 
 /** The subject as found in the actor's region: its child, and its case when it belongs to one. */
@@ -74,6 +76,8 @@ export interface Resolved {
   caseKeys: { id: string; organisation_id: string; case_manager_person_id: string; case_manager_organisation_id: string } | null;
   /** A signal's keys: where it was raised, and by whom. */
   signalKeys: { organisation_id: string; author_person_id: string; region_id: string } | null;
+  /** A request's keys (of a case): the organisation that sent it and the one that received it. */
+  requestKeys?: { from_organisation_id: string; to_organisation_id: string } | null;
 }
 
 const CASE_KEYS = ['k.id as case_id', 'k.organisation_id', 'k.case_manager_person_id', 'k.case_manager_organisation_id'] as const;
@@ -157,6 +161,17 @@ async function resolve(tx: Tx, actor: Actor, s: Subject): Promise<Resolved | nul
       const r = await tx.selectFrom('thuiszitters').select('child_id').where('id', '=', s.id).where('region_id', '=', actor.regionId).executeTakeFirst();
       return r ? { ...base, childId: r.child_id } : null;
     }
+    case 'request': {
+      const r = await tx
+        .selectFrom('requests as rq')
+        .innerJoin('cases as k', 'k.id', 'rq.case_id')
+        .leftJoin('plans as p', 'p.case_id', 'k.id')
+        .select(['k.child_id', 'p.id as plan_id', 'rq.from_organisation_id', 'rq.to_organisation_id', ...CASE_KEYS])
+        .where('rq.id', '=', s.id)
+        .where('rq.region_id', '=', actor.regionId)
+        .executeTakeFirst();
+      return r ? { ...withCase(r, r.plan_id), requestKeys: { from_organisation_id: r.from_organisation_id, to_organisation_id: r.to_organisation_id } } : null;
+    }
   }
 }
 
@@ -173,6 +188,13 @@ export interface Facts {
   signal: SignalAccess;
   /** The family acting: a parent with authority, or the young person (12+). */
   family: 'guardian' | 'child' | null;
+  /**
+   * A request's side, as today: the sender (acting for the sending organisation: who keeps the case
+   * there, or a team member of another organisation than the school), or the receiver (acting for the receiving organisation, with a consent
+   * of the case that covers it — or, for a question to the school, as the school that keeps the
+   * case). Null otherwise, and for subjects that are no request.
+   */
+  request: 'sender' | 'receiver' | null;
 }
 
 export interface Decision {
@@ -243,6 +265,23 @@ export const rules = {
     (only?: SignalAccess): Rule =>
     (f) =>
       f.signal && (!only || f.signal === only) ? { ground: signalGround(f.signal), consentId: null } : null,
+  /**
+   * A request between organisations (docs/requests.md): its sender or its receiver as today
+   * (Facts.request), optionally only one side. The sender is recorded on the ground that covers
+   * the child's identity (or the case relation), the receiver on the consent that lets it read.
+   */
+  request:
+    (only?: 'sender' | 'receiver'): Rule =>
+    (f) => {
+      if (!f.request || (only && f.request !== only)) return null;
+      if (f.request === 'receiver') {
+        // Another organisation through its consent; the school that keeps the case (a question to it) through its own grounds.
+        const consent = f.grants.find((g) => isConsentGround(g.ground) && g.kinds.includes('identity')) ?? f.grants.find((g) => isConsentGround(g.ground));
+        if (consent) return fromGrant(consent);
+      }
+      const identity = grantFor(f.grants, 'identity');
+      return identity ? fromGrant(identity) : { ground: f.relation.isManager ? 'case_manager' : 'case_team', consentId: null };
+    },
   /** Either rule: the first that allows. */
   anyOf:
     (...list: Rule[]): Rule =>
@@ -299,7 +338,17 @@ async function factsOf(tx: Tx, actor: Actor, s: Resolved): Promise<Facts> {
   const relation = s.caseKeys ? await caseRelation(tx, actor, s.caseKeys) : NO_CASE_RELATION;
   const signal = s.signalKeys ? signalAccess(actor, s.signalKeys) : null;
   const family = grants.some((g) => g.ground === 'guardian_authority') ? 'guardian' : grants.some((g) => g.ground === 'self_12plus' || g.ground === 'self_16plus') ? 'child' : null;
-  return { actor, subject: s, grants, kinds: kindsOfGrants(grants), relation, signal, family };
+  const acting = actor.kind === 'professional' ? (actor.membership?.organisationId ?? null) : null;
+  const rk = s.requestKeys;
+  const request =
+    !rk || !acting
+      ? null
+      : acting === rk.from_organisation_id && (relation.isOwner || relation.isManager || (relation.isMember && acting !== s.caseKeys?.organisation_id))
+        ? 'sender'
+        : acting === rk.to_organisation_id && (grants.some((g) => isConsentGround(g.ground)) || relation.isOwner || relation.isManager)
+          ? 'receiver'
+          : null;
+  return { actor, subject: s, grants, kinds: kindsOfGrants(grants), relation, signal, family, request };
 }
 
 /** The door itself: resolve, ask, log — in `tx`. Denied: the entry is written and the refusal returned. */
@@ -433,10 +482,10 @@ export async function withChildrenAccess(tx: Tx, actor: Actor, work: ChildrenAcc
   for (const r of rows) {
     const ground = r.ground as Ground;
     if (onlyGrounds && !onlyGrounds.includes(ground)) continue;
-    const kinds: readonly string[] = ground === 'case_consent' ? (r.consent_kinds ?? []) : GROUNDS[ground];
+    const kinds: readonly string[] = isConsentGround(ground) ? (r.consent_kinds ?? []) : GROUNDS[ground];
     if (!kinds.includes(kind)) continue;
     // A consent counts only within its case; bulk work is never case work.
-    if (ground === 'case_consent' || ground === 'emergency_meldcode') continue;
+    if (isConsentGround(ground) || ground === 'emergency_meldcode') continue;
     if (!best.has(r.child_id)) best.set(r.child_id, { ground, consentId: r.consent_id });
   }
   // One entry a child, built field by field (an import logs thousands; spreads cost more than the rest).

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { GROUNDS, groundsQuery, type DataKind, type Ground } from '../../kernel/policy/child-policy.ts';
+import { GROUNDS, groundsQuery, type DataKind, type Ground, CONSENT_GROUNDS, isConsentGround } from '../../kernel/policy/child-policy.ts';
 import { recordListed, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { ageOn, today } from '../../kernel/time.ts';
@@ -41,7 +41,7 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
       .selectFrom('children as c')
       .innerJoin(grounds.as('g'), 'g.child_id', 'c.id')
       .where('c.region_id', '=', actor.regionId)
-      .where((eb) => eb.or([eb('g.ground', 'in', IDENTITY_GROUNDS), eb.and([eb('g.ground', '=', 'case_consent'), sql<boolean>`'identity' = any(g.consent_kinds)`])]));
+      .where((eb) => eb.or([eb('g.ground', 'in', IDENTITY_GROUNDS), eb.and([eb('g.ground', 'in', CONSENT_GROUNDS), sql<boolean>`'identity' = any(g.consent_kinds)`])]));
     // Any part of the name, with or without tussenvoegsel, accents or capitals: every word of the
     // search occurs somewhere in the folded name ("Joep Berg" finds Joep van den Berg, "celik" Çelik).
     for (const word of searchWords(opts.q)) {
@@ -58,7 +58,7 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
         sql<string | null>`(array_agg(g.consent_id) filter (where g.consent_id is not null))[1]`.as('consent_id'),
         sortNameSql.as('sort_name'),
         // The pupil number is school data: only where a ground (or the consent) covers 'school'.
-        sql<boolean>`bool_or(g.ground in (${sql.join(SCHOOL_GROUNDS)}) or (g.ground = 'case_consent' and 'school' = any(g.consent_kinds)))`.as('sees_school'),
+        sql<boolean>`bool_or(g.ground in (${sql.join(SCHOOL_GROUNDS)}) or (g.ground in (${sql.join(CONSENT_GROUNDS)}) and 'school' = any(g.consent_kinds)))`.as('sees_school'),
       ])
       .groupBy('c.id')
       // Dutch order, in SQL so paging stays right: family name without tussenvoegsel, accents as
@@ -94,7 +94,7 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
       rows.map((r) => {
         // The ground the policy's scoped query found; a consent is named only when it is the ground.
         const ground = pickGround(r.grounds);
-        return { childId: r.id, ground, consentId: ground === 'case_consent' ? r.consent_id : null, detail: { kind: 'identity' } };
+        return { childId: r.id, ground, consentId: isConsentGround(ground) ? r.consent_id : null, detail: { kind: 'identity' } };
       }),
     );
     return {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { GROUNDS, groundsQuery, type DataKind, type Ground } from '../../kernel/policy/child-policy.ts';
+import { GROUNDS, groundsQuery, type DataKind, type Ground, CONSENT_GROUNDS } from '../../kernel/policy/child-policy.ts';
 import { accessIn, rules, subject, type Access, type Rule } from '../../kernel/policy/gateway.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import type { Role } from '../../kernel/policy/roles.ts';
@@ -89,13 +89,13 @@ export function thuiszitterScope(tx: Tx, actor: Actor, day: string) {
   const identityGrounds = (Object.keys(GROUNDS) as Ground[]).filter((g) => (GROUNDS[g] as readonly DataKind[]).includes('identity'));
   return tx
     .selectFrom(grounds.as('g'))
-    .where((eb) => eb.or([eb('g.ground', 'in', READ_GROUNDS), eb.and([eb('g.ground', '=', 'case_consent'), sql<boolean>`'thuiszitter' = any(g.consent_kinds)`])]))
+    .where((eb) => eb.or([eb('g.ground', 'in', READ_GROUNDS), eb.and([eb('g.ground', 'in', CONSENT_GROUNDS), sql<boolean>`'thuiszitter' = any(g.consent_kinds)`])]))
     .groupBy('g.child_id')
     .select([
       'g.child_id',
       sql<Ground[]>`array_agg(distinct g.ground)`.as('grounds'),
       sql<string | null>`(array_agg(g.consent_id) filter (where g.consent_id is not null))[1]`.as('consent_id'),
-      sql<boolean>`bool_or(g.ground in (${sql.join(identityGrounds)}) or (g.ground = 'case_consent' and 'identity' = any(g.consent_kinds)))`.as('identity'),
+      sql<boolean>`bool_or(g.ground in (${sql.join(identityGrounds)}) or (g.ground in (${sql.join(CONSENT_GROUNDS)}) and 'identity' = any(g.consent_kinds)))`.as('identity'),
     ]);
 }
 

@@ -3,7 +3,7 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { ThuiszitterCategory } from '../../kernel/db/schema.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { recordListed, rules, subject, withAccess, withChildAccess } from '../../kernel/policy/gateway.ts';
-import { groundsQuery, type Ground } from '../../kernel/policy/child-policy.ts';
+import { groundsQuery, type Ground, isConsentGround } from '../../kernel/policy/child-policy.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { isCompulsoryOn, schoolYearEnd } from '../absence/index.ts';
 import { stateOn, type EntryEvent, type EntryState } from './thuiszitter-state.ts';
@@ -190,7 +190,7 @@ export async function listThuiszitters(database: Database, actor: Actor, opts: L
       page.map((x) => {
         // The ground the policy's scoped query found; a consent is named only when it is the ground.
         const ground = logGround(asList<Ground>(x.row.grounds));
-        return { childId: x.entry.childId, ground, consentId: ground === 'case_consent' ? x.row.consent_id : null, detail: { kind: 'thuiszitter', thuiszitterId: x.entry.id } };
+        return { childId: x.entry.childId, ground, consentId: ground && isConsentGround(ground) ? x.row.consent_id : null, detail: { kind: 'thuiszitter', thuiszitterId: x.entry.id } };
       }),
     );
     return {

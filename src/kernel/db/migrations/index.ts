@@ -17,6 +17,7 @@ import { importRowStorage } from './0016_import_row_storage.ts';
 import { absenceLaw } from './0017_absence_law.ts';
 import { urgentSignalsGas } from './0018_urgent_signals_gas.ts';
 import { findingChildren } from './0019_finding_children.ts';
+import { requests } from './0020_requests.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -39,4 +40,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0017_absence_law', sql: absenceLaw },
   { name: '0018_urgent_signals_gas', sql: urgentSignalsGas },
   { name: '0019_finding_children', sql: findingChildren },
+  { name: '0020_requests', sql: requests },
 ];

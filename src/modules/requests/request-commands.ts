@@ -1,0 +1,236 @@
+import { sql } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy/actor.ts';
+import { rules, subject, withAccess, type Rule } from '../../kernel/policy/gateway.ts';
+import { ConflictError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { today } from '../../kernel/time.ts';
+import { calendarScopeOf, loadSchoolCalendar, addCalendarDays } from '../../kernel/calendar/school-days.ts';
+import type { RequestDetail, RequestStepBody, SendRequestBody } from '../../contracts/requests.ts';
+import { requestView, waitingFor } from './request-view.ts';
+import { ACTION_NL, KIND_NL, STATUS_NL, type RequestKind, type RequestStatus } from '../../contracts/values/requests.ts';
+import { findRequestTransition } from './request-workflow.ts';
+import { dueOn, termFor } from './request-terms.ts';
+
+/** The kinds of organisation that receive each kind of request. */
+export const RECEIVER_ORGANISATION_KINDS: Record<RequestKind, readonly string[]> = {
+  toegang: ['wijkteam', 'gemeente'],
+  provider: ['youth_care_provider'],
+  swv_arrangement: ['swv'],
+  tlv: ['swv'],
+  question_to_school: ['school_location'],
+};
+
+/**
+ * The day the current step is due: the term of the kind's waiting status (working days, or school
+ * days of the school that must answer), counted from `since`. Null for an end status.
+ */
+async function stepDue(tx: Tx, kind: RequestKind, status: RequestStatus, since: string, waitingOrganisationId: string | null): Promise<string | null> {
+  const term = termFor(kind, status);
+  if (!term) return null;
+  if (term.unit === 'working' || !waitingOrganisationId) return dueOn(since, { days: term.days, unit: 'working' });
+  const cal = await loadSchoolCalendar(tx, await calendarScopeOf(tx, waitingOrganisationId), since, addCalendarDays(since, 40 + term.days * 3));
+  return dueOn(since, term, cal);
+}
+
+/** A team member of another organisation than the school that keeps the case (youth care, leerplicht on the team). */
+const teamMemberElsewhere: Rule = (f) => {
+  if (!f.relation.isMember || f.actor.membership?.organisationId === f.subject.caseKeys?.organisation_id) return null;
+  return rules.caseData({ kind: null, who: 'professional', require: 'team' })(f);
+};
+
+/**
+ * Sends a request from a case (docs/requests.md). Who keeps the case (its school's care coordinator,
+ * its case manager) sends referrals and requests; a team member of another organisation sends a
+ * question back to the school. The receiver must be an organisation of the right kind in the
+ * region, and — unless it is the school itself — named by a valid consent of this case that covers
+ * every kind of data the request shares: without one the request is refused with what to do.
+ */
+export async function sendRequest(database: Database, actor: Actor, caseId: string, input: SendRequestBody): Promise<{ id: string }> {
+  const rule = input.kind === 'question_to_school' ? teamMemberElsewhere : rules.manageCase();
+  return withAccess(database, actor, subject.case(caseId), rule, 'request.send', async ({ tx, childId }) => {
+    const day = today();
+    const k = await tx.selectFrom('cases').select(['status', 'organisation_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
+    const to = await tx.selectFrom('organisations').select(['id', 'kind', 'name']).where('id', '=', input.toOrganisationId).where('region_id', '=', actor.regionId).executeTakeFirst();
+    const from = actor.membership!.organisationId;
+    const errors: FieldError[] = [];
+    if (!input.question.trim()) errors.push({ name: 'question', code: 'required', reason: 'Beschrijf de vraag: wat is er nodig?' });
+    if (!input.goal.trim()) errors.push({ name: 'goal', code: 'required', reason: 'Beschrijf het doel waar dit verzoek aan bijdraagt.' });
+    if (!to) errors.push({ name: 'toOrganisationId', code: 'unknown_organisation', reason: 'Deze organisatie bestaat niet in de regio. Kies een ontvanger uit de lijst.' });
+    else if (to.id === from) errors.push({ name: 'toOrganisationId', code: 'own_organisation', reason: 'Een verzoek gaat naar een andere organisatie dan de uwe.' });
+    else if (!RECEIVER_ORGANISATION_KINDS[input.kind].includes(to.kind)) {
+      errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: `${to.name} ontvangt geen ${KIND_NL[input.kind]}. Kies een andere ontvanger of een ander soort verzoek.` });
+    } else if (input.kind === 'question_to_school' && to.id !== k.organisation_id) {
+      errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: 'Een vraag aan de school gaat naar de school die de casus houdt.' });
+    }
+    if (to && !errors.some((e) => e.name === 'toOrganisationId') && to.id !== k.organisation_id) {
+      const covered = await consentCovering(tx, caseId, childId, to.id, day);
+      const missing = input.dataKinds.filter((d) => !covered.includes(d));
+      if (!covered.length) {
+        errors.push({ name: 'dataKinds', code: 'no_consent', reason: `Er is geen geldige toestemming in deze casus die ${to.name} noemt. Leg eerst toestemming vast (doel, gegevens, ontvanger) en stuur het verzoek daarna.` });
+      } else if (missing.length) {
+        errors.push({ name: 'dataKinds', code: 'not_covered', reason: `De toestemming voor ${to.name} dekt niet alle gekozen gegevens. Kies alleen gegevens die de toestemming noemt, of leg een nieuwe toestemming vast.` });
+      }
+    }
+    if (errors.length) throw new ValidationError(errors, 'Het verzoek is niet verstuurd. Controleer de gemarkeerde velden.');
+    if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten: er kan geen verzoek meer uit worden verstuurd.', 'case_closed');
+
+    const due = await stepDue(tx, input.kind, 'sent', day, to!.kind === 'school_location' ? to!.id : null);
+    const r = await tx
+      .insertInto('requests')
+      .values({
+        region_id: actor.regionId,
+        child_id: childId,
+        case_id: caseId,
+        kind: input.kind,
+        from_organisation_id: from,
+        from_person_id: actor.personId!,
+        to_organisation_id: to!.id,
+        status: 'sent',
+        question: input.question.trim(),
+        tried: input.tried?.trim() || null,
+        urgency: input.urgency,
+        goal: input.goal.trim(),
+        back_to_school: !!input.backToSchool,
+        data_kinds: [...new Set(input.dataKinds)],
+        step_since: day,
+        step_due_on: due,
+        sent_on: day,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('request_events')
+      .values({ request_id: r.id, on_date: day, person_id: actor.personId!, organisation_id: from, action: 'send', from_status: null, to_status: 'sent', text: null, detail: JSON.stringify({}) })
+      .execute();
+    return { id: r.id };
+  });
+}
+
+/** The data kinds a valid consent of the case grants the organisation today (none: no consent). */
+async function consentCovering(tx: Tx, caseId: string, childId: string, organisationId: string, day: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('consents as con')
+    .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
+    .where('con.case_id', '=', caseId)
+    .where('con.child_id', '=', childId)
+    .where('cr.organisation_id', '=', organisationId)
+    .where('con.given_on', '<=', day)
+    .where('con.valid_until', '>=', day)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
+    .select('con.data_kinds')
+    .execute();
+  return [...new Set(rows.flatMap((r) => r.data_kinds))];
+}
+
+/**
+ * Takes one step of a request's workflow (the table in request-workflow.ts) as its sender or its
+ * receiver, based on the version the screen showed: a stale version is refused (409 with the request
+ * as it is now) before anything else. The step must be in the table for this kind and status and
+ * be this side's, and carry what it needs; then the request's state changes and the step is
+ * appended to its history, in the transaction the gateway checked.
+ */
+export async function takeRequestStep(database: Database, actor: Actor, requestId: string, input: RequestStepBody): Promise<RequestDetail> {
+  return withAccess(database, actor, subject.request(requestId), rules.request(), 'request.step', async (access) => {
+    const { tx, request: side } = access;
+    const day = today();
+    const r = await tx.selectFrom('requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirstOrThrow();
+    if (r.version !== input.version) throw new StaleVersionError();
+    const t = findRequestTransition(r.kind, r.status, input.action);
+    if (!t) throw new ConflictError(`Dit verzoek is ${STATUS_NL[r.status]}: "${ACTION_NL[input.action]}" kan nu niet.`, 'step_not_allowed');
+    if (t.by !== side) {
+      throw new ConflictError(t.by === 'sender' ? `"${ACTION_NL[input.action]}" is aan de organisatie die het verzoek stuurde.` : `"${ACTION_NL[input.action]}" is aan de organisatie die het verzoek ontving.`, 'not_your_step');
+    }
+    const text = input.text?.trim() || null;
+    const errors: FieldError[] = [];
+    const needs = new Set(t.needs ?? []);
+    if (needs.has('text') && !text) errors.push({ name: 'text', code: 'required', reason: input.action === 'ask_info' ? 'Schrijf welke informatie u nodig heeft.' : 'Schrijf uw antwoord.' });
+    if (needs.has('reason') && !text) errors.push({ name: 'text', code: 'required', reason: 'Geef de reden; de andere organisatie leest die.' });
+    let holder: { id: string; name: string } | null = null;
+    if (needs.has('holder')) {
+      if (!input.holderPersonId) errors.push({ name: 'holderPersonId', code: 'required', reason: 'Kies de collega die het verzoek overneemt.' });
+      else {
+        const m = await tx
+          .selectFrom('memberships as m')
+          .innerJoin('people as p', 'p.id', 'm.person_id')
+          .where('m.person_id', '=', input.holderPersonId)
+          .where('m.organisation_id', '=', r.to_organisation_id)
+          .where('m.ended_at', 'is', null)
+          .select(['p.id', sql<string>`p.given_name || ' ' || p.family_name`.as('name')])
+          .executeTakeFirst();
+        if (!m) errors.push({ name: 'holderPersonId', code: 'not_a_colleague', reason: 'Doorsturen kan alleen naar een collega die nu bij uw organisatie werkt.' });
+        else holder = m;
+      }
+    }
+    const decision = input.decision ?? null;
+    if (needs.has('decision')) errors.push(...decisionErrors(r.kind, decision));
+    if (needs.has('startOn')) {
+      if (!input.startOn) errors.push({ name: 'startOn', code: 'required', reason: 'Vul in op welke dag de hulp startte.' });
+      else if (input.startOn > day) errors.push({ name: 'startOn', code: 'future', reason: 'De start van de hulp ligt niet in de toekomst: leg die vast als de hulp gestart is.' });
+      else if (input.startOn < r.sent_on) errors.push({ name: 'startOn', code: 'before_request', reason: `De hulp kan niet starten vóór het verzoek (${r.sent_on}).` });
+    }
+    if (needs.has('progress') && !input.progress) errors.push({ name: 'progress', code: 'required', reason: 'Kies hoe het gaat: goed, zorgen, of afgerond.' });
+    if (errors.length) throw new ValidationError(errors, 'De stap is niet vastgelegd. Controleer de gemarkeerde velden.');
+    if (input.action === 'start_help' && r.status === 'decided' && r.decision === 'refused') {
+      throw new ConflictError('Het besluit was een afwijzing: er start geen hulp uit dit verzoek. Sluit het verzoek af.', 'decision_refused');
+    }
+
+    const to = t.to;
+    const changed = to !== r.status;
+    const since = changed ? day : r.step_since;
+    const waiting = waitingFor(to);
+    const waitingOrg = waiting === 'receiver' ? r.to_organisation_id : waiting === 'sender' ? r.from_organisation_id : null;
+    const waitingIsSchool = waitingOrg ? (await tx.selectFrom('organisations').select('kind').where('id', '=', waitingOrg).executeTakeFirstOrThrow()).kind === 'school_location' : false;
+    // A report back starts the term to the next one; other steps that keep the status keep its term.
+    const restart = changed || input.action === 'report_back';
+    const due = restart ? await stepDue(tx, r.kind, to, day, waitingIsSchool ? waitingOrg : null) : r.step_due_on;
+    const ends = to === 'declined' || to === 'closed' || to === 'withdrawn';
+    await tx
+      .updateTable('requests')
+      .set({
+        status: to,
+        step_since: restart ? day : since,
+        step_due_on: due,
+        holder_person_id: holder ? holder.id : input.action === 'accept' ? (r.holder_person_id ?? actor.personId) : r.holder_person_id,
+        accepted_on: input.action === 'accept' ? day : r.accepted_on,
+        decided_on: input.action === 'decide' ? day : r.decided_on,
+        decision: input.action === 'decide' ? decision!.outcome : r.decision,
+        help_started_on: input.action === 'start_help' ? input.startOn! : r.help_started_on,
+        ended_on: ends ? day : r.ended_on,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', requestId)
+      .where('version', '=', input.version)
+      .execute();
+    const detail: Record<string, unknown> = {};
+    if (holder) detail.holderPersonId = holder.id;
+    if (decision) detail.decision = decision;
+    if (input.startOn && needs.has('startOn')) detail.startOn = input.startOn;
+    if (input.progress && needs.has('progress')) detail.progress = input.progress;
+    await tx
+      .insertInto('request_events')
+      .values({ request_id: requestId, on_date: day, person_id: actor.personId!, organisation_id: actor.membership!.organisationId, action: input.action, from_status: r.status, to_status: to, text, detail: JSON.stringify(detail) })
+      .execute();
+    // The request as it is now, with what the reader could see when the step was taken: a receiver
+    // who just ended it reads the result of her own step (the log entry of the step covers it);
+    // her access through the request ends with it.
+    return requestView(access, requestId);
+  });
+}
+
+type Decision = NonNullable<RequestStepBody['decision']>;
+
+/** What a decision must hold: a period for a grant, and for a TLV the two experts, the category and the objection term. */
+function decisionErrors(kind: RequestKind, d: Decision | null): FieldError[] {
+  if (!d) return [{ name: 'decision', code: 'required', reason: 'Leg het besluit vast: toegekend, deels toegekend of afgewezen.' }];
+  const errors: FieldError[] = [];
+  const granted = d.outcome !== 'refused';
+  if (granted && !d.from) errors.push({ name: 'decision/from', code: 'required', reason: 'Vul in vanaf wanneer het besluit geldt.' });
+  if (granted && !d.until) errors.push({ name: 'decision/until', code: 'required', reason: 'Vul in tot wanneer het besluit geldt.' });
+  if (d.from && d.until && d.until < d.from) errors.push({ name: 'decision/until', code: 'before_start', reason: 'De einddatum ligt na de begindatum.' });
+  if (kind === 'tlv') {
+    if ((d.experts ?? []).filter((e) => e.trim()).length < 2) errors.push({ name: 'decision/experts', code: 'two_experts', reason: 'Een TLV vraagt het advies van twee deskundigen: vul beide namen in.' });
+    if (granted && !d.category?.trim()) errors.push({ name: 'decision/category', code: 'required', reason: 'Vul de categorie van de TLV in (bijvoorbeeld laag, midden of hoog).' });
+    if (!d.objectionUntil) errors.push({ name: 'decision/objectionUntil', code: 'required', reason: 'Vul in tot wanneer de ouders bezwaar kunnen maken (meestal 6 weken na het besluit).' });
+  }
+  return errors;
+}
