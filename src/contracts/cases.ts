@@ -235,6 +235,10 @@ export const CaseView = Type.Object({
     openChild: Type.Boolean(),
     /** The signal the case was opened from would open for this user. */
     openSignal: Type.Boolean(),
+    /** Send a referral or request from this open case (who keeps it: the school's care coordinator, the case manager). */
+    sendRequests: Type.Boolean(),
+    /** Ask the school a question from this open case (a team member of another organisation). */
+    askSchool: Type.Boolean(),
   }),
   child: Type.Optional(Type.Object({ id: Uuid, givenName: Type.String(), familyName: Type.String(), age: Type.Integer() })),
   nextEvaluationOn: Type.Optional(Day),

@@ -370,11 +370,12 @@ describe('what the user may do comes from the server (session.can)', () => {
   const granted = (flags: Record<string, boolean>) => Object.keys(flags).filter((k) => flags[k]).sort();
 
   it('gives each role its screens and nothing more', async () => {
-    expect(granted(await can('ib'))).toEqual(['importPupils', 'listChildren', 'raiseSignals', 'schoolAbsence', 'schoolCalendar', 'thuiszitterCandidates', 'thuiszitterEscalation', 'thuiszitterRegister', 'triageSignals', 'workCases']);
+    expect(granted(await can('ib'))).toEqual(['importPupils', 'listChildren', 'raiseSignals', 'schoolAbsence', 'schoolCalendar', 'thuiszitterCandidates', 'thuiszitterEscalation', 'thuiszitterRegister', 'triageSignals', 'workCases', 'workRequests']);
     expect(granted(await can('leerkracht'))).toEqual(['listChildren', 'raiseSignals', 'workCases']);
     expect(granted(await can('beheer'))).toEqual(['administerRegion', 'reviewRoleGrants']);
     expect(granted(await can('privacy'))).toEqual(['readAccessLog', 'reviewRoleGrants']);
-    expect(granted(await can('leerplicht'))).toEqual(['attendanceWorkspace', 'listChildren', 'thuiszitterCandidates', 'thuiszitterCountsInRegister', 'thuiszitterEscalation', 'thuiszitterRegister', 'workCases']);
+    expect(granted(await can('leerplicht'))).toEqual(['attendanceWorkspace', 'listChildren', 'thuiszitterCandidates', 'thuiszitterCountsInRegister', 'thuiszitterEscalation', 'thuiszitterRegister', 'workCases', 'workRequests']);
+    expect(granted(await can('jeugdhulp'))).toEqual(['workCases', 'workRequests']);
     expect(granted(await can('ouder'))).toEqual(['listChildren']);
     // Every flag is there, also the ones that are false: the web app never guesses.
     expect(Object.keys(await can('ouder')).length).toBe(Object.keys(await can('ib')).length);

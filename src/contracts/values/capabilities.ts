@@ -37,5 +37,7 @@ export const CAPABILITIES = [
   'readAccessLog',
   /** The ledger of roles that see children's data. */
   'reviewRoleGrants',
+  /** Requests between organisations: what the organisation sent and received (docs/requests.md). */
+  'workRequests',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -32,6 +32,7 @@ export const CAPABILITY_ROLES: Record<Capability, readonly ActorRole[]> = {
   administerRegion: ['functional_admin'],
   readAccessLog: ['privacy_officer'],
   reviewRoleGrants: ['functional_admin', 'privacy_officer'],
+  workRequests: ['intern_begeleider', 'care_coordinator', 'youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer'],
 };
 
 export function actorRole(actor: Pick<Actor, 'kind' | 'membership'>): ActorRole | null {
