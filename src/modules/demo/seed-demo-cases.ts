@@ -1,6 +1,7 @@
 import type { Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { ageOn } from '../../kernel/time.ts';
+import { addWorkingDays } from '../../kernel/calendar/working-days.ts';
 
 interface Who {
   personId: string;
@@ -142,6 +143,59 @@ export async function seedDemoCases(tx: Tx, opts: { today: string; regionId: str
   await tx
     .insertInto('plan_observations')
     .values({ plan_id: plan.id, goal_id: school.id, author_person_id: opts.leerkracht.personId, organisation_id: opts.leerkracht.organisationId, effect: 'better', text: 'Sinds de gesprekken thuis komt hij rustiger binnen op maandag.', observed_on: addCalendarDays(today, -5) })
+    .execute();
+
+  // The request that came back (docs/requests.md): the IB asked Jeugdhulp De Brug for parenting
+  // support under the parents' consent; the youth care worker took it up, help started, and she
+  // reported back to the school. The next report back is due in six weeks.
+  const sentOn = addCalendarDays(opened, 4);
+  const acceptedOn = addCalendarDays(opened, 6);
+  const startedOn = addCalendarDays(opened, 13);
+  const reportedOn = addCalendarDays(today, -4);
+  const request = await tx
+    .insertInto('requests')
+    .values({
+      region_id: opts.regionId,
+      child_id: pupil.id,
+      case_id: k.id,
+      kind: 'provider',
+      from_organisation_id: opts.ib.organisationId,
+      from_person_id: opts.ib.personId,
+      to_organisation_id: opts.jeugdhulp.organisationId,
+      holder_person_id: opts.jeugdhulp.personId,
+      status: 'help_started',
+      question: 'Kan De Brug moeder thuis ondersteunen bij de avonden en het naar bed gaan?',
+      tried: 'Gesprekken met moeder op school; een time-out kaart in de klas.',
+      urgency: 'normal',
+      goal: 'Rust in huis rond bedtijd, zodat hij uitgerust op school komt.',
+      data_kinds: ['identity', 'school', 'plan'],
+      step_since: reportedOn,
+      step_due_on: addWorkingDays(reportedOn, 30),
+      sent_on: sentOn,
+      accepted_on: acceptedOn,
+      help_started_on: startedOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const yc = { person_id: opts.jeugdhulp.personId, organisation_id: opts.jeugdhulp.organisationId };
+  await tx
+    .insertInto('request_events')
+    .values([
+      { request_id: request.id, at: at(sentOn), on_date: sentOn, person_id: opts.ib.personId, organisation_id: opts.ib.organisationId, action: 'send', from_status: null, to_status: 'sent', text: null, detail: JSON.stringify({}) },
+      { request_id: request.id, at: at(acceptedOn, '11'), on_date: acceptedOn, ...yc, action: 'accept', from_status: 'sent', to_status: 'accepted', text: null, detail: JSON.stringify({}) },
+      { request_id: request.id, at: at(startedOn, '14'), on_date: startedOn, ...yc, action: 'start_help', from_status: 'accepted', to_status: 'help_started', text: null, detail: JSON.stringify({ startOn: startedOn }) },
+      {
+        request_id: request.id,
+        at: at(reportedOn, '16'),
+        on_date: reportedOn,
+        ...yc,
+        action: 'report_back',
+        from_status: 'help_started',
+        to_status: 'help_started',
+        text: 'Drie gesprekken gehad; het avondritme met plaatjes helpt. Tip voor de klas: kondig overgangen vooraf aan.',
+        detail: JSON.stringify({ progress: 'going_well' }),
+      },
+    ])
     .execute();
 }
 

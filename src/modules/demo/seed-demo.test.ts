@@ -301,10 +301,12 @@ describe('seedDemo (150 children)', () => {
       .execute();
     const byChild = (a: { child_id: string }, b: { child_id: string }) => a.child_id.localeCompare(b.child_id);
     expect((await see('directeur')).sort(byChild), 'directeur').toEqual(openAtSchool.map((o) => ({ child_id: o.child_id, ground: 'school_leader_thuiszitter' })).sort(byChild));
-    // The demo case: the youth care worker sees one child through the parents' consent; the
-    // wijkteam worker on the same team has no consent and sees none (above).
+    // The demo case: the youth care worker sees one child through the parents' consent, as a team
+    // member and as the receiver of the school's request; the wijkteam worker on the same team has
+    // no consent and sees none (above).
     const jeugdhulp = await see('jeugdhulp');
-    expect(jeugdhulp.map((r) => r.ground)).toEqual(['case_consent']);
+    expect(jeugdhulp.map((r) => r.ground).sort()).toEqual(['case_consent', 'request_receiver']);
+    expect(new Set(jeugdhulp.map((r) => r.child_id)).size).toBe(1);
   });
 
   it('is deterministic: the same seed gives the same children', async () => {

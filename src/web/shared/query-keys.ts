@@ -44,6 +44,13 @@ export const qk = {
   caseNotes: (caseId: string) => ['case-notes', caseId] as const,
   plan: (id: string) => ['plan', id] as const,
 
+  /** Requests between organisations: the lists (inbox, outbox, a case's) and one request. */
+  requests: {
+    all: ['requests'] as const,
+    list: (filter: object) => ['requests', filter] as const,
+  },
+  request: (id: string) => ['request', id] as const,
+
   organisations: {
     all: ['organisations'] as const,
     /** '' for every kind. */

@@ -1,0 +1,195 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../shared/api.ts';
+import type { CaseDetail } from '../shared/types.ts';
+import { Alert, ErrorAlert } from '../shared/Alerts.tsx';
+import { Facts, Section } from '../shared/Section.tsx';
+import { SelectField, TextAreaField } from '../shared/Fields.tsx';
+import { CheckboxField, CheckboxGroupField, RadioGroupField } from '../shared/ChoiceFields.tsx';
+import { ApiFormView, useApiForm } from '../shared/ApiForm.tsx';
+import { useOrganisations } from '../cases/data.ts';
+import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
+import type { RequestKind } from '../../contracts/values/requests.ts';
+import { coveredKinds, RECEIVER_KINDS, requestChanged, schoolsOfCase, type RequestDetail, type SendRequestBody } from './data.ts';
+
+const SEND_FIELDS = ['kind', 'toOrganisationId', 'question', 'tried', 'urgency', 'goal', 'backToSchool', 'dataKinds'] as const;
+const URGENCIES = ['normal', 'urgent'] as const;
+
+/**
+ * Sending a request from a case (POST /cases/:id/requests): who keeps the case sends a referral or
+ * a request to another organisation, a team member of another organisation asks the school a
+ * question (`kinds`, from the case's `can`). The receiver is picked from the organisations of the
+ * kind that receives it; the data shared must be covered by a valid consent naming the receiver
+ * (the form says what the consent covers; the server decides and names the field otherwise).
+ */
+export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: readonly RequestKind[]; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const organisations = useOrganisations();
+  const [kind, setKind] = useState<RequestKind | ''>(kinds.length === 1 ? kinds[0] : '');
+  const [to, setTo] = useState('');
+  const [question, setQuestion] = useState('');
+  const [tried, setTried] = useState('');
+  const [goal, setGoal] = useState('');
+  const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>('normal');
+  const [backToSchool, setBackToSchool] = useState(false);
+  const [dataKinds, setDataKinds] = useState<ShareableKind[]>([]);
+
+  const all = organisations.data?.items ?? [];
+  const receivers = !kind ? [] : kind === 'question_to_school' ? schoolsOfCase(k, all) : all.filter((o) => RECEIVER_KINDS[kind].includes(o.kind));
+  // One receiver possible: that one. After another kind is chosen, a receiver of the old kind is dropped.
+  const chosen = receivers.length === 1 ? receivers[0].id : receivers.some((o) => o.id === to) ? to : '';
+  const receiver = receivers.find((o) => o.id === chosen);
+
+  const form = useApiForm({
+    mutationFn: (body: SendRequestBody) => api.post<RequestDetail>(`/cases/${encodeURIComponent(k.id)}/requests`, body),
+    fields: SEND_FIELDS,
+    onSuccess: (created) => {
+      requestChanged(queryClient, created);
+      if (kinds.length > 1) setKind('');
+      setTo('');
+      setQuestion('');
+      setTried('');
+      setGoal('');
+      setUrgency('normal');
+      setBackToSchool(false);
+      setDataKinds([]);
+      onDone(t('requests.send.done', { kind: t(`requests.kinds.${created.kind}`), organisation: created.to.name }));
+      document.getElementById('case-requests')?.scrollIntoView();
+    },
+  });
+  const { byField } = form;
+  function onSubmit() {
+    form.mutation.mutate({
+      // The server's schema names the fields that were left empty.
+      kind: kind as RequestKind,
+      toOrganisationId: chosen,
+      question,
+      tried: tried.trim() ? tried : null,
+      urgency,
+      goal,
+      backToSchool,
+      dataKinds,
+    });
+  }
+
+  const onlyQuestion = kinds.length === 1 && kinds[0] === 'question_to_school';
+  return (
+    <Section id="case-send-request" panel heading={onlyQuestion ? t('requests.send.headingQuestion') : t('requests.send.heading')}>
+      <p className="utrecht-paragraph">{onlyQuestion ? t('requests.send.introQuestion') : t('requests.send.intro')}</p>
+      {organisations.isError && <ErrorAlert error={organisations.error} />}
+      <ApiFormView form={form} onSubmit={onSubmit} submit={t('requests.send.submit')}>
+        {kinds.length > 1 ? (
+          <RadioGroupField
+            id="request-kind"
+            name="request-kind"
+            legend={t('requests.send.kind')}
+            options={kinds.map((x) => ({ value: x, label: t(`requests.kinds.${x}`), description: t(`requests.kindHints.${x}`) }))}
+            value={kind}
+            error={byField.kind}
+            onChange={setKind}
+          />
+        ) : (
+          <Facts items={[[t('requests.send.kind'), t(`requests.kinds.${kinds[0]}`)]]} />
+        )}
+        <ReceiverField kind={kind} receivers={receivers} chosen={chosen} loading={organisations.isPending} error={byField.toOrganisationId} onChange={setTo} />
+        <TextAreaField
+          id="request-question"
+          label={t('requests.send.question')}
+          description={t('requests.send.questionHint')}
+          required
+          rows={5}
+          maxLength={4000}
+          value={question}
+          error={byField.question}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+        {!onlyQuestion && (
+          <TextAreaField id="request-tried" label={t('requests.send.tried')} description={t('requests.send.triedHint')} optional rows={3} maxLength={4000} value={tried} error={byField.tried} onChange={(e) => setTried(e.target.value)} />
+        )}
+        <TextAreaField id="request-goal" label={t('requests.send.goal')} description={t('requests.send.goalHint')} required rows={3} maxLength={1000} value={goal} error={byField.goal} onChange={(e) => setGoal(e.target.value)} />
+        <RadioGroupField
+          id="request-urgency"
+          name="request-urgency"
+          legend={t('requests.send.urgency')}
+          options={URGENCIES.map((u) => ({ value: u, label: t(`requests.urgency.${u}`), description: t(`requests.urgencyHints.${u}`) }))}
+          value={urgency}
+          error={byField.urgency}
+          onChange={setUrgency}
+        />
+        {!onlyQuestion && (
+          <CheckboxField id="request-back-to-school" label={t('requests.send.backToSchool')} description={t('requests.send.backToSchoolHint')} checked={backToSchool} error={byField.backToSchool} onChange={setBackToSchool} />
+        )}
+        <CheckboxGroupField
+          id="request-data-kinds"
+          legend={t('requests.send.dataKinds')}
+          description={<ConsentHint k={k} receiver={receiver} />}
+          options={SHAREABLE_KINDS.map((d) => ({ value: d, label: t(`consents.kinds.${d}`) }))}
+          value={dataKinds}
+          error={byField.dataKinds}
+          onChange={setDataKinds}
+        />
+      </ApiFormView>
+    </Section>
+  );
+}
+
+/** The receiver: a select of the organisations that receive this kind, or the one school of the case. */
+function ReceiverField({
+  kind,
+  receivers,
+  chosen,
+  loading,
+  error,
+  onChange,
+}: {
+  kind: RequestKind | '';
+  receivers: readonly { id: string; name: string }[];
+  chosen: string;
+  loading: boolean;
+  error?: string;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (kind === 'question_to_school' && !loading) {
+    if (receivers.length === 0) return <Alert type="warning">{error ?? t('requests.send.noSchool')}</Alert>;
+    if (receivers.length === 1) {
+      return (
+        <>
+          <Facts items={[[t('requests.send.to'), receivers[0].name]]} />
+          {error && <Alert type="error">{error}</Alert>}
+        </>
+      );
+    }
+  }
+  return (
+    <SelectField
+      id="request-to"
+      label={t('requests.send.to')}
+      description={kind ? t(`requests.send.toHint.${kind}`) : t('requests.send.toHintNoKind')}
+      required
+      value={chosen}
+      error={error}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <option value="">{loading ? t('common.loading') : t('requests.send.chooseReceiver')}</option>
+      {receivers.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** What the consent of the case covers for the chosen receiver (for who sees the case's consents). */
+function ConsentHint({ k, receiver }: { k: CaseDetail; receiver?: { id: string; name: string; kind: string } }) {
+  const { t } = useTranslation();
+  if (!receiver) return t('requests.send.dataKindsHint');
+  if (receiver.kind === 'school_location') return t('requests.send.consentSchool', { organisation: receiver.name });
+  const covered = coveredKinds(k, receiver.id);
+  if (covered === null) return t('requests.send.dataKindsHint');
+  if (covered.length === 0) return t('requests.send.consentNone', { organisation: receiver.name });
+  return t('requests.send.consentCovers', { organisation: receiver.name, kinds: covered.map((d) => t(`consents.kinds.${d}`)).join(', ') });
+}

@@ -1,0 +1,117 @@
+/**
+ * Requests between organisations in the client (docs/requests.md): the inbox and outbox of the
+ * organisation the user works for, one request with its history, and the steps of its workflow.
+ * Which steps a reader may take now is the server's answer (`can.steps`); the screens offer only
+ * those. Types come from the contract (src/contracts/requests.ts).
+ */
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import { api } from '../shared/api.ts';
+import { qk } from '../shared/query-keys.ts';
+import type { Contract } from '../../contracts/common.ts';
+import type {
+  RequestDetail as RequestDetailSchema,
+  RequestList as RequestListSchema,
+  RequestListQuery as RequestListQuerySchema,
+  RequestStepBody as RequestStepBodySchema,
+  SendRequestBody as SendRequestBodySchema,
+} from '../../contracts/requests.ts';
+import type { RequestAction, RequestKind } from '../../contracts/values/requests.ts';
+import type { OrganisationKind } from '../../contracts/values/registry.ts';
+import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
+import type { Organisation as OrganisationSchema } from '../../contracts/registry.ts';
+import type { CaseDetail } from '../shared/types.ts';
+
+export type RequestDetail = Contract<typeof RequestDetailSchema>;
+export type RequestEvent = RequestDetail['history'][number];
+export type RequestList = Contract<typeof RequestListSchema>;
+export type RequestListItem = RequestList['items'][number];
+export type RequestListQuery = Contract<typeof RequestListQuerySchema>;
+export type RequestStepBody = Contract<typeof RequestStepBodySchema>;
+export type RequestDecisionBody = NonNullable<RequestStepBody['decision']>;
+export type SendRequestBody = Contract<typeof SendRequestBodySchema>;
+
+/** The requests of the organisation acted for: received, sent or both; only those still waiting; one case's. */
+export function useRequests(filter: Partial<RequestListQuery>, enabled = true) {
+  return useQuery({
+    queryKey: qk.requests.list(filter),
+    queryFn: () => api.get<RequestList>('/requests', { ...filter }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useRequest(id: string) {
+  return useQuery({
+    queryKey: qk.request(id),
+    queryFn: () => api.get<RequestDetail>(`/requests/${encodeURIComponent(id)}`),
+    enabled: Boolean(id),
+  });
+}
+
+/** A request changed (sent, a step taken): keep its page, and load the lists that show it again. */
+export function requestChanged(queryClient: QueryClient, request?: RequestDetail): void {
+  if (request) queryClient.setQueryData(qk.request(request.id), request);
+  void queryClient.invalidateQueries({ queryKey: qk.requests.all });
+}
+
+/**
+ * The kinds of organisation that receive each kind of request, for the receiver select (the server
+ * checks it again: a wrong one is a field error on `toOrganisationId`). A question to the school
+ * goes to the school that keeps the case.
+ */
+export const RECEIVER_KINDS: Record<RequestKind, readonly OrganisationKind[]> = {
+  toegang: ['wijkteam', 'gemeente'],
+  provider: ['youth_care_provider'],
+  swv_arrangement: ['swv'],
+  tlv: ['swv'],
+  question_to_school: ['school_location'],
+};
+
+/** What a step's text is, by action: a question, an answer, a reason, advice for the teacher, or a note. */
+export type TextRole = 'question' | 'answer' | 'reason' | 'advice' | 'note';
+
+export function textRole(action: RequestAction | string): TextRole {
+  switch (action) {
+    case 'ask_info':
+      return 'question';
+    case 'answer_info':
+    case 'answer_question':
+      return 'answer';
+    case 'decline':
+    case 'withdraw':
+    case 'close':
+      return 'reason';
+    case 'report_back':
+    case 'end_help':
+      return 'advice';
+    default:
+      return 'note';
+  }
+}
+
+/** Who the current step waits for, seen from the reader: the own organisation, or the other one. */
+export function waitingForReader(item: { side: 'sender' | 'receiver'; waitingFor: 'sender' | 'receiver' | null }): 'you' | 'other' | null {
+  if (!item.waitingFor) return null;
+  return item.waitingFor === item.side ? 'you' : 'other';
+}
+
+type Organisation = Contract<typeof OrganisationSchema>;
+
+/**
+ * The school that keeps the case, for a question to the school. The case view names the school
+ * but not its organisation id: the school locations of that name, narrowed to the one the case's
+ * team or case manager works for when that tells which. (The server checks the receiver again.)
+ */
+export function schoolsOfCase(k: Pick<CaseDetail, 'organisationName' | 'team' | 'caseManager'>, organisations: readonly Organisation[]): Organisation[] {
+  const named = organisations.filter((o) => o.kind === 'school_location' && o.name === k.organisationName);
+  const known = new Set([...(k.team ?? []).map((m) => m.organisationId), k.caseManager.organisationId]);
+  const sure = named.filter((o) => known.has(o.id));
+  return sure.length > 0 ? sure : named;
+}
+
+/** The kinds of data the valid consents of the case grant an organisation today; null when the reader does not see the consents. */
+export function coveredKinds(k: Pick<CaseDetail, 'consents'>, organisationId: string): ShareableKind[] | null {
+  if (!k.consents) return null;
+  const kinds = k.consents.filter((c) => c.status === 'valid' && c.recipients.some((r) => r.id === organisationId)).flatMap((c) => c.dataKinds);
+  return SHAREABLE_KINDS.filter((d) => kinds.includes(d));
+}
