@@ -8,6 +8,7 @@ import { signalRoutes } from './signals/routes.tsx';
 import { absenceRoutes } from './absence/routes.tsx';
 import { earlyWarningRoutes } from './early-warning/routes.tsx';
 import { caseRoutes } from './cases/routes.tsx';
+import { requestRoutes } from './requests/routes.tsx';
 import { planRoutes } from './plans/routes.tsx';
 import { calendarRoutes } from './calendar/routes.tsx';
 import { registryRoutes } from './registry/routes.tsx';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
           ...absenceRoutes,
           ...earlyWarningRoutes,
           ...caseRoutes,
+          ...requestRoutes,
           ...planRoutes,
           ...calendarRoutes,
           ...registryRoutes,

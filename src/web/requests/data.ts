@@ -35,7 +35,8 @@ export function useRequests(filter: Partial<RequestListQuery>, enabled = true) {
   return useQuery({
     queryKey: qk.requests.list(filter),
     queryFn: () => api.get<RequestList>('/requests', { ...filter }),
-    placeholderData: keepPreviousData,
+    // Paging through the list keeps the previous page in view; another case's requests are not shown meanwhile.
+    placeholderData: filter.caseId ? undefined : keepPreviousData,
     enabled,
   });
 }

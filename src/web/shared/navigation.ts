@@ -20,6 +20,7 @@ export function navItems(session: Session | null): NavItem[] {
   if (can.triageSignals) items.push({ to: '/signalen', labelKey: 'nav.signals', end: true });
   if (can.raiseSignals) items.push({ to: '/signalen/mijn', labelKey: 'nav.mySignals' });
   if (can.workCases) items.push({ to: '/casussen', labelKey: 'nav.cases' });
+  if (can.workRequests) items.push({ to: '/verzoeken', labelKey: 'nav.requests' });
   if (can.schoolAbsence) {
     items.push(
       { to: '/verzuim/signalering', labelKey: 'nav.earlyWarning' },
