@@ -8,6 +8,8 @@ import { newPage, signInAs, startBrowserEnv } from '../test/browser/support.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadSession, signIn } from '../src/modules/session/session-service.ts';
 import { commitPupilImport, previewPupilImport } from '../src/modules/pupils/pupil-import.ts';
+import { today } from '../src/kernel/time.ts';
+import { addCalendarDays } from '../src/kernel/calendar/school-days.ts';
 
 const out = 'docs/screenshots';
 fs.mkdirSync(out, { recursive: true });
@@ -55,6 +57,54 @@ try {
   await shot('case-limited-wijkteam', 'wijkteam', `/casussen/${demoCase.id}`);
   await shot('plan', 'jeugdhulp', `/plannen/${demoCase.plan_id}`);
   await shot('home-youth-care-phone', 'jeugdhulp', '/', { width: 390, height: 844 });
+  // Requests between organisations (docs/requests.md): the parents also consent to the wijkteam, the IB
+  // refers the demo case to it; the school's list of requests, and the referral as the worker reads it on a phone.
+  {
+    const db = env.database.db;
+    const k = await db.selectFrom('cases').select(['id', 'child_id', 'region_id']).where('title', '=', 'Boosheid in de klas en onrust thuis').executeTakeFirstOrThrow();
+    const guardian = await db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', k.child_id).where('has_authority', '=', true).orderBy('guardian_id').executeTakeFirstOrThrow();
+    const day = today();
+    const consent = await db
+      .insertInto('consents')
+      .values({
+        region_id: k.region_id,
+        child_id: k.child_id,
+        case_id: k.id,
+        purpose: 'Het wijkteam ondersteunt thuis; afstemmen met de school.',
+        data_kinds: ['identity', 'school'],
+        method: 'written',
+        given_on: addCalendarDays(day, -1),
+        valid_until: addCalendarDays(day, 365),
+        age_rule: 'guardians',
+        recorded_by_person_id: env.demo.accounts.ib.personId!,
+        recorded_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('consent_recipients').values({ consent_id: consent.id, organisation_id: env.demo.accounts.wijkteam.organisationId! }).execute();
+    await db.insertInto('consent_givers').values({ consent_id: consent.id, guardian_id: guardian.guardian_id, child_self: false }).execute();
+    // Sent through the API as the IB would from the case page.
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'ib');
+    const { csrfToken } = (await (await page.request.get(`${env.baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
+    const sent = await page.request.post(`${env.baseUrl}/api/v1/cases/${k.id}/requests`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        kind: 'toegang',
+        toOrganisationId: env.demo.accounts.wijkteam.organisationId!,
+        question: 'Kan het wijkteam moeder thuis ondersteunen bij de ochtenden en de boosheid?',
+        tried: 'Gesprekken met moeder op school; een time-out kaart in de klas.',
+        urgency: 'normal',
+        goal: 'Rustig op school beginnen: elke ochtend op tijd en zonder ruzie in de klas.',
+        dataKinds: ['identity', 'school'],
+      },
+    });
+    if (!sent.ok()) throw new Error(`request screenshot: ${sent.status()} ${await sent.text()}`);
+    const { id } = (await sent.json()) as { id: string };
+    await page.context().close();
+    await shot('requests-list', 'ib', '/verzoeken', { width: 1366, height: 900 });
+    await shot('request-phone', 'wijkteam', `/verzoeken/${id}`, { width: 390, height: 844, fullPage: true });
+  }
   // Absence reports: the list of the school (of ib or zorgcoordinator) with the most reports, one report (preferably
   // one still to be made, with the decision form), the attendance officer's workspace.
   const reportsOf = (username: 'ib' | 'zorgcoordinator', open: boolean) =>

@@ -179,6 +179,8 @@ export const Notification = Type.Object({
   kind: OneOf(NOTIFICATION_KINDS),
   /** The signal to open (its page checks access). */
   signalId: Nullable(Uuid),
+  /** The request to open (its page checks access). */
+  requestId: Nullable(Uuid),
   createdAt: Timestamp,
   read: Type.Boolean(),
 });

@@ -161,6 +161,32 @@ describe('a referral to the wijkteam, step by step', () => {
   });
 });
 
+describe('notifications: in the app and by e-mail, never with the child', () => {
+  it('the receiving organisation is told of a new request, the sender of each step the receiver takes; the mails hold no name', async () => {
+    const mailsBefore = (await t.database.db.selectFrom('mail_outbox').select('id').execute()).length;
+    const sent = await send(ib, { kind: 'toegang', toOrganisationId: org('wijkteam'), question: 'Nog een vraag voor het wijkteam.' });
+    expect(sent.statusCode).toBe(201);
+    const id = sent.json().id;
+    const inApp = (await wijkteam.get('/api/v1/notifications')).json().items as { kind: string; requestId: string | null; read: boolean }[];
+    expect(inApp).toContainEqual(expect.objectContaining({ kind: 'request_received', requestId: id, read: false }));
+    // The IB who sent it is not told of her own request.
+    expect(((await ib.get('/api/v1/notifications')).json().items as { requestId: string | null }[]).some((n) => n.requestId === id)).toBe(false);
+    await step(wijkteam, id, { action: 'ask_info', text: 'Welke dagen is moeder thuis?' });
+    const forIb = (await ib.get('/api/v1/notifications')).json().items as { kind: string; requestId: string | null }[];
+    expect(forIb).toContainEqual(expect.objectContaining({ kind: 'request_update', requestId: id }));
+    const mails = (await t.database.db.selectFrom('mail_outbox').select(['subject', 'body_text', 'to_address']).orderBy('created_at').execute()).slice(mailsBefore);
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    const child = await t.database.db.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', pupil).executeTakeFirstOrThrow();
+    for (const m of mails) {
+      expect(m.body_text).toContain(`/verzoeken/${id}`);
+      expect(`${m.subject} ${m.body_text}`).not.toContain(child.family_name);
+      expect(`${m.subject} ${m.body_text}`).not.toContain(child.given_name);
+      expect(m.body_text).not.toContain('moeder');
+    }
+    await step(ib, id, { action: 'withdraw', text: 'Dubbel verstuurd.' });
+  });
+});
+
 describe('the consent is checked on every read', () => {
   it('withdrawn between sending and reading: the receiver is refused (404, logged), the request leaves the inbox; the sender still reads it', async () => {
     const consent = await consentFor(org('jeugdhulp'), ['identity', 'plan']);

@@ -164,7 +164,7 @@ describe('the school’s care coordinators hear of an urgent signal at once', ()
     const body = mine.json();
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.unread).toBe(body.items.length);
-    expect(body.items[0]).toEqual({ id: expect.any(String), kind: 'urgent_signal', signalId: expect.any(String), createdAt: expect.any(String), read: false });
+    expect(body.items[0]).toEqual({ id: expect.any(String), kind: 'urgent_signal', signalId: expect.any(String), requestId: null, createdAt: expect.any(String), read: false });
     expect(JSON.stringify(body)).not.toContain(pupil.familyName);
     const times = body.items.map((n: { createdAt: string }) => n.createdAt);
     expect(times).toEqual([...times].sort().reverse());

@@ -40,8 +40,11 @@ export type SignalView = (typeof SIGNAL_VIEWS)[number];
 export const TERM_SCOPES = ['default', 'region'] as const;
 export type TermScope = (typeof TERM_SCOPES)[number];
 
-/** What a notification in the app is about: an urgent signal at the school (no child data in it). */
-export const NOTIFICATION_KINDS = ['urgent_signal'] as const;
+/**
+ * What a notification in the app is about (no child data in it): an urgent signal at the school, a
+ * request the organisation received, or a step the other side took in a request.
+ */
+export const NOTIFICATION_KINDS = ['urgent_signal', 'request_received', 'request_update'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Dutch labels, for messages that reach people. */

@@ -746,10 +746,11 @@ export interface NotificationsTable {
   region_id: string;
   person_id: string;
   organisation_id: string;
-  kind: 'urgent_signal';
+  kind: 'urgent_signal' | 'request_received' | 'request_update';
   signal_id: string | null;
   created_at: Generated<Date>;
   read_at: Timestamp | null;
+  request_id: string | null;
 }
 export interface MailOutboxTable {
   id: Generated<string>;

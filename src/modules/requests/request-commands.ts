@@ -9,6 +9,7 @@ import type { RequestDetail, RequestStepBody, SendRequestBody } from '../../cont
 import { requestView, waitingFor } from './request-view.ts';
 import { ACTION_NL, KIND_NL, STATUS_NL, type RequestKind, type RequestStatus } from '../../contracts/values/requests.ts';
 import { findRequestTransition } from './request-workflow.ts';
+import { notifyPeople } from '../signals/index.ts';
 import { dueOn, termFor } from './request-terms.ts';
 
 /** The kinds of organisation that receive each kind of request. */
@@ -45,7 +46,7 @@ const teamMemberElsewhere: Rule = (f) => {
  * region, and — unless it is the school itself — named by a valid consent of this case that covers
  * every kind of data the request shares: without one the request is refused with what to do.
  */
-export async function sendRequest(database: Database, actor: Actor, caseId: string, input: SendRequestBody): Promise<{ id: string }> {
+export async function sendRequest(database: Database, actor: Actor, caseId: string, input: SendRequestBody, opts: { linkBase: string }): Promise<{ id: string }> {
   const rule = input.kind === 'question_to_school' ? teamMemberElsewhere : rules.manageCase();
   return withAccess(database, actor, subject.case(caseId), rule, 'request.send', async ({ tx, childId }) => {
     const day = today();
@@ -102,6 +103,7 @@ export async function sendRequest(database: Database, actor: Actor, caseId: stri
       .insertInto('request_events')
       .values({ request_id: r.id, on_date: day, person_id: actor.personId!, organisation_id: from, action: 'send', from_status: null, to_status: 'sent', text: null, detail: JSON.stringify({}) })
       .execute();
+    await notifySide(tx, actor, { id: r.id, regionId: actor.regionId, organisationId: to!.id, holderPersonId: null, fromPersonId: null, side: 'receiver' }, 'request_received', opts.linkBase);
     return { id: r.id };
   });
 }
@@ -129,7 +131,7 @@ async function consentCovering(tx: Tx, caseId: string, childId: string, organisa
  * be this side's, and carry what it needs; then the request's state changes and the step is
  * appended to its history, in the transaction the gateway checked.
  */
-export async function takeRequestStep(database: Database, actor: Actor, requestId: string, input: RequestStepBody): Promise<RequestDetail> {
+export async function takeRequestStep(database: Database, actor: Actor, requestId: string, input: RequestStepBody, opts: { linkBase: string }): Promise<RequestDetail> {
   return withAccess(database, actor, subject.request(requestId), rules.request(), 'request.step', async (access) => {
     const { tx, request: side } = access;
     const day = today();
@@ -210,11 +212,57 @@ export async function takeRequestStep(database: Database, actor: Actor, requestI
       .insertInto('request_events')
       .values({ request_id: requestId, on_date: day, person_id: actor.personId!, organisation_id: actor.membership!.organisationId, action: input.action, from_status: r.status, to_status: to, text, detail: JSON.stringify(detail) })
       .execute();
+    // The other side hears of it (the receiver's holder or its workers; the sender who sent it, or the school's care coordinators).
+    // Forwarded: the colleague who now holds it is told, as if it arrived.
+    const other = input.action === 'forward' ? 'receiver' : side === 'sender' ? 'receiver' : 'sender';
+    await notifySide(
+      tx,
+      actor,
+      { id: requestId, regionId: r.region_id, organisationId: other === 'receiver' ? r.to_organisation_id : r.from_organisation_id, holderPersonId: holder?.id ?? r.holder_person_id, fromPersonId: r.from_person_id, side: other },
+      input.action === 'forward' ? 'request_received' : 'request_update',
+      opts.linkBase,
+    );
     // The request as it is now, with what the reader could see when the step was taken: a receiver
     // who just ended it reads the result of her own step (the log entry of the step covers it);
     // her access through the request ends with it.
     return requestView(access, requestId);
   });
+}
+
+/** The e-mails about requests: no child data, no names; only that there is something and where to log in. */
+export const REQUEST_MAIL = {
+  request_received: { subject: 'Nieuw verzoek voor uw organisatie', body: (link: string) => `Uw organisatie heeft een verzoek ontvangen in Samenspel. Log in om het te bekijken.\n\n${link}\n` },
+  request_update: { subject: 'Nieuwe stap in een verzoek', body: (link: string) => `Er is een nieuwe stap gezet in een verzoek van uw organisatie. Log in om het te bekijken.\n\n${link}\n` },
+} as const;
+
+/** The roles at a receiving organisation that work its requests; at a school its care coordinators. */
+const RECEIVING_ROLES = ['youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer', 'intern_begeleider', 'care_coordinator'];
+const SCHOOL_CARE_ROLES = ['intern_begeleider', 'care_coordinator'];
+
+/**
+ * Notifies one side of a request, in the transaction of what happened, never the one who did it.
+ * The receiver: the colleague who holds it, if she still works there, else the organisation's
+ * workers of the receiving roles. The sender: the person who sent it, if she still works there,
+ * else the care coordinators of the sending organisation.
+ */
+async function notifySide(
+  tx: Tx,
+  actor: Actor,
+  r: { id: string; regionId: string; organisationId: string; holderPersonId: string | null; fromPersonId: string | null; side: 'sender' | 'receiver' },
+  kind: 'request_received' | 'request_update',
+  linkBase: string,
+) {
+  const current = (personIds: string[]) =>
+    personIds.length
+      ? tx.selectFrom('memberships').select('person_id').distinct().where('organisation_id', '=', r.organisationId).where('person_id', 'in', personIds).where('ended_at', 'is', null).execute()
+      : Promise.resolve([]);
+  const byRoles = (roles: string[]) => tx.selectFrom('memberships').select('person_id').distinct().where('organisation_id', '=', r.organisationId).where('role', 'in', roles).where('ended_at', 'is', null).execute();
+  const named = r.side === 'receiver' ? r.holderPersonId : r.fromPersonId;
+  let people = (await current(named ? [named] : [])).map((m) => m.person_id);
+  if (!people.length) people = (await byRoles(r.side === 'receiver' ? RECEIVING_ROLES : SCHOOL_CARE_ROLES)).map((m) => m.person_id);
+  people = people.filter((p) => p !== actor.personId);
+  const mail = REQUEST_MAIL[kind];
+  await notifyPeople(tx, { regionId: r.regionId, organisationId: r.organisationId, personIds: people, kind, requestId: r.id, mail: { subject: mail.subject, body: mail.body(`${linkBase}/verzoeken/${r.id}`) } });
 }
 
 type Decision = NonNullable<RequestStepBody['decision']>;

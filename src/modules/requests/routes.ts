@@ -3,6 +3,7 @@ import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { withCurrentOnStale } from '../../kernel/errors.ts';
 import { IdParams, RequestConflict, RequestDetail, RequestList, RequestListQuery, RequestStepBody, SendRequestBody } from '../../contracts/requests.ts';
 import { sendRequest, takeRequestStep } from './request-commands.ts';
+import { publicBaseUrl } from '../staff/index.ts';
 import { getRequest, listRequests } from './request-queries.ts';
 
 const tags = ['Verzoeken tussen organisaties'];
@@ -22,7 +23,7 @@ export default async function requestRoutes(app: Api, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { id } = await sendRequest(ctx.database, actor, request.params.id, request.body);
+      const { id } = await sendRequest(ctx.database, actor, request.params.id, request.body, { linkBase: publicBaseUrl(ctx.config) });
       return reply.status(201).send(await getRequest(ctx.database, actor, id));
     },
   );
@@ -61,7 +62,7 @@ export default async function requestRoutes(app: Api, ctx: AppContext) {
       const { id } = request.params;
       // The answer is the request after the step, as the reader saw it when taking it.
       return withCurrentOnStale(
-        () => takeRequestStep(ctx.database, actor, id, request.body),
+        () => takeRequestStep(ctx.database, actor, id, request.body, { linkBase: publicBaseUrl(ctx.config) }),
         () => getRequest(ctx.database, actor, id),
       );
     },

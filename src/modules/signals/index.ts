@@ -5,3 +5,4 @@
  */
 export { default as signalRoutes } from './routes.ts';
 export { transitionSignal } from './signal-commands.ts';
+export { notifyPeople } from './notifications.ts';

@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { enqueueMail } from '../staff/index.ts';
 import type { Notification, NotificationList } from '../../contracts/signals.ts';
+import type { NotificationKind } from '../../contracts/values/signals.ts';
 
 /** The roles of a school's care coordinators (IB / zorgcoördinator): who picks up its signals. */
 const CARE_ROLES = ['intern_begeleider', 'care_coordinator'];
@@ -47,19 +48,45 @@ export async function notifyUrgentSignal(tx: Tx, signal: { id: string; regionId:
   return { notified: coordinators.length };
 }
 
+/**
+ * Tells people at one organisation that something waits for them (inside the transaction that
+ * caused it): a notification in the app for each, for that organisation, and an e-mail through the
+ * outbox to each who has an address. Neither holds child data: only that there is something, and
+ * the link to the page that checks access. Used by other modules through the signals module's
+ * interface (it owns the notifications table for now).
+ */
+export async function notifyPeople(
+  tx: Tx,
+  n: { regionId: string; organisationId: string; personIds: string[]; kind: NotificationKind; signalId?: string | null; requestId?: string | null; mail: { subject: string; body: string } },
+): Promise<{ notified: number }> {
+  const ids = [...new Set(n.personIds)];
+  if (!ids.length) return { notified: 0 };
+  const people = await tx.selectFrom('people').select(['id', 'email']).where('id', 'in', ids).execute();
+  await tx
+    .insertInto('notifications')
+    .values(people.map((p) => ({ region_id: n.regionId, person_id: p.id, organisation_id: n.organisationId, kind: n.kind, signal_id: n.signalId ?? null, request_id: n.requestId ?? null })))
+    .execute();
+  await enqueueMail(
+    tx,
+    people.filter((p): p is { id: string; email: string } => !!p.email).map((p) => ({ regionId: n.regionId, kind: n.kind, to: p.email, subject: n.mail.subject, body: n.mail.body })),
+  );
+  return { notified: people.length };
+}
+
 /** The notifications of the user for the organisation acted for now, newest first (at most 50), with the number unread. */
 export async function myNotifications(database: Database, actor: Actor): Promise<NotificationList> {
   if (!actor.personId || !actor.membership) return { items: [], unread: 0 };
   const mine = database.db.selectFrom('notifications').where('person_id', '=', actor.personId).where('organisation_id', '=', actor.membership.organisationId).where('region_id', '=', actor.regionId);
-  const rows = await mine.select(['id', 'kind', 'signal_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(50).execute();
+  const rows = await mine.select(['id', 'kind', 'signal_id', 'request_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(50).execute();
   const unread = await mine.where('read_at', 'is', null).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { items: rows.map(present), unread: Number(unread.n) };
 }
 
-const present = (r: { id: string; kind: 'urgent_signal'; signal_id: string | null; created_at: Date; read_at: Date | null }): Notification => ({
+const present = (r: { id: string; kind: NotificationKind; signal_id: string | null; request_id: string | null; created_at: Date; read_at: Date | null }): Notification => ({
   id: r.id,
   kind: r.kind,
   signalId: r.signal_id,
+  requestId: r.request_id,
   createdAt: new Date(r.created_at).toISOString(),
   read: r.read_at !== null,
 });
@@ -74,7 +101,7 @@ export async function markNotificationRead(database: Database, actor: Actor, id:
     .where('person_id', '=', actor.personId)
     .where('organisation_id', '=', actor.membership.organisationId)
     .where('region_id', '=', actor.regionId)
-    .returning(['id', 'kind', 'signal_id', 'created_at', 'read_at'])
+    .returning(['id', 'kind', 'signal_id', 'request_id', 'created_at', 'read_at'])
     .executeTakeFirst();
   if (!row) throw new NotFoundError();
   return present(row);

@@ -22,6 +22,7 @@ import { Section } from '../shared/Section.tsx';
 import type { CaseOpenedState } from './data.ts';
 import { qk } from '../shared/query-keys.ts';
 import { StaleNotice, useStale } from '../shared/StaleNotice.tsx';
+import { CaseRequests } from '../requests/CaseRequests.tsx';
 
 /**
  * One case. What is shown follows the server's answer: a team member without a consent covering
@@ -85,6 +86,8 @@ export function CasePage() {
             </Alert>
           )}
           {k.safetyRoute && !k.canManage && <EmergencyAccess k={k} onDone={setStatus} />}
+          {/* A team member without consent may still ask the school a question. */}
+          {k.limited && <CaseRequests k={k} onDone={setStatus} />}
           {!k.limited && (
             <>
               {k.planId && (
@@ -95,6 +98,7 @@ export function CasePage() {
               {k.team && <Team k={k} team={k.team} onDone={done} stale={stale} />}
               {k.consents && <ConsentsSection k={k} consents={k.consents} onDone={setStatus} />}
               {k.canManage && k.consentRule && k.status === 'open' && <RecordConsentSection k={k} onDone={setStatus} />}
+              <CaseRequests k={k} onDone={setStatus} />
               <Notes caseId={k.id} onDone={setStatus} />
               {k.history && <History history={k.history} />}
               {k.canManage && k.status === 'open' && <CaseManage k={k} onDone={done} stale={stale} />}

@@ -110,7 +110,7 @@ function Summary({ r }: { r: RequestDetail }) {
           r.holder && [t('requests.detail.holder'), r.holder.name],
           [t('requests.detail.sentOn'), date(r.sentOn)],
           [t('requests.detail.waitingFor'), who ? t(`requests.detail.waiting.${who}`, { organisation: r.waitingFor === 'sender' ? r.from.name : r.to.name }) : t('requests.detail.waiting.nobody')],
-          r.stepDueOn && [
+          !!r.stepDueOn && [
             t('requests.detail.due'),
             <>
               {date(r.stepDueOn)}
@@ -122,10 +122,10 @@ function Summary({ r }: { r: RequestDetail }) {
               )}
             </>,
           ],
-          r.acceptedOn && [t('requests.detail.acceptedOn'), date(r.acceptedOn)],
+          !!r.acceptedOn && [t('requests.detail.acceptedOn'), date(r.acceptedOn)],
           r.decision && [t('requests.detail.decision'), <>{t(`requests.decisions.${r.decision}`)}{r.decidedOn && <> ({date(r.decidedOn)})</>}</>],
-          r.helpStartedOn && [t('requests.detail.helpStartedOn'), date(r.helpStartedOn)],
-          r.endedOn && [t('requests.detail.endedOn'), date(r.endedOn)],
+          !!r.helpStartedOn && [t('requests.detail.helpStartedOn'), date(r.helpStartedOn)],
+          !!r.endedOn && [t('requests.detail.endedOn'), date(r.endedOn)],
           // The sender keeps the case; a receiver may not be on its team.
           r.side === 'sender' && [t('requests.detail.case'), <AppLink to={`/casussen/${r.caseId}`}>{t('requests.detail.openCase')}</AppLink>],
         ]}

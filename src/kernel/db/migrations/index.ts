@@ -18,6 +18,7 @@ import { absenceLaw } from './0017_absence_law.ts';
 import { urgentSignalsGas } from './0018_urgent_signals_gas.ts';
 import { findingChildren } from './0019_finding_children.ts';
 import { requests } from './0020_requests.ts';
+import { requestNotifications } from './0021_request_notifications.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -41,4 +42,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0018_urgent_signals_gas', sql: urgentSignalsGas },
   { name: '0019_finding_children', sql: findingChildren },
   { name: '0020_requests', sql: requests },
+  { name: '0021_request_notifications', sql: requestNotifications },
 ];
