@@ -7,6 +7,7 @@ import { navItems } from '../shared/navigation.ts';
 import { Section } from '../shared/Section.tsx';
 import { useCases } from '../cases/data.ts';
 import { formatDate } from '../shared/format.ts';
+import { Notifications } from '../signals/Notifications.tsx';
 
 /** The home page of whoever is signed in: what their role does, their cases, their tasks. */
 export function HomePage() {
@@ -36,6 +37,9 @@ export function HomePage() {
         </Section>
       )}
       {actorRole && !pending && <p className="utrecht-paragraph samenspel-lead">{t(`home.explain.${actorRole}`)}</p>}
+
+      {/* What came in for the user: requests received or answered, urgent signals. */}
+      {(can.workRequests || can.triageSignals) && <Notifications />}
 
       {open.length > 0 && (
         <Section id="home-cases" heading={t('home.myCases', { count: open.length })}>

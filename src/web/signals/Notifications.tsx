@@ -15,11 +15,12 @@ export const notificationsKey = ['notifications'] as const;
 type Item = Contract<typeof Notification>;
 
 /**
- * The care coordinator's notifications that are not read yet: an urgent signal at the school, the
- * moment it was raised. Each links to the signal (its page shows what it is about) and can be
- * marked as read. No child data here: the server sends none.
+ * The user's notifications that are not read yet (optionally only some kinds): an urgent signal at
+ * the school, a request the organisation received, a step the other side took in a request. Each
+ * links to the signal or the request (its page shows what it is about, behind the policy) and can
+ * be marked as read. No child data here: the server sends none.
  */
-export function Notifications() {
+export function Notifications({ only }: { only?: readonly Item['kind'][] } = {}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: notificationsKey, queryFn: () => api.get<Contract<typeof NotificationList>>('/notifications') });
@@ -27,7 +28,7 @@ export function Notifications() {
     mutationFn: (id: string) => api.post<Item>(`/notifications/${id}/read`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationsKey }),
   });
-  const unread = (query.data?.items ?? []).filter((n) => !n.read);
+  const unread = (query.data?.items ?? []).filter((n) => !n.read && (!only || only.includes(n.kind)));
   if (query.isError) return <ErrorAlert error={query.error} />;
   if (!unread.length) return null;
   return (
@@ -42,6 +43,12 @@ export function Notifications() {
               <>
                 {' – '}
                 <AppLink to={`/signalen/${n.signalId}`}>{t('signals.notifications.open')}</AppLink>
+              </>
+            )}
+            {n.requestId && (
+              <>
+                {' – '}
+                <AppLink to={`/verzoeken/${n.requestId}`}>{t('signals.notifications.openRequest')}</AppLink>
               </>
             )}{' '}
             <Button type="button" appearance="subtle-button" busy={markRead.isPending && markRead.variables === n.id} onClick={() => markRead.mutate(n.id)}>

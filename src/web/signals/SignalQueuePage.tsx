@@ -72,7 +72,7 @@ export function SignalQueuePage() {
     <>
       <PageHeading title={t('signals.queue.title')} />
       <p className="utrecht-paragraph">{t('signals.queue.intro', { school })}</p>
-      <Notifications />
+      <Notifications only={['urgent_signal']} />
 
       <FilterCounters
         label={t('signals.queue.filterNav')}
