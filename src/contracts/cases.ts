@@ -219,6 +219,8 @@ export const CaseView = Type.Object({
   title: Nullable(Type.String()),
   status: OneOf(CASE_STATUSES),
   openedOn: Day,
+  /** The school that keeps the case (where a question to the school goes). */
+  organisationId: Uuid,
   organisationName: Type.String(),
   caseManager: CaseManager,
   /** The case waits for a new case manager (the old one left the organisation). */

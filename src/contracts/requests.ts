@@ -67,7 +67,8 @@ const Org = Type.Object({ id: Uuid, name: Type.String() });
 
 export const RequestEvent = Type.Object({
   at: Timestamp,
-  action: Type.String(),
+  /** `send`, or a step of the workflow table. */
+  action: OneOf(['send', ...REQUEST_ACTIONS] as const),
   fromStatus: Nullable(OneOf(REQUEST_STATUSES)),
   toStatus: OneOf(REQUEST_STATUSES),
   personName: Type.String(),

@@ -17,12 +17,23 @@ const daysFrom = (iso: string, days: number) => {
 
 beforeAll(async () => {
   env = await startBrowserEnv();
-  // The demo case's parents consented to sharing with the youth care provider only; here they also
-  // consent to the wijkteam seeing the child's identity and school data (as the IB would record it).
-  const db = env.database.db;
-  const k = await db.selectFrom('cases as k').innerJoin('children as c', 'c.id', 'k.child_id').where('k.title', '=', CASE_TITLE).select(['k.id', 'k.child_id', 'k.region_id', 'c.given_name', 'c.family_name']).executeTakeFirstOrThrow();
+  const k = await env.database.db.selectFrom('cases as k').innerJoin('children as c', 'c.id', 'k.child_id').where('k.title', '=', CASE_TITLE).select(['k.id', 'c.given_name', 'c.family_name']).executeTakeFirstOrThrow();
   caseId = k.id;
   childName = `${k.given_name} ${k.family_name}`;
+});
+afterAll(async () => env?.close());
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+const notWider = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+const UUID = '[0-9a-f-]{36}';
+
+/**
+ * The demo case's parents consented to sharing with the youth care provider only; here they also
+ * consent to the wijkteam seeing the child's identity and school data (as the IB would record it).
+ */
+async function consentForWijkteam() {
+  const db = env.database.db;
+  const k = await db.selectFrom('cases').select(['id', 'child_id', 'region_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const guardian = await db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', k.child_id).where('has_authority', '=', true).orderBy('guardian_id').executeTakeFirstOrThrow();
   const today = dutchToday();
   const consent = await db
@@ -44,17 +55,28 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   await db.insertInto('consent_recipients').values({ consent_id: consent.id, organisation_id: env.demo.accounts.wijkteam.organisationId! }).execute();
   await db.insertInto('consent_givers').values({ consent_id: consent.id, guardian_id: guardian.guardian_id, child_self: false }).execute();
-});
-afterAll(async () => env?.close());
-
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-const notWider = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-const UUID = '[0-9a-f-]{36}';
+}
 
 describe('a referral from the school to the wijkteam that comes back', () => {
   let ib: Page;
   let worker: Page;
   let requestUrl = '';
+
+  it('without consent the wijkteam worker sees the case limited, with no requests and only a question to the school to ask', async () => {
+    const page = await newPage(env.browser, { width: 390, height: 844 });
+    await signInAs(page, env.baseUrl, 'wijkteam');
+    await page.goto(`${env.baseUrl}/casussen/${caseId}`);
+    await h1(page).filter({ hasText: 'Casus (geen toestemming voor u)' }).waitFor();
+    await page.getByRole('region', { name: 'Verzoeken', exact: true }).getByText('Er zijn nog geen verzoeken uit deze casus.').waitFor();
+    const ask = page.getByRole('region', { name: 'Vraag stellen aan de school' });
+    const school = await env.database.db.selectFrom('organisations').select('name').where('id', '=', env.demo.accounts.ib.organisationId!).executeTakeFirstOrThrow();
+    expect(await ask.locator('dl').innerText()).toMatch(new RegExp(`Aan wie\\?\\s+${school.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(await ask.getByRole('group', { name: 'Welke gegevens deelt u met de ontvanger?' }).count()).toBe(0);
+    await expectAccessible(page, 'wijkteam: limited case page with the question to the school');
+    expect(await notWider(page)).toBe(true);
+    await page.context().close();
+    await consentForWijkteam();
+  });
 
   it('the IB sends a referral to the wijkteam from the case page; the form says what the consent covers', async () => {
     ib = await newPage(env.browser, { width: 1366, height: 900 });
@@ -107,6 +129,10 @@ describe('a referral from the school to the wijkteam that comes back', () => {
     const summary = worker.getByRole('region', { name: 'Gegevens van het verzoek' });
     await summary.getByText('Verstuurd', { exact: true }).waitFor();
     await worker.getByRole('region', { name: 'De vraag', exact: true }).getByText(/moeder thuis ondersteunen/).waitFor();
+    // Only the steps the server offers the receiver now; forwarding lists the colleagues of the wijkteam.
+    const steps = worker.getByRole('region', { name: 'Wat kunt u nu doen?' });
+    expect(await steps.getByRole('button').allInnerTexts()).toEqual(['Aannemen', 'Informatie vragen', 'Afwijzen', 'Doorsturen naar collega']);
+    await worker.locator('#step-forward-holder option').nth(1).waitFor({ state: 'attached' });
     await expectAccessible(worker, 'wijkteam: request page at 390 px');
     expect(await notWider(worker)).toBe(true);
   });
@@ -142,10 +168,17 @@ describe('a referral from the school to the wijkteam that comes back', () => {
     await ib.getByRole('status').getByText('Uw antwoord is verstuurd. Status: Verstuurd.').waitFor();
   });
 
-  it('the worker accepts, records the start of help today and reports back "Gaat goed" with advice for the teacher', async () => {
+  it('the worker accepts (after someone else changed it first), records the start of help today and reports back "Gaat goed" with advice for the teacher', async () => {
     await worker.reload();
     const steps = worker.getByRole('region', { name: 'Wat kunt u nu doen?' });
     await worker.getByRole('region', { name: 'Verloop', exact: true }).getByText('Ja, de huisarts is op de hoogte en denkt mee.').waitFor();
+    // Someone else changed the request after the page was loaded: the step is refused, the notice
+    // says so, the request is loaded again, and the next attempt is based on the new version.
+    const requestId = requestUrl.split('/').pop()!;
+    await env.database.db.updateTable('requests').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', requestId).execute();
+    await steps.getByRole('button', { name: 'Aannemen' }).click();
+    await worker.getByRole('alert').getByText('Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen.').waitFor();
+    await expectAccessible(worker, 'wijkteam: a stale version');
     await steps.getByRole('button', { name: 'Aannemen' }).click();
     await worker.getByRole('status').getByText('U heeft het verzoek aangenomen. Status: Aangenomen.').waitFor();
 

@@ -65,3 +65,12 @@ export const ACTION_NL: Record<RequestAction, string> = {
   answer_question: 'vraag beantwoorden',
   withdraw: 'intrekken',
 };
+
+/** The kinds of organisation that receive each kind of request (a question to the school goes to the school that keeps the case). */
+export const RECEIVER_ORGANISATION_KINDS: Record<RequestKind, readonly ('wijkteam' | 'gemeente' | 'youth_care_provider' | 'swv' | 'school_location')[]> = {
+  toegang: ['wijkteam', 'gemeente'],
+  provider: ['youth_care_provider'],
+  swv_arrangement: ['swv'],
+  tlv: ['swv'],
+  question_to_school: ['school_location'],
+};

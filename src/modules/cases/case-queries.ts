@@ -76,6 +76,7 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
     title: limited ? null : k.title,
     status: k.status,
     openedOn: k.opened_on,
+    organisationId: k.organisation_id,
     organisationName: k.organisation_name,
     caseManager: {
       personId: k.case_manager_person_id,

@@ -7,19 +7,10 @@ import { today } from '../../kernel/time.ts';
 import { calendarScopeOf, loadSchoolCalendar, addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import type { RequestDetail, RequestStepBody, SendRequestBody } from '../../contracts/requests.ts';
 import { requestView, waitingFor } from './request-view.ts';
-import { ACTION_NL, KIND_NL, STATUS_NL, type RequestKind, type RequestStatus } from '../../contracts/values/requests.ts';
+import { ACTION_NL, KIND_NL, RECEIVER_ORGANISATION_KINDS, STATUS_NL, type RequestKind, type RequestStatus } from '../../contracts/values/requests.ts';
 import { findRequestTransition } from './request-workflow.ts';
 import { notifyPeople } from '../signals/index.ts';
 import { dueOn, termFor } from './request-terms.ts';
-
-/** The kinds of organisation that receive each kind of request. */
-export const RECEIVER_ORGANISATION_KINDS: Record<RequestKind, readonly string[]> = {
-  toegang: ['wijkteam', 'gemeente'],
-  provider: ['youth_care_provider'],
-  swv_arrangement: ['swv'],
-  tlv: ['swv'],
-  question_to_school: ['school_location'],
-};
 
 /**
  * The day the current step is due: the term of the kind's waiting status (working days, or school
@@ -58,7 +49,7 @@ export async function sendRequest(database: Database, actor: Actor, caseId: stri
     if (!input.goal.trim()) errors.push({ name: 'goal', code: 'required', reason: 'Beschrijf het doel waar dit verzoek aan bijdraagt.' });
     if (!to) errors.push({ name: 'toOrganisationId', code: 'unknown_organisation', reason: 'Deze organisatie bestaat niet in de regio. Kies een ontvanger uit de lijst.' });
     else if (to.id === from) errors.push({ name: 'toOrganisationId', code: 'own_organisation', reason: 'Een verzoek gaat naar een andere organisatie dan de uwe.' });
-    else if (!RECEIVER_ORGANISATION_KINDS[input.kind].includes(to.kind)) {
+    else if (!(RECEIVER_ORGANISATION_KINDS[input.kind] as readonly string[]).includes(to.kind)) {
       errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: `${to.name} ontvangt geen ${KIND_NL[input.kind]}. Kies een andere ontvanger of een ander soort verzoek.` });
     } else if (input.kind === 'question_to_school' && to.id !== k.organisation_id) {
       errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: 'Een vraag aan de school gaat naar de school die de casus houdt.' });

@@ -4,7 +4,7 @@ import type { RequestStatus } from '../../contracts/values/requests.ts';
 /* Badges say it in words; colour and border only repeat what the words say. */
 
 function Badge({ variant, children }: { variant: string; children: string }) {
-  return <span className={`samenspel-badge samenspel-badge--${variant}`}>{children}</span>;
+  return <span className={`samenspel-badge samenspel-badge--${variant} samenspel-nowrap`}>{children}</span>;
 }
 
 const STATUS_VARIANT: Record<RequestStatus, string> = {

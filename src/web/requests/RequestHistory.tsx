@@ -38,8 +38,9 @@ export function RequestHistory({ r }: { r: RequestDetail }) {
 function What({ e }: { e: RequestEvent }) {
   const { t } = useTranslation();
   const what = t(`requests.history.actions.${e.action}`, { defaultValue: e.action, name: e.holderName ?? '' });
-  // A step that changed the status says so; one that kept it (forward, report back) does not.
-  if (e.fromStatus && e.fromStatus !== e.toStatus) return <>{t('requests.history.changed', { what, status: t(`requests.status.${e.toStatus}`) })}</>;
+  // A step that changed the status says so (unless its name already does); one that kept it (forward, report back) does not.
+  const status = t(`requests.status.${e.toStatus}`);
+  if (e.fromStatus && e.fromStatus !== e.toStatus && status !== what) return <>{t('requests.history.changed', { what, status })}</>;
   return <>{what}</>;
 }
 

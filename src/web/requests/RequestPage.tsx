@@ -137,24 +137,21 @@ function Summary({ r }: { r: RequestDetail }) {
 /** The question as the sender asked it, and what the receiver may see of the child. */
 function Question({ r }: { r: RequestDetail }) {
   const { t } = useTranslation();
+  const text = (value: string) => <span className="samenspel-pre-line">{value}</span>;
   return (
     <Section id="request-question" heading={t('requests.detail.questionHeading')}>
-      <h3 className="utrecht-heading-3">{t('requests.detail.question')}</h3>
-      <p className="utrecht-paragraph samenspel-pre-line">{r.question}</p>
-      <h3 className="utrecht-heading-3">{t('requests.detail.tried')}</h3>
-      <p className="utrecht-paragraph samenspel-pre-line">{r.tried ?? t('requests.detail.triedNone')}</p>
-      <h3 className="utrecht-heading-3">{t('requests.detail.goal')}</h3>
-      <p className="utrecht-paragraph samenspel-pre-line">{r.goal}</p>
-      {r.backToSchool && <p className="utrecht-paragraph">{t('requests.detail.backToSchool')}</p>}
-      <h3 className="utrecht-heading-3">{t('requests.detail.dataKinds')}</h3>
-      <p className="utrecht-paragraph">{t(r.side === 'sender' ? 'requests.detail.dataKindsSender' : 'requests.detail.dataKindsReceiver')}</p>
-      <ul className="utrecht-unordered-list">
-        {r.dataKinds.map((d) => (
-          <li key={d} className="utrecht-unordered-list__item">
-            {t(`consents.kinds.${d}`)}
-          </li>
-        ))}
-      </ul>
+      <Facts
+        items={[
+          [t('requests.detail.question'), text(r.question)],
+          [t('requests.detail.tried'), r.tried ? text(r.tried) : t('requests.detail.triedNone')],
+          [t('requests.detail.goal'), text(r.goal)],
+          r.backToSchool && [t('requests.detail.backToSchoolLabel'), t('common.yes')],
+          [
+            t(r.side === 'sender' ? 'requests.detail.dataKindsSender' : 'requests.detail.dataKindsReceiver'),
+            r.dataKinds.map((d) => t(`consents.kinds.${d}`)).join(', '),
+          ],
+        ]}
+      />
     </Section>
   );
 }

@@ -54,21 +54,24 @@ function StepForm({ r, action, stale, onDone, onConflict }: Omit<StepsProps, 'he
   const [text, setText] = useState('');
   const [holder, setHolder] = useState('');
   const [startOn, setStartOn] = useState(todayIso());
-  const [progress, setProgress] = useState<Progress | ''>('');
+  // The last report back usually says the help has finished.
+  const [progress, setProgress] = useState<Progress | ''>(action === 'end_help' ? 'ended' : '');
   const [decision, setDecision] = useState<DecisionDraft>(EMPTY_DECISION);
   const form = useApiForm({
     mutationFn: (body: StepBody) => api.post<RequestDetail>(`/requests/${encodeURIComponent(r.id)}/steps`, { ...body, version: stale.version() }),
     fields: STEP_FIELDS,
-    stale,
     onSuccess: (next) => {
       requestChanged(queryClient, next);
       setText('');
       setHolder('');
-      setProgress('');
+      setProgress(action === 'end_help' ? 'ended' : '');
       setDecision(EMPTY_DECISION);
       onDone(t(`requests.done.${action}`, { status: t(`requests.status.${next.status}`) }));
     },
     onError: (err) => {
+      // Someone else took a step first (stale version): the page's notice says what changed; a step
+      // without fields (accept) is simply to be tried again, the others keep what was typed.
+      if (stale.onError(err, { typed: action !== 'accept' })) return;
       if (!isApiError(err, 409)) return;
       onConflict(err);
       void queryClient.invalidateQueries({ queryKey: qk.request(r.id) });
@@ -77,6 +80,7 @@ function StepForm({ r, action, stale, onDone, onConflict }: Omit<StepsProps, 'he
   const { byField } = form;
 
   function onSubmit() {
+    stale.clear();
     const note = text.trim() ? text : null;
     const body: StepBody = { action };
     if (TEXT_REQUIRED.includes(action)) body.text = text;
@@ -208,6 +212,7 @@ function DecisionFields({ id, tlv, value, byField, onChange }: { id: string; tlv
   const { t } = useTranslation();
   const set = (key: keyof DecisionDraft) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
   const refused = value.outcome === 'refused';
+  const expertsError = byField['decision/experts'];
   return (
     <>
       <RadioGroupField
@@ -233,15 +238,19 @@ function DecisionFields({ id, tlv, value, byField, onChange }: { id: string; tlv
             error={byField['decision/category']}
             onChange={set('category')}
           />
-          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset" aria-describedby={byField['decision/experts'] ? `${id}-experts-error` : undefined}>
-            <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('requests.steps.experts')}</legend>
-            {byField['decision/experts'] && (
+          {/* Two names, one question: the error stands under the legend, as in a group of choices. */}
+          <fieldset
+            className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset samenspel-radio-group${expertsError ? ' utrecht-form-fieldset--invalid samenspel-radio-group--invalid' : ''}`}
+            aria-describedby={expertsError ? `${id}-experts-error` : undefined}
+          >
+            <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend samenspel-radio-group__legend">{t('requests.steps.experts')}</legend>
+            {expertsError && (
               <p id={`${id}-experts-error`} className="utrecht-form-field-error-message samenspel-field-error">
-                {byField['decision/experts']}
+                {expertsError}
               </p>
             )}
-            <TextField id={`${id}-expert-1`} label={t('requests.steps.expert', { n: 1 })} maxLength={200} value={value.expert1} aria-invalid={byField['decision/experts'] ? true : undefined} onChange={set('expert1')} />
-            <TextField id={`${id}-expert-2`} label={t('requests.steps.expert', { n: 2 })} maxLength={200} value={value.expert2} aria-invalid={byField['decision/experts'] ? true : undefined} onChange={set('expert2')} />
+            <TextField id={`${id}-expert-1`} label={t('requests.steps.expert', { n: 1 })} maxLength={200} value={value.expert1} aria-invalid={expertsError ? true : undefined} onChange={set('expert1')} />
+            <TextField id={`${id}-expert-2`} label={t('requests.steps.expert', { n: 2 })} maxLength={200} value={value.expert2} aria-invalid={expertsError ? true : undefined} onChange={set('expert2')} />
           </fieldset>
           <TextField
             id={`${id}-objection-until`}

@@ -70,17 +70,21 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
       urgency,
       goal,
       backToSchool,
-      dataKinds,
+      // The school keeps the case and sees its data already; the contract asks for at least one kind.
+      dataKinds: kind === 'question_to_school' ? ['identity'] : dataKinds,
     });
   }
 
   const onlyQuestion = kinds.length === 1 && kinds[0] === 'question_to_school';
+  const toSchool = kind === 'question_to_school';
+  // The one school that keeps the case: named, not chosen.
+  const fixedSchool = toSchool && receivers.length === 1;
   return (
     <Section id="case-send-request" panel heading={onlyQuestion ? t('requests.send.headingQuestion') : t('requests.send.heading')}>
       <p className="utrecht-paragraph">{onlyQuestion ? t('requests.send.introQuestion') : t('requests.send.intro')}</p>
       {organisations.isError && <ErrorAlert error={organisations.error} />}
       <ApiFormView form={form} onSubmit={onSubmit} submit={t('requests.send.submit')}>
-        {kinds.length > 1 ? (
+        {kinds.length > 1 && (
           <RadioGroupField
             id="request-kind"
             name="request-kind"
@@ -90,8 +94,12 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
             error={byField.kind}
             onChange={setKind}
           />
-        ) : (
-          <Facts items={[[t('requests.send.kind'), t(`requests.kinds.${kinds[0]}`)]]} />
+        )}
+        {(kinds.length === 1 || fixedSchool) && (
+          <Facts
+            className="samenspel-form-facts"
+            items={[kinds.length === 1 && [t('requests.send.kind'), t(`requests.kinds.${kinds[0]}`)], fixedSchool && [t('requests.send.to'), receivers[0].name]]}
+          />
         )}
         <ReceiverField kind={kind} receivers={receivers} chosen={chosen} loading={organisations.isPending} error={byField.toOrganisationId} onChange={setTo} />
         <TextAreaField
@@ -105,7 +113,7 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
           error={byField.question}
           onChange={(e) => setQuestion(e.target.value)}
         />
-        {!onlyQuestion && (
+        {!toSchool && (
           <TextAreaField id="request-tried" label={t('requests.send.tried')} description={t('requests.send.triedHint')} optional rows={3} maxLength={4000} value={tried} error={byField.tried} onChange={(e) => setTried(e.target.value)} />
         )}
         <TextAreaField id="request-goal" label={t('requests.send.goal')} description={t('requests.send.goalHint')} required rows={3} maxLength={1000} value={goal} error={byField.goal} onChange={(e) => setGoal(e.target.value)} />
@@ -118,18 +126,20 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
           error={byField.urgency}
           onChange={setUrgency}
         />
-        {!onlyQuestion && (
+        {!toSchool && (
           <CheckboxField id="request-back-to-school" label={t('requests.send.backToSchool')} description={t('requests.send.backToSchoolHint')} checked={backToSchool} error={byField.backToSchool} onChange={setBackToSchool} />
         )}
-        <CheckboxGroupField
-          id="request-data-kinds"
-          legend={t('requests.send.dataKinds')}
-          description={<ConsentHint k={k} receiver={receiver} />}
-          options={SHAREABLE_KINDS.map((d) => ({ value: d, label: t(`consents.kinds.${d}`) }))}
-          value={dataKinds}
-          error={byField.dataKinds}
-          onChange={setDataKinds}
-        />
+        {!toSchool && (
+          <CheckboxGroupField
+            id="request-data-kinds"
+            legend={t('requests.send.dataKinds')}
+            description={<ConsentHint k={k} receiver={receiver} />}
+            options={SHAREABLE_KINDS.map((d) => ({ value: d, label: t(`consents.kinds.${d}`) }))}
+            value={dataKinds}
+            error={byField.dataKinds}
+            onChange={setDataKinds}
+          />
+        )}
       </ApiFormView>
     </Section>
   );
@@ -154,14 +164,8 @@ function ReceiverField({
   const { t } = useTranslation();
   if (kind === 'question_to_school' && !loading) {
     if (receivers.length === 0) return <Alert type="warning">{error ?? t('requests.send.noSchool')}</Alert>;
-    if (receivers.length === 1) {
-      return (
-        <>
-          <Facts items={[[t('requests.send.to'), receivers[0].name]]} />
-          {error && <Alert type="error">{error}</Alert>}
-        </>
-      );
-    }
+    // The one school is named above the form's fields; an error about it is said here.
+    if (receivers.length === 1) return error ? <Alert type="error">{error}</Alert> : null;
   }
   return (
     <SelectField
@@ -184,10 +188,9 @@ function ReceiverField({
 }
 
 /** What the consent of the case covers for the chosen receiver (for who sees the case's consents). */
-function ConsentHint({ k, receiver }: { k: CaseDetail; receiver?: { id: string; name: string; kind: string } }) {
+function ConsentHint({ k, receiver }: { k: CaseDetail; receiver?: { id: string; name: string } }) {
   const { t } = useTranslation();
   if (!receiver) return t('requests.send.dataKindsHint');
-  if (receiver.kind === 'school_location') return t('requests.send.consentSchool', { organisation: receiver.name });
   const covered = coveredKinds(k, receiver.id);
   if (covered === null) return t('requests.send.dataKindsHint');
   if (covered.length === 0) return t('requests.send.consentNone', { organisation: receiver.name });

@@ -15,8 +15,7 @@ import type {
   RequestStepBody as RequestStepBodySchema,
   SendRequestBody as SendRequestBodySchema,
 } from '../../contracts/requests.ts';
-import type { RequestAction, RequestKind } from '../../contracts/values/requests.ts';
-import type { OrganisationKind } from '../../contracts/values/registry.ts';
+import { RECEIVER_ORGANISATION_KINDS, type RequestAction } from '../../contracts/values/requests.ts';
 import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
 import type { Organisation as OrganisationSchema } from '../../contracts/registry.ts';
 import type { CaseDetail } from '../shared/types.ts';
@@ -55,18 +54,8 @@ export function requestChanged(queryClient: QueryClient, request?: RequestDetail
   void queryClient.invalidateQueries({ queryKey: qk.requests.all });
 }
 
-/**
- * The kinds of organisation that receive each kind of request, for the receiver select (the server
- * checks it again: a wrong one is a field error on `toOrganisationId`). A question to the school
- * goes to the school that keeps the case.
- */
-export const RECEIVER_KINDS: Record<RequestKind, readonly OrganisationKind[]> = {
-  toegang: ['wijkteam', 'gemeente'],
-  provider: ['youth_care_provider'],
-  swv_arrangement: ['swv'],
-  tlv: ['swv'],
-  question_to_school: ['school_location'],
-};
+/** The kinds of organisation that receive each kind of request (the server's list; it checks again). */
+export const RECEIVER_KINDS: Record<keyof typeof RECEIVER_ORGANISATION_KINDS, readonly string[]> = RECEIVER_ORGANISATION_KINDS;
 
 /** What a step's text is, by action: a question, an answer, a reason, advice for the teacher, or a note. */
 export type TextRole = 'question' | 'answer' | 'reason' | 'advice' | 'note';
@@ -98,16 +87,9 @@ export function waitingForReader(item: { side: 'sender' | 'receiver'; waitingFor
 
 type Organisation = Contract<typeof OrganisationSchema>;
 
-/**
- * The school that keeps the case, for a question to the school. The case view names the school
- * but not its organisation id: the school locations of that name, narrowed to the one the case's
- * team or case manager works for when that tells which. (The server checks the receiver again.)
- */
-export function schoolsOfCase(k: Pick<CaseDetail, 'organisationName' | 'team' | 'caseManager'>, organisations: readonly Organisation[]): Organisation[] {
-  const named = organisations.filter((o) => o.kind === 'school_location' && o.name === k.organisationName);
-  const known = new Set([...(k.team ?? []).map((m) => m.organisationId), k.caseManager.organisationId]);
-  const sure = named.filter((o) => known.has(o.id));
-  return sure.length > 0 ? sure : named;
+/** The school that keeps the case, for a question to the school (the server checks the receiver again). */
+export function schoolsOfCase(k: Pick<CaseDetail, 'organisationId'>, organisations: readonly Organisation[]): Organisation[] {
+  return organisations.filter((o) => o.id === k.organisationId);
 }
 
 /** The kinds of data the valid consents of the case grant an organisation today; null when the reader does not see the consents. */

@@ -159,7 +159,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
             {...textarea}
           />
           {left !== null && (
-            <p id={counterId} className="samenspel-counter" aria-live={left <= Math.max(20, Math.floor(maxLength! / 10)) ? 'polite' : 'off'}>
+            <p id={counterId} className="samenspel-char-counter" aria-live={left <= Math.max(20, Math.floor(maxLength! / 10)) ? 'polite' : 'off'}>
               {t('common.charactersLeft', { count: Math.max(0, left) })}
             </p>
           )}
