@@ -270,3 +270,46 @@ describe('history is appended, never edited', () => {
     await expect(sql`delete from request_events`.execute(t.database.db)).rejects.toThrow(/append-only/);
   });
 });
+
+describe('relations that changed', () => {
+  it('a receiver whose membership ended no longer reads the request or finds it in her list; back at work, she does again', async () => {
+    const id = (await send(ib, { kind: 'toegang', toOrganisationId: org('wijkteam'), question: 'Nog een verwijzing.' })).json().id;
+    expect((await wijkteam.get(`/api/v1/requests/${id}`)).statusCode).toBe(200);
+    const personId = t.demo.accounts.wijkteam.personId!;
+    await t.database.db.updateTable('memberships').set({ ended_at: new Date() }).where('person_id', '=', personId).execute();
+    try {
+      expect((await wijkteam.get(`/api/v1/requests/${id}`)).statusCode).toBe(404);
+      expect((await wijkteam.get('/api/v1/requests')).json().items).toEqual([]);
+    } finally {
+      await t.database.db.updateTable('memberships').set({ ended_at: null }).where('person_id', '=', personId).execute();
+    }
+    expect((await wijkteam.get(`/api/v1/requests/${id}`)).statusCode).toBe(200);
+    await step(ib, id, { action: 'withdraw', text: 'Was een test van het werk na terugkeer.' });
+  });
+
+  it('a consent given in another case of the same child does not carry a request from this one', async () => {
+    const gemeente = t.demo.accounts.leerplicht.organisationId!;
+    const other = await ib.post('/api/v1/cases', { childId: pupil, title: 'Tweede casus: schoolgang' });
+    expect(other.statusCode).toBe(201);
+    expect((await consentFor(gemeente, ['identity', 'school'], other.json().id)).statusCode).toBe(201);
+    const fromThis = await send(ib, { kind: 'toegang', toOrganisationId: gemeente });
+    expect(fromThis.statusCode).toBe(400);
+    expect(fromThis.json().invalidParams[0]).toMatchObject({ name: 'dataKinds', code: 'no_consent' });
+    expect((await send(ib, { kind: 'toegang', toOrganisationId: gemeente }, other.json().id)).statusCode).toBe(201);
+  });
+
+  it('once the case is closed the receiver is refused and nothing more is sent from it', async () => {
+    const leerplicht = await t.login('leerplicht');
+    const other = (await t.database.db.selectFrom('cases').select(['id', 'version']).where('title', '=', 'Tweede casus: schoolgang').executeTakeFirstOrThrow());
+    const id = (await t.database.db.selectFrom('requests').select('id').where('case_id', '=', other.id).executeTakeFirstOrThrow()).id;
+    const before = (await leerplicht.get(`/api/v1/requests/${id}`)).json();
+    expect(before).toMatchObject({ side: 'receiver', status: 'sent' });
+    const closed = await ib.post(`/api/v1/cases/${other.id}/close`, { reason: 'Opgelost binnen school.', version: (await ib.get(`/api/v1/cases/${other.id}`)).json().version });
+    expect(closed.statusCode).toBe(200);
+    expect((await leerplicht.get(`/api/v1/requests/${id}`)).statusCode).toBe(404);
+    expect((await leerplicht.post(`/api/v1/requests/${id}/steps`, { action: 'accept', version: before.version })).statusCode).toBe(404);
+    const again = await send(ib, { kind: 'toegang', toOrganisationId: t.demo.accounts.leerplicht.organisationId! }, other.id);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('case_closed');
+  });
+});

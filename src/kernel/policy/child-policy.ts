@@ -1,6 +1,7 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DATA_KINDS, type DataKind } from '../../contracts/values/data-kinds.ts';
+import { OPEN_REQUEST_STATUSES } from '../../contracts/values/requests.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 
@@ -95,6 +96,27 @@ const NO_CONSENT = [sql<string | null>`null::uuid`.as('consent_id'), sql<string[
 
 /** A date as SQL, the "today" against which enrolments and residences are judged. */
 const dateLit = (d: string) => sql<string>`${d}::date`;
+
+/**
+ * The consent `con` (with its recipient row `cr`) names the organisation and is in force on the
+ * day: given, not expired, not withdrawn. The one test of a consent, for every ground that rests on
+ * one (case_consent, request_receiver) and for the check when a request is sent.
+ */
+const consentInForce = (day: RawBuilder<string>, organisationId: string) =>
+  sql<boolean>`cr.organisation_id = ${organisationId} and con.given_on <= ${day} and con.valid_until >= ${day} and not exists (select 1 from consent_withdrawals w where w.consent_id = con.id)`;
+
+/** The data kinds the consents of a case in force today grant an organisation (none: no such consent). */
+export async function consentKindsInForce(db: Db | Tx, c: { caseId: string; childId: string; organisationId: string; today: string }): Promise<DataKind[]> {
+  const rows = await db
+    .selectFrom('consents as con')
+    .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
+    .where('con.case_id', '=', c.caseId)
+    .where('con.child_id', '=', c.childId)
+    .where(consentInForce(dateLit(c.today), c.organisationId))
+    .select('con.data_kinds')
+    .execute();
+  return parseKinds(rows.flatMap((r) => r.data_kinds));
+}
 
 /**
  * The children the actor is related to, with the ground of each relation, on `today`.
@@ -232,10 +254,7 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
             .where('cm.organisation_id', '=', m.organisationId)
             .where('cm.removed_at', 'is', null)
             .where('k.status', '=', 'open')
-            .where('cr.organisation_id', '=', m.organisationId)
-            .where('con.given_on', '<=', day)
-            .where('con.valid_until', '>=', day)
-            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
+            .where(consentInForce(day, m.organisationId))
             .select([
               sql<string>`k.child_id`.as('child_id'),
               sql<Ground>`'case_consent'`.as('ground'),
@@ -257,12 +276,9 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
               .innerJoin('consents as con', (j) => j.onRef('con.case_id', '=', 'k.id').onRef('con.child_id', '=', 'k.child_id'))
               .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
               .where('rq.to_organisation_id', '=', m.organisationId)
-              .where('rq.status', 'in', ['sent', 'info_requested', 'accepted', 'decided', 'help_started'])
+              .where('rq.status', 'in', OPEN_REQUEST_STATUSES)
               .where('k.status', '=', 'open')
-              .where('cr.organisation_id', '=', m.organisationId)
-              .where('con.given_on', '<=', day)
-              .where('con.valid_until', '>=', day)
-              .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
+              .where(consentInForce(day, m.organisationId))
               .select([
                 sql<string>`rq.child_id`.as('child_id'),
                 sql<Ground>`'request_receiver'`.as('ground'),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { rules, subject, withAccess, type Rule } from '../../kernel/policy/gateway.ts';
+import { consentKindsInForce } from '../../kernel/policy/child-policy.ts';
 import { ConflictError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { calendarScopeOf, loadSchoolCalendar, addCalendarDays } from '../../kernel/calendar/school-days.ts';
@@ -55,7 +56,7 @@ export async function sendRequest(database: Database, actor: Actor, caseId: stri
       errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: 'Een vraag aan de school gaat naar de school die de casus houdt.' });
     }
     if (to && !errors.some((e) => e.name === 'toOrganisationId') && to.id !== k.organisation_id) {
-      const covered = await consentCovering(tx, caseId, childId, to.id, day);
+      const covered: string[] = await consentKindsInForce(tx, { caseId, childId, organisationId: to.id, today: day });
       const missing = input.dataKinds.filter((d) => !covered.includes(d));
       if (!covered.length) {
         errors.push({ name: 'dataKinds', code: 'no_consent', reason: `Er is geen geldige toestemming in deze casus die ${to.name} noemt. Leg eerst toestemming vast (doel, gegevens, ontvanger) en stuur het verzoek daarna.` });
@@ -97,22 +98,6 @@ export async function sendRequest(database: Database, actor: Actor, caseId: stri
     await notifySide(tx, actor, { id: r.id, regionId: actor.regionId, organisationId: to!.id, holderPersonId: null, fromPersonId: null, side: 'receiver' }, 'request_received', opts.linkBase);
     return { id: r.id };
   });
-}
-
-/** The data kinds a valid consent of the case grants the organisation today (none: no consent). */
-async function consentCovering(tx: Tx, caseId: string, childId: string, organisationId: string, day: string): Promise<string[]> {
-  const rows = await tx
-    .selectFrom('consents as con')
-    .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
-    .where('con.case_id', '=', caseId)
-    .where('con.child_id', '=', childId)
-    .where('cr.organisation_id', '=', organisationId)
-    .where('con.given_on', '<=', day)
-    .where('con.valid_until', '>=', day)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consent_withdrawals as w').whereRef('w.consent_id', '=', 'con.id').select(sql`1`.as('one')))))
-    .select('con.data_kinds')
-    .execute();
-  return [...new Set(rows.flatMap((r) => r.data_kinds))];
 }
 
 /**

@@ -5,6 +5,7 @@ import { decideEach, recordListed, rules, subject, withAccess, type Listed, type
 import { isConsentGround } from '../../kernel/policy/child-policy.ts';
 import { today } from '../../kernel/time.ts';
 import type { RequestDetail, RequestList, RequestListQuery } from '../../contracts/requests.ts';
+import { OPEN_REQUEST_STATUSES } from '../../contracts/values/requests.ts';
 import { requestView, waitingFor } from './request-view.ts';
 
 /** One request, for its sender or its receiver as today (rules.request); the read is logged. */
@@ -38,7 +39,7 @@ export async function listRequests(database: Database, actor: Actor, q: RequestL
     if (q.box === 'inbox') base = base.where('rq.to_organisation_id', '=', org);
     else if (q.box === 'outbox') base = base.where('rq.from_organisation_id', '=', org);
     else base = base.where((eb) => eb.or([eb('rq.to_organisation_id', '=', org), eb('rq.from_organisation_id', '=', org)]));
-    if (q.open) base = base.where('rq.status', 'in', ['sent', 'info_requested', 'accepted', 'decided', 'help_started']);
+    if (q.open) base = base.where('rq.status', 'in', OPEN_REQUEST_STATUSES);
     if (q.caseId) base = base.where('rq.case_id', '=', q.caseId);
     const rows = await base
       .select([

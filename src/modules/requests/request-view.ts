@@ -4,14 +4,13 @@ import { grantFor, type Grant } from '../../kernel/policy/child-policy.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import type { RequestDetail } from '../../contracts/requests.ts';
 import type { ShareableKind } from '../../contracts/values/cases.ts';
-import type { Progress, RequestAction, RequestStatus } from '../../contracts/values/requests.ts';
+import { OPEN_REQUEST_STATUSES, type Progress, type RequestAction, type RequestStatus } from '../../contracts/values/requests.ts';
 import { stepsFor } from './request-workflow.ts';
 
 /** Who holds a status: the receiver takes most steps, the sender answers a question for information. */
 export function waitingFor(status: RequestStatus): 'sender' | 'receiver' | null {
-  if (status === 'info_requested') return 'sender';
-  if (status === 'sent' || status === 'accepted' || status === 'decided' || status === 'help_started') return 'receiver';
-  return null;
+  if (!(OPEN_REQUEST_STATUSES as readonly string[]).includes(status)) return null;
+  return status === 'info_requested' ? 'sender' : 'receiver';
 }
 
 /** Whether the reader's grants in the request's case cover the child's identity. */
