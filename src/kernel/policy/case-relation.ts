@@ -43,6 +43,35 @@ export async function caseRelation(db: Db | Tx, actor: Actor, k: CaseKeys): Prom
   return { isOwner, isManager, isMember: !!member };
 }
 
+/** The relations to many cases at once (a list the gateway decides): one query for the team memberships. */
+export async function caseRelations(db: Db | Tx, actor: Actor, keys: readonly CaseKeys[]): Promise<Map<string, CaseRelation>> {
+  const out = new Map<string, CaseRelation>();
+  const m = actor.membership;
+  if (actor.kind !== 'professional' || !m || !actor.personId || keys.length === 0) return out;
+  const ids = [...new Set(keys.map((k) => k.id))];
+  const members = new Set<string>();
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const rows = await db
+      .selectFrom('case_members')
+      .select('case_id')
+      .where('case_id', 'in', ids.slice(i, i + 5_000))
+      .where('person_id', '=', actor.personId)
+      .where('organisation_id', '=', m.organisationId)
+      .where('removed_at', 'is', null)
+      .execute();
+    for (const r of rows) members.add(r.case_id);
+  }
+  const owner = isCareCoordinator(actor);
+  for (const k of keys) {
+    out.set(k.id, {
+      isOwner: owner && m.organisationId === k.organisation_id,
+      isManager: actor.personId === k.case_manager_person_id && m.organisationId === k.case_manager_organisation_id,
+      isMember: members.has(k.id),
+    });
+  }
+  return out;
+}
+
 /**
  * SQL: true when the case's manager still works for the organisation they manage it for. When the
  * membership ended, the case waits for a new case manager (the owner's care coordinators see it).
