@@ -5,7 +5,8 @@
  * optional here: the handler decides whether to send it, the schema only whitelists it.
  */
 import { Day, IdParams, Nullable, OneOf, StaleProblem, Timestamp, Type, Uuid, Version, type Static } from './common.ts';
-import { AGE_RULES, CASE_STATUSES, CONSENT_METHODS, CONSENT_STATUSES, SHAREABLE_KINDS, WITHDRAWAL_METHODS, WITHDRAWN_BY } from './values/cases.ts';
+import { AGE_RULES, CASE_STATUSES, CONSENT_METHODS, CONSENT_STATUSES, INVOLVEMENTS, SHAREABLE_KINDS, VERWIJSINDEX_RISK_GROUNDS, WITHDRAWAL_METHODS, WITHDRAWN_BY } from './values/cases.ts';
+import { ORGANISATION_KINDS } from './values/registry.ts';
 
 export { IdParams };
 
@@ -73,8 +74,27 @@ export const WithdrawConsentBody = Type.Object(
 );
 export type WithdrawConsentBody = Static<typeof WithdrawConsentBody>;
 
-export const AssignCaseManagerBody = Type.Object({ personId: Uuid, organisationId: Uuid, replaces: PersonAt, version: Version }, { additionalProperties: false });
+/** `reason`: why the case manager changes (required; it goes into the case's history). */
+export const AssignCaseManagerBody = Type.Object(
+  { personId: Uuid, organisationId: Uuid, replaces: PersonAt, reason: Type.String({ maxLength: 2000 }), version: Version },
+  { additionalProperties: false },
+);
 export type AssignCaseManagerBody = Static<typeof AssignCaseManagerBody>;
+
+/**
+ * The child changed school: the open case and its plan go to the new school (a school location in
+ * the region where the child is enrolled today), whose care coordinator `toPersonId` becomes case
+ * manager. Needs a consent in force of this case that names the new school.
+ */
+export const TransferCaseBody = Type.Object(
+  { toOrganisationId: Uuid, toPersonId: Uuid, reason: Type.String({ maxLength: 2000 }), version: Version },
+  { additionalProperties: false },
+);
+export type TransferCaseBody = Static<typeof TransferCaseBody>;
+
+/** The day the school registered the child in the gemeente's verwijsindex (not in the future, not before the case was opened). */
+export const RecordVerwijsindexBody = Type.Object({ registeredOn: Day, version: Version }, { additionalProperties: false });
+export type RecordVerwijsindexBody = Static<typeof RecordVerwijsindexBody>;
 
 export const EmergencyAccessBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
 export const LinkSiblingBody = Type.Object({ caseId: Uuid, version: Version }, { additionalProperties: false });
@@ -174,9 +194,15 @@ export const CaseEventDetail = Type.Object({
   /** opened */
   fromSignalId: Type.Optional(Nullable(Uuid)),
   caseManagerPersonId: Type.Optional(Uuid),
-  /** case_manager_changed */
+  /** case_manager_changed; transferred (`to`: the new school's care coordinator, the new case manager) */
   from: Type.Optional(PersonAt),
   to: Type.Optional(PersonAt),
+  /** transferred: the school the case came from and the one it went to, and how many open requests went with it */
+  fromOrganisationId: Type.Optional(Uuid),
+  toOrganisationId: Type.Optional(Uuid),
+  requestsMoved: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** verwijsindex_registered */
+  registeredOn: Type.Optional(Day),
   /** member_added, member_removed */
   personId: Type.Optional(Uuid),
   organisationId: Type.Optional(Uuid),
@@ -188,7 +214,7 @@ export const CaseEventDetail = Type.Object({
   ageRule: Type.Optional(OneOf(AGE_RULES)),
   by: Type.Optional(OneOf(WITHDRAWN_BY)),
   method: Type.Optional(Nullable(OneOf(CONSENT_METHODS))),
-  /** emergency_access, closed */
+  /** emergency_access, closed, case_manager_changed, transferred */
   reason: Type.Optional(Type.String()),
   expiresAt: Type.Optional(Timestamp),
   /** sibling_linked */
@@ -200,11 +226,67 @@ export type CaseEventDetail = Static<typeof CaseEventDetail>;
 
 export const CaseEvent = Type.Object({
   at: Timestamp,
-  event: Type.String({ description: 'opened, case_manager_changed, member_added, member_removed, consent_recorded, consent_withdrawn, emergency_access, closed, sibling_linked, plan_evaluated' }),
+  event: Type.String({
+    description: 'opened, case_manager_changed, transferred, verwijsindex_registered, member_added, member_removed, consent_recorded, consent_withdrawn, emergency_access, closed, sibling_linked, plan_evaluated',
+  }),
   personName: Nullable(Type.String()),
   detail: CaseEventDetail,
+  /** case_manager_changed, transferred: who or which school it went from and to, in words ("Name, Organisation" or the school). */
+  fromName: Type.Optional(Nullable(Type.String())),
+  toName: Type.Optional(Nullable(Type.String())),
 });
 export type CaseEvent = Static<typeof CaseEvent>;
+
+/**
+ * An organisation involved with the case — the school that keeps it, each team member's
+ * organisation, each organisation that received an open request from it — and who to contact there:
+ * its team members, or else the colleague who holds the request (none: its inbox). Not a register of
+ * involvement (that is the gemeente's verwijsindex): only who works with this case today.
+ */
+export const InvolvedOrganisation = Type.Object({
+  organisationId: Uuid,
+  name: Type.String(),
+  kind: OneOf(ORGANISATION_KINDS),
+  why: Type.Array(OneOf(INVOLVEMENTS)),
+  contacts: Type.Array(
+    Type.Object({
+      personId: Uuid,
+      name: Type.String(),
+      /** The role they have there (a role key, shown with the web's labels); null when unknown. */
+      role: Nullable(Type.String()),
+      email: Nullable(Type.String()),
+    }),
+  ),
+});
+export type InvolvedOrganisation = Static<typeof InvolvedOrganisation>;
+
+/**
+ * The verwijsindex (Jeugdwet §7.1): when the school registered the child and who recorded it, and
+ * whether to remind the team — while not registered (or the registration is older than its two
+ * years) and a risk ground applies (`riskGrounds`, cases/verwijsindex.ts).
+ */
+export const VerwijsindexState = Type.Object({
+  registeredOn: Nullable(Day),
+  registeredByName: Nullable(Type.String()),
+  /** The last day the registration counts (two years after it); null when not registered. */
+  validUntil: Nullable(Day),
+  reminder: Type.Boolean(),
+  riskGrounds: Type.Array(OneOf(VERWIJSINDEX_RISK_GROUNDS)),
+});
+export type VerwijsindexState = Static<typeof VerwijsindexState>;
+
+/**
+ * A school the case can go to (for who may transfer it): a school location where the child is
+ * enrolled today, other than the one keeping the case, with its care coordinators, and whether a
+ * consent in force of this case names it (without one the transfer is refused).
+ */
+export const TransferTarget = Type.Object({
+  organisationId: Uuid,
+  name: Type.String(),
+  coordinators: Type.Array(Type.Object({ personId: Uuid, name: Type.String() })),
+  consentNamesIt: Type.Boolean(),
+});
+export type TransferTarget = Static<typeof TransferTarget>;
 
 /**
  * One case. Everyone with a relation to the case gets the fields up to `can`; the limited view
@@ -241,6 +323,10 @@ export const CaseView = Type.Object({
     sendRequests: Type.Boolean(),
     /** Ask the school a question from this open case (a team member of another organisation). */
     askSchool: Type.Boolean(),
+    /** Transfer this open case to the child's new school (who manages it). */
+    transfer: Type.Boolean(),
+    /** Record the day the child was registered in the verwijsindex (who manages the open case). */
+    recordVerwijsindex: Type.Boolean(),
   }),
   child: Type.Optional(Type.Object({ id: Uuid, givenName: Type.String(), familyName: Type.String(), age: Type.Integer() })),
   nextEvaluationOn: Type.Optional(Day),
@@ -253,6 +339,12 @@ export const CaseView = Type.Object({
   /** Siblings' cases linked as one family; the name only when the user may see that child. */
   siblings: Type.Optional(Type.Array(Type.Object({ caseId: Uuid, status: OneOf(CASE_STATUSES), childName: Nullable(Type.String()), canOpen: Type.Boolean() }))),
   history: Type.Optional(Type.Array(CaseEvent)),
+  /** Each organisation involved and who to contact there (not for the limited view). */
+  involved: Type.Optional(Type.Array(InvolvedOrganisation)),
+  /** The verwijsindex: the registration's day and the reminder (not for the limited view). */
+  verwijsindex: Type.Optional(VerwijsindexState),
+  /** The schools this case can go to (only with `can.transfer`). */
+  transferTargets: Type.Optional(Type.Array(TransferTarget)),
 });
 export type CaseView = Static<typeof CaseView>;
 
@@ -267,6 +359,13 @@ export type WithdrawnConsent = Static<typeof WithdrawnConsent>;
 
 export const CaseManagerAssigned = Type.Object({ caseId: Uuid, caseManager: PersonAt, version: Version });
 export type CaseManagerAssigned = Static<typeof CaseManagerAssigned>;
+
+/**
+ * A case transferred to another school: where it is now, its new case manager and version. (The
+ * old school no longer reads the case, so the answer is not the case view.)
+ */
+export const CaseTransferred = Type.Object({ caseId: Uuid, organisationId: Uuid, organisationName: Type.String(), caseManager: PersonAt, requestsMoved: Type.Integer({ minimum: 0 }), version: Version });
+export type CaseTransferred = Static<typeof CaseTransferred>;
 
 export const EmergencyAccessGranted = Type.Object({ expiresAt: Timestamp });
 export type EmergencyAccessGranted = Static<typeof EmergencyAccessGranted>;

@@ -345,13 +345,13 @@ describe('access matrix: relations that changed', () => {
     const plan = (await r.who.get(`/api/v1/plans/${owner.plan}`)).statusCode;
     const current = { personId: owner.case_manager_person_id, organisationId: owner.case_manager_organisation_id };
     // The version as it is: what is tested is the relation, not a stale screen.
-    const manage = (await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current, version: owner.version })).statusCode;
+    const manage = (await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current, reason: 'Matrix.', version: owner.version })).statusCode;
     expect({ child, case: caseView, plan, manage }).toEqual(r.expect);
 
     // The same change based on a version that is no longer current: whoever may manage the case is
     // told it changed and sees it as it is now; anyone else gets the same 404 as before, and the
     // refusal carries nothing of the case (no `current`).
-    const stale = await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current, version: owner.version + 7 });
+    const stale = await r.who.put(`/api/v1/cases/${r.caseId}/case-manager`, { ...current, replaces: current, reason: 'Matrix.', version: owner.version + 7 });
     if (r.expect.manage === 404) {
       expect(stale.statusCode).toBe(404);
       expect(stale.json()).not.toHaveProperty('current');

@@ -349,14 +349,14 @@ describe('no lost update: a change of the case or its team names the version it 
     const added = await ib.post(`/api/v1/cases/${k.id}/members`, { personId: jh().personId, organisationId: jh().organisationId, version: view.version });
     expect(added.statusCode).toBe(201);
     const jhAt = { personId: jh().personId!, organisationId: jh().organisationId! };
-    const stale = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...jhAt, replaces: me, version: view.version });
+    const stale = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...jhAt, replaces: me, reason: 'Jeugdhulp neemt de regie.', version: view.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'stale_version', current: { version: view.version + 1, caseManager: me } });
-    const appointed = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...jhAt, replaces: me, version: view.version + 1 });
+    const appointed = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...jhAt, replaces: me, reason: 'Jeugdhulp neemt de regie.', version: view.version + 1 });
     expect(appointed.statusCode).toBe(200);
     expect(appointed.json()).toEqual({ caseId: k.id, caseManager: jhAt, version: view.version + 2 });
     // The version is current, but the case manager the user saw is not: the existing check answers.
-    const wrongReplaces = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...me, replaces: me, version: view.version + 2 });
+    const wrongReplaces = await ib.put(`/api/v1/cases/${k.id}/case-manager`, { ...me, replaces: me, reason: 'Terug naar school.', version: view.version + 2 });
     expect(wrongReplaces.statusCode).toBe(409);
     expect(wrongReplaces.json().code).toBe('stale');
     k.version = view.version + 2;

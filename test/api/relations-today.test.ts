@@ -161,11 +161,11 @@ describe('a case manager whose membership ended', () => {
     expect(view.team.find((m: { personId: string }) => m.personId === fleur.personId)).toMatchObject({ current: false });
     // Someone who does not work there (any more) cannot be appointed.
     const seen = { personId: fleur.personId, organisationId: schoolA }; // the case manager the page showed
-    const refused = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { personId: fleur.personId, organisationId: schoolA, replaces: seen, version: view.version });
+    const refused = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { personId: fleur.personId, organisationId: schoolA, replaces: seen, reason: 'Fleur is terug.', version: view.version });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0]).toMatchObject({ name: 'personId', code: 'not_at_organisation' });
     const ibAtA = { personId: t.demo.accounts.ib.personId!, organisationId: schoolA };
-    const appointed = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...ibAtA, replaces: seen, version: view.version });
+    const appointed = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...ibAtA, replaces: seen, reason: 'Fleur werkt hier niet meer.', version: view.version });
     expect(appointed.statusCode).toBe(200);
     expect(appointed.json()).toEqual({ caseId, caseManager: ibAtA, version: view.version + 1 });
     const after = (await ib.get(`/api/v1/cases/${caseId}`)).json();
@@ -179,7 +179,7 @@ describe('a case manager whose membership ended', () => {
     const added = await ib.post(`/api/v1/cases/${caseId}/members`, { ...jhAsMember, version: await caseVersion(ib, caseId) });
     expect(added.statusCode).toBe(201);
     // The version is current (the page was reloaded), but the case manager it names is not.
-    const stale = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...jhAsMember, replaces: { personId: fleur.personId, organisationId: schoolA }, version: added.json().version });
+    const stale = await ib.put(`/api/v1/cases/${caseId}/case-manager`, { ...jhAsMember, replaces: { personId: fleur.personId, organisationId: schoolA }, reason: 'Jeugdhulp neemt de regie.', version: added.json().version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'stale', invalidParams: [{ name: 'replaces', code: 'stale' }] });
     expect((await ib.get(`/api/v1/cases/${caseId}`)).json().caseManager.personId).toBe(t.demo.accounts.ib.personId);
@@ -191,7 +191,7 @@ describe('a case manager whose membership ended', () => {
     const closing = await ib.post(`/api/v1/cases/${closed}/close`, { reason: 'Afgerond.', version: await caseVersion(ib, closed) });
     expect(closing.statusCode).toBe(200);
     const me = { personId: t.demo.accounts.ib.personId!, organisationId: schoolA };
-    const res = await ib.put(`/api/v1/cases/${closed}/case-manager`, { personId: fleur.personId, organisationId: t.demo.accounts.wijkteam.organisationId, replaces: me, version: closing.json().version });
+    const res = await ib.put(`/api/v1/cases/${closed}/case-manager`, { personId: fleur.personId, organisationId: t.demo.accounts.wijkteam.organisationId, replaces: me, reason: 'Het wijkteam neemt de regie.', version: closing.json().version });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('case_closed');
   });

@@ -54,6 +54,7 @@ describe('a case whose case manager left', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(1);
         await page.getByLabel('Nieuwe casusregisseur').selectOption({ index: 1 });
+        await page.getByLabel('Waarom wisselt de casusregisseur?').fill('Vera werkt niet meer op school.');
         await page.getByRole('button', { name: 'Casusregisseur aanwijzen' }).click();
         await page.getByText('is nu de casusregisseur').waitFor();
         // The case is read again after the appointment: the warning goes.

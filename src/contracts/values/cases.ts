@@ -45,3 +45,16 @@ export const AGE_RULE_TEXT: Record<AgeRule, string> = {
 /** Who withdrew a consent, as a case event tells it. */
 export const WITHDRAWN_BY = ['child', 'guardian'] as const;
 export type WithdrawnBy = (typeof WITHDRAWN_BY)[number];
+
+/**
+ * Why a risk ground for the verwijsindex applies to an open case (Jeugdwet art. 7.1.4.1; domain.md
+ * §6): it follows the safety route (Meldcode), a referral or request went to the wijkteam, the
+ * gemeente's access to youth care or a youth care provider, or a professional of an organisation
+ * other than a school is on the team. The server decides (cases/verwijsindex.ts); the screens name it.
+ */
+export const VERWIJSINDEX_RISK_GROUNDS = ['safety_route', 'care_request', 'partner_on_team'] as const;
+export type VerwijsindexRiskGround = (typeof VERWIJSINDEX_RISK_GROUNDS)[number];
+
+/** Why an organisation is involved with a case: it keeps the case (the school), it is on the team, or it received an open request. */
+export const INVOLVEMENTS = ['school', 'team', 'request'] as const;
+export type Involvement = (typeof INVOLVEMENTS)[number];

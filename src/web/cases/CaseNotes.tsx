@@ -81,6 +81,9 @@ export function History({ history }: { history: CaseEvent[] }) {
                 {t(`cases.events.${e.event}`, { defaultValue: e.event })}
                 {next ? ` ${t('cases.history.nextEvaluation', { date: formatDate(next, i18n.language) })}` : ''}
               </p>
+              {e.fromName && e.toName && <p className="utrecht-paragraph">{t('cases.history.fromTo', { from: e.fromName, to: e.toName })}</p>}
+              {e.detail.registeredOn && <p className="utrecht-paragraph">{t('cases.history.registeredOn', { date: formatDate(e.detail.registeredOn, i18n.language) })}</p>}
+              {e.detail.requestsMoved ? <p className="utrecht-paragraph">{t('cases.history.requestsMoved', { count: e.detail.requestsMoved })}</p> : null}
               {reason && (
                 <p className="utrecht-paragraph samenspel-pre-line">
                   <strong>{t('cases.history.reason')}</strong> {reason}

@@ -23,6 +23,8 @@ import type { CaseOpenedState } from './data.ts';
 import { qk } from '../shared/query-keys.ts';
 import { StaleNotice, useStale } from '../shared/StaleNotice.tsx';
 import { CaseRequests } from '../requests/CaseRequests.tsx';
+import { InvolvedSection, VerwijsindexReminder, VerwijsindexSection } from './CaseInvolved.tsx';
+import { TransferCase, type Transferred } from './CaseTransfer.tsx';
 
 /**
  * One case. What is shown follows the server's answer: a team member without a consent covering
@@ -34,7 +36,11 @@ export function CasePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const query = useCase(id);
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
+  // The case went to the child's new school (this page's transfer form): when it no longer opens for
+  // this user, the page says so instead of "not found".
+  const [transferred, setTransferred] = useState<Transferred | null>(null);
   // The team, the case manager, a sibling, closing: all based on the case's version. Someone else
   // changed the case first (stale version): the notice at the top says what changed.
   const stale = useStale({
@@ -61,6 +67,9 @@ export function CasePage() {
   }, [opened, t]);
 
   const hidden = isApiError(query.error) && [400, 403, 404].includes(query.error.status);
+  if (hidden && transferred) {
+    return <MessagePage title={t('cases.transfer.goneTitle')} detail={t('cases.transfer.gone', { school: transferred.organisationName })} link={<AppLink to="/casussen">{t('cases.detail.backToList')}</AppLink>} />;
+  }
   if (hidden) return <MessagePage title={t('cases.detail.notFound')} detail={t('cases.detail.notFoundDetail')} link={<AppLink to="/casussen">{t('cases.detail.backToList')}</AppLink>} />;
 
   const k = query.data;
@@ -85,6 +94,7 @@ export function CasePage() {
               <p className="utrecht-paragraph">{t('cases.detail.limitedExplanation')}</p>
             </Alert>
           )}
+          {k.verwijsindex && <VerwijsindexReminder k={k} v={k.verwijsindex} />}
           {k.safetyRoute && !k.canManage && <EmergencyAccess k={k} onDone={setStatus} />}
           {/* A team member without consent may still ask the school a question. */}
           {k.limited && <CaseRequests k={k} onDone={setStatus} />}
@@ -96,11 +106,24 @@ export function CasePage() {
                 </p>
               )}
               {k.team && <Team k={k} team={k.team} onDone={done} stale={stale} />}
+              {k.involved && <InvolvedSection involved={k.involved} />}
+              {k.verwijsindex && <VerwijsindexSection k={k} v={k.verwijsindex} onDone={done} stale={stale} />}
               {k.consents && <ConsentsSection k={k} consents={k.consents} onDone={setStatus} />}
               {k.canManage && k.consentRule && k.status === 'open' && <RecordConsentSection k={k} onDone={setStatus} />}
               <CaseRequests k={k} onDone={setStatus} />
               <Notes caseId={k.id} onDone={setStatus} />
               {k.history && <History history={k.history} />}
+              {k.can.transfer && (
+                <TransferCase
+                  k={k}
+                  stale={stale}
+                  onTransferred={(result) => {
+                    setTransferred(result);
+                    done(t('cases.transfer.done', { school: result.organisationName }));
+                    caseChanged(queryClient, k.id, k.child?.id);
+                  }}
+                />
+              )}
               {k.canManage && k.status === 'open' && <CaseManage k={k} onDone={done} stale={stale} />}
             </>
           )}

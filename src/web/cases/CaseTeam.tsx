@@ -7,7 +7,7 @@ import type { CaseDetail, CaseTeamMember } from '../shared/types.ts';
 import { qk } from '../shared/query-keys.ts';
 import { ErrorAlert } from '../shared/Alerts.tsx';
 import { ItemsTable } from '../shared/ListView.tsx';
-import { SelectField, TextField } from '../shared/Fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../shared/Fields.tsx';
 import { ApiFormView, useApiForm } from '../shared/ApiForm.tsx';
 import { caseChanged, directoryMissing, useOrganisationMembers, useOrganisations } from './data.ts';
 import { isStale } from '../shared/stale.ts';
@@ -77,28 +77,32 @@ export function Team({ k, team, onDone, stale }: { k: CaseDetail; team: CaseTeam
 }
 
 /**
- * (Re)appoint the case manager from the team: someone who works for their organisation today. Add a
- * person to the team first to make them case manager.
+ * (Re)appoint the case manager from the team — hand the case over — with the reason (it goes into
+ * the history): someone who works for their organisation today. Add a person to the team first to
+ * make them case manager.
  */
 function AssignCaseManager({ k, team, onDone, stale }: { k: CaseDetail; team: CaseTeamMember[]; onDone: (message: string) => void; stale: Stale }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const candidates = team.filter((m) => m.current && !(m.personId === k.caseManager.personId && m.organisationId === k.caseManager.organisationId));
   const [chosen, setChosen] = useState('');
+  const [reason, setReason] = useState('');
   const form = useApiForm({
     // `replaces`: the case manager this page shows; one appointed meanwhile answers 409.
-    mutationFn: (vars: { member: CaseTeamMember }) =>
+    mutationFn: (vars: { member: CaseTeamMember; reason: string }) =>
       api.put(`/cases/${k.id}/case-manager`, {
         personId: vars.member.personId,
         organisationId: vars.member.organisationId,
         replaces: { personId: k.caseManager.personId, organisationId: k.caseManager.organisationId },
+        reason: vars.reason,
         version: stale.version(),
       }),
-    fields: ['personId', 'organisationId'],
+    fields: ['personId', 'organisationId', 'reason'],
     stale,
     onSuccess: (_data, vars) => {
       caseChanged(queryClient, k.id);
       setChosen('');
+      setReason('');
       onDone(t('cases.caseManager.assigned', { name: vars.member.name }));
     },
     onError: () => void queryClient.invalidateQueries({ queryKey: qk.case(k.id) }),
@@ -106,7 +110,7 @@ function AssignCaseManager({ k, team, onDone, stale }: { k: CaseDetail; team: Ca
   const { byField } = form;
   function onSubmit() {
     const member = candidates.find((c) => c.id === chosen);
-    if (member) form.mutation.mutate({ member });
+    if (member) form.mutation.mutate({ member, reason });
   }
   return (
     <>
@@ -121,6 +125,17 @@ function AssignCaseManager({ k, team, onDone, stale }: { k: CaseDetail; team: Ca
             </option>
           ))}
         </SelectField>
+        <TextAreaField
+          id="case-manager-reason"
+          label={t('cases.caseManager.reason')}
+          description={t('cases.caseManager.reasonHint')}
+          required
+          rows={3}
+          maxLength={2000}
+          value={reason}
+          error={byField.reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </ApiFormView>
     </>
   );
