@@ -372,7 +372,7 @@ describe('what the user may do comes from the server (session.can)', () => {
   it('gives each role its screens and nothing more', async () => {
     expect(granted(await can('ib'))).toEqual(['importPupils', 'listChildren', 'raiseSignals', 'schoolAbsence', 'schoolCalendar', 'thuiszitterCandidates', 'thuiszitterEscalation', 'thuiszitterRegister', 'triageSignals', 'workCases', 'workRequests']);
     expect(granted(await can('leerkracht'))).toEqual(['listChildren', 'raiseSignals', 'workCases']);
-    expect(granted(await can('beheer'))).toEqual(['administerRegion', 'reviewRoleGrants']);
+    expect(granted(await can('beheer'))).toEqual(['administerRegion', 'escalateRequests', 'reviewRoleGrants']);
     expect(granted(await can('privacy'))).toEqual(['readAccessLog', 'reviewRoleGrants']);
     expect(granted(await can('leerplicht'))).toEqual(['attendanceWorkspace', 'listChildren', 'thuiszitterCandidates', 'thuiszitterCountsInRegister', 'thuiszitterEscalation', 'thuiszitterRegister', 'workCases', 'workRequests']);
     expect(granted(await can('jeugdhulp'))).toEqual(['workCases', 'workRequests']);

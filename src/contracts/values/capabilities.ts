@@ -39,5 +39,7 @@ export const CAPABILITIES = [
   'reviewRoleGrants',
   /** Requests between organisations: what the organisation sent and received (docs/requests.md). */
   'workRequests',
+  /** The region's escalation table of requests past their term (aggregates only) and asking an organisation to take them up. */
+  'escalateRequests',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

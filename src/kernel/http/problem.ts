@@ -173,8 +173,9 @@ function dutchReason(keyword: string, message: string | undefined, params: Recor
       if (params.pattern === NO_YEAR_ZERO) return 'Het jaar 0000 bestaat niet. Vul een datum in als JJJJ-MM-DD.';
       return 'Het formaat klopt niet.';
     case 'type':
-      if (params.type === 'integer') return 'Vul een geheel getal in.';
-      if (params.type === 'number') return 'Vul een getal in.';
+      // A nullable field names its types as a list (e.g. ['integer', 'null']): the number it asks for decides.
+      if (params.type === 'integer' || (Array.isArray(params.type) && params.type.includes('integer'))) return 'Vul een geheel getal in.';
+      if (params.type === 'number' || (Array.isArray(params.type) && params.type.includes('number'))) return 'Vul een getal in.';
       if (params.type === 'boolean') return 'Kies ja of nee (true of false).';
       return `Verwacht ${String(params.type)}.`;
     case 'additionalProperties':

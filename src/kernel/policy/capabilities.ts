@@ -33,6 +33,7 @@ export const CAPABILITY_ROLES: Record<Capability, readonly ActorRole[]> = {
   readAccessLog: ['privacy_officer'],
   reviewRoleGrants: ['functional_admin', 'privacy_officer'],
   workRequests: ['intern_begeleider', 'care_coordinator', 'youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer'],
+  escalateRequests: ['policy_analyst', 'swv_consultant', 'functional_admin'],
 };
 
 export function actorRole(actor: Pick<Actor, 'kind' | 'membership'>): ActorRole | null {

@@ -9,6 +9,7 @@ import { useDraft, useListParams } from '../shared/list-params.ts';
 import { useSession } from '../shared/session.tsx';
 import { useRequests } from './data.ts';
 import { requestColumns } from './columns.tsx';
+import { AppLink } from '../shared/AppLink.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -47,6 +48,9 @@ export function RequestsListPage() {
     <>
       <PageHeading title={t('requests.list.title')} />
       <p className="utrecht-paragraph">{t('requests.list.intro', { organisation })}</p>
+      <p className="utrecht-paragraph">
+        <AppLink to="/verzoeken/termijnen">{t('requestRegion.terms.viewTerms')}</AppLink>
+      </p>
       <form className="samenspel-form samenspel-search" onSubmit={onFilter} aria-label={t('requests.list.filterLabel')}>
         <SelectField id="requests-box" label={t('requests.list.boxLabel')} value={draftBox} onChange={(e) => setDraftBox(e.target.value)}>
           <option value="">{t('requests.list.box.all')}</option>

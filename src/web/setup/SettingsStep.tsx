@@ -8,6 +8,7 @@ import { AppLink } from '../shared/AppLink.tsx';
 import { ErrorAlert, LiveStatus, Loading } from '../shared/Alerts.tsx';
 import { ErrorSummary, useSetupForm } from './wizard.tsx';
 import { SignalTermsSection } from './SignalTermsSection.tsx';
+import { RequestTermsSection } from '../requests/RequestTermsSection.tsx';
 import { qk } from '../shared/query-keys.ts';
 import { Section, SubmitRow } from '../shared/Section.tsx';
 import { ItemsTable } from '../shared/ListView.tsx';
@@ -120,6 +121,7 @@ export function SettingsStep() {
         )}
       </Section>
       <SignalTermsSection />
+      <RequestTermsSection panel heading={t('requestRegion.terms.heading')} />
       {fixed.length > 0 && (
         <Section id="setup-settings-fixed" heading={t('setup.settings.fixedHeading')}>
           <ItemsTable

@@ -21,6 +21,8 @@ export function navItems(session: Session | null): NavItem[] {
   if (can.raiseSignals) items.push({ to: '/signalen/mijn', labelKey: 'nav.mySignals' });
   if (can.workCases) items.push({ to: '/casussen', labelKey: 'nav.cases' });
   if (can.workRequests) items.push({ to: '/verzoeken', labelKey: 'nav.requests' });
+  // The region's escalation table of requests past their term: counts per organisation, never a child.
+  if (can.escalateRequests) items.push({ to: '/verzoeken/escalatie', labelKey: 'nav.requestEscalation' });
   if (can.schoolAbsence) {
     items.push(
       { to: '/verzuim/signalering', labelKey: 'nav.earlyWarning' },
