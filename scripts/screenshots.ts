@@ -47,6 +47,17 @@ try {
   await shot('signal-queue', 'ib', '/signalen');
   const safety = await env.database.db.selectFrom('signals').select('id').where('category', '=', 'safety').executeTakeFirstOrThrow();
   await shot('signal-safety', 'ib', `/signalen/${safety.id}`);
+  // "Doorverwijzen" from a signal (docs/requests.md): a new signal of the IB's school whose child has no case yet, on a phone.
+  const toRefer = await env.database.db
+    .selectFrom('signals as s')
+    .leftJoin('cases as k', 'k.child_id', 's.child_id')
+    .where('s.status', '=', 'new')
+    .where('s.category', '!=', 'safety')
+    .where('s.organisation_id', '=', env.demo.accounts.ib.organisationId!)
+    .where('k.id', 'is', null)
+    .select('s.id')
+    .executeTakeFirstOrThrow();
+  await shot('refer-signal-phone', 'ib', `/signalen/${toRefer.id}/doorverwijzen`, { width: 390, height: 844, fullPage: true });
   const demoCase = await env.database.db
     .selectFrom('cases')
     .innerJoin('plans', 'plans.case_id', 'cases.id')
@@ -104,6 +115,25 @@ try {
     await page.context().close();
     await shot('requests-list', 'ib', '/verzoeken', { width: 1366, height: 900 });
     await shot('request-phone', 'wijkteam', `/verzoeken/${id}`, { width: 390, height: 844, fullPage: true });
+  }
+  // The teacher's observation (docs/requests.md): the youth care worker reports back on the demo case's request
+  // through the API, which asks the teacher on the team; she opens the ask on a phone. And a professional's notification settings.
+  {
+    const db = env.database.db;
+    const rq = await db.selectFrom('requests').select('id').where('kind', '=', 'provider').where('status', '=', 'help_started').where('to_organisation_id', '=', env.demo.accounts.jeugdhulp.organisationId!).executeTakeFirstOrThrow();
+    const page = await newPage(env.browser);
+    await signInAs(page, env.baseUrl, 'jeugdhulp');
+    const { csrfToken } = (await (await page.request.get(`${env.baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
+    const { version } = (await (await page.request.get(`${env.baseUrl}/api/v1/requests/${rq.id}`)).json()) as { version: number };
+    const reported = await page.request.post(`${env.baseUrl}/api/v1/requests/${rq.id}/steps`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { action: 'report_back', version, progress: 'going_well', text: 'Vier gesprekken gehad; de avonden zijn rustiger. Tip voor de klas: geef hem bij binnenkomst een vaste taak.' },
+    });
+    if (!reported.ok()) throw new Error(`observation screenshot: ${reported.status()} ${await reported.text()}`);
+    await page.context().close();
+    const ask = await db.selectFrom('request_observations').select('id').where('request_id', '=', rq.id).where('person_id', '=', env.demo.accounts.leerkracht.personId!).executeTakeFirstOrThrow();
+    await shot('observation-phone', 'leerkracht', `/observaties/${ask.id}`, { width: 390, height: 844, fullPage: true });
+    await shot('notification-settings-phone', 'wijkteam', '/instellingen/meldingen', { width: 390, height: 844, fullPage: true });
   }
   // Absence reports: the list of the school (of ib or zorgcoordinator) with the most reports, one report (preferably
   // one still to be made, with the decision form), the attendance officer's workspace.

@@ -24,6 +24,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { signalRoutes } from './modules/signals/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
 import { requestRoutes } from './modules/requests/index.ts';
+import { referralRoutes } from './modules/referrals/index.ts';
 import { planRoutes } from './modules/plans/index.ts';
 import { absenceRoutes } from './modules/absence/index.ts';
 import { calendarRoutes } from './modules/calendar/index.ts';
@@ -32,6 +33,7 @@ import { thuiszitterRoutes } from './modules/thuiszitters/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
 import { pupilsRoutes } from './modules/pupils/index.ts';
+import { worklistRoutes } from './modules/worklist/index.ts';
 import multipart from '@fastify/multipart';
 
 export const API_VERSION = '1.0.0';
@@ -125,6 +127,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await signalRoutes(api, ctx);
       await caseRoutes(api, ctx);
       await requestRoutes(api, ctx);
+      await referralRoutes(api, ctx);
       await planRoutes(api, ctx);
       await absenceRoutes(api, ctx);
       await calendarRoutes(api, ctx);
@@ -133,6 +136,7 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await setupRoutes(api, ctx);
       await staffRoutes(api, ctx);
       await pupilsRoutes(api, ctx);
+      await worklistRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -14,7 +14,8 @@ import { seedDemo } from '../modules/demo/index.ts';
 import { createAccount } from './create-user.ts';
 import { checkRegionInput, createRegion } from './create-region.ts';
 import { pruneSignInData } from '../modules/session/index.ts';
-import { requirePublicUrl, startMailWorker } from '../modules/staff/index.ts';
+import { publicBaseUrl, requirePublicUrl, startMailWorker } from '../modules/staff/index.ts';
+import { runReminders } from './reminders.ts';
 
 const HELP = `samenspel — command-line tool of Samenspel
 
@@ -34,6 +35,9 @@ Commands:
   create-user           Create a sign-in account for a professional.
       --username U --password P --given-name G --family-name F
       --organisation ID|BRINVESTIGING|NAME --role ROLE   (repeat --organisation/--role pairs is not supported; add roles in the app)
+  remind                Send what the clock brings once: reminders of request steps past their term and
+                        of evaluations due, and (from 07:00) the daily digests. The server does this
+                        every quarter of an hour itself; use this from cron when it does not run.
   audit verify          Check the access log's keyed chain and the anchors written outside the database;
                         exits 1 at the first broken link.
   help                  Show this help.
@@ -99,7 +103,10 @@ async function main(argv: string[]) {
         log: app.log,
       });
       await sequencer.anchorNow();
-      const housekeeping = setInterval(() => pruneSignInData(database.db, config).catch((err) => app.log.error({ err }, 'housekeeping failed')), 15 * 60_000);
+      const housekeeping = setInterval(() => {
+        pruneSignInData(database.db, config).catch((err) => app.log.error({ err }, 'housekeeping failed'));
+        runReminders(database, { linkBase: publicBaseUrl(config) }).catch((err) => app.log.error({ err }, 'reminders failed'));
+      }, 15 * 60_000);
       housekeeping.unref();
       const stopMail = startMailWorker(database.db, config, keys, app.log);
       const close = async () => {
@@ -123,6 +130,13 @@ async function main(argv: string[]) {
       const database = await openAppDatabase(config);
       const applied = await migrate(database);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      await database.close();
+      return;
+    }
+    case 'remind': {
+      const database = await open(config);
+      const r = await runReminders(database, { linkBase: publicBaseUrl(config) });
+      console.log(`Reminded: ${r.overdueRequests} request(s) past their term, ${r.evaluations} evaluation(s) due; ${r.digests} digest e-mail(s) queued.`);
       await database.close();
       return;
     }

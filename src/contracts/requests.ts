@@ -6,7 +6,7 @@
  */
 import { DayParam, IdParams, Nullable, OneOf, StaleProblem, Timestamp, Type, Uuid, Version, paging, type Static } from './common.ts';
 import { SHAREABLE_KINDS } from './values/cases.ts';
-import { PROGRESS, REQUEST_ACTIONS, REQUEST_DECISIONS, REQUEST_KINDS, REQUEST_STATUSES } from './values/requests.ts';
+import { OBSERVATION_VERDICTS, PROGRESS, REQUEST_ACTIONS, REQUEST_DECISIONS, REQUEST_KINDS, REQUEST_STATUSES } from './values/requests.ts';
 
 export { IdParams };
 
@@ -22,6 +22,8 @@ export const SendRequestBody = Type.Object(
     goal: Text(1000),
     backToSchool: Type.Optional(Type.Boolean()),
     dataKinds: Type.Array(OneOf(SHAREABLE_KINDS), { minItems: 1, maxItems: SHAREABLE_KINDS.length }),
+    /** The thuiszitter's entry this request serves (the way back to school): the same child, an entry still open. */
+    thuiszitterId: Type.Optional(Nullable(Uuid)),
   },
   { additionalProperties: false },
 );
@@ -59,6 +61,10 @@ export const RequestListQuery = Type.Object({
   box: Type.Optional(OneOf(['inbox', 'outbox'] as const, { description: 'inbox: received by the organisation acted for; outbox: sent by it; without: both' })),
   open: Type.Optional(Type.Boolean({ description: 'true: only requests that still wait for someone' })),
   caseId: Type.Optional(Uuid),
+  /** The requests a signal's referral sent (the signal's page shows them). */
+  signalId: Type.Optional(Uuid),
+  /** The requests sent for a thuiszitter's entry (its page shows them). */
+  thuiszitterId: Type.Optional(Uuid),
   ...paging(100, 25),
 });
 export type RequestListQuery = Static<typeof RequestListQuery>;
@@ -67,8 +73,11 @@ const Org = Type.Object({ id: Uuid, name: Type.String() });
 
 export const RequestEvent = Type.Object({
   at: Timestamp,
-  /** `send`, or a step of the workflow table. */
-  action: OneOf(['send', ...REQUEST_ACTIONS] as const),
+  /**
+   * `send`, a step of the workflow table, `case_transferred` (the case went to the child's new
+   * school, and the request with it), or `observation`: a teacher's answer whether the help works in class.
+   */
+  action: OneOf(['send', 'case_transferred', 'observation', ...REQUEST_ACTIONS] as const),
   fromStatus: Nullable(OneOf(REQUEST_STATUSES)),
   toStatus: OneOf(REQUEST_STATUSES),
   personName: Type.String(),
@@ -78,7 +87,12 @@ export const RequestEvent = Type.Object({
   decision: Nullable(RequestDecisionBody),
   startOn: Nullable(Type.String()),
   progress: Nullable(OneOf(PROGRESS)),
+  /** An observation's verdict. */
+  verdict: Nullable(OneOf(OBSERVATION_VERDICTS)),
 });
+
+/** A teacher asked for an observation after a report back, and whether she answered (the answer is in the history). */
+export const RequestObservationAsk = Type.Object({ teacherName: Type.String(), askedOn: Type.String(), dueOn: Type.String(), answeredOn: Nullable(Type.String()), overdue: Type.Boolean() });
 
 export const RequestDetail = Type.Object({
   id: Uuid,
@@ -114,8 +128,39 @@ export const RequestDetail = Type.Object({
   /** The steps this reader may take now (the workflow table, for this side). */
   can: Type.Object({ steps: Type.Array(OneOf(REQUEST_ACTIONS)) }),
   history: Type.Array(RequestEvent),
+  /** The teachers asked for an observation after each report back. */
+  observations: Type.Array(RequestObservationAsk),
 });
 export type RequestDetail = Static<typeof RequestDetail>;
+
+/**
+ * What a teacher asked for an observation sees (GET /observations/:id): which help, the helper's
+ * progress note and advice for the teacher, and her own answer once given.
+ */
+export const ObservationView = Type.Object({
+  id: Uuid,
+  version: Version,
+  requestId: Uuid,
+  kind: OneOf(REQUEST_KINDS),
+  receiverName: Type.String(),
+  /** The child, where the teacher's grant covers identity (her group). */
+  child: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  askedOn: Type.String(),
+  dueOn: Type.String(),
+  overdue: Type.Boolean(),
+  /** The report back that asked for it: how it goes, and the advice for the teacher. */
+  report: Type.Object({ on: Type.String(), personName: Type.String(), progress: Nullable(OneOf(PROGRESS)), text: Nullable(Type.String()) }),
+  answer: Nullable(Type.Object({ on: Type.String(), verdict: OneOf(OBSERVATION_VERDICTS), text: Type.String() })),
+  can: Type.Object({ answer: Type.Boolean() }),
+});
+export type ObservationView = Static<typeof ObservationView>;
+
+export const AnswerObservationBody = Type.Object(
+  { version: Version, verdict: OneOf(OBSERVATION_VERDICTS), text: Type.String({ minLength: 1, maxLength: 4000, description: 'Wat ziet u in de klas?' }) },
+  { additionalProperties: false },
+);
+export type AnswerObservationBody = Static<typeof AnswerObservationBody>;
+export const ObservationConflict = StaleProblem(ObservationView);
 
 export const RequestConflict = StaleProblem(RequestDetail);
 

@@ -4,7 +4,7 @@
  * it, never the case (`caseId` is for the care coordinator only).
  */
 import { Day, IdParams, Nullable, OneOf, PageOf, paging, StaleProblem, Timestamp, Type, Uuid, Version, type Static } from './common.ts';
-import { CARE_DECISIONS, LATENESS, NOTIFICATION_KINDS, SIGNAL_ACTIONS, SIGNAL_CATEGORIES, SIGNAL_SIDES, SIGNAL_STATUSES, SIGNAL_URGENCIES, SIGNAL_VIEWS, TERM_SCOPES, TRIAGE_DECISIONS } from './values/signals.ts';
+import { CARE_DECISIONS, LATENESS, NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, SIGNAL_ACTIONS, SIGNAL_CATEGORIES, SIGNAL_SIDES, SIGNAL_STATUSES, SIGNAL_URGENCIES, SIGNAL_VIEWS, TERM_SCOPES, TRIAGE_DECISIONS } from './values/signals.ts';
 
 export const SignalIdParams = IdParams;
 
@@ -181,6 +181,10 @@ export const Notification = Type.Object({
   signalId: Nullable(Uuid),
   /** The request to open (its page checks access). */
   requestId: Nullable(Uuid),
+  /** The case to open (its page checks access): handed over to the person, or transferred to the school. */
+  caseId: Nullable(Uuid),
+  /** The observation asked of a teacher (its page checks access). */
+  observationId: Nullable(Uuid),
   createdAt: Timestamp,
   read: Type.Boolean(),
 });
@@ -191,3 +195,14 @@ export const NotificationList = Type.Object({ items: Type.Array(Notification), u
 export type NotificationList = Static<typeof NotificationList>;
 
 export const NotificationIdParams = IdParams;
+
+/** The user's choice per kind of notification, and the choices that kind allows. */
+export const NotificationPreferences = Type.Object({
+  items: Type.Array(Type.Object({ kind: OneOf(NOTIFICATION_KINDS), channel: OneOf(NOTIFICATION_CHANNELS), channels: Type.Array(OneOf(NOTIFICATION_CHANNELS)) })),
+});
+export type NotificationPreferences = Static<typeof NotificationPreferences>;
+export const SetNotificationPreferencesBody = Type.Object(
+  { items: Type.Array(Type.Object({ kind: OneOf(NOTIFICATION_KINDS), channel: OneOf(NOTIFICATION_CHANNELS) }, { additionalProperties: false }), { minItems: 1, maxItems: NOTIFICATION_KINDS.length }) },
+  { additionalProperties: false },
+);
+export type SetNotificationPreferencesBody = Static<typeof SetNotificationPreferencesBody>;

@@ -101,6 +101,8 @@ export const ThuiszitterDetail = Type.Object({
   registeredAt: Timestamp,
   history: Type.Array(ThuiszitterHistoryItem),
   can: Type.Object({ change: Type.Boolean({ description: 'Of u wijzigingen kunt vastleggen' }) }),
+  /** The child's open case from which the reader may send a request for help back to school (she keeps it); null: none. */
+  askHelpFromCaseId: Nullable(Uuid),
 });
 export type ThuiszitterDetail = Static<typeof ThuiszitterDetail>;
 

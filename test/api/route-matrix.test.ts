@@ -69,7 +69,7 @@ type Expect<T> = Partial<Record<Relation | 'others', T>>;
 interface ChildRoute {
   kind: 'child';
   /** Whose id is in the path or body. */
-  subject: 'child' | 'case' | 'consent' | 'plan' | 'goal' | 'signal' | 'absenceReport' | 'thuiszitter' | 'request';
+  subject: 'child' | 'case' | 'consent' | 'plan' | 'goal' | 'signal' | 'absenceReport' | 'thuiszitter' | 'request' | 'observation';
   readOnly: boolean;
   req: (s: Subject, a: Actor, w: World) => Req;
   /** Per relation; not named: 404. */
@@ -132,6 +132,16 @@ const upload = (fields: Record<string, string>, name: string, content: string): 
 type Json = Record<string, unknown>;
 const arr = (json: unknown, key: string) => ((json as Json)[key] as Json[]) ?? [];
 const childOf = (x: Json) => ((x.child as Json | null)?.id as string | undefined) ?? (x.childId as string | undefined) ?? null;
+/** The API page behind each kind of worklist item (the list never shows what its page refuses). */
+const WORKLIST_DETAIL: Record<string, (id: string) => string> = {
+  signal_to_pick_up: (id) => `/api/v1/signals/${id}`,
+  request_to_answer: (id) => `/api/v1/requests/${id}`,
+  report_due: (id) => `/api/v1/requests/${id}`,
+  request_overdue: (id) => `/api/v1/requests/${id}`,
+  evaluation_due: (id) => `/api/v1/cases/${id}`,
+  absence_report_due: (id) => `/api/v1/absence-reports/${id}`,
+  observation_asked: (id) => `/api/v1/observations/${id}`,
+};
 
 // ---------------------------------------------------------------------------------------------
 // THE TABLE: one entry per registered route.
@@ -290,6 +300,18 @@ const MATRIX: Record<string, Route> = {
     req: (s) => ({ url: `/api/v1/signals/${s.signalId}/triage`, body: { decision: 'keep_watching', reason: 'Route-matrix.', version: V } }),
     expect: { owner: STALE, teacher: STALE },
   },
+  // A referral from a signal (modules/referrals): its context for the care coordinator; the referral itself on the signal's version.
+  'GET /api/v1/signals/:id/referral': { kind: 'child', subject: 'signal', readOnly: true, req: (s) => ({ url: `/api/v1/signals/${s.signalId}/referral` }), expect: { owner: OK } },
+  'POST /api/v1/signals/:id/referral': {
+    kind: 'child',
+    subject: 'signal',
+    readOnly: false,
+    req: (s, _a, w) => ({
+      url: `/api/v1/signals/${s.signalId}/referral`,
+      body: { version: V, reason: 'Route-matrix.', kind: 'toegang', toOrganisationId: w.actors.wijkteam.organisationId, urgency: 'normal', question: 'Route-matrix.', goal: 'Route-matrix.', dataKinds: ['identity'] },
+    }),
+    expect: { owner: STALE, teacher: STALE },
+  },
   'POST /api/v1/signals/:id/withdraw': {
     kind: 'child',
     subject: 'signal',
@@ -301,6 +323,15 @@ const MATRIX: Record<string, Route> = {
   // The user's own notifications (no child data): everyone gets their own list; another's or none is 404.
   'GET /api/v1/notifications': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/notifications' }), allowed: ALL, status: 200 },
   'POST /api/v1/notifications/:id/read': { kind: 'function', readOnly: false, req: () => ({ url: `/api/v1/notifications/${uuid()}/read` }), allowed: ALL, status: 404 },
+  // Each professional's own choices of how to hear of things; a refused choice (an urgent signal in the digest) changes nothing.
+  'GET /api/v1/me/notification-preferences': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/me/notification-preferences' }), allowed: PROFESSIONALS, status: 200 },
+  'PUT /api/v1/me/notification-preferences': {
+    kind: 'function',
+    readOnly: false,
+    req: () => ({ url: '/api/v1/me/notification-preferences', body: { items: [{ kind: 'urgent_signal', channel: 'digest' }] } }),
+    allowed: PROFESSIONALS,
+    status: 400,
+  },
   'GET /api/v1/settings/signal-pickup-terms': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/settings/signal-pickup-terms' }), allowed: ALL, status: 200 },
   'PUT /api/v1/settings/signal-pickup-terms': {
     kind: 'function',
@@ -308,6 +339,16 @@ const MATRIX: Record<string, Route> = {
     req: () => ({ url: '/api/v1/settings/signal-pickup-terms', body: { category: null, schoolDays: 0, version: V } }),
     allowed: ['beheer'],
     status: 400,
+  },
+  // The region's request terms (docs/requests.md "Termijnen per regio"): every professional reads them; the functional administrator sets one (a stale screen: 409).
+  'GET /api/v1/settings/request-terms': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/settings/request-terms' }), allowed: PROFESSIONALS, status: 200 },
+  'PUT /api/v1/settings/request-terms': {
+    kind: 'function',
+    readOnly: false,
+    req: () => ({ url: '/api/v1/settings/request-terms', body: { kind: 'toegang', status: 'sent', days: 3, unit: 'working', version: V } }),
+    allowed: ['beheer'],
+    status: 409,
+    code: 'stale_version',
   },
 
   // ----- cases and consent
@@ -368,8 +409,23 @@ const MATRIX: Record<string, Route> = {
     readOnly: false,
     req: (s, a) => {
       const me = { personId: a.personId ?? uuid(), organisationId: a.organisationId ?? uuid() };
-      return { url: `/api/v1/cases/${s.caseId}/case-manager`, body: { ...me, replaces: me, version: V } };
+      return { url: `/api/v1/cases/${s.caseId}/case-manager`, body: { ...me, replaces: me, reason: 'Route-matrix.', version: V } };
     },
+    expect: { owner: STALE },
+  },
+  // Who manages the case: a stale version is refused before the new school is looked at.
+  'POST /api/v1/cases/:id/transfer': {
+    kind: 'child',
+    subject: 'case',
+    readOnly: false,
+    req: (s, a, w) => ({ url: `/api/v1/cases/${s.caseId}/transfer`, body: { toOrganisationId: w.po1 === s.schoolId ? w.vo1 : w.po1, toPersonId: a.personId ?? uuid(), reason: 'Route-matrix.', version: V } }),
+    expect: { owner: STALE },
+  },
+  'POST /api/v1/cases/:id/verwijsindex': {
+    kind: 'child',
+    subject: 'case',
+    readOnly: false,
+    req: (s) => ({ url: `/api/v1/cases/${s.caseId}/verwijsindex`, body: { registeredOn: '2024-09-02', version: V } }),
     expect: { owner: STALE },
   },
   'POST /api/v1/cases/:id/emergency-access': {
@@ -405,11 +461,41 @@ const MATRIX: Record<string, Route> = {
   // The sender (who keeps the case) and the receiver under a valid consent; the SWV's consent was withdrawn after its request was sent.
   'GET /api/v1/requests/:id': { kind: 'child', subject: 'request', readOnly: true, req: (s) => ({ url: `/api/v1/requests/${s.requestId}` }), expect: { owner: OK, consent: OK } },
   'POST /api/v1/requests/:id/steps': { kind: 'child', subject: 'request', readOnly: false, req: (s) => ({ url: `/api/v1/requests/${s.requestId}/steps`, body: { action: 'accept', version: V } }), expect: { owner: STALE, consent: STALE } },
+  'GET /api/v1/observations/:id': { kind: 'child', subject: 'observation', readOnly: true, req: (s) => ({ url: `/api/v1/observations/${s.observationId}` }), expect: { teacher: OK } },
+  'POST /api/v1/observations/:id': {
+    kind: 'child',
+    subject: 'observation',
+    readOnly: false,
+    req: (s) => ({ url: `/api/v1/observations/${s.observationId}`, body: { version: V, verdict: 'works', text: 'Route-matrix.' } }),
+    expect: { teacher: STALE },
+  },
   'GET /api/v1/requests': {
     kind: 'list',
     req: () => ({ url: '/api/v1/requests?pageSize=100' }),
     items: (json) => (json as { items: { id: string; childId: string | null }[] }).items.map((r) => ({ childId: r.childId, detail: `/api/v1/requests/${r.id}` })),
     expect: { owner: 'shows', consent: 'shows' },
+  },
+  // Escalation by the region (docs/requests.md "Escalatie door de regio"): counts per receiving organisation and kind, no child;
+  // escalating an organisation that does not exist is a field error and changes nothing.
+  'GET /api/v1/requests/escalation': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/requests/escalation' }), allowed: ['beheer', 'swv', 'beleid'], status: 200 },
+  'POST /api/v1/requests/escalation': {
+    kind: 'function',
+    readOnly: false,
+    req: () => ({ url: '/api/v1/requests/escalation', body: { organisationId: uuid(), kind: 'toegang', note: 'Route-matrix.' } }),
+    allowed: ['beheer', 'swv', 'beleid'],
+    status: 400,
+  },
+
+  // ----- each professional's worklist (docs/requests.md "De werklijst"): what waits for the reader, for the
+  // organisation acted for. The youth care worker's request under her consent waits for her; the request to the
+  // SWV, whose consent was withdrawn, is gone from the SWV's list; the owner's requests wait on the receivers (a
+  // signal of the demo about the child may still wait for the owner). Nobody else has anything of the child.
+  'GET /api/v1/worklist': {
+    kind: 'list',
+    req: () => ({ url: '/api/v1/worklist' }),
+    items: (j) => arr(j, 'items').map((x) => ({ childId: childOf(x), detail: WORKLIST_DETAIL[x.kind as string]?.(x.id as string) ?? null })),
+    // Youth care's report back is due; the teacher on the team is asked for an observation.
+    expect: { consent: 'shows', owner: 'any', teacher: 'shows' },
   },
 
   // ----- the shared plan

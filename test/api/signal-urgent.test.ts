@@ -164,12 +164,12 @@ describe('the school’s care coordinators hear of an urgent signal at once', ()
     const body = mine.json();
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.unread).toBe(body.items.length);
-    expect(body.items[0]).toEqual({ id: expect.any(String), kind: 'urgent_signal', signalId: expect.any(String), requestId: null, createdAt: expect.any(String), read: false });
+    expect(body.items[0]).toEqual({ id: expect.any(String), kind: 'urgent_signal', signalId: expect.any(String), requestId: null, caseId: null, observationId: null, createdAt: expect.any(String), read: false });
     expect(JSON.stringify(body)).not.toContain(pupil.familyName);
     const times = body.items.map((n: { createdAt: string }) => n.createdAt);
     expect(times).toEqual([...times].sort().reverse());
-    // Others have none: the teacher who raised them, another school's care coordinator.
-    expect((await leerkracht.get('/api/v1/notifications')).json()).toEqual({ items: [], unread: 0 });
+    // Others have none of them: the teacher who raised them (she hears of decisions on her signals, and of observations asked), another school's care coordinator.
+    expect((await leerkracht.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'urgent_signal')).toEqual([]);
     expect((await zorgcoordinator.get('/api/v1/notifications')).json()).toEqual({ items: [], unread: 0 });
   });
 

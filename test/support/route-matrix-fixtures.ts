@@ -82,6 +82,8 @@ export interface Subject {
   requestId: string;
   /** A request to the SWV, sent before the family withdrew the SWV's consent. */
   swvRequestId: string;
+  /** The teacher's observation asked after youth care reported back on the request. */
+  observationId: string;
   /** The "overig verzuim" report, reported to DUO. */
   reportId: string;
   thuiszitterId: string;
@@ -305,6 +307,16 @@ async function buildSubject(
     );
   const youthCareRequest = await request(actors.jeugdhulp.organisationId!, 'provider');
   const swvRequest = await request(actors.swv.organisationId!, 'swv_arrangement');
+  // Youth care takes it up, starts help and reports back: the teacher on the team is asked for an observation.
+  const careStep = async (body: object) => {
+    const now = await must(actors.jeugdhulp.client.get(`/api/v1/requests/${youthCareRequest.id}`), 200, what('youth care reads the request'));
+    return must(actors.jeugdhulp.client.post(`/api/v1/requests/${youthCareRequest.id}/steps`, { version: now.version, ...body }), 200, what(`youth care: ${JSON.stringify(body)}`));
+  };
+  await careStep({ action: 'accept' });
+  await careStep({ action: 'start_help', startOn: day });
+  await careStep({ action: 'report_back', progress: 'going_well', text: 'Gaat goed; in de klas graag een vaste plek.' });
+  const observation = await db.selectFrom('request_observations').select('id').where('request_id', '=', youthCareRequest.id).where('person_id', '=', teacher.personId!).executeTakeFirst();
+  if (!observation) throw new Error(`setup: ${o.name}: the teacher on the team was not asked for an observation`);
   // The family withdraws the SWV's consent in the portal.
   await must(family.client.post(`/api/v1/consents/${swvConsent.id}/withdraw`, { reason: 'Liever niet meer.' }), 200, what('the family withdraws a consent'));
 
@@ -367,6 +379,7 @@ async function buildSubject(
     swvMemberId,
     requestId: youthCareRequest.id,
     swvRequestId: swvRequest.id,
+    observationId: observation.id,
     reportId: report.id,
     thuiszitterId: entry.id,
     overNorm: entry.over3Months === true,
@@ -393,6 +406,7 @@ export function ghostOf(s: Subject): Subject {
     swvMemberId: g(),
     requestId: g(),
     swvRequestId: g(),
+    observationId: g(),
     reportId: g(),
     thuiszitterId: g(),
     otherCaseId: g(),

@@ -30,6 +30,12 @@ export type RequestDecision = (typeof REQUEST_DECISIONS)[number];
 export const PROGRESS = ['going_well', 'concerns', 'ended'] as const;
 export type Progress = (typeof PROGRESS)[number];
 
+/** The teacher's observation after a report back: does the help work in class? */
+export const OBSERVATION_VERDICTS = ['works', 'partly', 'not_yet'] as const;
+export type ObservationVerdict = (typeof OBSERVATION_VERDICTS)[number];
+/** A teacher answers an observation within this many school days of her school. */
+export const OBSERVATION_TERM_SCHOOL_DAYS = 5;
+
 /** How a term counts: working days (Algemene termijnenwet) between organisations, school days where a school answers. */
 export const DAY_UNITS = ['working', 'school'] as const;
 export type DayUnit = (typeof DAY_UNITS)[number];

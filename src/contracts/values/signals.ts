@@ -5,6 +5,16 @@
 
 export const SIGNAL_CATEGORIES = ['learning', 'behaviour', 'social_emotional', 'home_situation', 'health', 'absence', 'safety'] as const;
 export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
+/** The categories in Dutch, for what the server writes itself (a case's title); the screens use i18n. */
+export const CATEGORY_NL: Record<SignalCategory, string> = {
+  learning: 'leren',
+  behaviour: 'gedrag',
+  social_emotional: 'sociaal-emotioneel',
+  home_situation: 'thuissituatie',
+  health: 'gezondheid',
+  absence: 'verzuim',
+  safety: 'veiligheid',
+};
 
 export const SIGNAL_URGENCIES = ['normal', 'soon', 'urgent'] as const;
 export type SignalUrgency = (typeof SIGNAL_URGENCIES)[number];
@@ -42,10 +52,28 @@ export type TermScope = (typeof TERM_SCOPES)[number];
 
 /**
  * What a notification in the app is about (no child data in it): an urgent signal at the school, a
- * request the organisation received, or a step the other side took in a request.
+ * request the organisation received, a step the other side took in a request, a case whose case
+ * manager the person became (handed over), or a case that came to the person's school with the
+ * child (transferred).
  */
-export const NOTIFICATION_KINDS = ['urgent_signal', 'request_received', 'request_update'] as const;
+export const NOTIFICATION_KINDS = [
+  'urgent_signal',
+  'request_received',
+  'request_update',
+  'case_handed_over',
+  'case_transferred',
+  'observation_asked',
+  'signal_decided',
+  'request_overdue',
+  'consent_withdrawn',
+  'evaluation_due',
+  /** The region asks the organisation to take up its requests that are past their term (docs/requests.md). */
+  'request_escalated',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** How a person hears of a kind: in the app only, also by e-mail at once, or in one e-mail a day. */
+export const NOTIFICATION_CHANNELS = ['app', 'email', 'digest'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /** Dutch labels, for messages that reach people. */
 export const STATUS_NL: Record<SignalStatus, string> = {

@@ -326,6 +326,9 @@ export interface CasesTable {
   family_id: Generated<string | null>;
   /** Optimistic concurrency (0014): an update names the version it was based on. */
   version: Generated<number>;
+  /** The day the school registered the child in the gemeente's verwijsindex (0022), and who recorded it. */
+  verwijsindex_registered_on: DateOnly | null;
+  verwijsindex_registered_by_person_id: string | null;
 }
 export interface CaseMembersTable {
   id: Generated<string>;
@@ -417,9 +420,42 @@ export interface RequestsTable {
   decision: 'granted' | 'partly' | 'refused' | null;
   help_started_on: DateOnly | null;
   ended_on: DateOnly | null;
+  /** The signal whose decision "doorverwijzen" sent it (migration 0023). */
+  signal_id: Generated<string | null>;
+  /** The thuiszitter's entry it serves (migration 0023). */
+  thuiszitter_id: Generated<string | null>;
   created_at: Generated<Date>;
   /** Optimistic concurrency: an update names the version it was based on. */
   version: Generated<number>;
+}
+/** A region's own term of a kind's waiting status (0026); no row: the installation's default. */
+export interface RequestTermsTable {
+  region_id: string;
+  kind: RequestsTable['kind'];
+  /** A waiting status (the database refuses an end status). */
+  status: RequestsTable['status'];
+  days: number;
+  unit: 'working' | 'school';
+  updated_by_person_id: string | null;
+  updated_at: Generated<Date>;
+}
+/** The version of a region's request terms screen (0026): no row is version 1. */
+export interface RequestTermsVersionsTable {
+  region_id: string;
+  version: Generated<number>;
+}
+/** The region asked a receiving organisation to take up its overdue requests of one kind (0026; append-only). */
+export interface RequestEscalationsTable {
+  id: Generated<string>;
+  region_id: string;
+  organisation_id: string;
+  kind: RequestsTable['kind'];
+  overdue_count: number;
+  note: string;
+  person_id: string;
+  by_organisation_id: string;
+  at: Generated<Date>;
+  on_date: DateOnly;
 }
 export interface RequestEventsTable {
   id: Generated<string>;
@@ -746,11 +782,54 @@ export interface NotificationsTable {
   region_id: string;
   person_id: string;
   organisation_id: string;
-  kind: 'urgent_signal' | 'request_received' | 'request_update';
+  kind: NotificationKindColumn;
   signal_id: string | null;
   created_at: Generated<Date>;
   read_at: Timestamp | null;
   request_id: string | null;
+  /** The case a notification is about (0022: handed over, transferred). */
+  case_id: string | null;
+  /** The teacher's observation asked for (0025). */
+  observation_id: Generated<string | null>;
+  /** A reminder's day (an overdue step, an evaluation due): sent once per person, thing and day (0025). */
+  about_day: Generated<DateOnly | null>;
+  /** Made while its person chose the daily digest for its kind (0025). */
+  by_digest: Generated<boolean>;
+  /** The day it went out in a daily digest e-mail (0025). */
+  digested_on: Generated<DateOnly | null>;
+}
+/** The kinds of notification (0025); the contract's NOTIFICATION_KINDS lists the same. */
+export type NotificationKindColumn =
+  | 'urgent_signal'
+  | 'request_received'
+  | 'request_update'
+  | 'case_handed_over'
+  | 'case_transferred'
+  | 'observation_asked'
+  | 'signal_decided'
+  | 'request_overdue'
+  | 'consent_withdrawn'
+  | 'evaluation_due'
+  /** The region asks a receiving organisation to take up its overdue requests (0026). */
+  | 'request_escalated';
+export interface NotificationPreferencesTable {
+  person_id: string;
+  kind: NotificationKindColumn;
+  channel: 'app' | 'email' | 'digest';
+  updated_at: Generated<Date>;
+}
+export interface RequestObservationsTable {
+  id: Generated<string>;
+  region_id: string;
+  request_id: string;
+  report_event_id: string;
+  person_id: string;
+  organisation_id: string;
+  asked_on: DateOnly;
+  due_on: DateOnly;
+  answered_on: DateOnly | null;
+  answer_event_id: string | null;
+  version: Generated<number>;
 }
 export interface MailOutboxTable {
   id: Generated<string>;
@@ -811,6 +890,11 @@ export interface DB {
   emergency_accesses: EmergencyAccessesTable;
   requests: RequestsTable;
   request_events: RequestEventsTable;
+  request_observations: RequestObservationsTable;
+  request_terms: RequestTermsTable;
+  request_terms_versions: RequestTermsVersionsTable;
+  request_escalations: RequestEscalationsTable;
+  notification_preferences: NotificationPreferencesTable;
   plans: PlansTable;
   plan_goals: PlanGoalsTable;
   plan_actions: PlanActionsTable;

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { accessIn, rules, subject, withAccess, withChildAccess, type Rule } from '../../kernel/policy/gateway.ts';
+import { accessIn, rules, subject, withAccess, type Rule } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import type { DataKind } from '../../kernel/policy/child-policy.ts';
 import { ConflictError, expectUpdated, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
-import { transitionSignal } from '../signals/index.ts';
+import { notifyPeople, transitionSignal } from '../signals/index.ts';
 import { createPlan } from '../plans/index.ts';
+import { notifyAboutCase } from './case-notifications.ts';
 import { ageRuleOn, checkConsentGivers, checkWithdrawer } from './consent-rules.ts';
 import type { AssignCaseManagerBody, CaseEventDetail, OpenCaseBody, RecordConsentBody, WithdrawConsentBody } from '../../contracts/cases.ts';
 import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
@@ -18,7 +19,7 @@ import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/case
 export const EMERGENCY_ACCESS_HOURS = 24;
 
 /** A line in the case's history; its detail is what the case view may show of it (the contract names each field). */
-async function caseEvent(tx: Tx, caseId: string, actor: Actor, event: string, detail: CaseEventDetail = {}) {
+export async function caseEvent(tx: Tx, caseId: string, actor: Actor, event: string, detail: CaseEventDetail = {}) {
   await tx
     .insertInto('case_events')
     .values({ case_id: caseId, person_id: actor.personId, organisation_id: actor.membership?.organisationId ?? null, event, detail: JSON.stringify(detail) })
@@ -33,9 +34,17 @@ export type OpenCaseInput = OpenCaseBody;
  * status becomes "case" in the same transaction) or directly. The case manager (default: the
  * coordinator) is the first team member.
  */
-export async function openCase(database: Database, actor: Actor, input: OpenCaseInput) {
+export async function openCase(database: Database, actor: Actor, input: OpenCaseInput, opts: { linkBase: string }) {
+  const errors = openCaseChecks(actor, input);
+  if (errors.length) throw new ValidationError(errors);
+  const opened = await database.db.transaction().execute((tx) => openCaseIn(tx, actor, input, opts));
+  if (!opened) throw new NotFoundError();
+  return opened;
+}
+
+/** What opening a case asks of the actor and the body, before any reading: the coordinator, a title, a first evaluation within a year. */
+function openCaseChecks(actor: Actor, input: OpenCaseInput): FieldError[] {
   if (!isCareCoordinator(actor)) throw new ForbiddenError('Een casus opent de intern begeleider of zorgcoördinator van de school.');
-  const m = actor.membership!;
   const day = today();
   const errors: FieldError[] = [];
   if (!input.title.trim()) errors.push({ name: 'title', code: 'required', reason: 'Geef de casus een korte titel.' });
@@ -43,71 +52,77 @@ export async function openCase(database: Database, actor: Actor, input: OpenCase
   if (!isIsoDate(next)) errors.push({ name: 'nextEvaluationOn', code: 'date', reason: 'Vul een datum in als JJJJ-MM-DD.' });
   else if (next <= day || next > addCalendarDays(day, 366)) errors.push({ name: 'nextEvaluationOn', code: 'evaluation_term', reason: 'De eerste evaluatie ligt na vandaag en uiterlijk over een jaar.' });
   if (input.fromSignalId && !input.reason?.trim()) errors.push({ name: 'reason', code: 'required', reason: 'Licht toe waarom dit signaal een casus wordt.' });
-  if (errors.length) throw new ValidationError(errors);
-
-  return withChildAccess(
-    database,
-    actor,
-    input.childId,
-    'signals',
-    'case.open',
-    async ({ tx }) => {
-      let safety = false;
-      if (input.fromSignalId) {
-        const s = await tx.selectFrom('signals').select(['child_id', 'category']).where('id', '=', input.fromSignalId).executeTakeFirst();
-        if (!s || s.child_id !== input.childId) throw new ValidationError([{ name: 'fromSignalId', code: 'unknown_signal', reason: 'Dit signaal hoort niet bij dit kind.' }]);
-        const moved = await transitionSignal(tx, actor, input.fromSignalId, 'open_case', input.reason!, 'signal.triage');
-        if (!moved) throw new ValidationError([{ name: 'fromSignalId', code: 'unknown_signal', reason: 'Dit signaal is niet van uw school.' }]);
-        safety = s.category === 'safety';
-      }
-      const managerId = input.caseManagerPersonId ?? actor.personId!;
-      const manager = await tx
-        .selectFrom('memberships as mm')
-        .innerJoin('people as p', 'p.id', 'mm.person_id')
-        .where('mm.person_id', '=', managerId)
-        .where('mm.ended_at', 'is', null)
-        .where('p.region_id', '=', actor.regionId)
-        .select(['mm.organisation_id', 'mm.role'])
-        .orderBy(managerId === actor.personId ? 'mm.organisation_id' : 'mm.role')
-        .execute();
-      const managerMembership = managerId === actor.personId ? manager.find((x) => x.organisation_id === m.organisationId) : manager[0];
-      if (!managerMembership) throw new ValidationError([{ name: 'caseManagerPersonId', code: 'unknown_person', reason: 'Deze casusregisseur werkt niet bij een organisatie in de regio.' }]);
-      const k = await tx
-        .insertInto('cases')
-        .values({
-          region_id: actor.regionId,
-          child_id: input.childId,
-          organisation_id: m.organisationId,
-          opened_from_signal_id: input.fromSignalId ?? null,
-          case_manager_person_id: managerId,
-          case_manager_organisation_id: managerMembership.organisation_id,
-          title: input.title.trim(),
-          safety_route: safety,
-          opened_on: day,
-          next_evaluation_on: next,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await createPlan(tx, { caseId: k.id, childId: input.childId, regionId: actor.regionId });
-      await tx.insertInto('case_members').values({ case_id: k.id, person_id: managerId, organisation_id: managerMembership.organisation_id, role: managerMembership.role }).execute();
-      if (managerId !== actor.personId) {
-        await tx.insertInto('case_members').values({ case_id: k.id, person_id: actor.personId!, organisation_id: m.organisationId, role: m.role }).execute();
-      }
-      await caseEvent(tx, k.id, actor, 'opened', { fromSignalId: input.fromSignalId ?? null, caseManagerPersonId: managerId });
-      return { id: k.id };
-    },
-    {},
-    ['school_care', 'case_owner'],
-  );
+  return errors;
 }
 
-type CaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
+/**
+ * Opens a case in the caller's transaction (a referral from a signal opens one on the way): the
+ * same checks and gateway question as openCase. A signal it comes from (`fromSignalId`) moves to
+ * "case" unless `signalMoved` says the caller already took the signal's step. Returns null when the
+ * gateway refuses (logged in `tx`): the caller answers 404 or rolls back.
+ */
+export async function openCaseIn(tx: Tx, actor: Actor, input: OpenCaseInput, opts: { signalMoved?: boolean; linkBase: string }): Promise<{ id: string } | null> {
+  const errors = openCaseChecks(actor, input);
+  if (errors.length) throw new ValidationError(errors);
+  const m = actor.membership!;
+  const day = today();
+  const next = input.nextEvaluationOn ?? addCalendarDays(day, 182);
+  const access = await accessIn(tx, actor, subject.child(input.childId), rules.childData('signals', ['school_care', 'case_owner']), 'case.open', { detail: { kind: 'signals' } });
+  if (!access) return null;
+  let safety = false;
+  if (input.fromSignalId) {
+    const s = await tx.selectFrom('signals').select(['child_id', 'category']).where('id', '=', input.fromSignalId).executeTakeFirst();
+    if (!s || s.child_id !== input.childId) throw new ValidationError([{ name: 'fromSignalId', code: 'unknown_signal', reason: 'Dit signaal hoort niet bij dit kind.' }]);
+    if (!opts.signalMoved) {
+      const moved = await transitionSignal(tx, actor, input.fromSignalId, 'open_case', input.reason!, 'signal.triage', undefined, { linkBase: opts.linkBase });
+      if (!moved) throw new ValidationError([{ name: 'fromSignalId', code: 'unknown_signal', reason: 'Dit signaal is niet van uw school.' }]);
+    }
+    safety = s.category === 'safety';
+  }
+  const managerId = input.caseManagerPersonId ?? actor.personId!;
+  const manager = await tx
+    .selectFrom('memberships as mm')
+    .innerJoin('people as p', 'p.id', 'mm.person_id')
+    .where('mm.person_id', '=', managerId)
+    .where('mm.ended_at', 'is', null)
+    .where('p.region_id', '=', actor.regionId)
+    .select(['mm.organisation_id', 'mm.role'])
+    .orderBy(managerId === actor.personId ? 'mm.organisation_id' : 'mm.role')
+    .execute();
+  const managerMembership = managerId === actor.personId ? manager.find((x) => x.organisation_id === m.organisationId) : manager[0];
+  if (!managerMembership) throw new ValidationError([{ name: 'caseManagerPersonId', code: 'unknown_person', reason: 'Deze casusregisseur werkt niet bij een organisatie in de regio.' }]);
+  const k = await tx
+    .insertInto('cases')
+    .values({
+      region_id: actor.regionId,
+      child_id: input.childId,
+      organisation_id: m.organisationId,
+      opened_from_signal_id: input.fromSignalId ?? null,
+      case_manager_person_id: managerId,
+      case_manager_organisation_id: managerMembership.organisation_id,
+      title: input.title.trim(),
+      safety_route: safety,
+      opened_on: day,
+      next_evaluation_on: next,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await createPlan(tx, { caseId: k.id, childId: input.childId, regionId: actor.regionId });
+  await tx.insertInto('case_members').values({ case_id: k.id, person_id: managerId, organisation_id: managerMembership.organisation_id, role: managerMembership.role }).execute();
+  if (managerId !== actor.personId) {
+    await tx.insertInto('case_members').values({ case_id: k.id, person_id: actor.personId!, organisation_id: m.organisationId, role: m.role }).execute();
+  }
+  await caseEvent(tx, k.id, actor, 'opened', { fromSignalId: input.fromSignalId ?? null, caseManagerPersonId: managerId });
+  return { id: k.id };
+}
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
 
 /**
  * Claims the next version of the case (the case and its team), in the changing transaction and
  * before anything else is written: a change based on an older version throws StaleVersionError.
  */
-async function claimCase(tx: Tx, caseId: string, version: number) {
+export async function claimCase(tx: Tx, caseId: string, version: number) {
   expectUpdated(await tx.updateTable('cases').set({ version: sql`version + 1` }).where('id', '=', caseId).where('version', '=', version).executeTakeFirst());
   return version + 1;
 }
@@ -140,7 +155,7 @@ async function manageable(tx: Tx, actor: Actor, caseId: string, event: string, d
  * case manager acting for the organisation they manage it for (rules.manageCase). The case row is
  * locked before the rule is asked and read (FOR UPDATE) for the work in the same transaction.
  */
-async function withManageableCase<T>(database: Database, actor: Actor, caseId: string, event: string, work: (tx: Tx, k: CaseRow) => Promise<T>, detail: Record<string, unknown> = {}) {
+export async function withManageableCase<T>(database: Database, actor: Actor, caseId: string, event: string, work: (tx: Tx, k: CaseRow) => Promise<T>, detail: Record<string, unknown> = {}) {
   return withAccess(
     database,
     actor,
@@ -157,7 +172,7 @@ async function withManageableCase<T>(database: Database, actor: Actor, caseId: s
 }
 
 /** A professional with a current membership at the organisation, in the actor's region; null when not. */
-async function currentMembership(tx: Tx, actor: Actor, personId: string, organisationId: string) {
+export async function currentMembership(tx: Tx, actor: Actor, personId: string, organisationId: string) {
   return tx
     .selectFrom('memberships as mm')
     .innerJoin('people as p', 'p.id', 'mm.person_id')
@@ -173,12 +188,23 @@ async function currentMembership(tx: Tx, actor: Actor, personId: string, organis
 /** `replaces`: the case manager the user saw (the version of this field): another one appointed meanwhile is a 409. */
 export type AssignCaseManagerInput = AssignCaseManagerBody;
 
+/** The hand-over's checks that need no database (also when the schema refuses the body: the route's fieldChecks). */
+export function handoverFieldChecks(input: { reason?: unknown }): FieldError[] {
+  return typeof input.reason === 'string' && input.reason.trim()
+    ? []
+    : [{ name: 'reason', code: 'required', reason: 'Schrijf waarom de casusregisseur wisselt. De reden komt in de geschiedenis van de casus.' }];
+}
+
 /**
- * Appoints a (new) case manager: someone working for the organisation today. Done by the school's
- * care coordinator — also when the case manager left and the case waits for a new one — or by the
- * case manager handing over. The new case manager joins the team for that organisation.
+ * Appoints a (new) case manager: someone working for the organisation today, with the reason for
+ * the hand-over (appended to the history). Done by the school's care coordinator — also when the
+ * case manager left and the case waits for a new one — or by the case manager handing over. The new
+ * case manager joins the team for that organisation and is told (in the app and by an e-mail with
+ * only a link), unless they appointed themselves.
  */
-export async function assignCaseManager(database: Database, actor: Actor, caseId: string, input: AssignCaseManagerInput) {
+export async function assignCaseManager(database: Database, actor: Actor, caseId: string, input: AssignCaseManagerInput, opts: { linkBase: string }) {
+  const errors = handoverFieldChecks(input);
+  if (errors.length) throw new ValidationError(errors);
   return withManageableCase(
     database,
     actor,
@@ -214,7 +240,11 @@ export async function assignCaseManager(database: Database, actor: Actor, caseId
       await caseEvent(tx, caseId, actor, 'case_manager_changed', {
         from: { personId: k.case_manager_person_id, organisationId: k.case_manager_organisation_id },
         to: { personId: input.personId, organisationId: input.organisationId },
+        reason: input.reason.trim(),
       });
+      if (input.personId !== actor.personId) {
+        await notifyAboutCase(tx, { kind: 'case_handed_over', caseId, regionId: k.region_id, organisationId: input.organisationId, personIds: [input.personId] }, opts.linkBase);
+      }
       return { caseId, caseManager: { personId: input.personId, organisationId: input.organisationId }, version };
     },
     { personId: input.personId },
@@ -289,44 +319,55 @@ export function consentFieldChecks(input: { purpose?: unknown; dataKinds?: unkno
  * data, how, and until when. An incomplete consent is refused with what is missing.
  */
 export async function recordConsent(database: Database, actor: Actor, caseId: string, input: RecordConsentInput) {
-  return withManageableCase(database, actor, caseId, 'consent.record', async (tx, k) => {
-    const day = today();
-    const errors = consentFieldChecks(input);
-    if (input.recipientOrganisationIds.length) {
-      const orgs = await tx.selectFrom('organisations').select('id').where('id', 'in', input.recipientOrganisationIds).where('region_id', '=', actor.regionId).execute();
-      if (orgs.length !== new Set(input.recipientOrganisationIds).size) errors.push({ name: 'recipientOrganisationIds', code: 'unknown_organisation', reason: 'Een of meer organisaties bestaan niet in de regio.' });
-    }
-    const child = await tx.selectFrom('children').select('birth_date').where('id', '=', k.child_id).executeTakeFirstOrThrow();
-    const rule = ageRuleOn(child.birth_date, isIsoDate(input.givenOn) ? input.givenOn : day);
-    const authority = (await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', k.child_id).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
-    errors.push(...checkConsentGivers(rule, input.givers, authority));
-    if (errors.length) throw new ValidationError(errors, 'De toestemming is niet volledig. Controleer de gemarkeerde velden.');
-    if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
+  return withManageableCase(database, actor, caseId, 'consent.record', (tx, k) => writeConsent(tx, actor, caseId, k, input));
+}
 
-    const consent = await tx
-      .insertInto('consents')
-      .values({
-        region_id: actor.regionId,
-        child_id: k.child_id,
-        case_id: caseId,
-        purpose: input.purpose.trim(),
-        data_kinds: [...new Set(input.dataKinds)],
-        method: input.method,
-        given_on: input.givenOn,
-        valid_until: input.validUntil,
-        age_rule: rule,
-        recorded_by_person_id: actor.personId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.insertInto('consent_recipients').values([...new Set(input.recipientOrganisationIds)].map((o) => ({ consent_id: consent.id, organisation_id: o }))).execute();
-    await tx
-      .insertInto('consent_givers')
-      .values([...input.givers.guardianIds.map((g) => ({ consent_id: consent.id, guardian_id: g, child_self: false })), ...(input.givers.childSelf ? [{ consent_id: consent.id, guardian_id: null, child_self: true }] : [])])
-      .execute();
-    await caseEvent(tx, caseId, actor, 'consent_recorded', { consentId: consent.id, dataKinds: input.dataKinds, recipients: input.recipientOrganisationIds, ageRule: rule });
-    return { id: consent.id, ageRule: rule };
-  });
+/**
+ * Records a consent in the caller's transaction (a referral from a signal records the family's
+ * consent on the way), asked of the gateway as recordConsent asks it. Null when refused (logged).
+ */
+export async function recordConsentIn(tx: Tx, actor: Actor, caseId: string, input: RecordConsentInput): Promise<{ id: string; ageRule: string } | null> {
+  const k = await manageable(tx, actor, caseId, 'consent.record', {});
+  return k ? writeConsent(tx, actor, caseId, k, input) : null;
+}
+
+async function writeConsent(tx: Tx, actor: Actor, caseId: string, k: CaseRow, input: RecordConsentInput) {
+  const day = today();
+  const errors = consentFieldChecks(input);
+  if (input.recipientOrganisationIds.length) {
+    const orgs = await tx.selectFrom('organisations').select('id').where('id', 'in', input.recipientOrganisationIds).where('region_id', '=', actor.regionId).execute();
+    if (orgs.length !== new Set(input.recipientOrganisationIds).size) errors.push({ name: 'recipientOrganisationIds', code: 'unknown_organisation', reason: 'Een of meer organisaties bestaan niet in de regio.' });
+  }
+  const child = await tx.selectFrom('children').select('birth_date').where('id', '=', k.child_id).executeTakeFirstOrThrow();
+  const rule = ageRuleOn(child.birth_date, isIsoDate(input.givenOn) ? input.givenOn : day);
+  const authority = (await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', k.child_id).where('has_authority', '=', true).execute()).map((g) => g.guardian_id);
+  errors.push(...checkConsentGivers(rule, input.givers, authority));
+  if (errors.length) throw new ValidationError(errors, 'De toestemming is niet volledig. Controleer de gemarkeerde velden.');
+  if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten.', 'case_closed');
+
+  const consent = await tx
+    .insertInto('consents')
+    .values({
+      region_id: actor.regionId,
+      child_id: k.child_id,
+      case_id: caseId,
+      purpose: input.purpose.trim(),
+      data_kinds: [...new Set(input.dataKinds)],
+      method: input.method,
+      given_on: input.givenOn,
+      valid_until: input.validUntil,
+      age_rule: rule,
+      recorded_by_person_id: actor.personId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('consent_recipients').values([...new Set(input.recipientOrganisationIds)].map((o) => ({ consent_id: consent.id, organisation_id: o }))).execute();
+  await tx
+    .insertInto('consent_givers')
+    .values([...input.givers.guardianIds.map((g) => ({ consent_id: consent.id, guardian_id: g, child_self: false })), ...(input.givers.childSelf ? [{ consent_id: consent.id, guardian_id: null, child_self: true }] : [])])
+    .execute();
+  await caseEvent(tx, caseId, actor, 'consent_recorded', { consentId: consent.id, dataKinds: input.dataKinds, recipients: input.recipientOrganisationIds, ageRule: rule });
+  return { id: consent.id, ageRule: rule };
 }
 
 /** `method`: how the withdrawal reached the case manager (written, verbal); the family's own is 'portal'. */
@@ -338,7 +379,7 @@ export type WithdrawConsentInput = WithdrawConsentBody;
  * young person from 16 alone): themselves in the portal, or through the case manager (or the
  * school's care coordinator), who records who withdrew it and how.
  */
-export async function withdrawConsent(database: Database, actor: Actor, consentId: string, input: WithdrawConsentInput) {
+export async function withdrawConsent(database: Database, actor: Actor, consentId: string, input: WithdrawConsentInput, opts: { linkBase: string }) {
   const professional = actor.kind === 'professional';
   const done = await database.db.transaction().execute(async (tx) => {
     // Who keeps the case records it, and the entry names the case (read in this transaction).
@@ -347,6 +388,7 @@ export async function withdrawConsent(database: Database, actor: Actor, consentI
     if (!access) return false;
     if (professional) await withdrawForFamily(tx, actor, consentId, access.childId, access.caseId!, input);
     else await withdrawOwn(tx, actor, consentId, access.childId, access.caseId!, access.ground !== 'guardian_authority', input);
+    await notifyConsentWithdrawn(tx, actor, consentId, access.caseId!, opts.linkBase);
     return true;
   });
   if (!done) throw new NotFoundError();
@@ -358,6 +400,44 @@ export async function withdrawConsent(database: Database, actor: Actor, consentI
  * the young person from 12). Who may withdraw by age is checked in the work (checkWithdrawer).
  */
 const mayWithdraw: Rule = (f) => (f.subject.caseId ? rules.anyOf(rules.manageCase(), rules.family())(f) : null);
+
+/** The e-mail about a withdrawn consent: no child data, only where to log in. */
+export const CONSENT_WITHDRAWN_MAIL = {
+  subject: 'Toestemming ingetrokken',
+  body: (link: string) => `In een casus waarin u werkt is een toestemming ingetrokken. Wat die toestemming liet zien, is niet meer te zien. Log in om te kijken wat dit voor u betekent.\n\n${link}\n`,
+};
+
+/**
+ * Who works under a consent hears at once that it was withdrawn (in the withdrawal's transaction):
+ * the case manager, and the team members of each organisation it named (they may see less from
+ * now on) — each for the organisation they are on the team for, never the one who recorded it.
+ */
+async function notifyConsentWithdrawn(tx: Tx, actor: Actor, consentId: string, caseId: string, linkBase: string) {
+  const k = await tx.selectFrom('cases').select(['region_id', 'case_manager_person_id', 'case_manager_organisation_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const named = await tx
+    .selectFrom('case_members as m')
+    .innerJoin('consent_recipients as cr', 'cr.organisation_id', 'm.organisation_id')
+    .where('cr.consent_id', '=', consentId)
+    .where('m.case_id', '=', caseId)
+    .where('m.removed_at', 'is', null)
+    .select(['m.person_id', 'm.organisation_id'])
+    .execute();
+  const byOrg = new Map<string, Set<string>>();
+  for (const p of [...named, { person_id: k.case_manager_person_id, organisation_id: k.case_manager_organisation_id }]) {
+    if (p.person_id === actor.personId) continue;
+    byOrg.set(p.organisation_id, (byOrg.get(p.organisation_id) ?? new Set()).add(p.person_id));
+  }
+  for (const [organisationId, people] of byOrg) {
+    await notifyPeople(tx, {
+      regionId: k.region_id,
+      organisationId,
+      personIds: [...people],
+      kind: 'consent_withdrawn',
+      caseId,
+      mail: { subject: CONSENT_WITHDRAWN_MAIL.subject, body: CONSENT_WITHDRAWN_MAIL.body(`${linkBase}/casussen/${caseId}`) },
+    });
+  }
+}
 
 /** The case manager (or the school's care coordinator) records who withdrew the consent, and how. */
 async function withdrawForFamily(tx: Tx, actor: Actor, consentId: string, childId: string, caseId: string, input: WithdrawConsentInput) {

@@ -2,12 +2,15 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { decideEach, mayFollow, recordListed, resolvedCase, rules, subject, withAccess, withChildAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
-import { grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
+import { consentKindsInForce, grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseManagerIsCurrent } from '../../kernel/policy/case-relation.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { AGE_RULE_TEXT, ageRuleOn } from './consent-rules.ts';
-import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, ChildConsents, Consent } from '../../contracts/cases.ts';
+import { handoverNames, involvedOf } from './case-involved.ts';
+import { transferTargetsOf } from './case-transfer.ts';
+import { verwijsindexOf } from './verwijsindex.ts';
+import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, ChildConsents, Consent, ConsentRule } from '../../contracts/cases.ts';
 import type { ShareableKind } from '../../contracts/values/cases.ts';
 
 /**
@@ -101,6 +104,9 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
       // The rules of sending (modules/requests): who keeps the case sends; a team member of another organisation asks the school.
       sendRequests: k.status === 'open' && (access.isOwner || access.isManager),
       askSchool: k.status === 'open' && access.isMember && !access.isOwner && actor.membership?.organisationId !== k.organisation_id,
+      // Who manages the open case moves it to the child's new school (case-transfer.ts) and records the verwijsindex (verwijsindex.ts).
+      transfer: k.status === 'open' && (access.isOwner || access.isManager),
+      recordVerwijsindex: k.status === 'open' && (access.isOwner || access.isManager),
     },
   };
   if (limited) return base;
@@ -180,6 +186,9 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
     });
   }
   await recordListed(tx, actor, 'case.sibling.view', named);
+  const historyLines = history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: historyDetail(h.event, h.detail, { showConsents, keeper: access.isOwner || access.isManager }) }));
+  // Who the case manager was and became, the schools of a transfer: in words.
+  const handovers = await handoverNames(tx, historyLines);
   return {
     ...base,
     child: { id: child.id, givenName: child.given_name, familyName: child.family_name, age: ageOn(child.birth_date, day) },
@@ -199,7 +208,10 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
         : undefined,
     family: { guardians: showGuardians ? family.map((f) => f.name) : null, childParticipates: ageOn(child.birth_date, day) >= 12 },
     siblings,
-    history: history.map((h) => ({ at: new Date(h.at).toISOString(), event: h.event, personName: h.person_name, detail: historyDetail(h.event, h.detail, { showConsents, keeper: access.isOwner || access.isManager }) })),
+    history: historyLines.map((h, i) => ({ ...h, ...handovers.get(i) })),
+    involved: await involvedOf(tx, k),
+    verwijsindex: await verwijsindexOf(tx, k, day),
+    transferTargets: k.status === 'open' && (access.isOwner || access.isManager) ? await transferTargetsOf(tx, k, day) : undefined,
   };
 }
 
@@ -359,4 +371,72 @@ export async function listCases(database: Database, actor: Actor, opts: CaseList
     await recordListed(tx, actor, 'case.list', listed);
     return { items };
   });
+}
+
+/**
+ * The consent rule of a child today, for who records a consent outside a case's page (a referral
+ * from a signal): the age rule, its explanation and the parents with authority who can give it.
+ * The caller has asked the gateway for the child first.
+ */
+export async function consentRuleOfChild(tx: Tx, childId: string, day: string): Promise<ConsentRule> {
+  const child = await tx.selectFrom('children').select('birth_date').where('id', '=', childId).executeTakeFirstOrThrow();
+  const guardians = await tx
+    .selectFrom('child_guardians as cg')
+    .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+    .where('cg.child_id', '=', childId)
+    .where('cg.has_authority', '=', true)
+    .select(['g.id', sql<string>`g.given_name || ' ' || g.family_name`.as('name')])
+    .orderBy('g.family_name')
+    .orderBy('g.given_name')
+    .execute();
+  const rule = ageRuleOn(child.birth_date, day);
+  return { rule, explanation: AGE_RULE_TEXT[rule], guardiansWithAuthority: guardians, withdrawBy: { guardians: rule === 'child' ? [] : guardians, child: rule !== 'guardians' } };
+}
+
+/** The child's open case kept by this school (the newest, if there are more), or null. The caller has asked the gateway. */
+export async function openCaseKeptBy(tx: Tx, childId: string, organisationId: string): Promise<{ id: string; title: string } | null> {
+  return (
+    (await tx
+      .selectFrom('cases')
+      .select(['id', 'title'])
+      .where('child_id', '=', childId)
+      .where('organisation_id', '=', organisationId)
+      .where('status', '=', 'open')
+      .orderBy('opened_on', 'desc')
+      .orderBy('id')
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/**
+ * Per organisation named by a consent of the case, the data kinds the consents in force today let
+ * it see (consentKindsInForce: given, not expired, not withdrawn). For who keeps the case; the
+ * caller has asked the gateway.
+ */
+export async function consentCoverage(tx: Tx, caseId: string, childId: string, day: string): Promise<{ organisationId: string; dataKinds: ShareableKind[] }[]> {
+  const named = await tx
+    .selectFrom('consent_recipients as cr')
+    .innerJoin('consents as con', 'con.id', 'cr.consent_id')
+    .where('con.case_id', '=', caseId)
+    .select('cr.organisation_id')
+    .distinct()
+    .execute();
+  const out: { organisationId: string; dataKinds: ShareableKind[] }[] = [];
+  for (const n of named) {
+    const kinds = (await consentKindsInForce(tx, { caseId, childId, organisationId: n.organisation_id, today: day })).filter((k): k is ShareableKind => k !== 'access_log' && k !== 'bsn');
+    if (kinds.length) out.push({ organisationId: n.organisation_id, dataKinds: kinds });
+  }
+  return out;
+}
+
+/**
+ * The child's open case from which this reader may send a request (she keeps it: the school's care
+ * coordinator or its case manager, as today), or null — for a link "ask for help" elsewhere (a
+ * thuiszitter's entry). Asked of the gateway without a log entry (mayFollow): it opens nothing.
+ */
+export async function caseToSendFrom(tx: Tx, actor: Actor, childId: string): Promise<string | null> {
+  if (actor.kind !== 'professional') return null;
+  const open = await tx.selectFrom('cases').select('id').where('child_id', '=', childId).where('status', '=', 'open').where('region_id', '=', actor.regionId).orderBy('opened_on', 'desc').orderBy('id').execute();
+  for (const k of open) if (await mayFollow(tx, actor, subject.case(k.id), rules.manageCase())) return k.id;
+  return null;
 }

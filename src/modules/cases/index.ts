@@ -3,4 +3,7 @@
  * kernel/db/owners.ts). Other modules and the app import from here only.
  */
 export { default as caseRoutes } from './routes.ts';
-export { recordPlanEvaluated } from './case-commands.ts';
+export { evaluationsDue } from './case-worklist.ts';
+export { recordPlanEvaluated, openCaseIn, recordConsentIn } from './case-commands.ts';
+export { caseToSendFrom, consentCoverage, consentRuleOfChild, openCaseKeptBy } from './case-queries.ts';
+export { remindEvaluations } from './evaluation-reminders.ts';

@@ -22,10 +22,29 @@ import {
   OpenCaseBody,
   RecordConsentBody,
   RecordedConsent,
+  CaseTransferred,
+  RecordVerwijsindexBody,
+  TransferCaseBody,
   WithdrawConsentBody,
   WithdrawnConsent,
 } from '../../contracts/cases.ts';
-import { addCaseMember, assignCaseManager, closeCase, consentFieldChecks, EMERGENCY_ACCESS_HOURS, linkSiblingCase, grantEmergencyAccess, openCase, recordConsent, removeCaseMember, withdrawConsent } from './case-commands.ts';
+import {
+  addCaseMember,
+  assignCaseManager,
+  closeCase,
+  consentFieldChecks,
+  EMERGENCY_ACCESS_HOURS,
+  handoverFieldChecks,
+  linkSiblingCase,
+  grantEmergencyAccess,
+  openCase,
+  recordConsent,
+  removeCaseMember,
+  withdrawConsent,
+} from './case-commands.ts';
+import { transferCase, transferFieldChecks } from './case-transfer.ts';
+import { recordVerwijsindex, verwijsindexFieldChecks } from './verwijsindex.ts';
+import { publicBaseUrl } from '../staff/index.ts';
 import { childConsents, getCase, listCases } from './case-queries.ts';
 
 const tags = ['Casussen en toestemming'];
@@ -43,7 +62,7 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { id } = await openCase(ctx.database, actor, request.body);
+      const { id } = await openCase(ctx.database, actor, request.body, { linkBase: publicBaseUrl(ctx.config) });
       return reply.status(201).send(await getCase(ctx.database, actor, id));
     },
   );
@@ -150,7 +169,7 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
       },
     },
     async (request): Promise<WithdrawnConsent> => {
-      await withdrawConsent(ctx.database, actorOf(request), request.params.id, request.body);
+      await withdrawConsent(ctx.database, actorOf(request), request.params.id, request.body, { linkBase: publicBaseUrl(ctx.config) });
       return { id: request.params.id, status: 'withdrawn' };
     },
   );
@@ -158,10 +177,11 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
   app.put(
     '/cases/:id/case-manager',
     {
+      config: { fieldChecks: handoverFieldChecks },
       schema: {
         tags,
         summary:
-          'Casusregisseur (opnieuw) aanwijzen: iemand die nu bij de organisatie werkt (zorgcoördinator van de school, of de casusregisseur zelf). `replaces` is de casusregisseur die u zag en `version` de versie van de casus; is intussen iets gewijzigd, dan 409',
+          'Casusregisseur (opnieuw) aanwijzen of overdragen, met de reden (komt in de geschiedenis): iemand die nu bij de organisatie werkt (zorgcoördinator van de school, of de casusregisseur zelf). De nieuwe casusregisseur krijgt een melding. `replaces` is de casusregisseur die u zag en `version` de versie van de casus; is intussen iets gewijzigd, dan 409',
         params: IdParams,
         body: AssignCaseManagerBody,
         response: { 200: CaseManagerAssigned, 409: CaseConflict },
@@ -170,7 +190,48 @@ export default async function caseRoutes(app: Api, ctx: AppContext) {
     async (request) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      return withCurrentOnStale(() => assignCaseManager(ctx.database, actor, id, request.body), currentCase(actor, id));
+      return withCurrentOnStale(() => assignCaseManager(ctx.database, actor, id, request.body, { linkBase: publicBaseUrl(ctx.config) }), currentCase(actor, id));
+    },
+  );
+
+  app.post(
+    '/cases/:id/transfer',
+    {
+      config: { fieldChecks: transferFieldChecks },
+      schema: {
+        tags,
+        summary:
+          'Het kind ging naar een andere school: de open casus en het plan gaan mee naar de nieuwe school, waarvan de intern begeleider of zorgcoördinator casusregisseur wordt (wie de casus beheert). Het kind staat vandaag op die school ingeschreven en een geldige toestemming in deze casus noemt die school; anders 422 met wat ontbreekt. Teamleden van de oude school gaan uit het team; open verzoeken van de oude school gaan mee. `version`: de versie van de casus die u zag',
+        params: IdParams,
+        body: TransferCaseBody,
+        response: { 200: CaseTransferred, 409: CaseConflict },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      return withCurrentOnStale(() => transferCase(ctx.database, actor, id, request.body, { linkBase: publicBaseUrl(ctx.config) }), currentCase(actor, id));
+    },
+  );
+
+  app.post(
+    '/cases/:id/verwijsindex',
+    {
+      config: { fieldChecks: verwijsindexFieldChecks },
+      schema: {
+        tags,
+        summary:
+          'Vastleggen op welke dag de school het kind in de verwijsindex van de gemeente meldde (niet in de toekomst, niet vóór de opening van de casus; wie de casus beheert). Alleen de datum: Samenspel houdt geen eigen register bij. `version`: de versie van de casus die u zag',
+        params: IdParams,
+        body: RecordVerwijsindexBody,
+        response: { 200: CaseView, 409: CaseConflict },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      await withCurrentOnStale(() => recordVerwijsindex(ctx.database, actor, id, request.body), currentCase(actor, id));
+      return getCase(ctx.database, actor, id);
     },
   );
 

@@ -178,7 +178,7 @@ export async function seedDemoCases(tx: Tx, opts: { today: string; regionId: str
     .returning('id')
     .executeTakeFirstOrThrow();
   const yc = { person_id: opts.jeugdhulp.personId, organisation_id: opts.jeugdhulp.organisationId };
-  await tx
+  const requestEvents = await tx
     .insertInto('request_events')
     .values([
       { request_id: request.id, at: at(sentOn), on_date: sentOn, person_id: opts.ib.personId, organisation_id: opts.ib.organisationId, action: 'send', from_status: null, to_status: 'sent', text: null, detail: JSON.stringify({}) },
@@ -196,6 +196,19 @@ export async function seedDemoCases(tx: Tx, opts: { today: string; regionId: str
         detail: JSON.stringify({ progress: 'going_well' }),
       },
     ])
+    .returning(['id', 'action'])
+    .execute();
+  // The report back asked the teacher on the team whether it works in class (docs/requests.md
+  // "De leerkracht kijkt mee"): the ask waits on her home page, with a notification.
+  const report = requestEvents.find((e) => e.action === 'report_back')!;
+  const observation = await tx
+    .insertInto('request_observations')
+    .values({ region_id: opts.regionId, request_id: request.id, report_event_id: report.id, person_id: opts.leerkracht.personId, organisation_id: opts.leerkracht.organisationId, asked_on: reportedOn, due_on: addWorkingDays(reportedOn, 5) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('notifications')
+    .values({ region_id: opts.regionId, person_id: opts.leerkracht.personId, organisation_id: opts.leerkracht.organisationId, kind: 'observation_asked', request_id: request.id, observation_id: observation.id, created_at: at(reportedOn, '16') })
     .execute();
 }
 

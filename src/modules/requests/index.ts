@@ -5,3 +5,7 @@
 export { default as requestRoutes } from './routes.ts';
 export { REQUEST_TRANSITIONS, findRequestTransition, stepsFor } from './request-workflow.ts';
 export { DEFAULT_REQUEST_TERMS, dueOn, termFor } from './request-terms.ts';
+export { requestsWaitingOn } from './request-worklist.ts';
+export { moveRequestsOfCase } from './request-transfer.ts';
+export { remindOverdueRequests, sendRequestIn } from './request-commands.ts';
+export { observationsAsked } from './request-observations.ts';

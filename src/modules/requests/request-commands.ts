@@ -1,24 +1,27 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { rules, subject, withAccess, type Rule } from '../../kernel/policy/gateway.ts';
+import { accessIn, rules, subject, withAccess, type Rule } from '../../kernel/policy/gateway.ts';
 import { consentKindsInForce } from '../../kernel/policy/child-policy.ts';
-import { ConflictError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { calendarScopeOf, loadSchoolCalendar, addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import type { RequestDetail, RequestStepBody, SendRequestBody } from '../../contracts/requests.ts';
 import { requestView, waitingFor } from './request-view.ts';
-import { ACTION_NL, KIND_NL, RECEIVER_ORGANISATION_KINDS, STATUS_NL, type RequestKind, type RequestStatus } from '../../contracts/values/requests.ts';
+import { ACTION_NL, KIND_NL, OPEN_REQUEST_STATUSES, RECEIVER_ORGANISATION_KINDS, STATUS_NL, type RequestKind, type RequestStatus } from '../../contracts/values/requests.ts';
 import { findRequestTransition } from './request-workflow.ts';
 import { notifyPeople } from '../signals/index.ts';
-import { dueOn, termFor } from './request-terms.ts';
+import { dueOn } from './request-terms.ts';
+import { termInForce } from './region-terms.ts';
+import { askObservations } from './request-observations.ts';
 
 /**
- * The day the current step is due: the term of the kind's waiting status (working days, or school
- * days of the school that must answer), counted from `since`. Null for an end status.
+ * The day the current step is due: the term of the kind's waiting status in force in the region
+ * (its own, else the default: region-terms.ts, read in this transaction) in working days, or school
+ * days of the school that must answer, counted from `since`. Null for an end status.
  */
-async function stepDue(tx: Tx, kind: RequestKind, status: RequestStatus, since: string, waitingOrganisationId: string | null): Promise<string | null> {
-  const term = termFor(kind, status);
+async function stepDue(tx: Tx, regionId: string, kind: RequestKind, status: RequestStatus, since: string, waitingOrganisationId: string | null): Promise<string | null> {
+  const term = await termInForce(tx, regionId, kind, status);
   if (!term) return null;
   if (term.unit === 'working' || !waitingOrganisationId) return dueOn(since, { days: term.days, unit: 'working' });
   const cal = await loadSchoolCalendar(tx, await calendarScopeOf(tx, waitingOrganisationId), since, addCalendarDays(since, 40 + term.days * 3));
@@ -39,65 +42,92 @@ const teamMemberElsewhere: Rule = (f) => {
  * every kind of data the request shares: without one the request is refused with what to do.
  */
 export async function sendRequest(database: Database, actor: Actor, caseId: string, input: SendRequestBody, opts: { linkBase: string }): Promise<{ id: string }> {
-  const rule = input.kind === 'question_to_school' ? teamMemberElsewhere : rules.manageCase();
-  return withAccess(database, actor, subject.case(caseId), rule, 'request.send', async ({ tx, childId }) => {
-    const day = today();
-    const k = await tx.selectFrom('cases').select(['status', 'organisation_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
-    const to = await tx.selectFrom('organisations').select(['id', 'kind', 'name']).where('id', '=', input.toOrganisationId).where('region_id', '=', actor.regionId).executeTakeFirst();
-    const from = actor.membership!.organisationId;
-    const errors: FieldError[] = [];
-    if (!input.question.trim()) errors.push({ name: 'question', code: 'required', reason: 'Beschrijf de vraag: wat is er nodig?' });
-    if (!input.goal.trim()) errors.push({ name: 'goal', code: 'required', reason: 'Beschrijf het doel waar dit verzoek aan bijdraagt.' });
-    if (!to) errors.push({ name: 'toOrganisationId', code: 'unknown_organisation', reason: 'Deze organisatie bestaat niet in de regio. Kies een ontvanger uit de lijst.' });
-    else if (to.id === from) errors.push({ name: 'toOrganisationId', code: 'own_organisation', reason: 'Een verzoek gaat naar een andere organisatie dan de uwe.' });
-    else if (!(RECEIVER_ORGANISATION_KINDS[input.kind] as readonly string[]).includes(to.kind)) {
-      errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: `${to.name} ontvangt geen ${KIND_NL[input.kind]}. Kies een andere ontvanger of een ander soort verzoek.` });
-    } else if (input.kind === 'question_to_school' && to.id !== k.organisation_id) {
-      errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: 'Een vraag aan de school gaat naar de school die de casus houdt.' });
-    }
-    if (to && !errors.some((e) => e.name === 'toOrganisationId') && to.id !== k.organisation_id) {
-      const covered: string[] = await consentKindsInForce(tx, { caseId, childId, organisationId: to.id, today: day });
-      const missing = input.dataKinds.filter((d) => !covered.includes(d));
-      if (!covered.length) {
-        errors.push({ name: 'dataKinds', code: 'no_consent', reason: `Er is geen geldige toestemming in deze casus die ${to.name} noemt. Leg eerst toestemming vast (doel, gegevens, ontvanger) en stuur het verzoek daarna.` });
-      } else if (missing.length) {
-        errors.push({ name: 'dataKinds', code: 'not_covered', reason: `De toestemming voor ${to.name} dekt niet alle gekozen gegevens. Kies alleen gegevens die de toestemming noemt, of leg een nieuwe toestemming vast.` });
-      }
-    }
-    if (errors.length) throw new ValidationError(errors, 'Het verzoek is niet verstuurd. Controleer de gemarkeerde velden.');
-    if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten: er kan geen verzoek meer uit worden verstuurd.', 'case_closed');
+  const sent = await database.db.transaction().execute((tx) => sendRequestIn(tx, actor, caseId, input, opts));
+  if (!sent) throw new NotFoundError();
+  return sent;
+}
 
-    const due = await stepDue(tx, input.kind, 'sent', day, to!.kind === 'school_location' ? to!.id : null);
-    const r = await tx
-      .insertInto('requests')
-      .values({
-        region_id: actor.regionId,
-        child_id: childId,
-        case_id: caseId,
-        kind: input.kind,
-        from_organisation_id: from,
-        from_person_id: actor.personId!,
-        to_organisation_id: to!.id,
-        status: 'sent',
-        question: input.question.trim(),
-        tried: input.tried?.trim() || null,
-        urgency: input.urgency,
-        goal: input.goal.trim(),
-        back_to_school: !!input.backToSchool,
-        data_kinds: [...new Set(input.dataKinds)],
-        step_since: day,
-        step_due_on: due,
-        sent_on: day,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('request_events')
-      .values({ request_id: r.id, on_date: day, person_id: actor.personId!, organisation_id: from, action: 'send', from_status: null, to_status: 'sent', text: null, detail: JSON.stringify({}) })
-      .execute();
-    await notifySide(tx, actor, { id: r.id, regionId: actor.regionId, organisationId: to!.id, holderPersonId: null, fromPersonId: null, side: 'receiver' }, 'request_received', opts.linkBase);
-    return { id: r.id };
-  });
+/**
+ * Sends a request in the caller's transaction (a referral from a signal sends one after opening
+ * the case and recording the consent): the gateway's question, the checks and the writes of
+ * sendRequest. `signalId` links the request to the signal it came from. Null when the gateway
+ * refuses (logged in `tx`).
+ */
+export async function sendRequestIn(tx: Tx, actor: Actor, caseId: string, input: SendRequestBody, opts: { linkBase: string; signalId?: string }): Promise<{ id: string } | null> {
+  const rule = input.kind === 'question_to_school' ? teamMemberElsewhere : rules.manageCase();
+  const access = await accessIn(tx, actor, subject.case(caseId), rule, 'request.send');
+  if (!access) return null;
+  const { childId } = access;
+  const day = today();
+  const k = await tx.selectFrom('cases').select(['status', 'organisation_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
+  const to = await tx.selectFrom('organisations').select(['id', 'kind', 'name']).where('id', '=', input.toOrganisationId).where('region_id', '=', actor.regionId).executeTakeFirst();
+  const from = actor.membership!.organisationId;
+  const errors: FieldError[] = [];
+  if (!input.question.trim()) errors.push({ name: 'question', code: 'required', reason: 'Beschrijf de vraag: wat is er nodig?' });
+  if (!input.goal.trim()) errors.push({ name: 'goal', code: 'required', reason: 'Beschrijf het doel waar dit verzoek aan bijdraagt.' });
+  if (!to) errors.push({ name: 'toOrganisationId', code: 'unknown_organisation', reason: 'Deze organisatie bestaat niet in de regio. Kies een ontvanger uit de lijst.' });
+  else if (to.id === from) errors.push({ name: 'toOrganisationId', code: 'own_organisation', reason: 'Een verzoek gaat naar een andere organisatie dan de uwe.' });
+  else if (!(RECEIVER_ORGANISATION_KINDS[input.kind] as readonly string[]).includes(to.kind)) {
+    errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: `${to.name} ontvangt geen ${KIND_NL[input.kind]}. Kies een andere ontvanger of een ander soort verzoek.` });
+  } else if (input.kind === 'question_to_school' && to.id !== k.organisation_id) {
+    errors.push({ name: 'toOrganisationId', code: 'wrong_receiver', reason: 'Een vraag aan de school gaat naar de school die de casus houdt.' });
+  }
+  if (to && !errors.some((e) => e.name === 'toOrganisationId') && to.id !== k.organisation_id) {
+    const covered: string[] = await consentKindsInForce(tx, { caseId, childId, organisationId: to.id, today: day });
+    const missing = input.dataKinds.filter((d) => !covered.includes(d));
+    if (!covered.length) {
+      errors.push({ name: 'dataKinds', code: 'no_consent', reason: `Er is geen geldige toestemming in deze casus die ${to.name} noemt. Leg eerst toestemming vast (doel, gegevens, ontvanger) en stuur het verzoek daarna.` });
+    } else if (missing.length) {
+      errors.push({ name: 'dataKinds', code: 'not_covered', reason: `De toestemming voor ${to.name} dekt niet alle gekozen gegevens. Kies alleen gegevens die de toestemming noemt, of leg een nieuwe toestemming vast.` });
+    }
+  }
+  if (input.thuiszitterId) {
+    // The entry it serves: of this child, still open (no 'end' in its history).
+    const entry = await tx
+      .selectFrom('thuiszitters as z')
+      .select(['z.id', sql<boolean>`exists (select 1 from thuiszitter_events e where e.thuiszitter_id = z.id and e.kind = 'end')`.as('ended')])
+      .where('z.id', '=', input.thuiszitterId)
+      .where('z.child_id', '=', childId)
+      .executeTakeFirst();
+    if (!entry) errors.push({ name: 'thuiszitterId', code: 'unknown_entry', reason: 'Deze thuiszittersregistratie hoort niet bij dit kind.' });
+    else if (entry.ended) errors.push({ name: 'thuiszitterId', code: 'entry_ended', reason: 'Deze thuiszittersregistratie is beëindigd: het kind zit niet meer thuis.' });
+  }
+  if (errors.length) throw new ValidationError(errors, 'Het verzoek is niet verstuurd. Controleer de gemarkeerde velden.');
+  if (k.status !== 'open') throw new ConflictError('Deze casus is gesloten: er kan geen verzoek meer uit worden verstuurd.', 'case_closed');
+
+  const due = await stepDue(tx, actor.regionId, input.kind, 'sent', day, to!.kind === 'school_location' ? to!.id : null);
+  const r = await tx
+    .insertInto('requests')
+    .values({
+      region_id: actor.regionId,
+      child_id: childId,
+      case_id: caseId,
+      kind: input.kind,
+      from_organisation_id: from,
+      from_person_id: actor.personId!,
+      to_organisation_id: to!.id,
+      status: 'sent',
+      question: input.question.trim(),
+      tried: input.tried?.trim() || null,
+      urgency: input.urgency,
+      goal: input.goal.trim(),
+      // A request for a thuiszitter serves the way back to school.
+      back_to_school: !!input.backToSchool || !!input.thuiszitterId,
+      data_kinds: [...new Set(input.dataKinds)],
+      step_since: day,
+      step_due_on: due,
+      sent_on: day,
+      signal_id: opts.signalId ?? null,
+      thuiszitter_id: input.thuiszitterId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('request_events')
+    .values({ request_id: r.id, on_date: day, person_id: actor.personId!, organisation_id: from, action: 'send', from_status: null, to_status: 'sent', text: null, detail: JSON.stringify({}) })
+    .execute();
+  await notifySide(tx, actor, { id: r.id, regionId: actor.regionId, organisationId: to!.id, holderPersonId: null, fromPersonId: null, side: 'receiver' }, 'request_received', opts.linkBase);
+  return { id: r.id };
 }
 
 /**
@@ -160,7 +190,7 @@ export async function takeRequestStep(database: Database, actor: Actor, requestI
     const waitingIsSchool = waitingOrg ? (await tx.selectFrom('organisations').select('kind').where('id', '=', waitingOrg).executeTakeFirstOrThrow()).kind === 'school_location' : false;
     // A report back starts the term to the next one; other steps that keep the status keep its term.
     const restart = changed || input.action === 'report_back';
-    const due = restart ? await stepDue(tx, r.kind, to, day, waitingIsSchool ? waitingOrg : null) : r.step_due_on;
+    const due = restart ? await stepDue(tx, r.region_id, r.kind, to, day, waitingIsSchool ? waitingOrg : null) : r.step_due_on;
     const ends = to === 'declined' || to === 'closed' || to === 'withdrawn';
     await tx
       .updateTable('requests')
@@ -184,10 +214,13 @@ export async function takeRequestStep(database: Database, actor: Actor, requestI
     if (decision) detail.decision = decision;
     if (input.startOn && needs.has('startOn')) detail.startOn = input.startOn;
     if (input.progress && needs.has('progress')) detail.progress = input.progress;
-    await tx
+    const event = await tx
       .insertInto('request_events')
       .values({ request_id: requestId, on_date: day, person_id: actor.personId!, organisation_id: actor.membership!.organisationId, action: input.action, from_status: r.status, to_status: to, text, detail: JSON.stringify(detail) })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // A report back asks the school's teachers whether the help works in class.
+    if (input.action === 'report_back') await askObservations(tx, { requestId, regionId: r.region_id, caseId: r.case_id, childId: r.child_id, reportEventId: event.id }, opts.linkBase);
     // The other side hears of it (the receiver's holder or its workers; the sender who sent it, or the school's care coordinators).
     // Forwarded: the colleague who now holds it is told, as if it arrived.
     const other = input.action === 'forward' ? 'receiver' : side === 'sender' ? 'receiver' : 'sender';
@@ -209,10 +242,11 @@ export async function takeRequestStep(database: Database, actor: Actor, requestI
 export const REQUEST_MAIL = {
   request_received: { subject: 'Nieuw verzoek voor uw organisatie', body: (link: string) => `Uw organisatie heeft een verzoek ontvangen in Samenspel. Log in om het te bekijken.\n\n${link}\n` },
   request_update: { subject: 'Nieuwe stap in een verzoek', body: (link: string) => `Er is een nieuwe stap gezet in een verzoek van uw organisatie. Log in om het te bekijken.\n\n${link}\n` },
+  request_overdue: { subject: 'Een verzoek is over de termijn', body: (link: string) => `De termijn van een stap in een verzoek van uw organisatie is voorbij. Log in om te zien wie aan zet is.\n\n${link}\n` },
 } as const;
 
 /** The roles at a receiving organisation that work its requests; at a school its care coordinators. */
-const RECEIVING_ROLES = ['youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer', 'intern_begeleider', 'care_coordinator'];
+export const RECEIVING_ROLES = ['youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer', 'intern_begeleider', 'care_coordinator'];
 const SCHOOL_CARE_ROLES = ['intern_begeleider', 'care_coordinator'];
 
 /**
@@ -221,12 +255,13 @@ const SCHOOL_CARE_ROLES = ['intern_begeleider', 'care_coordinator'];
  * workers of the receiving roles. The sender: the person who sent it, if she still works there,
  * else the care coordinators of the sending organisation.
  */
-async function notifySide(
+export async function notifySide(
   tx: Tx,
-  actor: Actor,
+  actor: Pick<Actor, 'personId'>,
   r: { id: string; regionId: string; organisationId: string; holderPersonId: string | null; fromPersonId: string | null; side: 'sender' | 'receiver' },
-  kind: 'request_received' | 'request_update',
+  kind: 'request_received' | 'request_update' | 'request_overdue',
   linkBase: string,
+  aboutDay: string | null = null,
 ) {
   const current = (personIds: string[]) =>
     personIds.length
@@ -238,7 +273,7 @@ async function notifySide(
   if (!people.length) people = (await byRoles(r.side === 'receiver' ? RECEIVING_ROLES : SCHOOL_CARE_ROLES)).map((m) => m.person_id);
   people = people.filter((p) => p !== actor.personId);
   const mail = REQUEST_MAIL[kind];
-  await notifyPeople(tx, { regionId: r.regionId, organisationId: r.organisationId, personIds: people, kind, requestId: r.id, mail: { subject: mail.subject, body: mail.body(`${linkBase}/verzoeken/${r.id}`) } });
+  await notifyPeople(tx, { regionId: r.regionId, organisationId: r.organisationId, personIds: people, kind, requestId: r.id, aboutDay, mail: { subject: mail.subject, body: mail.body(`${linkBase}/verzoeken/${r.id}`) } });
 }
 
 type Decision = NonNullable<RequestStepBody['decision']>;
@@ -257,4 +292,49 @@ function decisionErrors(kind: RequestKind, d: Decision | null): FieldError[] {
     if (!d.objectionUntil) errors.push({ name: 'decision/objectionUntil', code: 'required', reason: 'Vul in tot wanneer de ouders bezwaar kunnen maken (meestal 6 weken na het besluit).' });
   }
   return errors;
+}
+
+/** A teacher answered an observation: the receiver (who holds the request, else its workers) hears of it, in that transaction. */
+export async function notifyOfObservation(tx: Tx, actor: Actor, requestId: string, linkBase: string) {
+  const r = await tx.selectFrom('requests').select(['region_id', 'to_organisation_id', 'holder_person_id', 'from_person_id']).where('id', '=', requestId).executeTakeFirstOrThrow();
+  await notifySide(
+    tx,
+    actor,
+    { id: requestId, regionId: r.region_id, organisationId: r.to_organisation_id, holderPersonId: r.holder_person_id, fromPersonId: r.from_person_id, side: 'receiver' },
+    'request_update',
+    linkBase,
+  );
+}
+
+/**
+ * Reminds of steps past their term (run by the app's housekeeping; also `samenspel remind`): for
+ * each open request whose current step was due before `day`, whoever holds the step (the receiver's
+ * holder or workers; for a question for information the sender) and — when the receiver is late —
+ * the sender who sent it. Once per person, request and due day: a step that is still late tomorrow
+ * is not told again; a new step with a new term that runs out is. Returns how many requests.
+ */
+export async function remindOverdueRequests(database: Database, opts: { day: string; linkBase: string }): Promise<number> {
+  return database.db.transaction().execute(async (tx) => {
+    const late = await tx
+      .selectFrom('requests')
+      .select(['id', 'region_id', 'status', 'from_organisation_id', 'to_organisation_id', 'holder_person_id', 'from_person_id', 'step_due_on'])
+      .where('status', 'in', OPEN_REQUEST_STATUSES)
+      .where('step_due_on', '<', opts.day)
+      .execute();
+    for (const r of late) {
+      const holder = waitingFor(r.status);
+      const sides: ('sender' | 'receiver')[] = holder === 'sender' ? ['sender'] : ['receiver', 'sender'];
+      for (const side of sides) {
+        await notifySide(
+          tx,
+          { personId: null },
+          { id: r.id, regionId: r.region_id, organisationId: side === 'receiver' ? r.to_organisation_id : r.from_organisation_id, holderPersonId: r.holder_person_id, fromPersonId: r.from_person_id, side },
+          'request_overdue',
+          opts.linkBase,
+          r.step_due_on,
+        );
+      }
+    }
+    return late.length;
+  });
 }

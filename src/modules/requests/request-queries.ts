@@ -41,6 +41,8 @@ export async function listRequests(database: Database, actor: Actor, q: RequestL
     else base = base.where((eb) => eb.or([eb('rq.to_organisation_id', '=', org), eb('rq.from_organisation_id', '=', org)]));
     if (q.open) base = base.where('rq.status', 'in', OPEN_REQUEST_STATUSES);
     if (q.caseId) base = base.where('rq.case_id', '=', q.caseId);
+    if (q.signalId) base = base.where('rq.signal_id', '=', q.signalId);
+    if (q.thuiszitterId) base = base.where('rq.thuiszitter_id', '=', q.thuiszitterId);
     const rows = await base
       .select([
         'rq.id',

@@ -4,8 +4,9 @@ import { grantFor, type Grant } from '../../kernel/policy/child-policy.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import type { RequestDetail } from '../../contracts/requests.ts';
 import type { ShareableKind } from '../../contracts/values/cases.ts';
-import { OPEN_REQUEST_STATUSES, type Progress, type RequestAction, type RequestStatus } from '../../contracts/values/requests.ts';
+import { OPEN_REQUEST_STATUSES, type ObservationVerdict, type Progress, type RequestAction, type RequestStatus } from '../../contracts/values/requests.ts';
 import { stepsFor } from './request-workflow.ts';
+import { observationsOf } from './request-observations.ts';
 
 /** Who holds a status: the receiver takes most steps, the sender answers a question for information. */
 export function waitingFor(status: RequestStatus): 'sender' | 'receiver' | null {
@@ -82,11 +83,12 @@ export async function requestView(a: Access, requestId: string): Promise<Request
     helpStartedOn: r.help_started_on,
     endedOn: r.ended_on,
     can: { steps: side ? stepsFor(r.kind, r.status, side).map((t) => t.action) : [] },
+    observations: await observationsOf(tx, requestId, day),
     history: events.map((e) => {
-      const d = e.detail as { holderPersonId?: string; decision?: RequestDetail['history'][number]['decision']; startOn?: string; progress?: Progress };
+      const d = e.detail as { holderPersonId?: string; decision?: RequestDetail['history'][number]['decision']; startOn?: string; progress?: Progress; verdict?: ObservationVerdict };
       return {
         at: new Date(e.at).toISOString(),
-        action: e.action as RequestAction | 'send',
+        action: e.action as RequestAction | 'send' | 'case_transferred' | 'observation',
         fromStatus: e.from_status as RequestStatus | null,
         toStatus: e.to_status as RequestStatus,
         personName: e.person_name,
@@ -96,6 +98,7 @@ export async function requestView(a: Access, requestId: string): Promise<Request
         decision: d.decision ?? null,
         startOn: d.startOn ?? null,
         progress: d.progress ?? null,
+        verdict: d.verdict ?? null,
       };
     }),
   };

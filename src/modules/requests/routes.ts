@@ -1,14 +1,19 @@
 import type { Api } from '../../kernel/http/api.ts';
 import { actorOf, type AppContext } from '../../kernel/http/context.ts';
 import { withCurrentOnStale } from '../../kernel/errors.ts';
-import { IdParams, RequestConflict, RequestDetail, RequestList, RequestListQuery, RequestStepBody, SendRequestBody } from '../../contracts/requests.ts';
-import { sendRequest, takeRequestStep } from './request-commands.ts';
+import { AnswerObservationBody, IdParams, ObservationConflict, ObservationView, RequestConflict, RequestDetail, RequestList, RequestListQuery, RequestStepBody, SendRequestBody } from '../../contracts/requests.ts';
+import { answerObservation, getObservation } from './request-observations.ts';
+import { notifyOfObservation, sendRequest, takeRequestStep } from './request-commands.ts';
 import { publicBaseUrl } from '../staff/index.ts';
 import { getRequest, listRequests } from './request-queries.ts';
+import requestRegionRoutes from './region-routes.ts';
 
 const tags = ['Verzoeken tussen organisaties'];
 
 export default async function requestRoutes(app: Api, ctx: AppContext) {
+  // The region's own terms and its escalation of what is overdue (region-routes.ts).
+  await requestRegionRoutes(app, ctx);
+
   app.post(
     '/cases/:id/requests',
     {
@@ -64,6 +69,41 @@ export default async function requestRoutes(app: Api, ctx: AppContext) {
       return withCurrentOnStale(
         () => takeRequestStep(ctx.database, actor, id, request.body, { linkBase: publicBaseUrl(ctx.config) }),
         () => getRequest(ctx.database, actor, id),
+      );
+    },
+  );
+
+  app.get(
+    '/observations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Een gevraagde observatie (de leerkracht aan wie het gevraagd is): de terugkoppeling van de hulp met het advies voor de leerkracht, en het eigen antwoord',
+        params: IdParams,
+        response: { 200: ObservationView },
+      },
+    },
+    async (request) => getObservation(ctx.database, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/observations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'De observatie geven: werkt de hulp in de klas? Eén keer, op basis van de versie die het scherm toonde (409 met de observatie zoals die nu is)',
+        params: IdParams,
+        body: AnswerObservationBody,
+        response: { 200: ObservationView, 409: ObservationConflict },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const linkBase = publicBaseUrl(ctx.config);
+      return withCurrentOnStale(
+        () => answerObservation(ctx.database, actor, id, request.body, { linkBase, notify: (tx, requestId) => notifyOfObservation(tx, actor, requestId, linkBase) }),
+        () => getObservation(ctx.database, actor, id),
       );
     },
   );

@@ -5,4 +5,7 @@
  */
 export { default as signalRoutes } from './routes.ts';
 export { transitionSignal } from './signal-commands.ts';
+export { getSignal } from './signal-queries.ts';
 export { notifyPeople } from './notifications.ts';
+export { sendDigests } from './notification-preferences.ts';
+export { signalsToPickUp } from './signal-worklist.ts';

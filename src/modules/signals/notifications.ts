@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 import { enqueueMail } from '../staff/index.ts';
+import { channelsFor } from './notification-preferences.ts';
 import type { Notification, NotificationList } from '../../contracts/signals.ts';
 import type { NotificationKind } from '../../contracts/values/signals.ts';
 
@@ -25,50 +26,87 @@ export const URGENT_SIGNAL_MAIL = {
 export async function notifyUrgentSignal(tx: Tx, signal: { id: string; regionId: string; organisationId: string; authorPersonId: string }, linkBase: string) {
   const coordinators = await tx
     .selectFrom('memberships as m')
-    .innerJoin('people as p', 'p.id', 'm.person_id')
     .where('m.organisation_id', '=', signal.organisationId)
     .where('m.role', 'in', CARE_ROLES)
     .where('m.ended_at', 'is', null)
     .where('m.person_id', '<>', signal.authorPersonId)
-    .select(['p.id', 'p.email'])
+    .select('m.person_id')
     .distinct()
     .execute();
-  if (!coordinators.length) return { notified: 0 };
-  await tx
-    .insertInto('notifications')
-    .values(coordinators.map((c) => ({ region_id: signal.regionId, person_id: c.id, organisation_id: signal.organisationId, kind: 'urgent_signal' as const, signal_id: signal.id })))
-    .execute();
-  const link = `${linkBase}/signalen/${signal.id}`;
-  await enqueueMail(
-    tx,
-    coordinators
-      .filter((c): c is { id: string; email: string } => !!c.email)
-      .map((c) => ({ regionId: signal.regionId, kind: 'urgent_signal', to: c.email, subject: URGENT_SIGNAL_MAIL.subject, body: URGENT_SIGNAL_MAIL.body(link) })),
-  );
-  return { notified: coordinators.length };
+  return notifyPeople(tx, {
+    regionId: signal.regionId,
+    organisationId: signal.organisationId,
+    personIds: coordinators.map((c) => c.person_id),
+    kind: 'urgent_signal',
+    signalId: signal.id,
+    mail: { subject: URGENT_SIGNAL_MAIL.subject, body: URGENT_SIGNAL_MAIL.body(`${linkBase}/signalen/${signal.id}`) },
+  });
 }
 
 /**
  * Tells people at one organisation that something waits for them (inside the transaction that
- * caused it): a notification in the app for each, for that organisation, and an e-mail through the
- * outbox to each who has an address. Neither holds child data: only that there is something, and
- * the link to the page that checks access. Used by other modules through the signals module's
- * interface (it owns the notifications table for now).
+ * caused it): a notification in the app for each, for that organisation, and — as each chose for
+ * this kind (notification-preferences.ts: in the app only, also by e-mail at once, or in the daily
+ * digest) — an e-mail through the outbox to each who has an address. Neither holds child data: only
+ * that there is something, and the link to the page that checks access. A reminder (`aboutDay`) is
+ * sent once per person, thing and day: a second call for the same day tells nobody again. Used by
+ * other modules through the signals module's interface (it owns the notifications table for now).
  */
 export async function notifyPeople(
   tx: Tx,
-  n: { regionId: string; organisationId: string; personIds: string[]; kind: NotificationKind; signalId?: string | null; requestId?: string | null; mail: { subject: string; body: string } },
+  n: {
+    regionId: string;
+    organisationId: string;
+    personIds: string[];
+    kind: NotificationKind;
+    signalId?: string | null;
+    requestId?: string | null;
+    caseId?: string | null;
+    observationId?: string | null;
+    aboutDay?: string | null;
+    mail: { subject: string; body: string };
+  },
 ): Promise<{ notified: number }> {
-  const ids = [...new Set(n.personIds)];
+  let ids = [...new Set(n.personIds)];
   if (!ids.length) return { notified: 0 };
+  if (n.aboutDay) {
+    const about = n.requestId ?? n.caseId;
+    const already = await tx
+      .selectFrom('notifications')
+      .select('person_id')
+      .where('person_id', 'in', ids)
+      .where('kind', '=', n.kind)
+      .where('about_day', '=', n.aboutDay)
+      .where(sql<boolean>`coalesce(request_id, case_id) = ${about}`)
+      .execute();
+    const told = new Set(already.map((a) => a.person_id));
+    ids = ids.filter((p) => !told.has(p));
+    if (!ids.length) return { notified: 0 };
+  }
   const people = await tx.selectFrom('people').select(['id', 'email']).where('id', 'in', ids).execute();
+  const channels = await channelsFor(tx, people.map((p) => p.id), n.kind);
   await tx
     .insertInto('notifications')
-    .values(people.map((p) => ({ region_id: n.regionId, person_id: p.id, organisation_id: n.organisationId, kind: n.kind, signal_id: n.signalId ?? null, request_id: n.requestId ?? null })))
+    .values(
+      people.map((p) => ({
+        region_id: n.regionId,
+        person_id: p.id,
+        organisation_id: n.organisationId,
+        kind: n.kind,
+        signal_id: n.signalId ?? null,
+        request_id: n.requestId ?? null,
+        case_id: n.caseId ?? null,
+        observation_id: n.observationId ?? null,
+        about_day: n.aboutDay ?? null,
+        by_digest: channels.get(p.id) === 'digest',
+      })),
+    )
     .execute();
   await enqueueMail(
     tx,
-    people.filter((p): p is { id: string; email: string } => !!p.email).map((p) => ({ regionId: n.regionId, kind: n.kind, to: p.email, subject: n.mail.subject, body: n.mail.body })),
+    people
+      .filter((p): p is { id: string; email: string } => !!p.email && channels.get(p.id) === 'email')
+      .map((p) => ({ regionId: n.regionId, kind: n.kind, to: p.email, subject: n.mail.subject, body: n.mail.body })),
   );
   return { notified: people.length };
 }
@@ -77,16 +115,18 @@ export async function notifyPeople(
 export async function myNotifications(database: Database, actor: Actor): Promise<NotificationList> {
   if (!actor.personId || !actor.membership) return { items: [], unread: 0 };
   const mine = database.db.selectFrom('notifications').where('person_id', '=', actor.personId).where('organisation_id', '=', actor.membership.organisationId).where('region_id', '=', actor.regionId);
-  const rows = await mine.select(['id', 'kind', 'signal_id', 'request_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(50).execute();
+  const rows = await mine.select(['id', 'kind', 'signal_id', 'request_id', 'case_id', 'observation_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(50).execute();
   const unread = await mine.where('read_at', 'is', null).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { items: rows.map(present), unread: Number(unread.n) };
 }
 
-const present = (r: { id: string; kind: NotificationKind; signal_id: string | null; request_id: string | null; created_at: Date; read_at: Date | null }): Notification => ({
+const present = (r: { id: string; kind: NotificationKind; signal_id: string | null; request_id: string | null; case_id: string | null; observation_id: string | null; created_at: Date; read_at: Date | null }): Notification => ({
   id: r.id,
   kind: r.kind,
   signalId: r.signal_id,
   requestId: r.request_id,
+  caseId: r.case_id,
+  observationId: r.observation_id,
   createdAt: new Date(r.created_at).toISOString(),
   read: r.read_at !== null,
 });
@@ -101,7 +141,7 @@ export async function markNotificationRead(database: Database, actor: Actor, id:
     .where('person_id', '=', actor.personId)
     .where('organisation_id', '=', actor.membership.organisationId)
     .where('region_id', '=', actor.regionId)
-    .returning(['id', 'kind', 'signal_id', 'request_id', 'created_at', 'read_at'])
+    .returning(['id', 'kind', 'signal_id', 'request_id', 'case_id', 'observation_id', 'created_at', 'read_at'])
     .executeTakeFirst();
   if (!row) throw new NotFoundError();
   return present(row);

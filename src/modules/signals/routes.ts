@@ -5,6 +5,7 @@ import { createSignal, signalFieldChecks, triageSignal, withdrawSignal } from '.
 import { childSignals, getSignal, listSignals } from './signal-queries.ts';
 import { pickupTerms, setPickupTerm } from './pickup-terms.ts';
 import { markNotificationRead, myNotifications } from './notifications.ts';
+import { myNotificationPreferences, setNotificationPreferences } from './notification-preferences.ts';
 import { publicBaseUrl } from '../staff/index.ts';
 import { MELDCODE_STEPS, SIGNAL_CATEGORIES, SIGNAL_STATUSES, SIGNAL_TRANSITIONS, SIGNAL_URGENCIES, TRIAGE_DECISIONS } from './signal-workflow.ts';
 import {
@@ -13,6 +14,8 @@ import {
   Notification,
   NotificationIdParams,
   NotificationList,
+  NotificationPreferences,
+  SetNotificationPreferencesBody,
   PickupTermBody,
   PickupTermSet,
   PickupTerms,
@@ -89,7 +92,7 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
       const { id } = request.params;
       const { decision, reason, version } = request.body;
       await withCurrentOnStale(
-        () => triageSignal(ctx.database, actor, id, decision, reason, version),
+        () => triageSignal(ctx.database, actor, id, decision, reason, version, { linkBase: publicBaseUrl(ctx.config) }),
         () => getSignal(ctx.database, actor, id),
       );
       return getSignal(ctx.database, actor, id);
@@ -111,7 +114,7 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
       const actor = actorOf(request);
       const { id } = request.params;
       await withCurrentOnStale(
-        () => withdrawSignal(ctx.database, actor, id, request.body.reason, request.body.version),
+        () => withdrawSignal(ctx.database, actor, id, request.body.reason, request.body.version, { linkBase: publicBaseUrl(ctx.config) }),
         () => getSignal(ctx.database, actor, id),
       );
       return getSignal(ctx.database, actor, id);
@@ -140,6 +143,31 @@ export default async function signalRoutes(app: Api, ctx: AppContext) {
     '/notifications/:id/read',
     { schema: { tags: ['Meldingen'], summary: 'Een eigen melding als gelezen markeren', params: NotificationIdParams, response: { 200: Notification } } },
     async (request) => markNotificationRead(ctx.database, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/me/notification-preferences',
+    {
+      schema: {
+        tags: ['Meldingen'],
+        summary: 'Hoe u per soort melding op de hoogte blijft: alleen in de app, ook direct per e-mail (standaard), of in één e-mail per dag',
+        response: { 200: NotificationPreferences },
+      },
+    },
+    async (request) => myNotificationPreferences(ctx.database, actorOf(request)),
+  );
+
+  app.put(
+    '/me/notification-preferences',
+    {
+      schema: {
+        tags: ['Meldingen'],
+        summary: 'Uw keuze per soort melding instellen (de soorten die u niet noemt blijven zoals ze waren); een dringend signaal kan niet in het dagelijkse overzicht',
+        body: SetNotificationPreferencesBody,
+        response: { 200: NotificationPreferences },
+      },
+    },
+    async (request) => setNotificationPreferences(ctx.database, actorOf(request), request.body),
   );
 
   app.get(

@@ -5,7 +5,7 @@ import { accessIn, rules, subject, withChildAccess } from '../../kernel/policy/g
 import { ConflictError, expectUpdated, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import { calendarAround, isUrgentSignal, pickupDeadline, pickupTerm } from './signal-deadlines.ts';
-import { notifyUrgentSignal } from './notifications.ts';
+import { notifyPeople, notifyUrgentSignal } from './notifications.ts';
 import { ACTION_NL, SIGNAL_TRANSITIONS, STATUS_NL, findTransition, type SignalAction, type SignalStatus, type SignalCategory, type SignalUrgency, type TriageDecision } from './signal-workflow.ts';
 
 export interface CreateSignalInput {
@@ -99,7 +99,7 @@ export async function createSignal(database: Database, actor: Actor, input: Crea
  * history. Without `version` (a case opened from the signal) the version is only bumped. Returns
  * null when the signal is not found or not the actor's to read: the caller answers the refusal.
  */
-export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version?: number) {
+export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version: number | undefined, opts: { linkBase: string }) {
   // The row is locked first: the status read here is the one the change starts from.
   const locked = await tx.selectFrom('signals').select('status').where('id', '=', signalId).forUpdate().executeTakeFirst();
   const access = await accessIn(tx, actor, subject.signal(signalId), rules.signal(), event, {
@@ -135,22 +135,43 @@ export async function transitionSignal(tx: Tx, actor: Actor, signalId: string, a
     .insertInto('signal_events')
     .values({ signal_id: signalId, person_id: actor.personId, role: actor.membership?.role ?? null, from_status: s.status, to_status: transition.to, decision: action, reason: trimmed })
     .execute();
+  // The teacher who raised it hears of the care coordinator's decision (not of her own withdrawal).
+  if (by === 'care' && s.author_person_id !== actor.personId) {
+    await notifyPeople(tx, {
+      regionId: s.region_id,
+      organisationId: s.organisation_id,
+      personIds: [s.author_person_id],
+      kind: 'signal_decided',
+      signalId,
+      mail: { subject: SIGNAL_DECIDED_MAIL.subject, body: SIGNAL_DECIDED_MAIL.body(`${opts.linkBase}/signalen/${signalId}`) },
+    });
+  }
   return { id: signalId, status: transition.to, signal: s };
 }
 
+/** The e-mail to a signal's author about the care coordinator's decision: no child data, only where to log in. */
+export const SIGNAL_DECIDED_MAIL = {
+  subject: 'Besluit over uw signaal',
+  body: (link: string) => `De intern begeleider of zorgcoördinator heeft besloten over een signaal dat u gaf. Log in om te lezen wat er met uw signaal gebeurt.\n\n${link}\n`,
+};
+
 /** One action in a transaction of its own; refused (not found, not the actor's): the denied entry commits, 404. */
-async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version: number) {
-  const result = await database.db.transaction().execute((tx) => transitionSignal(tx, actor, signalId, action, reason, event, version));
+async function applyAction(database: Database, actor: Actor, signalId: string, action: SignalAction, reason: string, event: string, version: number, opts: { linkBase: string }) {
+  const result = await database.db.transaction().execute((tx) => transitionSignal(tx, actor, signalId, action, reason, event, version, opts));
   if (!result) throw new NotFoundError();
   return { id: result.id, status: result.status };
 }
 
 /** The care coordinator's decision on a signal (the first one is the pick-up), based on the signal's `version`. */
-export function triageSignal(database: Database, actor: Actor, signalId: string, decision: TriageDecision | 'close', reason: string, version: number) {
-  return applyAction(database, actor, signalId, decision, reason, 'signal.triage', version);
+export function triageSignal(database: Database, actor: Actor, signalId: string, decision: TriageDecision | 'close', reason: string, version: number, opts: { linkBase: string }) {
+  // "Doorverwijzen" sends a request to the receiver (modules/referrals): never a status without one.
+  if (decision === 'refer_outward') {
+    throw new ValidationError([{ name: 'decision', code: 'needs_request', reason: 'Doorverwijzen gaat met een verzoek aan de ontvanger: gebruik het formulier Doorverwijzen (POST /signals/{id}/referral).' }]);
+  }
+  return applyAction(database, actor, signalId, decision, reason, 'signal.triage', version, opts);
 }
 
 /** The author withdraws a signal that nobody has picked up yet, based on the signal's `version`. */
-export function withdrawSignal(database: Database, actor: Actor, signalId: string, reason: string, version: number) {
-  return applyAction(database, actor, signalId, 'withdraw', reason, 'signal.withdraw', version);
+export function withdrawSignal(database: Database, actor: Actor, signalId: string, reason: string, version: number, opts: { linkBase: string }) {
+  return applyAction(database, actor, signalId, 'withdraw', reason, 'signal.withdraw', version, opts);
 }

@@ -6,6 +6,7 @@ import { recordListed, rules, subject, withAccess, withChildAccess } from '../..
 import { groundsQuery, type Ground, isConsentGround } from '../../kernel/policy/child-policy.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { isCompulsoryOn, schoolYearEnd } from '../absence/index.ts';
+import { caseToSendFrom } from '../cases/index.ts';
 import { stateOn, type EntryEvent, type EntryState } from './thuiszitter-state.ts';
 import { regionSetting } from '../../kernel/settings/region-settings.ts';
 import type { Role } from '../../contracts/values/registry.ts';
@@ -253,6 +254,8 @@ export async function getThuiszitter(database: Database, actor: Actor, id: strin
           note: e.note,
         })),
         can: { change: state.open && grounds.some((g) => WRITE_GROUNDS.includes(g)) },
+        // Help for the way back to school: a request from the child's open case, for who keeps it.
+        askHelpFromCaseId: state.open ? await caseToSendFrom(tx, actor, entry.childId) : null,
       };
     },
     { detail: { kind: 'thuiszitter' } },

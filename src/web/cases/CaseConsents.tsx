@@ -7,14 +7,15 @@ import type { Contract } from '../../contracts/common.ts';
 import type { RecordConsentBody, RecordedConsent } from '../../contracts/cases.ts';
 import { formatDate } from '../shared/format.ts';
 import { addToDate, caseChanged, todayIso, useOrganisations } from './data.ts';
-import { CONSENT_METHODS, SHAREABLE_KINDS, WITHDRAWAL_METHODS, type ShareableKind, type WithdrawalMethod } from '../../contracts/values/cases.ts';
-import { Alert, ErrorAlert } from '../shared/Alerts.tsx';
+import { SHAREABLE_KINDS, WITHDRAWAL_METHODS, type ShareableKind, type WithdrawalMethod } from '../../contracts/values/cases.ts';
+import { ErrorAlert } from '../shared/Alerts.tsx';
 import { ItemsTable } from '../shared/ListView.tsx';
 import { Section } from '../shared/Section.tsx';
-import { SelectField, TextAreaField, TextField } from '../shared/Fields.tsx';
+import { SelectField, TextAreaField } from '../shared/Fields.tsx';
 import { CheckboxGroupField, RadioGroupField } from '../shared/ChoiceFields.tsx';
 import { ApiFormView, useApiForm } from '../shared/ApiForm.tsx';
 import { ConsentStatusBadge } from './CaseBadges.tsx';
+import { ConsentGiversField, ConsentRuleNote, ConsentWhenFields, giversBody, type ConsentWhen } from './ConsentFields.tsx';
 
 type Done = (message: string) => void;
 
@@ -135,9 +136,7 @@ export function RecordConsentSection({ k, onDone }: { k: CaseDetail; onDone: Don
   const [dataKinds, setDataKinds] = useState<ShareableKind[]>([]);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [givers, setGivers] = useState<string[]>([]);
-  const [method, setMethod] = useState<ConsentMethod | ''>('');
-  const [givenOn, setGivenOn] = useState(today);
-  const [validUntil, setValidUntil] = useState(addToDate(today, { years: 1 }));
+  const [when, setWhen] = useState<ConsentWhen>({ method: '', givenOn: today, validUntil: addToDate(today, { years: 1 }) });
   const form = useApiForm({
     mutationFn: (body: ConsentBody) => api.post<Contract<typeof RecordedConsent>>(`/cases/${k.id}/consents`, body),
     fields: CONSENT_FIELDS,
@@ -146,7 +145,7 @@ export function RecordConsentSection({ k, onDone }: { k: CaseDetail; onDone: Don
       setDataKinds([]);
       setRecipients([]);
       setGivers([]);
-      setMethod('');
+      setWhen((w) => ({ ...w, method: '' }));
       onDone(t('consents.record.saved'));
       caseChanged(queryClient, k.id, k.child?.id);
       document.getElementById('case-consents')?.scrollIntoView();
@@ -159,24 +158,19 @@ export function RecordConsentSection({ k, onDone }: { k: CaseDetail; onDone: Don
       purpose,
       dataKinds,
       recipientOrganisationIds: recipients,
-      givers: { guardianIds: givers.filter((g) => g !== 'child'), childSelf: givers.includes('child') },
+      givers: giversBody(givers),
       // The server's schema names the field when no method was chosen.
-      method: method as ConsentMethod,
-      givenOn,
-      validUntil,
+      method: when.method as ConsentMethod,
+      givenOn: when.givenOn,
+      validUntil: when.validUntil,
     });
   }
-  const giverError = [byField['givers/guardianIds'], byField['givers/childSelf'], byField.givers].filter(Boolean).join(' ');
   // The team's organisations first: those are the ones usually named in a consent.
   const teamOrgs = new Set((k.team ?? []).map((m) => m.organisationId));
   const orgs = [...(organisations.data?.items ?? [])].sort((a, b) => Number(teamOrgs.has(b.id)) - Number(teamOrgs.has(a.id)));
   return (
     <Section id="case-record-consent" panel heading={t('consents.record.heading')}>
-      <Alert type="info">
-        <p className="utrecht-paragraph">
-          <strong>{t('consents.record.ruleHeading')}</strong> {rule.explanation}
-        </p>
-      </Alert>
+      <ConsentRuleNote rule={rule} />
       <ApiFormView form={form} onSubmit={onSubmit} submit={t('consents.record.submit')}>
         <TextAreaField
           id="consent-purpose"
@@ -210,36 +204,13 @@ export function RecordConsentSection({ k, onDone }: { k: CaseDetail; onDone: Don
           error={byField.recipientOrganisationIds}
           onChange={setRecipients}
         />
-        <CheckboxGroupField
-          id="consent-givers"
-          legend={t('consents.record.givers')}
-          description={rule.guardiansWithAuthority.length === 0 ? t('consents.record.noGuardians') : undefined}
-          options={[
-            ...rule.guardiansWithAuthority.map((g) => ({ value: g.id, label: t('consents.record.guardian', { name: g.name }) })),
-            { value: 'child', label: t('consents.record.childSelf') },
-          ]}
-          value={givers}
-          error={giverError || undefined}
-          onChange={setGivers}
-        />
-        <RadioGroupField
-          id="consent-method"
-          name="consent-method"
-          legend={t('consents.record.method')}
-          options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consents.methods.${m}`) }))}
-          value={method}
-          error={byField.method}
-          onChange={setMethod}
-        />
-        <TextField id="consent-given-on" type="date" label={t('consents.record.givenOn')} value={givenOn} max={today} error={byField.givenOn} onChange={(e) => setGivenOn(e.target.value)} />
-        <TextField
-          id="consent-valid-until"
-          type="date"
-          label={t('consents.record.validUntil')}
-          description={t('consents.record.validUntilHint')}
-          value={validUntil}
-          error={byField.validUntil}
-          onChange={(e) => setValidUntil(e.target.value)}
+        <ConsentGiversField id="consent-givers" rule={rule} value={givers} errors={[byField['givers/guardianIds'], byField['givers/childSelf'], byField.givers]} onChange={setGivers} />
+        <ConsentWhenFields
+          idPrefix="consent"
+          value={when}
+          onChange={setWhen}
+          today={today}
+          errors={{ method: byField.method, givenOn: byField.givenOn, validUntil: byField.validUntil }}
         />
       </ApiFormView>
     </Section>

@@ -5,7 +5,8 @@ import { textRole, type RequestDetail, type RequestEvent } from './data.ts';
 
 /**
  * The request as a thread, oldest first: who took each step, for which organisation, when, what
- * happened, and what they wrote (the question, the answer, the reason, the advice for the teacher).
+ * happened, and what they wrote (the question, the answer, the reason, the advice for the teacher);
+ * a teacher's observation after a report back with her verdict (works, partly, not yet).
  */
 export function RequestHistory({ r }: { r: RequestDetail }) {
   const { t, i18n } = useTranslation();
@@ -49,6 +50,11 @@ function EventDetail({ e, lng }: { e: RequestEvent; lng: string }) {
   const d = e.decision;
   return (
     <>
+      {e.verdict && (
+        <p className="utrecht-paragraph">
+          <strong>{t('requests.history.verdict')}</strong> {t(`requests.verdicts.${e.verdict}`)}
+        </p>
+      )}
       {e.progress && (
         <p className="utrecht-paragraph">
           <strong>{t('requests.history.progress')}</strong> {t(`requests.progress.${e.progress}`)}

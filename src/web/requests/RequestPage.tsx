@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../shared/api.ts';
 import { formatDate, fullName } from '../shared/format.ts';
@@ -13,7 +13,9 @@ import { StaleNotice, useStale } from '../shared/StaleNotice.tsx';
 import { useRequest, waitingForReader, type RequestDetail } from './data.ts';
 import { OverdueBadge, RequestStatusBadge, UrgentBadge } from './RequestBadges.tsx';
 import { RequestHistory } from './RequestHistory.tsx';
+import { RequestObservations } from './RequestObservations.tsx';
 import { RequestSteps } from './RequestSteps.tsx';
+import { referralSentMessage, type ReferralSentState } from '../signals/referral.ts';
 
 /**
  * One request between organisations, for its sender and its receiver: the facts, the question as
@@ -26,6 +28,13 @@ export function RequestPage() {
   const { id = '' } = useParams();
   const query = useRequest(id);
   const [status, setStatus] = useState('');
+  // Arriving from a signal's referral: say so in the live region once it is on the page, so it is announced.
+  const location = useLocation();
+  const referral = (location.state as ReferralSentState | null)?.referral;
+  const sent = referral ? referralSentMessage(referral, t) : '';
+  useEffect(() => {
+    if (sent) setStatus(sent);
+  }, [sent]);
   // Another 409 (the step is no longer allowed, not this side's): said at the top, since the form
   // that caused it may go away when the request is loaded again.
   const [conflict, setConflict] = useState<unknown>(null);
@@ -74,6 +83,7 @@ export function RequestPage() {
           <Summary r={r} />
           <Question r={r} />
           <RequestSteps r={r} headingRef={stepsHeading} stale={stale} onDone={done} onConflict={onConflict} />
+          <RequestObservations r={r} />
           <RequestHistory r={r} />
           <p className="utrecht-paragraph">{backLink}</p>
         </>

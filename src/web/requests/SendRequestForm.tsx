@@ -1,17 +1,19 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.ts';
 import type { CaseDetail } from '../shared/types.ts';
-import { Alert, ErrorAlert } from '../shared/Alerts.tsx';
+import { ErrorAlert } from '../shared/Alerts.tsx';
 import { Facts, Section } from '../shared/Section.tsx';
-import { SelectField, TextAreaField } from '../shared/Fields.tsx';
+import { TextAreaField } from '../shared/Fields.tsx';
 import { CheckboxField, CheckboxGroupField, RadioGroupField } from '../shared/ChoiceFields.tsx';
 import { ApiFormView, useApiForm } from '../shared/ApiForm.tsx';
 import { useOrganisations } from '../cases/data.ts';
 import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
 import type { RequestKind } from '../../contracts/values/requests.ts';
-import { coveredKinds, RECEIVER_KINDS, requestChanged, schoolsOfCase, type RequestDetail, type SendRequestBody } from './data.ts';
+import { coveredKinds, requestChanged, schoolsOfCase, type RequestDetail, type SendRequestBody } from './data.ts';
+import { ReceiverField, receiversOf } from './ReceiverField.tsx';
 
 const SEND_FIELDS = ['kind', 'toOrganisationId', 'question', 'tried', 'urgency', 'goal', 'backToSchool', 'dataKinds'] as const;
 const URGENCIES = ['normal', 'urgent'] as const;
@@ -33,11 +35,14 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
   const [tried, setTried] = useState('');
   const [goal, setGoal] = useState('');
   const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>('normal');
-  const [backToSchool, setBackToSchool] = useState(false);
+  // Sent for a thuiszitter's entry (its page links here with ?thuiszitter=): the way back to school is the goal.
+  const [params, setParams] = useSearchParams();
+  const thuiszitterId = params.get('thuiszitter');
+  const [backToSchool, setBackToSchool] = useState(!!thuiszitterId);
   const [dataKinds, setDataKinds] = useState<ShareableKind[]>([]);
 
   const all = organisations.data?.items ?? [];
-  const receivers = !kind ? [] : kind === 'question_to_school' ? schoolsOfCase(k, all) : all.filter((o) => RECEIVER_KINDS[kind].includes(o.kind));
+  const receivers = kind === 'question_to_school' ? schoolsOfCase(k, all) : receiversOf(kind, all);
   // One receiver possible: that one. After another kind is chosen, a receiver of the old kind is dropped.
   const chosen = receivers.length === 1 ? receivers[0].id : receivers.some((o) => o.id === to) ? to : '';
   const receiver = receivers.find((o) => o.id === chosen);
@@ -55,6 +60,10 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
       setUrgency('normal');
       setBackToSchool(false);
       setDataKinds([]);
+      if (thuiszitterId) {
+        params.delete('thuiszitter');
+        setParams(params, { replace: true });
+      }
       onDone(t('requests.send.done', { kind: t(`requests.kinds.${created.kind}`), organisation: created.to.name }));
       document.getElementById('case-requests')?.scrollIntoView();
     },
@@ -72,6 +81,7 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
       backToSchool,
       // The school keeps the case and sees its data already; the contract asks for at least one kind.
       dataKinds: kind === 'question_to_school' ? ['identity'] : dataKinds,
+      ...(thuiszitterId && kind !== 'question_to_school' ? { thuiszitterId } : {}),
     });
   }
 
@@ -82,6 +92,7 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
   return (
     <Section id="case-send-request" panel heading={onlyQuestion ? t('requests.send.headingQuestion') : t('requests.send.heading')}>
       <p className="utrecht-paragraph">{onlyQuestion ? t('requests.send.introQuestion') : t('requests.send.intro')}</p>
+      {thuiszitterId && !onlyQuestion && <p className="utrecht-paragraph">{t('requests.send.forThuiszitter')}</p>}
       {organisations.isError && <ErrorAlert error={organisations.error} />}
       <ApiFormView form={form} onSubmit={onSubmit} submit={t('requests.send.submit')}>
         {kinds.length > 1 && (
@@ -142,48 +153,6 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
         )}
       </ApiFormView>
     </Section>
-  );
-}
-
-/** The receiver: a select of the organisations that receive this kind, or the one school of the case. */
-function ReceiverField({
-  kind,
-  receivers,
-  chosen,
-  loading,
-  error,
-  onChange,
-}: {
-  kind: RequestKind | '';
-  receivers: readonly { id: string; name: string }[];
-  chosen: string;
-  loading: boolean;
-  error?: string;
-  onChange: (id: string) => void;
-}) {
-  const { t } = useTranslation();
-  if (kind === 'question_to_school' && !loading) {
-    if (receivers.length === 0) return <Alert type="warning">{error ?? t('requests.send.noSchool')}</Alert>;
-    // The one school is named above the form's fields; an error about it is said here.
-    if (receivers.length === 1) return error ? <Alert type="error">{error}</Alert> : null;
-  }
-  return (
-    <SelectField
-      id="request-to"
-      label={t('requests.send.to')}
-      description={kind ? t(`requests.send.toHint.${kind}`) : t('requests.send.toHintNoKind')}
-      required
-      value={chosen}
-      error={error}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      <option value="">{loading ? t('common.loading') : t('requests.send.chooseReceiver')}</option>
-      {receivers.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </SelectField>
   );
 }
 

@@ -9,6 +9,8 @@ import { api } from '../shared/api.ts';
 import { qk } from '../shared/query-keys.ts';
 import type { Contract } from '../../contracts/common.ts';
 import type {
+  AnswerObservationBody as AnswerObservationBodySchema,
+  ObservationView as ObservationViewSchema,
   RequestDetail as RequestDetailSchema,
   RequestList as RequestListSchema,
   RequestListQuery as RequestListQuerySchema,
@@ -28,14 +30,17 @@ export type RequestListQuery = Contract<typeof RequestListQuerySchema>;
 export type RequestStepBody = Contract<typeof RequestStepBodySchema>;
 export type RequestDecisionBody = NonNullable<RequestStepBody['decision']>;
 export type SendRequestBody = Contract<typeof SendRequestBodySchema>;
+export type RequestObservationAsk = RequestDetail['observations'][number];
+export type ObservationView = Contract<typeof ObservationViewSchema>;
+export type AnswerObservationBody = Contract<typeof AnswerObservationBodySchema>;
 
 /** The requests of the organisation acted for: received, sent or both; only those still waiting; one case's. */
 export function useRequests(filter: Partial<RequestListQuery>, enabled = true) {
   return useQuery({
     queryKey: qk.requests.list(filter),
     queryFn: () => api.get<RequestList>('/requests', { ...filter }),
-    // Paging through the list keeps the previous page in view; another case's requests are not shown meanwhile.
-    placeholderData: filter.caseId ? undefined : keepPreviousData,
+    // Paging through the list keeps the previous page in view; another case's (or signal's) requests are not shown meanwhile.
+    placeholderData: filter.caseId || filter.signalId ? undefined : keepPreviousData,
     enabled,
   });
 }
@@ -44,6 +49,15 @@ export function useRequest(id: string) {
   return useQuery({
     queryKey: qk.request(id),
     queryFn: () => api.get<RequestDetail>(`/requests/${encodeURIComponent(id)}`),
+    enabled: Boolean(id),
+  });
+}
+
+/** An observation asked of the teacher after a report back (only she opens it; the server checks). */
+export function useObservation(id: string) {
+  return useQuery({
+    queryKey: qk.observation(id),
+    queryFn: () => api.get<ObservationView>(`/observations/${encodeURIComponent(id)}`),
     enabled: Boolean(id),
   });
 }
@@ -57,8 +71,8 @@ export function requestChanged(queryClient: QueryClient, request?: RequestDetail
 /** The kinds of organisation that receive each kind of request (the server's list; it checks again). */
 export const RECEIVER_KINDS: Record<keyof typeof RECEIVER_ORGANISATION_KINDS, readonly string[]> = RECEIVER_ORGANISATION_KINDS;
 
-/** What a step's text is, by action: a question, an answer, a reason, advice for the teacher, or a note. */
-export type TextRole = 'question' | 'answer' | 'reason' | 'advice' | 'note';
+/** What a step's text is, by action: a question, an answer, a reason, advice for the teacher, what the teacher sees in class, or a note. */
+export type TextRole = 'question' | 'answer' | 'reason' | 'advice' | 'observation' | 'note';
 
 export function textRole(action: RequestAction | string): TextRole {
   switch (action) {
@@ -74,6 +88,8 @@ export function textRole(action: RequestAction | string): TextRole {
     case 'report_back':
     case 'end_help':
       return 'advice';
+    case 'observation':
+      return 'observation';
     default:
       return 'note';
   }

@@ -8,6 +8,7 @@ import { Section } from '../shared/Section.tsx';
 import { useCases } from '../cases/data.ts';
 import { formatDate } from '../shared/format.ts';
 import { Notifications } from '../signals/Notifications.tsx';
+import { WorklistSection } from '../worklist/WorklistSection.tsx';
 
 /** The home page of whoever is signed in: what their role does, their cases, their tasks. */
 export function HomePage() {
@@ -30,6 +31,9 @@ export function HomePage() {
       {professional && session.memberships.length === 0 && <Alert type="warning">{t('home.noMembership')}</Alert>}
       {professional && session.memberships.length > 0 && !actorRole && <Alert type="info">{t('home.chooseMembership')}</Alert>}
 
+      {/* First what waits for the professional, by deadline (the server says which kinds are hers). */}
+      {professional && actorRole && <WorklistSection />}
+
       {actorRole && pending && (
         <Section id="home-pending" heading={t('home.nothingYet')}>
           <p className="utrecht-paragraph">{t(`home.explain.${actorRole}`)}</p>
@@ -38,8 +42,13 @@ export function HomePage() {
       )}
       {actorRole && !pending && <p className="utrecht-paragraph samenspel-lead">{t(`home.explain.${actorRole}`)}</p>}
 
-      {/* What came in for the user: requests received or answered, urgent signals. */}
-      {(can.workRequests || can.triageSignals) && <Notifications />}
+      {/* What came in for the user (every professional: a teacher hears of her signal's decision and of an observation asked), and how she hears of it. */}
+      {professional && actorRole && <Notifications />}
+      {professional && actorRole && (
+        <p className="utrecht-paragraph samenspel-note">
+          <AppLink to="/instellingen/meldingen">{t('home.notificationSettings')}</AppLink>
+        </p>
+      )}
 
       {open.length > 0 && (
         <Section id="home-cases" heading={t('home.myCases', { count: open.length })}>

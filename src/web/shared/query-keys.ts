@@ -34,6 +34,8 @@ export const qk = {
     mine: (filter: object) => ['signals', 'mine', filter] as const,
   },
   signal: (id: string) => ['signal', id] as const,
+  /** What a signal's referral form needs (under the signal: a change to the signal refreshes it). */
+  signalReferral: (id: string) => ['signal', id, 'referral'] as const,
   signalMeta: ['signal-meta'] as const,
 
   cases: {
@@ -48,8 +50,16 @@ export const qk = {
   requests: {
     all: ['requests'] as const,
     list: (filter: object) => ['requests', filter] as const,
+    /** The region's escalation table: counts per receiving organisation and kind (no request, no child). */
+    escalation: ['requests', 'escalation'] as const,
   },
   request: (id: string) => ['request', id] as const,
+  /** A teacher's observation asked after a report back (under its own key: the teacher does not read the request). */
+  observation: (id: string) => ['observation', id] as const,
+  /** The user's own choices how she hears of each kind of notification. */
+  notificationPreferences: ['notification-preferences'] as const,
+  /** The reader's worklist (the home page): signals, requests, evaluations, reports that wait for them. */
+  worklist: ['worklist'] as const,
 
   organisations: {
     all: ['organisations'] as const,
@@ -117,6 +127,8 @@ export const qk = {
   settings: {
     all: ['settings'] as const,
     signalPickupTerms: ['settings', 'signal-pickup-terms'] as const,
+    /** The request terms per kind and status: the defaults, the region's own, the term in force. */
+    requestTerms: ['settings', 'request-terms'] as const,
   },
 
   staffImportFormats: ['staff-import-formats'] as const,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, isApiError, versionOf } from '../shared/api.ts';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../shared/Alerts.tsx';
 import { focusFirstInvalid } from '../shared/focus.ts';
 import { ReasonForm } from '../shared/ReasonForm.tsx';
 import { qk } from '../shared/query-keys.ts';
-import { Section, SubmitRow } from '../shared/Section.tsx';
+import { Actions, Section, SubmitRow } from '../shared/Section.tsx';
 
 /* What can be done with a signal: the care coordinator's decision (triage) and the author's withdrawal. */
 
@@ -77,7 +77,8 @@ export function TriageSection({ signal, actions, onDone, onConflict }: ActionPro
   const chosen = actions.some((a) => a.action === decision) ? decision : '';
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (triage.isPending) return;
+    // "Doorverwijzen" is not a decision on its own here: the link leads to its form.
+    if (triage.isPending || chosen === 'refer_outward') return;
     triage.mutate(chosen === 'open_case' ? { decision: chosen, reason, title } : chosen ? { decision: chosen, reason } : { reason });
   }
 
@@ -115,18 +116,33 @@ export function TriageSection({ signal, actions, onDone, onConflict }: ActionPro
                 onChange={(e) => setTitle(e.target.value)}
               />
             )}
-            <TextAreaField
-              id="triage-reason"
-              label={t('signals.triage.reason')}
-              description={t('signals.triage.reasonHint', { name: authorName })}
-              required
-              rows={4}
-              maxLength={2000}
-              value={reason}
-              error={byField.reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <SubmitRow busy={triage.isPending}>{chosen === 'open_case' ? t('signals.triage.submitOpenCase') : t('signals.triage.submit')}</SubmitRow>
+            {chosen === 'refer_outward' ? (
+              // "Doorverwijzen" sends a request with it: that has its own form (POST /signals/:id/referral).
+              <>
+                <p className="utrecht-paragraph">{t('referrals.triage.explanation')}</p>
+                <p className="utrecht-paragraph">{t('referrals.triage.explanationMore')}</p>
+                <Actions>
+                  <Link to={`/signalen/${signal.id}/doorverwijzen`} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action samenspel-button-link">
+                    {t('referrals.triage.link')}
+                  </Link>
+                </Actions>
+              </>
+            ) : (
+              <>
+                <TextAreaField
+                  id="triage-reason"
+                  label={t('signals.triage.reason')}
+                  description={t('signals.triage.reasonHint', { name: authorName })}
+                  required
+                  rows={4}
+                  maxLength={2000}
+                  value={reason}
+                  error={byField.reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+                <SubmitRow busy={triage.isPending}>{chosen === 'open_case' ? t('signals.triage.submitOpenCase') : t('signals.triage.submit')}</SubmitRow>
+              </>
+            )}
           </form>
         </>
       )}

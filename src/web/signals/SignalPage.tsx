@@ -12,6 +12,7 @@ import { AppLink } from '../shared/AppLink.tsx';
 import { LatenessBadge, MeldcodeContact, MeldcodeSteps, StatusBadge } from './SignalBadges.tsx';
 import type { SignalCreatedState } from './data.ts';
 import { TriageSection, WithdrawSection } from './SignalActions.tsx';
+import { SignalRequests, wasReferred } from './SignalRequests.tsx';
 import { Section } from '../shared/Section.tsx';
 import { qk } from '../shared/query-keys.ts';
 import { StaleNotice, useStale } from '../shared/StaleNotice.tsx';
@@ -108,6 +109,7 @@ export function SignalPage() {
               </p>
             </Section>
           )}
+          {wasReferred(signal) && <SignalRequests signal={signal} />}
           {meta.isError && <ErrorAlert error={meta.error} />}
           {signal.access === 'care' && meta.data && (
             <TriageSection signal={signal} actions={allowedActions(meta.data.transitions, signal.status, 'care')} onDone={done} onConflict={onConflict} />

@@ -8,6 +8,8 @@ import { api } from '../shared/api.ts';
 import type { MeldcodeStep, Signal, SignalDetail, SignalMeta, SignalStatus, SignalTransition, SignalCategory } from '../shared/types.ts';
 import { qk } from '../shared/query-keys.ts';
 import type { SignalSide } from '../../contracts/values/signals.ts';
+import type { Contract } from '../../contracts/common.ts';
+import type { NotificationPreferences as NotificationPreferencesSchema, SetNotificationPreferencesBody as SetNotificationPreferencesBodySchema } from '../../contracts/signals.ts';
 
 
 /** The workflow as data; it changes only with a new server version. */
@@ -67,4 +69,16 @@ export interface SignalCreatedState {
 /** What another page may fill in beforehand (router state), e.g. the early-warning list: the user still checks and sends. */
 export interface SignalPrefillState {
   signalPrefill: { category?: SignalCategory; observation?: string };
+}
+
+export type NotificationPreferences = Contract<typeof NotificationPreferencesSchema>;
+export type NotificationPreference = NotificationPreferences['items'][number];
+export type SetNotificationPreferencesBody = Contract<typeof SetNotificationPreferencesBodySchema>;
+
+/** The user's own choice per kind of notification, with the channels each kind allows (the server's answer). */
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: qk.notificationPreferences,
+    queryFn: () => api.get<NotificationPreferences>('/me/notification-preferences'),
+  });
 }

@@ -7,6 +7,7 @@ import { useSession } from '../shared/session.tsx';
 import { PageHeading } from '../shared/PageHeading.tsx';
 import { ErrorAlert, LiveStatus, Loading } from '../shared/Alerts.tsx';
 import { AppLink } from '../shared/AppLink.tsx';
+import { ThuiszitterHelp } from './ThuiszitterHelp.tsx';
 import { childName, durationText, useThuiszitter, type RegisteredState, type ThuiszitterDetail, type ThuiszitterHistoryItem } from './data.ts';
 import { NormBadge, OfferText } from './EntryText.tsx';
 import { ThuiszitterNav } from './ThuiszitterNav.tsx';
@@ -72,6 +73,7 @@ export function ThuiszitterPage() {
       {entry && (
         <>
           <Summary entry={entry} />
+          <ThuiszitterHelp entry={entry} />
           {entry.can.change && (
             <>
               <OfferSection entry={entry} onDone={done} stale={stale} />

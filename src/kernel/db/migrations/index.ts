@@ -19,6 +19,11 @@ import { urgentSignalsGas } from './0018_urgent_signals_gas.ts';
 import { findingChildren } from './0019_finding_children.ts';
 import { requests } from './0020_requests.ts';
 import { requestNotifications } from './0021_request_notifications.ts';
+import { handover } from './0022_handover.ts';
+import { referrals } from './0023_referrals.ts';
+import { worklist } from './0024_worklist.ts';
+import { observationsPreferences } from './0025_observations_preferences.ts';
+import { requestTermsEscalations } from './0026_request_terms_escalations.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -43,4 +48,9 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0019_finding_children', sql: findingChildren },
   { name: '0020_requests', sql: requests },
   { name: '0021_request_notifications', sql: requestNotifications },
+  { name: '0022_handover', sql: handover },
+  { name: '0023_referrals', sql: referrals },
+  { name: '0024_worklist', sql: worklist },
+  { name: '0025_observations_preferences', sql: observationsPreferences },
+  { name: '0026_request_terms_escalations', sql: requestTermsEscalations },
 ];
