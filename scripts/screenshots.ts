@@ -135,6 +135,10 @@ try {
     await shot('observation-phone', 'leerkracht', `/observaties/${ask.id}`, { width: 390, height: 844, fullPage: true });
     await shot('notification-settings-phone', 'wijkteam', '/instellingen/meldingen', { width: 390, height: 844, fullPage: true });
   }
+  // Each professional's home page is her worklist (docs/requests.md "De werklijst"); the region's escalation table.
+  await shot('worklist-ib', 'ib', '/');
+  await shot('worklist-teacher-phone', 'leerkracht', '/', { width: 390, height: 844, fullPage: true });
+  await shot('request-escalation', 'beleid', '/verzoeken/escalatie');
   // Absence reports: the list of the school (of ib or zorgcoordinator) with the most reports, one report (preferably
   // one still to be made, with the decision form), the attendance officer's workspace.
   const reportsOf = (username: 'ib' | 'zorgcoordinator', open: boolean) =>
