@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pupilWithParentAndNoCase } from '../support/pupils.ts';
 
 // Tuesday 1 December 2026.
 process.env.SAMENSPEL_TODAY = '2026-12-01';
@@ -40,17 +41,7 @@ async function remindOn(day: string) {
 beforeAll(async () => {
   t = await startTestApp({ children: 120 });
   [ib, leerkracht, wijkteam] = await Promise.all(['ib', 'leerkracht', 'wijkteam'].map((u) => t.login(u)));
-  const pupils = (await leerkracht.get('/api/v1/children?pageSize=100')).json().items as { id: string; age: number }[];
-  const withCase = new Set((await t.database.db.selectFrom('cases').select('child_id').execute()).map((k) => k.child_id));
-  for (const p of pupils.filter((x) => x.age >= 5 && x.age < 12 && !withCase.has(x.id))) {
-    const g = await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', p.id).where('has_authority', '=', true).executeTakeFirst();
-    if (g) {
-      pupil = p.id;
-      guardianId = g.guardian_id;
-      break;
-    }
-  }
-  expect(pupil).toBeDefined();
+  ({ pupil, guardianId } = await pupilWithParentAndNoCase(t, leerkracht));
   family = (await t.database.db.selectFrom('children').select('family_name').where('id', '=', pupil).executeTakeFirstOrThrow()).family_name;
 });
 afterAll(async () => t?.close());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pupilWithParentAndNoCase } from '../support/pupils.ts';
 
 // Wednesday 2 December 2026, an ordinary school week.
 process.env.SAMENSPEL_TODAY = '2026-12-02';
@@ -51,17 +52,7 @@ beforeAll(async () => {
   t = await startTestApp({ children: 120 });
   [leerkracht, ib, wijkteam] = await Promise.all(['leerkracht', 'ib', 'wijkteam'].map((u) => t.login(u)));
   // A pupil of the teacher's group under 12, of compulsory-school age, with a parent with authority and no case yet.
-  const pupils = (await leerkracht.get('/api/v1/children?pageSize=100')).json().items as { id: string; age: number }[];
-  const withCase = new Set((await t.database.db.selectFrom('cases').select('child_id').execute()).map((k) => k.child_id));
-  for (const p of pupils.filter((x) => x.age >= 5 && x.age < 12 && !withCase.has(x.id))) {
-    const g = await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', p.id).where('has_authority', '=', true).executeTakeFirst();
-    if (g) {
-      pupil = p.id;
-      guardianId = g.guardian_id;
-      break;
-    }
-  }
-  expect(pupil).toBeDefined();
+  ({ pupil, guardianId } = await pupilWithParentAndNoCase(t, leerkracht));
 });
 afterAll(async () => t?.close());
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pupilWithParentAndNoCase } from '../support/pupils.ts';
 
 // Thursday 3 December 2026: an ordinary school week (five school days on: Thursday 10 December).
 process.env.SAMENSPEL_TODAY = '2026-12-03';
@@ -33,17 +34,7 @@ beforeAll(async () => {
   t = await startTestApp({ children: 120 });
   [ib, leerkracht, wijkteam] = await Promise.all(['ib', 'leerkracht', 'wijkteam'].map((u) => t.login(u)));
   // A pupil of the teacher's group of compulsory-school age, under 12, with a parent with authority and no case yet.
-  const pupils = (await leerkracht.get('/api/v1/children?pageSize=100')).json().items as { id: string; age: number }[];
-  const withCase = new Set((await t.database.db.selectFrom('cases').select('child_id').execute()).map((k) => k.child_id));
-  for (const p of pupils.filter((x) => x.age >= 5 && x.age < 12 && !withCase.has(x.id))) {
-    const g = await t.database.db.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', p.id).where('has_authority', '=', true).executeTakeFirst();
-    if (g) {
-      pupil = p.id;
-      guardianId = g.guardian_id;
-      break;
-    }
-  }
-  expect(pupil).toBeDefined();
+  ({ pupil, guardianId } = await pupilWithParentAndNoCase(t, leerkracht));
   pupilName = await t.database.db.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', pupil).executeTakeFirstOrThrow();
   caseId = (await ib.post('/api/v1/cases', { childId: pupil, title: 'Rust in de klas' })).json().id;
   const consent = await ib.post(`/api/v1/cases/${caseId}/consents`, {
