@@ -599,6 +599,23 @@ export const resolvedCase = (k: { id: string; child_id: string; organisation_id:
   signalKeys: null,
 });
 
+/** A request's row (with its case's keys) as the gateway resolves it: for lists that decide each request with decideEach. */
+export const resolvedRequest = (r: {
+  id: string;
+  child_id: string;
+  case_id: string;
+  organisation_id: string;
+  case_manager_person_id: string;
+  case_manager_organisation_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+}): Resolved => ({
+  ...resolvedCase({ ...r, id: r.case_id }),
+  type: 'request',
+  id: r.id,
+  requestKeys: { from_organisation_id: r.from_organisation_id, to_organisation_id: r.to_organisation_id },
+});
+
 /**
  * The gateway inside a transaction the caller already holds: for a check that is one step of larger
  * work (a case opened from a signal moves the signal in the case's transaction), or whose rule

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { decideEach, recordListed, rules, subject, withAccess, type Listed, type Resolved, type Rule } from '../../kernel/policy/gateway.ts';
+import { decideEach, resolvedRequest, recordListed, rules, subject, withAccess, type Listed, type Resolved, type Rule } from '../../kernel/policy/gateway.ts';
 import { isConsentGround } from '../../kernel/policy/child-policy.ts';
 import { today } from '../../kernel/time.ts';
 import type { RequestDetail, RequestList, RequestListQuery } from '../../contracts/requests.ts';
@@ -68,16 +68,7 @@ export async function listRequests(database: Database, actor: Actor, q: RequestL
       .orderBy('rq.sent_on')
       .orderBy('rq.id')
       .execute();
-    const resolved: Resolved[] = rows.map((r) => ({
-      type: 'request',
-      id: r.id,
-      childId: r.child_id,
-      caseId: r.case_id,
-      planId: null,
-      caseKeys: { id: r.case_id, organisation_id: r.organisation_id, case_manager_person_id: r.case_manager_person_id, case_manager_organisation_id: r.case_manager_organisation_id },
-      signalKeys: null,
-      requestKeys: { from_organisation_id: r.from_organisation_id, to_organisation_id: r.to_organisation_id },
-    }));
+    const resolved: Resolved[] = rows.map(resolvedRequest);
     const decisions = await decideEach(tx, actor, resolved, rules.request());
     const visible = resolved.map((s, i) => ({ r: rows[i], s, d: decisions[i] })).filter((x) => x.d !== null);
     const slice = visible.slice((page - 1) * pageSize, page * pageSize);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { can } from '../../kernel/policy/capabilities.ts';
-import { decideEach, recordListed, rules, type Decision, type Listed, type Resolved, type Rule } from '../../kernel/policy/gateway.ts';
+import { decideEach, resolvedRequest, recordListed, rules, type Decision, type Listed, type Resolved, type Rule } from '../../kernel/policy/gateway.ts';
 import { isConsentGround } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { KIND_NL, type RequestKind, type RequestSide, type RequestStatus } from '../../contracts/values/requests.ts';
@@ -115,16 +115,7 @@ export async function requestsWaitingOn(tx: Tx, actor: Actor, ask: WorklistAsk):
     if (d) named.set(f.subject.id, rules.childData('identity')(f));
     return d;
   };
-  const resolved: Resolved[] = rows.map((r) => ({
-    type: 'request',
-    id: r.id,
-    childId: r.child_id,
-    caseId: r.case_id,
-    planId: null,
-    caseKeys: { id: r.case_id, organisation_id: r.organisation_id, case_manager_person_id: r.case_manager_person_id, case_manager_organisation_id: r.case_manager_organisation_id },
-    signalKeys: null,
-    requestKeys: { from_organisation_id: r.from_organisation_id, to_organisation_id: r.to_organisation_id },
-  }));
+  const resolved: Resolved[] = rows.map(resolvedRequest);
   const decisions = await decideEach(tx, actor, resolved, rule);
   const shown = rows.filter((_, i) => decisions[i] !== null);
   const childIds = [...new Set(shown.filter((r) => named.get(r.id)).map((r) => r.child_id))];
