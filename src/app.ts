@@ -34,6 +34,8 @@ import { setupRoutes } from './modules/setup/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
 import { pupilsRoutes } from './modules/pupils/index.ts';
 import { worklistRoutes } from './modules/worklist/index.ts';
+import { surveyRoutes } from './modules/surveys/index.ts';
+import { monitorRoutes } from './modules/monitor/index.ts';
 import multipart from '@fastify/multipart';
 
 export const API_VERSION = '1.0.0';
@@ -137,6 +139,8 @@ export async function buildApp(database: Database, config: Config, opts: BuildOp
       await staffRoutes(api, ctx);
       await pupilsRoutes(api, ctx);
       await worklistRoutes(api, ctx);
+      await surveyRoutes(api, ctx);
+      await monitorRoutes(api, ctx);
       api.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -16,6 +16,7 @@ import { checkRegionInput, createRegion } from './create-region.ts';
 import { pruneSignInData } from '../modules/session/index.ts';
 import { publicBaseUrl, requirePublicUrl, startMailWorker } from '../modules/staff/index.ts';
 import { runReminders } from './reminders.ts';
+import { refreshAllRegions } from '../modules/monitor/index.ts';
 
 const HELP = `samenspel — command-line tool of Samenspel
 
@@ -38,6 +39,8 @@ Commands:
   remind                Send what the clock brings once: reminders of request steps past their term and
                         of evaluations due, and (from 07:00) the daily digests. The server does this
                         every quarter of an hour itself; use this from cron when it does not run.
+  monitor-refresh       Bring the regional monitor's figures up to date (the server does this every quarter
+                        of an hour and at start); --full recomputes every month of the window.
   audit verify          Check the access log's keyed chain and the anchors written outside the database;
                         exits 1 at the first broken link.
   help                  Show this help.
@@ -92,7 +95,7 @@ async function main(argv: string[]) {
       const database = await open(config);
       if (config.demo && (await isEmpty(database))) {
         console.log('Empty database: seeding the demo region…');
-        const r = await seedDemo(database);
+        const r = await seedDemo(database, { history: true });
         console.log(`Demo region seeded: ${r.counts.children} children, ${r.counts.schools} school locations.`);
       }
       const app = await buildApp(database, config, { keys });
@@ -106,7 +109,10 @@ async function main(argv: string[]) {
       const housekeeping = setInterval(() => {
         pruneSignInData(database.db, config).catch((err) => app.log.error({ err }, 'housekeeping failed'));
         runReminders(database, { linkBase: publicBaseUrl(config) }).catch((err) => app.log.error({ err }, 'reminders failed'));
+        refreshAllRegions(database).catch((err) => app.log.error({ err }, 'monitor refresh failed'));
       }, 15 * 60_000);
+      // The monitor's figures at start (a first start builds them), in the background.
+      refreshAllRegions(database).catch((err) => app.log.error({ err }, 'monitor refresh failed'));
       housekeeping.unref();
       const stopMail = startMailWorker(database.db, config, keys, app.log);
       const close = async () => {
@@ -140,6 +146,15 @@ async function main(argv: string[]) {
       await database.close();
       return;
     }
+    case 'monitor-refresh': {
+      const { values } = parseArgs({ args: argv.slice(1), options: { full: { type: 'boolean' } } });
+      const database = await open(config);
+      for (const r of await refreshAllRegions(database, { full: !!values.full })) {
+        console.log(`Monitor ${r.full ? 'rebuilt' : 'refreshed'}: ${r.months.length} month(s), ${r.facts} fact row(s) in ${(r.durationMs / 1000).toFixed(1)} s.`);
+      }
+      await database.close();
+      return;
+    }
     case 'seed-demo': {
       const { values } = parseArgs({ args: argv.slice(1), options: { children: { type: 'string' } } });
       const database = await open(config);
@@ -148,7 +163,7 @@ async function main(argv: string[]) {
         await database.close();
         process.exit(1);
       }
-      const r = await seedDemo(database, { children: values.children ? Number(values.children) : undefined });
+      const r = await seedDemo(database, { children: values.children ? Number(values.children) : undefined, history: true });
       console.log(`Demo region seeded: ${JSON.stringify(r.counts)}`);
       await database.close();
       return;

@@ -219,7 +219,7 @@ export const CaseEventDetail = Type.Object({
   expiresAt: Type.Optional(Timestamp),
   /** sibling_linked */
   caseId: Type.Optional(Uuid),
-  /** plan_evaluated */
+  /** opened (the first evaluation's date), plan_evaluated (the next one) */
   nextEvaluationOn: Type.Optional(Day),
 });
 export type CaseEventDetail = Static<typeof CaseEventDetail>;

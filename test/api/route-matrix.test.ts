@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { startTestApp, type Client, type TestApp } from '../support/test-app.ts';
 import { multipart } from '../support/multipart.ts';
 import { addCalendarDays } from '../../src/kernel/calendar/school-days.ts';
+import { teacherPeriodOf } from '../../src/modules/surveys/survey-periods.ts';
 import {
   PROFESSIONALS,
   ROLES,
@@ -130,6 +131,8 @@ const upload = (fields: Record<string, string>, name: string, content: string): 
   return { body: m.payload, headers: m.headers };
 };
 type Json = Record<string, unknown>;
+/** The id of a teacher's satisfaction question of the quarter of `day`. */
+const teacherQuestionId = (day: string) => `period-${teacherPeriodOf(day).start.slice(0, 7)}`;
 const arr = (json: unknown, key: string) => ((json as Json)[key] as Json[]) ?? [];
 const childOf = (x: Json) => ((x.child as Json | null)?.id as string | undefined) ?? (x.childId as string | undefined) ?? null;
 /** The API page behind each kind of worklist item (the list never shows what its page refuses). */
@@ -498,6 +501,35 @@ const MATRIX: Record<string, Route> = {
     expect: { consent: 'shows', owner: 'any', teacher: 'shows' },
   },
 
+  // ----- satisfaction questions (docs/monitor-satisfaction.md): a parent with authority and the young person
+  // (12+) after a plan evaluation (the demo evaluated `ouder`'s other child's plan; T's and J's only when a
+  // fixture evaluates them), each child a parent's question names in the log; the teachers on a case team once a
+  // quarter (no child). The teacher's question of the quarter opens for the teachers on a team, for nobody else;
+  // their probe is a score above their 1–5 scale (400, nothing written).
+  'GET /api/v1/surveys/open': {
+    kind: 'list',
+    req: () => ({ url: '/api/v1/surveys/open' }),
+    items: (j) => arr(j, 'items').map((x) => ({ childId: childOf(x), detail: `/api/v1/surveys/questions/${x.id as string}` })),
+    expect: { guardian: 'any', self: 'any' },
+  },
+  'GET /api/v1/surveys/questions/:id': {
+    kind: 'function',
+    readOnly: true,
+    req: (w) => ({ url: `/api/v1/surveys/questions/${teacherQuestionId(w.day)}` }),
+    allowed: ['leerkracht', 'mentor'],
+    status: 200,
+    refused: 404,
+  },
+  'POST /api/v1/surveys/questions/:id/answer': {
+    kind: 'function',
+    readOnly: false,
+    req: (w) => ({ url: `/api/v1/surveys/questions/${teacherQuestionId(w.day)}/answer`, body: { score: 7 } }),
+    allowed: ['leerkracht', 'mentor'],
+    status: 400,
+    code: 'validation_failed',
+    refused: 404,
+  },
+
   // ----- the shared plan
   'GET /api/v1/cases/:id/plan': { kind: 'child', subject: 'case', readOnly: true, req: (s) => ({ url: `/api/v1/cases/${s.caseId}/plan` }), expect: { owner: OK, consent: OK, guardian: OK, self: OK } },
   'GET /api/v1/plans/:id': { kind: 'child', subject: 'plan', readOnly: true, req: (s) => ({ url: `/api/v1/plans/${s.planId}` }), expect: { owner: OK, consent: OK, guardian: OK, self: OK } },
@@ -728,6 +760,10 @@ const MATRIX: Record<string, Route> = {
     // Deciding that a child not enrolled is no thuiszitter is the attendance officer's legal task.
     expect: { residence: conflict('already_registered') },
   },
+  'GET /api/v1/monitor/options': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/monitor/options' }), allowed: ['swv', 'leerplicht', 'beleid', 'directeur'], status: 200 },
+  'GET /api/v1/monitor/overview': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/monitor/overview' }), allowed: ['swv', 'leerplicht', 'beleid', 'directeur'], status: 200 },
+  'GET /api/v1/monitor/indicators/:indicator': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/monitor/indicators/thuiszitters' }), allowed: ['swv', 'leerplicht', 'beleid', 'directeur'], status: 200 },
+  'GET /api/v1/monitor/export': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/monitor/export?format=csv' }), allowed: ['swv', 'leerplicht', 'beleid', 'directeur'], status: 200 },
   'GET /api/v1/thuiszitters/counts': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/thuiszitters/counts' }), allowed: ['swv', 'leerplicht', 'beleid'], status: 200 },
   'GET /api/v1/thuiszitters/counts/monthly': { kind: 'function', readOnly: true, req: () => ({ url: '/api/v1/thuiszitters/counts/monthly' }), allowed: ['swv', 'leerplicht', 'beleid'], status: 200 },
   'GET /api/v1/thuiszitters/escalations': {

@@ -41,5 +41,7 @@ export const CAPABILITIES = [
   'workRequests',
   /** The region's escalation table of requests past their term (aggregates only) and asking an organisation to take them up. */
   'escalateRequests',
+  /** The regional monitor (aggregates only, each within the own scope: docs/monitor.md). */
+  'monitor',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -36,6 +36,9 @@ export const TABLE_OWNERS = {
   holiday_imports: 'calendar',
   deadline_rules: 'signals',
   signals: 'signals',
+  monitor_facts: 'monitor',
+  monitor_refreshes: 'monitor',
+  monitor_national_facts: 'monitor',
   signal_events: 'signals',
   notifications: 'signals',
   notification_preferences: 'signals',
@@ -74,6 +77,8 @@ export const TABLE_OWNERS = {
   thuiszitter_candidate_decisions: 'thuiszitters',
   invitations: 'staff',
   mail_outbox: 'staff',
+  survey_answers: 'surveys',
+  survey_participations: 'surveys',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

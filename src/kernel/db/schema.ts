@@ -847,7 +847,70 @@ export interface MailOutboxTable {
   invitation_id: string | null;
 }
 
+export interface MonitorFactsTable {
+  region_id: string;
+  indicator: string;
+  month: DateOnly;
+  measure: string;
+  detail: Generated<string>;
+  bucket: Generated<number>;
+  gemeente_id: string | null;
+  organisation_id: string | null;
+  value: number;
+}
+export interface MonitorRefreshesTable {
+  region_id: string;
+  refreshed_at: Timestamp;
+  from_month: DateOnly | null;
+  to_month: DateOnly | null;
+  months: Generated<number>;
+  facts: Generated<number>;
+  duration_ms: Generated<number>;
+  full_rebuild: Generated<boolean>;
+}
+
+/** Satisfaction answers (0028): anonymous by construction, see docs/monitor-satisfaction.md. */
+export interface SurveyAnswersTable {
+  id: Generated<string>;
+  region_id: string;
+  kind: 'family' | 'youth' | 'teacher';
+  /** The first day of the month the answer was given in. */
+  month: DateOnly;
+  organisation_id: string;
+  gemeente_id: string | null;
+  /** Null: "liever niet" (declined). */
+  score: number | null;
+  open_answer: string | null;
+  /** The first day of the month the database stored it in (its own clock). */
+  stored_on: Generated<DateOnly>;
+}
+/** That someone answered or declined (0028), keyed by who and what; never linked to the answer. */
+export interface SurveyParticipationsTable {
+  region_id: string;
+  kind: 'family' | 'youth' | 'teacher';
+  case_event_id: number | null;
+  period_start: DateOnly | null;
+  guardian_id: string | null;
+  child_id: string | null;
+  person_id: string | null;
+}
+
+export interface MonitorNationalFactsTable {
+  region_code: string;
+  indicator: string;
+  month: DateOnly;
+  measure: string;
+  detail: Generated<string>;
+  bucket: Generated<number>;
+  gemeente_code: string | null;
+  school_type: string | null;
+  value: number;
+}
+
 export interface DB {
+  monitor_facts: MonitorFactsTable;
+  monitor_national_facts: MonitorNationalFactsTable;
+  monitor_refreshes: MonitorRefreshesTable;
   gemeente_postcodes: GemeentePostcodesTable;
   region_setup_steps: RegionSetupStepsTable;
   region_settings: RegionSettingsTable;
@@ -915,6 +978,8 @@ export interface DB {
   thuiszitter_events: ThuiszitterEventsTable;
   thuiszitter_candidate_decisions: ThuiszitterCandidateDecisionsTable;
   schema_migrations: SchemaMigrationsTable;
+  survey_answers: SurveyAnswersTable;
+  survey_participations: SurveyParticipationsTable;
 }
 
 export type Child = Selectable<ChildrenTable>;

@@ -34,6 +34,7 @@ export const CAPABILITY_ROLES: Record<Capability, readonly ActorRole[]> = {
   reviewRoleGrants: ['functional_admin', 'privacy_officer'],
   workRequests: ['intern_begeleider', 'care_coordinator', 'youth_care_worker', 'wijkteam_worker', 'swv_consultant', 'attendance_officer'],
   escalateRequests: ['policy_analyst', 'swv_consultant', 'functional_admin'],
+  monitor: ['policy_analyst', 'swv_consultant', 'school_leader', 'attendance_officer'],
 };
 
 export function actorRole(actor: Pick<Actor, 'kind' | 'membership'>): ActorRole | null {

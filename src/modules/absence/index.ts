@@ -7,3 +7,4 @@ export { default as absenceRoutes } from './routes.ts';
 export { addWorkingDays, isCompulsoryOn, lessonWeekIndex, schoolYearEnd } from './absence-rules.ts';
 export { evaluateAbsenceReports } from './report-evaluation.ts';
 export { absenceReportsDue } from './absence-worklist.ts';
+export { absenceReportFacts } from './absence-report-facts.ts';

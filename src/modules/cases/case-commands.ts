@@ -112,7 +112,7 @@ export async function openCaseIn(tx: Tx, actor: Actor, input: OpenCaseInput, opt
   if (managerId !== actor.personId) {
     await tx.insertInto('case_members').values({ case_id: k.id, person_id: actor.personId!, organisation_id: m.organisationId, role: m.role }).execute();
   }
-  await caseEvent(tx, k.id, actor, 'opened', { fromSignalId: input.fromSignalId ?? null, caseManagerPersonId: managerId });
+  await caseEvent(tx, k.id, actor, 'opened', { fromSignalId: input.fromSignalId ?? null, caseManagerPersonId: managerId, nextEvaluationOn: next });
   return { id: k.id };
 }
 

@@ -7,3 +7,5 @@ export { evaluationsDue } from './case-worklist.ts';
 export { recordPlanEvaluated, openCaseIn, recordConsentIn } from './case-commands.ts';
 export { caseToSendFrom, consentCoverage, consentRuleOfChild, openCaseKeptBy } from './case-queries.ts';
 export { remindEvaluations } from './evaluation-reminders.ts';
+export { signalCaseFacts, planEvaluationFacts } from './case-facts.ts';
+export { ageRuleOn } from './consent-rules.ts';

@@ -3,3 +3,4 @@
  * kernel/db/owners.ts). Other modules and the app import from here only.
  */
 export { default as earlyWarningRoutes } from './routes.ts';
+export { absenceBandFacts } from './absence-facts.ts';

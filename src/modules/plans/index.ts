@@ -5,3 +5,4 @@
  */
 export { default as planRoutes } from './routes.ts';
 export { createPlan } from './plan-commands.ts';
+export { goalFacts, oppFacts } from './plan-facts.ts';

@@ -9,3 +9,4 @@ export { requestsWaitingOn } from './request-worklist.ts';
 export { moveRequestsOfCase } from './request-transfer.ts';
 export { remindOverdueRequests, sendRequestIn } from './request-commands.ts';
 export { observationsAsked } from './request-observations.ts';
+export { requestFacts, outflowFacts } from './request-facts.ts';

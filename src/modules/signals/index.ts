@@ -9,3 +9,6 @@ export { getSignal } from './signal-queries.ts';
 export { notifyPeople } from './notifications.ts';
 export { sendDigests } from './notification-preferences.ts';
 export { signalsToPickUp } from './signal-worklist.ts';
+export { signalFacts } from './signal-facts.ts';
+export { findTransition } from './signal-workflow.ts';
+export { isUrgentSignal, pickupDeadline, pickupTerm } from './signal-deadlines.ts';

@@ -3,3 +3,4 @@
  * decisions; kernel/db/owners.ts). Other modules and the app import from here only.
  */
 export { default as thuiszitterRoutes } from './routes.ts';
+export { thuiszitterFacts } from './thuiszitter-facts.ts';

@@ -11,7 +11,7 @@ import { isSchoolYear, schoolYearOf, schoolYearRange, shiftSchoolYear } from '..
 import { CATEGORIES, addMonths, monthEndsBefore, stateOn, type EntryState } from './thuiszitter-state.ts';
 import { listThuiszitters, loadEntries, type StoredEntry } from './thuiszitter-queries.ts';
 import { COUNT_ROLES } from './thuiszitter-access.ts';
-import { suppressLinkedTables, type Cell } from './suppression.ts';
+import { suppressLinkedTables, type Cell } from '../../kernel/disclosure/suppression.ts';
 import { loadRegionSettings } from '../../kernel/settings/region-settings.ts';
 
 /**

@@ -23,7 +23,9 @@ import { handover } from './0022_handover.ts';
 import { referrals } from './0023_referrals.ts';
 import { worklist } from './0024_worklist.ts';
 import { observationsPreferences } from './0025_observations_preferences.ts';
+import { monitor } from './0027_monitor.ts';
 import { requestTermsEscalations } from './0026_request_terms_escalations.ts';
+import { surveys } from './0028_surveys.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -53,4 +55,6 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0024_worklist', sql: worklist },
   { name: '0025_observations_preferences', sql: observationsPreferences },
   { name: '0026_request_terms_escalations', sql: requestTermsEscalations },
+  { name: '0027_monitor', sql: monitor },
+  { name: '0028_surveys', sql: surveys },
 ];

@@ -2,7 +2,7 @@
  * Disclosure control for aggregates (domain.md §8): no published count, and no difference between
  * published counts, lets a reader single out a child. One mechanism, in this one file, with a small
  * API (`protectCounts` for any system of counts linked by sums; `suppressTable` and
- * `suppressLinkedTables` for tables), so that it can move to a kernel/monitor module as it is.
+ * `suppressLinkedTables` for tables), used by every aggregate: the thuiszitter counts and the monitor (modules/monitor).
  *
  * The rules, for every reader alike:
  *
