@@ -16,7 +16,7 @@ import { checkRegionInput, createRegion } from './create-region.ts';
 import { pruneSignInData } from '../modules/session/index.ts';
 import { publicBaseUrl, requirePublicUrl, startMailWorker } from '../modules/staff/index.ts';
 import { runReminders } from './reminders.ts';
-import { refreshAllRegions } from '../modules/monitor/index.ts';
+import { exportRegionFacts, importRegionFacts, refreshAllRegions } from '../modules/monitor/index.ts';
 
 const HELP = `samenspel — command-line tool of Samenspel
 
@@ -41,6 +41,10 @@ Commands:
                         every quarter of an hour itself; use this from cron when it does not run.
   monitor-refresh       Bring the regional monitor's figures up to date (the server does this every quarter
                         of an hour and at start); --full recomputes every month of the window.
+  monitor-facts export  Write this installation's monitor facts (one CSV per region, to stdout or --out DIR)
+                        for a national database: codes only (region slug, CBS code, school type).
+  monitor-facts import FILE…   Load regions' exports into this (national) database; a region's
+                        rows are replaced. See docs/operations.md, "Landelijke optelling".
   audit verify          Check the access log's keyed chain and the anchors written outside the database;
                         exits 1 at the first broken link.
   help                  Show this help.
@@ -151,6 +155,29 @@ async function main(argv: string[]) {
       const database = await open(config);
       for (const r of await refreshAllRegions(database, { full: !!values.full })) {
         console.log(`Monitor ${r.full ? 'rebuilt' : 'refreshed'}: ${r.months.length} month(s), ${r.facts} fact row(s) in ${(r.durationMs / 1000).toFixed(1)} s.`);
+      }
+      await database.close();
+      return;
+    }
+    case 'monitor-facts': {
+      const { values, positionals } = parseArgs({ args: argv.slice(1), options: { out: { type: 'string' } }, allowPositionals: true });
+      const database = await open(config);
+      if (positionals[0] === 'export') {
+        const regions = await database.db.selectFrom('regions').select(['id', 'slug']).orderBy('slug').execute();
+        for (const r of regions) {
+          const text = await exportRegionFacts(database.db, r.id);
+          if (values.out) fs.writeFileSync(path.join(values.out, `monitor-${r.slug}.csv`), text);
+          else process.stdout.write(text);
+        }
+      } else if (positionals[0] === 'import' && positionals.length > 1) {
+        for (const file of positionals.slice(1)) {
+          const r = await importRegionFacts(database, fs.readFileSync(file, 'utf8'));
+          console.log(`${file}: ${r.facts} fact row(s) of region ${r.region ?? '(empty)'} loaded.`);
+        }
+      } else {
+        console.error('Usage: samenspel monitor-facts export [--out DIR] | import FILE…');
+        await database.close();
+        process.exit(1);
       }
       await database.close();
       return;

@@ -6,16 +6,19 @@ import type { TestApp } from './test-app.ts';
  * "Stichting A" and "Stichting B"), an SWV, a youth care provider, and accounts for each reader of
  * the monitor. Children are made on demand with a residence.
  */
+let regions = 0;
+
 export async function monitorRegion(t: TestApp, slug: string) {
+  const k = regions++;
   const db = t.database.db;
   const passwordHash = (await db.selectFrom('accounts').select('password_hash').where('username', '=', 'ib').executeTakeFirstOrThrow()).password_hash!;
   const regionId = (await db.insertInto('regions').values({ name: `Monitorregio ${slug}`, slug: `monitor-${slug}-${Date.now()}` }).returning('id').executeTakeFirstOrThrow()).id;
   const gemeente = async (code: string, name: string) => (await db.insertInto('gemeenten').values({ region_id: regionId, cbs_code: code, name, holiday_region: 'midden' }).returning('id').executeTakeFirstOrThrow()).id;
-  const gA = await gemeente('GM9201', 'Aadorp');
-  const gB = await gemeente('GM9202', 'Beekdorp');
+  const gA = await gemeente(`GM92${k}1`, 'Aadorp');
+  const gB = await gemeente(`GM92${k}2`, 'Beekdorp');
   const org = async (values: Record<string, unknown>) => (await db.insertInto('organisations').values({ region_id: regionId, ...values } as never).returning('id').executeTakeFirstOrThrow()).id;
-  const po = await org({ kind: 'school_location', name: 'Basisschool Aadorp', gemeente_id: gA, brin: '98AA', vestiging: '00', school_type: 'po', board_name: 'Stichting A' });
-  const vo = await org({ kind: 'school_location', name: 'College Beekdorp', gemeente_id: gB, brin: '98BB', vestiging: '00', school_type: 'vo', board_name: 'Stichting B' });
+  const po = await org({ kind: 'school_location', name: 'Basisschool Aadorp', gemeente_id: gA, brin: `9${k}AA`, vestiging: '00', school_type: 'po', board_name: 'Stichting A' });
+  const vo = await org({ kind: 'school_location', name: 'College Beekdorp', gemeente_id: gB, brin: `9${k}BB`, vestiging: '00', school_type: 'vo', board_name: 'Stichting B' });
   const swv = await org({ kind: 'swv', name: 'SWV Monitor' });
   const provider = await org({ kind: 'youth_care_provider', name: 'Jeugdhulp Monitor' });
   const gemA = await org({ kind: 'gemeente', name: 'Gemeente Aadorp', gemeente_id: gA });

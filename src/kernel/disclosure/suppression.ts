@@ -20,8 +20,9 @@
  *    small one 0 … threshold − 1, a cell hidden as "≥5" threshold … ∞. These bounds are narrowed
  *    along every sum until they no longer change. If any cell's bounds close on one value — a small
  *    count worked out, or an exact count that could be subtracted from the same cell in another
- *    period — one more shown cell is hidden as "≥5" (secondary): the one that leaves the fewest cells
- *    worked out, a part before a total, the smallest first; and the check runs again.
+ *    period — one more shown cell is hidden as "≥5" (secondary): from the smallest sums the worked-out
+ *    cell is in, a part before a total, the smallest first, the first that leaves fewer cells worked
+ *    out; and the check runs again.
  *
  * Because after the check no cell of a publication is known to one value, no difference between
  * two publications (two months, a month and a school year) is known to one value either: the
@@ -81,32 +82,38 @@ export function publishedBounds(value: number, state: CellState, threshold: numb
 export function protectCounts(values: readonly number[], equations: readonly Equation[], threshold = SUPPRESSION_THRESHOLD): CellState[] {
   const state: CellState[] = values.map((v) => (v < threshold ? 'small' : 'shown'));
   const isTotal = new Set(equations.map((eq) => eq.total));
-  const touching = new Map<number, number[]>();
-  for (const eq of equations) for (const c of [eq.total, ...eq.parts]) touching.set(c, [...(touching.get(c) ?? []), ...eq.parts, eq.total]);
+  const byCell = equationsByCell(equations);
+  const order = (cells: number[]) => cells.sort((a, b) => Number(isTotal.has(a)) - Number(isTotal.has(b)) || values[a] - values[b] || a - b);
 
   for (let guard = 0; guard < values.length; guard++) {
     const pinned = pinnedCells(values, state, equations, threshold);
     if (pinned.length === 0) break;
-    // Candidates: shown cells in a sum with a worked-out cell; if none helps, any shown cell.
-    const near = [...new Set(pinned.flatMap((c) => touching.get(c) ?? []))].filter((c) => state[c] === 'shown');
-    const all = values.map((_, i) => i).filter((i) => state[i] === 'shown');
-    let best: { cell: number; left: number } | null = null;
-    for (const candidates of [near, all]) {
-      for (const cell of candidates) {
+    // Candidates: the shown cells of the smallest sums a worked-out cell is in first (a row's own
+    // columns before a column of many rows), then those of larger sums, then any shown cell; within
+    // a group a part before a total, the smallest first. The first candidate that leaves fewer cells
+    // worked out is hidden; if none does, the first of the nearest group, and the check runs again.
+    const groups: number[][] = [];
+    const sizes = [...new Set(pinned.flatMap((c) => (byCell.get(c) ?? []).map((e) => equations[e].parts.length + 1)))].sort((a, b) => a - b);
+    for (const size of sizes) {
+      const cells = pinned.flatMap((c) => (byCell.get(c) ?? []).filter((e) => equations[e].parts.length + 1 === size).flatMap((e) => [equations[e].total, ...equations[e].parts]));
+      groups.push(order([...new Set(cells)].filter((c) => state[c] === 'shown')));
+    }
+    groups.push(order(values.map((_, i) => i).filter((i) => state[i] === 'shown')));
+    let chosen: number | null = null;
+    search: for (const group of groups) {
+      for (const cell of group) {
         state[cell] = 'secondary';
         const left = pinnedCells(values, state, equations, threshold).length;
         state[cell] = 'shown';
-        const better =
-          !best ||
-          left < best.left ||
-          (left === best.left && Number(isTotal.has(cell)) < Number(isTotal.has(best.cell))) ||
-          (left === best.left && isTotal.has(cell) === isTotal.has(best.cell) && values[cell] < values[best.cell]);
-        if (better) best = { cell, left };
+        if (left < pinned.length) {
+          chosen = cell;
+          break search;
+        }
       }
-      if (best && best.left < pinned.length) break;
     }
-    if (!best) break;
-    state[best.cell] = 'secondary';
+    if (chosen === null) chosen = groups.find((g) => g.length)?.[0] ?? null;
+    if (chosen === null) break;
+    state[chosen] = 'secondary';
   }
   return state;
 }
@@ -119,26 +126,58 @@ export function readerBounds(values: readonly number[], state: readonly CellStat
   const lo: number[] = [];
   const hi: number[] = [];
   values.forEach((v, i) => ([lo[i], hi[i]] = publishedBounds(v, state[i], threshold)));
-  for (let changed = true, rounds = 0; changed && rounds < 200; rounds++) {
-    changed = false;
-    for (const eq of equations) {
-      let sumLo = 0;
-      let finiteHi = 0;
-      let infinite = 0;
-      for (const p of eq.parts) {
-        sumLo += lo[p];
-        if (hi[p] === Infinity) infinite++;
-        else finiteHi += hi[p];
+  // Propagation with a work list: an equation is looked at again only when one of its cells changed.
+  const byCell = equationsByCell(equations);
+  const queued = new Uint8Array(equations.length).fill(1);
+  const queue: number[] = equations.map((_, i) => i);
+  let steps = 0;
+  const limit = 200 * Math.max(1, equations.length);
+  const touched = (cell: number) => {
+    for (const e of byCell.get(cell) ?? []) {
+      if (!queued[e]) {
+        queued[e] = 1;
+        queue.push(e);
       }
-      changed = narrow(lo, hi, eq.total, sumLo, infinite ? Infinity : finiteHi) || changed;
-      for (const p of eq.parts) {
-        const othersLo = sumLo - lo[p];
-        const othersHi = infinite - (hi[p] === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (hi[p] === Infinity ? 0 : hi[p]);
-        changed = narrow(lo, hi, p, lo[eq.total] - othersHi, hi[eq.total] - othersLo) || changed;
-      }
+    }
+  };
+  while (queue.length && steps++ < limit) {
+    const index = queue.pop()!;
+    queued[index] = 0;
+    const eq = equations[index];
+    let sumLo = 0;
+    let finiteHi = 0;
+    let infinite = 0;
+    for (const p of eq.parts) {
+      sumLo += lo[p];
+      if (hi[p] === Infinity) infinite++;
+      else finiteHi += hi[p];
+    }
+    if (narrow(lo, hi, eq.total, sumLo, infinite ? Infinity : finiteHi)) touched(eq.total);
+    for (const p of eq.parts) {
+      const othersLo = sumLo - lo[p];
+      const othersHi = infinite - (hi[p] === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (hi[p] === Infinity ? 0 : hi[p]);
+      if (narrow(lo, hi, p, lo[eq.total] - othersHi, hi[eq.total] - othersLo)) touched(p);
     }
   }
   return { lo, hi };
+}
+
+const indexCache = new WeakMap<readonly Equation[], Map<number, number[]>>();
+/** For each cell, the equations it is in (cached per list of equations). */
+function equationsByCell(equations: readonly Equation[]) {
+  let map = indexCache.get(equations);
+  if (!map) {
+    map = new Map<number, number[]>();
+    equations.forEach((eq, i) => {
+      for (const c of [eq.total, ...eq.parts]) {
+        const list = map!.get(c);
+        if (list) list.push(i);
+        else map!.set(c, [i]);
+      }
+    });
+    indexCache.set(equations, map);
+  }
+  return map;
 }
 
 /** The cells whose value a reader can work out to one number. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
-import { ValidationError } from '../../kernel/errors.ts';
+import { ValidationError, fieldError } from '../../kernel/errors.ts';
 import { INDICATOR_SPECS, type IndicatorId } from '../../contracts/values/monitor.ts';
 import { SCHOOL_TYPES } from '../../contracts/values/early-warning.ts';
 import { monitorPeriodOf, monthsIn, yearEarlier } from './monitor-periods.ts';
@@ -38,14 +38,14 @@ export async function exportRegionFacts(db: Db, regionId: string): Promise<strin
 /** Parses one export (the format exportRegionFacts writes); refuses a file of more than one region. */
 export function parseRegionFacts(text: string) {
   const lines = text.split(/\r?\n/).filter((l) => l.length);
-  if (lines[0] !== NATIONAL_COLUMNS.join(',')) throw new ValidationError([{ name: 'file', code: 'header', reason: `De eerste regel moet zijn: ${NATIONAL_COLUMNS.join(',')}` }]);
+  if (lines[0] !== NATIONAL_COLUMNS.join(',')) throw fieldError('file', 'header', `De eerste regel moet zijn: ${NATIONAL_COLUMNS.join(',')}`);
   const rows = lines.slice(1).map((l, i) => {
     const v = splitCsv(l);
-    if (v.length !== NATIONAL_COLUMNS.length) throw new ValidationError([{ name: 'file', code: 'columns', reason: `Regel ${i + 2} heeft ${v.length} velden in plaats van ${NATIONAL_COLUMNS.length}.` }]);
+    if (v.length !== NATIONAL_COLUMNS.length) throw fieldError('file', 'columns', `Regel ${i + 2} heeft ${v.length} velden in plaats van ${NATIONAL_COLUMNS.length}.`);
     return { region_code: v[0], indicator: v[1], month: v[2], measure: v[3], detail: v[4], bucket: Number(v[5]), gemeente_code: v[6] || null, school_type: v[7] || null, value: Number(v[8]) };
   });
   const regions = new Set(rows.map((r) => r.region_code));
-  if (regions.size > 1) throw new ValidationError([{ name: 'file', code: 'regions', reason: 'Eén bestand per regio.' }]);
+  if (regions.size > 1) throw fieldError('file', 'regions', 'Eén bestand per regio.');
   return rows;
 }
 
