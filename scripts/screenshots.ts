@@ -10,6 +10,7 @@ import { loadSession, signIn } from '../src/modules/session/session-service.ts';
 import { commitPupilImport, previewPupilImport } from '../src/modules/pupils/pupil-import.ts';
 import { today } from '../src/kernel/time.ts';
 import { addCalendarDays } from '../src/kernel/calendar/school-days.ts';
+import { refreshAllRegions } from '../src/modules/monitor/index.ts';
 
 const out = 'docs/screenshots';
 fs.mkdirSync(out, { recursive: true });
@@ -267,4 +268,30 @@ try {
   }
 } finally {
   await env.close();
+}
+
+// The regional monitor (issue 14): on a demo with its 16 months of history, so that the figures show.
+// The policy analyst's overview of her gemeente and one indicator per month, on a wide screen and a phone.
+{
+  const history = await startBrowserEnv(2200, { history: true });
+  try {
+    await refreshAllRegions(history.database, { full: true });
+    const monitorShot = async (name: string, path: string, width: number, height: number) => {
+      const page = await newPage(history.browser, { width, height });
+      await signInAs(page, history.baseUrl, 'beleid');
+      await page.goto(history.baseUrl + path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByText(/^Bijgewerkt op /).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+      await page.context().close();
+      console.log(`${out}/${name}.png`);
+    };
+    await monitorShot('monitor', '/monitor?periode=2025-2026', 1366, 900);
+    await monitorShot('monitor-phone', '/monitor?periode=2025-2026', 390, 844);
+    await monitorShot('monitor-signals', '/monitor/signalen?periode=2025-2026&gemeente=regio&per=maand', 1366, 900);
+    await monitorShot('monitor-signals-phone', '/monitor/signalen?periode=2025-2026&gemeente=regio&per=schoolsoort', 390, 844);
+  } finally {
+    await history.close();
+  }
 }

@@ -17,6 +17,8 @@ import { setupRoutes } from './setup/routes.tsx';
 import { publicStaffRoutes, staffRoutes } from './staff/routes.tsx';
 import { pupilRoutes } from './pupils/routes.tsx';
 import { roleGrantRoutes } from './roles/routes.tsx';
+import { surveyRoutes } from './surveys/routes.tsx';
+import { monitorRoutes } from './monitor/routes.tsx';
 
 /**
  * Every capability brings its own routes (its folder's routes.tsx); each page loads on demand.
@@ -47,6 +49,8 @@ export const routes: RouteObject[] = [
           ...pupilRoutes,
           ...roleGrantRoutes,
           ...thuiszitterRoutes,
+          ...surveyRoutes,
+          ...monitorRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -19,14 +19,14 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-/** Starts the real app on a free port (seeded demo region) and Debian's Chromium. */
-export async function startBrowserEnv(children = 150, opts: { demo?: boolean } = {}): Promise<BrowserEnv> {
+/** Starts the real app on a free port (seeded demo region; `history`: with the monitor's 16 months of history) and Debian's Chromium. */
+export async function startBrowserEnv(children = 150, opts: { demo?: boolean; history?: boolean } = {}): Promise<BrowserEnv> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   const database = await createTestDatabase();
-  const demo = await seedDemo(database, { children });
+  const demo = await seedDemo(database, { children, history: opts.history });
   const app = await buildApp(database, { ...loadConfig(), demo: opts.demo ?? true, logLevel: 'silent', auditAnchorFile: null }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../shared/session.tsx';
 import { PageHeading } from '../shared/PageHeading.tsx';
@@ -9,6 +10,10 @@ import { useCases } from '../cases/data.ts';
 import { formatDate } from '../shared/format.ts';
 import { Notifications } from '../signals/Notifications.tsx';
 import { WorklistSection } from '../worklist/WorklistSection.tsx';
+import { SurveyCard } from '../surveys/SurveyCard.tsx';
+
+// The monitor's headlines arrive with their own chunk, only for whom the server gives the monitor.
+const MonitorHeadlines = lazy(() => import('../monitor/MonitorHeadlines.tsx').then((m) => ({ default: m.MonitorHeadlines })));
 
 /** The home page of whoever is signed in: what their role does, their cases, their tasks. */
 export function HomePage() {
@@ -22,8 +27,10 @@ export function HomePage() {
   const professional = session.user.kind === 'professional';
   const open = (cases.data?.items ?? []).filter((k) => k.status === 'open');
   // Whoever sees no children's list, is on no case and keeps neither the region nor the access log:
-  // Samenspel shows them nothing individual yet, and the home page explains why (per role).
-  const pending = actorRole !== null && !can.listChildren && !can.administerRegion && !can.readAccessLog && !(partner && (cases.isPending || open.length > 0));
+  // Samenspel shows them nothing individual yet, and the home page explains why (per role). Who has the
+  // monitor and works on no cases (the policy analyst, the school leader) has her figures there; a partner
+  // on no case yet still hears why she sees no children.
+  const pending = actorRole !== null && !can.listChildren && !can.administerRegion && !can.readAccessLog && !(can.monitor && !partner) && !(partner && (cases.isPending || open.length > 0));
 
   return (
     <>
@@ -34,6 +41,9 @@ export function HomePage() {
       {/* First what waits for the professional, by deadline (the server says which kinds are hers). */}
       {professional && actorRole && <WorklistSection />}
 
+      {/* A satisfaction question the user may answer now (a parent after a plan evaluation, a teacher on a case team once a quarter). */}
+      {(!professional || actorRole) && <SurveyCard />}
+
       {actorRole && pending && (
         <Section id="home-pending" heading={t('home.nothingYet')}>
           <p className="utrecht-paragraph">{t(`home.explain.${actorRole}`)}</p>
@@ -41,6 +51,13 @@ export function HomePage() {
         </Section>
       )}
       {actorRole && !pending && <p className="utrecht-paragraph samenspel-lead">{t(`home.explain.${actorRole}`)}</p>}
+
+      {/* The monitor's headline figures of the own gemeente or school, and the way to the whole monitor. */}
+      {can.monitor && (
+        <Suspense fallback={null}>
+          <MonitorHeadlines />
+        </Suspense>
+      )}
 
       {/* What came in for the user (every professional: a teacher hears of her signal's decision and of an observation asked), and how she hears of it. */}
       {professional && actorRole && <Notifications />}

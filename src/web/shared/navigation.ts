@@ -36,6 +36,7 @@ export function navItems(session: Session | null): NavItem[] {
   if (can.thuiszitterRegister) items.push({ to: '/thuiszitters', labelKey: 'nav.thuiszitters' });
   // Aggregates only (never a single child): the monitor's figures and the escalation table.
   if (can.thuiszitterCounts) items.push({ to: '/thuiszitters/cijfers', labelKey: 'nav.thuiszitterCounts' });
+  if (can.monitor) items.push({ to: '/monitor', labelKey: 'nav.monitor' });
   if (can.schoolCalendar) items.push({ to: '/schoolkalender', labelKey: 'nav.schoolCalendar' });
   if (can.administerRegion) {
     items.push(

@@ -136,4 +136,19 @@ export const qk = {
   outbox: (page: number) => ['outbox', page] as const,
   pupilImport: (id: string | null) => ['pupil-import', id] as const,
   pupilLeavers: ['pupil-leavers'] as const,
+
+  /** The regional monitor (aggregates only): what the reader may choose, the overview, one indicator. */
+  monitor: {
+    all: ['monitor'] as const,
+    options: ['monitor', 'options'] as const,
+    overview: (selection: object) => ['monitor', 'overview', selection] as const,
+    view: (indicator: string, query: object) => ['monitor', 'view', indicator, query] as const,
+  },
+
+  /** The satisfaction questions the user may answer now, and one of them (its page). */
+  surveys: {
+    all: ['surveys'] as const,
+    open: ['surveys', 'open'] as const,
+    question: (id: string) => ['surveys', 'question', id] as const,
+  },
 };
