@@ -2,6 +2,7 @@ import type { Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 import { addWorkingDays, evaluateAbsenceReports } from '../absence/index.ts';
 import type { Rng } from './seed-demo.ts';
+import { childOrder } from './child-order.ts';
 
 /**
  * Demo absence for the current school year up to yesterday, so that the reports, the attendance
@@ -23,7 +24,7 @@ export async function seedDemoAbsence(tx: Tx, opts: { regionId: string; today: s
     .select(['e.child_id', 'e.organisation_id', 'e.start_date', 'e.end_date', 'o.school_type'])
     .where('o.region_id', '=', opts.regionId)
     .where('e.end_date', 'is', null)
-    .orderBy('e.child_id')
+    .orderBy(childOrder('e.child_id'))
     .execute();
   const calendars = new Map<string, SchoolCalendar>();
   for (const orgId of new Set(enrolments.map((e) => e.organisation_id))) {
@@ -77,7 +78,7 @@ export async function seedDemoAbsence(tx: Tx, opts: { regionId: string; today: s
 
   // What the schools did: most reports past their deadline were reported (a few late), some are
   // still open (overdue), an occasional one was dismissed; recent ones are still due.
-  const reports = await tx.selectFrom('absence_reports').select(['id', 'child_id', 'due_on', 'deadline', 'type']).where('region_id', '=', opts.regionId).orderBy('due_on').orderBy('id').execute();
+  const reports = await tx.selectFrom('absence_reports').select(['id', 'child_id', 'due_on', 'deadline', 'type']).where('region_id', '=', opts.regionId).orderBy('due_on').orderBy(childOrder('child_id')).orderBy('start_date').orderBy('type').execute();
   const events: { report_id: string; kind: 'reported' | 'dismissed'; occurred_on: string; reference: string | null; reason: string | null }[] = [];
   let ref = 41_000;
   const reported: string[] = [];
@@ -116,6 +117,8 @@ export async function seedDemoAbsence(tx: Tx, opts: { regionId: string; today: s
           ),
         )
         .orderBy('r.due_on')
+        .orderBy(childOrder('r.child_id'))
+        .orderBy('r.start_date')
         .execute()
     : [];
   const followups: { report_id: string; organisation_id: string; status: 'received' | 'talk' | 'warning' | 'closed' | null; note: string | null; person_id: string }[] = [];

@@ -2,6 +2,7 @@ import type { Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import { ageOn } from '../../kernel/time.ts';
 import { addWorkingDays } from '../../kernel/calendar/working-days.ts';
+import { childOrder } from './child-order.ts';
 
 interface Who {
   personId: string;
@@ -28,9 +29,19 @@ export async function seedDemoCases(tx: Tx, opts: { today: string; regionId: str
     .where(({ exists, selectFrom }) => exists(selectFrom('child_guardians as cg').whereRef('cg.child_id', '=', 'c.id').where('cg.has_authority', '=', true).select('cg.id')))
     .select(['c.id', 'c.given_name', 'e.organisation_id'])
     .orderBy('c.family_name', 'desc')
+    .orderBy(childOrder('c.id'))
     .executeTakeFirst();
   if (!pupil) return;
-  const guardian = await tx.selectFrom('child_guardians').select('guardian_id').where('child_id', '=', pupil.id).where('has_authority', '=', true).orderBy('guardian_id').executeTakeFirstOrThrow();
+  const guardian = await tx
+    .selectFrom('child_guardians as cg')
+    .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+    .select('cg.guardian_id')
+    .where('cg.child_id', '=', pupil.id)
+    .where('cg.has_authority', '=', true)
+    .orderBy('g.family_name')
+    .orderBy('g.given_name')
+    .orderBy('g.phone')
+    .executeTakeFirstOrThrow();
   const opened = addCalendarDays(today, -42);
   const at = (d: string, hh = '10') => new Date(`${d}T${hh}:00:00+01:00`);
 
@@ -318,6 +329,10 @@ export async function seedDemoFamilyCases(
       .values([
         { case_id: k.id, person_id: keeper.person_id, organisation_id: keeper.organisation_id, event: 'opened', detail: JSON.stringify({}), at: at(opened) },
         { case_id: k.id, person_id: keeper.person_id, organisation_id: keeper.organisation_id, event: 'consent_recorded', detail: JSON.stringify({ consentId: consent.id }), at: at(addCalendarDays(opened, 2)) },
+        // `ouder`'s plan was evaluated five days ago: the portal asks her how satisfied she is (surveys, issue 14).
+        ...(p.childId === opts.parent.childId
+          ? [{ case_id: k.id, person_id: keeper.person_id, organisation_id: keeper.organisation_id, event: 'plan_evaluated', detail: JSON.stringify({ nextEvaluationOn: addCalendarDays(today, 35) }), at: at(addCalendarDays(today, -5), '15') }]
+          : []),
       ])
       .execute();
     const fromFamily = p.childId === opts.parent.childId ? { added_by_guardian_id: opts.parent.guardianId } : { added_by_child: true };

@@ -1,5 +1,6 @@
 import type { Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
+import { childOrder } from './child-order.ts';
 
 /**
  * Demo signals, so that the queues show what a Monday morning looks like: new ones on time, one
@@ -51,7 +52,7 @@ export async function seedDemoSignals(tx: Tx, opts: { today: string; leerkrachtP
       .where('gs.person_id', '=', personId)
       .where('e.end_date', 'is', null)
       .select(['e.child_id', 'e.organisation_id', 'gs.role'])
-      .orderBy('e.child_id')
+      .orderBy(childOrder('e.child_id'))
       .execute();
 
   type Spec = { daysAgo: number; category: string; urgency: string; observation: string; informed: boolean; decision?: { action: string; to: string; after: number; reason: string } };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.ts';
 import { addCalendarDays } from '../../kernel/calendar/school-days.ts';
+import { childOrder } from './child-order.ts';
 
 /**
  * Demo thuiszitters for the attendance officer of Zeist: some pupils found by the LRV rule were
@@ -23,7 +24,8 @@ export async function seedDemoThuiszitters(tx: Tx, opts: { regionId: string; tod
     .where('r.type', '=', 'lrv')
     .where(livesInZeist)
     .orderBy('r.start_date')
-    .orderBy('r.id')
+    .orderBy(childOrder('r.child_id'))
+    .orderBy('r.type')
     .execute();
 
   type Offer = { offer: 'none' | 'education_partial' | 'care'; hours: number | null; fitting: boolean; after: number };
@@ -46,7 +48,7 @@ export async function seedDemoThuiszitters(tx: Tx, opts: { regionId: string; tod
     .where('c.birth_date', '>', addCalendarDays(opts.today, -15 * 365))
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('enrolments as e2').select('e2.id').whereRef('e2.child_id', '=', 'c.id').where((eb) => eb.or([eb('e2.end_date', 'is', null), eb('e2.end_date', '>=', opts.today)])))))
     .groupBy('c.id')
-    .orderBy('c.id')
+    .orderBy(childOrder('c.id'))
     .limit(1)
     .execute();
   for (const c of notEnrolled) entries.push({ childId: c.id, start: addCalendarDays(opts.today, -122), category: 'absoluut', school: null, reportId: null, offer: { offer: 'none', hours: null, fitting: false, after: 0 } });
@@ -62,7 +64,7 @@ export async function seedDemoThuiszitters(tx: Tx, opts: { regionId: string; tod
     .where('e.end_date', 'is', null)
     .where(livesInZeist)
     .where('c.id', 'not in', entries.length ? entries.map((e) => e.childId) : ['00000000-0000-0000-0000-000000000000'])
-    .orderBy('c.id')
+    .orderBy(childOrder('c.id'))
     .limit(1)
     .execute();
   for (const c of exempt) entries.push({ childId: c.id, start: addCalendarDays(opts.today, -152), category: '5a', school: c.organisation_id, reportId: null, offer: { offer: 'care', hours: null, fitting: false, after: 20 } });

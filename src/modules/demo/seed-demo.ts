@@ -17,6 +17,7 @@ import { seedDemoSignals } from './seed-demo-signals.ts';
 import { seedDemoCases, seedDemoFamilyCases } from './seed-demo-cases.ts';
 import { seedDemoAbsence } from './seed-demo-absence.ts';
 import { seedDemoThuiszitters } from './seed-demo-thuiszitters.ts';
+import { seedDemoHistory, type DemoHistoryCounts } from './seed-demo-history.ts';
 import { FAMILY_BACKGROUNDS, NAME_POOLS, STAFF_BACKGROUNDS, emailSlug, surnameFor, type Background } from './names.ts';
 
 export interface DemoSeedOptions {
@@ -28,12 +29,19 @@ export interface DemoSeedOptions {
   today?: string;
   /** Seed the school year's absence and its reports (default true; benchmarks bring their own). */
   absence?: boolean;
+  /**
+   * Seed 16 completed months of history for the monitor (signals, cases, plans, requests,
+   * thuiszitters; all over before today). Default false: the tests expect a quiet region.
+   */
+  history?: boolean;
 }
 
 export interface DemoSeedResult {
   regionId: string;
   accounts: Record<string, { accountId: string; personId?: string; guardianId?: string; childId?: string; organisationId?: string }>;
   counts: { children: number; guardians: number; enrolments: number; schools: number };
+  /** What the history added (only with `history: true`), and how long it took. */
+  history?: DemoHistoryCounts & { ms: number };
 }
 
 export const DEMO_REGION_SLUG = 'demo';
@@ -557,12 +565,14 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
     for (const kid of kids) if (rng.chance(0.3) && next < valid.length) kid.bsn = valid[next++];
     // Every other pupil has an onderwijsnummer (DUO gives one to a pupil without BSN), so that each
     // has the identifier a DUO report needs. Synthetic: 1099…, nine digits whose weighted sum leaves
-    // 5 when divided by 11 (the onderwijsnummer's check).
+    // 5 when divided by 11 (the onderwijsnummer's check); past the first 10,000 serials (a large
+    // region) counting down from 10989999…, so that the numbers stay nine digits and unique.
     let serial = 0;
     for (const kid of kids) {
       if (kid.bsn) continue;
       for (;;) {
-        const head = `1099${String(serial++).padStart(4, '0')}`;
+        const n = serial++;
+        const head = `10${String(n < 10_000 ? 990_000 + n : 999_999 - n).padStart(6, '0')}`;
         let sum = 0;
         for (let i = 0; i < 8; i++) sum += (9 - i) * Number(head[i]);
         // 9·d1 + … + 2·d8 − d9 ≡ 5 (mod 11)  →  d9 ≡ sum − 5 (mod 11)
@@ -813,6 +823,7 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
   accounts.jongere = { accountId: jongereAccount, childId: jongere.id };
   accountRows.push({ id: jongereAccount, region_id: regionId, username: 'jongere', password_hash: passwordHash, kind: 'youth', child_id: jongere.id, totp_enabled: false });
 
+  let history: DemoSeedResult['history'];
   await database.db.transaction().execute(async (tx) => {
     await tx.insertInto('regions').values({ id: regionId, name: DEMO_REGION_NAME, slug: DEMO_REGION_SLUG }).execute();
     await tx
@@ -864,17 +875,32 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
       await seedDemoAbsence(tx, { regionId, today: todayIso, schoolYearStart: isoOf(schoolYearStart), rng, attendanceOfficer });
       await seedDemoThuiszitters(tx, { regionId, today: todayIso, attendanceOfficer });
     }
+    if (opts.history) {
+      // The history leaves alone the children the demo accounts and the demo's own records are about.
+      const demoChildren = [ouderA.id, ouderB.id, jongere.id, ...childGuardianRows.filter((r) => r.guardian_id === ouderGuardian.id).map((r) => r.child_id)];
+      const busy = await tx
+        .selectFrom('signals')
+        .select('child_id')
+        .where('region_id', '=', regionId)
+        .union(tx.selectFrom('cases').select('child_id').where('region_id', '=', regionId))
+        .union(tx.selectFrom('thuiszitters').select('child_id').where('region_id', '=', regionId))
+        .execute();
+      const started = performance.now();
+      const counts = await seedDemoHistory(tx, { regionId, today: todayIso, rng, excludeChildIds: [...new Set([...demoChildren, ...busy.map((b) => b.child_id)])] });
+      history = { ...counts, ms: Math.round(performance.now() - started) };
+    }
   });
 
   return {
     regionId,
     accounts,
     counts: { children: kids.length, guardians: guardianRows.length, enrolments: enrolmentRows.length, schools: locations.length },
+    ...(history ? { history } : {}),
   };
 }
 
 /** Multi-row inserts of at most `size` rows (PostgreSQL allows 65,535 parameters per statement). */
-async function insertBatched<T extends keyof DB & string>(tx: Tx, table: T, rows: Row<T>[], size = 500): Promise<void> {
+export async function insertBatched<T extends keyof DB & string>(tx: Tx, table: T, rows: Row<T>[], size = 500): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     // Kysely cannot relate a generic table name to its row type; the rows are typed by the caller.
     await tx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
