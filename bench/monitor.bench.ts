@@ -351,10 +351,12 @@ async function generateNational() {
     m = new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 10);
   }
   const types = ['po', 'vo', 'so', 'mbo'];
+  const areas: string[] = [];
   let g = 0;
   for (let r = 0; r < REGIONS; r++) {
     const code = `regio-${String(r + 1).padStart(3, '0')}`;
     const own = Array.from({ length: r < 42 ? 3 : 2 }, () => gemeenten[g++ % gemeenten.length]);
+    for (const gm of own) areas.push(`${code},${gm}`);
     for (const month of months) {
       for (const gm of own) {
         for (const type of types) {
@@ -380,6 +382,7 @@ async function generateNational() {
       }
     }
   }
+  await copyInto(database, 'monitor_national_areas', ['region_code', 'gemeente_code'], areas);
   await copyInto(database, 'monitor_national_facts', ['region_code', 'indicator', 'month', 'measure', 'detail', 'bucket', 'gemeente_code', 'school_type', 'value'], lines);
   return lines.length;
 }

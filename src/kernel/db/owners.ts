@@ -39,6 +39,7 @@ export const TABLE_OWNERS = {
   monitor_facts: 'monitor',
   monitor_refreshes: 'monitor',
   monitor_national_facts: 'monitor',
+  monitor_national_areas: 'monitor',
   signal_events: 'signals',
   notifications: 'signals',
   notification_preferences: 'signals',

@@ -907,8 +907,14 @@ export interface MonitorNationalFactsTable {
   value: number;
 }
 
+export interface MonitorNationalAreasTable {
+  region_code: string;
+  gemeente_code: string;
+}
+
 export interface DB {
   monitor_facts: MonitorFactsTable;
+  monitor_national_areas: MonitorNationalAreasTable;
   monitor_national_facts: MonitorNationalFactsTable;
   monitor_refreshes: MonitorRefreshesTable;
   gemeente_postcodes: GemeentePostcodesTable;

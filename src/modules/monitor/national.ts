@@ -15,6 +15,8 @@ import { mergeFacts, publish, type RowFacts, type Table } from './monitor-querie
  * but a cell that is small nationally is "<5", and no cell can be worked out from the others.
  *
  * Organisations and boards are not carried over: they are the region's own; a school type is.
+ * Each export also lists the region's gemeenten ('area' lines, value 0), so that a national
+ * breakdown lists every region and gemeente, also those without facts, without reading the facts.
  */
 
 export const NATIONAL_COLUMNS = ['region_code', 'indicator', 'month', 'measure', 'detail', 'bucket', 'gemeente_code', 'school_type', 'value'] as const;
@@ -29,6 +31,10 @@ export async function exportRegionFacts(db: Db, regionId: string): Promise<strin
     left join organisations o on o.id = f.organisation_id
     where f.region_id = ${regionId}
     group by 1, 2, 3, 4, 5, 6, 7, 8
+    union all
+    -- Every gemeente of the region, also one without facts: an 'area' line with value 0.
+    select r.slug, 'area', null, 'gemeente', '', -1, g.cbs_code, null, 0
+    from gemeenten g join regions r on r.id = g.region_id where g.region_id = ${regionId}
     order by 2, 3, 4, 5, 6, 7, 8
   `.execute(db);
   const cell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -42,7 +48,7 @@ export function parseRegionFacts(text: string) {
   const rows = lines.slice(1).map((l, i) => {
     const v = splitCsv(l);
     if (v.length !== NATIONAL_COLUMNS.length) throw fieldError('file', 'columns', `Regel ${i + 2} heeft ${v.length} velden in plaats van ${NATIONAL_COLUMNS.length}.`);
-    return { region_code: v[0], indicator: v[1], month: v[2], measure: v[3], detail: v[4], bucket: Number(v[5]), gemeente_code: v[6] || null, school_type: v[7] || null, value: Number(v[8]) };
+    return { region_code: v[0], indicator: v[1], month: v[2] || '1970-01-01', measure: v[3], detail: v[4], bucket: Number(v[5]), gemeente_code: v[6] || null, school_type: v[7] || null, value: Number(v[8]) };
   });
   const regions = new Set(rows.map((r) => r.region_code));
   if (regions.size > 1) throw fieldError('file', 'regions', 'Eén bestand per regio.');
@@ -77,11 +83,15 @@ export async function importRegionFacts(database: Database, text: string) {
   const rows = parseRegionFacts(text);
   if (!rows.length) return { region: null, facts: 0 };
   const region = rows[0].region_code;
+  const facts = rows.filter((r) => r.indicator !== 'area');
+  const gemeenten = [...new Set(rows.filter((r) => r.indicator === 'area' || r.gemeente_code).map((r) => r.gemeente_code).filter((g): g is string => !!g))];
   await database.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('monitor_national_facts').where('region_code', '=', region).execute();
-    for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('monitor_national_facts').values(rows.slice(i, i + 2000)).execute();
+    await tx.deleteFrom('monitor_national_areas').where('region_code', '=', region).execute();
+    for (let i = 0; i < facts.length; i += 2000) await tx.insertInto('monitor_national_facts').values(facts.slice(i, i + 2000)).execute();
+    if (gemeenten.length) await tx.insertInto('monitor_national_areas').values(gemeenten.map((g) => ({ region_code: region, gemeente_code: g }))).execute();
   });
-  return { region, facts: rows.length };
+  return { region, facts: facts.length };
 }
 
 export type NationalBreakdown = 'none' | 'month' | 'region' | 'gemeente' | 'school_type';
@@ -123,9 +133,8 @@ export async function nationalView(db: Db | Tx, q: { indicator: IndicatorId; per
   const months = monthsIn(period);
   let keys: string[] = [];
   if (by(q) === 'month') keys = months;
-  else if (q.by === 'region') keys = (await db.selectFrom('monitor_national_facts').select('region_code').distinct().orderBy('region_code').execute()).map((r) => r.region_code);
-  else if (q.by === 'gemeente')
-    keys = [...(await db.selectFrom('monitor_national_facts').select('gemeente_code').distinct().where('gemeente_code', 'is not', null).orderBy('gemeente_code').execute()).map((r) => r.gemeente_code as string), 'unknown'];
+  else if (q.by === 'region') keys = (await db.selectFrom('monitor_national_areas').select('region_code').distinct().orderBy('region_code').execute()).map((r) => r.region_code);
+  else if (q.by === 'gemeente') keys = [...(await db.selectFrom('monitor_national_areas').select('gemeente_code').distinct().orderBy('gemeente_code').execute()).map((r) => r.gemeente_code), 'unknown'];
   else if (q.by === 'school_type') keys = [...SCHOOL_TYPES, 'none'];
   const main = publish(spec, await tableOf(months, q.by, keys), threshold);
   const previous = publish(spec, await tableOf(monthsIn(yearEarlier(period)), 'none', []), threshold).total;

@@ -13,6 +13,9 @@
  *   the facts of every region's database, keyed by codes that mean the same everywhere (the region's
  *   slug, the gemeente's CBS code, the school type), loaded from each region's export
  *   (`samenspel monitor-facts export` / `import`). A region's load replaces its rows.
+ * - monitor_national_areas: the regions loaded and their gemeenten (every gemeente of a region's
+ *   export, also one without facts), so that a national breakdown lists all of them without
+ *   reading the facts.
  */
 export const monitor = /* sql */ `
 create table monitor_facts (
@@ -52,4 +55,10 @@ create table monitor_national_facts (
 );
 create index monitor_national_facts_read on monitor_national_facts (indicator, month);
 create index monitor_national_facts_region on monitor_national_facts (region_code);
+
+create table monitor_national_areas (
+  region_code text not null,
+  gemeente_code text not null,
+  primary key (region_code, gemeente_code)
+);
 `;
