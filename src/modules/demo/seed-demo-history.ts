@@ -12,7 +12,7 @@
  * region, then multi-row inserts, so it also runs for a region of 100,000 pupils.
  */
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../kernel/db/database.ts';
 import type { DB, HolidayRegion } from '../../kernel/db/schema.ts';
 import { freePeriodsOf, SchoolCalendar, type FreePeriod } from '../../kernel/calendar/school-days.ts';
@@ -1210,6 +1210,30 @@ export async function seedDemoHistory(tx: Tx, opts: DemoHistoryOptions): Promise
   await insertBatched(tx, 'request_events', requestEventRows);
   await insertBatched(tx, 'thuiszitters', thuiszitterRows);
   await insertBatched(tx, 'thuiszitter_events', thuiszitterEventRows);
+
+  // Anonymous satisfaction answers (the surveys module's table; docs/monitor-satisfaction.md): about
+  // half of the families answered after a plan evaluation of the history, and three teachers of each
+  // school once a quarter. Only month, school, gemeente and score: nothing links an answer to anyone.
+  // Scores from a hash of the row, so the same seed gives the same answers.
+  const historyCases = caseRows.map((k) => k.id as string);
+  if (historyCases.length) {
+    await sql`
+      insert into survey_answers (region_id, kind, month, organisation_id, gemeente_id, score)
+      select ${regionId}, 'family', date_trunc('month', e.at at time zone 'Europe/Amsterdam')::date, k.organisation_id,
+        (select cr.gemeente_id from child_residences cr where cr.child_id = k.child_id and cr.valid_from <= (e.at at time zone 'Europe/Amsterdam')::date order by cr.valid_from desc, cr.recorded_at desc limit 1),
+        (array[5, 6, 6, 7, 7, 7, 8, 8, 8, 8, 9, 9, 10])[1 + abs(hashtext(e.case_id::text || e.at::text)) % 13]
+      from case_events e join cases k on k.id = e.case_id
+      where e.case_id = any(${historyCases}::uuid[]) and e.event = 'plan_evaluated' and abs(hashtext(e.case_id::text || 'answer' || e.at::text)) % 100 < 55
+    `.execute(tx);
+  }
+  await sql`
+    insert into survey_answers (region_id, kind, month, organisation_id, score)
+    select ${regionId}, 'teacher', m::date, o.id, (array[2, 3, 3, 4, 4, 4, 5, 5])[1 + abs(hashtext(o.id::text || m::text || n::text)) % 8]
+    from organisations o
+    cross join generate_series(${windowStart}::date, ${windowEnd}::date, interval '3 months') m
+    cross join generate_series(1, 3) n
+    where o.region_id = ${regionId} and o.kind = 'school_location'
+  `.execute(tx);
 
   return {
     signals: signalRows.length,
