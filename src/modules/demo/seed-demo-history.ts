@@ -23,6 +23,7 @@ import { findRequestTransition } from '../requests/index.ts';
 import { ageRuleOn } from '../cases/index.ts';
 import type { RequestAction, RequestDecision, RequestKind, RequestStatus } from '../../contracts/values/requests.ts';
 import type { SignalAction, SignalCategory, SignalStatus, SignalUrgency } from '../../contracts/values/signals.ts';
+import { CATEGORY_NL } from '../../contracts/values/signals.ts';
 import type { ThuiszitterCategory, ThuiszitterEndReason, ThuiszitterOffer } from '../../contracts/values/thuiszitters.ts';
 import { insertBatched, type Rng } from './seed-demo.ts';
 
@@ -220,16 +221,6 @@ const CASE_TITLES: Record<SignalCategory, string[]> = {
   health: ['Lichamelijke klachten en schoolbezoek', 'Gezondheid en energie op school'],
   absence: ['Verzuim terugdringen', 'Weer elke dag naar school'],
   safety: ['Veiligheid thuis (Meldcode)', 'Zorgen over veiligheid'],
-};
-/** The title a referral gives a case it opens (refer-signal.ts: "Doorverwijzing: <category>"). */
-const CATEGORY_NL: Record<SignalCategory, string> = {
-  learning: 'leren',
-  behaviour: 'gedrag',
-  social_emotional: 'sociaal-emotioneel',
-  home_situation: 'thuissituatie',
-  health: 'gezondheid',
-  absence: 'verzuim',
-  safety: 'veiligheid',
 };
 type LifeDomain = 'school' | 'home_family' | 'health' | 'leisure' | 'safety' | 'future_work';
 const GOALS: Record<LifeDomain, { description: string; expected: string }[]> = {
