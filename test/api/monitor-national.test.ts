@@ -83,6 +83,27 @@ describe('national roll-up', () => {
     expect(v.total.cells.raised.display).toBe('10');
   });
 
+  it('every breakdown adds up to the same national figure, whichever summed table it reads', async () => {
+    // By school type reads the loaded facts; by gemeente the sums per gemeente; by region and by month the sums per region.
+    const views = await Promise.all(
+      (['none', 'region', 'gemeente', 'school_type', 'month'] as const).map((by) => nationalView(db(), { indicator: 'signals', period: '2026-10', by }, '2026-12-07')),
+    );
+    for (const v of views) expect(v.total.cells.raised.display).toBe('10');
+    const byGemeente = views[2].rows.find((r) => r.key === 'GM9201')!;
+    expect(byGemeente.cells.raised.display).toBe('5');
+    const oneGemeente = await nationalView(db(), { indicator: 'signals', period: '2026-10', by: 'school_type', gemeente: 'GM9201' }, '2026-12-07');
+    expect(oneGemeente.rows.find((r) => r.key === 'po')!.cells.raised.display).toBe(byGemeente.cells.raised.display);
+  });
+
+  it('a quoted field with a comma is read as one field; a broken quote is refused with a reason, not a crash', async () => {
+    const [header, ...lines] = (await exportRegionFacts(db(), north.regionId)).trim().split('\n');
+    const quoted = lines[0].split(',');
+    quoted[4] = '"a, b"';
+    expect(parseRegionFacts([header, quoted.join(',')].join('\n'))[0].detail).toBe('a, b');
+    quoted[4] = '"a, b';
+    expect(() => parseRegionFacts([header, quoted.join(',')].join('\n'))).toThrow(/geen leesbare CSV/);
+  });
+
   it('a file that is not an export, or holds two regions, is refused with a reason', async () => {
     expect(() => parseRegionFacts('a,b\n1,2\n')).toThrow(/eerste regel/);
     const a = (await exportRegionFacts(db(), north.regionId)).trim().split('\n');

@@ -40,6 +40,8 @@ export const TABLE_OWNERS = {
   monitor_refreshes: 'monitor',
   monitor_national_facts: 'monitor',
   monitor_national_areas: 'monitor',
+  monitor_national_by_gemeente: 'monitor',
+  monitor_national_by_region: 'monitor',
   signal_events: 'signals',
   notifications: 'signals',
   notification_preferences: 'signals',

@@ -907,6 +907,19 @@ export interface MonitorNationalFactsTable {
   value: number;
 }
 
+export interface MonitorNationalByGemeenteTable {
+  region_code: string;
+  indicator: string;
+  month: DateOnly;
+  measure: string;
+  detail: Generated<string>;
+  bucket: Generated<number>;
+  gemeente_code: string | null;
+  value: number;
+}
+
+export type MonitorNationalByRegionTable = Omit<MonitorNationalByGemeenteTable, 'gemeente_code'>;
+
 export interface MonitorNationalAreasTable {
   region_code: string;
   gemeente_code: string;
@@ -916,6 +929,8 @@ export interface DB {
   monitor_facts: MonitorFactsTable;
   monitor_national_areas: MonitorNationalAreasTable;
   monitor_national_facts: MonitorNationalFactsTable;
+  monitor_national_by_gemeente: MonitorNationalByGemeenteTable;
+  monitor_national_by_region: MonitorNationalByRegionTable;
   monitor_refreshes: MonitorRefreshesTable;
   gemeente_postcodes: GemeentePostcodesTable;
   region_setup_steps: RegionSetupStepsTable;

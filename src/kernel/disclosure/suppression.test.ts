@@ -188,4 +188,17 @@ describe('small-count suppression and rounding', () => {
     expect(pinnedCells(values, state, equations, 5)).toEqual([]);
     expect(state[3]).toBe('small');
   });
+
+  it('a sum the data does not satisfy is left out, so it cannot keep a cell shown that a true sum pins', () => {
+    // 8 = 4 + 4 holds: shown as 10 beside two "<5", the 8 is worked out (at most 4 + 4) and must be
+    // hidden. Beside it a sum that does not hold (12 ≠ 15 + 8, as a fact source that counted a child
+    // twice would give): used, its bounds cross and run on, and the 8 was shown.
+    const values = [15, 8, 12, 4, 4];
+    const holds = { total: 1, parts: [3, 4] };
+    const broken = { total: 2, parts: [0, 1] };
+    const state = protectCounts(values, [broken, holds], 5);
+    expect(state[1]).toBe('secondary');
+    expect(state).toEqual(protectCounts(values, [holds], 5));
+    expect(pinnedCells(values, state, [holds], 5)).toEqual([]);
+  });
 });

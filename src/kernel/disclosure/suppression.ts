@@ -79,8 +79,12 @@ export function publishedBounds(value: number, state: CellState, threshold: numb
  * The protection of one publication: a state per cell so that no cell can be worked out to one
  * value from what is shown and the sums between the cells.
  */
-export function protectCounts(values: readonly number[], equations: readonly Equation[], threshold = SUPPRESSION_THRESHOLD): CellState[] {
+export function protectCounts(values: readonly number[], allEquations: readonly Equation[], threshold = SUPPRESSION_THRESHOLD): CellState[] {
   const state: CellState[] = values.map((v) => (v < threshold ? 'small' : 'shown'));
+  // Only the sums that hold in the data. They always should (each fact source counts every child once
+  // in each split); one that did not would tell a reader nothing true, and would send the bounds
+  // below chasing each other until the step limit instead of settling.
+  const equations = allEquations.filter((eq) => eq.parts.reduce((sum, p) => sum + values[p], 0) === values[eq.total]);
   const isTotal = new Set(equations.map((eq) => eq.total));
   const byCell = equationsByCell(equations);
   const order = (cells: number[]) => cells.sort((a, b) => Number(isTotal.has(a)) - Number(isTotal.has(b)) || values[a] - values[b] || a - b);
@@ -90,8 +94,10 @@ export function protectCounts(values: readonly number[], equations: readonly Equ
     if (pinned.length === 0) break;
     // Candidates: the shown cells of the smallest sums a worked-out cell is in first (a row's own
     // columns before a column of many rows), then those of larger sums, then any shown cell; within
-    // a group a part before a total, the smallest first. The first candidate that leaves fewer cells
-    // worked out is hidden; if none does, the first of the nearest group, and the check runs again.
+    // a group a part before a total, the smallest first. The FIRST candidate in this order that
+    // leaves fewer cells worked out is hidden — not the one that would hide least overall (that
+    // search costs a propagation per cell and pair); if none does, the first of the nearest group,
+    // and the check runs again. Safe either way: the loop ends only when no cell is worked out.
     const groups: number[][] = [];
     const sizes = [...new Set(pinned.flatMap((c) => (byCell.get(c) ?? []).map((e) => equations[e].parts.length + 1)))].sort((a, b) => a - b);
     for (const size of sizes) {

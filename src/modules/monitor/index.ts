@@ -4,4 +4,4 @@
  */
 export { default as monitorRoutes } from './routes.ts';
 export { refreshMonitor, refreshAllRegions } from './refresh-monitor.ts';
-export { exportRegionFacts, importRegionFacts, nationalView } from './national.ts';
+export { exportRegionFacts, importRegionFacts, nationalView, rollUpRegion } from './national.ts';

@@ -138,17 +138,17 @@ async function readFacts(tx: Tx, sel: Selection, by: Breakdown): Promise<Map<str
 /** The exact column values of one row (never leave this module unprotected). */
 function columnValues(spec: IndicatorSpec, facts: RowFacts | undefined): Record<string, number> {
   const values: Record<string, number> = {};
-  for (const c of spec.columns) {
-    if (c.minus) continue;
-    let v = 0;
-    for (const [key, n] of facts ?? []) {
-      const [measure, detail, bucket] = key.split('|');
+  const counted = spec.columns.filter((c) => !c.minus);
+  for (const c of counted) values[c.key] = 0;
+  // Each fact's key is split once and added to every column it belongs to.
+  for (const [key, n] of facts ?? []) {
+    const [measure, detail, bucket] = key.split('|');
+    for (const c of counted) {
       if (measure !== c.measure) continue;
       if (c.details && !c.details.includes(detail)) continue;
       if (c.buckets && (Number(bucket) < c.buckets[0] || Number(bucket) > c.buckets[1])) continue;
-      v += n;
+      values[c.key] += n;
     }
-    values[c.key] = v;
   }
   for (const c of spec.columns) if (c.minus) values[c.key] = Math.max(0, values[c.minus[0]] - values[c.minus[1]]);
   return values;

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import { ValidationError, fieldError } from '../../kernel/errors.ts';
@@ -15,6 +16,8 @@ import { mergeFacts, publish, type RowFacts, type Table } from './monitor-querie
  * but a cell that is small nationally is "<5", and no cell can be worked out from the others.
  *
  * Organisations and boards are not carried over: they are the region's own; a school type is.
+ * On load the facts are also summed over the school type and over the gemeenten (migration 0029,
+ * `rollUpRegion`), so that each view reads only as many rows as its breakdown needs.
  * Each export also lists the region's gemeenten ('area' lines, value 0), so that a national
  * breakdown lists every region and gemeente, also those without facts, without reading the facts.
  */
@@ -43,39 +46,20 @@ export async function exportRegionFacts(db: Db, regionId: string): Promise<strin
 
 /** Parses one export (the format exportRegionFacts writes); refuses a file of more than one region. */
 export function parseRegionFacts(text: string) {
-  const lines = text.split(/\r?\n/).filter((l) => l.length);
-  if (lines[0] !== NATIONAL_COLUMNS.join(',')) throw fieldError('file', 'header', `De eerste regel moet zijn: ${NATIONAL_COLUMNS.join(',')}`);
-  const rows = lines.slice(1).map((l, i) => {
-    const v = splitCsv(l);
+  let records: string[][];
+  try {
+    records = parse(text, { skip_empty_lines: true, relax_column_count: true, bom: true });
+  } catch (e) {
+    throw fieldError('file', 'csv', `Het bestand is geen leesbare CSV: ${(e as Error).message}`);
+  }
+  if (records[0]?.join(',') !== NATIONAL_COLUMNS.join(',')) throw fieldError('file', 'header', `De eerste regel moet zijn: ${NATIONAL_COLUMNS.join(',')}`);
+  const rows = records.slice(1).map((v, i) => {
     if (v.length !== NATIONAL_COLUMNS.length) throw fieldError('file', 'columns', `Regel ${i + 2} heeft ${v.length} velden in plaats van ${NATIONAL_COLUMNS.length}.`);
     return { region_code: v[0], indicator: v[1], month: v[2] || '1970-01-01', measure: v[3], detail: v[4], bucket: Number(v[5]), gemeente_code: v[6] || null, school_type: v[7] || null, value: Number(v[8]) };
   });
   const regions = new Set(rows.map((r) => r.region_code));
   if (regions.size > 1) throw fieldError('file', 'regions', 'Eén bestand per regio.');
   return rows;
-}
-
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
 }
 
 /** Loads one region's export into the national database, replacing what that region sent before. */
@@ -90,8 +74,31 @@ export async function importRegionFacts(database: Database, text: string) {
     await tx.deleteFrom('monitor_national_areas').where('region_code', '=', region).execute();
     for (let i = 0; i < facts.length; i += 2000) await tx.insertInto('monitor_national_facts').values(facts.slice(i, i + 2000)).execute();
     if (gemeenten.length) await tx.insertInto('monitor_national_areas').values(gemeenten.map((g) => ({ region_code: region, gemeente_code: g }))).execute();
+    await rollUpRegion(tx, region);
   });
   return { region, facts: facts.length };
+}
+
+/**
+ * Sums a region's loaded facts over the school type (monitor_national_by_gemeente) and over the
+ * gemeenten as well (monitor_national_by_region), replacing its rows there: each national view
+ * reads only as many rows as its breakdown needs.
+ */
+export async function rollUpRegion(tx: Db | Tx, region: string) {
+  await tx.deleteFrom('monitor_national_by_gemeente').where('region_code', '=', region).execute();
+  await tx.deleteFrom('monitor_national_by_region').where('region_code', '=', region).execute();
+  await sql`
+    insert into monitor_national_by_gemeente (region_code, indicator, month, measure, detail, bucket, gemeente_code, value)
+    select region_code, indicator, month, measure, detail, bucket, gemeente_code, sum(value)::int
+    from monitor_national_facts where region_code = ${region}
+    group by region_code, indicator, month, measure, detail, bucket, gemeente_code
+  `.execute(tx);
+  await sql`
+    insert into monitor_national_by_region (region_code, indicator, month, measure, detail, bucket, value)
+    select region_code, indicator, month, measure, detail, bucket, sum(value)::int
+    from monitor_national_by_gemeente where region_code = ${region}
+    group by region_code, indicator, month, measure, detail, bucket
+  `.execute(tx);
 }
 
 export type NationalBreakdown = 'none' | 'month' | 'region' | 'gemeente' | 'school_type';
@@ -108,7 +115,7 @@ export async function nationalView(db: Db | Tx, q: { indicator: IndicatorId; per
       by === 'month' ? sql<string>`month::text` : by === 'region' ? sql<string>`region_code` : by === 'gemeente' ? sql<string>`coalesce(gemeente_code, 'unknown')` : by === 'school_type' ? sql<string>`coalesce(school_type, 'none')` : sql<string>`''`;
     const { rows } = await sql<{ row_key: string; measure: string; detail: string; bucket: number; value: number }>`
       select ${key} as row_key, measure, detail, bucket, sum(value)::int as value
-      from monitor_national_facts
+      from ${sql.table(by === 'school_type' ? 'monitor_national_facts' : by === 'gemeente' || q.gemeente ? 'monitor_national_by_gemeente' : 'monitor_national_by_region')}
       where indicator = ${spec.id} and month = any(${months}::date[])
         ${q.gemeente ? sql`and gemeente_code = ${q.gemeente}` : sql``}
       group by 1, 2, 3, 4
@@ -132,13 +139,14 @@ export async function nationalView(db: Db | Tx, q: { indicator: IndicatorId; per
   };
   const months = monthsIn(period);
   let keys: string[] = [];
-  if (by(q) === 'month') keys = months;
+  if (q.by === 'month') keys = months;
   else if (q.by === 'region') keys = (await db.selectFrom('monitor_national_areas').select('region_code').distinct().orderBy('region_code').execute()).map((r) => r.region_code);
   else if (q.by === 'gemeente') keys = [...(await db.selectFrom('monitor_national_areas').select('gemeente_code').distinct().orderBy('gemeente_code').execute()).map((r) => r.gemeente_code), 'unknown'];
   else if (q.by === 'school_type') keys = [...SCHOOL_TYPES, 'none'];
-  const main = publish(spec, await tableOf(months, q.by, keys), threshold);
-  const previous = publish(spec, await tableOf(monthsIn(yearEarlier(period)), 'none', []), threshold).total;
+  // The selection and the same period a year earlier are read side by side (on PostgreSQL two connections).
+  const [table, before] = await Promise.all([tableOf(months, q.by, keys), tableOf(monthsIn(yearEarlier(period)), 'none', [])]);
+  const main = publish(spec, table, threshold);
+  const previous = publish(spec, before, threshold).total;
   return { indicator: spec.id, period: { id: period.id, from: period.from, to: period.to }, by: q.by, threshold, rows: main.rows, total: main.total, previous };
 }
 
-const by = (q: { by: NationalBreakdown }) => q.by;

@@ -26,6 +26,7 @@ import { observationsPreferences } from './0025_observations_preferences.ts';
 import { monitor } from './0027_monitor.ts';
 import { requestTermsEscalations } from './0026_request_terms_escalations.ts';
 import { surveys } from './0028_surveys.ts';
+import { monitorNationalRollup } from './0029_monitor_national_rollup.ts';
 
 /** Ordered migrations. Append only: never edit one that has been released. */
 export const migrations: { name: string; sql: string }[] = [
@@ -57,4 +58,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '0026_request_terms_escalations', sql: requestTermsEscalations },
   { name: '0027_monitor', sql: monitor },
   { name: '0028_surveys', sql: surveys },
+  { name: '0029_monitor_national_rollup', sql: monitorNationalRollup },
 ];
