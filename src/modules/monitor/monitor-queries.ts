@@ -62,13 +62,14 @@ const SHARE_MIN_FACTOR = 10;
 const MEDIAN_MIN_FACTOR = 2;
 const P90_MIN_FACTOR = 4;
 
-/** Checks the query against the reader's scope; field errors say what to change. */
-async function resolve(tx: Tx, actor: Actor, q: MonitorQuery, scope: MonitorScope, day: string) {
-  const errors: FieldError[] = [];
-  const spec = INDICATOR_SPECS[q.indicator];
-  if (!scope.indicators.includes(q.indicator)) throw new ForbiddenError('Deze indicator hoort niet bij uw rol.');
-  const periodId = q.period ?? offeredMonitorPeriods(day).default;
-  const period = monitorPeriodOf(periodId, day);
+type Filters = Omit<MonitorQuery, 'indicator' | 'by' | 'kind'>;
+
+/**
+ * Checks the period and the filters against the reader's scope, once for a view or for the whole
+ * overview: field errors (added to `errors`) say what to change.
+ */
+async function resolveFilters(tx: Tx, actor: Actor, q: Filters, scope: MonitorScope, day: string, errors: FieldError[]) {
+  const period = monitorPeriodOf(q.period ?? offeredMonitorPeriods(day).default, day);
   if ('error' in period) {
     errors.push({
       name: 'period',
@@ -76,9 +77,6 @@ async function resolve(tx: Tx, actor: Actor, q: MonitorQuery, scope: MonitorScop
       reason: period.error === 'format' ? 'Kies een maand (JJJJ-MM), een kwartaal (JJJJ-K1 als 2026-Q1) of een schooljaar (2025-2026).' : 'Deze periode is nog niet voorbij: de monitor toont alleen hele, afgelopen maanden.',
     });
   }
-  const by = q.by ?? 'none';
-  if (!scope.breakdowns.includes(by)) errors.push({ name: 'by', code: 'not_in_scope', reason: 'Deze uitsplitsing is er niet voor uw rol.' });
-  else if (by !== 'none' && by !== 'month' && !spec.breakdowns.includes(by)) errors.push({ name: 'by', code: 'not_for_indicator', reason: 'Deze indicator is niet zo uit te splitsen.' });
   const gemeente = q.gemeente ?? null;
   if (scope.gemeenten !== 'any' && !scope.gemeenten.includes(gemeente)) errors.push({ name: 'gemeente', code: 'not_in_scope', reason: 'U ziet de cijfers van de regio en van uw eigen gemeente.' });
   if (gemeente && !(await tx.selectFrom('gemeenten').select('id').where('id', '=', gemeente).where('region_id', '=', actor.regionId).executeTakeFirst())) {
@@ -91,11 +89,30 @@ async function resolve(tx: Tx, actor: Actor, q: MonitorQuery, scope: MonitorScop
   }
   const schoolType = q.schoolType ?? null;
   if (schoolType && !scope.schoolTypeFilter) errors.push({ name: 'schoolType', code: 'not_in_scope', reason: 'Filteren op schoolsoort is er niet voor uw rol.' });
-  if (schoolType && spec.organisation === 'receiver') errors.push({ name: 'schoolType', code: 'not_for_indicator', reason: 'Verzoeken om hulp hebben geen schoolsoort.' });
+  return { period, gemeente, organisation, schoolType };
+}
+
+/** Checks what belongs to one indicator: in the reader's scope, its breakdown, its kind, a school type only for schools. */
+function resolveIndicator(q: MonitorQuery, scope: MonitorScope, errors: FieldError[]) {
+  const spec = INDICATOR_SPECS[q.indicator];
+  if (!scope.indicators.includes(q.indicator)) throw new ForbiddenError('Deze indicator hoort niet bij uw rol.');
+  const by = q.by ?? 'none';
+  if (!scope.breakdowns.includes(by)) errors.push({ name: 'by', code: 'not_in_scope', reason: 'Deze uitsplitsing is er niet voor uw rol.' });
+  else if (by !== 'none' && by !== 'month' && !spec.breakdowns.includes(by)) errors.push({ name: 'by', code: 'not_for_indicator', reason: 'Deze indicator is niet zo uit te splitsen.' });
+  if (q.schoolType && spec.organisation === 'receiver') errors.push({ name: 'schoolType', code: 'not_for_indicator', reason: 'Verzoeken om hulp hebben geen schoolsoort.' });
   const kind = q.kind ?? null;
   if (kind && !(spec.kinds ?? []).includes(kind)) errors.push({ name: 'kind', code: 'not_for_indicator', reason: 'Deze soort hoort niet bij deze indicator.' });
+  return { spec, by, kind };
+}
+
+/** Checks one view's query against the reader's scope; all field errors at once. */
+async function resolve(tx: Tx, actor: Actor, q: MonitorQuery, scope: MonitorScope, day: string) {
+  const errors: FieldError[] = [];
+  const indicator = resolveIndicator(q, scope, errors);
+  const filters = await resolveFilters(tx, actor, q, scope, day, errors);
+  const period = filters.period;
   if (errors.length || 'error' in period) throw new ValidationError(errors);
-  return { spec, period, by, gemeente, organisation, schoolType, kind };
+  return { ...filters, ...indicator, period };
 }
 
 /** The facts of a selection, summed per row key of the breakdown. */
@@ -332,25 +349,28 @@ export async function monitorOverview(database: Database, actor: Actor, q: Omit<
   const day = today();
   return database.db.transaction().execute(async (tx) => {
     const scope = await monitorScopeOf(tx, actor);
+    // The filters are checked once for every indicator; each indicator adds only its own rules.
+    const errors: FieldError[] = [];
+    const r = await resolveFilters(tx, actor, q, scope, day, errors);
+    const period = r.period;
+    if (errors.length || 'error' in period) throw new ValidationError(errors);
     const threshold = (await loadRegionSettings(tx, actor.regionId)).suppressionThreshold;
     const items: MonitorOverview['items'] = [];
-    let period: MonitorPeriod | null = null;
     for (const indicator of scope.indicators) {
-      const r = await resolve(tx, actor, { ...q, indicator, schoolType: INDICATOR_SPECS[indicator].organisation === 'receiver' ? undefined : q.schoolType }, scope, day);
-      period = r.period;
-      const spec = r.spec;
-      // An indicator about receiving organisations has no school: it shows the region's or gemeente's figure.
-      const organisation = spec.organisation === 'receiver' ? null : r.organisation;
-      const sel: Selection = { regionId: actor.regionId, spec, months: monthsIn(r.period), gemeente: r.gemeente, organisation, schoolType: r.schoolType, kind: null };
+      const spec = INDICATOR_SPECS[indicator];
+      // An indicator about receiving organisations has no school or school type: it shows the region's or gemeente's figure.
+      const receiver = spec.organisation === 'receiver';
+      const organisation = receiver ? null : r.organisation;
+      const schoolType = receiver ? null : r.schoolType;
+      const sel: Selection = { regionId: actor.regionId, spec, months: monthsIn(period), gemeente: r.gemeente, organisation, schoolType, kind: null };
       const current = publish(spec, await tableOf(tx, sel, 'none', []), threshold).total;
-      const previous = publish(spec, await tableOf(tx, { ...sel, months: monthsIn(yearEarlier(r.period)) }, 'none', []), threshold).total;
-      const filtered = !!(r.gemeente || organisation || r.schoolType);
+      const previous = publish(spec, await tableOf(tx, { ...sel, months: monthsIn(yearEarlier(period)) }, 'none', []), threshold).total;
+      const filtered = !!(r.gemeente || organisation || schoolType);
       const region = filtered ? publish(spec, await tableOf(tx, { ...sel, gemeente: null, organisation: null, schoolType: null }, 'none', []), threshold).total : null;
       items.push({ indicator, headline: spec.headline, current, previous, region });
     }
-    const p = period ?? (monitorPeriodOf(q.period ?? offeredMonitorPeriods(day).default, day) as MonitorPeriod);
-    await recordEvent(tx, actor, { event: 'monitor.overview', detail: { period: p.id, gemeente: q.gemeente ?? null, organisation: q.organisation ?? null, schoolType: q.schoolType ?? null } });
-    return { period: periodView(p), previousPeriod: periodView(yearEarlier(p)), threshold, filters: { gemeente: q.gemeente ?? null, organisation: q.organisation ?? null, schoolType: q.schoolType ?? null, kind: null }, items, refreshedAt: await refreshedAt(tx, actor.regionId) };
+    await recordEvent(tx, actor, { event: 'monitor.overview', detail: { period: period.id, gemeente: r.gemeente, organisation: r.organisation, schoolType: r.schoolType } });
+    return { period: periodView(period), previousPeriod: periodView(yearEarlier(period)), threshold, filters: { gemeente: r.gemeente, organisation: r.organisation, schoolType: r.schoolType, kind: null }, items, refreshedAt: await refreshedAt(tx, actor.regionId) };
   });
 }
 
