@@ -228,6 +228,51 @@ describe('each reader within their own scope', () => {
     expect((await leerplicht.get('/api/v1/monitor/options')).json().indicators).toEqual(['thuiszitters', 'absence', 'absence_reports']);
   });
 
+  it('the gemeente\'s analyst by school type, where a type has one school: that school\'s figure for her children, protected like any other', async () => {
+    // Primary education is one school here (Basisschool Aadorp): 50 of Aadorp's children's signals.
+    // Secondary is College Beekdorp, whose one signal is of a child living in Beekdorp: not hers.
+    const v = await view(beleid, `period=2026-10&gemeente=${r.gA}&by=school_type`);
+    const rows = Object.fromEntries(v.rows.map((row: { key: string; cells: Record<string, { display: string }> }) => [row.key, row.cells.raised.display]));
+    expect(rows).toEqual({ po: '50', so: '<5', sbo: '<5', vo: '<5', vso: '<5', mbo: '<5', none: '<5' });
+    expect(v.total.cells.raised.display).toBe('50');
+    // Only rounded counts and "<5": no row names a school, and none is below the threshold with its number.
+    for (const row of v.rows) for (const cell of Object.values(row.cells) as { count: number | null; display: string }[]) {
+      if (cell.count !== null) expect(cell.count % 5).toBe(0);
+    }
+    expect(v.rows.every((row: { label: string; key: string }) => row.label === row.key)).toBe(true);
+  });
+
+  it('the same person acting for another organisation gets that organisation\'s monitor, and only that one', async () => {
+    // The gemeente\'s analyst is also a teacher at Basisschool Aadorp and the school leader of College Beekdorp.
+    const person = r.people[r.user('beleid')];
+    const asTeacher = (await db().insertInto('memberships').values({ person_id: person, organisation_id: r.po, role: 'teacher' }).returning('id').executeTakeFirstOrThrow()).id;
+    const asLeader = (await db().insertInto('memberships').values({ person_id: person, organisation_id: r.vo, role: 'school_leader' }).returning('id').executeTakeFirstOrThrow()).id;
+    const asAnalyst = (await db().selectFrom('memberships').select('id').where('person_id', '=', person).where('role', '=', 'policy_analyst').executeTakeFirstOrThrow()).id;
+    const actFor = async (membershipId: string) => expect((await beleid.put('/api/v1/session/membership', { membershipId })).statusCode).toBe(200);
+    try {
+      await actFor(asTeacher);
+      expect((await beleid.get('/api/v1/monitor/options')).statusCode).toBe(403);
+      expect((await beleid.get(`/api/v1/monitor/indicators/signals?period=2026-10&gemeente=${r.gA}`)).statusCode).toBe(403);
+
+      await actFor(asLeader);
+      const options = (await beleid.get('/api/v1/monitor/options')).json();
+      expect(options.audience).toBe('school');
+      expect(options.organisations.map((o: { name: string }) => o.name)).toEqual(['College Beekdorp']);
+      // Her own gemeente, or the other school, are no longer hers while she acts for the college.
+      for (const q of [`gemeente=${r.gA}`, `organisation=${r.po}`]) {
+        const res = await beleid.get(`/api/v1/monitor/indicators/signals?period=2026-10&${q}`);
+        expect(res.statusCode, q).toBe(400);
+      }
+      expect((await view(beleid, `period=2026-10&organisation=${r.vo}`)).total.cells.raised.display).toBe('<5');
+
+      await actFor(asAnalyst);
+      expect(displays((await view(beleid, `period=2026-10&gemeente=${r.gA}`)).total.cells).raised).toBe('50');
+    } finally {
+      await actFor(asAnalyst);
+      await db().deleteFrom('memberships').where('id', 'in', [asTeacher, asLeader]).execute();
+    }
+  });
+
   it('a teacher gets no monitor; the analyst loses it the day her membership ends', async () => {
     expect((await leerkracht.get('/api/v1/monitor/options')).statusCode).toBe(403);
     expect((await leerkracht.get('/api/v1/monitor/overview')).statusCode).toBe(403);
