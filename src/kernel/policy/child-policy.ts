@@ -102,8 +102,10 @@ const dateLit = (d: string) => sql<string>`${d}::date`;
  * day: given, not expired, not withdrawn. The one test of a consent, for every ground that rests on
  * one (case_consent, request_receiver) and for the check when a request is sent.
  */
-const consentInForce = (day: RawBuilder<string>, organisationId: string) =>
-  sql<boolean>`cr.organisation_id = ${organisationId} and con.given_on <= ${day} and con.valid_until >= ${day} and not exists (select 1 from consent_withdrawals w where w.consent_id = con.id)`;
+const consentInForce = (day: RawBuilder<string>, organisationId: string) => sql<boolean>`cr.organisation_id = ${organisationId} and ${consentInForceOn(day)}`;
+/** The consent `con` is in force on the day, for whichever organisation it names. */
+const consentInForceOn = (day: RawBuilder<string>) =>
+  sql<boolean>`con.given_on <= ${day} and con.valid_until >= ${day} and not exists (select 1 from consent_withdrawals w where w.consent_id = con.id)`;
 
 /** The data kinds the consents of a case in force today grant an organisation (none: no such consent). */
 export async function consentKindsInForce(db: Db | Tx, c: { caseId: string; childId: string; organisationId: string; today: string }): Promise<DataKind[]> {
@@ -116,6 +118,29 @@ export async function consentKindsInForce(db: Db | Tx, c: { caseId: string; chil
     .select('con.data_kinds')
     .execute();
   return parseKinds(rows.flatMap((r) => r.data_kinds));
+}
+
+/**
+ * The same for every organisation the case's consents in force today name, in one query: per
+ * organisation the data kinds granted (an organisation without a consent in force is absent).
+ */
+export async function consentKindsInForceByOrganisation(db: Db | Tx, c: { caseId: string; childId: string; today: string }): Promise<Map<string, DataKind[]>> {
+  const rows = await db
+    .selectFrom('consents as con')
+    .innerJoin('consent_recipients as cr', 'cr.consent_id', 'con.id')
+    .where('con.case_id', '=', c.caseId)
+    .where('con.child_id', '=', c.childId)
+    .where(consentInForceOn(dateLit(c.today)))
+    .select(['cr.organisation_id', 'con.data_kinds'])
+    .orderBy('cr.organisation_id')
+    .execute();
+  const kinds = new Map<string, Set<DataKind>>();
+  for (const r of rows) {
+    const set = kinds.get(r.organisation_id) ?? new Set<DataKind>();
+    for (const k of parseKinds(r.data_kinds)) set.add(k);
+    kinds.set(r.organisation_id, set);
+  }
+  return new Map([...kinds].map(([organisationId, k]) => [organisationId, [...k]]));
 }
 
 /**

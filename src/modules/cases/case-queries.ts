@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { decideEach, mayFollow, recordListed, resolvedCase, rules, subject, withAccess, withChildAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
-import { consentKindsInForce, grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
+import { consentKindsInForceByOrganisation, grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseManagerIsCurrent } from '../../kernel/policy/case-relation.ts';
 import { ageOn, today } from '../../kernel/time.ts';
@@ -410,21 +410,15 @@ export async function openCaseKeptBy(tx: Tx, childId: string, organisationId: st
 
 /**
  * Per organisation named by a consent of the case, the data kinds the consents in force today let
- * it see (consentKindsInForce: given, not expired, not withdrawn). For who keeps the case; the
+ * it see (consentKindsInForceByOrganisation, in one query: given, not expired, not withdrawn). For who keeps the case; the
  * caller has asked the gateway.
  */
 export async function consentCoverage(tx: Tx, caseId: string, childId: string, day: string): Promise<{ organisationId: string; dataKinds: ShareableKind[] }[]> {
-  const named = await tx
-    .selectFrom('consent_recipients as cr')
-    .innerJoin('consents as con', 'con.id', 'cr.consent_id')
-    .where('con.case_id', '=', caseId)
-    .select('cr.organisation_id')
-    .distinct()
-    .execute();
+  const inForce = await consentKindsInForceByOrganisation(tx, { caseId, childId, today: day });
   const out: { organisationId: string; dataKinds: ShareableKind[] }[] = [];
-  for (const n of named) {
-    const kinds = (await consentKindsInForce(tx, { caseId, childId, organisationId: n.organisation_id, today: day })).filter((k): k is ShareableKind => k !== 'access_log' && k !== 'bsn');
-    if (kinds.length) out.push({ organisationId: n.organisation_id, dataKinds: kinds });
+  for (const [organisationId, all] of inForce) {
+    const kinds = all.filter((k): k is ShareableKind => k !== 'access_log' && k !== 'bsn');
+    if (kinds.length) out.push({ organisationId, dataKinds: kinds });
   }
   return out;
 }
