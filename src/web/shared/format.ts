@@ -16,6 +16,14 @@ export function fullName(p: { givenName: string; familyName: string }): string {
 }
 
 /** Compact date and time for tables: 25-11-2026 14:59:18. */
+/** Date and time to the minute (a notification, a message): "7-12-2026 09:05". */
+export function formatDateTimeMinutes(iso: string | null | undefined, lng: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lng), { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
 export function formatDateTimeShort(iso: string | null | undefined, lng: string): string {
   if (!iso) return '';
   const date = new Date(iso);

@@ -5,7 +5,7 @@ import { Button } from '@utrecht/button-react';
 import { api } from '../shared/api.ts';
 import type { Contract } from '../../contracts/common.ts';
 import type { Notification, NotificationList } from '../../contracts/signals.ts';
-import { formatDateTimeShort } from '../shared/format.ts';
+import { formatDateTimeMinutes } from '../shared/format.ts';
 import { AppLink } from '../shared/AppLink.tsx';
 import { ErrorAlert } from '../shared/Alerts.tsx';
 import { Section } from '../shared/Section.tsx';
@@ -52,11 +52,11 @@ export function Notifications({ only }: { only?: readonly Item['kind'][] } = {})
         {unread.map((n) => (
           <li key={n.id} className="utrecht-unordered-list__item">
             <strong>{t(`signals.notifications.kind.${n.kind}`)}</strong>{' '}
-            <time dateTime={n.createdAt}>{formatDateTimeShort(n.createdAt, i18n.language)}</time>
+            <time dateTime={n.createdAt}>{formatDateTimeMinutes(n.createdAt, i18n.language)}</time>
             <NotificationLink n={n} />{' '}
             <Button type="button" appearance="subtle-button" busy={markRead.isPending && markRead.variables === n.id} onClick={() => markRead.mutate(n.id)}>
               {t('signals.notifications.markRead')}
-              <span className="samenspel-visually-hidden"> {formatDateTimeShort(n.createdAt, i18n.language)}</span>
+              <span className="samenspel-visually-hidden"> {formatDateTimeMinutes(n.createdAt, i18n.language)}</span>
             </Button>
           </li>
         ))}
@@ -86,9 +86,13 @@ function NotificationLink({ n }: { n: Item }) {
   const link = notificationLink(n);
   if (!link) return null;
   return (
+    // The dash stays with its link on a narrow screen.
     <>
-      {' – '}
-      <AppLink to={link.to}>{t(`signals.notifications.${link.label}`)}</AppLink>
+      {' '}
+      <span className="samenspel-nowrap">
+        {'– '}
+        <AppLink to={link.to}>{t(`signals.notifications.${link.label}`)}</AppLink>
+      </span>
     </>
   );
 }
