@@ -6,17 +6,15 @@ import { api } from '../shared/api.ts';
 import type { CaseDetail } from '../shared/types.ts';
 import { ErrorAlert } from '../shared/Alerts.tsx';
 import { Facts, Section } from '../shared/Section.tsx';
-import { TextAreaField } from '../shared/Fields.tsx';
-import { CheckboxField, CheckboxGroupField, RadioGroupField } from '../shared/ChoiceFields.tsx';
+import { RadioGroupField } from '../shared/ChoiceFields.tsx';
 import { ApiFormView, useApiForm } from '../shared/ApiForm.tsx';
 import { useOrganisations } from '../cases/data.ts';
-import { SHAREABLE_KINDS, type ShareableKind } from '../../contracts/values/cases.ts';
 import type { RequestKind } from '../../contracts/values/requests.ts';
 import { coveredKinds, requestChanged, schoolsOfCase, type RequestDetail, type SendRequestBody } from './data.ts';
 import { ReceiverField, receiversOf } from './ReceiverField.tsx';
+import { RequestFields, emptyRequestFields, requestFieldsBody } from './RequestFields.tsx';
 
 const SEND_FIELDS = ['kind', 'toOrganisationId', 'question', 'tried', 'urgency', 'goal', 'backToSchool', 'dataKinds'] as const;
-const URGENCIES = ['normal', 'urgent'] as const;
 
 /**
  * Sending a request from a case (POST /cases/:id/requests): who keeps the case sends a referral or
@@ -31,15 +29,10 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
   const organisations = useOrganisations();
   const [kind, setKind] = useState<RequestKind | ''>(kinds.length === 1 ? kinds[0] : '');
   const [to, setTo] = useState('');
-  const [question, setQuestion] = useState('');
-  const [tried, setTried] = useState('');
-  const [goal, setGoal] = useState('');
-  const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>('normal');
   // Sent for a thuiszitter's entry (its page links here with ?thuiszitter=): the way back to school is the goal.
   const [params, setParams] = useSearchParams();
   const thuiszitterId = params.get('thuiszitter');
-  const [backToSchool, setBackToSchool] = useState(!!thuiszitterId);
-  const [dataKinds, setDataKinds] = useState<ShareableKind[]>([]);
+  const [fields, setFields] = useState(() => emptyRequestFields({ backToSchool: !!thuiszitterId }));
 
   const all = organisations.data?.items ?? [];
   const receivers = kind === 'question_to_school' ? schoolsOfCase(k, all) : receiversOf(kind, all);
@@ -54,12 +47,7 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
       requestChanged(queryClient, created);
       if (kinds.length > 1) setKind('');
       setTo('');
-      setQuestion('');
-      setTried('');
-      setGoal('');
-      setUrgency('normal');
-      setBackToSchool(false);
-      setDataKinds([]);
+      setFields(emptyRequestFields());
       if (thuiszitterId) {
         params.delete('thuiszitter');
         setParams(params, { replace: true });
@@ -74,13 +62,9 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
       // The server's schema names the fields that were left empty.
       kind: kind as RequestKind,
       toOrganisationId: chosen,
-      question,
-      tried: tried.trim() ? tried : null,
-      urgency,
-      goal,
-      backToSchool,
+      ...requestFieldsBody(fields),
       // The school keeps the case and sees its data already; the contract asks for at least one kind.
-      dataKinds: kind === 'question_to_school' ? ['identity'] : dataKinds,
+      ...(kind === 'question_to_school' ? { dataKinds: ['identity' as const] } : {}),
       ...(thuiszitterId && kind !== 'question_to_school' ? { thuiszitterId } : {}),
     });
   }
@@ -113,44 +97,7 @@ export function SendRequestForm({ k, kinds, onDone }: { k: CaseDetail; kinds: re
           />
         )}
         <ReceiverField kind={kind} receivers={receivers} chosen={chosen} loading={organisations.isPending} error={byField.toOrganisationId} onChange={setTo} />
-        <TextAreaField
-          id="request-question"
-          label={t('requests.send.question')}
-          description={t('requests.send.questionHint')}
-          required
-          rows={5}
-          maxLength={4000}
-          value={question}
-          error={byField.question}
-          onChange={(e) => setQuestion(e.target.value)}
-        />
-        {!toSchool && (
-          <TextAreaField id="request-tried" label={t('requests.send.tried')} description={t('requests.send.triedHint')} optional rows={3} maxLength={4000} value={tried} error={byField.tried} onChange={(e) => setTried(e.target.value)} />
-        )}
-        <TextAreaField id="request-goal" label={t('requests.send.goal')} description={t('requests.send.goalHint')} required rows={3} maxLength={1000} value={goal} error={byField.goal} onChange={(e) => setGoal(e.target.value)} />
-        <RadioGroupField
-          id="request-urgency"
-          name="request-urgency"
-          legend={t('requests.send.urgency')}
-          options={URGENCIES.map((u) => ({ value: u, label: t(`requests.urgency.${u}`), description: t(`requests.urgencyHints.${u}`) }))}
-          value={urgency}
-          error={byField.urgency}
-          onChange={setUrgency}
-        />
-        {!toSchool && (
-          <CheckboxField id="request-back-to-school" label={t('requests.send.backToSchool')} description={t('requests.send.backToSchoolHint')} checked={backToSchool} error={byField.backToSchool} onChange={setBackToSchool} />
-        )}
-        {!toSchool && (
-          <CheckboxGroupField
-            id="request-data-kinds"
-            legend={t('requests.send.dataKinds')}
-            description={<ConsentHint k={k} receiver={receiver} />}
-            options={SHAREABLE_KINDS.map((d) => ({ value: d, label: t(`consents.kinds.${d}`) }))}
-            value={dataKinds}
-            error={byField.dataKinds}
-            onChange={setDataKinds}
-          />
-        )}
+        <RequestFields idPrefix="request" value={fields} onChange={setFields} errors={byField} toSchool={toSchool} dataKindsHint={<ConsentHint k={k} receiver={receiver} />} />
       </ApiFormView>
     </Section>
   );

@@ -11,21 +11,20 @@ import { AppLink } from '../shared/AppLink.tsx';
 import { MessagePage } from '../shared/MessagePage.tsx';
 import { Facts, Section } from '../shared/Section.tsx';
 import { TextAreaField, TextField } from '../shared/Fields.tsx';
-import { CheckboxField, CheckboxGroupField, RadioGroupField } from '../shared/ChoiceFields.tsx';
+import { RadioGroupField } from '../shared/ChoiceFields.tsx';
 import { ApiFormView, useApiForm } from '../shared/ApiForm.tsx';
 import { qk } from '../shared/query-keys.ts';
 import { StaleNotice, useStale, type Stale } from '../shared/StaleNotice.tsx';
 import { addToDate, caseChanged, todayIso, useOrganisations } from '../cases/data.ts';
 import { ConsentGiversField, ConsentRuleNote, ConsentWhenFields, giversBody, type ConsentWhen } from '../cases/ConsentFields.tsx';
 import { ReceiverField, receiversOf } from '../requests/ReceiverField.tsx';
-import { SHAREABLE_KINDS, type ConsentMethod, type ShareableKind } from '../../contracts/values/cases.ts';
+import { RequestFields, emptyRequestFields, requestFieldsBody } from '../requests/RequestFields.tsx';
+import type { ConsentMethod } from '../../contracts/values/cases.ts';
 import { allowedActions, useSignal, useSignalMeta } from './data.ts';
 import { coveredFor, coversAll, REFERRAL_KINDS, useReferralContext, type ReferralContext, type ReferralKind, type ReferralResult, type ReferralSentState, type ReferSignalBody } from './referral.ts';
 
 /** The observation in short: the signal's page has the whole text. */
 const SHORT = 280;
-
-const URGENCIES = ['normal', 'urgent'] as const;
 
 const FIELDS = [
   'reason',
@@ -143,12 +142,7 @@ function ReferralForm({ signal, context, stale }: { signal: SignalDetail; contex
   const [reason, setReason] = useState('');
   const [kind, setKind] = useState<ReferralKind | ''>('');
   const [to, setTo] = useState('');
-  const [question, setQuestion] = useState('');
-  const [tried, setTried] = useState('');
-  const [goal, setGoal] = useState('');
-  const [urgency, setUrgency] = useState<(typeof URGENCIES)[number]>(signal.urgency === 'urgent' ? 'urgent' : 'normal');
-  const [backToSchool, setBackToSchool] = useState(false);
-  const [dataKinds, setDataKinds] = useState<ShareableKind[]>([]);
+  const [fields, setFields] = useState(() => emptyRequestFields({ urgency: signal.urgency === 'urgent' ? 'urgent' : 'normal' }));
   // null: the title the server suggests, until the user types another.
   const [caseTitle, setCaseTitle] = useState<string | null>(null);
   const [givers, setGivers] = useState<string[]>([]);
@@ -161,7 +155,7 @@ function ReferralForm({ signal, context, stale }: { signal: SignalDetail; contex
   const chosen = receivers.length === 1 ? receivers[0].id : receivers.some((o) => o.id === to) ? to : '';
   const receiver = receivers.find((o) => o.id === chosen);
   const covered = chosen ? coveredFor(context, chosen) : [];
-  const needsConsent = consentAsked || !coversAll(covered, dataKinds);
+  const needsConsent = consentAsked || !coversAll(covered, fields.dataKinds);
   const title = caseTitle ?? context.suggestedCaseTitle;
 
   const form = useApiForm({
@@ -196,12 +190,7 @@ function ReferralForm({ signal, context, stale }: { signal: SignalDetail; contex
       // The server's schema names the fields that were left empty.
       kind: kind as ReferralKind,
       toOrganisationId: chosen,
-      question,
-      tried: tried.trim() ? tried : null,
-      urgency,
-      goal,
-      backToSchool,
-      dataKinds,
+      ...requestFieldsBody(fields),
       ...(context.case ? {} : { caseTitle: title.trim() || null }),
       consent: needsConsent ? { givers: giversBody(givers), method: when.method as ConsentMethod, givenOn: when.givenOn, validUntil: when.validUntil } : null,
     });
@@ -256,38 +245,7 @@ function ReferralForm({ signal, context, stale }: { signal: SignalDetail; contex
           onChange={setKind}
         />
         <ReceiverField id="referral-to" kind={kind} receivers={receivers} chosen={chosen} loading={organisations.isPending} error={byField.toOrganisationId} onChange={setTo} />
-        <TextAreaField
-          id="referral-question"
-          label={t('requests.send.question')}
-          description={t('requests.send.questionHint')}
-          required
-          rows={5}
-          maxLength={4000}
-          value={question}
-          error={byField.question}
-          onChange={(e) => setQuestion(e.target.value)}
-        />
-        <TextAreaField id="referral-tried" label={t('requests.send.tried')} description={t('requests.send.triedHint')} optional rows={3} maxLength={4000} value={tried} error={byField.tried} onChange={(e) => setTried(e.target.value)} />
-        <TextAreaField id="referral-goal" label={t('requests.send.goal')} description={t('requests.send.goalHint')} required rows={3} maxLength={1000} value={goal} error={byField.goal} onChange={(e) => setGoal(e.target.value)} />
-        <RadioGroupField
-          id="referral-urgency"
-          name="referral-urgency"
-          legend={t('requests.send.urgency')}
-          options={URGENCIES.map((u) => ({ value: u, label: t(`requests.urgency.${u}`), description: t(`requests.urgencyHints.${u}`) }))}
-          value={urgency}
-          error={byField.urgency}
-          onChange={setUrgency}
-        />
-        <CheckboxField id="referral-back-to-school" label={t('requests.send.backToSchool')} description={t('requests.send.backToSchoolHint')} checked={backToSchool} error={byField.backToSchool} onChange={setBackToSchool} />
-        <CheckboxGroupField
-          id="referral-data-kinds"
-          legend={t('requests.send.dataKinds')}
-          description={dataKindsHint}
-          options={SHAREABLE_KINDS.map((d) => ({ value: d, label: t(`consents.kinds.${d}`) }))}
-          value={dataKinds}
-          error={byField.dataKinds}
-          onChange={setDataKinds}
-        />
+        <RequestFields idPrefix="referral" value={fields} onChange={setFields} errors={byField} dataKindsHint={dataKindsHint} />
         {needsConsent ? (
           <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset samenspel-fieldset">
             <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
