@@ -131,6 +131,8 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
       .orderBy(sql`s.status = 'new'`, 'desc')
       .orderBy('s.pickup_deadline')
       .orderBy('s.raised_at')
+      // A last key that is unique: signals raised at the same moment keep their place from page to page.
+      .orderBy('s.id')
       .execute();
     const readerOf = new Map(rows.map((r) => [r.id, signalAccess(actor, r)]));
     const all = rows.filter((r) => readerOf.get(r.id));
