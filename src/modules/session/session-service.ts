@@ -3,6 +3,7 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, Db, Tx } from '../../kernel/db/database.ts';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
@@ -42,30 +43,24 @@ interface SignInInput {
   userAgent?: string;
 }
 
+/** What is read of each membership in force: with its organisation, by organisation name and role. */
+const MEMBERSHIP_COLUMNS = ['m.id', 'm.organisation_id', 'o.name', 'o.kind', 'o.gemeente_id', 'm.role'] as const;
+
 async function memberships(db: Db | Tx, personId: string | null) {
   if (!personId) return [];
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .where('m.person_id', '=', personId)
-    .where('m.ended_at', 'is', null)
-    .select(['m.id', 'm.organisation_id', 'o.name', 'o.kind', 'o.gemeente_id', 'm.role'])
-    // The database holds only the roles the policy knows (a check constraint on memberships.role).
-    .$narrowType<{ role: Role }>()
-    .orderBy('o.name')
-    .orderBy('m.role')
-    .execute();
-}
-
-async function displayName(db: Db, account: { person_id: string | null; guardian_id: string | null; child_id: string | null; username: string }) {
-  const row = account.person_id
-    ? await db.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', account.person_id).executeTakeFirst()
-    : account.guardian_id
-      ? await db.selectFrom('guardians').select(['given_name', 'family_name']).where('id', '=', account.guardian_id).executeTakeFirst()
-      : account.child_id
-        ? await db.selectFrom('children').select(['given_name', 'family_name']).where('id', '=', account.child_id).executeTakeFirst()
-        : undefined;
-  return row ? `${row.given_name} ${row.family_name}` : account.username;
+  return (
+    db
+      .selectFrom('memberships as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .where('m.person_id', '=', personId)
+      .where('m.ended_at', 'is', null)
+      .select(MEMBERSHIP_COLUMNS)
+      // The database holds only the roles the policy knows (a check constraint on memberships.role).
+      .$narrowType<{ role: Role }>()
+      .orderBy('o.name')
+      .orderBy('m.role')
+      .execute()
+  );
 }
 
 /** An account as the actor is made from it. */
@@ -304,13 +299,18 @@ export async function loadSession(database: Database, config: Config, token: str
   if (!token) return null;
   const { db } = database;
   const id = sha256(token);
+  // One statement for every request: the session, its account, the name shown and the memberships
+  // in force (issue 15: it was three round trips before each handler).
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .leftJoin('people as p', 'p.id', 'a.person_id')
+    .leftJoin('guardians as g', 'g.id', 'a.guardian_id')
+    .leftJoin('children as c', 'c.id', 'a.child_id')
     .where('s.id', '=', id)
     .where('s.ended_at', 'is', null)
     .where('a.disabled_at', 'is', null)
-    .select([
+    .select((eb) => [
       's.id',
       's.csrf_token',
       's.membership_id',
@@ -324,6 +324,18 @@ export async function loadSession(database: Database, config: Config, token: str
       'a.person_id',
       'a.guardian_id',
       'a.child_id',
+      sql<string | null>`coalesce(p.given_name || ' ' || p.family_name, g.given_name || ' ' || g.family_name, c.given_name || ' ' || c.family_name)`.as('display_name'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+          .whereRef('m.person_id', '=', 'a.person_id')
+          .where('m.ended_at', 'is', null)
+          .select(MEMBERSHIP_COLUMNS)
+          .$narrowType<{ role: Role }>()
+          .orderBy('o.name')
+          .orderBy('m.role'),
+      ).as('memberships'),
     ])
     .executeTakeFirst();
   if (!row) return null;
@@ -338,7 +350,7 @@ export async function loadSession(database: Database, config: Config, token: str
     await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
   }
   const absoluteEnd = new Date(row.created_at).getTime() + config.sessionAbsoluteMinutes * 60_000;
-  const ms = await memberships(db, row.person_id);
+  const ms = row.memberships;
   const active = ms.find((m) => m.id === row.membership_id) ?? ms[0];
   const actor = actorOf({ ...row, id: row.account_id }, active, ip);
   return {
@@ -348,7 +360,7 @@ export async function loadSession(database: Database, config: Config, token: str
     totpEnrolmentPending: row.totp_enrolment_pending,
     actor,
     view: {
-      user: { id: row.account_id, username: row.username, kind: row.kind, displayName: await displayName(db, row) },
+      user: { id: row.account_id, username: row.username, kind: row.kind, displayName: row.display_name ?? row.username },
       memberships: ms.map((m) => ({ id: m.id, organisationId: m.organisation_id, organisationName: m.name, organisationKind: m.kind, role: m.role })),
       activeMembershipId: active?.id ?? null,
       csrfToken: row.csrf_token,
