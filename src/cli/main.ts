@@ -6,6 +6,7 @@ import { loadConfig, serveConfigProblem, type Config } from '../config.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { openAppDatabase } from '../kernel/db/data-dir.ts';
 import { migrate } from '../kernel/db/migrate.ts';
+import { analyzeChangedTables } from '../kernel/db/statistics.ts';
 import { verifyAccessLog } from '../kernel/audit/access-log.ts';
 import { startSequencer } from '../kernel/audit/sequencer.ts';
 import { loadKeys, type AppKeys } from '../kernel/keys.ts';
@@ -110,13 +111,20 @@ async function main(argv: string[]) {
         log: app.log,
       });
       await sequencer.anchorNow();
+      // PGlite has no autovacuum: after the monitor's refresh, the planner's statistics of the
+      // tables that changed enough since their last ANALYZE (PostgreSQL's autovacuum does this).
+      const analyzeChanged = () => (database.engine === 'pglite' ? analyzeChangedTables(database.db).catch((err) => app.log.error({ err }, 'analyze failed')) : undefined);
       const housekeeping = setInterval(() => {
         pruneSignInData(database.db, config).catch((err) => app.log.error({ err }, 'housekeeping failed'));
         runReminders(database, { linkBase: publicBaseUrl(config) }).catch((err) => app.log.error({ err }, 'reminders failed'));
-        refreshAllRegions(database).catch((err) => app.log.error({ err }, 'monitor refresh failed'));
+        refreshAllRegions(database)
+          .catch((err) => app.log.error({ err }, 'monitor refresh failed'))
+          .then(analyzeChanged);
       }, 15 * 60_000);
       // The monitor's figures at start (a first start builds them), in the background.
-      refreshAllRegions(database).catch((err) => app.log.error({ err }, 'monitor refresh failed'));
+      refreshAllRegions(database)
+        .catch((err) => app.log.error({ err }, 'monitor refresh failed'))
+        .then(analyzeChanged);
       housekeeping.unref();
       const stopMail = startMailWorker(database.db, config, keys, app.log);
       const close = async () => {

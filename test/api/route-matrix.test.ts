@@ -152,6 +152,8 @@ const WORKLIST_DETAIL: Record<string, (id: string) => string> = {
 const MATRIX: Record<string, Route> = {
   // ----- public
   'GET /api/v1/health': { kind: 'public', req: () => ({ url: '/api/v1/health' }), status: 200 },
+  'GET /api/v1/health/live': { kind: 'public', req: () => ({ url: '/api/v1/health/live' }), status: 200 },
+  'GET /api/v1/health/ready': { kind: 'public', req: () => ({ url: '/api/v1/health/ready' }), status: 200 },
   'GET /api/v1/demo-accounts': { kind: 'public', req: () => ({ url: '/api/v1/demo-accounts' }), status: 200 },
   'POST /api/v1/session': { kind: 'public', req: () => ({ url: '/api/v1/session', body: { username: 'niemand-bekend', password: 'fout-wachtwoord' } }), status: 401 },
   'GET /api/v1/openapi.json': { kind: 'public', req: () => ({ url: '/api/v1/openapi.json' }), status: 200 },
@@ -1003,7 +1005,7 @@ async function runList(key: string, r: ListRoute) {
       for (const x of rows) {
         if (x.account_id !== a.accountId) say(`a log row of another account (${x.event})`);
         if (x.child_id && (x.outcome !== 'allowed' || !x.ground)) say(`a list entry that is not allowed with a ground (${x.event}/${x.outcome})`);
-        if ((x.ground === 'case_consent') !== (x.consent_id !== null)) say(`ground and consent disagree (${x.event})`);
+        if ((x.ground === 'case_consent' || x.ground === 'request_receiver') !== (x.consent_id !== null)) say(`ground and consent disagree (${x.event})`);
       }
       const items = r.items(jsonOf(res) ?? {});
       for (const it of items) if (it.childId && !logged.has(it.childId)) say(`child ${it.childId} is shown but not in the access log`);

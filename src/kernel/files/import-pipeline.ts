@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Database, Tx } from '../db/database.ts';
+import type { Database, Db, Tx } from '../db/database.ts';
+import { analyzeChangedTables } from '../db/statistics.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../policy/actor.ts';
 
@@ -13,7 +14,7 @@ import type { Actor } from '../policy/actor.ts';
  *   commit:   authorize (the function, 403) → lock the stored import in the actor's scope (another
  *             school's is 404, like one that does not exist) → refuse a committed one (409
  *             already_committed) and one with errors (409 import_has_errors) → write everything in
- *             one transaction → mark it committed
+ *             one transaction → mark it committed → ANALYZE the tables it changed enough
  *
  * All or nothing: the commit writes in one transaction, and a refusal writes nothing. Idempotent:
  * committing twice is refused; the same file again is recognised by its hash (`alreadyImported`),
@@ -93,7 +94,24 @@ export async function commitImport<Input, Scope, Read, Plan, Stored extends Stor
   importId: string,
 ): Promise<Result> {
   steps.authorizeCommit(actor);
-  return database.db.transaction().execute(async (tx) => {
+  // One connection for the commit and the ANALYZE after it, so that the ANALYZE sees what the
+  // commit changed (the counts of a connection reach pg_stat_user_tables when it flushes them).
+  return database.db.connection().execute(async (db) => {
+    const result = await commitInTransaction(steps, db, actor, importId);
+    // The planner's statistics of the tables the import changed (issue 15), after the commit and
+    // outside its transaction. The import is in; a failed ANALYZE does not undo or fail it.
+    await analyzeChangedTables(db).catch((err: Error) => console.error(`ANALYZE after the ${steps.name} import failed:`, err.message));
+    return result;
+  });
+}
+
+async function commitInTransaction<Input, Scope, Read, Plan, Stored extends StoredImport, Preview, Result>(
+  steps: ImportSteps<Input, Scope, Read, Plan, Stored, Preview, Result>,
+  db: Db,
+  actor: Actor,
+  importId: string,
+): Promise<Result> {
+  return db.transaction().execute(async (tx) => {
     const stored = await steps.lock(tx, actor, importId);
     if (!stored) throw new NotFoundError(steps.notFoundMessage ?? 'Deze import bestaat niet (meer). Laad het bestand opnieuw.');
     if (stored.status === 'committed') throw new ConflictError('Deze import is al verwerkt.', 'already_committed');

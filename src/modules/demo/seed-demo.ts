@@ -11,6 +11,7 @@ import { hash } from '@node-rs/argon2';
 import type { Insertable } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { DB, GuardianRelation, SchoolType } from '../../kernel/db/schema.ts';
+import { analyzeTables } from '../../kernel/db/statistics.ts';
 import type { Role } from '../../kernel/policy/roles.ts';
 import { isIsoDate, today as todayNl } from '../../kernel/time.ts';
 import { seedDemoSignals } from './seed-demo-signals.ts';
@@ -890,6 +891,9 @@ export async function seedDemo(database: Database, opts: DemoSeedOptions = {}): 
       history = { ...counts, ms: Math.round(performance.now() - started) };
     }
   });
+  // Statistics for the planner at once (PGlite has no autovacuum): without them it takes the
+  // region's 2,200 children for a handful and picks plans that compare every pair.
+  await analyzeTables(database.db);
 
   return {
     regionId,
