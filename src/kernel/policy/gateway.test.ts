@@ -28,7 +28,10 @@ async function actorOf(username: string): Promise<Actor> {
         .select(['m.id', 'm.organisation_id', 'm.role', 'o.kind', 'o.name', 'o.gemeente_id'])
         .where('m.person_id', '=', row.person_id)
         .where('m.ended_at', 'is', null)
+        // The organisation the demo names for the account (a person may have several memberships made at the same moment).
+        .$if(!!a.organisationId, (q) => q.where('m.organisation_id', '=', a.organisationId!))
         .orderBy('m.created_at')
+        .orderBy('m.id')
         .executeTakeFirst()
     : undefined;
   return {
@@ -51,8 +54,17 @@ beforeAll(async () => {
   database = await createTestDatabase();
   demo = await seedDemo(database, { children: 60 });
   const db = database.db;
-  // The demo's case (its plan, a goal, a consent) and a signal, a report, a register entry.
-  const k = await db.selectFrom('cases').select(['id', 'child_id']).orderBy('opened_at').executeTakeFirstOrThrow();
+  // The demo's case of the intern begeleider's school with the youth care worker on its team (its
+  // plan, a goal, a consent), and a signal, a report, a register entry. Cases opened at the same
+  // moment are told apart by id, so the same one is chosen whatever plan the database picks.
+  const k = await db
+    .selectFrom('cases as k')
+    .select(['k.id', 'k.child_id'])
+    .where('k.organisation_id', '=', demo.accounts.ib.organisationId!)
+    .where((eb) => eb.exists(eb.selectFrom('case_members as cm').select('cm.id').whereRef('cm.case_id', '=', 'k.id').where('cm.person_id', '=', demo.accounts.jeugdhulp.personId!).where('cm.removed_at', 'is', null)))
+    .orderBy('k.opened_at')
+    .orderBy('k.id')
+    .executeTakeFirstOrThrow();
   const plan = await db.selectFrom('plans').select('id').where('case_id', '=', k.id).executeTakeFirstOrThrow();
   const goal = await db.selectFrom('plan_goals').select('id').where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
   const consent = await db.selectFrom('consents').select('id').where('case_id', '=', k.id).executeTakeFirstOrThrow();

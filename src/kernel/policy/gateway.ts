@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.ts';
 import { today } from '../time.ts';
 import type { Actor } from './actor.ts';
 import { caseRelation, caseRelations, NO_CASE_RELATION, type CaseRelation } from './case-relation.ts';
-import { grantFor, grantsForChild, grantsForChildren, grantsInCase, groundsQuery, isConsentGround, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
+import { grantFor, grantsForChild, grantsForChildren, grantsInCase, groundsQuery, byGroundOrder, isConsentGround, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
 import { signalAccess, signalGround, type SignalAccess } from './signal-policy.ts';
 
 /**
@@ -511,7 +511,7 @@ export async function withChildrenAccess(tx: Tx, actor: Actor, work: ChildrenAcc
     }
   }
   const best = new Map<string, Decision>();
-  for (const r of rows) {
+  for (const r of rows.sort(byGroundOrder)) {
     const ground = r.ground as Ground;
     if (onlyGrounds && !onlyGrounds.includes(ground)) continue;
     const kinds: readonly string[] = isConsentGround(ground) ? (r.consent_kinds ?? []) : GROUNDS[ground];
