@@ -67,12 +67,12 @@ async function account(username: string, who: { guardianId?: string; childId?: s
 }
 
 /** A plan evaluation recorded on a day (as the plans module records it, at a moment of that day). */
-async function evaluated(caseOf: string, day: string) {
+async function evaluated(caseOf: string, day: string, when = at(day)) {
   const k = await db().selectFrom('cases').select(['case_manager_person_id', 'case_manager_organisation_id']).where('id', '=', caseOf).executeTakeFirstOrThrow();
   return (
     await db()
       .insertInto('case_events')
-      .values({ case_id: caseOf, person_id: k.case_manager_person_id, organisation_id: k.case_manager_organisation_id, event: 'plan_evaluated', detail: JSON.stringify({ nextEvaluationOn: addCalendarDays(day, 60) }), at: at(day) })
+      .values({ case_id: caseOf, person_id: k.case_manager_person_id, organisation_id: k.case_manager_organisation_id, event: 'plan_evaluated', detail: JSON.stringify({ nextEvaluationOn: addCalendarDays(day, 60) }), at: when })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -215,7 +215,9 @@ describe('a parent with authority, after a plan evaluation', () => {
   });
 
   it('a plan evaluated again asks again, about the latest evaluation only', async () => {
-    const second = await evaluated(caseId, D);
+    // Evaluated again a second after the first (which the API dated now), whatever the time of day the test runs.
+    const first = await db().selectFrom('case_events').select('at').where('case_id', '=', caseId).where('event', '=', 'plan_evaluated').orderBy('at', 'desc').executeTakeFirstOrThrow();
+    const second = await evaluated(caseId, D, new Date(new Date(first.at).getTime() + 1000));
     const items = await open(parent);
     expect(items.map((i) => i.id)).toEqual([`evaluation-${second}`]);
   });

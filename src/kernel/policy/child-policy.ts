@@ -402,16 +402,13 @@ function grantsOf(rows: readonly Pick<GroundRow, 'ground' | 'consent_id' | 'cons
   return grants;
 }
 
-/** The most specific relation first (the case's own), the emergency ground last; the rest as in GROUNDS. */
-const SPECIFIC_FIRST: readonly Ground[] = ['case_owner', 'case_consent', 'request_receiver'];
-const GROUND_ORDER = new Map(
-  [...SPECIFIC_FIRST, ...(Object.keys(GROUNDS) as Ground[]).filter((g) => !SPECIFIC_FIRST.includes(g) && g !== 'emergency_meldcode'), 'emergency_meldcode'].map((g, i) => [g, i]),
-);
 /**
- * The grounds of one child in a fixed order (the case's own relation first, then consent and
- * case), not the order the planner happens to return them in: the ground that allows and is logged
- * is always the same one for the same relations.
+ * The grounds of one child in a fixed order — the order of GROUNDS (the standing relations to the
+ * child before the case's own, consent grounds after them, the emergency ground last), then consent
+ * and case — not the order the planner happens to return them in: the ground that allows and is
+ * logged is always the same one for the same relations.
  */
+const GROUND_ORDER = new Map(Object.keys(GROUNDS).map((g, i) => [g, i]));
 export function byGroundOrder(a: { ground: string; consent_id: string | null; case_id?: string | null }, b: { ground: string; consent_id: string | null; case_id?: string | null }): number {
   return (GROUND_ORDER.get(a.ground) ?? 99) - (GROUND_ORDER.get(b.ground) ?? 99) || (a.consent_id ?? '').localeCompare(b.consent_id ?? '') || (a.case_id ?? '').localeCompare(b.case_id ?? '');
 }
