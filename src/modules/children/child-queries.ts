@@ -37,30 +37,29 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
   return database.db.transaction().execute(async (tx) => {
     const grounds = groundsQuery(tx, actor, day);
     if (!grounds) return { items: [] as ChildListItem[], total: 0, page: opts.page, pageSize: opts.pageSize };
-    let base = tx
-      .selectFrom('children as c')
-      .innerJoin(grounds.as('g'), 'g.child_id', 'c.id')
-      .where('c.region_id', '=', actor.regionId)
-      .where((eb) => eb.or([eb('g.ground', 'in', IDENTITY_GROUNDS), eb.and([eb('g.ground', 'in', CONSENT_GROUNDS), sql<boolean>`'identity' = any(g.consent_kinds)`])]));
+    // The grounds per child first (the scope is the relations: a school's pupils, a team's cases),
+    // then the children by their key: the page's cost grows with the actor's scope, not with the
+    // region (joining the grounds to all the region's children hashed every child of the region).
+    const perChild = tx
+      .selectFrom(grounds.as('g'))
+      .where((eb) => eb.or([eb('g.ground', 'in', IDENTITY_GROUNDS), eb.and([eb('g.ground', 'in', CONSENT_GROUNDS), sql<boolean>`'identity' = any(g.consent_kinds)`])]))
+      .select([
+        'g.child_id',
+        sql<Ground[]>`array_agg(distinct g.ground)`.as('grounds'),
+        sql<string | null>`(array_agg(g.consent_id) filter (where g.consent_id is not null))[1]`.as('consent_id'),
+        // The pupil number is school data: only where a ground (or the consent) covers 'school'.
+        sql<boolean>`bool_or(g.ground in (${sql.join(SCHOOL_GROUNDS)}) or (g.ground in (${sql.join(CONSENT_GROUNDS)}) and 'school' = any(g.consent_kinds)))`.as('sees_school'),
+      ])
+      .groupBy('g.child_id');
+    let base = tx.selectFrom(perChild.as('p')).innerJoin('children as c', 'c.id', 'p.child_id').where('c.region_id', '=', actor.regionId);
     // Any part of the name, with or without tussenvoegsel, accents or capitals: every word of the
     // search occurs somewhere in the folded name ("Joep Berg" finds Joep van den Berg, "celik" Çelik).
     for (const word of searchWords(opts.q)) {
       base = base.where(sql<boolean>`c.search_name like '%' || dutch_fold(${escapeLike(word)}) || '%'`);
     }
-    const totalRow = await base.select(sql<number>`count(distinct c.id)`.as('n')).executeTakeFirstOrThrow();
+    // The page and the number of children in one statement (the count over the whole result, before the limit).
     const rows = await base
-      .select([
-        'c.id',
-        'c.given_name',
-        'c.family_name',
-        'c.birth_date',
-        sql<Ground[]>`array_agg(distinct g.ground)`.as('grounds'),
-        sql<string | null>`(array_agg(g.consent_id) filter (where g.consent_id is not null))[1]`.as('consent_id'),
-        sortNameSql.as('sort_name'),
-        // The pupil number is school data: only where a ground (or the consent) covers 'school'.
-        sql<boolean>`bool_or(g.ground in (${sql.join(SCHOOL_GROUNDS)}) or (g.ground in (${sql.join(CONSENT_GROUNDS)}) and 'school' = any(g.consent_kinds)))`.as('sees_school'),
-      ])
-      .groupBy('c.id')
+      .select(['c.id', 'c.given_name', 'c.family_name', 'c.birth_date', 'p.grounds', 'p.consent_id', 'p.sees_school', sortNameSql.as('sort_name'), sql<string>`count(*) over ()`.as('total')])
       // Dutch order, in SQL so paging stays right: family name without tussenvoegsel, accents as
       // their base letter, case-insensitive (children.sort_key, kept by the database).
       .orderBy('c.sort_key')
@@ -68,6 +67,8 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
       .limit(opts.pageSize)
       .offset((opts.page - 1) * opts.pageSize)
       .execute();
+    // A page past the end has no row to carry the count: count separately (only then).
+    const total = rows.length ? Number(rows[0].total) : opts.page > 1 ? Number((await base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
     const ids = rows.map((r) => r.id);
     const schools = ids.length
       ? await tx
@@ -107,7 +108,7 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
         age: ageOn(r.birth_date, day),
         school: schoolOf.get(r.id) ?? null,
       })),
-      total: Number(totalRow.n),
+      total,
       page: opts.page,
       pageSize: opts.pageSize,
     };
