@@ -5,7 +5,7 @@ import { seedDemo, type DemoSeedResult } from '../../modules/demo/seed-demo.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { LOG_GROUNDS, recordEvent, rules, subject, withAccess, withChildrenAccess, type Subject } from './gateway.ts';
+import { LOG_GROUNDS, mayFollow, recordEvent, rules, subject, withAccess, withChildrenAccess, type Rule, type Subject } from './gateway.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -205,6 +205,40 @@ describe('grounds', () => {
     const grounds = await database.db.selectFrom('access_log').select('ground').distinct().where('ground', 'is not', null).execute();
     expect(grounds.length).toBeGreaterThan(0);
     for (const g of grounds) expect(LOG_GROUNDS).toContain(g.ground);
+  });
+});
+
+describe('a link decided on the facts its page read (mayFollow with `seen`)', () => {
+  it('gives the answer a fresh read gives, for every demo user, page and link', async () => {
+    const links: [string, Subject, Rule][] = [
+      ['child', ids.child.subject, rules.childData('identity')],
+      ['child (plan)', ids.child.subject, rules.childData('plan')],
+      ['case', ids.case.subject, rules.readCase()],
+      ['case (manage)', ids.case.subject, rules.manageCase()],
+      ['signal', ids.signal.subject, rules.signal()],
+      ['child of the signal', subject.child(ids.signal.childId), rules.childData('identity')],
+    ];
+    let followed = 0;
+    let asked = 0;
+    for (const username of Object.keys(demo.accounts)) {
+      const actor = await actorOf(username);
+      for (const page of ['case', 'plan', 'signal', 'child'] as const) {
+        const answers = await withAccess(database, actor, ids[page].subject, anyone, 'test.follow', async (seen) => {
+          const out: [string, boolean, boolean][] = [];
+          for (const [name, link, rule] of links) out.push([name, await mayFollow(seen.tx, actor, link, rule, seen), await mayFollow(seen.tx, actor, link, rule)]);
+          return out;
+        }).catch((e: unknown) => (e instanceof NotFoundError ? [] : Promise.reject(e)));
+        for (const [name, withSeen, fresh] of answers) {
+          expect(withSeen, `${username} on the ${page}'s page, link to the ${name}`).toBe(fresh);
+          asked += 1;
+          if (fresh) followed += 1;
+        }
+      }
+    }
+    // Not vacuous: links were asked, and some were allowed and some refused.
+    expect(asked).toBeGreaterThan(50);
+    expect(followed).toBeGreaterThan(0);
+    expect(followed).toBeLessThan(asked);
   });
 });
 

@@ -197,6 +197,8 @@ export interface Facts {
   subject: Resolved;
   /** The actor's grants on the child; for a subject of a case only those that count in that case. */
   grants: Grant[];
+  /** Every grant the actor has on the child today, in whatever case (what `grants` was chosen from). */
+  allGrants: Grant[];
   kinds: Set<DataKind>;
   /** Owner, manager, member of the subject's case, as today (none without a case). */
   relation: CaseRelation;
@@ -380,7 +382,7 @@ function factsFrom(actor: Actor, s: Resolved, all: Grant[], relation: CaseRelati
         : acting === rk.to_organisation_id && (grants.some((g) => isConsentGround(g.ground)) || relation.isOwner || relation.isManager)
           ? 'receiver'
           : null;
-  return { actor, subject: s, grants, kinds: kindsOfGrants(grants), relation, signal, family, request };
+  return { actor, subject: s, grants, allGrants: all, kinds: kindsOfGrants(grants), relation, signal, family, request };
 }
 
 /** The door itself: resolve, ask, log — in `tx`. Denied: the entry is written and the refusal returned. */
@@ -582,10 +584,32 @@ export async function decideEach(tx: Tx, actor: Actor, rows: readonly Resolved[]
  * Whether a link to another subject may be shown: the rule its own page asks, decided on today's
  * facts inside the caller's transaction. Nothing is read or logged (the page logs when it is
  * opened), so a screen never offers a link that ends in "Geen toegang".
+ *
+ * `seen`: the access the caller entered with, in this transaction, with nothing written since (a
+ * page that only reads): a link to the same child or the same case is decided on the facts that
+ * entry read, not read again.
  */
-export async function mayFollow(tx: Tx, actor: Actor, s: Subject, rule: Rule): Promise<boolean> {
-  const resolved = await resolve(tx, actor, s);
-  return resolved !== null && rule(await factsOf(tx, actor, resolved)) !== null;
+export async function mayFollow(tx: Tx, actor: Actor, s: Subject, rule: Rule, seen?: Access): Promise<boolean> {
+  const resolved = (seen && resolvedFrom(seen, s)) || (await resolve(tx, actor, s));
+  if (!resolved) return false;
+  if (seen && resolved.childId === seen.childId) {
+    // The same child (and maybe the same case) as the page the caller entered: the facts it read.
+    const relation = !resolved.caseKeys ? NO_CASE_RELATION : resolved.caseKeys.id === seen.caseId ? seen.relation : await caseRelation(tx, actor, resolved.caseKeys);
+    return rule(factsFrom(actor, resolved, seen.allGrants, relation)) !== null;
+  }
+  return rule(await factsOf(tx, actor, resolved)) !== null;
+}
+
+/**
+ * A link's subject that the entered page already resolved: its own child, or its own case (the
+ * case of a plan). Null when it must be read.
+ */
+function resolvedFrom(seen: Access, s: Subject): Resolved | null {
+  const none = { caseId: null, planId: null, caseKeys: null, signalKeys: null };
+  if (s.type === 'child' && s.id === seen.childId) return { ...none, type: 'child', id: s.id, childId: s.id };
+  const keys = seen.subject.caseKeys;
+  if (s.type === 'case' && keys && s.id === keys.id) return { ...none, type: 'case', id: s.id, childId: seen.childId, caseId: s.id, planId: seen.subject.planId, caseKeys: keys };
+  return null;
 }
 
 /** A case a list found, as the gateway would have resolved it. */

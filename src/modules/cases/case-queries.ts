@@ -99,8 +99,8 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
     can: {
       assignCaseManager: k.status === 'open' && (access.isOwner || access.isManager),
       // The same rules the child's page and the signal's page ask (children/child-queries.ts, signals).
-      openChild: !limited && (await mayFollow(tx, actor, subject.child(k.child_id), rules.childData('identity'))),
-      openSignal: !limited && k.opened_from_signal_id !== null && (await mayFollow(tx, actor, subject.signal(k.opened_from_signal_id), rules.signal())),
+      openChild: !limited && (await mayFollow(tx, actor, subject.child(k.child_id), rules.childData('identity'), decided)),
+      openSignal: !limited && k.opened_from_signal_id !== null && (await mayFollow(tx, actor, subject.signal(k.opened_from_signal_id), rules.signal(), decided)),
       // The rules of sending (modules/requests): who keeps the case sends; a team member of another organisation asks the school.
       sendRequests: k.status === 'open' && (access.isOwner || access.isManager),
       askSchool: k.status === 'open' && access.isMember && !access.isOwner && actor.membership?.organisationId !== k.organisation_id,

@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { rules, withAccess, type Subject } from '../../kernel/policy/gateway.ts';
+import { rules, withAccess, type Access, type Subject } from '../../kernel/policy/gateway.ts';
 import type { DataKind, Grant } from '../../kernel/policy/child-policy.ts';
 import { NotFoundError } from '../../kernel/errors.ts';
 
@@ -21,6 +21,8 @@ export interface PlanActor {
   family: 'guardian' | 'child' | null;
   grants: Grant[];
   kinds: Set<DataKind>;
+  /** What the gateway decided and read on entering (for links decided on the same facts: mayFollow's `seen`). */
+  access: Access;
 }
 
 /** kind null: no read grant needed (writing an observation or a note as a team member). */
@@ -48,7 +50,7 @@ export async function withPlan<T>(database: Database, actor: Actor, of: Subject,
         .where('id', '=', a.caseId)
         .executeTakeFirstOrThrow();
       const { isOwner, isManager, isMember } = a.relation;
-      return work({ tx: a.tx, plan: { id: planId, case_id: a.caseId, child_id: a.childId, region_id: actor.regionId }, caseRow, isOwner, isManager, isMember, family: a.family, grants: a.grants, kinds: a.kinds });
+      return work({ tx: a.tx, plan: { id: planId, case_id: a.caseId, child_id: a.childId, region_id: actor.regionId }, caseRow, isOwner, isManager, isMember, family: a.family, grants: a.grants, kinds: a.kinds, access: a });
     },
     { detail },
   );

@@ -166,8 +166,8 @@ export function getPlan(database: Database, actor: Actor, of: Subject): Promise<
         markEvaluated: open && onTeam,
         // The links on the plan page, with the rules of the pages behind them: the family reads the
         // plan in the portal, not the case; a consent may cover the plan without the child's identity.
-        openChild: await mayFollow(p.tx, actor, subject.child(p.plan.child_id), rules.childData('identity')),
-        openCase: actor.kind === 'professional' && (await mayFollow(p.tx, actor, subject.case(p.plan.case_id), rules.readCase())),
+        openChild: await mayFollow(p.tx, actor, subject.child(p.plan.child_id), rules.childData('identity'), p.access),
+        openCase: actor.kind === 'professional' && (await mayFollow(p.tx, actor, subject.case(p.plan.case_id), rules.readCase(), p.access)),
       },
     };
   });

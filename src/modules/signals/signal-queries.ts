@@ -170,7 +170,8 @@ const emptyCounts = () => ({ new: 0, overdue: 0, veryLate: 0, pickedUp: 0 });
 /** One signal with its history, for the care coordinator or the author. */
 export async function getSignal(database: Database, actor: Actor, signalId: string): Promise<SignalDetail> {
   const day = today();
-  return withAccess(database, actor, subject.signal(signalId), rules.signal(), 'signal.read', async ({ tx, signal: access }) => {
+  return withAccess(database, actor, subject.signal(signalId), rules.signal(), 'signal.read', async (entered) => {
+    const { tx, signal: access } = entered;
     const r = await selectSignals(tx).where('s.id', '=', signalId).executeTakeFirstOrThrow();
     const cal = await calendarAround(tx, r.organisation_id, r.raised_on, day);
     const events = await tx
@@ -188,8 +189,8 @@ export async function getSignal(database: Database, actor: Actor, signalId: stri
       meldcode: r.category === 'safety' && contact ? { steps: [...MELDCODE_STEPS], contact } : null,
       // The rules the child's page and the case's page ask (a teacher who raised the signal is not on the case's team by that).
       can: {
-        openChild: await mayFollow(tx, actor, subject.child(r.child_id), rules.childData('identity')),
-        openCase: r.case_id !== null && (await mayFollow(tx, actor, subject.case(r.case_id), rules.readCase())),
+        openChild: await mayFollow(tx, actor, subject.child(r.child_id), rules.childData('identity'), entered),
+        openCase: r.case_id !== null && (await mayFollow(tx, actor, subject.case(r.case_id), rules.readCase(), entered)),
       },
     };
   });
