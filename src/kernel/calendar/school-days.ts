@@ -17,29 +17,43 @@ const toTime = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const toDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 export const addCalendarDays = (d: string, n: number) => toDate(toTime(d) + n * DAY);
 
+/** Days since 1970-01-01 (a Thursday). */
+const dayNumber = (d: string) => Math.round(toTime(d) / DAY);
+
 export class SchoolCalendar {
-  constructor(private readonly free: FreePeriod[]) {}
+  /** The free periods as day numbers: counting a year of school days compares numbers, not dates. */
+  private readonly freeDays: readonly (readonly [number, number])[];
+
+  constructor(free: FreePeriod[]) {
+    this.freeDays = free.map((p) => [dayNumber(p.start), dayNumber(p.end)] as const);
+  }
+
+  private isSchoolDayNumber(n: number): boolean {
+    const weekday = (((n + 4) % 7) + 7) % 7; // 0 Sunday … 6 Saturday, as getUTCDay
+    if (weekday === 0 || weekday === 6) return false;
+    for (const [start, end] of this.freeDays) if (start <= n && n <= end) return false;
+    return true;
+  }
 
   isSchoolDay(date: string): boolean {
-    const weekday = new Date(toTime(date)).getUTCDay();
-    if (weekday === 0 || weekday === 6) return false;
-    return !this.free.some((p) => p.start <= date && date <= p.end);
+    return this.isSchoolDayNumber(dayNumber(date));
   }
 
   /** The n-th school day after `from` (`from` itself does not count). */
   addSchoolDays(from: string, n: number): string {
-    let d = from;
+    let d = dayNumber(from);
     for (let counted = 0; counted < n; ) {
-      d = addCalendarDays(d, 1);
-      if (this.isSchoolDay(d)) counted++;
+      d += 1;
+      if (this.isSchoolDayNumber(d)) counted++;
     }
-    return d;
+    return toDate(d * DAY);
   }
 
   /** School days after `from` up to and including `to` (0 when `to` ≤ `from`). */
   schoolDaysBetween(from: string, to: string): number {
     let n = 0;
-    for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) if (this.isSchoolDay(d)) n++;
+    const last = dayNumber(to);
+    for (let d = dayNumber(from) + 1; d <= last; d++) if (this.isSchoolDayNumber(d)) n++;
     return n;
   }
 }
