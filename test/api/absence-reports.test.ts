@@ -249,6 +249,38 @@ describe('corrections, luxury absence, overig verzuim and the DUO export', () =>
     expect(logged).toHaveLength(open.total > 0 ? new Set(open.items.map((i: { childId: string }) => i.childId)).size : 0);
   });
 
+  it('is ordered, counted and paged as one list: overdue and due by deadline, then dismissed, reported, withdrawn, the latest due first', async () => {
+    type Item = { id: string; status: string; deadline: string; dueOn: string };
+    const whole = (await reports(ib, 'pageSize=500')).json();
+    const items: Item[] = whole.items;
+    expect(items.length).toBeGreaterThan(3);
+    expect(whole.total).toBe(items.length);
+    // The counts are the statuses of the list, whatever the filter.
+    const tally = Object.fromEntries(['due', 'overdue', 'reported', 'dismissed', 'withdrawn'].map((st) => [st, items.filter((i) => i.status === st).length]));
+    expect(whole.counts).toEqual(tally);
+    const rank = { overdue: 0, due: 1, dismissed: 2, reported: 3, withdrawn: 4 } as Record<string, number>;
+    for (let i = 1; i < items.length; i++) {
+      const [a, b] = [items[i - 1], items[i]];
+      expect(rank[a.status] <= rank[b.status], `${a.status} before ${b.status}`).toBe(true);
+      if (a.status === b.status && (a.status === 'due' || a.status === 'overdue')) expect(a.deadline <= b.deadline).toBe(true);
+      if (a.status === b.status && a.status !== 'due' && a.status !== 'overdue') expect(a.dueOn >= b.dueOn).toBe(true);
+    }
+    // Pages of 2 put together are the whole list, each report once; the counts on every page.
+    const paged: Item[] = [];
+    for (let page = 1; page <= Math.ceil(items.length / 2); page++) {
+      const p = (await reports(ib, `pageSize=2&page=${page}`)).json();
+      expect(p).toMatchObject({ total: items.length, counts: tally });
+      paged.push(...p.items);
+    }
+    expect(paged.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    // Past the last page, and a status no report has: no items, the counts and the total still right.
+    expect((await reports(ib, `pageSize=2&page=${Math.ceil(items.length / 2) + 3}`)).json()).toMatchObject({ items: [], total: items.length, counts: tally });
+    expect((await reports(ib, 'status=withdrawn&pageSize=50')).json()).toMatchObject({ total: tally.withdrawn, counts: tally });
+    const open = (await reports(ib, 'status=due,overdue&pageSize=1')).json();
+    expect(open).toMatchObject({ total: tally.due + tally.overdue, counts: tally });
+    expect(open.items.map((i: Item) => i.status)).toEqual(tally.overdue ? ['overdue'] : tally.due ? ['due'] : []);
+  });
+
   it('bad filters are refused with a message that says what is allowed', async () => {
     const res = await reports(ib, 'status=open');
     expect(res.statusCode).toBe(400);

@@ -12,7 +12,7 @@ import { isIsoDate, today } from '../../kernel/time.ts';
 import { addWorkingDays, DEADLINE_WORKING_DAYS } from './absence-rules.ts';
 import { evaluateAbsenceReports, RULE_REASONS } from './report-evaluation.ts';
 import { lessonDayCheck } from './lesson-day.ts';
-import { FOLLOWUP_TRANSITIONS, REPORT_TRANSITIONS, reportStateOn, type ReportEvent, type ReportState, type ReportStatus } from './report-status.ts';
+import { FOLLOWUP_TRANSITIONS, REPORT_STATUSES, REPORT_TRANSITIONS, reportStateOn, type ReportEvent, type ReportState, type ReportStatus } from './report-status.ts';
 
 export type { FollowupItem };
 
@@ -129,7 +129,6 @@ async function claimReportVersion(tx: Tx, reportId: string, expected: number, fo
   return expected + 1;
 }
 
-const STATUS_ORDER: Record<ReportStatus, number> = { overdue: 0, due: 1, dismissed: 2, reported: 3, withdrawn: 4 };
 
 function requireSchoolCare(actor: Actor, schoolLocationId: string) {
   if (!isCareCoordinator(actor) || actor.membership!.organisationId !== schoolLocationId) {
@@ -165,26 +164,82 @@ export async function listSchoolReports(database: Database, actor: Actor, f: Sch
  */
 async function schoolReportPage(tx: Tx, actor: Actor, f: SchoolReportFilter & { asOf: string }): Promise<SchoolReportPage> {
   const asOf = f.asOf;
+  const counts: Record<ReportStatus, number> = { due: 0, overdue: 0, reported: 0, dismissed: 0, withdrawn: 0 };
   const grounds = groundsQuery(tx, actor, today());
-  const rows: ReportRow[] = grounds
-    ? await baseReports(tx)
+  if (!grounds) return { asOf, items: [], total: 0, page: f.page, pageSize: f.pageSize, counts };
+  // Each report with the latest of its events up to `asOf` (which decides its status then), and its
+  // status in SQL as reportStateOn derives it, so the page is sorted, counted and cut in the
+  // database: a school's page costs the school's reports, not the region's events.
+  const day = sql`${asOf}::date`;
+  const stated = tx
+    .selectFrom(
+      baseReports(tx)
+        .leftJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom('absence_report_events as e')
+              .select(['e.id as event_id', 'e.kind as last_kind', 'e.occurred_on as last_on', 'e.reference as last_reference', 'e.reason as last_reason'])
+              .whereRef('e.report_id', '=', 'r.id')
+              .where('e.occurred_on', '<=', asOf)
+              .orderBy('e.id', 'desc')
+              .limit(1)
+              .as('le'),
+          (j) => j.onTrue(),
+        )
+        .select(['le.event_id', 'le.last_kind', 'le.last_on', 'le.last_reference', 'le.last_reason', 'c.sort_key'])
         .where('r.organisation_id', '=', f.schoolLocationId)
         .where('r.region_id', '=', actor.regionId)
         .where('r.due_on', '<=', asOf)
         .$if(!!f.type?.length, (q) => q.where('r.type', 'in', f.type!))
         .where('r.child_id', 'in', tx.selectFrom(grounds.as('g')).select('g.child_id').where('g.ground', 'in', SCHOOL_GROUNDS))
-        .execute()
-    : [];
-  const events = await eventsOf(tx, rows.map((r) => r.id));
-  const all = rows.map((r) => present(r, reportStateOn(r, events.get(r.id) ?? [], asOf)));
-  const counts: Record<ReportStatus, number> = { due: 0, overdue: 0, reported: 0, dismissed: 0, withdrawn: 0 };
-  for (const x of all) counts[x.status]++;
-  const wanted = f.status?.length ? all.filter((x) => f.status!.includes(x.status)) : all;
-  wanted.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.status === 'due' || a.status === 'overdue' ? a.deadline.localeCompare(b.deadline) : b.dueOn.localeCompare(a.dueOn)) || a.child.familyName.localeCompare(b.child.familyName));
-  const onPage = wanted.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+        .as('x'),
+    )
+    .selectAll('x')
+    .select(sql<ReportStatus>`case when x.last_kind in ('reported', 'dismissed', 'withdrawn') then x.last_kind when ${day} > x.deadline then 'overdue' else 'due' end`.as('status'));
+  const rows = await tx
+    .with('stated', () => stated)
+    .with('counted', (w) =>
+      w
+        .selectFrom('stated')
+        .selectAll()
+        // The counts of every status, before the status filter (the tabs show them all).
+        .select([
+          sql<string>`count(*) filter (where status = 'due') over ()`.as('n_due'),
+          sql<string>`count(*) filter (where status = 'overdue') over ()`.as('n_overdue'),
+          sql<string>`count(*) filter (where status = 'reported') over ()`.as('n_reported'),
+          sql<string>`count(*) filter (where status = 'dismissed') over ()`.as('n_dismissed'),
+          sql<string>`count(*) filter (where status = 'withdrawn') over ()`.as('n_withdrawn'),
+        ]),
+    )
+    .selectFrom('counted')
+    .selectAll()
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .$if(!!f.status?.length, (q) => q.where('status', 'in', f.status!))
+    // Overdue, due (each by deadline), then dismissed, reported and withdrawn (the latest due first); then the pupil in Dutch name order.
+    .orderBy(sql`case status when 'overdue' then 0 when 'due' then 1 when 'dismissed' then 2 when 'reported' then 3 else 4 end`)
+    .orderBy(sql`case when status in ('due', 'overdue') then deadline end`)
+    .orderBy(sql`case when status not in ('due', 'overdue') then due_on end`, 'desc')
+    .orderBy('sort_key')
+    .orderBy('id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  if (rows.length) {
+    const [first] = rows;
+    Object.assign(counts, { due: Number(first.n_due), overdue: Number(first.n_overdue), reported: Number(first.n_reported), dismissed: Number(first.n_dismissed), withdrawn: Number(first.n_withdrawn) });
+  } else {
+    // No row to carry the counts (a page past the end, or no report with the status asked).
+    for (const r of await tx.with('stated', () => stated).selectFrom('stated').select(['status', sql<string>`count(*)`.as('n')]).groupBy('status').execute()) counts[r.status] = Number(r.n);
+  }
+  const asked: readonly ReportStatus[] = f.status?.length ? f.status : REPORT_STATUSES;
+  const total = rows.length ? Number(rows[0].total) : asked.reduce((n, st) => n + counts[st], 0);
+  const onPage = rows.map((r) => {
+    const last: ReportEvent[] = r.event_id === null ? [] : [{ id: Number(r.event_id), kind: r.last_kind!, occurred_on: r.last_on!, reference: r.last_reference, reason: r.last_reason }];
+    return present(r, reportStateOn(r, last, asOf));
+  });
   const { allowed } = await withChildrenAccess(tx, actor, { childIds: onPage.map((i) => i.childId), kind: 'absence', event: 'absence.report.list', detailOf: () => ({ asOf }), grounds: SCHOOL_GROUNDS });
   const items = onPage.filter((i) => allowed.has(i.childId));
-  return { asOf, items, total: wanted.length, page: f.page, pageSize: f.pageSize, counts };
+  return { asOf, items, total, page: f.page, pageSize: f.pageSize, counts };
 }
 
 type ReportKeys = { id: string; organisation_id: string; deadline: string };
