@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: statements run as prepared statements of their connection (DATABASE_PREPARED_STATEMENTS=off: not, e.g. behind a pooler that cannot keep them). */
+  preparedStatements: boolean;
   /** Demo mode: seed the demo region on an empty database, list demo accounts, no second factor for demo accounts. */
   demo: boolean;
   /** Demo mode may listen on a non-loopback address (SAMENSPEL_DEMO_PUBLIC=1): a deliberate choice, see serveConfigProblem. */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || DEFAULT_HOST,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'off',
     demo: env.SAMENSPEL_DEMO !== '0',
     demoPublic: env.SAMENSPEL_DEMO_PUBLIC === '1' || env.SAMENSPEL_DEMO_PUBLIC === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',

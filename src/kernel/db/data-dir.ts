@@ -29,8 +29,8 @@ export interface OpenAppDatabaseOptions {
 }
 
 /** Opens the database `config` points at: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR/pglite (locked, private). */
-export async function openAppDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, opts: OpenAppDatabaseOptions = {}): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
+export async function openAppDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'preparedStatements'>>, opts: OpenAppDatabaseOptions = {}): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl, preparedStatements: config.preparedStatements ?? true });
   const log = opts.log ?? ((line: string) => console.log(line));
   const dataDir = prepareDataDir(config.dataDir);
   const lock = lockDataDir(dataDir);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { withPreparedStatements } from './prepared.ts';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { DB } from './schema.ts';
@@ -31,6 +32,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** A PGlite dump (from dumpDataDir) to start from, for fast test databases. */
   loadDataDir?: Blob | File;
+  /** PostgreSQL: run statements as prepared statements of their connection (prepared.ts); default true. */
+  preparedStatements?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -41,7 +44,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', (err) => {
       if ((err as { code?: string }).code !== '57P01') console.error('PostgreSQL idle connection error:', err.message);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: opts.preparedStatements === false ? pool : withPreparedStatements(pool) }) });
     return {
       engine: 'postgresql',
       native: { engine: 'postgresql', pool },

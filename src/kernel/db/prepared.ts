@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+
+/**
+ * Prepared statements on PostgreSQL: every statement with parameters runs as a named statement of
+ * its connection, named by a hash of its text. The first run on a connection prepares it (one
+ * Parse); every later run of the same text there sends only its parameters, so PostgreSQL parses
+ * and analyses it once per connection instead of on every request, and may keep a generic plan of
+ * it (plan_cache_mode). Kysely builds the same text for the same query, so the app's read paths —
+ * the session, the policy's grounds, the gateway's reads, the access-log insert — are each a
+ * handful of texts.
+ *
+ * Texts that vary (an `in` list of another length) are each a statement of their own; a connection
+ * prepares at most MAX_PER_CONNECTION, then runs new texts unnamed as before (the server's memory
+ * for prepared statements stays bounded per connection, and the pool has 10). Statements without
+ * parameters (`begin`, `commit`, migrations) keep the simple protocol: one round trip, nothing kept.
+ */
+export const MAX_PER_CONNECTION = 256;
+
+const prepared = new WeakMap<object, Set<string>>();
+
+const nameOf = (text: string) => 's' + createHash('sha1').update(text).digest('base64url').slice(0, 22);
+
+/** The pool as Kysely's PostgresDialect takes it, with the statements of each connection named. */
+export function withPreparedStatements(pool: pg.Pool): PostgresPool {
+  // One wrapper per connection, for as long as the pool keeps it (Kysely knows its connections by it).
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const known = new Set<string>();
+    prepared.set(client, known);
+    const query = ((text: unknown, values?: readonly unknown[]) => {
+      if (typeof text !== 'string' || !values || values.length === 0) return (client.query as (t: unknown, v?: unknown) => unknown)(text, values);
+      const name = nameOf(text);
+      if (!known.has(name)) {
+        if (known.size >= MAX_PER_CONNECTION) return client.query(text, values as unknown[]);
+        known.add(name);
+      }
+      return client.query({ name, text, values: values as unknown[] });
+    }) as PostgresPoolClient['query'];
+    return {
+      query,
+      get processID() {
+        return (client as { processID?: number }).processID;
+      },
+      release: (destroy?: boolean) => client.release(destroy),
+    } as PostgresPoolClient;
+  };
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
+      return wrapper;
+    },
+    end: () => pool.end(),
+    options: pool.options,
+    Client: (pool as unknown as { Client: PostgresPool['Client'] }).Client,
+  };
+}
+
+/** How many statements a connection of the pool has prepared (for tests). */
+export function preparedOn(client: object): number {
+  return prepared.get(client)?.size ?? 0;
+}
