@@ -200,6 +200,47 @@ describe('queue details', () => {
     expect(late.items.length).toBe(late.counts.overdue);
     expect(late.items.every((s: { status: string }) => s.status === 'new')).toBe(true);
   });
+  it('pages the queue in its order: pages of 2 make the whole queue, each filter counted and paged alike', async () => {
+    type Item = { id: string; status: string; urgent: boolean; pickupDeadline: string; raisedAt: string; pickedUpOn: string | null; lateness: string };
+    const whole = (await ib.get('/api/v1/signals?view=queue&pageSize=100')).json();
+    const items: Item[] = whole.items;
+    expect(items.length).toBeGreaterThan(4);
+    expect(whole.total).toBe(items.length);
+    // Urgent waiting first, then the other waiting ones, each by deadline; then the rest.
+    const rank = (i: Item) => (i.status === 'new' && i.urgent ? 0 : i.status === 'new' ? 1 : 2);
+    for (let k = 1; k < items.length; k++) {
+      const [a, b] = [items[k - 1], items[k]];
+      expect(rank(a) <= rank(b), `${a.id} before ${b.id}`).toBe(true);
+      if (rank(a) === rank(b)) expect(a.pickupDeadline <= b.pickupDeadline).toBe(true);
+    }
+    const allPages = async (query: string) => {
+      const out: Item[] = [];
+      for (let page = 1; ; page++) {
+        const p = (await ib.get(`/api/v1/signals?view=queue&pageSize=2&page=${page}${query}`)).json();
+        expect(p.counts).toEqual(whole.counts);
+        out.push(...p.items);
+        if (p.items.length < 2) return { items: out, total: p.total };
+      }
+    };
+    const paged = await allPages('');
+    expect(paged.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(paged.total).toBe(items.length);
+    const filters: [string, (i: Item) => boolean][] = [
+      ['&status=new', (i) => i.status === 'new'],
+      ['&open=true', (i) => ['new', 'watching', 'in_school'].includes(i.status)],
+      ['&open=false', (i) => !['new', 'watching', 'in_school'].includes(i.status)],
+      ['&pickedUp=false', (i) => i.pickedUpOn === null],
+      ['&lateness=on_time', (i) => i.status === 'new' && i.lateness === 'on_time'],
+      ['&lateness=late&status=new', (i) => i.status === 'new' && i.lateness !== 'on_time'],
+    ];
+    for (const [query, keep] of filters) {
+      const p = await allPages(query);
+      expect(p.items.map((i) => i.id), query).toEqual(items.filter(keep).map((i) => i.id));
+      expect(p.total, query).toBe(items.filter(keep).length);
+    }
+    // Past the last page: nothing, the total and the counters still right.
+    expect((await ib.get('/api/v1/signals?view=queue&pageSize=2&page=999')).json()).toMatchObject({ items: [], total: items.length, counts: whole.counts });
+  });
   it('a care coordinator who raised a signal herself can withdraw it as its author', async () => {
     const s = (await ib.post('/api/v1/signals', signal({ observation: 'Dubbel ingevoerd.' }))).json();
     expect(s.author.isMe).toBe(true);

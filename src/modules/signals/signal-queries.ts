@@ -111,57 +111,69 @@ export interface SignalListOptions {
 export async function listSignals(database: Database, actor: Actor, opts: SignalListOptions): Promise<SignalPage> {
   const day = today();
   return database.db.transaction().execute(async (tx) => {
-    let q = selectSignals(tx).where('s.region_id', '=', actor.regionId);
+    const empty = { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
     let access: Exclude<SignalAccess, null>;
+    let scoped = tx.selectFrom('signals as s').where('s.region_id', '=', actor.regionId);
     if (opts.view === 'queue') {
-      if (!isCareCoordinator(actor)) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
-      q = q.where('s.organisation_id', '=', actor.membership!.organisationId);
+      if (!isCareCoordinator(actor)) return empty;
+      scoped = scoped.where('s.organisation_id', '=', actor.membership!.organisationId);
       access = 'care';
     } else {
-      if (!actor.personId || !actor.membership) return { items: [], total: 0, page: opts.page, pageSize: opts.pageSize, counts: emptyCounts() };
+      if (!actor.personId || !actor.membership) return empty;
       // Own signals raised at the school acted for now (signal-policy.ts: the author's relation).
-      q = q.where('s.author_person_id', '=', actor.personId).where('s.organisation_id', '=', actor.membership.organisationId);
+      scoped = scoped.where('s.author_person_id', '=', actor.personId).where('s.organisation_id', '=', actor.membership.organisationId);
       access = 'author';
     }
+    const organisationId = actor.membership!.organisationId;
+    // Lateness counts school days, so it is computed here, with the school's calendar — only for the
+    // signals still waiting (the counters and the lateness filter are about those): a year of picked-up
+    // signals is counted and paged in SQL, not read.
+    const tally = await scoped
+      .select([sql<string>`count(*) filter (where s.status = 'new')`.as('new'), sql<string>`count(*) filter (where s.triaged_on is not null)`.as('picked_up'), sql<string | null>`min(s.raised_on)`.as('first_raised')])
+      .executeTakeFirstOrThrow();
+    const waiting = Number(tally.new) > 0 ? await scoped.where('s.status', '=', 'new').select(['s.id', 's.raised_on', 's.pickup_school_days', 's.pickup_deadline', 's.triaged_on']).execute() : [];
+    // One calendar from the first signal on: for the waiting ones and for any on the page.
+    const cal = await calendarAround(tx, organisationId, tally.first_raised && tally.first_raised < day ? tally.first_raised : day, day);
+    const lateOf = new Map(waiting.map((r) => [r.id, latenessOf(cal, r, day)]));
+    const late = [...lateOf.values()];
+    const counts = { new: Number(tally.new), overdue: late.filter((l) => l !== 'on_time').length, veryLate: late.filter((l) => l === 'very_late').length, pickedUp: Number(tally.picked_up) };
+    // Lateness filters the signals still waiting to be picked up, as the counters do.
+    const latenessIds = opts.lateness ? [...lateOf].filter(([, l]) => l === opts.lateness || (opts.lateness === 'late' && l === 'very_late')).map(([id]) => id) : null;
+    if (latenessIds && latenessIds.length === 0) return { ...empty, counts };
+    const filtered = scoped
+      .$if(!!opts.status, (q) => q.where('s.status', '=', opts.status!))
+      .$if(latenessIds !== null, (q) => q.where('s.id', 'in', latenessIds!))
+      .$if(opts.pickedUp !== undefined, (q) => q.where('s.triaged_on', opts.pickedUp ? 'is not' : 'is', null))
+      .$if(opts.open !== undefined, (q) => q.where('s.status', opts.open ? 'in' : 'not in', ['new', 'watching', 'in_school']));
     // Urgent signals still waiting first ("Dringend" and every safety signal), then the other
-    // waiting ones, each by deadline; then the ones picked up or withdrawn. The policy's own reader
-    // relation decides every row (the query above is already scoped the same way).
-    const rows = await q
+    // waiting ones, each by deadline; then the ones picked up or withdrawn. A last key that is
+    // unique: signals raised at the same moment keep their place from page to page.
+    const pageIds = await filtered
+      .select(['s.id', sql<string>`count(*) over ()`.as('total')])
       .orderBy(sql`s.status = 'new' and (s.urgency = 'urgent' or s.category = 'safety')`, 'desc')
       .orderBy(sql`s.status = 'new'`, 'desc')
       .orderBy('s.pickup_deadline')
       .orderBy('s.raised_at')
-      // A last key that is unique: signals raised at the same moment keep their place from page to page.
       .orderBy('s.id')
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize)
       .execute();
-    const readerOf = new Map(rows.map((r) => [r.id, signalAccess(actor, r)]));
-    const all = rows.filter((r) => readerOf.get(r.id));
-    const from = all.reduce((min, r) => (r.raised_on < min ? r.raised_on : min), day);
-    const cals = new Map<string, SchoolCalendar>();
-    for (const orgId of new Set(all.map((r) => r.organisation_id))) cals.set(orgId, await calendarAround(tx, orgId, from, day));
-    const presented = all.map((r) => present(r, access, cals.get(r.organisation_id)!, day, actor));
-    const counts = {
-      new: presented.filter((s) => s.status === 'new').length,
-      overdue: presented.filter((s) => s.status === 'new' && s.lateness !== 'on_time').length,
-      veryLate: presented.filter((s) => s.status === 'new' && s.lateness === 'very_late').length,
-      pickedUp: presented.filter((s) => s.pickedUpOn !== null).length,
-    };
-    const filtered = presented.filter(
-      (s) =>
-        (!opts.status || s.status === opts.status) &&
-        // Lateness filters the signals still waiting to be picked up, as the counters do.
-        (!opts.lateness || (s.status === 'new' && (s.lateness === opts.lateness || (opts.lateness === 'late' && s.lateness === 'very_late')))) &&
-        (opts.pickedUp === undefined || (s.pickedUpOn !== null) === opts.pickedUp) &&
-        (opts.open === undefined || (s.status === 'new' || s.status === 'watching' || s.status === 'in_school') === opts.open),
-    );
-    const page = filtered.slice((opts.page - 1) * opts.pageSize, opts.page * opts.pageSize);
+    const total = pageIds.length ? Number(pageIds[0].total) : opts.page > 1 ? Number((await filtered.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
+    const order = new Map(pageIds.map((r, i) => [r.id, i]));
+    const rows = pageIds.length ? (await selectSignals(tx).where('s.id', 'in', [...order.keys()]).execute()).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
+    // The policy's own reader relation decides every row (the query above is already scoped the same way).
+    const shown = rows.flatMap((r) => {
+      const reader = signalAccess(actor, r);
+      return reader ? [{ r, reader }] : [];
+    });
+    const page = shown.map(({ r }) => present(r, access, cal, day, actor));
     await recordListed(
       tx,
       actor,
       'signal.list',
-      page.map((s) => ({ childId: s.child.id, ground: signalGround(readerOf.get(s.id)!), detail: { signalId: s.id } })),
+      shown.map(({ r, reader }) => ({ childId: r.child_id, ground: signalGround(reader), detail: { signalId: r.id } })),
     );
-    return { items: page, total: filtered.length, page: opts.page, pageSize: opts.pageSize, counts };
+    return { items: page, total, page: opts.page, pageSize: opts.pageSize, counts };
   });
 }
 
