@@ -28,6 +28,11 @@
  * thread, so it does not take the app's event loop. Targets: throughput at least 0.6× the bare
  * endpoint; p99 at 16 connections under 50 ms; no error (non-2xx or socket error) at 100.
  *
+ * Then the page, not the region: the children list, the signal queue and the absence reports of
+ * that school of BENCH_SCHOOL_SIZE pupils, one request at a time (p50 of BENCH_SCALE_REQUESTS, 60),
+ * here and in a second database with a region of BENCH_SMALL_PUPILS (2000: the demo region made
+ * smaller and one generated school like the first); target: within 1.5× (BENCH_SMALL_PUPILS=0 skips).
+ *
  * On PGlite (no DATABASE_URL): the demo region with its history; only the children list at one
  * connection, target p95 under 30 ms.
  */
@@ -53,6 +58,9 @@ const PUPILS = Number(process.env.BENCH_PUPILS ?? 60000);
 const SCHOOL_SIZE = Number(process.env.BENCH_SCHOOL_SIZE ?? 1500);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
+// The same school in a small region: its lists must cost what they cost in the large one (≤ 1.5×). 0 skips.
+const SMALL_PUPILS = Number(process.env.BENCH_SMALL_PUPILS ?? 2000);
+const SCALE_REQUESTS = Number(process.env.BENCH_SCALE_REQUESTS ?? 60);
 const ONLY = process.env.BENCH_PATHS ? new Set(process.env.BENCH_PATHS.split(',').map((s) => s.trim())) : null;
 // A Wednesday in March: a school year of work lies behind "today", and no holiday in the week.
 const TODAY = process.env.SAMENSPEL_TODAY ?? '2027-03-17';
@@ -165,11 +173,11 @@ try {
   cleanup.push(() => app.close());
   const realUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 
-  const signIn = async (username: string) => {
-    const res = await fetch(`${realUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const signIn = async (username: string, base = realUrl) => {
+    const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
     if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
     const cookie = res.headers.getSetCookie()[0].split(';')[0];
-    const session = (await (await fetch(`${realUrl}/api/v1/session`, { headers: { cookie } })).json()) as {
+    const session = (await (await fetch(`${base}/api/v1/session`, { headers: { cookie } })).json()) as {
       activeMembershipId: string;
       memberships: { id: string; organisationId: string; organisationName: string; role: string }[];
     };
@@ -501,8 +509,63 @@ try {
     }
   }
 
-  // ---- the targets
+  // ---- the page, not the region: the lists of a school of SCHOOL_SIZE pupils, one request at a time,
+  // in this region and in a region of SMALL_PUPILS (a second database: the demo region made smaller,
+  // and one generated school like the first one here, with the same rates of signals and reports).
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const scale: { label: string; large: number; small: number }[] = [];
+  if (onPostgres && SMALL_PUPILS > 0 && PUPILS > SMALL_PUPILS) {
+    const lists = (organisationId: string) => [
+      { key: 'children', label: 'children list', path: '/api/v1/children' },
+      { key: 'signals', label: 'signal queue', path: '/api/v1/signals?view=queue' },
+      { key: 'reports', label: "school's absence reports", path: `/api/v1/absence-reports?schoolLocationId=${organisationId}` },
+    ];
+    /** p50 of SCALE_REQUESTS requests one after another, after 10 to warm. */
+    const timeLists = async (base: string, cookie: string, organisationId: string) => {
+      const out = new Map<string, number>();
+      for (const l of lists(organisationId)) {
+        const once = async () => {
+          const start = performance.now();
+          const res = await fetch(`${base}${l.path}`, { headers: { cookie } });
+          if (res.status !== 200) throw new Error(`${l.path}: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+          return performance.now() - start;
+        };
+        for (let i = 0; i < 10; i++) await once();
+        const times: number[] = [];
+        for (let i = 0; i < SCALE_REQUESTS; i++) times.push(await once());
+        times.sort((a, b) => a - b);
+        out.set(l.key, times[Math.floor(times.length / 2)]);
+      }
+      return out;
+    };
+    await sequencer.sealNow();
+    const large = await timeLists(realUrl, ib.cookie, ib.organisationId);
+    const small = await createTestDatabase();
+    cleanup.push(() => small.close());
+    const t1 = Date.now();
+    const region = await buildBusyRegion(small, { pupils: SMALL_PUPILS, schoolSize: SCHOOL_SIZE, today: TODAY, demoChildren: Math.max(100, SMALL_PUPILS - SCHOOL_SIZE) });
+    const first = region.schools[0];
+    await small.db.insertInto('accounts').values({ region_id: region.regionId, username: 'bench-ib', password_hash: passwordHash, kind: 'professional', person_id: first.ib, totp_enabled: false }).execute();
+    await small.exec('analyze');
+    const smallApp = await buildApp(small, config, { keys, logger: { level: 'info', stream: fs.createWriteStream('/dev/null') } });
+    cleanup.push(() => smallApp.close());
+    const smallUrl = await smallApp.listen({ host: '127.0.0.1', port: 0 });
+    const smallIb = await signIn('bench-ib', smallUrl);
+    const inSmall = await timeLists(smallUrl, smallIb.cookie, smallIb.organisationId);
+    console.log(`
+the page, not the region: the lists of a school of ${SCHOOL_SIZE.toLocaleString('en')} pupils, p50 of ${SCALE_REQUESTS} requests one at a time`);
+    console.log(`  the small region generated in ${((Date.now() - t1) / 1000).toFixed(1)} s: ${region.summary}`);
+    console.log(`  ${'list'.padEnd(26)} ${'this region'.padStart(12)} ${'small region'.padStart(13)} ${'ratio'.padStart(6)}`);
+    for (const l of lists(ib.organisationId)) {
+      const a = large.get(l.key)!;
+      const b = inSmall.get(l.key)!;
+      scale.push({ label: l.label, large: a, small: b });
+      console.log(`  ${l.label.padEnd(26)} ${a.toFixed(1).padStart(9)} ms ${b.toFixed(1).padStart(10)} ms ${(a / b).toFixed(2).padStart(6)}`);
+    }
+  }
+
+  // ---- the targets
   console.log('\ntargets:');
   if (onPostgres) {
     for (const p of chosen) {
@@ -517,6 +580,7 @@ try {
           (at100 ? `; no error at 100: ${verdict(at100.real.errors === 0 && at100.real.answered > 0)} (${at100.real.errors} errors, ${at100.real.answered} answered)` : ''),
       );
     }
+    for (const x of scale) console.log(`  ${x.label.padEnd(46)} in a region of ${PUPILS.toLocaleString('en')} within 1.5× of one of ${SMALL_PUPILS.toLocaleString('en')}: ${verdict(x.large / x.small <= 1.5)} (${(x.large / x.small).toFixed(2)}×)`);
   } else {
     const one = rows.find((r) => r.path.key === 'children' && r.connections === 1);
     if (one) console.log(`  children list at 1 connection on PGlite: p95 ${one.real.p95.toFixed(1)} ms (bare ${one.bare.p95.toFixed(1)} ms); target p95 < 30 ms: ${verdict(one.real.p95 < 30)}`);

@@ -39,7 +39,8 @@ export interface School {
   left: Set<string>;
 }
 
-export async function buildBusyRegion(database: Database, opts: { pupils: number; schoolSize: number; today: string; seed?: number }) {
+/** `demoChildren`: the demo region's own children (default the demo's 2,200); the generated schools make up the rest of `pupils`. */
+export async function buildBusyRegion(database: Database, opts: { pupils: number; schoolSize: number; today: string; seed?: number; demoChildren?: number }) {
   const PUPILS = opts.pupils;
   const SCHOOL_SIZE = opts.schoolSize;
   const TODAY = opts.today;
@@ -58,7 +59,7 @@ export async function buildBusyRegion(database: Database, opts: { pupils: number
   }
   const min = (a: string, b: string) => (a < b ? a : b);
   const t0 = Date.now();
-  const seeded = await seedDemo(database, { today: TODAY, absence: false });
+  const seeded = await seedDemo(database, { today: TODAY, absence: false, ...(opts.demoChildren ? { children: opts.demoChildren } : {}) });
   const regionId = seeded.regionId;
   const db = database.db;
   const gemeenten = await db.selectFrom('gemeenten').select('id').where('region_id', '=', regionId).execute();
