@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { GROUNDS, groundsQuery, type DataKind, type Ground, CONSENT_GROUNDS, isConsentGround } from '../../kernel/policy/child-policy.ts';
@@ -132,16 +133,61 @@ function pickGround(grounds: Ground[] | string): Ground {
 export async function getChild(database: Database, actor: Actor, childId: string): Promise<ChildDetail> {
   const day = today();
   return withChildAccess(database, actor, childId, 'identity', 'child.read', async ({ tx, kinds, grounds }) => {
-    const c = await tx.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirstOrThrow();
-    const residence = await tx
-      .selectFrom('child_residences as r')
-      .innerJoin('gemeenten as g', 'g.id', 'r.gemeente_id')
-      .where('r.child_id', '=', childId)
-      .where('r.valid_from', '<=', day)
-      .select(['r.gemeente_id', 'g.name', 'r.valid_from'])
-      .orderBy('r.valid_from', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    // The child, the residence on `day`, and — only where the grants cover them — the enrolments and
+    // the parents, in one statement.
+    const c = await tx
+      .selectFrom('children as c')
+      .selectAll('c')
+      .select((eb) => [
+        jsonObjectFrom(
+          eb
+            .selectFrom('child_residences as r')
+            .innerJoin('gemeenten as g', 'g.id', 'r.gemeente_id')
+            .whereRef('r.child_id', '=', 'c.id')
+            .where('r.valid_from', '<=', day)
+            .select(['r.gemeente_id', 'g.name', 'r.valid_from'])
+            .orderBy('r.valid_from', 'desc')
+            .limit(1),
+        ).as('residence'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('enrolments as e')
+            .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
+            .leftJoin('school_groups as sg', 'sg.id', 'e.group_id')
+            .leftJoin('people as p', 'p.id', 'e.mentor_person_id')
+            .whereRef('e.child_id', '=', 'c.id')
+            // Not read at all without the grant (an empty list, never used below).
+            .where(sql<boolean>`${kinds.has('school')}`)
+            .select([
+              'e.id',
+              'e.organisation_id',
+              'o.name',
+              'o.school_type',
+              'o.brin',
+              'o.vestiging',
+              'sg.name as group_name',
+              sql<string | null>`p.given_name || ' ' || p.family_name`.as('mentor_name'),
+              'e.pupil_number',
+              'e.start_date',
+              'e.end_date',
+              'e.version',
+            ])
+            .orderBy('e.start_date', 'desc'),
+        ).as('enrolments'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('child_guardians as cg')
+            .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+            .whereRef('cg.child_id', '=', 'c.id')
+            .where(sql<boolean>`${kinds.has('guardians')}`)
+            .select(['g.id', 'g.given_name', 'g.family_name', 'g.email', 'g.phone', 'cg.relation', 'cg.has_authority'])
+            .orderBy('cg.has_authority', 'desc')
+            .orderBy('g.family_name'),
+        ).as('guardians'),
+      ])
+      .where('c.id', '=', childId)
+      .executeTakeFirstOrThrow();
+    const residence = c.residence;
     const result: ChildDetail = {
       id: c.id,
       givenName: c.given_name,
@@ -158,30 +204,8 @@ export async function getChild(database: Database, actor: Actor, childId: string
       if (c.onderwijsnummer) result.onderwijsnummer = c.onderwijsnummer;
     }
     if (kinds.has('school')) {
-      const enrolments = await tx
-        .selectFrom('enrolments as e')
-        .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
-        .leftJoin('school_groups as sg', 'sg.id', 'e.group_id')
-        .leftJoin('people as p', 'p.id', 'e.mentor_person_id')
-        .where('e.child_id', '=', childId)
-        .select([
-          'e.id',
-          'e.organisation_id',
-          'o.name',
-          'o.school_type',
-          'o.brin',
-          'o.vestiging',
-          'sg.name as group_name',
-          sql<string | null>`p.given_name || ' ' || p.family_name`.as('mentor_name'),
-          'e.pupil_number',
-          'e.start_date',
-          'e.end_date',
-          'e.version',
-        ])
-        .orderBy('e.start_date', 'desc')
-        .execute();
       result.startkwalificatieOn = c.startkwalificatie_on;
-      result.enrolments = enrolments.map((e) => ({
+      result.enrolments = c.enrolments.map((e) => ({
         id: e.id,
         organisationId: e.organisation_id,
         organisationName: e.name,
@@ -197,15 +221,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
       }));
     }
     if (kinds.has('guardians')) {
-      const guardians = await tx
-        .selectFrom('child_guardians as cg')
-        .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
-        .where('cg.child_id', '=', childId)
-        .select(['g.id', 'g.given_name', 'g.family_name', 'g.email', 'g.phone', 'cg.relation', 'cg.has_authority'])
-        .orderBy('cg.has_authority', 'desc')
-        .orderBy('g.family_name')
-        .execute();
-      result.guardians = guardians.map((g) => ({
+      result.guardians = c.guardians.map((g) => ({
         id: g.id,
         givenName: g.given_name,
         familyName: g.family_name,
