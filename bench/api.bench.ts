@@ -322,7 +322,7 @@ try {
     const r = await sql<Record<string, unknown>>`
       with reports as (
         select r.id, r.child_id, r.organisation_id, r.type, r.start_date, r.end_date, r.hours, r.due_on, r.deadline, r.origin, r.explanation,
-               c.given_name, c.family_name, c.birth_date, o.name as school_name,
+               c.given_name, c.family_name, c.birth_date, c.sort_key, o.name as school_name,
                r.version + (select count(*) from absence_report_events e where e.report_id = r.id)::int as version,
                le.kind as last_kind, le.occurred_on as last_on, le.reference, le.reason
           from absence_reports r join children c on c.id = r.child_id join organisations o on o.id = r.organisation_id
@@ -332,10 +332,11 @@ try {
       ), stated as (
         select *, case when last_kind in ('reported', 'dismissed', 'withdrawn') then last_kind when ${day} > deadline then 'overdue' else 'due' end as status from reports
       )
-      select *, count(*) over () as total, count(*) filter (where status = 'overdue') over () as overdue_count, count(*) filter (where status = 'due') over () as due_count
+      select *, count(*) over () as total, count(*) filter (where status = 'overdue') over () as overdue_count, count(*) filter (where status = 'due') over () as due_count,
+             count(*) filter (where status = 'reported') over () as reported_count, count(*) filter (where status = 'dismissed') over () as dismissed_count, count(*) filter (where status = 'withdrawn') over () as withdrawn_count
       from stated
       order by case status when 'overdue' then 0 when 'due' then 1 when 'dismissed' then 2 when 'reported' then 3 else 4 end,
-               case when status in ('due', 'overdue') then deadline end, case when status not in ('due', 'overdue') then due_on end desc, dutch_fold(family_name), id
+               case when status in ('due', 'overdue') then deadline end, case when status not in ('due', 'overdue') then due_on end desc, sort_key, id
       limit ${limit} offset ${offset}`.execute(db);
     return { items: r.rows };
   });
