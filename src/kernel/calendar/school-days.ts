@@ -94,3 +94,24 @@ export async function calendarScopeOf(db: Db | Tx, organisationId: string): Prom
     .executeTakeFirst();
   return { holidayRegion: row?.holiday_region ?? null, organisationId };
 }
+
+/**
+ * The calendar of a school location between two dates, in one statement (the holiday region of its
+ * gemeente read in it): what calendarScopeOf and loadSchoolCalendar read in two.
+ */
+export async function loadCalendarOf(db: Db | Tx, organisationId: string, from: string, to: string): Promise<SchoolCalendar> {
+  const rows = await db
+    .selectFrom('school_free_periods')
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('holiday_region', 'is', null), eb('organisation_id', 'is', null)]),
+        eb('holiday_region', '=', eb.selectFrom('organisations as o').innerJoin('gemeenten as g', 'g.id', 'o.gemeente_id').select('g.holiday_region').where('o.id', '=', organisationId)),
+        eb('organisation_id', '=', organisationId),
+      ]),
+    )
+    .select(['start_date', 'end_date', 'name'])
+    .execute();
+  return new SchoolCalendar(rows.map((r) => ({ start: r.start_date, end: r.end_date, name: r.name })));
+}

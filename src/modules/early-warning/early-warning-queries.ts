@@ -5,7 +5,7 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { groundsQuery } from '../../kernel/policy/child-policy.ts';
 import { recordListed, withChildAccess, type LogGround } from '../../kernel/policy/gateway.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
-import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../kernel/calendar/school-days.ts';
+import { addCalendarDays, loadCalendarOf } from '../../kernel/calendar/school-days.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
 import {
@@ -80,7 +80,7 @@ async function evaluateSchool(
   const yearStart = schoolYearStart(asOf);
   const calendarFrom = yearStart < lookback ? yearStart : lookback;
   // The rest of the week of asOf too: whether that week is a lesson week depends on all its days.
-  const cal = await loadSchoolCalendar(tx, await calendarScopeOf(tx, school.id), calendarFrom, addCalendarDays(asOf, 7));
+  const cal = await loadCalendarOf(tx, school.id, calendarFrom, addCalendarDays(asOf, 7));
   const periods = evaluationPeriods(cal, asOf);
   const counter = new SchoolDayCounter(cal, periods.earliest, asOf);
   const hoursPerDay = settings.lessonHoursPerDay[school.schoolType];

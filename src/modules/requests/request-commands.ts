@@ -5,7 +5,7 @@ import { accessIn, rules, subject, withAccess, type Rule } from '../../kernel/po
 import { consentKindsInForce } from '../../kernel/policy/child-policy.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
-import { calendarScopeOf, loadSchoolCalendar, addCalendarDays } from '../../kernel/calendar/school-days.ts';
+import { loadCalendarOf, addCalendarDays } from '../../kernel/calendar/school-days.ts';
 import type { RequestDetail, RequestStepBody, SendRequestBody } from '../../contracts/requests.ts';
 import { requestView, waitingFor } from './request-view.ts';
 import { ACTION_NL, KIND_NL, OPEN_REQUEST_STATUSES, RECEIVER_ORGANISATION_KINDS, STATUS_NL, type RequestKind, type RequestStatus } from '../../contracts/values/requests.ts';
@@ -24,7 +24,7 @@ async function stepDue(tx: Tx, regionId: string, kind: RequestKind, status: Requ
   const term = await termInForce(tx, regionId, kind, status);
   if (!term) return null;
   if (term.unit === 'working' || !waitingOrganisationId) return dueOn(since, { days: term.days, unit: 'working' });
-  const cal = await loadSchoolCalendar(tx, await calendarScopeOf(tx, waitingOrganisationId), since, addCalendarDays(since, 40 + term.days * 3));
+  const cal = await loadCalendarOf(tx, waitingOrganisationId, since, addCalendarDays(since, 40 + term.days * 3));
   return dueOn(since, term, cal);
 }
 

@@ -11,7 +11,7 @@ import type { Actor } from '../../kernel/policy/actor.ts';
 import { decideEach, recordListed, rules, subject, withAccess, type Listed, type Resolved } from '../../kernel/policy/gateway.ts';
 import { ConflictError, StaleVersionError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
-import { addCalendarDays, calendarScopeOf, loadSchoolCalendar } from '../../kernel/calendar/school-days.ts';
+import { addCalendarDays, loadCalendarOf } from '../../kernel/calendar/school-days.ts';
 import { OBSERVATION_TERM_SCHOOL_DAYS, type ObservationVerdict, type Progress } from '../../contracts/values/requests.ts';
 import type { AnswerObservationBody, ObservationView } from '../../contracts/requests.ts';
 import type { WorklistAsk, WorklistItem, WorklistPart } from '../../contracts/worklist.ts';
@@ -63,7 +63,7 @@ export async function askObservations(tx: Tx, r: { requestId: string; regionId: 
     teachers = (await current([...new Set(ids)])).map((m) => m.person_id);
   }
   if (!teachers.length) return 0;
-  const cal = await loadSchoolCalendar(tx, await calendarScopeOf(tx, school), day, addCalendarDays(day, 40 + OBSERVATION_TERM_SCHOOL_DAYS * 3));
+  const cal = await loadCalendarOf(tx, school, day, addCalendarDays(day, 40 + OBSERVATION_TERM_SCHOOL_DAYS * 3));
   const dueOn = cal.addSchoolDays(day, OBSERVATION_TERM_SCHOOL_DAYS);
   const rows = await tx
     .insertInto('request_observations')

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../kernel/db/database.ts';
 import type { Lateness } from '../../contracts/values/signals.ts';
-import { addCalendarDays, calendarScopeOf, loadSchoolCalendar, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
+import { addCalendarDays, loadCalendarOf, type SchoolCalendar } from '../../kernel/calendar/school-days.ts';
 
 /**
  * Whether a signal is urgent: marked "Dringend", or about safety (every safety signal, whatever
@@ -41,7 +41,7 @@ export function pickupDeadline(cal: SchoolCalendar, raisedOn: string, term: numb
 
 /** Calendar of a school location for a window around a date (enough for terms up to 60 school days ×3). */
 export async function calendarAround(db: Db | Tx, organisationId: string, from: string, to: string): Promise<SchoolCalendar> {
-  return loadSchoolCalendar(db, await calendarScopeOf(db, organisationId), addCalendarDays(from, -7), addCalendarDays(to, 400));
+  return loadCalendarOf(db, organisationId, addCalendarDays(from, -7), addCalendarDays(to, 400));
 }
 
 export type { Lateness } from '../../contracts/values/signals.ts';

@@ -129,9 +129,15 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
     // signals still waiting (the counters and the lateness filter are about those): a year of picked-up
     // signals is counted and paged in SQL, not read.
     const tally = await scoped
-      .select([sql<string>`count(*) filter (where s.status = 'new')`.as('new'), sql<string>`count(*) filter (where s.triaged_on is not null)`.as('picked_up'), sql<string | null>`min(s.raised_on)`.as('first_raised')])
+      .select([
+        sql<string>`count(*) filter (where s.status = 'new')`.as('new'),
+        sql<string>`count(*) filter (where s.triaged_on is not null)`.as('picked_up'),
+        sql<string | null>`min(s.raised_on)`.as('first_raised'),
+        // The signals still waiting, with what their lateness is computed from.
+        sql<{ id: string; raised_on: string; pickup_school_days: number; pickup_deadline: string }[]>`coalesce(json_agg(json_build_object('id', s.id, 'raised_on', s.raised_on, 'pickup_school_days', s.pickup_school_days, 'pickup_deadline', s.pickup_deadline)) filter (where s.status = 'new'), '[]')`.as('waiting'),
+      ])
       .executeTakeFirstOrThrow();
-    const waiting = Number(tally.new) > 0 ? await scoped.where('s.status', '=', 'new').select(['s.id', 's.raised_on', 's.pickup_school_days', 's.pickup_deadline', 's.triaged_on']).execute() : [];
+    const waiting = tally.waiting.map((r) => ({ ...r, triaged_on: null }));
     // One calendar from the first signal on: for the waiting ones and for any on the page.
     const cal = await calendarAround(tx, organisationId, tally.first_raised && tally.first_raised < day ? tally.first_raised : day, day);
     const lateOf = new Map(waiting.map((r) => [r.id, latenessOf(cal, r, day)]));
