@@ -20,7 +20,17 @@ export const MAX_PER_CONNECTION = 256;
 
 const prepared = new WeakMap<object, Set<string>>();
 
-const nameOf = (text: string) => 's' + createHash('sha1').update(text).digest('base64url').slice(0, 22);
+/** Names of the texts seen (the app's texts are a few hundred; bounded all the same, then hashed again). */
+const names = new Map<string, string>();
+const nameOf = (text: string) => {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = 's' + createHash('sha1').update(text).digest('base64url').slice(0, 22);
+    if (names.size >= 4 * MAX_PER_CONNECTION) names.clear();
+    names.set(text, name);
+  }
+  return name;
+};
 
 /** The pool as Kysely's PostgresDialect takes it, with the statements of each connection named. */
 export function withPreparedStatements(pool: pg.Pool): PostgresPool {
