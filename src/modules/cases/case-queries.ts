@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { decideEach, mayFollow, recordListed, resolvedCase, rules, subject, withAccess, withChildAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
@@ -21,15 +22,19 @@ import type { ShareableKind } from '../../contracts/values/cases.ts';
  */
 const isLimited = (d: Decision) => d.ground === 'case_team_no_consent';
 
-/** The case as the view shows it, read in the checked transaction. */
-function caseRow(tx: Tx, caseId: string) {
+/**
+ * The case as the view shows it, read in the checked transaction, with its plan and — only for a
+ * reader who sees more than that the case exists (`full`) — the child, the team and the history,
+ * and the parents with authority where the reader may see the parents (`guardians`): one statement.
+ */
+function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boolean }) {
   return tx
     .selectFrom('cases as k')
     .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
     .innerJoin('organisations as cmo', 'cmo.id', 'k.case_manager_organisation_id')
     .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
     .where('k.id', '=', caseId)
-    .select([
+    .select((eb) => [
       'k.id',
       'k.version',
       'k.child_id',
@@ -48,6 +53,55 @@ function caseRow(tx: Tx, caseId: string) {
       'cm.email as case_manager_email',
       'cmo.name as case_manager_organisation',
       caseManagerIsCurrent('k').as('case_manager_current'),
+      eb.selectFrom('plans as pl').select('pl.id').whereRef('pl.case_id', '=', 'k.id').as('plan_id'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('children as c')
+          .select(['c.id', 'c.given_name', 'c.family_name', 'c.birth_date'])
+          .whereRef('c.id', '=', 'k.child_id')
+          .where(sql<boolean>`${read.full}`),
+      ).as('child'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_members as m')
+          .innerJoin('people as p', 'p.id', 'm.person_id')
+          .innerJoin('organisations as mo', 'mo.id', 'm.organisation_id')
+          .whereRef('m.case_id', '=', 'k.id')
+          .where('m.removed_at', 'is', null)
+          .where(sql<boolean>`${read.full}`)
+          .select([
+            'm.id',
+            'm.person_id',
+            'm.organisation_id',
+            'm.role',
+            'mo.name as organisation_name',
+            sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
+            // Whether they still work for the organisation they are on the team for.
+            sql<boolean>`exists (select 1 from memberships mm where mm.person_id = m.person_id and mm.organisation_id = m.organisation_id and mm.ended_at is null)`.as('current'),
+          ])
+          .orderBy('m.added_at'),
+      ).as('team'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_events as e')
+          .leftJoin('people as p', 'p.id', 'e.person_id')
+          .whereRef('e.case_id', '=', 'k.id')
+          .where(sql<boolean>`${read.full}`)
+          .select(['e.at', 'e.event', 'e.detail', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
+          .orderBy('e.id'),
+      ).as('history'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('child_guardians as cg')
+          .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
+          .whereRef('cg.child_id', '=', 'k.child_id')
+          .where('cg.has_authority', '=', true)
+          .where(sql<boolean>`${read.full && read.guardians}`)
+          .select(['g.id', sql<string>`g.given_name || ' ' || g.family_name`.as('name')])
+          .orderBy('g.family_name')
+          .orderBy('g.given_name')
+          .orderBy('g.id'),
+      ).as('guardians'),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -67,11 +121,15 @@ export async function getCase(database: Database, actor: Actor, caseId: string):
 async function caseView(decided: Access, caseId: string): Promise<CaseView> {
   const day = today();
   const { tx, actor } = decided;
-  const k = await caseRow(tx, caseId);
   // The case manager coordinates the team: sees the case file; the child's data by the grants.
   const access = { ...decided.relation, kinds: decided.kinds };
   const limited = isLimited(decided);
-  const plan = await tx.selectFrom('plans').select('id').where('case_id', '=', k.id).executeTakeFirst();
+  const showConsents = access.isOwner || access.isManager || access.kinds.has('consents');
+  // Parents' names only to whom the guardians data kind is granted (a consent that leaves it out
+  // shows none anywhere on the case), and to those who keep the case.
+  const showGuardians = access.isOwner || access.isManager || access.kinds.has('guardians');
+  const k = await caseRow(tx, caseId, { full: !limited, guardians: showGuardians });
+  const plan = k.plan_id ? { id: k.plan_id } : undefined;
   const base = {
     id: k.id,
     version: k.version,
@@ -110,57 +168,15 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
     },
   };
   if (limited) return base;
-  const child = await tx.selectFrom('children').select(['id', 'given_name', 'family_name', 'birth_date']).where('id', '=', k.child_id).executeTakeFirstOrThrow();
-  const team = await tx
-    .selectFrom('case_members as m')
-    .innerJoin('people as p', 'p.id', 'm.person_id')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .where('m.case_id', '=', caseId)
-    .where('m.removed_at', 'is', null)
-    .select([
-      'm.id',
-      'm.person_id',
-      'm.organisation_id',
-      'm.role',
-      'o.name as organisation_name',
-      sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
-      // Whether they still work for the organisation they are on the team for.
-      sql<boolean>`exists (select 1 from memberships mm where mm.person_id = m.person_id and mm.organisation_id = m.organisation_id and mm.ended_at is null)`.as('current'),
-    ])
-    .orderBy('m.added_at')
-    .execute();
-  const showConsents = access.isOwner || access.isManager || access.kinds.has('consents');
-  // Parents' names only to whom the guardians data kind is granted (a consent that leaves it out
-  // shows none anywhere on the case), and to those who keep the case.
-  const showGuardians = access.isOwner || access.isManager || access.kinds.has('guardians');
+  const child = k.child!;
+  const team = k.team;
   const consents = showConsents ? await consentsOf(tx, k.child_id, caseId, day, showGuardians) : undefined;
-  const history = await tx
-    .selectFrom('case_events as e')
-    .leftJoin('people as p', 'p.id', 'e.person_id')
-    .where('e.case_id', '=', caseId)
-    .select(['e.at', 'e.event', 'e.detail', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
-    .orderBy('e.id')
-    .execute();
-  const guardians = access.isOwner || access.isManager
-    ? await tx
-        .selectFrom('child_guardians as cg')
-        .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
-        .where('cg.child_id', '=', k.child_id)
-        .where('cg.has_authority', '=', true)
-        .select(['g.id', sql<string>`g.given_name || ' ' || g.family_name`.as('name')])
-        .execute()
-    : [];
+  const history = k.history;
+  // The parents with authority: by id for who keeps the case (who may withdraw a consent), by name
+  // for the family's place on the case.
+  const guardians = access.isOwner || access.isManager ? k.guardians : [];
   const rule = ageRuleOn(child.birth_date, day);
-  // The family as participants: the parents/carers with authority and, from 12, the child.
-  const family = !showGuardians
-    ? []
-    : await tx
-        .selectFrom('child_guardians as cg')
-        .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
-        .where('cg.child_id', '=', k.child_id)
-        .where('cg.has_authority', '=', true)
-        .select(sql<string>`g.given_name || ' ' || g.family_name`.as('name'))
-        .execute();
+  const family = showGuardians ? k.guardians : [];
   // Siblings' cases in the same family, as far as this actor may see them at all.
   const siblingRows = k.family_id
     ? await tx
