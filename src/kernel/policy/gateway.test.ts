@@ -5,7 +5,7 @@ import { seedDemo, type DemoSeedResult } from '../../modules/demo/seed-demo.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { LOG_GROUNDS, mayFollow, recordEvent, rules, subject, withAccess, withChildrenAccess, type Rule, type Subject } from './gateway.ts';
+import { LOG_GROUNDS, mayFollow, recordEvent, recordListed, rules, subject, withAccess, withChildrenAccess, withLogBatch, type Rule, type Subject } from './gateway.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -239,6 +239,38 @@ describe('a link decided on the facts its page read (mayFollow with `seen`)', ()
     expect(asked).toBeGreaterThan(50);
     expect(followed).toBeGreaterThan(0);
     expect(followed).toBeLessThan(asked);
+  });
+});
+
+describe('several lists in one transaction log in one statement (withLogBatch)', () => {
+  it('writes every list’s entries at the end, together, in the transaction; nothing when the work fails', async () => {
+    const ib = await actorOf('ib');
+    const [a, b] = [ids.child.childId, ids.signal.childId];
+    const before = (await logRows(ib.accountId)).length;
+    await database.db.transaction().execute((tx) =>
+      withLogBatch(tx, async () => {
+        await recordListed(tx, ib, 'test.batch', [{ childId: a, ground: 'school_care' }]);
+        // Held back: not in the log yet, inside the same transaction.
+        expect((await tx.selectFrom('access_log').select('seq').where('account_id', '=', ib.accountId).where('event', '=', 'test.batch').execute()).length).toBe(0);
+        await recordListed(tx, ib, 'test.batch', [{ childId: b, ground: 'school_care', detail: { signalId: ids.signal.subject.id } }]);
+      }),
+    );
+    const rows = (await logRows(ib.accountId)).slice(before);
+    expect(rows.map((r) => [r.event, r.child_id, r.outcome])).toEqual([
+      ['test.batch', a, 'allowed'],
+      ['test.batch', b, 'allowed'],
+    ]);
+    // One statement: one moment for both.
+    expect(new Date(rows[0].occurred_at).getTime()).toBe(new Date(rows[1].occurred_at).getTime());
+    await expect(
+      database.db.transaction().execute((tx) =>
+        withLogBatch(tx, async () => {
+          await recordListed(tx, ib, 'test.batch_failed', [{ childId: a, ground: 'school_care' }]);
+          throw new Error('the list failed');
+        }),
+      ),
+    ).rejects.toThrow('the list failed');
+    expect((await logRows(ib.accountId)).filter((r) => r.event === 'test.batch_failed')).toEqual([]);
   });
 });
 

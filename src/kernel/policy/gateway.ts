@@ -350,6 +350,35 @@ export interface WithAccessOptions extends AccessOptions {
   refuse?: (access: Access) => Promise<Refusal | null>;
 }
 
+/** Entries held back for one statement at the end of a unit of work (`withLogBatch`), per transaction. */
+const held = new WeakMap<Tx, AccessLogEntry[]>();
+
+/** Writes entries to the access log in `tx` — or holds them, inside `withLogBatch`, to write them with the rest. */
+async function log(tx: Tx, entries: AccessLogEntry | AccessLogEntry[]): Promise<void> {
+  const pending = held.get(tx);
+  if (pending) pending.push(...(Array.isArray(entries) ? entries : [entries]));
+  else await appendAccessLog(tx, entries);
+}
+
+/**
+ * Work in `tx` that shows several lists, each logging what it shows (the worklist's sources): their
+ * entries are written in one statement when `work` is done, still in `tx` — so with the reads they
+ * record, or (when `work` fails and the transaction rolls back) not at all, as before.
+ */
+export async function withLogBatch<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  if (held.has(tx)) return work();
+  const pending: AccessLogEntry[] = [];
+  held.set(tx, pending);
+  try {
+    const value = await work();
+    held.delete(tx);
+    await appendAccessLog(tx, pending);
+    return value;
+  } finally {
+    held.delete(tx);
+  }
+}
+
 export const actorLogFields = (actor: Actor) => ({
   regionId: actor.regionId,
   accountId: actor.accountId,
@@ -391,25 +420,25 @@ async function enter(tx: Tx, actor: Actor, s: Subject, rule: Rule, event: string
   const key = DETAIL_KEY[s.type];
   const detail = { ...(key ? { [key]: s.id } : {}), ...opts.detail };
   if (!resolved) {
-    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: null, detail });
+    await log(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: null, detail });
     return { refused: null };
   }
   if (opts.lockCase && resolved.caseId) await tx.selectFrom('cases').select('id').where('id', '=', resolved.caseId).forUpdate().execute();
   const facts = await factsOf(tx, actor, resolved);
   const decision = rule(facts);
   if (!decision) {
-    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: resolved.childId, detail });
+    await log(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: resolved.childId, detail });
     return { refused: null };
   }
   const grounds = [...new Set(facts.grants.map((g) => g.ground))];
   const access: Access = { ...facts, ...decision, tx, childId: resolved.childId, caseId: resolved.caseId, grounds };
   const refusal = opts.refuse ? await opts.refuse(access) : null;
   if (refusal) {
-    await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: resolved.childId, detail: { ...detail, why: refusal.why } });
+    await log(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: resolved.childId, detail: { ...detail, why: refusal.why } });
     return { refused: refusal.error };
   }
   const allowedDetail = typeof opts.allowedDetail === 'function' ? opts.allowedDetail(decision) : opts.allowedDetail;
-  await appendAccessLog(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: resolved.childId, ground: decision.ground, consentId: decision.consentId, detail: { ...detail, ...allowedDetail } });
+  await log(tx, { ...actorLogFields(actor), event, outcome: 'allowed', childId: resolved.childId, ground: decision.ground, consentId: decision.consentId, detail: { ...detail, ...allowedDetail } });
   return { access };
 }
 
@@ -452,7 +481,7 @@ export interface Listed {
 
 /** Logs the children a list showed, each with the ground the policy's query found for it. */
 export async function recordListed(tx: Tx, actor: Actor, event: string, listed: Listed[]): Promise<void> {
-  await appendAccessLog(
+  await log(
     tx,
     listed.map((l) => ({ ...actorLogFields(actor), event, outcome: 'allowed' as const, childId: l.childId, ground: l.ground, consentId: l.consentId ?? null, detail: l.detail ?? {} })),
   );
@@ -547,7 +576,7 @@ export async function withChildrenAccess(tx: Tx, actor: Actor, work: ChildrenAcc
       detail,
     };
   }
-  await appendAccessLog(tx, entries);
+  await log(tx, entries);
   return { allowed: new Set(best.keys()), denied: ids.filter((id) => !best.has(id)) };
 }
 
@@ -561,7 +590,7 @@ export async function recordEvent(
   entry: { event: string; outcome?: 'allowed' | 'denied'; childId?: string | null; ground?: LogGround | null; detail?: Record<string, unknown>; ip?: string | null; regionId?: string | null; accountId?: string | null; personId?: string | null },
 ): Promise<void> {
   const { outcome = 'allowed', event, ...rest } = entry;
-  await appendAccessLog(tx, { ...(actor ? actorLogFields(actor) : {}), ...stripUndefined(rest), event, outcome });
+  await log(tx, { ...(actor ? actorLogFields(actor) : {}), ...stripUndefined(rest), event, outcome });
 }
 
 const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,6 +1,7 @@
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { today } from '../../kernel/time.ts';
+import { withLogBatch } from '../../kernel/policy/gateway.ts';
 import { WORKLIST_KINDS, WORKLIST_MAX_PER_KIND } from '../../contracts/values/worklist.ts';
 import type { Worklist, WorklistAsk, WorklistItem, WorklistPart, WorklistQuery } from '../../contracts/worklist.ts';
 import { signalsToPickUp } from '../signals/index.ts';
@@ -59,13 +60,16 @@ export async function getWorklist(database: Database, actor: Actor, q: WorklistQ
   const day = today();
   if (actor.kind !== 'professional' || !actor.membership || !actor.personId) return { today: day, items: [], counts: [] };
   const ask: WorklistAsk = { day, limit: q.perKind ?? WORKLIST_MAX_PER_KIND, event };
-  return database.db.transaction().execute(async (tx) => {
-    const parts: WorklistPart[] = [];
-    for (const source of SOURCES) parts.push(await source(tx, actor, ask));
-    return {
-      today: day,
-      items: parts.flatMap((p) => p.items).sort(byDeadline),
-      counts: parts.flatMap((p) => p.counts).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind)),
-    };
-  });
+  return database.db.transaction().execute((tx) =>
+    // What every source shows is logged in one statement at the end, in the same transaction.
+    withLogBatch(tx, async () => {
+      const parts: WorklistPart[] = [];
+      for (const source of SOURCES) parts.push(await source(tx, actor, ask));
+      return {
+        today: day,
+        items: parts.flatMap((p) => p.items).sort(byDeadline),
+        counts: parts.flatMap((p) => p.counts).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind)),
+      };
+    }),
+  );
 }
