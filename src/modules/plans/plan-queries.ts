@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { ageOn, today } from '../../kernel/time.ts';
@@ -28,6 +29,7 @@ export interface PlanViewOptions {
 
 export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = { guardianNames: true }) {
   const who = whoFor(opts.guardianNames);
+  // The plan with everything on it in one statement: its case and child, and each part as a list.
   const plan = await tx
     .selectFrom('plans as pl')
     .innerJoin('cases as k', 'k.id', 'pl.case_id')
@@ -35,67 +37,91 @@ export async function planView(tx: Tx, planId: string, opts: PlanViewOptions = {
     .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
     .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
     .where('pl.id', '=', planId)
-    .select(['pl.id', 'pl.version', 'pl.case_id', 'k.title', 'k.status', 'k.next_evaluation_on', 'k.opened_on', 'c.id as child_id', 'c.given_name', 'c.family_name', 'c.birth_date', 'o.name as school', personName('cm').as('case_manager_name')])
+    .select((eb) => [
+      'pl.id',
+      'pl.version',
+      'pl.case_id',
+      'k.title',
+      'k.status',
+      'k.next_evaluation_on',
+      'k.opened_on',
+      'c.id as child_id',
+      'c.given_name',
+      'c.family_name',
+      'c.birth_date',
+      'o.name as school',
+      personName('cm').as('case_manager_name'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('plan_goals as g')
+          .leftJoin('people as p', 'p.id', 'g.added_by_person_id')
+          .leftJoin('guardians as gu', 'gu.id', 'g.added_by_guardian_id')
+          .whereRef('g.plan_id', '=', 'pl.id')
+          .select(['g.id', 'g.life_domain', 'g.description', 'g.expected_outcome', 'g.in_family_words', 'g.added_by_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
+          .orderBy('g.created_at')
+          .orderBy('g.id')
+          // Written only through addGoal, whose body the contract checks against LIFE_DOMAINS.
+          .$narrowType<{ life_domain: LifeDomain }>(),
+      ).as('goals'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('plan_actions as a')
+          .innerJoin('plan_goals as g', 'g.id', 'a.goal_id')
+          .leftJoin('people as p', 'p.id', 'a.owner_person_id')
+          .leftJoin('organisations as ao', 'ao.id', 'a.owner_organisation_id')
+          .whereRef('g.plan_id', '=', 'pl.id')
+          .select(['a.id', 'a.goal_id', 'a.description', 'a.deadline', 'a.owner_family', 'ao.name as organisation_name', personName('p').as('person_name')])
+          .orderBy('a.created_at')
+          .orderBy('a.id'),
+      ).as('actions'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('goal_evaluations as e')
+          .innerJoin('plan_goals as g', 'g.id', 'e.goal_id')
+          .leftJoin('people as p', 'p.id', 'e.rated_by_person_id')
+          .leftJoin('guardians as gu', 'gu.id', 'e.rated_by_guardian_id')
+          .whereRef('g.plan_id', '=', 'pl.id')
+          .select(['e.id', 'e.goal_id', 'e.score', 'e.evaluated_on', 'e.comment', 'e.corrects_evaluation_id', 'e.correction_reason', 'e.rated_by_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
+          .orderBy('e.evaluated_on')
+          .orderBy('e.created_at')
+          .orderBy('e.id')
+          // Written only through evaluateGoal and correctEvaluation, which accept −2 … +2.
+          .$narrowType<{ score: GasScore }>(),
+      ).as('evaluations'),
+      jsonObjectFrom(eb.selectFrom('plan_opp_versions as v').selectAll('v').whereRef('v.plan_id', '=', 'pl.id').orderBy('v.recorded_at', 'desc').limit(1)).as('opp'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('plan_agreements as a')
+          .leftJoin('guardians as gu', 'gu.id', 'a.guardian_id')
+          .whereRef('a.plan_id', '=', 'pl.id')
+          .select(['a.id', 'a.kind', 'a.agreed', 'a.on_date', 'a.note', 'a.opp_version_id', personName('gu').as('guardian_name')])
+          .orderBy('a.recorded_at')
+          .orderBy('a.id'),
+      ).as('agreements'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('plan_comments as pc')
+          .leftJoin('people as p', 'p.id', 'pc.author_person_id')
+          .leftJoin('guardians as gu', 'gu.id', 'pc.author_guardian_id')
+          .whereRef('pc.plan_id', '=', 'pl.id')
+          .select(['pc.id', 'pc.goal_id', 'pc.text', 'pc.created_at', 'pc.author_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
+          .orderBy('pc.created_at')
+          .orderBy('pc.id'),
+      ).as('comments'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('plan_observations as ob')
+          .innerJoin('people as p', 'p.id', 'ob.author_person_id')
+          .whereRef('ob.plan_id', '=', 'pl.id')
+          .select(['ob.id', 'ob.goal_id', 'ob.effect', 'ob.text', 'ob.observed_on', personName('p').as('person_name')])
+          .orderBy('ob.observed_on', 'desc')
+          .orderBy('ob.id'),
+      ).as('observations'),
+    ])
     .executeTakeFirstOrThrow();
-  const goals = await tx
-    .selectFrom('plan_goals as g')
-    .leftJoin('people as p', 'p.id', 'g.added_by_person_id')
-    .leftJoin('guardians as gu', 'gu.id', 'g.added_by_guardian_id')
-    .where('g.plan_id', '=', planId)
-    .select(['g.id', 'g.life_domain', 'g.description', 'g.expected_outcome', 'g.in_family_words', 'g.added_by_child as by_child', 'g.created_at', personName('p').as('person_name'), personName('gu').as('guardian_name')])
-    .orderBy('g.created_at')
-    // Written only through addGoal, whose body the contract checks against LIFE_DOMAINS.
-    .$narrowType<{ life_domain: LifeDomain }>()
-    .execute();
-  const goalIds = goals.map((g) => g.id);
-  const actions = goalIds.length
-    ? await tx
-        .selectFrom('plan_actions as a')
-        .leftJoin('people as p', 'p.id', 'a.owner_person_id')
-        .leftJoin('organisations as o', 'o.id', 'a.owner_organisation_id')
-        .where('a.goal_id', 'in', goalIds)
-        .select(['a.id', 'a.goal_id', 'a.description', 'a.deadline', 'a.owner_family', 'o.name as organisation_name', personName('p').as('person_name')])
-        .orderBy('a.created_at')
-        .execute()
-    : [];
-  const evaluations = goalIds.length
-    ? await tx
-        .selectFrom('goal_evaluations as e')
-        .leftJoin('people as p', 'p.id', 'e.rated_by_person_id')
-        .leftJoin('guardians as gu', 'gu.id', 'e.rated_by_guardian_id')
-        .where('e.goal_id', 'in', goalIds)
-        .select(['e.id', 'e.goal_id', 'e.score', 'e.evaluated_on', 'e.comment', 'e.corrects_evaluation_id', 'e.correction_reason', 'e.rated_by_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
-        .orderBy('e.evaluated_on')
-        .orderBy('e.created_at')
-        // Written only through evaluateGoal and correctEvaluation, which accept −2 … +2.
-        .$narrowType<{ score: GasScore }>()
-        .execute()
-    : [];
+  const { goals, actions, evaluations, opp, agreements, comments, observations } = plan;
   // Each evaluation that was corrected, and by which correction (one each: a unique index).
   const correctedBy = new Map(evaluations.filter((e) => e.corrects_evaluation_id).map((e) => [e.corrects_evaluation_id!, e.id]));
-  const opp = await tx.selectFrom('plan_opp_versions').selectAll().where('plan_id', '=', planId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
-  const agreements = await tx
-    .selectFrom('plan_agreements as a')
-    .leftJoin('guardians as gu', 'gu.id', 'a.guardian_id')
-    .where('a.plan_id', '=', planId)
-    .select(['a.id', 'a.kind', 'a.agreed', 'a.on_date', 'a.note', 'a.opp_version_id', personName('gu').as('guardian_name')])
-    .orderBy('a.recorded_at')
-    .execute();
-  const comments = await tx
-    .selectFrom('plan_comments as c')
-    .leftJoin('people as p', 'p.id', 'c.author_person_id')
-    .leftJoin('guardians as gu', 'gu.id', 'c.author_guardian_id')
-    .where('c.plan_id', '=', planId)
-    .select(['c.id', 'c.goal_id', 'c.text', 'c.created_at', 'c.author_child as by_child', personName('p').as('person_name'), personName('gu').as('guardian_name')])
-    .orderBy('c.created_at')
-    .execute();
-  const observations = await tx
-    .selectFrom('plan_observations as ob')
-    .innerJoin('people as p', 'p.id', 'ob.author_person_id')
-    .where('ob.plan_id', '=', planId)
-    .select(['ob.id', 'ob.goal_id', 'ob.effect', 'ob.text', 'ob.observed_on', personName('p').as('person_name')])
-    .orderBy('ob.observed_on', 'desc')
-    .execute();
   const day = today();
   return {
     id: plan.id,
