@@ -104,6 +104,13 @@ export interface SignalListOptions {
 }
 
 /**
+ * The queue's order: urgent signals still waiting first ("Dringend" and every safety signal), then
+ * the other waiting ones, each by deadline; then the ones picked up or withdrawn. A last key that is
+ * unique: signals raised at the same moment keep their place from page to page.
+ */
+const ORDER = sql`order by s.status = 'new' and (s.urgency = 'urgent' or s.category = 'safety') desc, s.status = 'new' desc, s.pickup_deadline, s.raised_at, s.id`;
+
+/**
  * The care coordinator's queue (all signals of the own school location) or the author's own
  * signals. Scoped in SQL; lateness is computed in school days of the school's calendar; every
  * signal shown is logged against its child.
@@ -151,22 +158,15 @@ export async function listSignals(database: Database, actor: Actor, opts: Signal
       .$if(latenessIds !== null, (q) => q.where('s.id', 'in', latenessIds!))
       .$if(opts.pickedUp !== undefined, (q) => q.where('s.triaged_on', opts.pickedUp ? 'is not' : 'is', null))
       .$if(opts.open !== undefined, (q) => q.where('s.status', opts.open ? 'in' : 'not in', ['new', 'watching', 'in_school']));
-    // Urgent signals still waiting first ("Dringend" and every safety signal), then the other
-    // waiting ones, each by deadline; then the ones picked up or withdrawn. A last key that is
-    // unique: signals raised at the same moment keep their place from page to page.
-    const pageIds = await filtered
-      .select(['s.id', sql<string>`count(*) over ()`.as('total')])
-      .orderBy(sql`s.status = 'new' and (s.urgency = 'urgent' or s.category = 'safety')`, 'desc')
-      .orderBy(sql`s.status = 'new'`, 'desc')
-      .orderBy('s.pickup_deadline')
-      .orderBy('s.raised_at')
-      .orderBy('s.id')
+    const pageIds = filtered
+      .select(['s.id as page_id', sql<string>`count(*) over ()`.as('total'), sql<number>`row_number() over (${ORDER})`.as('n')])
+      .orderBy('n')
       .limit(opts.pageSize)
-      .offset((opts.page - 1) * opts.pageSize)
-      .execute();
-    const total = pageIds.length ? Number(pageIds[0].total) : opts.page > 1 ? Number((await filtered.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
-    const order = new Map(pageIds.map((r, i) => [r.id, i]));
-    const rows = pageIds.length ? (await selectSignals(tx).where('s.id', 'in', [...order.keys()]).execute()).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
+      .offset((opts.page - 1) * opts.pageSize);
+    // The page's signals with everything a list shows, in the same statement (the subqueries of a
+    // row only for the rows of the page).
+    const rows = await selectSignals(tx).innerJoin(pageIds.as('pg'), 'pg.page_id', 's.id').select('pg.total').orderBy('pg.n').execute();
+    const total = rows.length ? Number(rows[0].total) : opts.page > 1 ? Number((await filtered.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) : 0;
     // The policy's own reader relation decides every row (the query above is already scoped the same way).
     const shown = rows.flatMap((r) => {
       const reader = signalAccess(actor, r);
