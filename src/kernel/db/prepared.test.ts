@@ -23,11 +23,11 @@ describe('prepared statements on PostgreSQL (the pool Kysely is given)', () => {
   it('names a statement with parameters by its text, the same name for the same text on the connection', async () => {
     const { sent, pool } = fakePool();
     const c = await withPreparedStatements(pool).connect();
-    await c.query('select * from children where id = $1', ['a']);
-    await c.query('select * from children where id = $1', ['b']);
-    await c.query('select * from cases where id = $1', ['c']);
+    await c.query('select given_name from children where id = $1', ['a']);
+    await c.query('select given_name from children where id = $1', ['b']);
+    await c.query('select title from cases where id = $1', ['c']);
     const [first, second, third] = sent as { name: string; text: string; values: unknown[] }[];
-    expect(first).toMatchObject({ text: 'select * from children where id = $1', values: ['a'] });
+    expect(first).toMatchObject({ text: 'select given_name from children where id = $1', values: ['a'] });
     expect(second).toMatchObject({ name: first.name, values: ['b'] });
     expect(third.name).not.toBe(first.name);
   });
@@ -41,6 +41,18 @@ describe('prepared statements on PostgreSQL (the pool Kysely is given)', () => {
       ['begin', []],
       ['commit', []],
     ]);
+  });
+
+  it('runs a statement that selects * unnamed (a column added by a migration must not break it)', async () => {
+    const { sent, pool } = fakePool();
+    const c = await withPreparedStatements(pool).connect();
+    for (const text of ['select * from "children" where "id" = $1', 'select "c".*, "o"."name" from "children" as "c" where "c"."id" = $1', 'select "o"."name", "c".* from "children" as "c" where "c"."id" = $1', 'insert into "t" ("a") values ($1) returning *']) {
+      await c.query(text, ['x']);
+      expect(sent.at(-1), text).toEqual([text, ['x']]);
+    }
+    // Multiplying is no star select.
+    await c.query('select "n" * $1 as "twice" from "t"', [2]);
+    expect(sent.at(-1)).toMatchObject({ text: 'select "n" * $1 as "twice" from "t"' });
   });
 
   it('gives the same connection the same wrapper, and prepares at most MAX_PER_CONNECTION texts on it', async () => {
@@ -78,5 +90,20 @@ describe('the same statement with other parameters answers for those parameters'
     });
     // PGlite runs its statements unnamed (one connection, in the process: nothing to save).
     expect(prepared).toBe(database.engine === 'postgresql' ? 1 : 0);
+  });
+  it('keeps answering when a column is added to a table its statements read (a rolling upgrade)', async () => {
+    await sql`create table upgrade_probe (id int primary key, a text not null)`.execute(database.db);
+    await sql`insert into upgrade_probe values (1, 'een'), (2, 'twee')`.execute(database.db);
+    const db = database.db;
+    // One connection: what it prepared before the migration runs again after it.
+    await db.transaction().execute(async (tx) => {
+      const read = async () => ({
+        star: (await sql`select * from upgrade_probe where id = ${2}`.execute(tx)).rows[0],
+        named: (await sql`select a from upgrade_probe where id = ${1}`.execute(tx)).rows[0],
+      });
+      expect(await read()).toEqual({ star: { id: 2, a: 'twee' }, named: { a: 'een' } });
+      await sql`alter table upgrade_probe add column b text not null default 'nieuw'`.execute(tx);
+      expect(await read()).toEqual({ star: { id: 2, a: 'twee', b: 'nieuw' }, named: { a: 'een' } });
+    });
   });
 });

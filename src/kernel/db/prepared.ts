@@ -15,10 +15,19 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
  * prepares at most MAX_PER_CONNECTION, then runs new texts unnamed as before (the server's memory
  * for prepared statements stays bounded per connection, and the pool has 10). Statements without
  * parameters (`begin`, `commit`, migrations) keep the simple protocol: one round trip, nothing kept.
+ *
+ * A statement that selects `*` runs unnamed too. PostgreSQL plans a prepared statement again after
+ * a schema change, but refuses one whose result columns changed ("cached plan must not change
+ * result type"): while a new version's migration adds a column (a rolling upgrade), the nodes still
+ * running the old version would fail every `select *` they prepared before. Named columns do not
+ * change.
  */
 export const MAX_PER_CONNECTION = 256;
 
 const prepared = new WeakMap<object, Set<string>>();
+
+/** `select *`, `select "c".*`, `, "c".*`, `returning *`: result columns that follow the table's. */
+const SELECTS_STAR = /(?:select|returning|,)\s+(?:"?\w+"?\.)?\*/i;
 
 /** Names of the texts seen (the app's texts are a few hundred; bounded all the same, then hashed again). */
 const names = new Map<string, string>();
@@ -40,7 +49,7 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
     const known = new Set<string>();
     prepared.set(client, known);
     const query = ((text: unknown, values?: readonly unknown[]) => {
-      if (typeof text !== 'string' || !values || values.length === 0) return (client.query as (t: unknown, v?: unknown) => unknown)(text, values);
+      if (typeof text !== 'string' || !values || values.length === 0 || SELECTS_STAR.test(text)) return (client.query as (t: unknown, v?: unknown) => unknown)(text, values);
       const name = nameOf(text);
       if (!known.has(name)) {
         if (known.size >= MAX_PER_CONNECTION) return client.query(text, values as unknown[]);
