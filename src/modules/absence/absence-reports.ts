@@ -129,7 +129,6 @@ async function claimReportVersion(tx: Tx, reportId: string, expected: number, fo
   return expected + 1;
 }
 
-
 function requireSchoolCare(actor: Actor, schoolLocationId: string) {
   if (!isCareCoordinator(actor) || actor.membership!.organisationId !== schoolLocationId) {
     throw new ForbiddenError('Verzuimmeldingen van een school beheert de intern begeleider of zorgcoördinator van die schoolvestiging.');
