@@ -50,9 +50,16 @@ describe('prepared statements on PostgreSQL (the pool Kysely is given)', () => {
       await c.query(text, ['x']);
       expect(sent.at(-1), text).toEqual([text, ['x']]);
     }
-    // Multiplying is no star select.
-    await c.query('select "n" * $1 as "twice" from "t"', [2]);
-    expect(sent.at(-1)).toMatchObject({ text: 'select "n" * $1 as "twice" from "t"' });
+    // Multiplying is no star select, nor is a star inside a subquery (the statement's own columns are named).
+    for (const text of [
+      'select "n" * $1 as "twice" from "t"',
+      'select "p"."id", (select to_json(obj) from (select "v".* from "plan_opp_versions" as "v" where "v"."plan_id" = "p"."id") as obj) as "opp" from "plans" as "p" where "p"."id" = $1',
+      'select "a" from "t" where exists (select * from "u" where "u"."a" = "t"."a") and "b" = $1',
+      'with "x" as (select * from "t") select "a", \'(\' as "paren" from "x" where "b" = $1',
+    ]) {
+      await c.query(text, [2]);
+      expect(sent.at(-1), text).toMatchObject({ text });
+    }
   });
 
   it('gives the same connection the same wrapper, and prepares at most MAX_PER_CONNECTION texts on it', async () => {

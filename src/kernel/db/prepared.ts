@@ -16,7 +16,7 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
  * for prepared statements stays bounded per connection, and the pool has 10). Statements without
  * parameters (`begin`, `commit`, migrations) keep the simple protocol: one round trip, nothing kept.
  *
- * A statement that selects `*` runs unnamed too. PostgreSQL plans a prepared statement again after
+ * A statement whose own result selects `*` runs unnamed too (a `*` within a subquery does not count). PostgreSQL plans a prepared statement again after
  * a schema change, but refuses one whose result columns changed ("cached plan must not change
  * result type"): while a new version's migration adds a column (a rolling upgrade), the nodes still
  * running the old version would fail every `select *` they prepared before. Named columns do not
@@ -26,8 +26,29 @@ export const MAX_PER_CONNECTION = 256;
 
 const prepared = new WeakMap<object, Set<string>>();
 
-/** `select *`, `select "c".*`, `, "c".*`, `returning *`: result columns that follow the table's. */
-const SELECTS_STAR = /(?:select|returning|,)\s+(?:"?\w+"?\.)?\*/i;
+/** Before a `*`: `select`, `returning` or a comma, and maybe a table (`"c".`). */
+const STAR_BEFORE = /(?:select|returning|,)\s+(?:"?\w+"?\.)?$/i;
+
+/**
+ * Whether the statement's own result has columns that follow a table's (`select *`, `select "c".*`,
+ * `, "c".*`, `returning *`). Only outside parentheses: a `*` in a subquery (`to_json`, `exists`,
+ * a lateral join, a CTE the outer select names its columns from) does not change what the statement
+ * answers. Quoted text is skipped.
+ */
+export function selectsStar(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      const end = text.indexOf(ch, i + 1);
+      if (end < 0) return false;
+      i = end;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '*' && depth === 0 && STAR_BEFORE.test(text.slice(Math.max(0, i - 80), i))) return true;
+  }
+  return false;
+}
 
 /** Names of the texts seen (the app's texts are a few hundred; bounded all the same, then hashed again). */
 const names = new Map<string, string>();
@@ -49,7 +70,7 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
     const known = new Set<string>();
     prepared.set(client, known);
     const query = ((text: unknown, values?: readonly unknown[]) => {
-      if (typeof text !== 'string' || !values || values.length === 0 || SELECTS_STAR.test(text)) return (client.query as (t: unknown, v?: unknown) => unknown)(text, values);
+      if (typeof text !== 'string' || !values || values.length === 0 || selectsStar(text)) return (client.query as (t: unknown, v?: unknown) => unknown)(text, values);
       const name = nameOf(text);
       if (!known.has(name)) {
         if (known.size >= MAX_PER_CONNECTION) return client.query(text, values as unknown[]);
