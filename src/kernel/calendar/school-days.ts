@@ -65,6 +65,14 @@ export interface CalendarScope {
 
 /** The free periods that apply to a school location between two dates (national, its holiday region, its own), as a query to select from. */
 export function freePeriodsOf(db: Db | Tx, scope: CalendarScope, from: string, to: string) {
+  return periodsBetween(db, from, to, scope.holidayRegion, scope.organisationId);
+}
+
+/**
+ * The free periods between two dates: every school's, those of a holiday region (given, or the
+ * region of the school location's gemeente, read in the same statement), and a school's own.
+ */
+function periodsBetween(db: Db | Tx, from: string, to: string, region: HolidayRegion | { of: string } | null, organisationId: string | null) {
   return db
     .selectFrom('school_free_periods')
     .where('start_date', '<=', to)
@@ -72,16 +80,21 @@ export function freePeriodsOf(db: Db | Tx, scope: CalendarScope, from: string, t
     .where((eb) =>
       eb.or([
         eb.and([eb('holiday_region', 'is', null), eb('organisation_id', 'is', null)]),
-        ...(scope.holidayRegion ? [eb('holiday_region', '=', scope.holidayRegion)] : []),
-        ...(scope.organisationId ? [eb('organisation_id', '=', scope.organisationId)] : []),
+        ...(region === null
+          ? []
+          : typeof region === 'string'
+            ? [eb('holiday_region', '=', region)]
+            : [eb('holiday_region', '=', eb.selectFrom('organisations as o').innerJoin('gemeenten as g', 'g.id', 'o.gemeente_id').select('g.holiday_region').where('o.id', '=', region.of))]),
+        ...(organisationId ? [eb('organisation_id', '=', organisationId)] : []),
       ]),
     );
 }
 
+const calendarOf = (rows: { start_date: string; end_date: string; name: string }[]) => new SchoolCalendar(rows.map((r) => ({ start: r.start_date, end: r.end_date, name: r.name })));
+
 /** Loads the free periods that apply to a school location between two dates. */
 export async function loadSchoolCalendar(db: Db | Tx, scope: CalendarScope, from: string, to: string): Promise<SchoolCalendar> {
-  const rows = await freePeriodsOf(db, scope, from, to).select(['start_date', 'end_date', 'name']).execute();
-  return new SchoolCalendar(rows.map((r) => ({ start: r.start_date, end: r.end_date, name: r.name })));
+  return calendarOf(await freePeriodsOf(db, scope, from, to).select(['start_date', 'end_date', 'name']).execute());
 }
 
 /** The calendar scope of a school location: its own free days and its gemeente's holiday region. */
@@ -100,18 +113,5 @@ export async function calendarScopeOf(db: Db | Tx, organisationId: string): Prom
  * gemeente read in it): what calendarScopeOf and loadSchoolCalendar read in two.
  */
 export async function loadCalendarOf(db: Db | Tx, organisationId: string, from: string, to: string): Promise<SchoolCalendar> {
-  const rows = await db
-    .selectFrom('school_free_periods')
-    .where('start_date', '<=', to)
-    .where('end_date', '>=', from)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('holiday_region', 'is', null), eb('organisation_id', 'is', null)]),
-        eb('holiday_region', '=', eb.selectFrom('organisations as o').innerJoin('gemeenten as g', 'g.id', 'o.gemeente_id').select('g.holiday_region').where('o.id', '=', organisationId)),
-        eb('organisation_id', '=', organisationId),
-      ]),
-    )
-    .select(['start_date', 'end_date', 'name'])
-    .execute();
-  return new SchoolCalendar(rows.map((r) => ({ start: r.start_date, end: r.end_date, name: r.name })));
+  return calendarOf(await periodsBetween(db, from, to, { of: organisationId }, organisationId).select(['start_date', 'end_date', 'name']).execute());
 }
