@@ -61,6 +61,10 @@ describe('opening a case and the team around the child', () => {
     const view = (await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json();
     expect(view).toMatchObject({ limited: true, title: null, caseManager: { name: expect.any(String) } });
     expect(view.child).toBeUndefined();
+    // Nothing of the case file: no team, history, family or consents.
+    expect(view).not.toHaveProperty('team');
+    expect(view).not.toHaveProperty('history');
+    expect(view).not.toHaveProperty('family');
     const list = (await jeugdhulp.get('/api/v1/cases')).json().items;
     expect(list.find((c: { id: string }) => c.id === caseId)).toMatchObject({ limited: true, child: null, title: null });
     expect((await jeugdhulp.get(`/api/v1/children/${pupil}`)).statusCode).toBe(404);
@@ -103,6 +107,14 @@ describe('consent', () => {
     expect(view.limited).toBe(false);
     expect(view.child.id).toBe(pupil);
     expect(view.consents).toBeUndefined(); // 'consents' not covered
+    // 'guardians' not covered either: no parent's name anywhere on the case (domain.md §7), though the
+    // case has parents with authority.
+    expect(view.family).toMatchObject({ guardians: null });
+    expect(view.consentRule).toBeUndefined();
+    expect(JSON.stringify(view)).not.toMatch(/withdrawBy|guardiansWithAuthority/);
+    const owners = (await ib.get(`/api/v1/cases/${caseId}`)).json();
+    expect(owners.family.guardians.length).toBeGreaterThan(0);
+    for (const name of owners.family.guardians) expect(JSON.stringify(view)).not.toContain(name);
     // The read is logged with the consent as its ground.
     const log = await t.database.db.selectFrom('access_log').selectAll().where('event', '=', 'child.read').where('child_id', '=', pupil).orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(log).toMatchObject({ outcome: 'allowed', ground: 'case_consent', consent_id: consentId, account_id: jh().accountId });
