@@ -369,14 +369,14 @@ export async function withLogBatch<T>(tx: Tx, work: () => Promise<T>): Promise<T
   if (held.has(tx)) return work();
   const pending: AccessLogEntry[] = [];
   held.set(tx, pending);
+  let value: T;
   try {
-    const value = await work();
-    held.delete(tx);
-    await appendAccessLog(tx, pending);
-    return value;
+    value = await work();
   } finally {
     held.delete(tx);
   }
+  await appendAccessLog(tx, pending);
+  return value;
 }
 
 export const actorLogFields = (actor: Actor) => ({
