@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database, Tx } from '../db/database.ts';
 import { appendAccessLog, type AccessLogEntry } from '../audit/access-log.ts';
 import { NotFoundError } from '../errors.ts';
@@ -640,6 +641,13 @@ function resolvedFrom(seen: Access, s: Subject): Resolved | null {
   if (s.type === 'case' && keys && s.id === keys.id) return { ...none, type: 'case', id: s.id, childId: seen.childId, caseId: s.id, planId: seen.subject.planId, caseKeys: keys };
   return null;
 }
+
+/**
+ * The condition of a part of one statement that only some readers may see (the enrolments, the
+ * parents, a case's file): false leaves that part unread — an empty list or a null — not read and
+ * then dropped.
+ */
+export const readIf = (granted: boolean) => sql<boolean>`${granted}`;
 
 /** A case a list found, as the gateway would have resolved it. */
 export const resolvedCase = (k: { id: string; child_id: string; organisation_id: string; case_manager_person_id: string; case_manager_organisation_id: string }): Resolved => ({

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
-import { decideEach, mayFollow, recordListed, resolvedCase, rules, subject, withAccess, withChildAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
+import { decideEach, mayFollow, readIf, recordListed, resolvedCase, rules, subject, withAccess, withChildAccess, type Access, type Decision, type Listed } from '../../kernel/policy/gateway.ts';
 import { consentKindsInForceByOrganisation, grantFor, grantsForChild } from '../../kernel/policy/child-policy.ts';
 import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseManagerIsCurrent } from '../../kernel/policy/case-relation.ts';
@@ -59,7 +59,7 @@ function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boole
           .selectFrom('children as c')
           .select(['c.id', 'c.given_name', 'c.family_name', 'c.birth_date'])
           .whereRef('c.id', '=', 'k.child_id')
-          .where(sql<boolean>`${read.full}`),
+          .where(readIf(read.full)),
       ).as('child'),
       jsonArrayFrom(
         eb
@@ -68,7 +68,7 @@ function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boole
           .innerJoin('organisations as mo', 'mo.id', 'm.organisation_id')
           .whereRef('m.case_id', '=', 'k.id')
           .where('m.removed_at', 'is', null)
-          .where(sql<boolean>`${read.full}`)
+          .where(readIf(read.full))
           .select([
             'm.id',
             'm.person_id',
@@ -86,7 +86,7 @@ function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boole
           .selectFrom('case_events as e')
           .leftJoin('people as p', 'p.id', 'e.person_id')
           .whereRef('e.case_id', '=', 'k.id')
-          .where(sql<boolean>`${read.full}`)
+          .where(readIf(read.full))
           .select(['e.at', 'e.event', 'e.detail', sql<string | null>`p.given_name || ' ' || p.family_name`.as('person_name')])
           .orderBy('e.id'),
       ).as('history'),
@@ -96,7 +96,7 @@ function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boole
           .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
           .whereRef('cg.child_id', '=', 'k.child_id')
           .where('cg.has_authority', '=', true)
-          .where(sql<boolean>`${read.full && read.guardians}`)
+          .where(readIf(read.full && read.guardians))
           .select(['g.id', sql<string>`g.given_name || ' ' || g.family_name`.as('name')])
           .orderBy('g.family_name')
           .orderBy('g.given_name')

@@ -3,7 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { GROUNDS, groundsQuery, type DataKind, type Ground, CONSENT_GROUNDS, isConsentGround } from '../../kernel/policy/child-policy.ts';
-import { recordListed, withChildAccess } from '../../kernel/policy/gateway.ts';
+import { readIf, recordListed, withChildAccess } from '../../kernel/policy/gateway.ts';
 import { searchAccessLog } from '../../kernel/audit/access-log-search.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import type { ChildAccessLogPage, ChildDetail, ChildPage, ChildSummary } from '../../contracts/children.ts';
@@ -165,7 +165,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
             .leftJoin('people as p', 'p.id', 'e.mentor_person_id')
             .whereRef('e.child_id', '=', 'c.id')
             // Not read at all without the grant (an empty list, never used below).
-            .where(sql<boolean>`${kinds.has('school')}`)
+            .where(readIf(kinds.has('school')))
             .select([
               'e.id',
               'e.organisation_id',
@@ -187,7 +187,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
             .selectFrom('child_guardians as cg')
             .innerJoin('guardians as g', 'g.id', 'cg.guardian_id')
             .whereRef('cg.child_id', '=', 'c.id')
-            .where(sql<boolean>`${kinds.has('guardians')}`)
+            .where(readIf(kinds.has('guardians')))
             .select(['g.id', 'g.given_name', 'g.family_name', 'g.email', 'g.phone', 'cg.relation', 'cg.has_authority'])
             .orderBy('cg.has_authority', 'desc')
             .orderBy('g.family_name'),
