@@ -8,9 +8,9 @@ import { isCareCoordinator } from '../../kernel/policy/signal-policy.ts';
 import { caseManagerIsCurrent } from '../../kernel/policy/case-relation.ts';
 import { ageOn, today } from '../../kernel/time.ts';
 import { AGE_RULE_TEXT, ageRuleOn } from './consent-rules.ts';
-import { handoverNames, involvedOf } from './case-involved.ts';
+import { handoverNames, involvedColumns, involvedOf } from './case-involved.ts';
 import { transferTargetsOf } from './case-transfer.ts';
-import { verwijsindexOf } from './verwijsindex.ts';
+import { verwijsindexColumns, verwijsindexOf } from './verwijsindex.ts';
 import type { CaseEventDetail, CaseList, CaseListQuery, CaseView, ChildConsents, Consent, ConsentRule } from '../../contracts/cases.ts';
 import type { ShareableKind } from '../../contracts/values/cases.ts';
 
@@ -28,6 +28,8 @@ const isLimited = (d: Decision) => d.ground === 'case_team_no_consent';
  * and the parents with authority where the reader may see the parents (`guardians`): one statement.
  */
 function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boolean }) {
+  const involved = involvedColumns(tx, read.full);
+  const vi = verwijsindexColumns(read.full);
   return tx
     .selectFrom('cases as k')
     .innerJoin('people as cm', 'cm.id', 'k.case_manager_person_id')
@@ -49,6 +51,7 @@ function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boole
       'k.case_manager_organisation_id',
       'k.family_id',
       'o.name as organisation_name',
+      'o.kind as organisation_kind',
       sql<string>`cm.given_name || ' ' || cm.family_name`.as('case_manager_name'),
       'cm.email as case_manager_email',
       'cmo.name as case_manager_organisation',
@@ -75,6 +78,8 @@ function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boole
             'm.organisation_id',
             'm.role',
             'mo.name as organisation_name',
+            'mo.kind',
+            'p.email',
             sql<string>`p.given_name || ' ' || p.family_name`.as('name'),
             // Whether they still work for the organisation they are on the team for.
             sql<boolean>`exists (select 1 from memberships mm where mm.person_id = m.person_id and mm.organisation_id = m.organisation_id and mm.ended_at is null)`.as('current'),
@@ -102,6 +107,13 @@ function caseRow(tx: Tx, caseId: string, read: { full: boolean; guardians: boole
           .orderBy('g.given_name')
           .orderBy('g.id'),
       ).as('guardians'),
+      // Who else is involved (involvedOf) and the verwijsindex: only for who reads the full case.
+      involved.requests.as('involved_requests'),
+      involved.coordinators.as('school_coordinators'),
+      vi.registeredOn.as('verwijsindex_registered_on'),
+      vi.registeredByName.as('vi_registered_by'),
+      vi.careRequestSent.as('vi_care_request'),
+      vi.partnerOnTeam.as('vi_partner_on_team'),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -225,8 +237,8 @@ async function caseView(decided: Access, caseId: string): Promise<CaseView> {
     family: { guardians: showGuardians ? family.map((f) => f.name) : null, childParticipates: ageOn(child.birth_date, day) >= 12 },
     siblings,
     history: historyLines.map((h, i) => ({ ...h, ...handovers.get(i) })),
-    involved: await involvedOf(tx, k),
-    verwijsindex: await verwijsindexOf(tx, k, day),
+    involved: involvedOf({ id: k.organisation_id, name: k.organisation_name, kind: k.organisation_kind }, team, { requests: k.involved_requests, coordinators: k.school_coordinators }),
+    verwijsindex: verwijsindexOf(k, day),
     transferTargets: k.status === 'open' && (access.isOwner || access.isManager) ? await transferTargetsOf(tx, k, day) : undefined,
   };
 }
@@ -272,28 +284,40 @@ export async function childConsents(database: Database, actor: Actor, childId: s
   });
 }
 
+/** The consents of a child (of one case, of some cases, or all), each with its recipients and who gave it: one statement. */
 async function consentsOf(tx: Tx, childId: string, caseIds: string | string[] | null, day: string, showGuardians: boolean): Promise<Consent[]> {
   let q = tx.selectFrom('consents as c').leftJoin('consent_withdrawals as w', 'w.consent_id', 'c.id').where('c.child_id', '=', childId);
   if (typeof caseIds === 'string') q = q.where('c.case_id', '=', caseIds);
   else if (caseIds) q = q.where('c.case_id', 'in', caseIds);
   const rows = await q
-    .select(['c.id', 'c.purpose', 'c.data_kinds', 'c.method', 'c.given_on', 'c.valid_until', 'c.age_rule', 'w.withdrawn_on', 'w.reason as withdrawal_reason'])
+    .select((eb) => [
+      'c.id',
+      'c.purpose',
+      'c.data_kinds',
+      'c.method',
+      'c.given_on',
+      'c.valid_until',
+      'c.age_rule',
+      'w.withdrawn_on',
+      'w.reason as withdrawal_reason',
+      jsonArrayFrom(
+        eb.selectFrom('consent_recipients as r').innerJoin('organisations as o', 'o.id', 'r.organisation_id').whereRef('r.consent_id', '=', 'c.id').select(['o.id', 'o.name']).orderBy('o.name').orderBy('o.id'),
+      ).as('recipients'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('consent_givers as g')
+          .leftJoin('guardians as gu', 'gu.id', 'g.guardian_id')
+          .whereRef('g.consent_id', '=', 'c.id')
+          .select(['g.child_self', sql<string | null>`gu.given_name || ' ' || gu.family_name`.as('guardian_name')])
+          .orderBy('g.child_self', 'desc')
+          .orderBy('gu.family_name')
+          .orderBy('gu.id'),
+      ).as('givers'),
+    ])
     .orderBy('c.recorded_at', 'desc')
     // A consent covers only shareable kinds (recordConsent checks them against the contract's list).
     .$narrowType<{ data_kinds: ShareableKind[] }>()
     .execute();
-  const ids = rows.map((r) => r.id);
-  const recipients = ids.length
-    ? await tx.selectFrom('consent_recipients as r').innerJoin('organisations as o', 'o.id', 'r.organisation_id').where('r.consent_id', 'in', ids).select(['r.consent_id', 'o.id', 'o.name']).execute()
-    : [];
-  const givers = ids.length
-    ? await tx
-        .selectFrom('consent_givers as g')
-        .leftJoin('guardians as gu', 'gu.id', 'g.guardian_id')
-        .where('g.consent_id', 'in', ids)
-        .select(['g.consent_id', 'g.child_self', sql<string | null>`gu.given_name || ' ' || gu.family_name`.as('guardian_name')])
-        .execute()
-    : [];
   return rows.map((r) => ({
     id: r.id,
     purpose: r.purpose,
@@ -305,8 +329,8 @@ async function consentsOf(tx: Tx, childId: string, caseIds: string | string[] | 
     status: r.withdrawn_on ? 'withdrawn' : r.valid_until < day ? 'expired' : r.given_on > day ? 'not_yet_valid' : 'valid',
     withdrawnOn: r.withdrawn_on,
     withdrawalReason: r.withdrawal_reason,
-    recipients: recipients.filter((x) => x.consent_id === r.id).map((x) => ({ id: x.id, name: x.name })),
-    givenBy: givers.filter((g) => g.consent_id === r.id).map((g) => (g.child_self ? { child: true, name: null } : { child: false, name: showGuardians ? g.guardian_name : null })),
+    recipients: r.recipients.map((x) => ({ id: x.id, name: x.name })),
+    givenBy: r.givers.map((g) => (g.child_self ? { child: true, name: null } : { child: false, name: showGuardians ? g.guardian_name : null })),
   }));
 }
 

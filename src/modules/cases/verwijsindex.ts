@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Database, Tx } from '../../kernel/db/database.ts';
+import type { Database } from '../../kernel/db/database.ts';
+import { readIf } from '../../kernel/policy/gateway.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { ConflictError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { isIsoDate, today } from '../../kernel/time.ts';
@@ -22,7 +23,7 @@ export const VERWIJSINDEX_TERM_YEARS = 2;
 /** The request kinds that go to youth care: a referral to the wijkteam or the gemeente's access (toegang), a request to a provider. */
 export const CARE_REQUEST_KINDS = ['toegang', 'provider'] as const;
 
-/** What the risk ground of a case is judged on (verwijsindexFactsOf reads them). */
+/** What the risk ground of a case is judged on (the case view reads them with `verwijsindexColumns`). */
 export interface VerwijsindexFacts {
   /** The case is open (a closed case reminds nobody). */
   open: boolean;
@@ -73,35 +74,33 @@ export function verwijsindexState(r: { registeredOn: string | null; registeredBy
   return { registeredOn: r.registeredOn, registeredByName: r.registeredByName, validUntil, reminder: riskGrounds.length > 0 && !counts, riskGrounds };
 }
 
-/** The facts of the risk ground of one case, read in the caller's (checked) transaction. */
-export async function verwijsindexFactsOf(tx: Tx, k: { id: string; status: string; safety_route: boolean }): Promise<VerwijsindexFacts> {
-  const care = await tx
-    .selectFrom('requests')
-    .select('id')
-    .where('case_id', '=', k.id)
-    .where('kind', 'in', CARE_REQUEST_KINDS)
-    .where('status', '!=', 'withdrawn')
-    .executeTakeFirst();
-  const partner = await tx
-    .selectFrom('case_members as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select('m.id')
-    .where('m.case_id', '=', k.id)
-    .where('m.removed_at', 'is', null)
-    .where('o.kind', '!=', 'school_location')
-    .executeTakeFirst();
-  return { open: k.status === 'open', safetyRoute: k.safety_route, careRequestSent: !!care, partnerOnTeam: !!partner };
-}
+/**
+ * The registration and the two facts of the risk ground that are read from the case's requests and
+ * team, as expressions over the case row `k` (the case view reads them in its own statement);
+ * unread (null, false) unless `granted`.
+ */
+export const verwijsindexColumns = (granted: boolean) => ({
+  registeredOn: sql<string | null>`case when ${readIf(granted)} then k.verwijsindex_registered_on end`,
+  /** Who recorded the registration (the case's `verwijsindex_registered_by_person_id`). */
+  registeredByName: sql<string | null>`(select p.given_name || ' ' || p.family_name from people p where ${readIf(granted)} and p.id = k.verwijsindex_registered_by_person_id)`,
+  careRequestSent: sql<boolean>`exists (select 1 from requests rq where ${readIf(granted)} and rq.case_id = k.id and rq.kind in (${sql.join([...CARE_REQUEST_KINDS])}) and rq.status != 'withdrawn')`,
+  partnerOnTeam: sql<boolean>`exists (select 1 from case_members m join organisations o on o.id = m.organisation_id where ${readIf(granted)} and m.case_id = k.id and m.removed_at is null and o.kind != 'school_location')`,
+});
 
-/** The verwijsindex of one case as its view shows it, in the caller's (checked) transaction. */
-export async function verwijsindexOf(tx: Tx, k: { id: string; status: string; safety_route: boolean }, day: string): Promise<VerwijsindexState> {
-  const row = await tx
-    .selectFrom('cases as k')
-    .leftJoin('people as p', 'p.id', 'k.verwijsindex_registered_by_person_id')
-    .where('k.id', '=', k.id)
-    .select(['k.verwijsindex_registered_on', sql<string | null>`p.given_name || ' ' || p.family_name`.as('by_name')])
-    .executeTakeFirstOrThrow();
-  return verwijsindexState({ registeredOn: row.verwijsindex_registered_on, registeredByName: row.by_name, facts: await verwijsindexFactsOf(tx, k), today: day });
+/**
+ * The verwijsindex of one case as its view shows it, from the columns the view read with the case
+ * (`verwijsindexColumns`).
+ */
+export function verwijsindexOf(
+  k: { status: string; safety_route: boolean; verwijsindex_registered_on: string | null; vi_registered_by: string | null; vi_care_request: boolean; vi_partner_on_team: boolean },
+  day: string,
+): VerwijsindexState {
+  return verwijsindexState({
+    registeredOn: k.verwijsindex_registered_on,
+    registeredByName: k.vi_registered_by,
+    facts: { open: k.status === 'open', safetyRoute: k.safety_route, careRequestSent: !!k.vi_care_request, partnerOnTeam: !!k.vi_partner_on_team },
+    today: day,
+  });
 }
 
 const nlDate = (d: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
