@@ -3,7 +3,9 @@
  * on 127.0.0.1, answers its main read paths under load from autocannon — each beside a BARE endpoint
  * on a separate plain Fastify instance that answers the same page with the same SQL data (same
  * scope, filters, order and page size) in one statement, without session, policy, gateway or
- * access log. The figure is the ratio real / bare, and the p99.
+ * access log. The figure is the ratio real / bare, and the p99. Beside it a second reference: the
+ * same bare endpoint in a transaction that appends one access-log entry and commits ("bare + log"),
+ * the least any read costs that must be logged durably in its own transaction (the law's floor).
  *
  *   npm run bench:api                                  # on embedded PGlite: the demo region, the children list at 1 connection
  *   DATABASE_URL=postgres://… npm run bench:api        # on PostgreSQL (a fresh database, dropped again)
@@ -40,7 +42,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createTestDatabase } from '../test/support/test-db.ts';
@@ -50,6 +52,8 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ephemeralKeys } from '../src/kernel/keys.ts';
 import { startSequencer } from '../src/kernel/audit/sequencer.ts';
+import { appendAccessLog } from '../src/kernel/audit/access-log.ts';
+import type { Db } from '../src/kernel/db/database.ts';
 import { hashPassword } from '../src/modules/session/session-service.ts';
 import { OPEN_REQUEST_STATUSES } from '../src/contracts/values/requests.ts';
 import { EVALUATION_DUE_WITHIN_DAYS, WORKLIST_MAX_PER_KIND } from '../src/contracts/values/worklist.ts';
@@ -191,6 +195,20 @@ try {
   // ---- the bare endpoints: the same data in one statement, no session, policy or log
   const bare: FastifyInstance = Fastify({ logger: false });
   cleanup.push(() => bare.close());
+  // The same endpoints, each in a transaction that also appends one access-log entry and commits:
+  // the least a read that must be logged durably costs (the floor, printed beside the bare figure).
+  const bareLogged: FastifyInstance = Fastify({ logger: false });
+  cleanup.push(() => bareLogged.close());
+  const both = (path: string, handler: (request: FastifyRequest, q: Db) => Promise<unknown>) => {
+    bare.get(path, (request) => handler(request, db));
+    bareLogged.get(path, (request) =>
+      db.transaction().execute(async (tx) => {
+        const out = await handler(request, tx);
+        await appendAccessLog(tx, { event: 'bench.bare', outcome: 'allowed', regionId, personId: ibPerson, organisationId: ib.organisationId, role: ib.role, detail: { path: request.url } });
+        return out;
+      }),
+    );
+  };
   const day = sql`${TODAY}::date`;
   /** The care coordinator's children (groundsQuery for intern_begeleider: school_care and case_owner), as a set the planner can hash. */
   const ibScope = (child: string) =>
@@ -201,7 +219,7 @@ try {
     return { limit: Number(pageSize), offset: (Number(page) - 1) * Number(pageSize) };
   };
 
-  bare.get('/children', async (request) => {
+  both('/children', async (request, q) => {
     const { limit, offset } = paging(request.query, LIST_PAGE);
     const rows = await sql<Record<string, unknown>>`
       with scoped as (select c.id, c.given_name, c.family_name, c.birth_date, c.sort_key from children c where c.region_id = ${regionId} and ${ibScope('c.id')}),
@@ -214,11 +232,11 @@ try {
                            from enrolments e join organisations o on o.id = e.organisation_id left join school_groups sg on sg.id = e.group_id
                           where e.child_id = p.id and e.start_date <= ${day} and (e.end_date is null or e.end_date >= ${day})
                           order by e.start_date desc limit 1) s on true
-      order by p.sort_key, p.id`.execute(db);
+      order by p.sort_key, p.id`.execute(q);
     return { total: rows.rows[0]?.total ?? 0, items: rows.rows };
   });
 
-  bare.get('/children/:id', async (request) => {
+  both('/children/:id', async (request, q) => {
     const { id } = request.params as { id: string };
     const r = await sql<Record<string, unknown>>`
       select c.id, c.given_name, c.family_name, c.birth_date, c.bsn, c.onderwijsnummer, c.version, c.startkwalificatie_on,
@@ -232,11 +250,11 @@ try {
         (select coalesce(json_agg(json_build_object('id', g.id, 'givenName', g.given_name, 'familyName', g.family_name, 'relation', cg.relation, 'hasAuthority', cg.has_authority,
                   'email', g.email, 'phone', g.phone) order by cg.has_authority desc, g.family_name), '[]')
            from child_guardians cg join guardians g on g.id = cg.guardian_id where cg.child_id = c.id) as guardians
-      from children c where c.id = ${id} and c.region_id = ${regionId}`.execute(db);
+      from children c where c.id = ${id} and c.region_id = ${regionId}`.execute(q);
     return r.rows[0];
   });
 
-  bare.get('/cases/:id', async (request) => {
+  both('/cases/:id', async (request, q) => {
     const { id } = request.params as { id: string };
     const r = await sql<Record<string, unknown>>`
       select k.id, k.version, k.title, k.status, k.opened_on, k.next_evaluation_on, k.safety_route, k.organisation_id, o.name as organisation_name,
@@ -257,11 +275,11 @@ try {
            left join memberships hm on hm.person_id = rq.holder_person_id and hm.organisation_id = rq.to_organisation_id and hm.ended_at is null
           where rq.case_id = k.id and rq.status in (${sql.join([...OPEN_REQUEST_STATUSES])})) as involved_requests
       from cases k join people cm on cm.id = k.case_manager_person_id join organisations cmo on cmo.id = k.case_manager_organisation_id join organisations o on o.id = k.organisation_id
-      where k.id = ${id} and k.region_id = ${regionId}`.execute(db);
+      where k.id = ${id} and k.region_id = ${regionId}`.execute(q);
     return r.rows[0];
   });
 
-  bare.get('/plans/:id', async (request) => {
+  both('/plans/:id', async (request, q) => {
     const { id } = request.params as { id: string };
     const name = (a: string) => sql.raw(`${a}.given_name || ' ' || ${a}.family_name`);
     const r = await sql<Record<string, unknown>>`
@@ -291,11 +309,11 @@ try {
            from plan_observations ob join people p on p.id = ob.author_person_id where ob.plan_id = pl.id) as observations
       from plans pl join cases k on k.id = pl.case_id join children c on c.id = pl.child_id join organisations o on o.id = k.organisation_id
       join people cm on cm.id = k.case_manager_person_id
-      where pl.id = ${id} and pl.region_id = ${regionId}`.execute(db);
+      where pl.id = ${id} and pl.region_id = ${regionId}`.execute(q);
     return r.rows[0];
   });
 
-  bare.get('/signals', async (request) => {
+  both('/signals', async (request, q) => {
     const { limit, offset } = paging(request.query, LIST_PAGE);
     const r = await sql<Record<string, unknown>>`
       select s.id, s.child_id, s.organisation_id, s.author_person_id, s.author_role, s.category, s.urgency, s.observation, s.parents_informed,
@@ -313,11 +331,11 @@ try {
       where s.region_id = ${regionId} and s.organisation_id = ${ib.organisationId}
       -- The queue's order, and the id last: the real query leaves signals of the same deadline and time raised in any order.
       order by s.status = 'new' and (s.urgency = 'urgent' or s.category = 'safety') desc, s.status = 'new' desc, s.pickup_deadline, s.raised_at, s.id
-      limit ${limit} offset ${offset}`.execute(db);
+      limit ${limit} offset ${offset}`.execute(q);
     return { items: r.rows };
   });
 
-  bare.get('/absence-reports', async (request) => {
+  both('/absence-reports', async (request, q) => {
     const { limit, offset } = paging(request.query, REPORT_PAGE);
     const r = await sql<Record<string, unknown>>`
       with reports as (
@@ -337,12 +355,12 @@ try {
       from stated
       order by case status when 'overdue' then 0 when 'due' then 1 when 'dismissed' then 2 when 'reported' then 3 else 4 end,
                case when status in ('due', 'overdue') then deadline end, case when status not in ('due', 'overdue') then due_on end desc, sort_key, id
-      limit ${limit} offset ${offset}`.execute(db);
+      limit ${limit} offset ${offset}`.execute(q);
     return { items: r.rows };
   });
 
   // The worklist's reference of bench/worklist.bench.ts: the same scopes, order and cap.
-  bare.get('/worklist', async () => {
+  both('/worklist', async (_request, q) => {
     const org = ib.organisationId;
     const r = await sql<{ kind: string; id: string; due_on: string | null; name: string }>`
       with work as (
@@ -376,10 +394,11 @@ try {
       select r.kind, r.id, r.due_on, c.given_name || ' ' || c.family_name as name
         from ranked r join children c on c.id = r.child_id
        where r.n <= ${WORKLIST_MAX_PER_KIND}
-       order by (r.due_on < ${day}) desc nulls last, r.due_on nulls last, r.kind, r.id`.execute(db);
+       order by (r.due_on < ${day}) desc nulls last, r.due_on nulls last, r.kind, r.id`.execute(q);
     return { items: r.rows };
   });
   const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+  const bareLoggedUrl = await bareLogged.listen({ host: '127.0.0.1', port: 0 });
 
   // ---- the paths
   interface Path {
@@ -483,29 +502,33 @@ try {
 
   // ---- the load
   const connections = (process.env.BENCH_CONNECTIONS ?? (onPostgres ? '1,16,100' : '1')).split(',').map(Number);
-  const rows: { path: Path; connections: number; real: Load; bare: Load }[] = [];
+  const rows: { path: Path; connections: number; real: Load; bare: Load; logged: Load }[] = [];
   // No answer within the run: every request took longer than the run.
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : `>${DURATION * 1000}`).padStart(7);
   const rps = (x: number) => x.toFixed(0).padStart(6);
   console.log(`\nload: ${DURATION} s a run after ${WARMUP} s warm-up; autocannon in a worker thread, loopback`);
-  console.log(`  ${'path'.padEnd(46)} ${'conns'.padStart(5)} ${'req/s real'.padStart(10)} ${'bare'.padStart(6)} ${'ratio'.padStart(6)} ${'p50 real'.padStart(9)} ${'p95 real'.padStart(9)} ${'p99 real'.padStart(9)} ${'p99 bare'.padStart(9)} ${'answers real/bare'.padStart(17)} ${'errors real/bare'.padStart(16)}`);
+  console.log('  (req/s "bare + log": the bare endpoint in a transaction that appends one access-log entry and commits; "ratio + log": real / that)');
+  console.log(`  ${'path'.padEnd(46)} ${'conns'.padStart(5)} ${'req/s real'.padStart(10)} ${'bare'.padStart(6)} ${'ratio'.padStart(6)} ${'bare + log'.padStart(10)} ${'ratio + log'.padStart(11)} ${'p50 real'.padStart(9)} ${'p95 real'.padStart(9)} ${'p99 real'.padStart(9)} ${'p99 bare'.padStart(9)} ${'answers real/bare'.padStart(17)} ${'errors real/bare'.padStart(16)}`);
   for (const p of chosen) {
     const realPaths = p.paths.map((x) => `/api/v1${x}`);
     const headers = { cookie: p.cookie };
     if (WARMUP > 0) {
       await load(realUrl, realPaths, headers, 4, WARMUP);
       await load(bareUrl, p.paths, {}, 4, WARMUP);
+      await load(bareLoggedUrl, p.paths, {}, 4, WARMUP);
       await sequencer.sealNow();
     }
     for (const c of connections) {
       const bareLoad = await load(bareUrl, p.paths, {}, c, DURATION);
+      const loggedLoad = await load(bareLoggedUrl, p.paths, {}, c, DURATION);
+      await sequencer.sealNow();
       const realLoad = await load(realUrl, realPaths, headers, c, DURATION);
       // What the run logged is sealed before the next run, so a backlog does not carry over.
       await sequencer.sealNow();
-      rows.push({ path: p, connections: c, real: realLoad, bare: bareLoad });
+      rows.push({ path: p, connections: c, real: realLoad, bare: bareLoad, logged: loggedLoad });
       const codes = realLoad.statusCodes.filter((s) => !s.startsWith('2'));
       console.log(
-        `  ${p.label.padEnd(46)} ${String(c).padStart(5)} ${rps(realLoad.rps).padStart(10)} ${rps(bareLoad.rps)} ${(realLoad.rps / bareLoad.rps).toFixed(2).padStart(6)} ${ms(realLoad.p50)} ms ${ms(realLoad.p95)} ms ${ms(realLoad.p99)} ms ${ms(bareLoad.p99)} ms ${`${realLoad.answered}/${bareLoad.answered}`.padStart(17)} ${`${realLoad.errors}/${bareLoad.errors}`.padStart(16)}${codes.length ? ` (status ${codes.join(', ')})` : ''}`,
+        `  ${p.label.padEnd(46)} ${String(c).padStart(5)} ${rps(realLoad.rps).padStart(10)} ${rps(bareLoad.rps)} ${(realLoad.rps / bareLoad.rps).toFixed(2).padStart(6)} ${rps(loggedLoad.rps).padStart(10)} ${(realLoad.rps / loggedLoad.rps).toFixed(2).padStart(11)} ${ms(realLoad.p50)} ms ${ms(realLoad.p95)} ms ${ms(realLoad.p99)} ms ${ms(bareLoad.p99)} ms ${`${realLoad.answered}/${bareLoad.answered}`.padStart(17)} ${`${realLoad.errors}/${bareLoad.errors}`.padStart(16)}${codes.length ? ` (status ${codes.join(', ')})` : ''}`,
       );
     }
   }
@@ -575,7 +598,7 @@ the page, not the region: the lists of a school of ${SCHOOL_SIZE.toLocaleString(
       const at16 = mine.find((r) => r.connections === 16);
       const at100 = mine.find((r) => r.connections === 100);
       console.log(
-        `  ${p.label.padEnd(46)} throughput ≥ 0.6× bare: ${verdict(worst.real.rps / worst.bare.rps >= 0.6)} (lowest ${(worst.real.rps / worst.bare.rps).toFixed(2)}× at ${worst.connections})` +
+        `  ${p.label.padEnd(46)} throughput ≥ 0.6× bare: ${verdict(worst.real.rps / worst.bare.rps >= 0.6)} (lowest ${(worst.real.rps / worst.bare.rps).toFixed(2)}× at ${worst.connections}; against bare + log ${(worst.real.rps / worst.logged.rps).toFixed(2)}×)` +
           (at16 ? `; p99 at 16 < 50 ms: ${verdict(at16.real.p99 < 50)} (${ms(at16.real.p99).trim()} ms)` : '') +
           // Nothing answered within the run is no pass either.
           (at100 ? `; no error at 100: ${verdict(at100.real.errors === 0 && at100.real.answered > 0)} (${at100.real.errors} errors, ${at100.real.answered} answered)` : ''),
