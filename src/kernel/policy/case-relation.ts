@@ -28,19 +28,31 @@ export interface CaseKeys {
 export const NO_CASE_RELATION: CaseRelation = { isOwner: false, isManager: false, isMember: false };
 
 export async function caseRelation(db: Db | Tx, actor: Actor, k: CaseKeys): Promise<CaseRelation> {
+  const parts = caseRelationParts(db, actor, k);
+  if (!parts) return NO_CASE_RELATION;
+  return parts.relation(!!(await parts.member.executeTakeFirst()));
+}
+
+/**
+ * The relation to a case in two parts: the query of the team membership (a row when the actor is on
+ * the team) and the relation once it has been read. Null: no professional acting for an
+ * organisation, no relation. The gateway reads the membership in the statement of its grants.
+ */
+export function caseRelationParts(db: Db | Tx, actor: Actor, k: CaseKeys) {
   const m = actor.membership;
-  if (actor.kind !== 'professional' || !m || !actor.personId) return NO_CASE_RELATION;
+  if (actor.kind !== 'professional' || !m || !actor.personId) return null;
   const isOwner = isCareCoordinator(actor) && m.organisationId === k.organisation_id;
   const isManager = actor.personId === k.case_manager_person_id && m.organisationId === k.case_manager_organisation_id;
-  const member = await db
-    .selectFrom('case_members')
-    .select('id')
-    .where('case_id', '=', k.id)
-    .where('person_id', '=', actor.personId)
-    .where('organisation_id', '=', m.organisationId)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst();
-  return { isOwner, isManager, isMember: !!member };
+  return {
+    member: db
+      .selectFrom('case_members')
+      .select('id')
+      .where('case_id', '=', k.id)
+      .where('person_id', '=', actor.personId)
+      .where('organisation_id', '=', m.organisationId)
+      .where('removed_at', 'is', null),
+    relation: (isMember: boolean): CaseRelation => ({ isOwner, isManager, isMember }),
+  };
 }
 
 /** The relations to many cases at once (a list the gateway decides): one query for the team memberships. */

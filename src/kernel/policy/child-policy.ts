@@ -376,20 +376,27 @@ export function groundsQuery(db: Db | Tx, actor: Actor, today: string): GroundQu
 
 /** What the actor may see of one child, and why (empty when nothing: deny). */
 export async function grantsForChild(db: Db | Tx, actor: Actor, childId: string, today: string): Promise<Grant[]> {
+  const q = groundRowsOfChild(db, actor, childId, today);
+  return q ? grantsOf(await q.execute()) : [];
+}
+
+/**
+ * The query of the grounds the actor has for one child (null: the actor has none anywhere), for
+ * `grantsOf`; the gateway also reads it as a part of a larger statement.
+ */
+export function groundRowsOfChild(db: Db | Tx, actor: Actor, childId: string, today: string) {
   const q = groundsQuery(db, actor, today);
-  if (!q) return [];
-  const rows = await db
+  if (!q) return null;
+  return db
     .selectFrom(q.as('g'))
     .innerJoin('children as c', 'c.id', 'g.child_id')
     .where('g.child_id', '=', childId)
     .where('c.region_id', '=', actor.regionId)
-    .select(['g.ground', 'g.consent_id', 'g.consent_kinds', 'g.case_id'])
-    .execute();
-  return grantsOf(rows);
+    .select(['g.ground', 'g.consent_id', 'g.consent_kinds', 'g.case_id']);
 }
 
 /** The grants of one child's rows of the grounds query, each once. */
-function grantsOf(rows: readonly Pick<GroundRow, 'ground' | 'consent_id' | 'consent_kinds' | 'case_id'>[]): Grant[] {
+export function grantsOf(rows: readonly Pick<GroundRow, 'ground' | 'consent_id' | 'consent_kinds' | 'case_id'>[]): Grant[] {
   const seen = new Set<string>();
   const grants: Grant[] = [];
   for (const r of [...rows].sort(byGroundOrder)) {

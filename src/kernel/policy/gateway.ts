@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, Tx } from '../db/database.ts';
 import { appendAccessLog, type AccessLogEntry } from '../audit/access-log.ts';
 import { NotFoundError } from '../errors.ts';
 import { today } from '../time.ts';
 import type { Actor } from './actor.ts';
-import { caseRelation, caseRelations, NO_CASE_RELATION, type CaseRelation } from './case-relation.ts';
-import { grantFor, grantsForChild, grantsForChildren, grantsInCase, groundsQuery, byGroundOrder, isConsentGround, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
+import { caseRelation, caseRelationParts, caseRelations, NO_CASE_RELATION, type CaseRelation } from './case-relation.ts';
+import { grantFor, grantsForChildren, grantsInCase, grantsOf, groundRowsOfChild, groundsQuery, byGroundOrder, isConsentGround, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
 import { signalAccess, signalGround, type SignalAccess } from './signal-policy.ts';
 
 /**
@@ -391,9 +392,29 @@ export const actorLogFields = (actor: Actor) => ({
 
 /** The facts of the actor on a resolved subject, read inside the transaction. */
 async function factsOf(tx: Tx, actor: Actor, s: Resolved): Promise<Facts> {
-  const all = await grantsForChild(tx, actor, s.childId, today());
-  const relation = s.caseKeys ? await caseRelation(tx, actor, s.caseKeys) : NO_CASE_RELATION;
+  const grounds = groundRowsOfChild(tx, actor, s.childId, today());
+  const team = s.caseKeys ? caseRelationParts(tx, actor, s.caseKeys) : null;
+  if (grounds && team) {
+    // The grants on the child and the team membership of the case: one statement.
+    const row = await tx.selectNoFrom((eb) => [jsonArrayFrom(grounds).as('grounds'), eb.exists(team.member).as('member')]).executeTakeFirstOrThrow();
+    return factsFrom(actor, s, grantsOf(row.grounds), team.relation(!!row.member));
+  }
+  const all = grounds ? grantsOf(await grounds.execute()) : [];
+  const relation = team ? team.relation(!!(await team.member.executeTakeFirst())) : NO_CASE_RELATION;
   return factsFrom(actor, s, all, relation);
+}
+
+/**
+ * A child of the actor's region and the actor's grants on it, in one statement: null when there is
+ * no such child; undefined when the actor has no grounds anywhere (then `resolve` and `factsOf`).
+ */
+async function childWithFacts(tx: Tx, actor: Actor, childId: string): Promise<Facts | null | undefined> {
+  const grounds = groundRowsOfChild(tx, actor, childId, today());
+  if (!grounds) return undefined;
+  const r = await tx.selectFrom('children as ch').select(['ch.id', jsonArrayFrom(grounds).as('grounds')]).where('ch.id', '=', childId).where('ch.region_id', '=', actor.regionId).executeTakeFirst();
+  if (!r) return null;
+  const subject: Resolved = { type: 'child', id: r.id, childId: r.id, caseId: null, planId: null, caseKeys: null, signalKeys: null };
+  return factsFrom(actor, subject, grantsOf(r.grounds), NO_CASE_RELATION);
 }
 
 /** The facts from what was read of them: the actor's grants on the child, and the relation to the subject's case. */
@@ -417,7 +438,9 @@ function factsFrom(actor: Actor, s: Resolved, all: Grant[], relation: CaseRelati
 
 /** The door itself: resolve, ask, log — in `tx`. Denied: the entry is written and the refusal returned. */
 async function enter(tx: Tx, actor: Actor, s: Subject, rule: Rule, event: string, opts: WithAccessOptions): Promise<{ access: Access } | { refused: Error | null }> {
-  const resolved = await resolve(tx, actor, s);
+  // A child is found and its grants read in one statement; other subjects resolve to their child first.
+  const childFacts = s.type === 'child' ? await childWithFacts(tx, actor, s.id) : undefined;
+  const resolved = childFacts === undefined ? await resolve(tx, actor, s) : (childFacts?.subject ?? null);
   const key = DETAIL_KEY[s.type];
   const detail = { ...(key ? { [key]: s.id } : {}), ...opts.detail };
   if (!resolved) {
@@ -425,7 +448,7 @@ async function enter(tx: Tx, actor: Actor, s: Subject, rule: Rule, event: string
     return { refused: null };
   }
   if (opts.lockCase && resolved.caseId) await tx.selectFrom('cases').select('id').where('id', '=', resolved.caseId).forUpdate().execute();
-  const facts = await factsOf(tx, actor, resolved);
+  const facts = childFacts ?? (await factsOf(tx, actor, resolved));
   const decision = rule(facts);
   if (!decision) {
     await log(tx, { ...actorLogFields(actor), event, outcome: 'denied', childId: resolved.childId, detail });
