@@ -57,22 +57,38 @@ export function caseRelationParts(db: Db | Tx, actor: Actor, k: CaseKeys) {
 
 /** The relations to many cases at once (a list the gateway decides): one query for the team memberships. */
 export async function caseRelations(db: Db | Tx, actor: Actor, keys: readonly CaseKeys[]): Promise<Map<string, CaseRelation>> {
-  const out = new Map<string, CaseRelation>();
-  const m = actor.membership;
-  if (actor.kind !== 'professional' || !m || !actor.personId || keys.length === 0) return out;
   const ids = [...new Set(keys.map((k) => k.id))];
   const members = new Set<string>();
   for (let i = 0; i < ids.length; i += 5_000) {
-    const rows = await db
-      .selectFrom('case_members')
-      .select('case_id')
-      .where('case_id', 'in', ids.slice(i, i + 5_000))
-      .where('person_id', '=', actor.personId)
-      .where('organisation_id', '=', m.organisationId)
-      .where('removed_at', 'is', null)
-      .execute();
-    for (const r of rows) members.add(r.case_id);
+    const q = caseMembersQuery(db, actor, ids.slice(i, i + 5_000));
+    if (!q) break;
+    for (const r of await q.execute()) members.add(r.case_id);
   }
+  return caseRelationsFrom(actor, keys, members);
+}
+
+/**
+ * The query of the cases among `caseIds` whose team the actor is on, for the organisation acted for
+ * (null: no professional acting for an organisation, or no cases). The gateway also reads it as a
+ * part of a larger statement.
+ */
+export function caseMembersQuery(db: Db | Tx, actor: Actor, caseIds: readonly string[]) {
+  const m = actor.membership;
+  if (actor.kind !== 'professional' || !m || !actor.personId || caseIds.length === 0) return null;
+  return db
+    .selectFrom('case_members')
+    .select('case_id')
+    .where('case_id', 'in', caseIds)
+    .where('person_id', '=', actor.personId)
+    .where('organisation_id', '=', m.organisationId)
+    .where('removed_at', 'is', null);
+}
+
+/** The relations to the cases of `keys`, given the cases whose team the actor is on. */
+export function caseRelationsFrom(actor: Actor, keys: readonly CaseKeys[], members: ReadonlySet<string>): Map<string, CaseRelation> {
+  const out = new Map<string, CaseRelation>();
+  const m = actor.membership;
+  if (actor.kind !== 'professional' || !m || !actor.personId) return out;
   const owner = isCareCoordinator(actor);
   for (const k of keys) {
     out.set(k.id, {

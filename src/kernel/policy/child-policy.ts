@@ -425,25 +425,42 @@ export function byGroundOrder(a: { ground: string; consent_id: string | null; ca
  * query: the same grants as grantsForChild gives for each (empty when nothing).
  */
 export async function grantsForChildren(db: Db | Tx, actor: Actor, childIds: readonly string[], today: string): Promise<Map<string, Grant[]>> {
-  const out = new Map<string, Grant[]>();
-  const q = groundsQuery(db, actor, today);
-  if (!q || childIds.length === 0) return out;
-  const byChild = new Map<string, GroundRow[]>();
+  const rows: GroundRowOfChildren[] = [];
   for (let i = 0; i < childIds.length; i += 5_000) {
-    const rows = await db
-      .selectFrom(q.as('g'))
-      .innerJoin('children as c', 'c.id', 'g.child_id')
-      .where('g.child_id', 'in', childIds.slice(i, i + 5_000))
-      .where('c.region_id', '=', actor.regionId)
-      .select(['g.child_id', 'g.ground', 'g.consent_id', 'g.consent_kinds', 'g.case_id'])
-      .execute();
-    for (const r of rows) {
-      const list = byChild.get(r.child_id);
-      if (list) list.push(r);
-      else byChild.set(r.child_id, [r]);
-    }
+    const q = groundRowsOfChildren(db, actor, childIds.slice(i, i + 5_000), today);
+    if (!q) break;
+    rows.push(...(await q.execute()));
   }
-  for (const [childId, rows] of byChild) out.set(childId, grantsOf(rows));
+  return grantsByChild(rows);
+}
+
+type GroundRowOfChildren = Pick<GroundRow, 'child_id' | 'ground' | 'consent_id' | 'consent_kinds' | 'case_id'>;
+
+/**
+ * The query of the grounds the actor has for each of `childIds` (null: none anywhere, or no
+ * children), for `grantsByChild`; the gateway also reads it as a part of a larger statement.
+ */
+export function groundRowsOfChildren(db: Db | Tx, actor: Actor, childIds: readonly string[], today: string) {
+  const q = groundsQuery(db, actor, today);
+  if (!q || childIds.length === 0) return null;
+  return db
+    .selectFrom(q.as('g'))
+    .innerJoin('children as c', 'c.id', 'g.child_id')
+    .where('g.child_id', 'in', childIds)
+    .where('c.region_id', '=', actor.regionId)
+    .select(['g.child_id', 'g.ground', 'g.consent_id', 'g.consent_kinds', 'g.case_id']);
+}
+
+/** The grants of each child, from its rows of the grounds query (a child without rows has none). */
+export function grantsByChild(rows: readonly GroundRowOfChildren[]): Map<string, Grant[]> {
+  const byChild = new Map<string, GroundRowOfChildren[]>();
+  for (const r of rows) {
+    const list = byChild.get(r.child_id);
+    if (list) list.push(r);
+    else byChild.set(r.child_id, [r]);
+  }
+  const out = new Map<string, Grant[]>();
+  for (const [childId, list] of byChild) out.set(childId, grantsOf(list));
   return out;
 }
 

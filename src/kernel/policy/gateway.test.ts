@@ -5,7 +5,7 @@ import { seedDemo, type DemoSeedResult } from '../../modules/demo/seed-demo.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { LOG_GROUNDS, mayFollow, recordEvent, recordListed, rules, subject, withAccess, withChildrenAccess, withLogBatch, type Rule, type Subject } from './gateway.ts';
+import { decideEach, LOG_GROUNDS, mayFollow, resolvedCase, recordEvent, recordListed, rules, subject, withAccess, withChildrenAccess, withLogBatch, type Rule, type Subject } from './gateway.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -317,5 +317,51 @@ describe('a list decides each row as its page would (decideEach reads the facts 
     }
     // Not vacuous: some user is related to some child.
     expect(compared).toBeGreaterThan(0);
+  });
+
+  it('the door and the list read the same facts in their combined statements as the separate queries do, for every demo user', async () => {
+    const { grantsForChild } = await import('./child-policy.ts');
+    const { caseRelation } = await import('./case-relation.ts');
+    const db = database.db;
+    const day = new Date().toISOString().slice(0, 10);
+    const children = (await db.selectFrom('children').select('id').orderBy('id').limit(40).execute()).map((c) => c.id);
+    const cases = await db.selectFrom('cases').select(['id', 'child_id', 'organisation_id', 'case_manager_person_id', 'case_manager_organisation_id']).orderBy('id').execute();
+    const byKey = (gs: { ground: string; consentId: string | null; caseId: string | null; kinds: string[] }[]) =>
+      gs.map((g) => `${g.ground}/${g.consentId}/${g.caseId}/${[...g.kinds].sort().join(',')}`).sort();
+    /** What the door decides (ground and consent), with the grants and relation it read; null when refused. */
+    const door = (actor: Actor, s: Subject, rule: Rule) =>
+      withAccess(database, actor, s, rule, 'test.facts', async (a) => ({ ground: a.ground, consentId: a.consentId, grants: byKey(a.allGrants), relation: a.relation })).catch((e: unknown) =>
+        e instanceof NotFoundError ? null : Promise.reject(e),
+      );
+    let allowed = 0;
+    let refused = 0;
+    for (const username of Object.keys(demo.accounts)) {
+      const actor = await actorOf(username);
+      const listed = await database.db.transaction().execute(async (tx) => ({
+        children: await decideEach(tx, actor, children.map((id) => ({ type: 'child' as const, id, childId: id, caseId: null, planId: null, caseKeys: null, signalKeys: null })), rules.childData('identity')),
+        cases: await decideEach(tx, actor, cases.map(resolvedCase), rules.readCase()),
+      }));
+      for (const [i, id] of children.entries()) {
+        const d = await door(actor, subject.child(id), rules.childData('identity'));
+        const l = listed.children[i];
+        expect(l && { ground: l.ground, consentId: l.consentId }, `${username}: child ${id} in a list and on its page`).toEqual(d && { ground: d.ground, consentId: d.consentId });
+        if (d) expect(d.grants, `${username}: the grants on child ${id}`).toEqual(byKey(await grantsForChild(db, actor, id, day)));
+        if (d) allowed += 1;
+        else refused += 1;
+      }
+      for (const [i, k] of cases.entries()) {
+        const d = await door(actor, subject.case(k.id), rules.readCase());
+        const l = listed.cases[i];
+        expect(l && { ground: l.ground, consentId: l.consentId }, `${username}: case ${k.id} in a list and on its page`).toEqual(d && { ground: d.ground, consentId: d.consentId });
+        if (d) {
+          expect(d.relation, `${username}: the relation to case ${k.id}`).toEqual(await caseRelation(db, actor, k));
+          expect(d.grants, `${username}: the grants on the child of case ${k.id}`).toEqual(byKey(await grantsForChild(db, actor, k.child_id, day)));
+          allowed += 1;
+        } else refused += 1;
+      }
+    }
+    // Not vacuous: both answers occur.
+    expect(allowed).toBeGreaterThan(10);
+    expect(refused).toBeGreaterThan(10);
   });
 });

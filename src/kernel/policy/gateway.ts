@@ -5,8 +5,8 @@ import { appendAccessLog, type AccessLogEntry } from '../audit/access-log.ts';
 import { NotFoundError } from '../errors.ts';
 import { today } from '../time.ts';
 import type { Actor } from './actor.ts';
-import { caseRelation, caseRelationParts, caseRelations, NO_CASE_RELATION, type CaseRelation } from './case-relation.ts';
-import { grantFor, grantsForChildren, grantsInCase, grantsOf, groundRowsOfChild, groundsQuery, byGroundOrder, isConsentGround, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
+import { caseMembersQuery, caseRelation, caseRelationParts, caseRelations, caseRelationsFrom, NO_CASE_RELATION, type CaseRelation } from './case-relation.ts';
+import { grantFor, grantsByChild, grantsForChildren, grantsInCase, grantsOf, groundRowsOfChild, groundRowsOfChildren, groundsQuery, byGroundOrder, isConsentGround, kindsOfGrants, GROUNDS, type DataKind, type Grant, type Ground } from './child-policy.ts';
 import { signalAccess, signalGround, type SignalAccess } from './signal-policy.ts';
 
 /**
@@ -628,8 +628,22 @@ export async function decideEach(tx: Tx, actor: Actor, rows: readonly Resolved[]
   if (rows.length === 0) return [];
   // The facts a single read reads, for all rows at once: one query for the grants on their children,
   // one for the relations to their cases.
-  const grants = await grantsForChildren(tx, actor, [...new Set(rows.map((r) => r.childId))], today());
-  const relations = await caseRelations(tx, actor, rows.flatMap((r) => (r.caseKeys ? [r.caseKeys] : [])));
+  const childIds = [...new Set(rows.map((r) => r.childId))];
+  const keys = rows.flatMap((r) => (r.caseKeys ? [r.caseKeys] : []));
+  const caseIds = [...new Set(keys.map((k) => k.id))];
+  const grounds = childIds.length <= 5_000 ? groundRowsOfChildren(tx, actor, childIds, today()) : null;
+  const members = caseIds.length <= 5_000 ? caseMembersQuery(tx, actor, caseIds) : null;
+  let grants: Map<string, Grant[]>;
+  let relations: Map<string, CaseRelation>;
+  if (grounds && members) {
+    // Both in one statement.
+    const both = await tx.selectNoFrom([jsonArrayFrom(grounds).as('grounds'), jsonArrayFrom(members).as('members')]).executeTakeFirstOrThrow();
+    grants = grantsByChild(both.grounds);
+    relations = caseRelationsFrom(actor, keys, new Set(both.members.map((m) => m.case_id)));
+  } else {
+    grants = await grantsForChildren(tx, actor, childIds, today());
+    relations = await caseRelations(tx, actor, keys);
+  }
   return rows.map((r) => rule(factsFrom(actor, r, grants.get(r.childId) ?? [], r.caseKeys ? (relations.get(r.caseKeys.id) ?? NO_CASE_RELATION) : NO_CASE_RELATION)));
 }
 
