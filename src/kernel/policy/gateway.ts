@@ -626,8 +626,8 @@ const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntrie
  */
 export async function decideEach(tx: Tx, actor: Actor, rows: readonly Resolved[], rule: Rule): Promise<(Decision | null)[]> {
   if (rows.length === 0) return [];
-  // The facts a single read reads, for all rows at once: one query for the grants on their children,
-  // one for the relations to their cases.
+  // The facts a single read reads, for all rows at once: the grants on their children and the
+  // reader's team memberships of their cases, in one statement (in batches beyond 5,000 of either).
   const childIds = [...new Set(rows.map((r) => r.childId))];
   const keys = rows.flatMap((r) => (r.caseKeys ? [r.caseKeys] : []));
   const caseIds = [...new Set(keys.map((k) => k.id))];
@@ -636,7 +636,6 @@ export async function decideEach(tx: Tx, actor: Actor, rows: readonly Resolved[]
   let grants: Map<string, Grant[]>;
   let relations: Map<string, CaseRelation>;
   if (grounds && members) {
-    // Both in one statement.
     const both = await tx.selectNoFrom([jsonArrayFrom(grounds).as('grounds'), jsonArrayFrom(members).as('members')]).executeTakeFirstOrThrow();
     grants = grantsByChild(both.grounds);
     relations = caseRelationsFrom(actor, keys, new Set(both.members.map((m) => m.case_id)));
