@@ -399,9 +399,9 @@ async function factsOf(tx: Tx, actor: Actor, s: Resolved): Promise<Facts> {
     const row = await tx.selectNoFrom((eb) => [jsonArrayFrom(grounds).as('grounds'), eb.exists(team.member).as('member')]).executeTakeFirstOrThrow();
     return factsFrom(actor, s, grantsOf(row.grounds), team.relation(!!row.member));
   }
-  const all = grounds ? grantsOf(await grounds.execute()) : [];
-  const relation = team ? team.relation(!!(await team.member.executeTakeFirst())) : NO_CASE_RELATION;
-  return factsFrom(actor, s, all, relation);
+  // No grounds anywhere, or no case (or no professional): what there is, on its own.
+  if (team) return factsFrom(actor, s, [], team.relation(!!(await team.member.executeTakeFirst())));
+  return factsFrom(actor, s, grounds ? grantsOf(await grounds.execute()) : [], NO_CASE_RELATION);
 }
 
 /**

@@ -22,5 +22,8 @@ export function signalAccess(actor: Actor, signal: { organisation_id: string; au
 /** The ground recorded in the access log for a signal read. */
 export const signalGround = (access: Exclude<SignalAccess, null>) => (access === 'care' ? 'school_care' : 'signal_author');
 
+/** The school's care roles: the intern begeleider and the zorgcoördinator. */
+export const SCHOOL_CARE_ROLES = ['intern_begeleider', 'care_coordinator'] as const;
+
 export const isCareCoordinator = (actor: Actor) =>
-  !!actor.membership && actor.membership.organisationKind === 'school_location' && ['intern_begeleider', 'care_coordinator'].includes(actor.membership.role);
+  !!actor.membership && actor.membership.organisationKind === 'school_location' && (SCHOOL_CARE_ROLES as readonly string[]).includes(actor.membership.role);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../kernel/db/database.ts';
 import { readIf } from '../../kernel/policy/gateway.ts';
+import { SCHOOL_CARE_ROLES } from '../../kernel/policy/signal-policy.ts';
 import type { CaseEventDetail, InvolvedOrganisation } from '../../contracts/cases.ts';
 import type { Involvement } from '../../contracts/values/cases.ts';
 import { OPEN_REQUEST_STATUSES } from '../../contracts/values/requests.ts';
@@ -12,8 +13,6 @@ import { OPEN_REQUEST_STATUSES } from '../../contracts/values/requests.ts';
  * already holds — its school, its team, its open requests — and keeps nothing of its own: the
  * register of involvement is the gemeente's verwijsindex (verwijsindex.ts).
  */
-
-const SCHOOL_CARE_ROLES = ['intern_begeleider', 'care_coordinator'] as const;
 
 type Contact = InvolvedOrganisation['contacts'][number];
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.ts';
 import type { Actor } from '../../kernel/policy/actor.ts';
 import { consentKindsInForce } from '../../kernel/policy/child-policy.ts';
+import { SCHOOL_CARE_ROLES } from '../../kernel/policy/signal-policy.ts';
 import { ConflictError, ProblemError, ValidationError, type FieldError } from '../../kernel/errors.ts';
 import { today } from '../../kernel/time.ts';
 import type { CaseTransferred, TransferCaseBody, TransferTarget } from '../../contracts/cases.ts';
@@ -16,8 +17,6 @@ import { notifyAboutCase } from './case-notifications.ts';
  */
 
 /** The roles of a school's care coordinators (IB / zorgcoördinator): who keeps the school's cases. */
-const SCHOOL_CARE_ROLES = ['intern_begeleider', 'care_coordinator'] as const;
-
 /** The transfer's checks that need no database (also when the schema refuses the body: the route's fieldChecks). */
 export function transferFieldChecks(input: { reason?: unknown }): FieldError[] {
   return typeof input.reason === 'string' && input.reason.trim()
