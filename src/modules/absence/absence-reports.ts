@@ -211,7 +211,36 @@ async function schoolReportPage(tx: Tx, actor: Actor, f: SchoolReportFilter & { 
         ]),
     )
     .selectFrom('counted')
-    .selectAll()
+    // Named columns, not `*`: the statement stays prepared (kernel/db/prepared.ts).
+    .select([
+      'id',
+      'child_id',
+      'organisation_id',
+      'type',
+      'start_date',
+      'end_date',
+      'hours',
+      'due_on',
+      'deadline',
+      'origin',
+      'explanation',
+      'given_name',
+      'family_name',
+      'birth_date',
+      'school_name',
+      'version',
+      'event_id',
+      'last_kind',
+      'last_on',
+      'last_reference',
+      'last_reason',
+      'status',
+      'n_due',
+      'n_overdue',
+      'n_reported',
+      'n_dismissed',
+      'n_withdrawn',
+    ])
     .select(sql<string>`count(*) over ()`.as('total'))
     .$if(!!f.status?.length, (q) => q.where('status', 'in', f.status!))
     // Overdue, due (each by deadline), then dismissed, reported and withdrawn (the latest due first); then the pupil in Dutch name order.

@@ -86,7 +86,8 @@ export async function listChildren(database: Database, actor: Actor, opts: { q?:
             .as('s'),
         (j) => j.onTrue(),
       )
-      .selectAll('c')
+      // Named columns, not `c.*`: the statement stays prepared (kernel/db/prepared.ts).
+      .select(['c.id', 'c.given_name', 'c.family_name', 'c.birth_date', 'c.grounds', 'c.consent_id', 'c.sees_school', 'c.total'])
       .select([sortNameSql.as('sort_name'), 's.organisation_id', 's.school_name', 's.group_name', 's.pupil_number'])
       .orderBy('c.sort_key')
       .orderBy('c.id')
@@ -143,9 +144,17 @@ export async function getChild(database: Database, actor: Actor, childId: string
   return withChildAccess(database, actor, childId, 'identity', 'child.read', async ({ tx, kinds, grounds }) => {
     // The child, the residence on `day`, and — only where the grants cover them — the enrolments and
     // the parents, in one statement.
+    const showIdentifiers = mayShowIdentifiers(actor, kinds);
     const c = await tx
       .selectFrom('children as c')
-      .selectAll('c')
+      // Named columns (the statement stays prepared: kernel/db/prepared.ts); the identifiers and the
+      // startkwalificatie only where the grants cover them, else null (not read, as below).
+      .select(['c.id', 'c.given_name', 'c.family_name', 'c.birth_date', 'c.version'])
+      .select((eb) => [
+        eb.case().when(readIf(showIdentifiers)).then(eb.ref('c.bsn')).else(null).end().as('bsn'),
+        eb.case().when(readIf(showIdentifiers)).then(eb.ref('c.onderwijsnummer')).else(null).end().as('onderwijsnummer'),
+        eb.case().when(readIf(kinds.has('school'))).then(eb.ref('c.startkwalificatie_on')).else(null).end().as('startkwalificatie_on'),
+      ])
       .select((eb) => [
         jsonObjectFrom(
           eb
@@ -207,7 +216,7 @@ export async function getChild(database: Database, actor: Actor, childId: string
       grounds,
       version: c.version,
     };
-    if (mayShowIdentifiers(actor, kinds)) {
+    if (showIdentifiers) {
       if (c.bsn) result.bsn = c.bsn;
       if (c.onderwijsnummer) result.onderwijsnummer = c.onderwijsnummer;
     }

@@ -29,7 +29,32 @@ export async function requestView(a: Access, requestId: string): Promise<Request
     .leftJoin('people as hp', 'hp.id', 'rq.holder_person_id')
     .innerJoin('children as c', 'c.id', 'rq.child_id')
     .where('rq.id', '=', requestId)
-    .selectAll('rq')
+    // Named columns, not `rq.*`: the statement stays prepared (kernel/db/prepared.ts).
+    .select([
+      'rq.id',
+      'rq.version',
+      'rq.kind',
+      'rq.status',
+      'rq.child_id',
+      'rq.case_id',
+      'rq.from_organisation_id',
+      'rq.to_organisation_id',
+      'rq.holder_person_id',
+      'rq.urgency',
+      'rq.question',
+      'rq.goal',
+      'rq.tried',
+      'rq.data_kinds',
+      'rq.back_to_school',
+      'rq.decision',
+      'rq.sent_on',
+      'rq.accepted_on',
+      'rq.decided_on',
+      'rq.help_started_on',
+      'rq.ended_on',
+      'rq.step_due_on',
+      'rq.step_since',
+    ])
     .select([
       'fo.name as from_name',
       'tor.name as to_name',

@@ -101,7 +101,25 @@ export async function requestsWaitingOn(tx: Tx, actor: Actor, ask: WorklistAsk):
     .innerJoin('organisations as fo', 'fo.id', 'r.from_organisation_id')
     .innerJoin('organisations as tor', 'tor.id', 'r.to_organisation_id')
     .where('r.rank', '<=', ask.limit)
-    .selectAll('r')
+    // Named columns, not `r.*`: the statement stays prepared (kernel/db/prepared.ts).
+    .select([
+      'r.id',
+      'r.kind',
+      'r.status',
+      'r.child_id',
+      'r.case_id',
+      'r.from_organisation_id',
+      'r.to_organisation_id',
+      'r.urgency',
+      'r.step_due_on',
+      'r.sent_on',
+      'r.organisation_id',
+      'r.case_manager_person_id',
+      'r.case_manager_organisation_id',
+      'r.work',
+      'r.total',
+      'r.overdue',
+    ])
     .select(['fo.name as from_name', 'tor.name as to_name'])
     .$narrowType<{ kind: RequestKind; status: RequestStatus; urgency: 'normal' | 'urgent' }>()
     .execute();
