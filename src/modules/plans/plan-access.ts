@@ -14,7 +14,8 @@ import { NotFoundError } from '../../kernel/errors.ts';
 export interface PlanActor {
   tx: Tx;
   plan: { id: string; case_id: string; child_id: string; region_id: string };
-  caseRow: { id: string; organisation_id: string; case_manager_person_id: string; case_manager_organisation_id: string; status: string; next_evaluation_on: string; title: string };
+  /** Whether the plan's case is open, read in the transaction when a change asks (the page reads it with the plan). */
+  caseIsOpen: () => Promise<boolean>;
   isOwner: boolean;
   isManager: boolean;
   isMember: boolean;
@@ -44,13 +45,10 @@ export async function withPlan<T>(database: Database, actor: Actor, of: Subject,
       const planId = a.subject.planId;
       // Every case gets its plan when it is opened; a case without one has nothing to show.
       if (!planId || !a.caseId) throw new NotFoundError();
-      const caseRow = await a.tx
-        .selectFrom('cases')
-        .select(['id', 'organisation_id', 'case_manager_person_id', 'case_manager_organisation_id', 'status', 'next_evaluation_on', 'title'])
-        .where('id', '=', a.caseId)
-        .executeTakeFirstOrThrow();
+      const caseId = a.caseId;
+      const caseIsOpen = async () => (await a.tx.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()).status === 'open';
       const { isOwner, isManager, isMember } = a.relation;
-      return work({ tx: a.tx, plan: { id: planId, case_id: a.caseId, child_id: a.childId, region_id: actor.regionId }, caseRow, isOwner, isManager, isMember, family: a.family, grants: a.grants, kinds: a.kinds, access: a });
+      return work({ tx: a.tx, plan: { id: planId, case_id: caseId, child_id: a.childId, region_id: actor.regionId }, caseIsOpen, isOwner, isManager, isMember, family: a.family, grants: a.grants, kinds: a.kinds, access: a });
     },
     { detail },
   );

@@ -37,8 +37,8 @@ async function claimPlan(tx: Tx, planId: string, version: number) {
   return version + 1;
 }
 
-const open = (p: PlanActor) => {
-  if (p.caseRow.status !== 'open') throw new ConflictError('Deze casus is gesloten; het plan kan niet meer worden gewijzigd.', 'case_closed');
+const open = async (p: PlanActor) => {
+  if (!(await p.caseIsOpen())) throw new ConflictError('Deze casus is gesloten; het plan kan niet meer worden gewijzigd.', 'case_closed');
 };
 
 export type GoalInput = GoalBody;
@@ -46,7 +46,7 @@ export type GoalInput = GoalBody;
 /** A goal: professionals on the case, and the family itself (their own goals, in their words). */
 export async function addGoal(database: Database, actor: Actor, planId: string, input: GoalInput): Promise<Created> {
   return withPlan(database, actor, subject.plan(planId), 'plan.goal.add', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
-    open(p);
+    await open(p);
     const errors: FieldError[] = [];
     if (!input.description.trim()) errors.push({ name: 'description', code: 'required', reason: 'Beschrijf het doel.' });
     if (!input.expectedOutcome.trim()) errors.push({ name: 'expectedOutcome', code: 'required', reason: 'Beschrijf wat er bereikt is als het doel gehaald is (het verwachte resultaat).' });
@@ -75,7 +75,7 @@ export type ActionInput = ActionBody;
 /** An action towards a goal, with an owner (a person, an organisation or the family) and a deadline. */
 export async function addAction(database: Database, actor: Actor, goalId: string, input: ActionInput): Promise<Created> {
   return withPlan(database, actor, subject.goal(goalId), 'plan.action.add', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
-    open(p);
+    await open(p);
     const errors: FieldError[] = [];
     if (!input.description.trim()) errors.push({ name: 'description', code: 'required', reason: 'Beschrijf de actie.' });
     if (!input.ownerFamily && !input.ownerPersonId && !input.ownerOrganisationId) errors.push({ name: 'ownerPersonId', code: 'required', reason: 'Wie doet dit? Kies een persoon, een organisatie of het gezin.' });
@@ -182,7 +182,7 @@ export type OppInput = OppBody;
 export async function recordOpp(database: Database, actor: Actor, planId: string, input: OppInput): Promise<OppRecorded> {
   return withPlan(database, actor, subject.plan(planId), 'plan.opp.record', { kind: 'plan', who: 'professional', require: 'owner' }, async (p) => {
     const version = await claimPlan(p.tx, planId, input.version);
-    open(p);
+    await open(p);
     const required: [keyof OppInput, string][] = [
       ['exitProfile', 'Vul het uitstroomprofiel in.'],
       ['exitGrounds', 'Onderbouw het uitstroomprofiel.'],
@@ -276,7 +276,7 @@ export async function addObservation(database: Database, actor: Actor, planId: s
 export async function markEvaluated(database: Database, actor: Actor, planId: string, nextEvaluationOn: string, planVersion: number): Promise<PlanEvaluated> {
   return withPlan(database, actor, subject.plan(planId), 'plan.evaluated', { kind: 'plan', who: 'professional', require: 'team' }, async (p) => {
     const version = await claimPlan(p.tx, planId, planVersion);
-    open(p);
+    await open(p);
     const day = today();
     if (!isIsoDate(nextEvaluationOn) || nextEvaluationOn <= day || nextEvaluationOn > addCalendarDays(day, 366)) {
       throw new ValidationError([{ name: 'nextEvaluationOn', code: 'evaluation_term', reason: 'Een plan wordt minstens jaarlijks geëvalueerd: kies een datum na vandaag en uiterlijk over een jaar.' }]);

@@ -175,10 +175,12 @@ export type PlanView = Awaited<ReturnType<typeof planView>>;
 /** The plan of subject.plan(id), or of subject.case(id) (the case's plan). */
 export function getPlan(database: Database, actor: Actor, of: Subject): Promise<PlanDetail> {
   return withPlan(database, actor, of, 'plan.read', { kind: 'plan', who: 'any', require: actor.kind === 'professional' ? 'team' : undefined }, async (p) => {
-    const open = p.caseRow.status === 'open';
+    const view = await planView(p.tx, p.plan.id, { guardianNames: guardianNamesFor(p) });
+    // The case's status, read with the plan (the status of its case).
+    const open = view.status === 'open';
     const onTeam = actor.kind === 'professional' && (p.isOwner || p.isManager || p.isMember);
     return {
-      ...(await planView(p.tx, p.plan.id, { guardianNames: guardianNamesFor(p) })),
+      ...view,
       /** What this user may do here, so screens offer only what the server will accept. */
       can: {
         addGoal: open && (onTeam || !!p.family),
