@@ -22,7 +22,8 @@
  *     plan (rotating over the cases of that worker).
  * BENCH_PATHS=children,child,case,plan,signals,reports,worklist picks some. Before the load, one
  * request of each path is checked against its bare endpoint (the same items) and the statements it
- * sends are counted; BENCH_TRACE=1 prints them, each with its time.
+ * sends are counted; BENCH_TRACE=N prints them, each with when it was sent and its time (medians of N
+ * requests one at a time).
  *
  * The app runs as `serve` runs it — request logging at level info (written to /dev/null here), the
  * access-log sequencer sealing in the same process — with the rate limit raised
@@ -53,6 +54,7 @@ import { loadConfig } from '../src/config.ts';
 import { ephemeralKeys } from '../src/kernel/keys.ts';
 import { startSequencer } from '../src/kernel/audit/sequencer.ts';
 import { appendAccessLog } from '../src/kernel/audit/access-log.ts';
+import { selectsStar } from '../src/kernel/db/prepared.ts';
 import type { Db } from '../src/kernel/db/database.ts';
 import { hashPassword } from '../src/modules/session/session-service.ts';
 import { OPEN_REQUEST_STATUSES } from '../src/contracts/values/requests.ts';
@@ -446,9 +448,10 @@ try {
 
   // ---- the same data: the first path of each, real and bare; and the statements each sends to the
   // database (counted on PostgreSQL before the sequencer starts, so that only the request's own count)
-  // BENCH_TRACE=1 also prints each statement of the real request with its time.
   let statements = 0;
-  let trace: string[] | null = null;
+  type Traced = { at: number; ms: number; text: string; full: string; values: unknown };
+  let trace: Traced[] | null = null;
+  let traceStart = 0;
   if (onPostgres) {
     const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
     const query = proto.query;
@@ -459,20 +462,50 @@ try {
       if (log && result instanceof Promise) {
         const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text);
         const start = performance.now();
-        void result.then(() => log.push(`${(performance.now() - start).toFixed(1).padStart(7)} ms  ${text.replace(/\s+/g, ' ').slice(0, 150)}`), () => undefined);
+        const values = typeof args[0] === 'string' ? args[1] : (args[0] as { values?: unknown }).values;
+        void result.then(() => log.push({ at: start - traceStart, ms: performance.now() - start, text: text.replace(/\s+/g, ' ').slice(0, 130), full: text, values }), () => undefined);
       }
       return result;
     };
   }
+  // BENCH_TRACE=N: the statements of N requests of each path, one at a time; each printed with the
+  // median of when it was sent (from the request's start) and of the time to its answer.
+  const TRACE_RUNS = Number(process.env.BENCH_TRACE ?? 0);
   const counted = async <T>(fn: () => Promise<T>, traced = false) => {
-    const before = statements;
-    if (traced && process.env.BENCH_TRACE) trace = [];
-    const start = performance.now();
-    const value = await fn();
-    const ms = performance.now() - start;
-    const lines = trace ?? [];
-    trace = null;
-    return { value, statements: statements - before, ms, lines };
+    const runs: Traced[][] = [];
+    const took: number[] = [];
+    let before = statements;
+    let value = undefined as T;
+    for (let i = 0; i < (traced ? Math.max(TRACE_RUNS, 1) : 1); i++) {
+      before = statements;
+      if (traced && TRACE_RUNS) trace = [];
+      traceStart = performance.now();
+      value = await fn();
+      took.push(performance.now() - traceStart);
+      if (trace) runs.push(trace);
+      trace = null;
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const lines = (runs[0] ?? []).map((t, i) => {
+      const at = median(runs.map((r) => r[i]?.at ?? NaN));
+      const ms = median(runs.map((r) => r[i]?.ms ?? NaN));
+      // "*": sent unnamed, planned on every run (its result selects a table's columns: prepared.ts).
+      return `${at.toFixed(1).padStart(7)} ms ${ms.toFixed(1).padStart(6)} ms ${t.values && selectsStar(t.full) ? '*' : ' '} ${t.text}`;
+    });
+    // BENCH_EXPLAIN=1: the plan of each select of the last traced request, as it ran (EXPLAIN ANALYZE, on another connection).
+    if (traced && process.env.BENCH_EXPLAIN && database.url && runs.length) {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        for (const t of runs[runs.length - 1].filter((x) => /^\s*(select|with "?\w+"? as \(select)/i.test(x.full))) {
+          const plan = await client.query(`explain (analyze, buffers, summary) ${t.full}`, t.values as unknown[]);
+          lines.push(`  ${t.text}\n${plan.rows.map((r: Record<string, string>) => `      ${r['QUERY PLAN']}`).join('\n')}`);
+        }
+      } finally {
+        await client.end();
+      }
+    }
+    return { value, statements: statements - before, ms: median(took), lines };
   };
   console.log(`\nthe real answer and the bare one carry the same items${onPostgres ? '; statements sent for one request' : ''}:`);
   for (const p of chosen) {
@@ -489,7 +522,10 @@ try {
       `  ${p.label.padEnd(46)} ${common === a.length && a.length === b.size ? 'yes' : 'NO'} (${common} in common; real ${a.length}, bare ${b.size})` +
         (onPostgres ? `; statements real ${real.statements}, bare ${plain.statements}` : ''),
     );
-    if (real.lines.length) console.log(`    the real request took ${real.ms.toFixed(1)} ms (bare ${plain.ms.toFixed(1)} ms); its statements (time from send to answer):\n${real.lines.map((l) => `    ${l}`).join('\n')}`);
+    if (real.lines.length)
+      console.log(
+        `    the real request took ${real.ms.toFixed(1)} ms${TRACE_RUNS > 1 ? ` (median of ${TRACE_RUNS})` : ''}; its statements (sent at, time from send to answer${TRACE_RUNS > 1 ? ', medians' : ''}; * sent unnamed, planned every time):\n${real.lines.map((l) => `    ${l}`).join('\n')}`,
+      );
     if (common !== a.length || a.length !== b.size) {
       const only = (body: Record<string, unknown>, other: Set<string>) =>
         ((body.items as { id: string }[] | undefined) ?? []).filter((i) => !other.has(i.id)).map((i) => JSON.stringify(i).slice(0, 600));
