@@ -185,6 +185,20 @@ describe('access log', () => {
     });
   });
 
+  it('seals a backlog larger than one batch in rounds, all of it, in order', async () => {
+    await withFresh(async (fresh) => {
+      await append(fresh, 7);
+      // Batches of 3: rounds of 3, 3 and 1; the short round ends it.
+      expect(await sealAllPending(fresh.db, keys, 3)).toBe(7);
+      expect(await sealAllPending(fresh.db, keys, 3)).toBe(0);
+      expect(await verifyAccessLog(fresh.db, keys, { sealFirst: false })).toMatchObject({ ok: true, checked: 7 });
+      // Exactly a batch waiting: a last round finds nothing, and nothing is left unsealed.
+      await append(fresh, 3);
+      expect(await sealAllPending(fresh.db, keys, 3)).toBe(3);
+      expect(await verifyAccessLog(fresh.db, keys, { sealFirst: false })).toMatchObject({ ok: true, checked: 10 });
+    });
+  });
+
   it('seals concurrent appends into one gapless order', async () => {
     await withFresh(async (fresh) => {
       await Promise.all([

@@ -171,11 +171,14 @@ const fieldsOf = (r: StoredRow): EntryFields => ({
 
 const ENTRY_COLUMNS = ['a.seq', 'a.occurred_at', 'a.region_id', 'a.event', 'a.outcome', 'a.child_id', 'a.account_id', 'a.person_id', 'a.organisation_id', 'a.role', 'a.ground', 'a.consent_id', 'a.ip', 'a.detail'] as const;
 
+/** How many entries one transaction of the sequencer seals at most. */
+const SEAL_BATCH = 5000;
+
 /**
  * Seals committed entries into the chain, oldest first, up to `max` per call. Returns how many were
  * sealed; 0 when there was nothing to do or another sequencer holds the lock right now.
  */
-export async function sealAccessLog(db: Db, keys: AppKeys, max = 5000): Promise<number> {
+export async function sealAccessLog(db: Db, keys: AppKeys, max = SEAL_BATCH): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as ok`.execute(tx);
     if (!got.rows[0]?.ok) return 0;
@@ -222,13 +225,18 @@ export async function startKeyedChain(db: Db, keys: AppKeys): Promise<boolean> {
   });
 }
 
-/** Seals everything that is waiting (several rounds for a large backlog). */
-export async function sealAllPending(db: Db, keys: AppKeys): Promise<number> {
+/**
+ * Seals everything that is waiting (several rounds for a large backlog). A round that sealed fewer
+ * than a full batch sealed all that was committed when it looked: it ends there, without another
+ * transaction to find nothing (on PGlite every statement holds the one connection that requests
+ * wait for). An entry committed meanwhile wakes the sequencer again.
+ */
+export async function sealAllPending(db: Db, keys: AppKeys, batch = SEAL_BATCH): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await sealAccessLog(db, keys);
+    const n = await sealAccessLog(db, keys, batch);
     total += n;
-    if (n === 0) return total;
+    if (n < batch) return total;
   }
 }
 
