@@ -322,3 +322,22 @@ describe('the plan through the gateway', () => {
     ]);
   });
 });
+
+describe('the plan of a closed case', () => {
+  it('shows the case closed and offers no new goals; a goal sent anyway is refused with 409, and nothing is written', async () => {
+    const withCase = new Set((await t.database.db.selectFrom('cases').select('child_id').execute()).map((k) => k.child_id));
+    const child = ((await ib.get('/api/v1/children?pageSize=100')).json().items as { id: string }[]).find((c) => !withCase.has(c.id))!;
+    const k = (await ib.post('/api/v1/cases', { childId: child.id, title: 'Kort traject' })).json();
+    const before = (await ib.get(`/api/v1/plans/${k.planId}`)).json();
+    expect(before).toMatchObject({ status: 'open', can: { addGoal: true, writeOpp: true, markEvaluated: true } });
+    expect((await ib.post(`/api/v1/cases/${k.id}/close`, { reason: 'Afgerond.', version: k.version })).statusCode).toBe(200);
+
+    const plan = (await ib.get(`/api/v1/plans/${k.planId}`)).json();
+    expect(plan.status).toBe('closed');
+    expect(plan.can).toMatchObject({ addGoal: false, addAction: false, writeOpp: false, markEvaluated: false, comment: true });
+    const res = await ib.post(`/api/v1/plans/${k.planId}/goals`, { lifeDomain: 'school', description: 'Nog een doel', expectedOutcome: 'Het doel is gehaald.' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('case_closed');
+    expect((await ib.get(`/api/v1/plans/${k.planId}`)).json().goals).toEqual([]);
+  });
+});
