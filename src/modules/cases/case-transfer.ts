@@ -16,7 +16,6 @@ import { notifyAboutCase } from './case-notifications.ts';
  * old school. docs/cases-and-consent.md §2b.
  */
 
-/** The roles of a school's care coordinators (IB / zorgcoördinator): who keeps the school's cases. */
 /** The transfer's checks that need no database (also when the schema refuses the body: the route's fieldChecks). */
 export function transferFieldChecks(input: { reason?: unknown }): FieldError[] {
   return typeof input.reason === 'string' && input.reason.trim()
