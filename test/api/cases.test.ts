@@ -103,6 +103,9 @@ describe('consent', () => {
     expect(child.json().enrolments).toBeUndefined();
     expect(child.json().guardians).toBeUndefined();
     expect(child.json().bsn).toBeUndefined();
+    expect(child.json().onderwijsnummer).toBeUndefined();
+    // The startkwalificatie is school data: not without 'school' in the consent.
+    expect(child.json().startkwalificatieOn).toBeUndefined();
     const view = (await jeugdhulp.get(`/api/v1/cases/${caseId}`)).json();
     expect(view.limited).toBe(false);
     expect(view.child.id).toBe(pupil);
@@ -292,7 +295,10 @@ describe('the BSN is never shared under consent (SWVs may not use it)', () => {
     const child = await swvClient.get(`/api/v1/children/${pupil}`);
     expect(child.statusCode).toBe(200);
     expect(child.json().bsn).toBeUndefined();
+    expect(child.json().onderwijsnummer).toBeUndefined();
     expect(child.json().dataKinds).not.toContain('bsn');
+    // 'school' is covered: the school data is there.
+    expect(child.json()).toHaveProperty('startkwalificatieOn');
   });
 });
 
